@@ -1,0 +1,66 @@
+#include "appoptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <cstdio>
+
+bool AppOptions::parse(const QCoreApplication &app, AppOptions *out, int *exitCode)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Qingshui 清水巡查 — field inspection for the "
+                                               "Danjiangkou water source"));
+    p.addHelpOption();
+    p.addVersionOption();
+    const QCommandLineOption mode(QStringLiteral("mode"),
+                                  QStringLiteral("inspector, supervisor or kiosk."),
+                                  QStringLiteral("MODE"), out->mode);
+    const QCommandLineOption selfTest(QStringLiteral("self-test"),
+                                      QStringLiteral("Load the mode's QML and exit; non-zero on "
+                                                     "any QML error or warning."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Render the first screen to a PNG and exit."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size."),
+                                  QStringLiteral("WxH"), QStringLiteral("1280x800"));
+    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Local store file."),
+                                QStringLiteral("PATH"));
+    const QCommandLineOption server(QStringLiteral("server"),
+                                    QStringLiteral("qingshui-server address."),
+                                    QStringLiteral("HOST:PORT"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Seed demo records into an empty store."));
+    const QCommandLineOption nmea(QStringLiteral("nmea"),
+                                  QStringLiteral("Replay an NMEA log as the GPS."),
+                                  QStringLiteral("FILE"));
+    p.addOptions({mode, selfTest, screenshot, size, db, server, demo, nmea});
+    p.process(app);
+
+    auto fail = [exitCode](const QString &message) {
+        std::fprintf(stderr, "qingshui: %s\n", qPrintable(message));
+        *exitCode = 2;
+        return false;
+    };
+    out->mode = p.value(mode);
+    if (!QStringList{QStringLiteral("inspector"), QStringLiteral("supervisor"),
+                     QStringLiteral("kiosk")}
+             .contains(out->mode))
+        return fail(QStringLiteral("--mode must be inspector, supervisor or kiosk"));
+    static const QRegularExpression sizeRe(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$"));
+    const auto m = sizeRe.match(p.value(size));
+    if (!m.hasMatch())
+        return fail(QStringLiteral("--size wants WxH, e.g. 1280x800"));
+    out->size = QSize(m.captured(1).toInt(), m.captured(2).toInt());
+    out->selfTest = p.isSet(selfTest);
+    out->screenshotPath = p.value(screenshot);
+    out->dbPath = p.value(db);
+    out->serverAddress = p.value(server);
+    out->demo = p.isSet(demo);
+    out->nmeaPath = p.value(nmea);
+    if (out->dbPath.isEmpty() && !out->isOneShot()) {
+        out->dbPath = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+            + QStringLiteral("/%1.db").arg(out->mode);
+    }
+    return true;
+}

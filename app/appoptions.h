@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QSize>
+#include <QString>
+
+class QCoreApplication;
+
+// The command line of `qingshui`.
+struct AppOptions {
+    QString mode = QStringLiteral("inspector"); // inspector | supervisor | kiosk
+    bool selfTest = false;                     // load the mode's QML, exit 0 only if clean
+    QString screenshotPath;                    // render the first screen to this PNG and exit
+    QSize size{1280, 800};
+    QString dbPath;        // the local store; a throwaway one for --self-test/--screenshot
+    QString serverAddress; // HOST:PORT of qingshui-server; empty = offline
+    bool demo = false;     // seed demo records into an empty store
+    QString nmeaPath;      // replay this NMEA log instead of the device GPS
+
+    bool isOneShot() const { return selfTest || !screenshotPath.isEmpty(); }
+
+    // Parses the arguments; on error prints why and returns false with exitCode set.
+    static bool parse(const QCoreApplication &app, AppOptions *out, int *exitCode);
+};

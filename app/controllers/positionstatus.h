@@ -1,0 +1,45 @@
+#pragma once
+
+#include "domain/geofix.h"
+
+#include <QObject>
+#include <QQmlEngine>
+
+class PositionProvider;
+class QTimer;
+
+// The latest fix and how fresh it is, shown plainly in the app's header.
+class PositionStatus : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Provided by Services")
+    Q_PROPERTY(bool hasFix READ hasFix NOTIFY changed)
+    Q_PROPERTY(double latitude READ latitude NOTIFY changed)
+    Q_PROPERTY(double longitude READ longitude NOTIFY changed)
+    Q_PROPERTY(double accuracyM READ accuracyM NOTIFY changed)
+    Q_PROPERTY(int ageSeconds READ ageSeconds NOTIFY changed)
+    Q_PROPERTY(QString sourceName READ sourceName CONSTANT)
+    Q_PROPERTY(QString error READ error NOTIFY changed)
+public:
+    explicit PositionStatus(PositionProvider *provider, QObject *parent = nullptr);
+
+    bool hasFix() const { return m_fix.isValid(); }
+    double latitude() const { return m_fix.latitude; }
+    double longitude() const { return m_fix.longitude; }
+    double accuracyM() const { return m_fix.horizontalAccuracyM; }
+    int ageSeconds() const;
+    QString sourceName() const;
+    QString error() const { return m_error; }
+    GeoFix lastFix() const { return m_fix; }
+
+signals:
+    void changed();
+
+private:
+    PositionProvider *m_provider;
+    GeoFix m_fix;
+    qint64 m_receivedAtMs = 0;
+    QString m_error;
+    QTimer *m_ageTimer;
+};

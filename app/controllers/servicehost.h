@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <memory>
+
+class Database;
+class InspectorController;
+class PositionProvider;
+class PositionStatus;
+class RecordListModel;
+class Services;
+class SyncEngine;
+class UnitListModel;
+class VillagePickerController;
+
+// Builds and wires the app's services for one local store: used by main() and by the QML
+// tests, so both run exactly the same wiring.
+class ServiceHost : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options {
+        QString mode = QStringLiteral("inspector");
+        QString dbPath;
+        QString serverAddress; // empty: offline
+        QString nmeaPath;      // empty: the device's GPS
+        bool seedDemo = false; // demo records into an empty store
+    };
+
+    explicit ServiceHost(QObject *parent = nullptr);
+    ~ServiceHost() override;
+
+    // Opens the store, loads reference data and builds the services; false with error() set.
+    bool start(const Options &options);
+    QString error() const { return m_error; }
+
+    Services *services() const { return m_services.get(); }
+    PositionProvider *positionProvider() const { return m_positionProvider; }
+    Database *database() const { return m_db.get(); }
+
+private:
+    QString m_error;
+    std::unique_ptr<Database> m_db;
+    PositionProvider *m_positionProvider = nullptr;
+    std::unique_ptr<PositionStatus> m_position;
+    std::unique_ptr<SyncEngine> m_sync;
+    std::unique_ptr<RecordListModel> m_records;
+    std::unique_ptr<UnitListModel> m_units;
+    std::unique_ptr<VillagePickerController> m_villagePicker;
+    std::unique_ptr<InspectorController> m_inspector;
+    std::unique_ptr<Services> m_services;
+};

@@ -1,0 +1,23 @@
+#include "services.h"
+
+#include "controllers/inspectorcontroller.h"
+#include "controllers/positionstatus.h"
+#include "controllers/villagepickercontroller.h"
+#include "models/recordlistmodel.h"
+#include "models/unitlistmodel.h"
+#include "syncengine.h"
+
+Services *Services::s_instance = nullptr;
+
+void Services::setInstance(Services *instance)
+{
+    s_instance = instance;
+}
+
+Services *Services::create(QQmlEngine *, QJSEngine *)
+{
+    Q_ASSERT(s_instance);
+    // main() owns the services; the engine must not delete them.
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QObject>
+#include <QQmlEngine>
+
+class InspectorController;
+class PositionStatus;
+class RecordListModel;
+class SyncEngine;
+class UnitListModel;
+class VillagePickerController;
+Q_MOC_INCLUDE("controllers/inspectorcontroller.h")
+Q_MOC_INCLUDE("controllers/positionstatus.h")
+Q_MOC_INCLUDE("controllers/syncenginetype.h")
+Q_MOC_INCLUDE("controllers/villagepickercontroller.h")
+Q_MOC_INCLUDE("models/recordlistmodel.h")
+Q_MOC_INCLUDE("models/unitlistmodel.h")
+
+// What QML sees of the app: built once in main() and published as the Services singleton.
+class Services : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(QString mode MEMBER mode CONSTANT)
+    Q_PROPERTY(QString version MEMBER version CONSTANT)
+    Q_PROPERTY(RecordListModel *records MEMBER records CONSTANT)
+    Q_PROPERTY(UnitListModel *units MEMBER units CONSTANT)
+    Q_PROPERTY(SyncEngine *sync MEMBER sync CONSTANT)
+    Q_PROPERTY(PositionStatus *position MEMBER position CONSTANT)
+    Q_PROPERTY(InspectorController *inspector MEMBER inspector CONSTANT)
+    Q_PROPERTY(VillagePickerController *villagePicker MEMBER villagePicker CONSTANT)
+public:
+    // Not default-constructible on purpose: QML would build its own empty instance instead
+    // of calling create().
+    explicit Services(QObject *parent) : QObject(parent) {}
+
+    QString mode;
+    QString version;
+    RecordListModel *records = nullptr;
+    UnitListModel *units = nullptr;
+    SyncEngine *sync = nullptr;
+    PositionStatus *position = nullptr;
+    InspectorController *inspector = nullptr;
+    VillagePickerController *villagePicker = nullptr;
+
+    // The instance QML gets; set before the first QML engine loads anything.
+    static void setInstance(Services *instance);
+    static Services *create(QQmlEngine *, QJSEngine *);
+
+private:
+    static Services *s_instance;
+};

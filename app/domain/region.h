@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QString>
+
+// The 16 Beijing-paired water-source units and their administrative children.
+struct PairedUnit {
+    QString code; // GB/T 2260 county code, or the 9-digit NBS code for 武当山特区
+    QString name;
+    QString nameEn;
+    QString prefectureName;
+    QString provinceName;
+    QString zone; // 库区, 核心区 or 影响区 (the most specific one)
+    bool upstream = false;
+    QString partnerDistrictCode;
+    QString partnerDistrictName; // Beijing district paired one-to-one
+};
+
+struct Township {
+    QString code; // 9-digit NBS code
+    QString name;
+    QString countyCode;
+};
+
+struct Village {
+    QString code; // 12-digit NBS code
+    QString name;
+    QString townshipCode;
+};

@@ -1,0 +1,70 @@
+// qingshui: the composition root. Builds the services once, publishes them to QML and opens
+// the window of the chosen mode.
+#include "appoptions.h"
+#include "controllers/servicehost.h"
+#include "controllers/services.h"
+#include "positioning/positionprovider.h"
+#include "syncengine.h"
+#include "windowrunner.h"
+
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(Qingshui_BackendPlugin)
+Q_IMPORT_QML_PLUGIN(Qingshui_UiPlugin)
+
+int main(int argc, char *argv[])
+{
+    WindowRunner::watchWarnings();
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("qingshui"));
+    QGuiApplication::setOrganizationName(QStringLiteral("Qingshui"));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("清水巡查"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(QINGSHUI_VERSION));
+
+    AppOptions options;
+    int exitCode = 0;
+    if (!AppOptions::parse(app, &options, &exitCode))
+        return exitCode;
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+
+    // --self-test and --screenshot never touch a real store.
+    QTemporaryDir scratch;
+    if (options.dbPath.isEmpty())
+        options.dbPath = scratch.filePath(QStringLiteral("store.db"));
+
+    // Demo records belong on an inspector's tablet; one-shot runs show them too.
+    const bool seedDemo =
+        options.mode == QLatin1String("inspector") && (options.demo || options.isOneShot());
+    ServiceHost host;
+    if (!host.start({options.mode, options.dbPath, options.serverAddress, options.nmeaPath,
+                     seedDemo})) {
+        std::fprintf(stderr, "qingshui: %s\n", qPrintable(host.error()));
+        return 1;
+    }
+    host.services()->version = QStringLiteral(QINGSHUI_VERSION);
+    Services::setInstance(host.services());
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    WindowRunner runner(engine);
+    if (!runner.load(options.mode, options.size)) {
+        std::fprintf(stderr, "qingshui: cannot load the %s screen\n", qPrintable(options.mode));
+        return 1;
+    }
+    if (options.selfTest) {
+        runner.runSelfTest();
+    } else if (!options.screenshotPath.isEmpty()) {
+        runner.runScreenshot(options.screenshotPath);
+    } else {
+        host.positionProvider()->start();
+        runner.window()->show();
+        host.services()->sync->syncNow(); // offline, it still says so and counts what waits
+    }
+    return app.exec();
+}

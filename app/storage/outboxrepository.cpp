@@ -1,0 +1,56 @@
+#include "outboxrepository.h"
+
+#include "sqlrecord.h"
+#include "transaction.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+QList<OutboxEntry> OutboxRepository::peek(int max) const
+{
+    QList<OutboxEntry> out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT o.client_seq, o.op_id, %1 FROM outbox o "
+                             "JOIN record r ON r.id = o.record_id "
+                             "ORDER BY o.client_seq LIMIT ?")
+                  .arg(QLatin1String(kRecordColumns)));
+    q.addBindValue(max);
+    if (!q.exec())
+        m_error = q.lastError().text();
+    while (q.next())
+        out << OutboxEntry{q.value(0).toLongLong(), q.value(1).toString(), readRecord(q, 2)};
+    return out;
+}
+
+int OutboxRepository::pendingCount() const
+{
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral("SELECT count(*) FROM outbox")) && q.next() ? q.value(0).toInt()
+                                                                             : 0;
+}
+
+bool OutboxRepository::acknowledge(qint64 ackedClientSeq)
+{
+    Transaction tx(m_db);
+    QSqlQuery q(m_db);
+    // Records whose every queued op is acknowledged are now held by the server.
+    q.prepare(QStringLiteral(
+        "UPDATE record SET sync_state = ? WHERE id IN "
+        "(SELECT record_id FROM outbox WHERE client_seq <= ?) "
+        "AND id NOT IN (SELECT record_id FROM outbox WHERE client_seq > ?)"));
+    q.addBindValue(static_cast<int>(SyncState::Synced));
+    q.addBindValue(ackedClientSeq);
+    q.addBindValue(ackedClientSeq);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    q.prepare(QStringLiteral("DELETE FROM outbox WHERE client_seq <= ?"));
+    q.addBindValue(ackedClientSeq);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    return tx.commit();
+}

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "domain/record.h"
+
+#include <QList>
+#include <QSqlDatabase>
+
+struct OutboxEntry {
+    qint64 clientSeq = 0;
+    QString opId;
+    Record record; // the record as it is now in the store
+};
+
+// The device's queue of changes the server has not acknowledged yet.
+class OutboxRepository
+{
+public:
+    explicit OutboxRepository(QSqlDatabase db) : m_db(db) {}
+
+    QList<OutboxEntry> peek(int max) const;
+    int pendingCount() const;
+    // The server holds everything up to ackedClientSeq: drop those entries and mark their
+    // records synced, in one transaction.
+    bool acknowledge(qint64 ackedClientSeq);
+
+    QString lastError() const { return m_error; }
+
+private:
+    QSqlDatabase m_db;
+    mutable QString m_error;
+};

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "domain/record.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <optional>
+
+// Records and their outbox entries. Every write is one transaction.
+class RecordRepository
+{
+public:
+    explicit RecordRepository(QSqlDatabase db) : m_db(db) {}
+
+    // Stores a draft; drafts never enter the outbox.
+    bool saveDraft(const Record &record);
+    // Marks the record submitted and queues it in the outbox, in one transaction.
+    bool submit(Record record, const QString &opId);
+
+    std::optional<Record> find(const QString &id) const;
+    QList<Record> list(int limit, int offset = 0) const;
+    int count() const;
+
+    // A page pulled from the server, stored with the new cursor in one transaction.
+    // A record with unsent local edits keeps them: its own outbox entry goes out next.
+    bool applyPulledPage(const QList<Record> &records, qint64 nextServerSeq, const QString &epoch);
+
+    QString lastError() const { return m_error; }
+
+private:
+    bool upsert(const Record &record);
+
+    QSqlDatabase m_db;
+    mutable QString m_error;
+};

@@ -1,0 +1,152 @@
+#include "referencedatarepository.h"
+
+#include "transaction.h"
+
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+
+// The bundled CSVs are plain: a header line, comma-separated, no quoting.
+QList<QStringList> readCsv(const QString &path, int columns, QString *error)
+{
+    QFile f(path);
+    QList<QStringList> rows;
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("missing reference data %1").arg(path);
+        return rows;
+    }
+    f.readLine(); // header
+    while (!f.atEnd()) {
+        const QString line = QString::fromUtf8(f.readLine()).trimmed();
+        if (line.isEmpty())
+            continue;
+        const QStringList fields = line.split(QLatin1Char(','));
+        if (fields.size() != columns) {
+            *error = QStringLiteral("%1: bad line %2").arg(path, line);
+            return {};
+        }
+        rows << fields;
+    }
+    return rows;
+}
+
+// Inserts rows, picking the given CSV columns in order.
+bool insertRows(QSqlDatabase db, const QString &sql, const QList<QStringList> &rows,
+                const QList<int> &columns, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(sql);
+    for (const QStringList &row : rows) {
+        for (int c : columns)
+            q.addBindValue(row.at(c));
+        if (!q.exec()) {
+            *error = q.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+bool ReferenceDataRepository::loadIfEmpty()
+{
+    if (unitCount() > 0)
+        return true;
+    const auto units = readCsv(QStringLiteral(":/qingshui/reference/units.csv"), 11, &m_error);
+    const auto townships = readCsv(QStringLiteral(":/qingshui/reference/townships.csv"), 7, &m_error);
+    const auto villages = readCsv(QStringLiteral(":/qingshui/reference/villages.csv"), 6, &m_error);
+    if (units.isEmpty() || townships.isEmpty() || villages.isEmpty())
+        return false;
+
+    Transaction tx(m_db);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO paired_unit (code, name, name_en, prefecture_name, province_name, zone, "
+        "upstream, partner_district_code, partner_district_name, sort_order) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?)"));
+    for (int i = 0; i < units.size(); ++i) {
+        const QStringList &u = units.at(i);
+        for (int c : {0, 1, 2, 4, 6, 7})
+            q.addBindValue(u.at(c));
+        q.addBindValue(u.at(8).toInt());
+        q.addBindValue(u.at(9));
+        q.addBindValue(u.at(10));
+        q.addBindValue(i);
+        if (!q.exec()) {
+            m_error = q.lastError().text();
+            return false;
+        }
+    }
+    if (!insertRows(m_db, QStringLiteral("INSERT INTO township (code, name, county_code) VALUES (?,?,?)"),
+                    townships, {0, 1, 2}, &m_error)
+        || !insertRows(m_db, QStringLiteral("INSERT INTO village (code, name, township_code) VALUES (?,?,?)"),
+                       villages, {0, 1, 2}, &m_error))
+        return false;
+    return tx.commit();
+}
+
+QList<PairedUnit> ReferenceDataRepository::units() const
+{
+    QList<PairedUnit> out;
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("SELECT code, name, name_en, prefecture_name, province_name, zone, "
+                          "upstream, partner_district_code, partner_district_name "
+                          "FROM paired_unit ORDER BY sort_order"));
+    while (q.next()) {
+        out << PairedUnit{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                          q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
+                          q.value(6).toBool(),     q.value(7).toString(), q.value(8).toString()};
+    }
+    return out;
+}
+
+QList<Township> ReferenceDataRepository::townships(const QString &unitCode) const
+{
+    // 武当山特区 is itself a township-level unit (9-digit code) and a work unit of its own,
+    // parallel to 丹江口市: it is its own only township and not one of 丹江口市's.
+    QList<Township> out;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT code, name, county_code FROM township "
+                             "WHERE (county_code = ? AND code NOT IN (SELECT code FROM paired_unit)) "
+                             "OR code = ? ORDER BY code"));
+    q.addBindValue(unitCode);
+    q.addBindValue(unitCode);
+    q.exec();
+    while (q.next())
+        out << Township{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
+    return out;
+}
+
+QList<Village> ReferenceDataRepository::villages(const QString &townshipCode) const
+{
+    QList<Village> out;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT code, name, township_code FROM village "
+                             "WHERE township_code = ? ORDER BY code"));
+    q.addBindValue(townshipCode);
+    q.exec();
+    while (q.next())
+        out << Village{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
+    return out;
+}
+
+std::optional<Village> ReferenceDataRepository::village(const QString &code) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT code, name, township_code FROM village WHERE code = ?"));
+    q.addBindValue(code);
+    if (q.exec() && q.next())
+        return Village{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
+    return std::nullopt;
+}
+
+int ReferenceDataRepository::countOf(const char *table) const
+{
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))) && q.next()
+        ? q.value(0).toInt()
+        : 0;
+}

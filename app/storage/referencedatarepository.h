@@ -1,0 +1,34 @@
+#pragma once
+
+#include "domain/region.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <optional>
+
+// The paired units, townships and villages shipped with the app (app/data/reference).
+class ReferenceDataRepository
+{
+public:
+    explicit ReferenceDataRepository(QSqlDatabase db) : m_db(db) {}
+
+    // Loads the bundled CSVs in one transaction if the store has no units yet.
+    bool loadIfEmpty();
+
+    QList<PairedUnit> units() const;
+    QList<Township> townships(const QString &unitCode) const;
+    QList<Village> villages(const QString &townshipCode) const;
+    std::optional<Village> village(const QString &code) const;
+
+    int unitCount() const { return countOf("paired_unit"); }
+    int townshipCount() const { return countOf("township"); }
+    int villageCount() const { return countOf("village"); }
+
+    QString lastError() const { return m_error; }
+
+private:
+    int countOf(const char *table) const;
+
+    QSqlDatabase m_db;
+    QString m_error;
+};

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "domain/record.h"
+
+#include <QSqlQuery>
+
+// The column list and row reader shared by the queries that return whole records.
+inline constexpr const char *kRecordColumns =
+    "r.id, r.template_id, r.template_version, r.category, r.village_code, r.status, "
+    "r.created_at_ms, r.updated_at_ms, r.content, r.author_device_id, r.sync_state, r.server_seq";
+
+inline Record readRecord(const QSqlQuery &q, int first = 0)
+{
+    Record r;
+    r.id = q.value(first + 0).toString();
+    r.templateId = q.value(first + 1).toString();
+    r.templateVersion = q.value(first + 2).toInt();
+    r.category = q.value(first + 3).toString();
+    r.villageCode = q.value(first + 4).toString();
+    r.status = static_cast<RecordStatus>(q.value(first + 5).toInt());
+    r.createdAtMs = q.value(first + 6).toLongLong();
+    r.updatedAtMs = q.value(first + 7).toLongLong();
+    r.content = q.value(first + 8).toByteArray();
+    r.authorDeviceId = q.value(first + 9).toString();
+    r.syncState = static_cast<SyncState>(q.value(first + 10).toInt());
+    r.serverSeq = q.value(first + 11).toLongLong();
+    return r;
+}

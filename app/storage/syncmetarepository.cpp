@@ -1,0 +1,43 @@
+#include "syncmetarepository.h"
+
+#include <QSqlQuery>
+#include <QUuid>
+
+QString SyncMetaRepository::value(const QString &key, const QString &fallback) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT value FROM sync_meta WHERE key = ?"));
+    q.addBindValue(key);
+    return q.exec() && q.next() ? q.value(0).toString() : fallback;
+}
+
+bool SyncMetaRepository::setValue(const QString &key, const QString &value)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO sync_meta (key, value) VALUES (?, ?) "
+                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    q.addBindValue(key);
+    q.addBindValue(value);
+    return q.exec();
+}
+
+QString SyncMetaRepository::deviceId()
+{
+    const QString key = QLatin1String(kDeviceId);
+    QString id = value(key);
+    if (id.isEmpty()) {
+        id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        setValue(key, id);
+    }
+    return id;
+}
+
+qint64 SyncMetaRepository::pullCursor() const
+{
+    return value(QLatin1String(kPullCursor), QStringLiteral("0")).toLongLong();
+}
+
+QString SyncMetaRepository::serverEpoch() const
+{
+    return value(QLatin1String(kServerEpoch));
+}

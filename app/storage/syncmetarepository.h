@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+// Small key/value facts about this device's sync: its id, the pull cursor, the server epoch.
+class SyncMetaRepository
+{
+public:
+    explicit SyncMetaRepository(QSqlDatabase db) : m_db(db) {}
+
+    QString value(const QString &key, const QString &fallback = {}) const;
+    bool setValue(const QString &key, const QString &value);
+
+    // Made once per store, on first use.
+    QString deviceId();
+    qint64 pullCursor() const;
+    QString serverEpoch() const;
+
+    static constexpr const char *kDeviceId = "device_id";
+    static constexpr const char *kPullCursor = "pull_cursor";
+    static constexpr const char *kServerEpoch = "server_epoch";
+
+private:
+    QSqlDatabase m_db;
+};

@@ -1,0 +1,20 @@
+import QtQuick
+import QtQuick.Controls
+import Qingshui.Backend
+import Qingshui.Ui
+
+// The live fix in plain words: accuracy and age, or that there is none.
+QsChip {
+    readonly property PositionStatus position: Services.position
+
+    tint: !position.hasFix ? Theme.danger
+        : position.ageSeconds > 10 || !(position.accuracyM <= 10) ? Theme.warning
+        : Theme.accent
+    text: {
+        if (!position.hasFix)
+            return position.error !== "" ? qsTr("无定位：%1").arg(position.error) : qsTr("无定位")
+        var accuracy = isNaN(position.accuracyM) ? qsTr("精度未知")
+                                                 : qsTr("±%1 米").arg(Math.round(position.accuracyM))
+        return qsTr("GPS %1 · %2 秒前").arg(accuracy).arg(position.ageSeconds)
+    }
+}

@@ -1,0 +1,29 @@
+import QtQuick
+import QtQuick.Controls
+import Qingshui.Backend
+import Qingshui.Ui
+
+// The supervisor's desk: records synced from the inspectors of their jurisdiction.
+ApplicationWindow {
+    id: window
+    title: qsTr("清水巡查 · 督导")
+    visible: false
+
+    header: QsHeaderBar {
+        title: qsTr("清水巡查 · 督导审核")
+        subtitle: qsTr("已同步记录 %1 条").arg(Services.records.count)
+        QsSyncChip { solid: true }
+        ToolButton {
+            objectName: "syncButton"
+            text: qsTr("同步")
+            font.pixelSize: Theme.fontBody
+            implicitHeight: Theme.touchTarget
+            palette.buttonText: "white"
+            onClicked: Services.sync.syncNow()
+        }
+    }
+
+    ReviewQueuePage {
+        anchors.fill: parent
+    }
+}

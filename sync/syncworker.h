@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QObject>
+#include <memory>
+
+class Database;
+class SyncTransport;
+
+// Lives on the sync thread; owns that thread's connection to the store and the channel.
+class SyncWorker : public QObject
+{
+    Q_OBJECT
+public:
+    SyncWorker(const QString &databasePath, const QString &serverAddress);
+    ~SyncWorker() override;
+
+public slots:
+    void run();
+
+signals:
+    void finished(bool ok, int pushed, int pulled, int pending, const QString &error);
+
+private:
+    QString m_databasePath;
+    QString m_serverAddress;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<SyncTransport> m_transport;
+};
