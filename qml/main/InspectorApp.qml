@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import Qingshui.Backend
 import Qingshui.Ui
 
@@ -7,7 +8,9 @@ import Qingshui.Ui
 ApplicationWindow {
     id: window
     title: qsTr("清水巡查 · 巡查员")
-    visible: false  // shown by the app once loaded
+    visible: false
+    Material.primary: Theme.primary
+    Material.accent: Theme.primary  // shown by the app once loaded
 
     header: QsHeaderBar {
         title: qsTr("清水巡查")

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import Qingshui.Backend
 import Qingshui.Ui
 
@@ -8,6 +9,8 @@ ApplicationWindow {
     id: window
     title: qsTr("清水巡查 · 展示")
     visible: false
+    Material.primary: Theme.primary
+    Material.accent: Theme.primary
     flags: Qt.FramelessWindowHint
 
     KioskHomePage {

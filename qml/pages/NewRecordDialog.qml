@@ -17,7 +17,6 @@ Dialog {
     width: Math.min(parent.width - 32, 640)
     modal: true
     title: qsTr("新建记录")
-    standardButtons: Dialog.Cancel
 
     function submit() {
         if (villageBox.currentIndex < 0) {
@@ -95,13 +94,23 @@ Dialog {
             color: Theme.danger
             wrapMode: Text.WordWrap
         }
-        Button {
-            objectName: "submitButton"
+        RowLayout {
             Layout.alignment: Qt.AlignRight
-            Layout.preferredHeight: Theme.touchTarget
-            text: qsTr("提交")
-            highlighted: true
-            onClicked: dialog.submit()
+            spacing: Theme.spacing
+            Button {
+                objectName: "cancelButton"
+                Layout.preferredHeight: Theme.touchTarget
+                text: qsTr("取消")
+                flat: true
+                onClicked: dialog.close()
+            }
+            Button {
+                objectName: "submitButton"
+                Layout.preferredHeight: Theme.touchTarget
+                text: qsTr("提交")
+                highlighted: true
+                onClicked: dialog.submit()
+            }
         }
     }
 }

@@ -72,6 +72,7 @@ bool SqliteServerStore::open(const QString &path)
         setError(QStringLiteral("%1 is not a usable SQLite database: %2").arg(path, error));
         return false;
     }
+    q.finish();
     QFile schema(QStringLiteral(":/qingshui/server/schema.sql"));
     schema.open(QIODevice::ReadOnly);
     QStringList lines = QString::fromUtf8(schema.readAll()).split(QLatin1Char('\n'));
@@ -93,6 +94,7 @@ bool SqliteServerStore::open(const QString &path)
     e.exec(QStringLiteral("SELECT value FROM server_meta WHERE key = 'epoch'"));
     if (e.next()) {
         m_epoch = e.value(0).toString();
+        e.finish();
     } else {
         m_epoch = QUuid::createUuid().toString(QUuid::WithoutBraces);
         e.prepare(QStringLiteral("INSERT INTO server_meta (key, value) VALUES ('epoch', ?)"));

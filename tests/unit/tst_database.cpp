@@ -1,0 +1,83 @@
+// The local store opens in WAL mode, migrates by user_version and refuses what it cannot read.
+#include "storage/database.h"
+
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void freshStoreIsMigratedToLatestInWal()
+    {
+        QTemporaryDir dir;
+        Database db;
+        QVERIFY2(db.open(dir.filePath("a.db")), qPrintable(db.error()));
+        QVERIFY(Database::latestSchemaVersion() >= 1);
+        QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec("PRAGMA journal_mode") && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+        for (const char *table : {"record", "outbox", "sync_meta", "paired_unit", "township", "village"}) {
+            QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))));
+        }
+    }
+
+    void reopeningMakesNoBackupAndKeepsData()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("a.db");
+        {
+            Database db;
+            QVERIFY(db.open(path));
+            QSqlQuery q(db.connection());
+            QVERIFY(q.exec("INSERT INTO sync_meta (key, value) VALUES ('k', 'v')"));
+        }
+        Database db;
+        QVERIFY(db.open(path));
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec("SELECT value FROM sync_meta WHERE key = 'k'") && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("v"));
+        QCOMPARE(QDir(dir.path()).entryList({"*.bak"}).size(), 0);
+    }
+
+    void storeFromANewerAppIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("a.db");
+        {
+            Database db;
+            QVERIFY(db.open(path));
+            QSqlQuery q(db.connection());
+            QVERIFY(q.exec("PRAGMA user_version = 99"));
+        }
+        Database db;
+        QVERIFY(!db.open(path));
+        QVERIFY2(db.error().contains("newer"), qPrintable(db.error()));
+    }
+
+    void corruptFileIsRefusedAndLeftAlone()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("garbage.db");
+        const QByteArray garbage(8192, 'x');
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(garbage);
+        }
+        Database db;
+        QVERIFY(!db.open(path));
+        QVERIFY(!db.error().isEmpty());
+        db.close();
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), garbage);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"

@@ -1,0 +1,128 @@
+// Records and their outbox entries are written together or not at all.
+#include "storage/database.h"
+#include "storage/outboxrepository.h"
+#include "storage/recordrepository.h"
+#include "storage/syncmetarepository.h"
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QUuid>
+#include <QtTest>
+
+namespace {
+QString uuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+Record sampleRecord()
+{
+    Record r;
+    r.id = uuid();
+    r.templateId = "sanitation";
+    r.category = "sanitation";
+    r.villageCode = "411326105200";
+    r.createdAtMs = r.updatedAtMs = 1700000000000;
+    r.content = QByteArray(R"({"note":"户厕 抽查",  "n": 12})");
+    r.authorDeviceId = uuid();
+    return r;
+}
+} // namespace
+
+class TestRecordRepository : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    Database m_db;
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_db.open(m_dir.filePath(QStringLiteral("%1.db").arg(uuid()))));
+    }
+
+    void submitStoresRecordAndQueuesIt()
+    {
+        RecordRepository records(m_db.connection());
+        OutboxRepository outbox(m_db.connection());
+        const Record r = sampleRecord();
+        QVERIFY2(records.submit(r, uuid()), qPrintable(records.lastError()));
+        const auto stored = records.find(r.id);
+        QVERIFY(stored.has_value());
+        QCOMPARE(stored->content, r.content); // byte for byte
+        QCOMPARE(stored->status, RecordStatus::Submitted);
+        QCOMPARE(stored->syncState, SyncState::Pending);
+        QCOMPARE(outbox.pendingCount(), 1);
+        const auto queued = outbox.peek(10);
+        QCOMPARE(queued.size(), 1);
+        QCOMPARE(queued.first().record.id, r.id);
+    }
+
+    void draftsStayOutOfTheOutbox()
+    {
+        RecordRepository records(m_db.connection());
+        QVERIFY(records.saveDraft(sampleRecord()));
+        QCOMPARE(records.count(), 1);
+        QCOMPARE(OutboxRepository(m_db.connection()).pendingCount(), 0);
+    }
+
+    void failedQueueingLeavesNoRecord()
+    {
+        RecordRepository records(m_db.connection());
+        const QString opId = uuid();
+        QVERIFY(records.submit(sampleRecord(), opId));
+        const Record second = sampleRecord();
+        // The same op id again: the outbox insert fails, so the record must not be stored either.
+        QVERIFY(!records.submit(second, opId));
+        QVERIFY(!records.lastError().isEmpty());
+        QVERIFY(!records.find(second.id).has_value());
+        QCOMPARE(records.count(), 1);
+        QCOMPARE(OutboxRepository(m_db.connection()).pendingCount(), 1);
+    }
+
+    void acknowledgeDropsOnlyWhatTheServerHolds()
+    {
+        RecordRepository records(m_db.connection());
+        OutboxRepository outbox(m_db.connection());
+        const Record a = sampleRecord();
+        const Record b = sampleRecord();
+        QVERIFY(records.submit(a, uuid()));
+        QVERIFY(records.submit(b, uuid()));
+        const auto queued = outbox.peek(10);
+        QCOMPARE(queued.size(), 2);
+        QVERIFY(outbox.acknowledge(queued.at(0).clientSeq));
+        QCOMPARE(outbox.pendingCount(), 1);
+        QCOMPARE(records.find(a.id)->syncState, SyncState::Synced);
+        QCOMPARE(records.find(b.id)->syncState, SyncState::Pending);
+    }
+
+    void pulledPageStoresCursorAndKeepsLocalEdits()
+    {
+        RecordRepository records(m_db.connection());
+        Record mine = sampleRecord();
+        QVERIFY(records.submit(mine, uuid()));
+        Record remoteCopyOfMine = mine;
+        remoteCopyOfMine.content = "{\"note\":\"older\"}";
+        Record theirs = sampleRecord();
+        theirs.serverSeq = 7;
+        QVERIFY(records.applyPulledPage({remoteCopyOfMine, theirs}, 7, "epoch-1"));
+        QCOMPARE(records.find(mine.id)->content, mine.content);
+        QCOMPARE(records.find(theirs.id)->syncState, SyncState::Synced);
+        QCOMPARE(records.find(theirs.id)->serverSeq, 7);
+        SyncMetaRepository meta(m_db.connection());
+        QCOMPARE(meta.pullCursor(), 7);
+        QCOMPARE(meta.serverEpoch(), QStringLiteral("epoch-1"));
+    }
+
+    void deviceIdIsStable()
+    {
+        SyncMetaRepository meta(m_db.connection());
+        const QString id = meta.deviceId();
+        QVERIFY(!QUuid::fromString(id).isNull());
+        QCOMPARE(SyncMetaRepository(m_db.connection()).deviceId(), id);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRecordRepository)
+#include "tst_recordrepository.moc"
