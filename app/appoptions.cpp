@@ -19,9 +19,9 @@ bool AppOptions::parse(const QCoreApplication &app, AppOptions *out, int *exitCo
     const QCommandLineOption selfTest(QStringLiteral("self-test"),
                                       QStringLiteral("Load the mode's QML and exit; non-zero on "
                                                      "any QML error or warning."));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Render the first screen to a PNG and exit."),
-                                        QStringLiteral("FILE"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"), QStringLiteral("Render the first screen to a PNG and exit."),
+        QStringLiteral("FILE"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size."),
                                   QStringLiteral("WxH"), QStringLiteral("1280x800"));
     const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Local store file."),
@@ -43,8 +43,8 @@ bool AppOptions::parse(const QCoreApplication &app, AppOptions *out, int *exitCo
         return false;
     };
     out->mode = p.value(mode);
-    if (!QStringList{QStringLiteral("inspector"), QStringLiteral("supervisor"),
-                     QStringLiteral("kiosk")}
+    if (!QStringList {QStringLiteral("inspector"), QStringLiteral("supervisor"),
+                      QStringLiteral("kiosk")}
              .contains(out->mode))
         return fail(QStringLiteral("--mode must be inspector, supervisor or kiosk"));
     static const QRegularExpression sizeRe(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$"));

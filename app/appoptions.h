@@ -8,13 +8,13 @@ class QCoreApplication;
 // The command line of `qingshui`.
 struct AppOptions {
     QString mode = QStringLiteral("inspector"); // inspector | supervisor | kiosk
-    bool selfTest = false;                     // load the mode's QML, exit 0 only if clean
-    QString screenshotPath;                    // render the first screen to this PNG and exit
-    QSize size{1280, 800};
-    QString dbPath;        // the local store; a throwaway one for --self-test/--screenshot
+    bool selfTest = false; // load the mode's QML, exit 0 only if clean
+    QString screenshotPath; // render the first screen to this PNG and exit
+    QSize size {1280, 800};
+    QString dbPath; // the local store; a throwaway one for --self-test/--screenshot
     QString serverAddress; // HOST:PORT of qingshui-server; empty = offline
-    bool demo = false;     // seed demo records into an empty store
-    QString nmeaPath;      // replay this NMEA log instead of the device GPS
+    bool demo = false; // seed demo records into an empty store
+    QString nmeaPath; // replay this NMEA log instead of the device GPS
 
     bool isOneShot() const { return selfTest || !screenshotPath.isEmpty(); }
 

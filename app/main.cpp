@@ -39,11 +39,11 @@ int main(int argc, char *argv[])
         options.dbPath = scratch.filePath(QStringLiteral("store.db"));
 
     // Demo records belong on an inspector's tablet; one-shot runs show them too.
-    const bool seedDemo =
-        options.mode == QLatin1String("inspector") && (options.demo || options.isOneShot());
+    const bool seedDemo
+        = options.mode == QLatin1String("inspector") && (options.demo || options.isOneShot());
     ServiceHost host;
-    if (!host.start({options.mode, options.dbPath, options.serverAddress, options.nmeaPath,
-                     seedDemo})) {
+    if (!host.start(
+            {options.mode, options.dbPath, options.serverAddress, options.nmeaPath, seedDemo})) {
         std::fprintf(stderr, "qingshui: %s\n", qPrintable(host.error()));
         return 1;
     }

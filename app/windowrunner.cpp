@@ -10,8 +10,8 @@
 
 namespace {
 
-std::atomic<int> g_warnings{0};
-std::atomic<bool> g_counting{false};
+std::atomic<int> g_warnings {0};
+std::atomic<bool> g_counting {false};
 QtMessageHandler g_previousHandler = nullptr;
 
 void countingHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
@@ -47,8 +47,8 @@ int WindowRunner::warningCount()
 bool WindowRunner::load(const QString &mode, const QSize &size)
 {
     g_counting = true; // from here on, a warning is the QML's or the app's, not the platform's
-    m_engine.setInitialProperties({{QStringLiteral("width"), size.width()},
-                                   {QStringLiteral("height"), size.height()}});
+    m_engine.setInitialProperties(
+        {{QStringLiteral("width"), size.width()}, {QStringLiteral("height"), size.height()}});
     m_engine.load(QUrl(mainQmlFor(mode)));
     if (m_engine.rootObjects().isEmpty())
         return false;

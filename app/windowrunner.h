@@ -9,8 +9,7 @@ class QQuickWindow;
 
 // Loads a mode's main QML and either shows it, checks it (--self-test) or renders it to a
 // PNG (--screenshot). The one-shot runs end the event loop with their exit code.
-class WindowRunner : public QObject
-{
+class WindowRunner : public QObject {
     Q_OBJECT
 public:
     explicit WindowRunner(QQmlApplicationEngine &engine, QObject *parent = nullptr);

@@ -9,8 +9,7 @@ class SyncWorker;
 
 // Runs syncs of one local store on a worker thread, one at a time, and shows where things
 // stand as properties. *When* to sync is decided by the caller (after submit, by a button).
-class SyncEngine : public QObject
-{
+class SyncEngine : public QObject {
     Q_OBJECT
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY pendingCountChanged)

@@ -14,10 +14,9 @@ struct SyncResult {
 
 // One sync of a local store: push the whole outbox, then pull every page since the cursor.
 // Blocking; run it on the thread that owns the connection.
-class SyncSession
-{
+class SyncSession {
 public:
-    SyncSession(QSqlDatabase db, SyncTransport &transport) : m_db(db), m_transport(transport) {}
+    SyncSession(QSqlDatabase db, SyncTransport &transport) : m_db(db), m_transport(transport) { }
 
     SyncResult run();
     bool pushOutbox(SyncResult *result);

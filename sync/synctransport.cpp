@@ -34,15 +34,14 @@ SyncTransport::SyncTransport(const QString &serverAddress, int deadlineMs)
     : m_channel(std::make_unique<Channel>()), m_deadlineMs(deadlineMs)
 {
     // Plaintext only: the server refuses to listen in plaintext anywhere but loopback.
-    m_channel->channel =
-        grpc::CreateChannel(serverAddress.toStdString(), grpc::InsecureChannelCredentials());
+    m_channel->channel
+        = grpc::CreateChannel(serverAddress.toStdString(), grpc::InsecureChannelCredentials());
     m_channel->stub = qingshui::v1::Sync::NewStub(m_channel->channel);
 }
 
 SyncTransport::~SyncTransport() = default;
 
-template<typename Call>
-static grpc::Status callWithDeadline(int deadlineMs, Call call)
+template<typename Call> static grpc::Status callWithDeadline(int deadlineMs, Call call)
 {
     grpc::ClientContext context;
     context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(deadlineMs));

@@ -12,8 +12,7 @@ class PullResponse;
 
 // The gRPC channel to qingshui-server. Calls block (run them off the UI thread) and end
 // by a deadline; failures come back as a readable message, never silently.
-class SyncTransport
-{
+class SyncTransport {
 public:
     explicit SyncTransport(const QString &serverAddress, int deadlineMs = 10000);
     ~SyncTransport();

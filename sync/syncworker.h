@@ -7,8 +7,7 @@ class Database;
 class SyncTransport;
 
 // Lives on the sync thread; owns that thread's connection to the store and the channel.
-class SyncWorker : public QObject
-{
+class SyncWorker : public QObject {
     Q_OBJECT
 public:
     SyncWorker(const QString &databasePath, const QString &serverAddress);

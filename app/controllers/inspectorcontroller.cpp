@@ -20,7 +20,7 @@ QVariantList InspectorController::categories() const
 {
     QVariantList out;
     for (const Category &c : workCategories())
-        out << QVariantMap{{QStringLiteral("id"), c.id}, {QStringLiteral("name"), c.nameZh}};
+        out << QVariantMap {{QStringLiteral("id"), c.id}, {QStringLiteral("name"), c.nameZh}};
     return out;
 }
 
@@ -29,16 +29,18 @@ QString InspectorController::submitRecord(const QString &category, const QString
 {
     if (!ReferenceDataRepository(m_db).village(villageCode))
         return tr("请选择村庄");
-    QJsonObject content{{QStringLiteral("note"), note.trimmed()}};
+    QJsonObject content {{QStringLiteral("note"), note.trimmed()}};
     if (m_position && m_position->hasFix()) {
         const GeoFix fix = m_position->lastFix();
         content.insert(QStringLiteral("location"),
-                       QJsonObject{{QStringLiteral("lat"), fix.latitude},
-                                   {QStringLiteral("lon"), fix.longitude},
-                                   {QStringLiteral("accuracy_m"), std::isnan(fix.horizontalAccuracyM)
-                                        ? QJsonValue() : QJsonValue(fix.horizontalAccuracyM)},
-                                   {QStringLiteral("fix_time_ms"), fix.fixTimeMs},
-                                   {QStringLiteral("source"), fix.source}});
+                       QJsonObject {{QStringLiteral("lat"), fix.latitude},
+                                    {QStringLiteral("lon"), fix.longitude},
+                                    {QStringLiteral("accuracy_m"),
+                                     std::isnan(fix.horizontalAccuracyM)
+                                         ? QJsonValue()
+                                         : QJsonValue(fix.horizontalAccuracyM)},
+                                    {QStringLiteral("fix_time_ms"), fix.fixTimeMs},
+                                    {QStringLiteral("source"), fix.source}});
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     Record r;

@@ -7,8 +7,7 @@
 class PositionStatus;
 
 // The inspector's actions on records: submit a new one (stored and queued for sync at once).
-class InspectorController : public QObject
-{
+class InspectorController : public QObject {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Provided by Services")

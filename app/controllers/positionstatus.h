@@ -9,8 +9,7 @@ class PositionProvider;
 class QTimer;
 
 // The latest fix and how fresh it is, shown plainly in the app's header.
-class PositionStatus : public QObject
-{
+class PositionStatus : public QObject {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Provided by Services")

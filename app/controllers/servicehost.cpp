@@ -14,7 +14,9 @@
 #include "storage/syncmetarepository.h"
 #include "syncengine.h"
 
-ServiceHost::ServiceHost(QObject *parent) : QObject(parent) {}
+ServiceHost::ServiceHost(QObject *parent) : QObject(parent)
+{
+}
 
 ServiceHost::~ServiceHost() = default;
 

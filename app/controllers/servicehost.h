@@ -16,15 +16,14 @@ class VillagePickerController;
 
 // Builds and wires the app's services for one local store: used by main() and by the QML
 // tests, so both run exactly the same wiring.
-class ServiceHost : public QObject
-{
+class ServiceHost : public QObject {
     Q_OBJECT
 public:
     struct Options {
         QString mode = QStringLiteral("inspector");
         QString dbPath;
         QString serverAddress; // empty: offline
-        QString nmeaPath;      // empty: the device's GPS
+        QString nmeaPath; // empty: the device's GPS
         bool seedDemo = false; // demo records into an empty store
     };
 

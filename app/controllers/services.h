@@ -17,8 +17,7 @@ Q_MOC_INCLUDE("models/recordlistmodel.h")
 Q_MOC_INCLUDE("models/unitlistmodel.h")
 
 // What QML sees of the app: built once in main() and published as the Services singleton.
-class Services : public QObject
-{
+class Services : public QObject {
     Q_OBJECT
     QML_ELEMENT
     QML_SINGLETON
@@ -33,7 +32,7 @@ class Services : public QObject
 public:
     // Not default-constructible on purpose: QML would build its own empty instance instead
     // of calling create().
-    explicit Services(QObject *parent) : QObject(parent) {}
+    explicit Services(QObject *parent) : QObject(parent) { }
 
     QString mode;
     QString version;

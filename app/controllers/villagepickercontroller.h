@@ -6,8 +6,7 @@
 #include <QVariantList>
 
 // County → township → village choices for the new-record form, each as {code, name}.
-class VillagePickerController : public QObject
-{
+class VillagePickerController : public QObject {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Provided by Services")

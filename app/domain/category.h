@@ -13,10 +13,13 @@ struct Category {
 inline const QList<Category> &workCategories()
 {
     static const QList<Category> categories = {
-        {QStringLiteral("village_visit"), QStringLiteral("村村结对走访"), QStringLiteral("Village visit")},
-        {QStringLiteral("sanitation"), QStringLiteral("人居环境整治"), QStringLiteral("Sanitation inspection")},
+        {QStringLiteral("village_visit"), QStringLiteral("村村结对走访"),
+         QStringLiteral("Village visit")},
+        {QStringLiteral("sanitation"), QStringLiteral("人居环境整治"),
+         QStringLiteral("Sanitation inspection")},
         {QStringLiteral("ecology"), QStringLiteral("生态保护"), QStringLiteral("Ecological work")},
-        {QStringLiteral("project_progress"), QStringLiteral("项目进度检查"), QStringLiteral("Project progress")},
+        {QStringLiteral("project_progress"), QStringLiteral("项目进度检查"),
+         QStringLiteral("Project progress")},
     };
     return categories;
 }

@@ -9,8 +9,8 @@ enum class RecordStatus { Draft = 1, Submitted = 2 };
 
 enum class SyncState {
     LocalOnly = 0, // a draft: never leaves the device
-    Pending = 1,   // queued in the outbox, not yet acknowledged by the server
-    Synced = 2,    // the server holds this revision
+    Pending = 1, // queued in the outbox, not yet acknowledged by the server
+    Synced = 2, // the server holds this revision
 };
 
 struct Record {
@@ -31,7 +31,7 @@ struct Record {
     {
         return id == o.id && templateId == o.templateId && templateVersion == o.templateVersion
             && category == o.category && villageCode == o.villageCode && status == o.status
-            && createdAtMs == o.createdAtMs && updatedAtMs == o.updatedAtMs
-            && content == o.content && authorDeviceId == o.authorDeviceId;
+            && createdAtMs == o.createdAtMs && updatedAtMs == o.updatedAtMs && content == o.content
+            && authorDeviceId == o.authorDeviceId;
     }
 };

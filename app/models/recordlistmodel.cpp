@@ -65,7 +65,8 @@ QVariant RecordListModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case UpdatedAtRole:
-        return QDateTime::fromMSecsSinceEpoch(r.updatedAtMs).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        return QDateTime::fromMSecsSinceEpoch(r.updatedAtMs)
+            .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     case NoteRole:
         return QJsonDocument::fromJson(r.content).object().value(QLatin1String("note")).toString();
     }
@@ -75,10 +76,14 @@ QVariant RecordListModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> RecordListModel::roleNames() const
 {
     return {
-        {RecordIdRole, "recordId"},         {CategoryRole, "category"},
-        {CategoryNameRole, "categoryName"}, {VillageNameRole, "villageName"},
-        {StatusTextRole, "statusText"},     {SyncStateRole, "syncState"},
-        {SyncStateTextRole, "syncStateText"}, {UpdatedAtRole, "updatedAt"},
+        {RecordIdRole, "recordId"},
+        {CategoryRole, "category"},
+        {CategoryNameRole, "categoryName"},
+        {VillageNameRole, "villageName"},
+        {StatusTextRole, "statusText"},
+        {SyncStateRole, "syncState"},
+        {SyncStateTextRole, "syncStateText"},
+        {UpdatedAtRole, "updatedAt"},
         {NoteRole, "note"},
     };
 }

@@ -8,8 +8,7 @@
 #include <QSqlDatabase>
 
 // The records in the local store, newest first, for the inspector's and supervisor's lists.
-class RecordListModel : public QAbstractListModel
-{
+class RecordListModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Provided by Services")

@@ -36,8 +36,11 @@ QVariant UnitListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> UnitListModel::roleNames() const
 {
-    return {{CodeRole, "code"},         {NameRole, "name"},
-            {NameEnRole, "nameEn"},     {ProvinceRole, "province"},
-            {PrefectureRole, "prefecture"}, {ZoneRole, "zone"},
+    return {{CodeRole, "code"},
+            {NameRole, "name"},
+            {NameEnRole, "nameEn"},
+            {ProvinceRole, "province"},
+            {PrefectureRole, "prefecture"},
+            {ZoneRole, "zone"},
             {PartnerDistrictRole, "partnerDistrict"}};
 }

@@ -6,8 +6,7 @@
 #include <QQmlEngine>
 
 // The 16 Beijing-paired water-source units, in the order of Beijing's pairing list.
-class UnitListModel : public QAbstractListModel
-{
+class UnitListModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Provided by Services")

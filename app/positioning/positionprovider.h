@@ -5,8 +5,7 @@
 #include <QObject>
 
 // Where fixes come from: the device's GPS, or an NMEA log replayed for demos and tests.
-class PositionProvider : public QObject
-{
+class PositionProvider : public QObject {
     Q_OBJECT
 public:
     using QObject::QObject;

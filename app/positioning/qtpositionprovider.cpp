@@ -20,8 +20,7 @@ QtPositionProvider *QtPositionProvider::createNmeaReplay(const QString &logPath,
 
 QtPositionProvider::QtPositionProvider(QGeoPositionInfoSource *source, const QString &sourceName,
                                        const QString &replayPath, QObject *parent)
-    : PositionProvider(parent), m_source(source), m_sourceName(sourceName),
-      m_replayPath(replayPath)
+    : PositionProvider(parent), m_source(source), m_sourceName(sourceName), m_replayPath(replayPath)
 {
     if (m_source) {
         m_source->setParent(this);

@@ -7,8 +7,7 @@ class QGeoPositionInfo;
 class QTimer;
 
 // Fixes from Qt Positioning: the device's GPS, or an NMEA log replayed in simulation mode.
-class QtPositionProvider : public PositionProvider
-{
+class QtPositionProvider : public PositionProvider {
     Q_OBJECT
 public:
     // The platform's default source (the tablet's GPS).

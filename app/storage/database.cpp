@@ -80,8 +80,8 @@ bool Database::open(const QString &path)
         return false;
     }
     // WAL: readers (UI) never block the writer (sync); NORMAL is durable across app crashes.
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-                               "PRAGMA foreign_keys=ON"}) {
+    for (const char *pragma :
+         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
         if (!exec(db, QLatin1String(pragma), &m_error))
             return false;
     }
@@ -116,7 +116,9 @@ bool Database::migrate()
     }
     if (from > to) {
         m_error = QStringLiteral("%1 has schema %2, newer than this app knows (%3)")
-                      .arg(m_path).arg(from).arg(to);
+                      .arg(m_path)
+                      .arg(from)
+                      .arg(to);
         return false;
     }
     if (from > 0 && from < to) {

@@ -5,8 +5,7 @@
 
 // Opens the device's local SQLite store (WAL) and migrates it by PRAGMA user_version.
 // One Database per thread: Qt SQL connections must stay on the thread that opened them.
-class Database
-{
+class Database {
 public:
     Database() = default;
     ~Database();

@@ -37,7 +37,7 @@ int seedIfEmpty(QSqlDatabase db, const QString &deviceId)
         r.category = r.templateId;
         r.villageCode = QString::fromLatin1(s.village);
         r.createdAtMs = r.updatedAtMs = now - qint64(added + 1) * 3600 * 1000;
-        r.content = QJsonDocument(QJsonObject{{QStringLiteral("note"), QString::fromUtf8(s.note)}})
+        r.content = QJsonDocument(QJsonObject {{QStringLiteral("note"), QString::fromUtf8(s.note)}})
                         .toJson(QJsonDocument::Compact);
         r.authorDeviceId = deviceId;
         const bool ok = s.submitted

@@ -7,4 +7,4 @@
 namespace DemoData {
 // Seeds only an empty store; returns how many records it added.
 int seedIfEmpty(QSqlDatabase db, const QString &deviceId);
-}
+} // namespace DemoData

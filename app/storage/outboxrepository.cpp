@@ -19,7 +19,7 @@ QList<OutboxEntry> OutboxRepository::peek(int max) const
     if (!q.exec())
         m_error = q.lastError().text();
     while (q.next())
-        out << OutboxEntry{q.value(0).toLongLong(), q.value(1).toString(), readRecord(q, 2)};
+        out << OutboxEntry {q.value(0).toLongLong(), q.value(1).toString(), readRecord(q, 2)};
     return out;
 }
 
@@ -35,10 +35,9 @@ bool OutboxRepository::acknowledge(qint64 ackedClientSeq)
     Transaction tx(m_db);
     QSqlQuery q(m_db);
     // Records whose every queued op is acknowledged are now held by the server.
-    q.prepare(QStringLiteral(
-        "UPDATE record SET sync_state = ? WHERE id IN "
-        "(SELECT record_id FROM outbox WHERE client_seq <= ?) "
-        "AND id NOT IN (SELECT record_id FROM outbox WHERE client_seq > ?)"));
+    q.prepare(QStringLiteral("UPDATE record SET sync_state = ? WHERE id IN "
+                             "(SELECT record_id FROM outbox WHERE client_seq <= ?) "
+                             "AND id NOT IN (SELECT record_id FROM outbox WHERE client_seq > ?)"));
     q.addBindValue(static_cast<int>(SyncState::Synced));
     q.addBindValue(ackedClientSeq);
     q.addBindValue(ackedClientSeq);

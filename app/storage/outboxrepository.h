@@ -12,10 +12,9 @@ struct OutboxEntry {
 };
 
 // The device's queue of changes the server has not acknowledged yet.
-class OutboxRepository
-{
+class OutboxRepository {
 public:
-    explicit OutboxRepository(QSqlDatabase db) : m_db(db) {}
+    explicit OutboxRepository(QSqlDatabase db) : m_db(db) { }
 
     QList<OutboxEntry> peek(int max) const;
     int pendingCount() const;

@@ -56,8 +56,8 @@ bool RecordRepository::submit(Record record, const QString &opId)
     if (!upsert(record))
         return false;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "INSERT INTO outbox (op_id, record_id, created_at_ms) VALUES (?,?,?)"));
+    q.prepare(
+        QStringLiteral("INSERT INTO outbox (op_id, record_id, created_at_ms) VALUES (?,?,?)"));
     q.addBindValue(opId);
     q.addBindValue(record.id);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());

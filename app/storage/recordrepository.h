@@ -7,10 +7,9 @@
 #include <optional>
 
 // Records and their outbox entries. Every write is one transaction.
-class RecordRepository
-{
+class RecordRepository {
 public:
-    explicit RecordRepository(QSqlDatabase db) : m_db(db) {}
+    explicit RecordRepository(QSqlDatabase db) : m_db(db) { }
 
     // Stores a draft; drafts never enter the outbox.
     bool saveDraft(const Record &record);

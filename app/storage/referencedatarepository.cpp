@@ -56,7 +56,8 @@ bool ReferenceDataRepository::loadIfEmpty()
     if (unitCount() > 0)
         return true;
     const auto units = readCsv(QStringLiteral(":/qingshui/reference/units.csv"), 11, &m_error);
-    const auto townships = readCsv(QStringLiteral(":/qingshui/reference/townships.csv"), 7, &m_error);
+    const auto townships
+        = readCsv(QStringLiteral(":/qingshui/reference/townships.csv"), 7, &m_error);
     const auto villages = readCsv(QStringLiteral(":/qingshui/reference/villages.csv"), 6, &m_error);
     if (units.isEmpty() || townships.isEmpty() || villages.isEmpty())
         return false;
@@ -80,10 +81,12 @@ bool ReferenceDataRepository::loadIfEmpty()
             return false;
         }
     }
-    if (!insertRows(m_db, QStringLiteral("INSERT INTO township (code, name, county_code) VALUES (?,?,?)"),
+    if (!insertRows(m_db,
+                    QStringLiteral("INSERT INTO township (code, name, county_code) VALUES (?,?,?)"),
                     townships, {0, 1, 2}, &m_error)
-        || !insertRows(m_db, QStringLiteral("INSERT INTO village (code, name, township_code) VALUES (?,?,?)"),
-                       villages, {0, 1, 2}, &m_error))
+        || !insertRows(
+            m_db, QStringLiteral("INSERT INTO village (code, name, township_code) VALUES (?,?,?)"),
+            villages, {0, 1, 2}, &m_error))
         return false;
     return tx.commit();
 }
@@ -96,9 +99,9 @@ QList<PairedUnit> ReferenceDataRepository::units() const
                           "upstream, partner_district_code, partner_district_name "
                           "FROM paired_unit ORDER BY sort_order"));
     while (q.next()) {
-        out << PairedUnit{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                          q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
-                          q.value(6).toBool(),     q.value(7).toString(), q.value(8).toString()};
+        out << PairedUnit {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                           q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
+                           q.value(6).toBool(),   q.value(7).toString(), q.value(8).toString()};
     }
     return out;
 }
@@ -109,14 +112,15 @@ QList<Township> ReferenceDataRepository::townships(const QString &unitCode) cons
     // parallel to 丹江口市: it is its own only township and not one of 丹江口市's.
     QList<Township> out;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT code, name, county_code FROM township "
-                             "WHERE (county_code = ? AND code NOT IN (SELECT code FROM paired_unit)) "
-                             "OR code = ? ORDER BY code"));
+    q.prepare(
+        QStringLiteral("SELECT code, name, county_code FROM township "
+                       "WHERE (county_code = ? AND code NOT IN (SELECT code FROM paired_unit)) "
+                       "OR code = ? ORDER BY code"));
     q.addBindValue(unitCode);
     q.addBindValue(unitCode);
     q.exec();
     while (q.next())
-        out << Township{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
+        out << Township {q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
     return out;
 }
 
@@ -129,7 +133,7 @@ QList<Village> ReferenceDataRepository::villages(const QString &townshipCode) co
     q.addBindValue(townshipCode);
     q.exec();
     while (q.next())
-        out << Village{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
+        out << Village {q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
     return out;
 }
 
@@ -139,7 +143,7 @@ std::optional<Village> ReferenceDataRepository::village(const QString &code) con
     q.prepare(QStringLiteral("SELECT code, name, township_code FROM village WHERE code = ?"));
     q.addBindValue(code);
     if (q.exec() && q.next())
-        return Village{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
+        return Village {q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
     return std::nullopt;
 }
 

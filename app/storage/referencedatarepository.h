@@ -7,10 +7,9 @@
 #include <optional>
 
 // The paired units, townships and villages shipped with the app (app/data/reference).
-class ReferenceDataRepository
-{
+class ReferenceDataRepository {
 public:
-    explicit ReferenceDataRepository(QSqlDatabase db) : m_db(db) {}
+    explicit ReferenceDataRepository(QSqlDatabase db) : m_db(db) { }
 
     // Loads the bundled CSVs in one transaction if the store has no units yet.
     bool loadIfEmpty();

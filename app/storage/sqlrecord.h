@@ -5,9 +5,9 @@
 #include <QSqlQuery>
 
 // The column list and row reader shared by the queries that return whole records.
-inline constexpr const char *kRecordColumns =
-    "r.id, r.template_id, r.template_version, r.category, r.village_code, r.status, "
-    "r.created_at_ms, r.updated_at_ms, r.content, r.author_device_id, r.sync_state, r.server_seq";
+inline constexpr const char *kRecordColumns
+    = "r.id, r.template_id, r.template_version, r.category, r.village_code, r.status, "
+      "r.created_at_ms, r.updated_at_ms, r.content, r.author_device_id, r.sync_state, r.server_seq";
 
 inline Record readRecord(const QSqlQuery &q, int first = 0)
 {

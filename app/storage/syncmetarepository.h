@@ -4,10 +4,9 @@
 #include <QString>
 
 // Small key/value facts about this device's sync: its id, the pull cursor, the server epoch.
-class SyncMetaRepository
-{
+class SyncMetaRepository {
 public:
-    explicit SyncMetaRepository(QSqlDatabase db) : m_db(db) {}
+    explicit SyncMetaRepository(QSqlDatabase db) : m_db(db) { }
 
     QString value(const QString &key, const QString &fallback = {}) const;
     bool setValue(const QString &key, const QString &value);

@@ -3,10 +3,9 @@
 #include <QSqlDatabase>
 
 // Rolls back unless commit() succeeded: every write path in storage goes through one.
-class Transaction
-{
+class Transaction {
 public:
-    explicit Transaction(QSqlDatabase db) : m_db(db), m_open(m_db.transaction()) {}
+    explicit Transaction(QSqlDatabase db) : m_db(db), m_open(m_db.transaction()) { }
     ~Transaction()
     {
         if (m_open)

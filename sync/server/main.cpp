@@ -41,8 +41,8 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Qingshui 清水巡查 sync server"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({QStringLiteral("db"), QStringLiteral("SQLite database file."),
-                      QStringLiteral("PATH")});
+    parser.addOption(
+        {QStringLiteral("db"), QStringLiteral("SQLite database file."), QStringLiteral("PATH")});
     parser.addOption({QStringLiteral("listen"),
                       QStringLiteral("Address to listen on; port 0 picks a free port."),
                       QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:50051")});

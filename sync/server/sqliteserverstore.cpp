@@ -172,8 +172,7 @@ qint64 SqliteServerStore::applyBatch(const QString &deviceId,
     return acked;
 }
 
-bool SqliteServerStore::changesSince(qint64 sinceSeq, int pageSize,
-                                     qingshui::v1::PullResponse *out)
+bool SqliteServerStore::changesSince(qint64 sinceSeq, int pageSize, qingshui::v1::PullResponse *out)
 {
     QSqlDatabase db = connection();
     QSqlQuery q(db);

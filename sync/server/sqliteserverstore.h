@@ -7,15 +7,15 @@
 
 // The embedded backend: one SQLite file in WAL mode. Writers are serialised by a mutex;
 // each gRPC thread reads on its own connection.
-class SqliteServerStore : public ServerStore
-{
+class SqliteServerStore : public ServerStore {
 public:
     SqliteServerStore() = default;
     ~SqliteServerStore() override;
 
     bool open(const QString &path);
 
-    qint64 applyBatch(const QString &deviceId, const std::vector<const qingshui::v1::Op *> &ops) override;
+    qint64 applyBatch(const QString &deviceId,
+                      const std::vector<const qingshui::v1::Op *> &ops) override;
     bool changesSince(qint64 sinceSeq, int pageSize, qingshui::v1::PullResponse *out) override;
     QString epoch() const override { return m_epoch; }
     QString lastError() const override;

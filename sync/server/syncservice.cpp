@@ -78,9 +78,8 @@ grpc::Status SyncService::Pull(grpc::ServerContext *, const qingshui::v1::PullRe
 {
     if (request->since_server_seq() < 0)
         return {grpc::StatusCode::INVALID_ARGUMENT, "since_server_seq must not be negative"};
-    const int pageSize = request->page_size() <= 0
-        ? 1000
-        : std::min(request->page_size(), kMaxPullPage);
+    const int pageSize
+        = request->page_size() <= 0 ? 1000 : std::min(request->page_size(), kMaxPullPage);
     if (!m_store.changesSince(request->since_server_seq(), pageSize, response)) {
         qCWarning(lcServer) << "pull failed:" << m_store.lastError();
         return {grpc::StatusCode::INTERNAL, "the server could not read its changes"};

@@ -5,10 +5,9 @@
 class ServerStore;
 
 // The Sync service: checks every request, then hands it to the store.
-class SyncService final : public qingshui::v1::Sync::Service
-{
+class SyncService final : public qingshui::v1::Sync::Service {
 public:
-    explicit SyncService(ServerStore &store) : m_store(store) {}
+    explicit SyncService(ServerStore &store) : m_store(store) { }
 
     grpc::Status Push(grpc::ServerContext *context, const qingshui::v1::PushRequest *request,
                       qingshui::v1::PushResponse *response) override;

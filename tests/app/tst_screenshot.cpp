@@ -6,18 +6,16 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-class TestScreenshot : public QObject
-{
+class TestScreenshot : public QObject {
     Q_OBJECT
 
 private slots:
     void aFontCoversTheChineseUi()
     {
         // Without a CJK font the screenshots would show boxes instead of 清水巡查.
-        const QStringList families =
-            QFontDatabase::families(QFontDatabase::SimplifiedChinese);
+        const QStringList families = QFontDatabase::families(QFontDatabase::SimplifiedChinese);
         QVERIFY2(!families.isEmpty(), "no font for Simplified Chinese (install fonts-noto-cjk)");
-        QFontMetrics metrics{QFont(families.first())};
+        QFontMetrics metrics {QFont(families.first())};
         for (const QChar c : QStringLiteral("清水巡查一库永续北送"))
             QVERIFY(metrics.inFont(c));
     }

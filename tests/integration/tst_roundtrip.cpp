@@ -59,7 +59,8 @@ int countRows(const QString &dbPath, const char *table)
         db.setConnectOptions("QSQLITE_OPEN_READONLY");
         if (db.open()) {
             QSqlQuery q(db);
-            if (q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))) && q.next())
+            if (q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)))
+                && q.next())
                 n = q.value(0).toInt();
         }
     }
@@ -69,8 +70,7 @@ int countRows(const QString &dbPath, const char *table)
 
 } // namespace
 
-class TestRoundTrip : public QObject
-{
+class TestRoundTrip : public QObject {
     Q_OBJECT
 
 private slots:
@@ -91,7 +91,8 @@ private slots:
         record.createdAtMs = 1700000000123;
         record.updatedAtMs = 1700000004567;
         // Not canonical JSON on purpose: the bytes must survive untouched.
-        record.content = QByteArray(R"({"note":"户厕改造抽查 12 户，2 户粪污清运不及时",   "toilets":12,"ok":1.50})");
+        record.content = QByteArray(
+            R"({"note":"户厕改造抽查 12 户，2 户粪污清运不及时",   "toilets":12,"ok":1.50})");
         {
             Database inspector;
             QVERIFY2(inspector.open(inspectorPath), qPrintable(inspector.error()));
@@ -170,7 +171,8 @@ private slots:
         // The supervisor's next sync finds nothing new; a brand-new store gets one copy.
         QVERIFY(syncWithEngine(supervisorPath, server.address(), &pushed, &pulled, &error));
         QCOMPARE(pulled, 0);
-        QVERIFY(syncWithEngine(dir.filePath("fresh.db"), server.address(), &pushed, &pulled, &error));
+        QVERIFY(
+            syncWithEngine(dir.filePath("fresh.db"), server.address(), &pushed, &pulled, &error));
         QCOMPARE(pulled, 1);
         QCOMPARE(countRows(dir.filePath("fresh.db"), "record"), 1);
     }
@@ -199,10 +201,12 @@ private slots:
         }
         int pushed = 0, pulled = 0;
         QString error;
-        QVERIFY2(syncWithEngine(dir.filePath("inspector.db"), server.address(), &pushed, &pulled, &error),
+        QVERIFY2(syncWithEngine(dir.filePath("inspector.db"), server.address(), &pushed, &pulled,
+                                &error),
                  qPrintable(error));
         QCOMPARE(pushed, n);
-        QVERIFY2(syncWithEngine(dir.filePath("supervisor.db"), server.address(), &pushed, &pulled, &error),
+        QVERIFY2(syncWithEngine(dir.filePath("supervisor.db"), server.address(), &pushed, &pulled,
+                                &error),
                  qPrintable(error));
         QCOMPARE(pulled, n);
         QCOMPARE(countRows(dir.filePath("supervisor.db"), "record"), n);

@@ -58,8 +58,7 @@ int runServer(const QStringList &args, QString *stderrText)
 
 } // namespace
 
-class TestServerRejects : public QObject
-{
+class TestServerRejects : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
@@ -93,13 +92,27 @@ private slots:
         v1::PushRequest request = validPush();
         v1::Op *op = request.mutable_ops(0);
         switch (defect) {
-        case 0: request.set_device_id("tablet-7"); break;
-        case 1: op->set_op_id("not-a-uuid"); break;
-        case 2: op->mutable_upsert_record()->set_id("123"); break;
-        case 3: op->set_client_seq(0); break;
-        case 4: op->clear_upsert_record(); break;
-        case 5: op->mutable_upsert_record()->set_village_code("4203"); break;
-        case 6: op->mutable_upsert_record()->set_status(v1::RECORD_STATUS_DRAFT); break;
+        case 0:
+            request.set_device_id("tablet-7");
+            break;
+        case 1:
+            op->set_op_id("not-a-uuid");
+            break;
+        case 2:
+            op->mutable_upsert_record()->set_id("123");
+            break;
+        case 3:
+            op->set_client_seq(0);
+            break;
+        case 4:
+            op->clear_upsert_record();
+            break;
+        case 5:
+            op->mutable_upsert_record()->set_village_code("4203");
+            break;
+        case 6:
+            op->mutable_upsert_record()->set_status(v1::RECORD_STATUS_DRAFT);
+            break;
         }
         v1::PushResponse response;
         const grpc::Status status = push(*m_stub, request, &response);

@@ -12,8 +12,7 @@
 Q_IMPORT_QML_PLUGIN(Qingshui_BackendPlugin)
 Q_IMPORT_QML_PLUGIN(Qingshui_UiPlugin)
 
-class Setup : public QObject
-{
+class Setup : public QObject {
     Q_OBJECT
 public slots:
     void applicationAvailable()

@@ -6,10 +6,9 @@
 #include <QStringList>
 
 // A real qingshui-server process on loopback, stopped when this goes out of scope.
-class ServerProcess
-{
+class ServerProcess {
 public:
-    explicit ServerProcess(const QString &dbPath) : m_dbPath(dbPath) {}
+    explicit ServerProcess(const QString &dbPath) : m_dbPath(dbPath) { }
     ~ServerProcess() { stop(); }
 
     // Starts the server on a free port and waits for it to say where it listens.

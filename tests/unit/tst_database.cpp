@@ -6,8 +6,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-class TestDatabase : public QObject
-{
+class TestDatabase : public QObject {
     Q_OBJECT
 
 private slots:
@@ -21,7 +20,8 @@ private slots:
         QSqlQuery q(db.connection());
         QVERIFY(q.exec("PRAGMA journal_mode") && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
-        for (const char *table : {"record", "outbox", "sync_meta", "paired_unit", "township", "village"}) {
+        for (const char *table :
+             {"record", "outbox", "sync_meta", "paired_unit", "township", "village"}) {
             QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))));
         }
     }

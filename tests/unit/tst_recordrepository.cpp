@@ -29,18 +29,14 @@ Record sampleRecord()
 }
 } // namespace
 
-class TestRecordRepository : public QObject
-{
+class TestRecordRepository : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
     Database m_db;
 
 private slots:
-    void init()
-    {
-        QVERIFY(m_db.open(m_dir.filePath(QStringLiteral("%1.db").arg(uuid()))));
-    }
+    void init() { QVERIFY(m_db.open(m_dir.filePath(QStringLiteral("%1.db").arg(uuid())))); }
 
     void submitStoresRecordAndQueuesIt()
     {

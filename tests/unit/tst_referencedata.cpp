@@ -6,8 +6,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-class TestReferenceData : public QObject
-{
+class TestReferenceData : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
@@ -50,7 +49,8 @@ private slots:
             henan += u.provinceName == QStringLiteral("河南省");
             hubei += u.provinceName == QStringLiteral("湖北省");
             partners.insert(u.partnerDistrictCode);
-            QVERIFY2(QStringList({"库区", "核心区", "影响区"}).contains(u.zone), qPrintable(u.zone));
+            QVERIFY2(QStringList({"库区", "核心区", "影响区"}).contains(u.zone),
+                     qPrintable(u.zone));
         }
         QCOMPARE(henan, 6);
         QCOMPARE(hubei, 10);
@@ -80,8 +80,11 @@ private slots:
         }
         QCOMPARE(townships, 261);
         QSqlQuery q(m_db.connection());
-        QVERIFY(q.exec("SELECT count(*) FROM village v LEFT JOIN township t ON t.code = v.township_code "
-                       "WHERE t.code IS NULL") && q.next());
+        QVERIFY(
+            q.exec(
+                "SELECT count(*) FROM village v LEFT JOIN township t ON t.code = v.township_code "
+                "WHERE t.code IS NULL")
+            && q.next());
         QCOMPARE(q.value(0).toInt(), 0);
         const auto village = repo.village("420322100200");
         QVERIFY(village.has_value());
