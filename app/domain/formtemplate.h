@@ -1,0 +1,79 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+#include <optional>
+
+// A checklist template as versioned data: app/data/templates/*.json, one dynamic QML form
+// renders any of them. A record keeps the template id and version it was filled with.
+
+struct LocalizedText {
+    QString zh;
+    QString en;
+    QString text(const QString &language) const
+    {
+        return language.startsWith(QLatin1String("en")) && !en.isEmpty() ? en : zh;
+    }
+};
+
+struct ChoiceOption {
+    QString value;
+    LocalizedText label;
+};
+
+enum class QuestionType { YesNo, Number, SingleChoice, MultiChoice, Text, GpsPoint, Photos };
+
+// Shown only when another question's answer equals a value (bool, number or option string).
+struct Relevance {
+    QString questionId;
+    QJsonValue equals;
+};
+
+struct Question {
+    QString id;
+    QuestionType type = QuestionType::Text;
+    LocalizedText label;
+    LocalizedText hint;
+    bool required = false;
+    std::optional<Relevance> relevant;
+    // Number
+    LocalizedText unit;
+    std::optional<double> min;
+    std::optional<double> max;
+    bool integer = false;
+    // Single / multi choice
+    QList<ChoiceOption> options;
+    // Text
+    bool multiline = false;
+    int maxLength = 0; // 0: no limit
+    // Photos: min/max count (max 0: no limit)
+    int minPhotos = 0;
+    int maxPhotos = 0;
+};
+
+struct Section {
+    QString id;
+    LocalizedText title;
+    QList<Question> questions;
+};
+
+struct FormTemplate {
+    QString id;
+    int version = 0;
+    QString category; // village_visit, sanitation, ecology, project_progress
+    LocalizedText title;
+    QString source;           // where the checklist comes from (domain.md section, seed)
+    double gpsAccuracyM = 10; // a GPS point must be at least this accurate, or overridden
+    int gpsAveragingFixes = 1;
+    QList<Section> sections;
+
+    const Question *question(const QString &id) const;
+    QList<const Question *> allQuestions() const;
+
+    // Parses one template; on error returns nullopt and says why in *error.
+    static std::optional<FormTemplate> fromJson(const QJsonObject &json, QString *error);
+};
+
+QString questionTypeName(QuestionType type); // "yesno", "number", "single", "multi", "text", "gps", "photos"
