@@ -1,0 +1,3 @@
+# Checklist templates: the parser and the bundled templates, and answer validation.
+qs_add_qtest(tst_formtemplate SOURCES unit/tst_formtemplate.cpp LIBS qs_core)
+qs_add_qtest(tst_formvalidation SOURCES unit/tst_formvalidation.cpp LIBS qs_core)
