@@ -1,0 +1,396 @@
+#include "photostore.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QFont>
+#include <QFontMetrics>
+#include <QImageReader>
+#include <QImageWriter>
+#include <QPainter>
+#include <QSaveFile>
+
+namespace {
+
+// 72 dpi. Fixed so the JFIF header does not depend on the device's screen.
+constexpr int DotsPerMeter = 2835;
+
+bool isSha256Hex(const QString &s)
+{
+    if (s.size() != 64)
+        return false;
+    for (QChar c : s) {
+        if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f')))
+            return false;
+    }
+    return true;
+}
+
+QString formatPosition(const GeoFix &fix)
+{
+    if (!fix.isValid())
+        return QStringLiteral("无定位");
+    const QString deg(QChar(0x00B0));
+    QString text = QString::number(qAbs(fix.latitude), 'f', 5) + deg
+        + QLatin1Char(fix.latitude < 0 ? 'S' : 'N') + u' '
+        + QString::number(qAbs(fix.longitude), 'f', 5) + deg
+        + QLatin1Char(fix.longitude < 0 ? 'W' : 'E');
+    if (!std::isnan(fix.horizontalAccuracyM))
+        text += QStringLiteral(" ±%1 m").arg(qMax(1, qRound(fix.horizontalAccuracyM)));
+    return text;
+}
+
+QString readerFailure(QImageReader::ImageReaderError error)
+{
+    switch (error) {
+    case QImageReader::FileNotFoundError:
+        return QStringLiteral("文件不存在");
+    case QImageReader::DeviceError:
+        return QStringLiteral("无法读取文件");
+    case QImageReader::UnsupportedFormatError:
+        return QStringLiteral("不是可识别的图片格式");
+    case QImageReader::InvalidDataError:
+        return QStringLiteral("图片数据已损坏");
+    case QImageReader::UnknownError:
+        break;
+    }
+    return QStringLiteral("图片无法解码");
+}
+
+// libjpeg decodes a cut-off JPEG with a warning and grey filler, so check that the data
+// reaches its end-of-image marker: walk the segments to the first scan, then look for EOI.
+// Entropy-coded data stuffs every 0xFF, so FF D9 there can only be the real end.
+bool jpegIsComplete(const QByteArray &data)
+{
+    const auto byte = [&data](qsizetype i) { return quint8(data.at(i)); };
+    if (data.size() < 4 || byte(0) != 0xFF || byte(1) != 0xD8)
+        return false;
+    qsizetype pos = 2;
+    while (pos + 1 < data.size()) {
+        if (byte(pos) != 0xFF)
+            return false;
+        const quint8 marker = byte(pos + 1);
+        if (marker == 0xFF) { // fill byte
+            ++pos;
+            continue;
+        }
+        if (marker == 0xD9)
+            return true;
+        if (marker == 0xDA)
+            return data.indexOf(QByteArrayLiteral("\xFF\xD9"), pos + 2) >= 0;
+        if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) { // no length field
+            pos += 2;
+            continue;
+        }
+        if (pos + 3 >= data.size())
+            return false;
+        const int length = (byte(pos + 2) << 8) | byte(pos + 3);
+        if (length < 2)
+            return false;
+        pos += 2 + length;
+    }
+    return false;
+}
+
+QSize boundedSize(const QSize &size, int longEdge)
+{
+    if (qMax(size.width(), size.height()) <= longEdge)
+        return size;
+    const QSize scaled = size.scaled(longEdge, longEdge, Qt::KeepAspectRatio);
+    return QSize(qMax(1, scaled.width()), qMax(1, scaled.height()));
+}
+
+// Flattens onto white (PNG alpha) and stamps the caption: a dark band at the bottom with
+// white text sized to the picture.
+QImage stamped(QImage image, const PhotoCaption &caption)
+{
+    image.setDevicePixelRatio(1.0); // draw 1:1 whatever the source claims
+    QImage canvas(image.size(), QImage::Format_RGB32);
+    canvas.setDotsPerMeterX(DotsPerMeter);
+    canvas.setDotsPerMeterY(DotsPerMeter);
+    canvas.fill(Qt::white);
+
+    const QStringList lines = photoCaptionLines(caption);
+    QFont font;
+    font.setStyleHint(QFont::SansSerif);
+    font.setPixelSize(qMax(12, qMin(canvas.width(), canvas.height()) / 36));
+    const QFontMetrics metrics(font);
+    const int pad = font.pixelSize() / 2;
+    const int bandHeight = int(lines.size()) * metrics.lineSpacing() + 2 * pad;
+    const int bandTop = qMax(0, canvas.height() - bandHeight);
+
+    QPainter painter(&canvas);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    painter.drawImage(0, 0, image);
+    painter.fillRect(QRect(0, bandTop, canvas.width(), canvas.height() - bandTop),
+                     QColor(0, 0, 0, 150));
+    painter.setFont(font);
+    painter.setPen(Qt::white);
+    int baseline = bandTop + pad + metrics.ascent();
+    for (const QString &line : lines) {
+        painter.drawText(pad, baseline,
+                         metrics.elidedText(line, Qt::ElideRight, canvas.width() - 2 * pad));
+        baseline += metrics.lineSpacing();
+    }
+    painter.end();
+    return canvas;
+}
+
+bool encodeJpeg(const QImage &image, int quality, QByteArray *out, QString *error)
+{
+    QBuffer buffer(out);
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, "jpeg");
+    writer.setQuality(quality);
+    if (writer.write(image))
+        return true;
+    *error = QStringLiteral("无法保存照片：JPEG 编码失败（%1）").arg(writer.errorString());
+    return false;
+}
+
+// Written through a temporary file and renamed, so the name never holds partial bytes.
+bool writeAtomically(const QString &path, const QByteArray &bytes, QString *error)
+{
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
+        return true;
+    *error = QStringLiteral("无法保存照片：无法写入 %1（%2）")
+                 .arg(QDir::toNativeSeparators(path), file.errorString());
+    file.cancelWriting();
+    return false;
+}
+
+QByteArray sha256Hex(const QByteArray &bytes)
+{
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+}
+
+bool fileHasHash(const QString &path, const QString &sha256)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    return hash.addData(&file) && QString::fromLatin1(hash.result().toHex()) == sha256;
+}
+
+void setError(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+}
+
+// Creates the folders a write needs and remembers which ones it made, so a failed import
+// can take them away again.
+class CreatedDirs {
+public:
+    bool ensure(const QString &path, QString *error)
+    {
+        QStringList missing;
+        for (QDir dir(path); !dir.exists(); dir.setPath(QFileInfo(dir.path()).path())) {
+            missing.prepend(dir.path());
+            if (dir.isRoot())
+                break;
+        }
+        for (const QString &dir : std::as_const(missing)) {
+            if (!QDir().mkdir(dir)) {
+                *error = QStringLiteral("无法保存照片：无法创建文件夹 %1")
+                             .arg(QDir::toNativeSeparators(dir));
+                return false;
+            }
+            m_created.prepend(dir);
+        }
+        return true;
+    }
+    // Deepest first; only empty folders go, so nothing that was there is touched.
+    void removeAll()
+    {
+        for (const QString &dir : std::as_const(m_created))
+            QDir().rmdir(dir);
+        m_created.clear();
+    }
+
+private:
+    QStringList m_created;
+};
+
+} // namespace
+
+QStringList photoCaptionLines(const PhotoCaption &caption)
+{
+    QStringList lines;
+    if (!caption.villageName.trimmed().isEmpty())
+        lines << caption.villageName.trimmed();
+    const QString time = caption.time.isValid()
+        ? caption.time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+        : QStringLiteral("时间未知");
+    lines << time + QStringLiteral("  ") + formatPosition(caption.fix);
+    return lines;
+}
+
+PhotoStore::PhotoStore(const QString &rootDir) : m_root(QDir::cleanPath(rootDir))
+{
+}
+
+std::optional<StoredPhoto> PhotoStore::importFile(const QString &path, const PhotoCaption &caption,
+                                                  QString *error)
+{
+    const QString name = QFileInfo(path).fileName();
+    const auto fail = [&](const QString &reason) {
+        setError(error, QStringLiteral("无法读取图片 %1：%2").arg(name, reason));
+        return std::nullopt;
+    };
+
+    const QFileInfo info(path);
+    if (!info.exists())
+        return fail(QStringLiteral("文件不存在"));
+    if (!info.isFile())
+        return fail(QStringLiteral("不是文件"));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("无法打开文件（%1）").arg(file.errorString()));
+    const QByteArray data = file.readAll();
+    if (data.isEmpty())
+        return fail(QStringLiteral("文件为空"));
+
+    QBuffer buffer;
+    buffer.setData(data);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    reader.setAutoTransform(true);
+    const QByteArray format = reader.format();
+    if (format.isEmpty())
+        return fail(QStringLiteral("不是可识别的图片格式"));
+    if (format == "jpeg" && !jpegIsComplete(data))
+        return fail(QStringLiteral("图片文件不完整（JPEG 数据被截断）"));
+    // Decode big photos straight at the target size: less memory, and JPEG scales while
+    // decoding. The size is before EXIF rotation, but the long edge is the same.
+    const QSize size = reader.size();
+    if (size.isValid() && boundedSize(size, MaxLongEdge) != size)
+        reader.setScaledSize(boundedSize(size, MaxLongEdge));
+    const QImage image = reader.read();
+    if (image.isNull())
+        return fail(
+            QStringLiteral("%1（%2）").arg(readerFailure(reader.error()), reader.errorString()));
+    return store(image, caption, error);
+}
+
+std::optional<StoredPhoto> PhotoStore::importImage(const QImage &image, const PhotoCaption &caption,
+                                                   QString *error)
+{
+    if (image.isNull()) {
+        setError(error, QStringLiteral("无法读取图片：相机没有给出图像"));
+        return std::nullopt;
+    }
+    return store(image, caption, error);
+}
+
+std::optional<StoredPhoto> PhotoStore::store(const QImage &image, const PhotoCaption &caption,
+                                             QString *error)
+{
+    QString message;
+    const auto fail = [&](const QString &text) {
+        setError(error, text);
+        return std::nullopt;
+    };
+    if (m_root.isEmpty())
+        return fail(QStringLiteral("无法保存照片：没有设置照片文件夹"));
+    // QFont and QPainter text need the GUI application; say so instead of crashing.
+    if (!QCoreApplication::instance() || !QCoreApplication::instance()->inherits("QGuiApplication"))
+        return fail(QStringLiteral("无法处理照片：需要 QGuiApplication"));
+
+    const QSize target = boundedSize(image.size(), MaxLongEdge);
+    const QImage scaled = target == image.size()
+        ? image
+        : image.scaled(target, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    const QImage photo = stamped(scaled, caption);
+
+    QByteArray bytes;
+    if (!encodeJpeg(photo, JpegQuality, &bytes, &message))
+        return fail(message);
+
+    StoredPhoto result;
+    result.sha256 = QString::fromLatin1(sha256Hex(bytes));
+    result.path = pathFor(result.sha256);
+    result.thumbnailPath = thumbnailPathFor(result.sha256);
+    result.pixelSize = photo.size();
+    result.byteSize = bytes.size();
+
+    // A file under the name with other bytes (cut short by a crash, say) is rewritten.
+    const bool havePhoto = fileHasHash(result.path, result.sha256);
+    const bool haveThumbnail
+        = QFileInfo(result.thumbnailPath).isFile() && QFileInfo(result.thumbnailPath).size() > 0;
+    result.alreadyStored = havePhoto;
+    if (havePhoto && haveThumbnail)
+        return result;
+
+    QByteArray thumbnailBytes;
+    if (!haveThumbnail) {
+        const QImage thumbnail = photo.scaled(boundedSize(photo.size(), ThumbnailLongEdge),
+                                              Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        if (!encodeJpeg(thumbnail, ThumbnailQuality, &thumbnailBytes, &message))
+            return fail(message);
+    }
+
+    CreatedDirs dirs;
+    const bool photoIsNew = !QFileInfo::exists(result.path);
+    if (!dirs.ensure(QFileInfo(result.path).path(), &message)
+        || !dirs.ensure(QFileInfo(result.thumbnailPath).path(), &message)) {
+        dirs.removeAll();
+        return fail(message);
+    }
+    if (!havePhoto && !writeAtomically(result.path, bytes, &message)) {
+        dirs.removeAll();
+        return fail(message);
+    }
+    if (!haveThumbnail && !writeAtomically(result.thumbnailPath, thumbnailBytes, &message)) {
+        // A photo without its thumbnail is half an import: take back what this one wrote.
+        if (!havePhoto && photoIsNew)
+            QFile::remove(result.path);
+        dirs.removeAll();
+        return fail(message);
+    }
+    return result;
+}
+
+bool PhotoStore::contains(const QString &sha256) const
+{
+    return isSha256Hex(sha256) && QFileInfo(pathFor(sha256)).isFile();
+}
+
+QString PhotoStore::pathFor(const QString &sha256) const
+{
+    if (m_root.isEmpty() || !isSha256Hex(sha256))
+        return {};
+    return m_root + u'/' + sha256.left(2) + u'/' + sha256 + QStringLiteral(".jpg");
+}
+
+QString PhotoStore::thumbnailPathFor(const QString &sha256) const
+{
+    if (m_root.isEmpty() || !isSha256Hex(sha256))
+        return {};
+    return m_root + QStringLiteral("/thumbs/") + sha256 + QStringLiteral(".jpg");
+}
+
+bool PhotoStore::verify(const QString &sha256, QString *error) const
+{
+    if (!isSha256Hex(sha256)) {
+        setError(error, QStringLiteral("不是有效的照片编号：%1").arg(sha256));
+        return false;
+    }
+    const QString path = pathFor(sha256);
+    if (!QFileInfo(path).isFile()) {
+        setError(error, QStringLiteral("照片不存在：%1").arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
+    if (!fileHasHash(path, sha256)) {
+        setError(
+            error,
+            QStringLiteral("照片已损坏（内容与编号不符）：%1").arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
+    return true;
+}
