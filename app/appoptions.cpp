@@ -34,7 +34,11 @@ bool AppOptions::parse(const QCoreApplication &app, AppOptions *out, int *exitCo
     const QCommandLineOption nmea(QStringLiteral("nmea"),
                                   QStringLiteral("Replay an NMEA log as the GPS."),
                                   QStringLiteral("FILE"));
-    p.addOptions({mode, selfTest, screenshot, size, db, server, demo, nmea});
+    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("UI language: zh_CN or en."),
+                                  QStringLiteral("LANG"));
+    const QCommandLineOption probe(QStringLiteral("startup-probe"),
+                                   QStringLiteral("Print time to first frame and RSS, then exit."));
+    p.addOptions({mode, selfTest, screenshot, size, db, server, demo, nmea, lang, probe});
     p.process(app);
 
     auto fail = [exitCode](const QString &message) {
@@ -53,11 +57,16 @@ bool AppOptions::parse(const QCoreApplication &app, AppOptions *out, int *exitCo
         return fail(QStringLiteral("--size wants WxH, e.g. 1280x800"));
     out->size = QSize(m.captured(1).toInt(), m.captured(2).toInt());
     out->selfTest = p.isSet(selfTest);
+    out->startupProbe = p.isSet(probe);
     out->screenshotPath = p.value(screenshot);
     out->dbPath = p.value(db);
     out->serverAddress = p.value(server);
     out->demo = p.isSet(demo);
     out->nmeaPath = p.value(nmea);
+    out->language = p.value(lang);
+    if (!out->language.isEmpty() && out->language != QLatin1String("zh_CN")
+        && out->language != QLatin1String("en"))
+        return fail(QStringLiteral("--lang must be zh_CN or en"));
     if (out->dbPath.isEmpty() && !out->isOneShot()) {
         out->dbPath = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
             + QStringLiteral("/%1.db").arg(out->mode);

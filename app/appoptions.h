@@ -15,8 +15,11 @@ struct AppOptions {
     QString serverAddress; // HOST:PORT of qingshui-server; empty = offline
     bool demo = false; // seed demo records into an empty store
     QString nmeaPath; // replay this NMEA log instead of the device GPS
+    QString language; // zh_CN or en; empty: the saved choice
 
-    bool isOneShot() const { return selfTest || !screenshotPath.isEmpty(); }
+    bool startupProbe = false; // print time to first frame and memory, then exit (benchmarks)
+
+    bool isOneShot() const { return selfTest || !screenshotPath.isEmpty() || startupProbe; }
 
     // Parses the arguments; on error prints why and returns false with exitCode set.
     static bool parse(const QCoreApplication &app, AppOptions *out, int *exitCode);

@@ -2,11 +2,13 @@
 // the window of the chosen mode.
 #include "appoptions.h"
 #include "controllers/servicehost.h"
+#include "controllers/languagecontroller.h"
 #include "controllers/services.h"
 #include "positioning/positionprovider.h"
 #include "syncengine.h"
 #include "windowrunner.h"
 
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
@@ -20,6 +22,8 @@ Q_IMPORT_QML_PLUGIN(Qingshui_UiPlugin)
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     WindowRunner::watchWarnings();
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("qingshui"));
@@ -43,7 +47,8 @@ int main(int argc, char *argv[])
         = options.mode == QLatin1String("inspector") && (options.demo || options.isOneShot());
     ServiceHost host;
     if (!host.start(
-            {options.mode, options.dbPath, options.serverAddress, options.nmeaPath, seedDemo})) {
+            {options.mode, options.dbPath, options.serverAddress, options.nmeaPath, seedDemo,
+             options.language})) {
         std::fprintf(stderr, "qingshui: %s\n", qPrintable(host.error()));
         return 1;
     }
@@ -52,6 +57,7 @@ int main(int argc, char *argv[])
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));
+    host.language()->setEngine(&engine);
     WindowRunner runner(engine);
     if (!runner.load(options.mode, options.size)) {
         std::fprintf(stderr, "qingshui: cannot load the %s screen\n", qPrintable(options.mode));
@@ -61,6 +67,8 @@ int main(int argc, char *argv[])
         runner.runSelfTest();
     } else if (!options.screenshotPath.isEmpty()) {
         runner.runScreenshot(options.screenshotPath);
+    } else if (options.startupProbe) {
+        runner.runStartupProbe(sinceStart.elapsed());
     } else {
         host.positionProvider()->start();
         runner.window()->show();

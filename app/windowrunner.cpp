@@ -1,6 +1,8 @@
 #include "windowrunner.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QImage>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
@@ -56,15 +58,15 @@ bool WindowRunner::load(const QString &mode, const QSize &size)
     return m_window != nullptr;
 }
 
-void WindowRunner::whenFirstFrameShown(std::function<void()> then)
+void WindowRunner::whenFirstFrameShown(std::function<void()> then, int settleMs)
 {
     auto done = std::make_shared<bool>(false);
-    auto once = [done, then] {
+    auto once = [done, then, settleMs] {
         if (*done)
             return;
         *done = true;
         // Let queued work (model resets, bindings) settle and render once more.
-        QTimer::singleShot(300, then);
+        QTimer::singleShot(settleMs, then);
     };
     connect(m_window, &QQuickWindow::frameSwapped, this, once, Qt::QueuedConnection);
     QTimer::singleShot(5000, this, once); // a renderer that never reports a frame
@@ -95,4 +97,33 @@ void WindowRunner::runScreenshot(const QString &path)
             std::fprintf(stderr, "cannot write screenshot %s\n", qPrintable(path));
         QCoreApplication::exit(ok ? 0 : 1);
     });
+}
+
+namespace {
+qint64 residentKb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+} // namespace
+
+void WindowRunner::runStartupProbe(qint64 startedMsAgo)
+{
+    QElapsedTimer sinceLoad;
+    sinceLoad.start();
+    whenFirstFrameShown(
+        [startedMsAgo, sinceLoad] {
+            std::printf("first_frame_ms=%lld rss_kb=%lld\n",
+                        static_cast<long long>(startedMsAgo + sinceLoad.elapsed()),
+                        static_cast<long long>(residentKb()));
+            std::fflush(stdout);
+            QCoreApplication::exit(0);
+        },
+        0);
 }

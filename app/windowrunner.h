@@ -21,11 +21,13 @@ public:
     bool load(const QString &mode, const QSize &size);
     void runSelfTest();
     void runScreenshot(const QString &path);
+    // Prints "first_frame_ms=N rss_kb=N" at the first frame and exits.
+    void runStartupProbe(qint64 startedMsAgo);
 
     QQuickWindow *window() const { return m_window; }
 
 private:
-    void whenFirstFrameShown(std::function<void()> then);
+    void whenFirstFrameShown(std::function<void()> then, int settleMs = 300);
 
     QQmlApplicationEngine &m_engine;
     QQuickWindow *m_window = nullptr;

@@ -10,6 +10,7 @@ PACKAGES=(
   qml6-module-qtquick qml6-module-qtquick-window qml6-module-qtquick-controls
   qml6-module-qtquick-templates qml6-module-qtquick-layouts qml6-module-qtquick-shapes
   qml6-module-qtcore qml6-module-qttest qml6-module-qt-labs-folderlistmodel
+  qml6-module-qtquick-dialogs
   libqt6sql6-sqlite libsqlite3-dev
   qt6-multimedia-dev qml6-module-qtmultimedia gstreamer1.0-plugins-base
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools

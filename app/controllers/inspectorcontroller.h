@@ -3,29 +3,23 @@
 #include <QObject>
 #include <QQmlEngine>
 #include <QSqlDatabase>
+#include <QVariantList>
 
-class PositionStatus;
-
-// The inspector's actions on records: submit a new one (stored and queued for sync at once).
-class InspectorController : public QObject {
+// What an inspector can start: the work categories and the checklist templates in each.
+class InspectorController : public QObject
+{
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Provided by Services")
 public:
-    InspectorController(QSqlDatabase db, const QString &deviceId, PositionStatus *position,
-                        QObject *parent = nullptr);
+    explicit InspectorController(QSqlDatabase db, QObject *parent = nullptr);
 
-    // Returns an empty string on success, else a message for the inspector.
-    Q_INVOKABLE QString submitRecord(const QString &category, const QString &villageCode,
-                                     const QString &note);
-
+    // [{id, name}] in the app's language.
     Q_INVOKABLE QVariantList categories() const;
-
-signals:
-    void recordSubmitted(const QString &recordId);
+    // [{id, title, category, categoryName, version}] of the newest template versions;
+    // all categories when category is empty.
+    Q_INVOKABLE QVariantList templates(const QString &category = {}) const;
 
 private:
     QSqlDatabase m_db;
-    QString m_deviceId;
-    PositionStatus *m_position;
 };

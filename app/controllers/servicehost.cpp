@@ -1,10 +1,15 @@
 #include "servicehost.h"
 
+#include "controllers/formcontroller.h"
 #include "controllers/inspectorcontroller.h"
+#include "controllers/languagecontroller.h"
 #include "controllers/positionstatus.h"
 #include "controllers/services.h"
 #include "controllers/villagepickercontroller.h"
+#include "domain/templatecatalog.h"
+#include "media/photostore.h"
 #include "models/recordlistmodel.h"
+#include "positioning/gpscapture.h"
 #include "models/unitlistmodel.h"
 #include "positioning/qtpositionprovider.h"
 #include "storage/database.h"
@@ -12,7 +17,10 @@
 #include "storage/outboxrepository.h"
 #include "storage/referencedatarepository.h"
 #include "storage/syncmetarepository.h"
+#include "storage/templaterepository.h"
 #include "syncengine.h"
+
+#include <QFileInfo>
 
 ServiceHost::ServiceHost(QObject *parent) : QObject(parent)
 {
@@ -33,6 +41,13 @@ bool ServiceHost::start(const Options &options)
         m_error = QStringLiteral("reference data: %1").arg(reference.lastError());
         return false;
     }
+    TemplateRepository templates(db);
+    const QList<QByteArray> definitions = bundledTemplateDefinitions(&m_error);
+    if (definitions.isEmpty() || !templates.storeDefinitions(definitions)) {
+        m_error = QStringLiteral("checklist templates: %1")
+                      .arg(m_error.isEmpty() ? templates.lastError() : m_error);
+        return false;
+    }
     const QString deviceId = SyncMetaRepository(db).deviceId();
     if (options.seedDemo)
         DemoData::seedIfEmpty(db, deviceId);
@@ -43,16 +58,38 @@ bool ServiceHost::start(const Options &options)
     m_position = std::make_unique<PositionStatus>(m_positionProvider);
     m_sync = std::make_unique<SyncEngine>(options.dbPath, options.serverAddress);
     m_sync->setPendingCount(OutboxRepository(db).pendingCount());
-    m_records = std::make_unique<RecordListModel>(db);
+    m_language = std::make_unique<LanguageController>();
+    m_language->setLanguage(options.language.isEmpty() ? LanguageController::savedLanguage()
+                                                        : options.language);
+    QHash<QString, RecordListModel::TemplateInfo> templateInfo;
+    for (const FormTemplate &t : templates.latestAll()) {
+        RecordListModel::TemplateInfo &info = templateInfo[t.id];
+        info.title = t.title;
+        for (const Question *q : t.allQuestions()) {
+            if (q->type == QuestionType::Text)
+                info.textQuestionIds << q->id;
+        }
+    }
+    m_records = std::make_unique<RecordListModel>(db, templateInfo);
     m_units = std::make_unique<UnitListModel>(reference.units());
     m_villagePicker = std::make_unique<VillagePickerController>(db);
-    m_inspector = std::make_unique<InspectorController>(db, deviceId, m_position.get());
+    m_inspector = std::make_unique<InspectorController>(db);
+    m_gps = std::make_unique<GpsCapture>(m_positionProvider);
+    // Photos live beside the store, named by their SHA-256.
+    m_photos = std::make_unique<PhotoStore>(QFileInfo(options.dbPath).absolutePath()
+                                            + QStringLiteral("/photos"));
+    m_form = std::make_unique<FormController>(db, deviceId, m_gps.get(), m_photos.get(),
+                                              m_position.get());
 
     RecordListModel *records = m_records.get();
-    connect(m_inspector.get(), &InspectorController::recordSubmitted, records,
-            &RecordListModel::reload);
-    connect(m_inspector.get(), &InspectorController::recordSubmitted, m_sync.get(),
-            &SyncEngine::syncNow);
+    SyncEngine *sync = m_sync.get();
+    connect(m_form.get(), &FormController::submitted, records, &RecordListModel::reload);
+    connect(m_form.get(), &FormController::discarded, records, &RecordListModel::reload);
+    connect(m_form.get(), &FormController::submitted, sync, &SyncEngine::syncNow);
+    connect(m_form.get(), &FormController::submitted, sync, [sync, db] {
+        sync->setPendingCount(OutboxRepository(db).pendingCount());
+    });
+    connect(m_language.get(), &LanguageController::languageChanged, records, &RecordListModel::reload);
     connect(m_sync.get(), &SyncEngine::finished, records, [records](bool, int pushed, int pulled) {
         if (pushed > 0 || pulled > 0)
             records->reload();
@@ -66,5 +103,8 @@ bool ServiceHost::start(const Options &options)
     m_services->position = m_position.get();
     m_services->inspector = m_inspector.get();
     m_services->villagePicker = m_villagePicker.get();
+    m_services->form = m_form.get();
+    m_services->gps = m_gps.get();
+    m_services->language = m_language.get();
     return true;
 }

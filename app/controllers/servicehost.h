@@ -5,7 +5,11 @@
 #include <memory>
 
 class Database;
+class FormController;
+class GpsCapture;
+class PhotoStore;
 class InspectorController;
+class LanguageController;
 class PositionProvider;
 class PositionStatus;
 class RecordListModel;
@@ -25,6 +29,7 @@ public:
         QString serverAddress; // empty: offline
         QString nmeaPath; // empty: the device's GPS
         bool seedDemo = false; // demo records into an empty store
+        QString language;      // empty: the saved choice (Chinese by default)
     };
 
     explicit ServiceHost(QObject *parent = nullptr);
@@ -37,6 +42,7 @@ public:
     Services *services() const { return m_services.get(); }
     PositionProvider *positionProvider() const { return m_positionProvider; }
     Database *database() const { return m_db.get(); }
+    LanguageController *language() const { return m_language.get(); }
 
 private:
     QString m_error;
@@ -48,5 +54,9 @@ private:
     std::unique_ptr<UnitListModel> m_units;
     std::unique_ptr<VillagePickerController> m_villagePicker;
     std::unique_ptr<InspectorController> m_inspector;
+    std::unique_ptr<GpsCapture> m_gps;
+    std::unique_ptr<PhotoStore> m_photos;
+    std::unique_ptr<FormController> m_form;
+    std::unique_ptr<LanguageController> m_language;
     std::unique_ptr<Services> m_services;
 };

@@ -1,6 +1,8 @@
 #include "services.h"
 
+#include "controllers/formcontroller.h"
 #include "controllers/inspectorcontroller.h"
+#include "controllers/languagecontroller.h"
 #include "controllers/positionstatus.h"
 #include "controllers/villagepickercontroller.h"
 #include "models/recordlistmodel.h"

@@ -3,13 +3,19 @@
 #include <QObject>
 #include <QQmlEngine>
 
+class FormController;
+class GpsCapture;
 class InspectorController;
+class LanguageController;
 class PositionStatus;
 class RecordListModel;
 class SyncEngine;
 class UnitListModel;
 class VillagePickerController;
+Q_MOC_INCLUDE("controllers/formcontroller.h")
+Q_MOC_INCLUDE("controllers/gpscapturetype.h")
 Q_MOC_INCLUDE("controllers/inspectorcontroller.h")
+Q_MOC_INCLUDE("controllers/languagecontroller.h")
 Q_MOC_INCLUDE("controllers/positionstatus.h")
 Q_MOC_INCLUDE("controllers/syncenginetype.h")
 Q_MOC_INCLUDE("controllers/villagepickercontroller.h")
@@ -29,6 +35,9 @@ class Services : public QObject {
     Q_PROPERTY(PositionStatus *position MEMBER position CONSTANT)
     Q_PROPERTY(InspectorController *inspector MEMBER inspector CONSTANT)
     Q_PROPERTY(VillagePickerController *villagePicker MEMBER villagePicker CONSTANT)
+    Q_PROPERTY(FormController *form MEMBER form CONSTANT)
+    Q_PROPERTY(GpsCapture *gps MEMBER gps CONSTANT)
+    Q_PROPERTY(LanguageController *language MEMBER language CONSTANT)
 public:
     // Not default-constructible on purpose: QML would build its own empty instance instead
     // of calling create().
@@ -42,6 +51,9 @@ public:
     PositionStatus *position = nullptr;
     InspectorController *inspector = nullptr;
     VillagePickerController *villagePicker = nullptr;
+    FormController *form = nullptr;
+    GpsCapture *gps = nullptr;
+    LanguageController *language = nullptr;
 
     // The instance QML gets; set before the first QML engine loads anything.
     static void setInstance(Services *instance);

@@ -1,12 +1,17 @@
 #include "villagepickercontroller.h"
 
+#include "domain/region.h"
 #include "storage/referencedatarepository.h"
 
 namespace {
-QVariantMap choice(const QString &code, const QString &name)
+
+QVariantMap entry(const QString &code, const QString &name, const QString &detail = {})
 {
-    return {{QStringLiteral("code"), code}, {QStringLiteral("name"), name}};
+    return {{QStringLiteral("code"), code},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("detail"), detail}};
 }
+
 } // namespace
 
 VillagePickerController::VillagePickerController(QSqlDatabase db, QObject *parent)
@@ -18,7 +23,8 @@ QVariantList VillagePickerController::units() const
 {
     QVariantList out;
     for (const PairedUnit &u : ReferenceDataRepository(m_db).units())
-        out << choice(u.code, u.name);
+        out << entry(u.code, u.name,
+                     tr("%1 · 结对：北京市%2").arg(u.provinceName, u.partnerDistrictName));
     return out;
 }
 
@@ -26,7 +32,7 @@ QVariantList VillagePickerController::townships(const QString &unitCode) const
 {
     QVariantList out;
     for (const Township &t : ReferenceDataRepository(m_db).townships(unitCode))
-        out << choice(t.code, t.name);
+        out << entry(t.code, t.name);
     return out;
 }
 
@@ -34,6 +40,50 @@ QVariantList VillagePickerController::villages(const QString &townshipCode) cons
 {
     QVariantList out;
     for (const Village &v : ReferenceDataRepository(m_db).villages(townshipCode))
-        out << choice(v.code, v.name);
+        out << entry(v.code, v.name);
     return out;
+}
+
+QVariantList VillagePickerController::withPlace(const QList<Village> &villages) const
+{
+    QVariantList out;
+    for (const Village &v : villages)
+        out << entry(v.code, v.name, describe(v.code));
+    return out;
+}
+
+QVariantList VillagePickerController::search(const QString &text, const QString &unitCode) const
+{
+    if (text.trimmed().isEmpty())
+        return {};
+    return withPlace(ReferenceDataRepository(m_db).searchVillages(text, unitCode, kSearchLimit));
+}
+
+QVariantList VillagePickerController::recent() const
+{
+    return withPlace(ReferenceDataRepository(m_db).recentVillages(kRecentLimit));
+}
+
+QString VillagePickerController::describe(const QString &villageCode) const
+{
+    ReferenceDataRepository reference(m_db);
+    const QString unitCode = pairedUnitCodeOfVillage(villageCode);
+    QString unitName, partner, townshipName;
+    for (const PairedUnit &u : reference.units()) {
+        if (u.code == unitCode) {
+            unitName = u.name;
+            partner = u.partnerDistrictName;
+        }
+    }
+    for (const Township &t : reference.townships(unitCode)) {
+        if (t.code == villageCode.left(9))
+            townshipName = t.name;
+    }
+    return tr("%1 · %2 · 结对：北京市%3").arg(unitName, townshipName, partner);
+}
+
+QString VillagePickerController::villageName(const QString &villageCode) const
+{
+    const auto village = ReferenceDataRepository(m_db).village(villageCode);
+    return village ? village->name : QString();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QLocale>
 #include <QString>
 
 // The top-level work categories an inspector records (domain.md §3).
@@ -8,6 +9,8 @@ struct Category {
     QString id;
     QString nameZh;
     QString nameEn;
+    // In the app's language (QLocale's default, set when the user picks one).
+    QString name() const { return QLocale().language() == QLocale::English ? nameEn : nameZh; }
 };
 
 inline const QList<Category> &workCategories()
@@ -24,10 +27,10 @@ inline const QList<Category> &workCategories()
     return categories;
 }
 
-inline QString categoryNameZh(const QString &id)
+inline QString categoryName(const QString &id)
 {
     for (const auto &c : workCategories())
         if (c.id == id)
-            return c.nameZh;
+            return c.name();
     return id;
 }

@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
+#include <QLocale>
 #include <QString>
 #include <optional>
 
@@ -16,6 +17,8 @@ struct LocalizedText {
     {
         return language.startsWith(QLatin1String("en")) && !en.isEmpty() ? en : zh;
     }
+    // In the app's language (QLocale's default).
+    QString text() const { return text(QLocale().name()); }
 };
 
 struct ChoiceOption {

@@ -5,13 +5,18 @@
 
 // One inspection record as the device holds it. The content is the answers as UTF-8 JSON;
 // it is carried and stored byte for byte, never re-encoded.
-enum class RecordStatus { Draft = 1, Submitted = 2 };
+// Returned, approved and rejected are decided by a supervisor (review events).
+enum class RecordStatus { Draft = 1, Submitted = 2, Returned = 3, Approved = 4, Rejected = 5 };
 
 enum class SyncState {
     LocalOnly = 0, // a draft: never leaves the device
     Pending = 1, // queued in the outbox, not yet acknowledged by the server
     Synced = 2, // the server holds this revision
 };
+
+// What the inspector's list shows and filters by: the status, with "submitted" split by
+// whether the server has it yet.
+enum class ListStatus { Draft = 1, Pending = 2, Synced = 3, Returned = 4, Approved = 5, Rejected = 6 };
 
 struct Record {
     QString id; // UUID, made on the device
@@ -26,6 +31,23 @@ struct Record {
     QString authorDeviceId;
     SyncState syncState = SyncState::LocalOnly;
     qint64 serverSeq = 0; // 0 until the server has numbered it
+
+    ListStatus listStatus() const
+    {
+        switch (status) {
+        case RecordStatus::Draft:
+            return ListStatus::Draft;
+        case RecordStatus::Submitted:
+            return syncState == SyncState::Synced ? ListStatus::Synced : ListStatus::Pending;
+        case RecordStatus::Returned:
+            return ListStatus::Returned;
+        case RecordStatus::Approved:
+            return ListStatus::Approved;
+        case RecordStatus::Rejected:
+            return ListStatus::Rejected;
+        }
+        return ListStatus::Draft;
+    }
 
     bool sameContentAs(const Record &o) const
     {

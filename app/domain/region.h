@@ -26,3 +26,11 @@ struct Village {
     QString name;
     QString townshipCode;
 };
+
+// The paired unit a village belongs to: its county, except for 武当山特区, a township-level
+// unit (420381450) that Beijing pairs on its own, parallel to 丹江口市.
+inline QString pairedUnitCodeOfVillage(const QString &villageCode)
+{
+    const QString township = villageCode.left(9);
+    return township == QLatin1String("420381450") ? township : villageCode.left(6);
+}

@@ -1,49 +1,103 @@
 #pragma once
 
+#include "domain/formtemplate.h"
 #include "domain/record.h"
+#include "storage/recordfilter.h"
 
 #include <QAbstractListModel>
+#include <QDate>
 #include <QHash>
 #include <QQmlEngine>
 #include <QSqlDatabase>
 
-// The records in the local store, newest first, for the inspector's and supervisor's lists.
-class RecordListModel : public QAbstractListModel {
+// The records in the local store, newest first, narrowed by the filter properties and read
+// page by page, so a store of 100,000 records opens as fast as one of ten.
+class RecordListModel : public QAbstractListModel
+{
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Provided by Services")
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(int loadedCount READ loadedCount NOTIFY countChanged)
+    Q_PROPERTY(int statusFilter READ statusFilter WRITE setStatusFilter NOTIFY filterChanged)
+    Q_PROPERTY(QString unitCode READ unitCode WRITE setUnitCode NOTIFY filterChanged)
+    Q_PROPERTY(QString villageCode READ villageCode WRITE setVillageCode NOTIFY filterChanged)
+    Q_PROPERTY(QString category READ category WRITE setCategory NOTIFY filterChanged)
+    Q_PROPERTY(QDate fromDate READ fromDate WRITE setFromDate NOTIFY filterChanged)
+    Q_PROPERTY(QDate toDate READ toDate WRITE setToDate NOTIFY filterChanged)
+    Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY filterChanged)
 public:
     enum Role {
         RecordIdRole = Qt::UserRole + 1,
+        TemplateIdRole,
+        TitleRole,
         CategoryRole,
         CategoryNameRole,
         VillageNameRole,
-        StatusTextRole,
-        SyncStateRole,
-        SyncStateTextRole,
+        SummaryRole,
+        ListStatusRole,
+        ListStatusTextRole,
         UpdatedAtRole,
-        NoteRole,
     };
     Q_ENUM(Role)
 
-    explicit RecordListModel(QSqlDatabase db, QObject *parent = nullptr);
+    // What the list needs to know of each template: its title and which answers are text.
+    struct TemplateInfo {
+        LocalizedText title;
+        QStringList textQuestionIds; // in the template's order: the first answered is the summary
+    };
+
+    RecordListModel(QSqlDatabase db, QHash<QString, TemplateInfo> templates,
+                    QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
 
+    int count() const { return m_total; }
+    int loadedCount() const { return int(m_records.size()); }
+    int statusFilter() const;
+    void setStatusFilter(int status);
+    QString unitCode() const { return m_filter.unitCode; }
+    void setUnitCode(const QString &code);
+    QString villageCode() const { return m_filter.villageCode; }
+    void setVillageCode(const QString &code);
+    QString category() const { return m_filter.category; }
+    void setCategory(const QString &category);
+    QDate fromDate() const { return m_fromDate; }
+    void setFromDate(const QDate &date);
+    QDate toDate() const { return m_toDate; }
+    void setToDate(const QDate &date);
+    QString search() const { return m_filter.search; }
+    void setSearch(const QString &text);
+
+    // Sets every filter at once (one reload).
+    void setFilter(const RecordFilter &filter) { applyFilter(filter); }
+    // Reads the first page again (after a local edit or a sync).
     Q_INVOKABLE void reload();
+    Q_INVOKABLE void clearFilters();
+    Q_INVOKABLE QString recordIdAt(int row) const;
 
-    static constexpr int kPageSize = 500;
+    static QString listStatusText(ListStatus status);
+    static constexpr int kPageSize = 100;
 
 signals:
     void countChanged();
+    void filterChanged();
 
 private:
+    void applyFilter(const RecordFilter &filter);
     QString villageName(const QString &code) const;
+    QString summaryOf(const Record &record) const;
 
     QSqlDatabase m_db;
+    QHash<QString, TemplateInfo> m_templates;
+    RecordFilter m_filter;
+    QDate m_fromDate;
+    QDate m_toDate;
     QList<Record> m_records;
+    int m_total = 0;
     mutable QHash<QString, QString> m_villageNames;
 };

@@ -4,23 +4,129 @@
 #include "syncmetarepository.h"
 #include "transaction.h"
 
+#include "domain/region.h"
+
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
+
+namespace {
+
+// Every string in the answers except photo references (SHA-256 hex): what search looks in.
+void collectText(const QJsonValue &value, QStringList *out)
+{
+    static const QRegularExpression sha256(QStringLiteral("^[0-9a-f]{64}$"));
+    if (value.isString()) {
+        const QString s = value.toString();
+        if (!s.isEmpty() && !sha256.match(s).hasMatch())
+            out->append(s);
+    } else if (value.isArray()) {
+        for (const QJsonValue &v : value.toArray())
+            collectText(v, out);
+    } else if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (it.key() != QLatin1String("source")) // GPS source names are not content
+                collectText(it.value(), out);
+        }
+    }
+}
+
+// Builds the WHERE clause of a filter; binds go in order.
+QString whereClause(const RecordFilter &f, QVariantList *binds)
+{
+    QStringList where;
+    if (!f.statuses.isEmpty()) {
+        QStringList any;
+        for (ListStatus s : f.statuses) {
+            switch (s) {
+            case ListStatus::Draft:
+                any << QStringLiteral("r.status = 1");
+                break;
+            case ListStatus::Pending:
+                any << QStringLiteral("(r.status = 2 AND r.sync_state <> 2)");
+                break;
+            case ListStatus::Synced:
+                any << QStringLiteral("(r.status = 2 AND r.sync_state = 2)");
+                break;
+            case ListStatus::Returned:
+                any << QStringLiteral("r.status = 3");
+                break;
+            case ListStatus::Approved:
+                any << QStringLiteral("r.status = 4");
+                break;
+            case ListStatus::Rejected:
+                any << QStringLiteral("r.status = 5");
+                break;
+            }
+        }
+        where << QLatin1Char('(') + any.join(QLatin1String(" OR ")) + QLatin1Char(')');
+    }
+    auto equals = [&](const char *column, const QString &value) {
+        if (value.isEmpty())
+            return;
+        where << QStringLiteral("r.%1 = ?").arg(QLatin1String(column));
+        *binds << value;
+    };
+    equals("unit_code", f.unitCode);
+    equals("township_code", f.townshipCode);
+    equals("village_code", f.villageCode);
+    equals("category", f.category);
+    if (f.fromMs > 0) {
+        where << QStringLiteral("r.updated_at_ms >= ?");
+        *binds << f.fromMs;
+    }
+    if (f.toMs > 0) {
+        where << QStringLiteral("r.updated_at_ms < ?");
+        *binds << f.toMs;
+    }
+    const QString search = f.search.trimmed();
+    if (!search.isEmpty()) {
+        QString escaped = search;
+        escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+            .replace(QLatin1Char('%'), QLatin1String("\\%"))
+            .replace(QLatin1Char('_'), QLatin1String("\\_"));
+        where << QStringLiteral("r.search_text LIKE ? ESCAPE '\\'");
+        *binds << QLatin1Char('%') + escaped + QLatin1Char('%');
+    }
+    return where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QLatin1String(" AND "));
+}
+
+} // namespace
+
+QString RecordRepository::searchTextFor(const Record &r) const
+{
+    QStringList parts;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT v.name, t.name FROM village v "
+                             "JOIN township t ON t.code = v.township_code WHERE v.code = ?"));
+    q.addBindValue(r.villageCode);
+    if (q.exec() && q.next())
+        parts << q.value(0).toString() << q.value(1).toString();
+    collectText(QJsonDocument::fromJson(r.content).object(), &parts);
+    return parts.join(QLatin1Char(' '));
+}
 
 bool RecordRepository::upsert(const Record &r)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
         "INSERT INTO record (id, template_id, template_version, category, village_code, status, "
-        "created_at_ms, updated_at_ms, content, author_device_id, sync_state, server_seq) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
+        "created_at_ms, updated_at_ms, content, author_device_id, sync_state, server_seq, "
+        "unit_code, township_code, search_text) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
         "ON CONFLICT(id) DO UPDATE SET template_id=excluded.template_id, "
         "template_version=excluded.template_version, category=excluded.category, "
         "village_code=excluded.village_code, status=excluded.status, "
         "created_at_ms=excluded.created_at_ms, updated_at_ms=excluded.updated_at_ms, "
         "content=excluded.content, author_device_id=excluded.author_device_id, "
-        "sync_state=excluded.sync_state, server_seq=excluded.server_seq"));
+        "sync_state=excluded.sync_state, server_seq=excluded.server_seq, "
+        "unit_code=excluded.unit_code, township_code=excluded.township_code, "
+        "search_text=excluded.search_text"));
     q.addBindValue(r.id);
     q.addBindValue(r.templateId);
     q.addBindValue(r.templateVersion);
@@ -33,6 +139,9 @@ bool RecordRepository::upsert(const Record &r)
     q.addBindValue(r.authorDeviceId);
     q.addBindValue(static_cast<int>(r.syncState));
     q.addBindValue(r.serverSeq);
+    q.addBindValue(pairedUnitCodeOfVillage(r.villageCode));
+    q.addBindValue(r.villageCode.left(9));
+    q.addBindValue(searchTextFor(r));
     if (q.exec())
         return true;
     m_error = QStringLiteral("cannot store record %1: %2").arg(r.id, q.lastError().text());
@@ -83,14 +192,18 @@ std::optional<Record> RecordRepository::find(const QString &id) const
     return std::nullopt;
 }
 
-QList<Record> RecordRepository::list(int limit, int offset) const
+QList<Record> RecordRepository::query(const RecordFilter &filter, int limit, int offset) const
 {
     QList<Record> out;
+    QVariantList binds;
+    const QString where = whereClause(filter, &binds);
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM record r ORDER BY r.updated_at_ms DESC, r.id "
+    q.prepare(QStringLiteral("SELECT %1 FROM record r%2 ORDER BY r.updated_at_ms DESC, r.id "
                              "LIMIT ? OFFSET ?")
-                  .arg(QLatin1String(kRecordColumns)));
+                  .arg(QLatin1String(kRecordColumns), where));
+    for (const QVariant &b : std::as_const(binds))
+        q.addBindValue(b);
     q.addBindValue(limit);
     q.addBindValue(offset);
     if (!q.exec())
@@ -100,11 +213,30 @@ QList<Record> RecordRepository::list(int limit, int offset) const
     return out;
 }
 
-int RecordRepository::count() const
+int RecordRepository::count(const RecordFilter &filter) const
 {
+    QVariantList binds;
+    const QString where = whereClause(filter, &binds);
     QSqlQuery q(m_db);
-    return q.exec(QStringLiteral("SELECT count(*) FROM record")) && q.next() ? q.value(0).toInt()
-                                                                             : 0;
+    q.prepare(QStringLiteral("SELECT count(*) FROM record r%1").arg(where));
+    for (const QVariant &b : std::as_const(binds))
+        q.addBindValue(b);
+    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
+bool RecordRepository::discardDraft(const QString &id)
+{
+    Transaction tx(m_db);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM record WHERE id = ? AND status = 1 "
+                             "AND id NOT IN (SELECT record_id FROM outbox)"));
+    q.addBindValue(id);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    const bool removed = q.numRowsAffected() == 1;
+    return tx.commit() && removed;
 }
 
 bool RecordRepository::applyPulledPage(const QList<Record> &records, qint64 nextServerSeq,

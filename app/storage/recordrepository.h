@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/record.h"
+#include "recordfilter.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -16,9 +17,14 @@ public:
     // Marks the record submitted and queues it in the outbox, in one transaction.
     bool submit(Record record, const QString &opId);
 
+    // Removes a draft that never left the device; anything else stays.
+    bool discardDraft(const QString &id);
+
     std::optional<Record> find(const QString &id) const;
-    QList<Record> list(int limit, int offset = 0) const;
-    int count() const;
+    QList<Record> list(int limit, int offset = 0) const { return query({}, limit, offset); }
+    // Newest first, narrowed by the filter; pages of `limit` from `offset`.
+    QList<Record> query(const RecordFilter &filter, int limit, int offset = 0) const;
+    int count(const RecordFilter &filter = {}) const;
 
     // A page pulled from the server, stored with the new cursor in one transaction.
     // A record with unsent local edits keeps them: its own outbox entry goes out next.
@@ -28,6 +34,7 @@ public:
 
 private:
     bool upsert(const Record &record);
+    QString searchTextFor(const Record &record) const;
 
     QSqlDatabase m_db;
     mutable QString m_error;

@@ -154,3 +154,51 @@ int ReferenceDataRepository::countOf(const char *table) const
         ? q.value(0).toInt()
         : 0;
 }
+
+QList<Village> ReferenceDataRepository::searchVillages(const QString &text, const QString &unitCode,
+                                                       int limit) const
+{
+    QList<Village> out;
+    QString pattern = text.trimmed();
+    pattern.replace(QLatin1Char('%'), QString()).replace(QLatin1Char('_'), QString());
+    QSqlQuery q(m_db);
+    // 武当山特区 is a township-level unit: its villages are found by the township code.
+    q.prepare(QStringLiteral("SELECT code, name, township_code FROM village WHERE name LIKE ? "
+                             "AND (? = '' OR (substr(code, 1, length(?)) = ? AND (length(?) = 9 OR "
+                             "substr(code, 1, 9) NOT IN (SELECT code FROM paired_unit)))) "
+                             "ORDER BY code LIMIT ?"));
+    q.addBindValue(QLatin1Char('%') + pattern + QLatin1Char('%'));
+    for (int i = 0; i < 4; ++i)
+        q.addBindValue(unitCode);
+    q.addBindValue(limit);
+    q.exec();
+    while (q.next())
+        out << Village{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
+    return out;
+}
+
+QList<Village> ReferenceDataRepository::recentVillages(int limit) const
+{
+    QList<Village> out;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT v.code, v.name, v.township_code FROM recent_village r "
+                             "JOIN village v ON v.code = r.code ORDER BY r.used_at_ms DESC LIMIT ?"));
+    q.addBindValue(limit);
+    q.exec();
+    while (q.next())
+        out << Village{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
+    return out;
+}
+
+bool ReferenceDataRepository::markVillageUsed(const QString &code, qint64 atMs)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO recent_village (code, used_at_ms) VALUES (?, ?) "
+                             "ON CONFLICT(code) DO UPDATE SET used_at_ms = excluded.used_at_ms"));
+    q.addBindValue(code);
+    q.addBindValue(atMs);
+    if (q.exec())
+        return true;
+    m_error = q.lastError().text();
+    return false;
+}

@@ -19,6 +19,12 @@ public:
     QList<Village> villages(const QString &townshipCode) const;
     std::optional<Village> village(const QString &code) const;
 
+    // Villages whose name contains `text`, within a paired unit if one is given.
+    QList<Village> searchVillages(const QString &text, const QString &unitCode, int limit) const;
+    // The villages this device used last, newest first.
+    QList<Village> recentVillages(int limit) const;
+    bool markVillageUsed(const QString &code, qint64 atMs);
+
     int unitCount() const { return countOf("paired_unit"); }
     int townshipCount() const { return countOf("township"); }
     int villageCount() const { return countOf("village"); }

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Qingshui.Ui
 
@@ -11,6 +12,7 @@ ToolBar {
     default property alias trailing: trailingRow.data
 
     implicitHeight: 64
+    Material.foreground: "white"   // tool buttons on the blue bar
     background: Rectangle { color: Theme.primary }
 
     RowLayout {

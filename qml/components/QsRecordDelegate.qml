@@ -6,15 +6,21 @@ import Qingshui.Ui
 // One record in a list: what, where, when, and where it stands.
 ItemDelegate {
     id: row
-    required property string categoryName
+    required property string recordId
+    required property string title
     required property string villageName
-    required property string note
-    required property string statusText
-    required property string syncStateText
-    required property int syncState
+    required property string summary
+    required property string listStatusText
+    required property int listStatus
     required property string updatedAt
 
     implicitHeight: Math.max(Theme.touchTarget + 24, content.implicitHeight + 24)
+
+    // Draft 1, pending 2, synced 3, returned 4, approved 5, rejected 6.
+    readonly property color statusTint: listStatus === 1 ? Theme.textSecondary
+                                      : listStatus === 2 ? Theme.warning
+                                      : listStatus === 4 || listStatus === 6 ? Theme.danger
+                                      : Theme.accent
 
     contentItem: RowLayout {
         id: content
@@ -23,7 +29,7 @@ ItemDelegate {
             Layout.fillWidth: true
             spacing: 4
             Label {
-                text: row.categoryName + " · " + row.villageName
+                text: row.title + " · " + row.villageName
                 font.pixelSize: Theme.fontBody
                 font.bold: true
                 color: Theme.textPrimary
@@ -31,8 +37,8 @@ ItemDelegate {
                 Layout.fillWidth: true
             }
             Label {
-                text: row.note
-                visible: row.note !== ""
+                text: row.summary
+                visible: row.summary !== ""
                 color: Theme.textSecondary
                 font.pixelSize: Theme.fontSmall
                 elide: Text.ElideRight
@@ -44,9 +50,8 @@ ItemDelegate {
             Layout.alignment: Qt.AlignRight | Qt.AlignVCenter
             QsChip {
                 Layout.alignment: Qt.AlignRight
-                text: row.statusText + " · " + row.syncStateText
-                tint: row.syncState === 2 ? Theme.accent : row.syncState === 1 ? Theme.warning
-                                                                               : Theme.textSecondary
+                text: row.listStatusText
+                tint: row.statusTint
             }
             Label {
                 Layout.alignment: Qt.AlignRight

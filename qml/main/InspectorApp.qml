@@ -4,13 +4,13 @@ import QtQuick.Controls.Material
 import Qingshui.Backend
 import Qingshui.Ui
 
-// The inspector's tablet: records, GPS and sync state always in view.
+// The inspector's tablet: records, GPS and sync state always in view; forms pushed on top.
 ApplicationWindow {
     id: window
     title: qsTr("清水巡查 · 巡查员")
-    visible: false
+    visible: false  // shown by the app once loaded
     Material.primary: Theme.primary
-    Material.accent: Theme.primary  // shown by the app once loaded
+    Material.accent: Theme.primary
 
     header: QsHeaderBar {
         title: qsTr("清水巡查")
@@ -25,9 +25,47 @@ ApplicationWindow {
             palette.buttonText: "white"
             onClicked: Services.sync.syncNow()
         }
+        ToolButton {
+            objectName: "languageButton"
+            text: Services.language.language === "en" ? "中文" : "EN"
+            font.pixelSize: Theme.fontBody
+            implicitHeight: Theme.touchTarget
+            palette.buttonText: "white"
+            onClicked: Services.language.language = Services.language.language === "en" ? "zh_CN" : "en"
+        }
     }
 
-    RecordListPage {
+    StackView {
+        id: stack
+        objectName: "inspectorStack"
         anchors.fill: parent
+        initialItem: listPage
+    }
+
+    Component {
+        id: listPage
+        RecordListPage {
+            onNewRecordRequested: stack.push(newRecordPage)
+            onRecordOpened: (recordId) => {
+                if (Services.form.open(recordId))
+                    stack.push(formPage)
+            }
+        }
+    }
+    Component {
+        id: newRecordPage
+        NewRecordPage {
+            onCancelled: stack.pop()
+            onStarted: stack.replace(formPage)
+        }
+    }
+    Component {
+        id: formPage
+        FormPage {
+            onDone: {
+                Services.records.reload()
+                stack.pop(null)
+            }
+        }
     }
 }

@@ -1,0 +1,338 @@
+#include "formcontroller.h"
+
+#include "controllers/positionstatus.h"
+#include "domain/formvalidation.h"
+#include "media/photostore.h"
+#include "positioning/gpscapture.h"
+#include "domain/region.h"
+#include "models/recordlistmodel.h"
+#include "storage/recordrepository.h"
+#include "storage/referencedatarepository.h"
+#include "storage/templaterepository.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUrl>
+#include <QUuid>
+
+namespace {
+
+QString newUuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QJsonObject fixToJson(const GeoFix &fix)
+{
+    auto number = [](double v) { return std::isnan(v) ? QJsonValue() : QJsonValue(v); };
+    QJsonObject o{{QStringLiteral("lat"), fix.latitude},
+                  {QStringLiteral("lon"), fix.longitude},
+                  {QStringLiteral("alt"), number(fix.altitude)},
+                  {QStringLiteral("accuracy_m"), number(fix.horizontalAccuracyM)},
+                  {QStringLiteral("fix_time_ms"), fix.fixTimeMs},
+                  {QStringLiteral("source"), fix.source},
+                  {QStringLiteral("fixes_averaged"), fix.fixesAveraged}};
+    if (!fix.overrideReason.isEmpty())
+        o.insert(QStringLiteral("override_reason"), fix.overrideReason);
+    return o;
+}
+
+GeoFix fixFromJson(const QJsonObject &o)
+{
+    GeoFix fix;
+    if (!o.contains(QLatin1String("lat")) || !o.contains(QLatin1String("lon")))
+        return fix;
+    fix.latitude = o.value(QLatin1String("lat")).toDouble();
+    fix.longitude = o.value(QLatin1String("lon")).toDouble();
+    fix.horizontalAccuracyM = o.value(QLatin1String("accuracy_m")).toDouble(NAN);
+    return fix;
+}
+
+QVariantMap questionToMap(const Question &q)
+{
+    QVariantList options;
+    for (const ChoiceOption &o : q.options)
+        options << QVariantMap{{QStringLiteral("value"), o.value},
+                               {QStringLiteral("label"), o.label.text()}};
+    return {
+        {QStringLiteral("id"), q.id},
+        {QStringLiteral("type"), questionTypeName(q.type)},
+        {QStringLiteral("label"), q.label.text()},
+        {QStringLiteral("hint"), q.hint.text()},
+        {QStringLiteral("required"), q.required},
+        {QStringLiteral("unit"), q.unit.text()},
+        {QStringLiteral("min"), q.min ? QVariant(*q.min) : QVariant()},
+        {QStringLiteral("max"), q.max ? QVariant(*q.max) : QVariant()},
+        {QStringLiteral("integer"), q.integer},
+        {QStringLiteral("options"), options},
+        {QStringLiteral("multiline"), q.multiline},
+        {QStringLiteral("maxLength"), q.maxLength},
+        {QStringLiteral("minPhotos"), q.minPhotos},
+        {QStringLiteral("maxPhotos"), q.maxPhotos},
+    };
+}
+
+} // namespace
+
+FormController::FormController(QSqlDatabase db, const QString &deviceId, GpsCapture *gps,
+                               PhotoStore *photos, PositionStatus *position, QObject *parent)
+    : QObject(parent), m_db(db), m_deviceId(deviceId), m_gps(gps), m_photos(photos),
+      m_position(position)
+{
+}
+
+bool FormController::startNew(const QString &templateId, const QString &villageCode)
+{
+    const auto formTemplate = TemplateRepository(m_db).latest(templateId);
+    if (!formTemplate) {
+        m_error = tr("没有这个检查表：%1").arg(templateId);
+        emit issuesChanged();
+        return false;
+    }
+    ReferenceDataRepository reference(m_db);
+    if (!reference.village(villageCode)) {
+        m_error = tr("请选择村庄");
+        emit issuesChanged();
+        return false;
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    Record r;
+    r.id = newUuid();
+    r.templateId = formTemplate->id;
+    r.templateVersion = formTemplate->version;
+    r.category = formTemplate->category;
+    r.villageCode = villageCode;
+    r.createdAtMs = r.updatedAtMs = now;
+    r.content = QJsonDocument(QJsonObject{{QStringLiteral("answers"), QJsonObject()}})
+                    .toJson(QJsonDocument::Compact);
+    r.authorDeviceId = m_deviceId;
+    RecordRepository records(m_db);
+    if (!records.saveDraft(r)) {
+        m_error = tr("保存失败：%1").arg(records.lastError());
+        emit issuesChanged();
+        return false;
+    }
+    reference.markVillageUsed(villageCode, now);
+    return load(r, *formTemplate);
+}
+
+bool FormController::open(const QString &recordId)
+{
+    const auto record = RecordRepository(m_db).find(recordId);
+    if (!record) {
+        m_error = tr("找不到这条记录");
+        emit issuesChanged();
+        return false;
+    }
+    const auto formTemplate = TemplateRepository(m_db).find(record->templateId, record->templateVersion);
+    if (!formTemplate) {
+        m_error = tr("缺少检查表 %1 第 %2 版").arg(record->templateId).arg(record->templateVersion);
+        emit issuesChanged();
+        return false;
+    }
+    return load(*record, *formTemplate);
+}
+
+bool FormController::load(const Record &record, const FormTemplate &formTemplate)
+{
+    m_record = record;
+    m_template = formTemplate;
+    m_answers = QJsonDocument::fromJson(record.content).object().value(QLatin1String("answers")).toObject();
+    m_issues.clear();
+    m_error.clear();
+    ReferenceDataRepository reference(m_db);
+    const auto village = reference.village(record.villageCode);
+    m_villageName = village ? village->name : record.villageCode;
+    m_partnerDistrict.clear();
+    const QString unitCode = pairedUnitCodeOfVillage(record.villageCode);
+    for (const PairedUnit &u : reference.units()) {
+        if (u.code == unitCode)
+            m_partnerDistrict = u.partnerDistrictName;
+    }
+    emit opened();
+    answersUpdated();
+    emit issuesChanged();
+    emit statusChanged();
+    return true;
+}
+
+bool FormController::editable() const
+{
+    return !m_record.id.isEmpty() && m_record.status == RecordStatus::Draft;
+}
+
+QString FormController::statusText() const
+{
+    return RecordListModel::listStatusText(m_record.listStatus());
+}
+
+QVariantList FormController::sections() const
+{
+    QVariantList out;
+    for (const Section &s : m_template.sections) {
+        QVariantList questions;
+        for (const Question &q : s.questions)
+            questions << questionToMap(q);
+        out << QVariantMap{{QStringLiteral("id"), s.id},
+                           {QStringLiteral("title"), s.title.text()},
+                           {QStringLiteral("questions"), questions}};
+    }
+    return out;
+}
+
+void FormController::answersUpdated()
+{
+    m_answersForQml = m_answers.toVariantMap();
+    m_relevantForQml.clear();
+    for (const Question *q : m_template.allQuestions())
+        m_relevantForQml.insert(q->id, isRelevant(m_template, *q, m_answers));
+    emit answersChanged();
+}
+
+bool FormController::missingGps() const
+{
+    for (const Question *q : m_template.allQuestions()) {
+        if (q->type == QuestionType::GpsPoint && isRelevant(m_template, *q, m_answers)
+            && !m_answers.value(q->id).isObject())
+            return true;
+    }
+    return false;
+}
+
+bool FormController::setAnswer(const QString &questionId, const QVariant &value)
+{
+    if (!editable() || !m_template.question(questionId))
+        return false;
+    const QJsonValue json = QJsonValue::fromVariant(value);
+    if (json.isNull() || json.isUndefined() || (json.isString() && json.toString().isEmpty())
+        || (json.isArray() && json.toArray().isEmpty()))
+        m_answers.remove(questionId);
+    else
+        m_answers.insert(questionId, json);
+    const bool ok = persist();
+    answersUpdated();
+    if (!m_issues.isEmpty())
+        validate(); // once shown, issues follow the answers
+    return ok;
+}
+
+bool FormController::persist()
+{
+    QJsonObject root = QJsonDocument::fromJson(m_record.content).object();
+    root.insert(QStringLiteral("answers"), m_answers);
+    m_record.content = QJsonDocument(root).toJson(QJsonDocument::Compact);
+    m_record.updatedAtMs = QDateTime::currentMSecsSinceEpoch();
+    RecordRepository records(m_db);
+    if (!records.saveDraft(m_record)) {
+        m_error = tr("保存失败：%1").arg(records.lastError());
+        emit issuesChanged();
+        return false;
+    }
+    emit saved(m_record.id);
+    return true;
+}
+
+int FormController::validate()
+{
+    m_issues.clear();
+    for (const ValidationIssue &issue : validateAnswers(m_template, m_answers)) {
+        if (!m_issues.contains(issue.questionId))
+            m_issues.insert(issue.questionId, issue.message);
+    }
+    emit issuesChanged();
+    return int(m_issues.size());
+}
+
+QString FormController::submit()
+{
+    if (!editable())
+        return tr("这条记录已提交，不能再改");
+    if (const int n = validate(); n > 0)
+        return tr("还有 %1 处需要填写或更正").arg(n);
+    RecordRepository records(m_db);
+    Record r = m_record;
+    r.updatedAtMs = QDateTime::currentMSecsSinceEpoch();
+    if (!records.submit(r, newUuid()))
+        return tr("提交失败：%1").arg(records.lastError());
+    m_record = *records.find(r.id);
+    emit statusChanged();
+    emit submitted(m_record.id);
+    return {};
+}
+
+bool FormController::discard()
+{
+    if (m_record.status != RecordStatus::Draft)
+        return false;
+    if (!RecordRepository(m_db).discardDraft(m_record.id))
+        return false;
+    emit discarded(m_record.id);
+    m_record = Record();
+    emit statusChanged();
+    return true;
+}
+
+bool FormController::answerWithCapturedPoint(const QString &questionId)
+{
+    const Question *q = m_template.question(questionId);
+    if (!m_gps || !m_gps->hasResult() || !q || q->type != QuestionType::GpsPoint)
+        return false;
+    return setAnswer(questionId, fixToJson(m_gps->result()).toVariantMap());
+}
+
+GeoFix FormController::captionFix() const
+{
+    // The record's own point if it has one, else where the tablet is now.
+    for (const Question *q : m_template.allQuestions()) {
+        if (q->type == QuestionType::GpsPoint) {
+            const GeoFix fix = fixFromJson(m_answers.value(q->id).toObject());
+            if (fix.isValid())
+                return fix;
+        }
+    }
+    return m_position ? m_position->lastFix() : GeoFix();
+}
+
+QString FormController::addPhotoFromFile(const QString &questionId, const QString &pathOrUrl)
+{
+    const Question *q = m_template.question(questionId);
+    if (!editable() || !m_photos || !q || q->type != QuestionType::Photos)
+        return tr("不能在这里添加照片");
+    QJsonArray photos = m_answers.value(questionId).toArray();
+    if (q->maxPhotos > 0 && photos.size() >= q->maxPhotos)
+        return tr("最多 %1 张照片").arg(q->maxPhotos);
+    const QUrl url(pathOrUrl);
+    const QString path = url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
+    QString error;
+    const auto stored = m_photos->importFile(
+        path, PhotoCaption{QDateTime::currentDateTime(), captionFix(), m_villageName}, &error);
+    if (!stored)
+        return error;
+    if (!photos.contains(stored->sha256))
+        photos.append(stored->sha256);
+    return setAnswer(questionId, photos.toVariantList()) ? QString() : m_error;
+}
+
+bool FormController::removePhoto(const QString &questionId, const QString &sha256)
+{
+    QJsonArray photos = m_answers.value(questionId).toArray();
+    for (int i = 0; i < photos.size(); ++i) {
+        if (photos.at(i).toString() == sha256) {
+            photos.removeAt(i);
+            // The file stays: it is content-addressed and may belong to another record too.
+            return setAnswer(questionId, photos.toVariantList());
+        }
+    }
+    return false;
+}
+
+QString FormController::thumbnailUrl(const QString &sha256) const
+{
+    return m_photos ? QUrl::fromLocalFile(m_photos->thumbnailPathFor(sha256)).toString() : QString();
+}
+
+QString FormController::photoUrl(const QString &sha256) const
+{
+    return m_photos ? QUrl::fromLocalFile(m_photos->pathFor(sha256)).toString() : QString();
+}

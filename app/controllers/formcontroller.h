@@ -1,0 +1,114 @@
+#pragma once
+
+#include "domain/formtemplate.h"
+#include "domain/geofix.h"
+#include "domain/record.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QQmlEngine>
+#include <QSqlDatabase>
+#include <QVariantMap>
+
+// One record's form, rendered by the dynamic QML form from its template. Every answer is
+// written to the store the moment it is given, so a killed app loses at most the answer
+// being typed; submit validates, then stores and queues the record in one transaction.
+class GpsCapture;
+class PhotoStore;
+class PositionStatus;
+
+class FormController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Provided by Services")
+    Q_PROPERTY(QString recordId READ recordId NOTIFY opened)
+    Q_PROPERTY(QString title READ title NOTIFY opened)
+    Q_PROPERTY(QString villageName READ villageName NOTIFY opened)
+    Q_PROPERTY(QString partnerDistrict READ partnerDistrict NOTIFY opened)
+    Q_PROPERTY(bool editable READ editable NOTIFY statusChanged)
+    Q_PROPERTY(QString statusText READ statusText NOTIFY statusChanged)
+    Q_PROPERTY(QVariantList sections READ sections NOTIFY opened)
+    Q_PROPERTY(QVariantMap answers READ answers NOTIFY answersChanged)
+    Q_PROPERTY(QVariantMap relevant READ relevant NOTIFY answersChanged)
+    Q_PROPERTY(QVariantMap issues READ issues NOTIFY issuesChanged)
+    Q_PROPERTY(double gpsAccuracyM READ gpsAccuracyM NOTIFY opened)
+    Q_PROPERTY(int gpsAveragingFixes READ gpsAveragingFixes NOTIFY opened)
+    Q_PROPERTY(bool missingGps READ missingGps NOTIFY answersChanged)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY issuesChanged)
+public:
+    FormController(QSqlDatabase db, const QString &deviceId, GpsCapture *gps, PhotoStore *photos,
+                   PositionStatus *position, QObject *parent = nullptr);
+
+    // Starts a new draft from the newest version of a template, stored at once.
+    Q_INVOKABLE bool startNew(const QString &templateId, const QString &villageCode);
+    // Opens a stored record with the template version it was filled with.
+    Q_INVOKABLE bool open(const QString &recordId);
+
+    // Answers a question (or clears it with undefined/null) and stores the draft.
+    Q_INVOKABLE bool setAnswer(const QString &questionId, const QVariant &value);
+    // Answers a GPS question with the point the GPS capture just took.
+    Q_INVOKABLE bool answerWithCapturedPoint(const QString &questionId);
+    // Imports a photo (a local path or file: URL) into the photo store, stamped with time,
+    // position and village, and adds it to the question. "" on success, else why not.
+    Q_INVOKABLE QString addPhotoFromFile(const QString &questionId, const QString &pathOrUrl);
+    Q_INVOKABLE bool removePhoto(const QString &questionId, const QString &sha256);
+    // A file: URL of the photo's thumbnail, for Image.source.
+    Q_INVOKABLE QString thumbnailUrl(const QString &sha256) const;
+    Q_INVOKABLE QString photoUrl(const QString &sha256) const;
+
+    // Checks every rule; the issues show beside their questions. Returns how many.
+    Q_INVOKABLE int validate();
+    // Validates, then marks the record submitted and queues it for sync. "" on success.
+    Q_INVOKABLE QString submit();
+    // Deletes the draft (only a draft that never left the device).
+    Q_INVOKABLE bool discard();
+
+    QString recordId() const { return m_record.id; }
+    QString title() const { return m_template.title.text(); }
+    QString villageName() const { return m_villageName; }
+    QString partnerDistrict() const { return m_partnerDistrict; }
+    bool editable() const;
+    QString statusText() const;
+    QVariantList sections() const;
+    QVariantMap answers() const { return m_answersForQml; }
+    QVariantMap relevant() const { return m_relevantForQml; }
+    QVariantMap issues() const { return m_issues; }
+    double gpsAccuracyM() const { return m_template.gpsAccuracyM; }
+    int gpsAveragingFixes() const { return m_template.gpsAveragingFixes; }
+    bool missingGps() const;
+    QString lastError() const { return m_error; }
+
+    const Record &record() const { return m_record; }
+
+signals:
+    void opened();
+    void answersChanged();
+    void issuesChanged();
+    void statusChanged();
+    void submitted(const QString &recordId);
+    void saved(const QString &recordId);
+    void discarded(const QString &recordId);
+
+private:
+    bool load(const Record &record, const FormTemplate &formTemplate);
+    bool persist();
+    void answersUpdated(); // refreshes what QML reads and tells it
+
+    GeoFix captionFix() const;
+
+    QSqlDatabase m_db;
+    QString m_deviceId;
+    GpsCapture *m_gps;
+    PhotoStore *m_photos;
+    PositionStatus *m_position;
+    Record m_record;
+    FormTemplate m_template;
+    QJsonObject m_answers;
+    QVariantMap m_answersForQml;  // converted once per change, not once per binding
+    QVariantMap m_relevantForQml;
+    QVariantMap m_issues;
+    QString m_villageName;
+    QString m_partnerDistrict;
+    QString m_error;
+};

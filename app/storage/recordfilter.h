@@ -1,0 +1,25 @@
+#pragma once
+
+#include "domain/record.h"
+
+#include <QList>
+#include <QString>
+
+// What the record list is narrowed to. Empty fields do not filter.
+struct RecordFilter {
+    QList<ListStatus> statuses;
+    QString unitCode;
+    QString townshipCode;
+    QString villageCode;
+    QString category;
+    qint64 fromMs = 0; // updated at or after
+    qint64 toMs = 0;   // updated before
+    QString search;    // substring of the village name or any text answer
+
+    bool operator==(const RecordFilter &o) const
+    {
+        return statuses == o.statuses && unitCode == o.unitCode && townshipCode == o.townshipCode
+            && villageCode == o.villageCode && category == o.category && fromMs == o.fromMs
+            && toMs == o.toMs && search == o.search;
+    }
+};

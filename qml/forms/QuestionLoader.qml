@@ -1,0 +1,37 @@
+import QtQuick
+import QtQuick.Layouts
+import Qingshui.Backend
+import Qingshui.Ui
+
+// Picks the editor for a question's type and wires it to the form; hidden while the
+// question is not relevant.
+Loader {
+    id: loader
+    required property var modelData
+    required property FormController form
+
+    readonly property var question: modelData
+    visible: form.relevant[question.id] !== false
+    active: visible
+    objectName: "question_" + question.id
+
+    sourceComponent: {
+        switch (question.type) {
+        case "yesno": return yesNo
+        case "number": return number
+        case "single": return single
+        case "multi": return multi
+        case "gps": return gps
+        case "photos": return photos
+        default: return text
+        }
+    }
+
+    Component { id: yesNo; YesNoEditor { question: loader.question; value: loader.form.answers[loader.question.id]; issue: loader.form.issues[loader.question.id] || ""; editable: loader.form.editable; onAnswer: (v) => loader.form.setAnswer(loader.question.id, v) } }
+    Component { id: number; NumberEditor { question: loader.question; value: loader.form.answers[loader.question.id]; issue: loader.form.issues[loader.question.id] || ""; editable: loader.form.editable; onAnswer: (v) => loader.form.setAnswer(loader.question.id, v) } }
+    Component { id: single; SingleChoiceEditor { question: loader.question; value: loader.form.answers[loader.question.id]; issue: loader.form.issues[loader.question.id] || ""; editable: loader.form.editable; onAnswer: (v) => loader.form.setAnswer(loader.question.id, v) } }
+    Component { id: multi; MultiChoiceEditor { question: loader.question; value: loader.form.answers[loader.question.id]; issue: loader.form.issues[loader.question.id] || ""; editable: loader.form.editable; onAnswer: (v) => loader.form.setAnswer(loader.question.id, v) } }
+    Component { id: text; TextEditor { question: loader.question; value: loader.form.answers[loader.question.id]; issue: loader.form.issues[loader.question.id] || ""; editable: loader.form.editable; onAnswer: (v) => loader.form.setAnswer(loader.question.id, v) } }
+    Component { id: gps; GpsEditor { question: loader.question; value: loader.form.answers[loader.question.id]; issue: loader.form.issues[loader.question.id] || ""; editable: loader.form.editable; onAnswer: (v) => loader.form.setAnswer(loader.question.id, v) } }
+    Component { id: photos; PhotosEditor { question: loader.question; value: loader.form.answers[loader.question.id]; issue: loader.form.issues[loader.question.id] || ""; editable: loader.form.editable; onAnswer: (v) => loader.form.setAnswer(loader.question.id, v) } }
+}

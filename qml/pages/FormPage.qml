@@ -1,0 +1,185 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Qingshui.Backend
+import Qingshui.Ui
+
+// One record's checklist, drawn from its template by type: every answer is stored as it is
+// given; submit checks everything and queues the record for sync.
+Page {
+    id: page
+    objectName: "formPage"
+
+    readonly property FormController form: Services.form
+    property string submitError: ""
+
+    signal done()
+
+    background: Rectangle { color: Theme.background }
+
+    header: ToolBar {
+        implicitHeight: 64
+        background: Rectangle { color: Theme.surface; border.color: Theme.divider }
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: Theme.spacing
+            anchors.rightMargin: Theme.spacing
+            ToolButton {
+                objectName: "formBackButton"
+                text: qsTr("‹ 返回")
+                implicitHeight: Theme.touchTarget
+                font.pixelSize: Theme.fontBody
+                onClicked: page.done()
+            }
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 0
+                Label {
+                    Layout.fillWidth: true
+                    text: page.form.title
+                    font.pixelSize: Theme.fontTitle
+                    font.bold: true
+                    elide: Text.ElideRight
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: page.form.villageName
+                          + (page.form.partnerDistrict !== "" ? qsTr(" · 结对：北京市%1").arg(page.form.partnerDistrict) : "")
+                    color: Theme.textSecondary
+                    font.pixelSize: Theme.fontSmall
+                    elide: Text.ElideRight
+                }
+            }
+            QsChip {
+                objectName: "formStatusChip"
+                text: page.form.editable ? qsTr("草稿 · 已自动保存") : page.form.statusText
+                tint: page.form.editable ? Theme.textSecondary : Theme.accent
+            }
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        // No GPS point yet: the draft is safe, but the inspector must see it plainly.
+        Rectangle {
+            objectName: "missingGpsBanner"
+            Layout.fillWidth: true
+            visible: page.form.missingGps && page.form.editable
+            implicitHeight: visible ? bannerText.implicitHeight + 20 : 0
+            color: "#fff4e0"
+            Label {
+                id: bannerText
+                anchors.fill: parent
+                anchors.margins: 10
+                text: qsTr("⚠ 尚未采集 GPS 位置：可以先保存为草稿，提交前须采集位置（或说明原因）。")
+                color: Theme.warning
+                wrapMode: Text.WordWrap
+                font.pixelSize: Theme.fontSmall
+            }
+        }
+
+        ScrollView {
+            id: scroll
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            contentWidth: availableWidth
+            clip: true
+
+            ColumnLayout {
+                width: scroll.availableWidth
+                spacing: Theme.spacing
+
+                Repeater {
+                    model: page.form.sections
+                    delegate: Frame {
+                        id: sectionFrame
+                        required property var modelData
+                        Layout.fillWidth: true
+                        Layout.leftMargin: Theme.spacing
+                        Layout.rightMargin: Theme.spacing
+                        Layout.topMargin: Theme.spacing / 2
+                        background: Rectangle { color: Theme.surface; radius: Theme.radius; border.color: Theme.divider }
+
+                        ColumnLayout {
+                            width: parent.width
+                            spacing: Theme.spacing * 1.5
+                            Label {
+                                text: sectionFrame.modelData.title
+                                font.pixelSize: Theme.fontTitle
+                                color: Theme.primaryDark
+                                visible: text !== ""
+                            }
+                            Repeater {
+                                model: sectionFrame.modelData.questions
+                                delegate: QuestionLoader {
+                                    Layout.fillWidth: true
+                                    form: page.form
+                                }
+                            }
+                        }
+                    }
+                }
+
+                Item { Layout.preferredHeight: Theme.spacing }
+            }
+        }
+
+        Rectangle {
+            Layout.fillWidth: true
+            implicitHeight: footer.implicitHeight + 2 * Theme.spacing
+            color: Theme.surface
+            border.color: Theme.divider
+            visible: page.form.editable
+
+            RowLayout {
+                id: footer
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                spacing: Theme.spacing
+                Button {
+                    objectName: "discardButton"
+                    text: qsTr("删除草稿")
+                    flat: true
+                    implicitHeight: Theme.touchTarget
+                    onClicked: confirmDiscard.open()
+                }
+                Label {
+                    objectName: "submitErrorLabel"
+                    Layout.fillWidth: true
+                    text: page.submitError
+                    color: Theme.danger
+                    wrapMode: Text.WordWrap
+                    horizontalAlignment: Text.AlignRight
+                }
+                Button {
+                    objectName: "submitFormButton"
+                    text: qsTr("提交")
+                    highlighted: true
+                    implicitHeight: Theme.touchTarget
+                    implicitWidth: 140
+                    onClicked: {
+                        page.submitError = page.form.submit()
+                        if (page.submitError === "")
+                            page.done()
+                    }
+                }
+            }
+        }
+    }
+
+    Dialog {
+        id: confirmDiscard
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("删除这份草稿？")
+        Label { text: qsTr("已填写的内容将被删除，无法恢复。") }
+        footer: DialogButtonBox {
+            Button { text: qsTr("取消"); DialogButtonBox.buttonRole: DialogButtonBox.RejectRole }
+            Button { text: qsTr("删除"); DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole }
+        }
+        onAccepted: if (page.form.discard()) page.done()
+    }
+}

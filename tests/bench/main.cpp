@@ -1,0 +1,21 @@
+// qingshui-bench SUITE: prints one `name value unit` line per figure.
+#include "storebench.h"
+
+#include <QGuiApplication>
+#include <cstdio>
+#include <cstring>
+
+int main(int argc, char *argv[])
+{
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: qingshui-bench store\n");
+        return 2;
+    }
+    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen"
+                                                                     : qgetenv("QT_QPA_PLATFORM"));
+    QGuiApplication app(argc, argv);
+    if (std::strcmp(argv[1], "store") == 0)
+        return runStoreBench();
+    std::fprintf(stderr, "qingshui-bench: unknown suite '%s'\n", argv[1]);
+    return 2;
+}
