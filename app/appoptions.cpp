@@ -34,7 +34,8 @@ bool AppOptions::parse(const QCoreApplication &app, AppOptions *out, int *exitCo
     const QCommandLineOption nmea(QStringLiteral("nmea"),
                                   QStringLiteral("Replay an NMEA log as the GPS."),
                                   QStringLiteral("FILE"));
-    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("UI language: zh_CN or en."),
+    const QCommandLineOption lang(QStringLiteral("lang"),
+                                  QStringLiteral("UI language: zh_CN or en."),
                                   QStringLiteral("LANG"));
     const QCommandLineOption probe(QStringLiteral("startup-probe"),
                                    QStringLiteral("Print time to first frame and RSS, then exit."));

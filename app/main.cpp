@@ -1,8 +1,8 @@
 // qingshui: the composition root. Builds the services once, publishes them to QML and opens
 // the window of the chosen mode.
 #include "appoptions.h"
-#include "controllers/servicehost.h"
 #include "controllers/languagecontroller.h"
+#include "controllers/servicehost.h"
 #include "controllers/services.h"
 #include "positioning/positionprovider.h"
 #include "syncengine.h"
@@ -46,9 +46,8 @@ int main(int argc, char *argv[])
     const bool seedDemo
         = options.mode == QLatin1String("inspector") && (options.demo || options.isOneShot());
     ServiceHost host;
-    if (!host.start(
-            {options.mode, options.dbPath, options.serverAddress, options.nmeaPath, seedDemo,
-             options.language})) {
+    if (!host.start({options.mode, options.dbPath, options.serverAddress, options.nmeaPath,
+                     seedDemo, options.language})) {
         std::fprintf(stderr, "qingshui: %s\n", qPrintable(host.error()));
         return 1;
     }

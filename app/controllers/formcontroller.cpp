@@ -2,10 +2,10 @@
 
 #include "controllers/positionstatus.h"
 #include "domain/formvalidation.h"
-#include "media/photostore.h"
-#include "positioning/gpscapture.h"
 #include "domain/region.h"
+#include "media/photostore.h"
 #include "models/recordlistmodel.h"
+#include "positioning/gpscapture.h"
 #include "storage/recordrepository.h"
 #include "storage/referencedatarepository.h"
 #include "storage/templaterepository.h"
@@ -26,13 +26,13 @@ QString newUuid()
 QJsonObject fixToJson(const GeoFix &fix)
 {
     auto number = [](double v) { return std::isnan(v) ? QJsonValue() : QJsonValue(v); };
-    QJsonObject o{{QStringLiteral("lat"), fix.latitude},
-                  {QStringLiteral("lon"), fix.longitude},
-                  {QStringLiteral("alt"), number(fix.altitude)},
-                  {QStringLiteral("accuracy_m"), number(fix.horizontalAccuracyM)},
-                  {QStringLiteral("fix_time_ms"), fix.fixTimeMs},
-                  {QStringLiteral("source"), fix.source},
-                  {QStringLiteral("fixes_averaged"), fix.fixesAveraged}};
+    QJsonObject o {{QStringLiteral("lat"), fix.latitude},
+                   {QStringLiteral("lon"), fix.longitude},
+                   {QStringLiteral("alt"), number(fix.altitude)},
+                   {QStringLiteral("accuracy_m"), number(fix.horizontalAccuracyM)},
+                   {QStringLiteral("fix_time_ms"), fix.fixTimeMs},
+                   {QStringLiteral("source"), fix.source},
+                   {QStringLiteral("fixes_averaged"), fix.fixesAveraged}};
     if (!fix.overrideReason.isEmpty())
         o.insert(QStringLiteral("override_reason"), fix.overrideReason);
     return o;
@@ -53,8 +53,8 @@ QVariantMap questionToMap(const Question &q)
 {
     QVariantList options;
     for (const ChoiceOption &o : q.options)
-        options << QVariantMap{{QStringLiteral("value"), o.value},
-                               {QStringLiteral("label"), o.label.text()}};
+        options << QVariantMap {{QStringLiteral("value"), o.value},
+                                {QStringLiteral("label"), o.label.text()}};
     return {
         {QStringLiteral("id"), q.id},
         {QStringLiteral("type"), questionTypeName(q.type)},
@@ -77,8 +77,12 @@ QVariantMap questionToMap(const Question &q)
 
 FormController::FormController(QSqlDatabase db, const QString &deviceId, GpsCapture *gps,
                                PhotoStore *photos, PositionStatus *position, QObject *parent)
-    : QObject(parent), m_db(db), m_deviceId(deviceId), m_gps(gps), m_photos(photos),
-      m_position(position)
+    : QObject(parent)
+    , m_db(db)
+    , m_deviceId(deviceId)
+    , m_gps(gps)
+    , m_photos(photos)
+    , m_position(position)
 {
 }
 
@@ -104,7 +108,7 @@ bool FormController::startNew(const QString &templateId, const QString &villageC
     r.category = formTemplate->category;
     r.villageCode = villageCode;
     r.createdAtMs = r.updatedAtMs = now;
-    r.content = QJsonDocument(QJsonObject{{QStringLiteral("answers"), QJsonObject()}})
+    r.content = QJsonDocument(QJsonObject {{QStringLiteral("answers"), QJsonObject()}})
                     .toJson(QJsonDocument::Compact);
     r.authorDeviceId = m_deviceId;
     RecordRepository records(m_db);
@@ -125,7 +129,8 @@ bool FormController::open(const QString &recordId)
         emit issuesChanged();
         return false;
     }
-    const auto formTemplate = TemplateRepository(m_db).find(record->templateId, record->templateVersion);
+    const auto formTemplate
+        = TemplateRepository(m_db).find(record->templateId, record->templateVersion);
     if (!formTemplate) {
         m_error = tr("缺少检查表 %1 第 %2 版").arg(record->templateId).arg(record->templateVersion);
         emit issuesChanged();
@@ -138,7 +143,10 @@ bool FormController::load(const Record &record, const FormTemplate &formTemplate
 {
     m_record = record;
     m_template = formTemplate;
-    m_answers = QJsonDocument::fromJson(record.content).object().value(QLatin1String("answers")).toObject();
+    m_answers = QJsonDocument::fromJson(record.content)
+                    .object()
+                    .value(QLatin1String("answers"))
+                    .toObject();
     m_issues.clear();
     m_error.clear();
     ReferenceDataRepository reference(m_db);
@@ -174,9 +182,9 @@ QVariantList FormController::sections() const
         QVariantList questions;
         for (const Question &q : s.questions)
             questions << questionToMap(q);
-        out << QVariantMap{{QStringLiteral("id"), s.id},
-                           {QStringLiteral("title"), s.title.text()},
-                           {QStringLiteral("questions"), questions}};
+        out << QVariantMap {{QStringLiteral("id"), s.id},
+                            {QStringLiteral("title"), s.title.text()},
+                            {QStringLiteral("questions"), questions}};
     }
     return out;
 }
@@ -306,7 +314,7 @@ QString FormController::addPhotoFromFile(const QString &questionId, const QStrin
     const QString path = url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
     QString error;
     const auto stored = m_photos->importFile(
-        path, PhotoCaption{QDateTime::currentDateTime(), captionFix(), m_villageName}, &error);
+        path, PhotoCaption {QDateTime::currentDateTime(), captionFix(), m_villageName}, &error);
     if (!stored)
         return error;
     if (!photos.contains(stored->sha256))
@@ -329,7 +337,8 @@ bool FormController::removePhoto(const QString &questionId, const QString &sha25
 
 QString FormController::thumbnailUrl(const QString &sha256) const
 {
-    return m_photos ? QUrl::fromLocalFile(m_photos->thumbnailPathFor(sha256)).toString() : QString();
+    return m_photos ? QUrl::fromLocalFile(m_photos->thumbnailPathFor(sha256)).toString()
+                    : QString();
 }
 
 QString FormController::photoUrl(const QString &sha256) const

@@ -17,8 +17,7 @@ class GpsCapture;
 class PhotoStore;
 class PositionStatus;
 
-class FormController : public QObject
-{
+class FormController : public QObject {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Provided by Services")
@@ -105,7 +104,7 @@ private:
     Record m_record;
     FormTemplate m_template;
     QJsonObject m_answers;
-    QVariantMap m_answersForQml;  // converted once per change, not once per binding
+    QVariantMap m_answersForQml; // converted once per change, not once per binding
     QVariantMap m_relevantForQml;
     QVariantMap m_issues;
     QString m_villageName;

@@ -12,7 +12,7 @@ QVariantList InspectorController::categories() const
 {
     QVariantList out;
     for (const Category &c : workCategories())
-        out << QVariantMap{{QStringLiteral("id"), c.id}, {QStringLiteral("name"), c.name()}};
+        out << QVariantMap {{QStringLiteral("id"), c.id}, {QStringLiteral("name"), c.name()}};
     return out;
 }
 
@@ -22,11 +22,11 @@ QVariantList InspectorController::templates(const QString &category) const
     for (const FormTemplate &t : TemplateRepository(m_db).latestAll()) {
         if (!category.isEmpty() && t.category != category)
             continue;
-        out << QVariantMap{{QStringLiteral("id"), t.id},
-                           {QStringLiteral("title"), t.title.text()},
-                           {QStringLiteral("category"), t.category},
-                           {QStringLiteral("categoryName"), categoryName(t.category)},
-                           {QStringLiteral("version"), t.version}};
+        out << QVariantMap {{QStringLiteral("id"), t.id},
+                            {QStringLiteral("title"), t.title.text()},
+                            {QStringLiteral("category"), t.category},
+                            {QStringLiteral("categoryName"), categoryName(t.category)},
+                            {QStringLiteral("version"), t.version}};
     }
     return out;
 }

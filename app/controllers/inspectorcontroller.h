@@ -6,8 +6,7 @@
 #include <QVariantList>
 
 // What an inspector can start: the work categories and the checklist templates in each.
-class InspectorController : public QObject
-{
+class InspectorController : public QObject {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Provided by Services")

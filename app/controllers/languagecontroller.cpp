@@ -4,7 +4,9 @@
 #include <QLocale>
 #include <QSettings>
 
-LanguageController::LanguageController(QObject *parent) : QObject(parent) {}
+LanguageController::LanguageController(QObject *parent) : QObject(parent)
+{
+}
 
 QString LanguageController::savedLanguage()
 {
@@ -13,8 +15,8 @@ QString LanguageController::savedLanguage()
 
 void LanguageController::setLanguage(const QString &language)
 {
-    const QString chosen = language.startsWith(QLatin1String("en")) ? QStringLiteral("en")
-                                                                     : QStringLiteral("zh_CN");
+    const QString chosen
+        = language.startsWith(QLatin1String("en")) ? QStringLiteral("en") : QStringLiteral("zh_CN");
     if (chosen == m_language)
         return;
     m_language = chosen;

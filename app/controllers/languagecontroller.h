@@ -6,8 +6,7 @@
 
 // The UI language: Chinese (the source language) by default, English selectable. The choice
 // is kept in QSettings and applied at once, without a restart.
-class LanguageController : public QObject
-{
+class LanguageController : public QObject {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Provided by Services")

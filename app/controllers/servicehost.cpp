@@ -9,8 +9,8 @@
 #include "domain/templatecatalog.h"
 #include "media/photostore.h"
 #include "models/recordlistmodel.h"
-#include "positioning/gpscapture.h"
 #include "models/unitlistmodel.h"
+#include "positioning/gpscapture.h"
 #include "positioning/qtpositionprovider.h"
 #include "storage/database.h"
 #include "storage/demodata.h"
@@ -60,7 +60,7 @@ bool ServiceHost::start(const Options &options)
     m_sync->setPendingCount(OutboxRepository(db).pendingCount());
     m_language = std::make_unique<LanguageController>();
     m_language->setLanguage(options.language.isEmpty() ? LanguageController::savedLanguage()
-                                                        : options.language);
+                                                       : options.language);
     QHash<QString, RecordListModel::TemplateInfo> templateInfo;
     for (const FormTemplate &t : templates.latestAll()) {
         RecordListModel::TemplateInfo &info = templateInfo[t.id];
@@ -86,10 +86,10 @@ bool ServiceHost::start(const Options &options)
     connect(m_form.get(), &FormController::submitted, records, &RecordListModel::reload);
     connect(m_form.get(), &FormController::discarded, records, &RecordListModel::reload);
     connect(m_form.get(), &FormController::submitted, sync, &SyncEngine::syncNow);
-    connect(m_form.get(), &FormController::submitted, sync, [sync, db] {
-        sync->setPendingCount(OutboxRepository(db).pendingCount());
-    });
-    connect(m_language.get(), &LanguageController::languageChanged, records, &RecordListModel::reload);
+    connect(m_form.get(), &FormController::submitted, sync,
+            [sync, db] { sync->setPendingCount(OutboxRepository(db).pendingCount()); });
+    connect(m_language.get(), &LanguageController::languageChanged, records,
+            &RecordListModel::reload);
     connect(m_sync.get(), &SyncEngine::finished, records, [records](bool, int pushed, int pulled) {
         if (pushed > 0 || pulled > 0)
             records->reload();

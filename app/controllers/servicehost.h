@@ -29,7 +29,7 @@ public:
         QString serverAddress; // empty: offline
         QString nmeaPath; // empty: the device's GPS
         bool seedDemo = false; // demo records into an empty store
-        QString language;      // empty: the saved choice (Chinese by default)
+        QString language; // empty: the saved choice (Chinese by default)
     };
 
     explicit ServiceHost(QObject *parent = nullptr);

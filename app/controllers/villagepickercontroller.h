@@ -9,8 +9,7 @@
 
 // County → township → village, search by name and recently used villages, for the
 // village picker. Each entry is a map {code, name, detail}, detail naming where it is.
-class VillagePickerController : public QObject
-{
+class VillagePickerController : public QObject {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Provided by Services")

@@ -67,7 +67,7 @@ struct FormTemplate {
     int version = 0;
     QString category; // village_visit, sanitation, ecology, project_progress
     LocalizedText title;
-    QString source;           // where the checklist comes from (domain.md section, seed)
+    QString source; // where the checklist comes from (domain.md section, seed)
     double gpsAccuracyM = 10; // a GPS point must be at least this accurate, or overridden
     int gpsAveragingFixes = 1;
     QList<Section> sections;
@@ -79,4 +79,5 @@ struct FormTemplate {
     static std::optional<FormTemplate> fromJson(const QJsonObject &json, QString *error);
 };
 
-QString questionTypeName(QuestionType type); // "yesno", "number", "single", "multi", "text", "gps", "photos"
+QString questionTypeName(
+    QuestionType type); // "yesno", "number", "single", "multi", "text", "gps", "photos"

@@ -16,7 +16,14 @@ enum class SyncState {
 
 // What the inspector's list shows and filters by: the status, with "submitted" split by
 // whether the server has it yet.
-enum class ListStatus { Draft = 1, Pending = 2, Synced = 3, Returned = 4, Approved = 5, Rejected = 6 };
+enum class ListStatus {
+    Draft = 1,
+    Pending = 2,
+    Synced = 3,
+    Returned = 4,
+    Approved = 5,
+    Rejected = 6
+};
 
 struct Record {
     QString id; // UUID, made on the device

@@ -43,7 +43,8 @@ void RecordListModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
-    const QList<Record> more = RecordRepository(m_db).query(m_filter, kPageSize, int(m_records.size()));
+    const QList<Record> more
+        = RecordRepository(m_db).query(m_filter, kPageSize, int(m_records.size()));
     if (more.isEmpty())
         return;
     beginInsertRows({}, int(m_records.size()), int(m_records.size() + more.size() - 1));
@@ -203,7 +204,8 @@ QVariant RecordListModel::data(const QModelIndex &index, int role) const
     case ListStatusTextRole:
         return listStatusText(r.listStatus());
     case UpdatedAtRole:
-        return QDateTime::fromMSecsSinceEpoch(r.updatedAtMs).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        return QDateTime::fromMSecsSinceEpoch(r.updatedAtMs)
+            .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     }
     return {};
 }
@@ -211,10 +213,15 @@ QVariant RecordListModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> RecordListModel::roleNames() const
 {
     return {
-        {RecordIdRole, "recordId"},         {TemplateIdRole, "templateId"},
-        {TitleRole, "title"},               {CategoryRole, "category"},
-        {CategoryNameRole, "categoryName"}, {VillageNameRole, "villageName"},
-        {SummaryRole, "summary"},           {ListStatusRole, "listStatus"},
-        {ListStatusTextRole, "listStatusText"}, {UpdatedAtRole, "updatedAt"},
+        {RecordIdRole, "recordId"},
+        {TemplateIdRole, "templateId"},
+        {TitleRole, "title"},
+        {CategoryRole, "category"},
+        {CategoryNameRole, "categoryName"},
+        {VillageNameRole, "villageName"},
+        {SummaryRole, "summary"},
+        {ListStatusRole, "listStatus"},
+        {ListStatusTextRole, "listStatusText"},
+        {UpdatedAtRole, "updatedAt"},
     };
 }

@@ -12,8 +12,7 @@
 
 // The records in the local store, newest first, narrowed by the filter properties and read
 // page by page, so a store of 100,000 records opens as fast as one of ten.
-class RecordListModel : public QAbstractListModel
-{
+class RecordListModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Provided by Services")

@@ -41,25 +41,51 @@ int seedIfEmpty(QSqlDatabase db, const QString &deviceId)
     const qint64 hour = 3600 * 1000;
     // Villages of 淅川县 (411326) and 郧西县 (420322); answers valid for template version 1.
     const QList<Sample> samples = {
-        {"sanitation.toilet", "sanitation", "411326105201", true,
-         {{"A1", false}, {"A4", true}, {"A5", false}, {"A6_checked", 12}, {"A6_sanitary", 10},
+        {"sanitation.toilet",
+         "sanitation",
+         "411326105201",
+         true,
+         {{"A1", false},
+          {"A4", true},
+          {"A5", false},
+          {"A6_checked", 12},
+          {"A6_sanitary", 10},
           {"location", point(33.13791, 111.49102, 3.8, now - hour)},
           {"note", QStringLiteral("户厕改造抽查 12 户，2 户尚未改造，粪污清运不及时")}}},
-        {"sanitation.sewage", "sanitation", "411326111201", true,
-         {{"B1", true}, {"B2", QStringLiteral("unknown")}, {"B3", false},
+        {"sanitation.sewage",
+         "sanitation",
+         "411326111201",
+         true,
+         {{"B1", true},
+          {"B2", QStringLiteral("unknown")},
+          {"B3", false},
           {"location", point(33.02140, 111.62513, 4.6, now - 2 * hour)},
           {"note", QStringLiteral("污水纳入治理，管网运行正常")}}},
-        {"village_visit.pairing", "village_visit", "411326105200", false,
+        {"village_visit.pairing",
+         "village_visit",
+         "411326105200",
+         false,
          {{"partner_district", QStringLiteral("110105")},
           {"activity_type", QStringLiteral("mutual_visit")},
           {"participants", 14},
           {"outcome", QStringLiteral("朝阳区结对社区来访，座谈饮水安全与产业合作")}}},
-        {"sanitation.pond", "sanitation", "420322100200", false,
-         {{"C1_numbered", true}, {"C1", QStringLiteral("YX-CG-017")}, {"C2", true},
-          {"C4", true}, {"C5", true}}},
-        {"ecology.forest", "ecology", "420322100202", false,
+        {"sanitation.pond",
+         "sanitation",
+         "420322100200",
+         false,
+         {{"C1_numbered", true},
+          {"C1", QStringLiteral("YX-CG-017")},
+          {"C2", true},
+          {"C4", true},
+          {"C5", true}}},
+        {"ecology.forest",
+         "ecology",
+         "420322100202",
+         false,
          {{"forest_type", QStringLiteral("water_conservation")},
-          {"species", QStringLiteral("侧柏")}, {"count", 300}, {"area", 4.5}}},
+          {"species", QStringLiteral("侧柏")},
+          {"count", 300},
+          {"area", 4.5}}},
     };
     int added = 0;
     for (const Sample &s : samples) {
@@ -70,7 +96,7 @@ int seedIfEmpty(QSqlDatabase db, const QString &deviceId)
         r.category = QString::fromLatin1(s.category);
         r.villageCode = QString::fromLatin1(s.village);
         r.createdAtMs = r.updatedAtMs = now - qint64(added + 1) * hour;
-        r.content = QJsonDocument(QJsonObject{{QStringLiteral("answers"), s.answers}})
+        r.content = QJsonDocument(QJsonObject {{QStringLiteral("answers"), s.answers}})
                         .toJson(QJsonDocument::Compact);
         r.authorDeviceId = deviceId;
         const bool ok = s.submitted

@@ -13,8 +13,8 @@ struct RecordFilter {
     QString villageCode;
     QString category;
     qint64 fromMs = 0; // updated at or after
-    qint64 toMs = 0;   // updated before
-    QString search;    // substring of the village name or any text answer
+    qint64 toMs = 0; // updated before
+    QString search; // substring of the village name or any text answer
 
     bool operator==(const RecordFilter &o) const
     {

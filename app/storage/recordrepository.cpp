@@ -93,7 +93,8 @@ QString whereClause(const RecordFilter &f, QVariantList *binds)
         where << QStringLiteral("r.search_text LIKE ? ESCAPE '\\'");
         *binds << QLatin1Char('%') + escaped + QLatin1Char('%');
     }
-    return where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QLatin1String(" AND "));
+    return where.isEmpty() ? QString()
+                           : QStringLiteral(" WHERE ") + where.join(QLatin1String(" AND "));
 }
 
 } // namespace
@@ -108,7 +109,8 @@ QString RecordRepository::searchTextFor(const Record &r) const
     if (q.exec() && q.next())
         parts << q.value(0).toString() << q.value(1).toString();
     collectText(QJsonDocument::fromJson(r.content).object(), &parts);
-    return parts.join(QLatin1Char(' '));
+    const QString text = parts.join(QLatin1Char(' '));
+    return text.isNull() ? QStringLiteral("") : text; // a null QString would bind as NULL
 }
 
 bool RecordRepository::upsert(const Record &r)

@@ -173,7 +173,7 @@ QList<Village> ReferenceDataRepository::searchVillages(const QString &text, cons
     q.addBindValue(limit);
     q.exec();
     while (q.next())
-        out << Village{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
+        out << Village {q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
     return out;
 }
 
@@ -181,12 +181,13 @@ QList<Village> ReferenceDataRepository::recentVillages(int limit) const
 {
     QList<Village> out;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT v.code, v.name, v.township_code FROM recent_village r "
-                             "JOIN village v ON v.code = r.code ORDER BY r.used_at_ms DESC LIMIT ?"));
+    q.prepare(
+        QStringLiteral("SELECT v.code, v.name, v.township_code FROM recent_village r "
+                       "JOIN village v ON v.code = r.code ORDER BY r.used_at_ms DESC LIMIT ?"));
     q.addBindValue(limit);
     q.exec();
     while (q.next())
-        out << Village{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
+        out << Village {q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
     return out;
 }
 

@@ -25,8 +25,9 @@ bool TemplateRepository::storeDefinitions(const QList<QByteArray> &definitions)
 {
     Transaction tx(m_db);
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO form_template (id, version, category, definition) "
-                             "VALUES (?,?,?,?)"));
+    q.prepare(
+        QStringLiteral("INSERT OR IGNORE INTO form_template (id, version, category, definition) "
+                       "VALUES (?,?,?,?)"));
     for (const QByteArray &definition : definitions) {
         const auto parsed = parse(definition, &m_error);
         if (!parsed)

@@ -9,10 +9,9 @@
 
 // Checklist templates cached on the device, every version kept: a record is always shown
 // with the version it was filled with.
-class TemplateRepository
-{
+class TemplateRepository {
 public:
-    explicit TemplateRepository(QSqlDatabase db) : m_db(db) {}
+    explicit TemplateRepository(QSqlDatabase db) : m_db(db) { }
 
     // Stores definitions (template JSON) not yet known, in one transaction; each must parse.
     bool storeDefinitions(const QList<QByteArray> &definitions);

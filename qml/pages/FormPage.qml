@@ -15,6 +15,41 @@ Page {
 
     signal done()
 
+    // Scrolls so an item of the form (a question, a button) is in view.
+    function reveal(item) {
+        var flick = scroll.contentItem
+        var p = item.mapToItem(flick.contentItem, 0, 0)
+        flick.contentY = Math.max(0, Math.min(p.y - 80, flick.contentHeight - flick.height))
+    }
+
+    // After a refused submit: show the first question that needs attention.
+    function revealFirstIssue() {
+        var sections = form.sections
+        for (var s = 0; s < sections.length; ++s) {
+            for (var q = 0; q < sections[s].questions.length; ++q) {
+                var id = sections[s].questions[q].id
+                if (form.issues[id] !== undefined) {
+                    var item = findQuestion(page, "question_" + id)
+                    if (item)
+                        reveal(item)
+                    return
+                }
+            }
+        }
+    }
+
+    function findQuestion(parentItem, name) {
+        for (var i = 0; i < parentItem.children.length; ++i) {
+            var child = parentItem.children[i]
+            if (child.objectName === name)
+                return child
+            var found = findQuestion(child, name)
+            if (found)
+                return found
+        }
+        return null
+    }
+
     background: Rectangle { color: Theme.background }
 
     header: ToolBar {
@@ -163,6 +198,8 @@ Page {
                         page.submitError = page.form.submit()
                         if (page.submitError === "")
                             page.done()
+                        else
+                            page.revealFirstIssue()
                     }
                 }
             }

@@ -51,6 +51,7 @@ Page {
             Label { text: qsTr("1. 村庄"); font.pixelSize: Theme.fontTitle; color: Theme.primaryDark; topPadding: Theme.spacing }
             QsVillagePicker {
                 id: villagePicker
+                objectName: "villagePicker"
                 Layout.fillWidth: true
             }
 

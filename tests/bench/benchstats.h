@@ -10,7 +10,8 @@ inline double percentile(QList<double> samples, double p)
     if (samples.isEmpty())
         return 0;
     std::sort(samples.begin(), samples.end());
-    const qsizetype i = std::min<qsizetype>(samples.size() - 1, qsizetype(p / 100.0 * samples.size()));
+    const qsizetype i
+        = std::min<qsizetype>(samples.size() - 1, qsizetype(p / 100.0 * samples.size()));
     return samples.at(i);
 }
 

@@ -46,19 +46,20 @@ QByteArray fullSanitationContent(QRandomGenerator &rng)
     answers.insert(QStringLiteral("E16_households"), 120);
     answers.insert(QStringLiteral("E16_courtyards"), 64);
     answers.insert(QStringLiteral("location"),
-                   QJsonObject{{QStringLiteral("lat"), 33.1 + rng.generateDouble() / 10},
-                               {QStringLiteral("lon"), 111.4 + rng.generateDouble() / 10},
-                               {QStringLiteral("alt"), 152.0},
-                               {QStringLiteral("accuracy_m"), 4.2},
-                               {QStringLiteral("fix_time_ms"), qint64(1700000000000)},
-                               {QStringLiteral("source"), QStringLiteral("gps")},
-                               {QStringLiteral("fixes_averaged"), 5}});
+                   QJsonObject {{QStringLiteral("lat"), 33.1 + rng.generateDouble() / 10},
+                                {QStringLiteral("lon"), 111.4 + rng.generateDouble() / 10},
+                                {QStringLiteral("alt"), 152.0},
+                                {QStringLiteral("accuracy_m"), 4.2},
+                                {QStringLiteral("fix_time_ms"), qint64(1700000000000)},
+                                {QStringLiteral("source"), QStringLiteral("gps")},
+                                {QStringLiteral("fixes_averaged"), 5}});
     const QString sha1 = QString(64, QLatin1Char('a'));
     const QString sha2 = QString(64, QLatin1Char('b'));
-    answers.insert(QStringLiteral("photos"), QJsonArray{sha1, sha2});
-    answers.insert(QStringLiteral("note"),
-                   QStringLiteral("村内主干道两侧已清理，东侧坑塘边仍有少量建筑垃圾，已要求三日内清运。"));
-    return QJsonDocument(QJsonObject{{QStringLiteral("answers"), answers}})
+    answers.insert(QStringLiteral("photos"), QJsonArray {sha1, sha2});
+    answers.insert(
+        QStringLiteral("note"),
+        QStringLiteral("村内主干道两侧已清理，东侧坑塘边仍有少量建筑垃圾，已要求三日内清运。"));
+    return QJsonDocument(QJsonObject {{QStringLiteral("answers"), answers}})
         .toJson(QJsonDocument::Compact);
 }
 
@@ -83,8 +84,9 @@ bool fillStore(Database &db, int n)
         Record r;
         r.id = uuid();
         r.category = QLatin1String(categories[i % 4]);
-        r.templateId = r.category == QLatin1String("sanitation") ? QStringLiteral("sanitation.appearance")
-                                                                 : r.category;
+        r.templateId = r.category == QLatin1String("sanitation")
+            ? QStringLiteral("sanitation.appearance")
+            : r.category;
         r.villageCode = villages.at(int(rng.bounded(villages.size())));
         r.createdAtMs = r.updatedAtMs = start + qint64(i) * 60000;
         r.content = fullSanitationContent(rng);
@@ -191,7 +193,8 @@ int runStoreBench()
         fill.start();
         if (!fillStore(db, kStoreRecords))
             return 1;
-        std::fprintf(stderr, "filled %d records in %.1f s\n", kStoreRecords, fill.elapsed() / 1000.0);
+        std::fprintf(stderr, "filled %d records in %.1f s\n", kStoreRecords,
+                     fill.elapsed() / 1000.0);
         benchListFilter(db);
         benchSave(db);
     }

@@ -196,7 +196,7 @@ private slots:
                 r.createdAtMs = r.updatedAtMs = 1700000000000 + i;
                 r.content = QStringLiteral("{\"i\":%1}").arg(i).toUtf8();
                 r.authorDeviceId = device;
-                QVERIFY(records.submit(r, uuid()));
+                QVERIFY2(records.submit(r, uuid()), qPrintable(records.lastError()));
             }
         }
         int pushed = 0, pulled = 0;

@@ -1,0 +1,494 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="zh_CN">
+<context>
+    <name>FormController</name>
+    <message>
+        <source>没有这个检查表：%1</source>
+        <translation>No such checklist: %1</translation>
+    </message>
+    <message>
+        <source>请选择村庄</source>
+        <translation>Please choose a village</translation>
+    </message>
+    <message>
+        <source>保存失败：%1</source>
+        <translation>Could not save: %1</translation>
+    </message>
+    <message>
+        <source>找不到这条记录</source>
+        <translation>Record not found</translation>
+    </message>
+    <message>
+        <source>缺少检查表 %1 第 %2 版</source>
+        <translation>Checklist %1 version %2 is missing</translation>
+    </message>
+    <message>
+        <source>这条记录已提交，不能再改</source>
+        <translation>This record has been submitted and can no longer be changed</translation>
+    </message>
+    <message>
+        <source>还有 %1 处需要填写或更正</source>
+        <translation>%1 answer(s) still need filling in or correcting</translation>
+    </message>
+    <message>
+        <source>提交失败：%1</source>
+        <translation>Could not submit: %1</translation>
+    </message>
+    <message>
+        <source>不能在这里添加照片</source>
+        <translation>Photos cannot be added here</translation>
+    </message>
+    <message>
+        <source>最多 %1 张照片</source>
+        <translation>At most %1 photos</translation>
+    </message>
+</context>
+<context>
+    <name>FormPage</name>
+    <message>
+        <source>‹ 返回</source>
+        <translation>‹ Back</translation>
+    </message>
+    <message>
+        <source> · 结对：北京市%1</source>
+        <translation> · Paired with Beijing %1</translation>
+    </message>
+    <message>
+        <source>草稿 · 已自动保存</source>
+        <translation>Draft · saved automatically</translation>
+    </message>
+    <message>
+        <source>⚠ 尚未采集 GPS 位置：可以先保存为草稿，提交前须采集位置（或说明原因）。</source>
+        <translation>⚠ No GPS point yet: the draft is saved, but a location (or a reason) is needed before submitting.</translation>
+    </message>
+    <message>
+        <source>删除草稿</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <source>提交</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>删除这份草稿？</source>
+        <translation>Delete this draft?</translation>
+    </message>
+    <message>
+        <source>已填写的内容将被删除，无法恢复。</source>
+        <translation>Everything filled in will be deleted and cannot be recovered.</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>GpsEditor</name>
+    <message>
+        <source> 米</source>
+        <translation> m</translation>
+    </message>
+    <message>
+        <source>  · %1 次平均</source>
+        <translation>  · %1 fixes averaged</translation>
+    </message>
+    <message>
+        <source>等待卫星信号…</source>
+        <translation>Waiting for satellites…</translation>
+    </message>
+    <message>
+        <source>平均中 %1 / %2（±%3 米）</source>
+        <translation>Averaging %1 / %2 (±%3 m)</translation>
+    </message>
+    <message>
+        <source>精度未知，不能采集（要求 ≤ %1 米）</source>
+        <translation>Accuracy unknown, cannot capture (needs ≤ %1 m)</translation>
+    </message>
+    <message>
+        <source>精度不足：±%1 米，要求 ≤ %2 米</source>
+        <translation>Not accurate enough: ±%1 m, needs ≤ %2 m</translation>
+    </message>
+    <message>
+        <source>信号丢失，等待恢复…</source>
+        <translation>Signal lost, waiting for it to return…</translation>
+    </message>
+    <message>
+        <source>精度不足仍采用，原因：%1</source>
+        <translation>Used despite poor accuracy, because: %1</translation>
+    </message>
+    <message>
+        <source>采集位置</source>
+        <translation>Capture location</translation>
+    </message>
+    <message>
+        <source>重新采集</source>
+        <translation>Capture again</translation>
+    </message>
+    <message>
+        <source>仍然使用当前位置…</source>
+        <translation>Use this position anyway…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>精度不足，仍然使用？</source>
+        <translation>Not accurate enough. Use it anyway?</translation>
+    </message>
+    <message>
+        <source>请说明原因（例如：山谷中信号弱、已多次尝试）。原因会随记录一起保存。</source>
+        <translation>Please give a reason (e.g. weak signal in a valley, tried several times). It is saved with the record.</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>使用</source>
+        <translation>Use</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorApp</name>
+    <message>
+        <source>清水巡查 · 巡查员</source>
+        <translation>Qingshui · Inspector</translation>
+    </message>
+    <message>
+        <source>清水巡查</source>
+        <translation>Qingshui</translation>
+    </message>
+    <message>
+        <source>巡查员 · 我的记录 %1 条</source>
+        <translation>Inspector · %1 records</translation>
+    </message>
+    <message>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+</context>
+<context>
+    <name>KioskApp</name>
+    <message>
+        <source>清水巡查 · 展示</source>
+        <translation>Qingshui · Exhibition</translation>
+    </message>
+</context>
+<context>
+    <name>KioskHomePage</name>
+    <message>
+        <source>一库清水 永续北送</source>
+        <translation>Clear water, flowing north for ever</translation>
+    </message>
+    <message>
+        <source>北京市南水北调对口协作 · 丹江口库区及上游地区 %1 个结对县（市、区）</source>
+        <translation>Beijing counterpart cooperation · %1 paired counties of the Danjiangkou reservoir and upstream area</translation>
+    </message>
+    <message>
+        <source>结对：北京市%1</source>
+        <translation>Paired with Beijing %1</translation>
+    </message>
+</context>
+<context>
+    <name>NewRecordPage</name>
+    <message>
+        <source>‹ 返回</source>
+        <translation>‹ Back</translation>
+    </message>
+    <message>
+        <source>新建记录</source>
+        <translation>New record</translation>
+    </message>
+    <message>
+        <source>1. 村庄</source>
+        <translation>1. Village</translation>
+    </message>
+    <message>
+        <source>2. 检查表</source>
+        <translation>2. Checklist</translation>
+    </message>
+    <message>
+        <source>先选择村庄，再选择检查表。</source>
+        <translation>Choose a village first, then a checklist.</translation>
+    </message>
+</context>
+<context>
+    <name>NumberEditor</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosEditor</name>
+    <message>
+        <source>%1 / 最多 %2 张</source>
+        <translation>%1 / at most %2</translation>
+    </message>
+    <message>
+        <source>%1 张</source>
+        <translation>%1 photos</translation>
+    </message>
+    <message>
+        <source>从文件导入</source>
+        <translation>Import from file</translation>
+    </message>
+    <message>
+        <source>选择照片</source>
+        <translation>Choose a photo</translation>
+    </message>
+    <message>
+        <source>图片 (*.jpg *.jpeg *.png *.heic *.webp)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.heic *.webp)</translation>
+    </message>
+</context>
+<context>
+    <name>QsGpsChip</name>
+    <message>
+        <source>无定位：%1</source>
+        <translation>No fix: %1</translation>
+    </message>
+    <message>
+        <source>无定位</source>
+        <translation>No fix</translation>
+    </message>
+    <message>
+        <source>精度未知</source>
+        <translation>accuracy unknown</translation>
+    </message>
+    <message>
+        <source>±%1 米</source>
+        <translation>±%1 m</translation>
+    </message>
+    <message>
+        <source>GPS %1 · %2 秒前</source>
+        <translation>GPS %1 · %2 s ago</translation>
+    </message>
+</context>
+<context>
+    <name>QsSyncChip</name>
+    <message>
+        <source>同步中…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>同步失败：%1</source>
+        <translation>Sync failed: %1</translation>
+    </message>
+    <message>
+        <source>待同步 %1 条</source>
+        <translation>%1 waiting to sync</translation>
+    </message>
+    <message>
+        <source>离线 · %1</source>
+        <translation>Offline · %1</translation>
+    </message>
+    <message>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>尚未同步</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <source>已同步 %1</source>
+        <translation>Synced %1</translation>
+    </message>
+</context>
+<context>
+    <name>QsVillagePicker</name>
+    <message>
+        <source>搜索村名，例如“邹庄”</source>
+        <translation>Search a village name, e.g. “邹庄”</translation>
+    </message>
+    <message>
+        <source>搜索结果</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>最近使用</source>
+        <translation>Recently used</translation>
+    </message>
+    <message>
+        <source>没有找到名字里含“%1”的村</source>
+        <translation>No village name contains “%1”</translation>
+    </message>
+    <message>
+        <source>或按县 → 乡镇 → 村选择</source>
+        <translation>Or choose county → township → village</translation>
+    </message>
+    <message>
+        <source>选择县（市、区）</source>
+        <translation>Choose a county</translation>
+    </message>
+    <message>
+        <source>选择乡镇</source>
+        <translation>Choose a township</translation>
+    </message>
+    <message>
+        <source>选择村</source>
+        <translation>Choose a village</translation>
+    </message>
+    <message>
+        <source>已选：%1（%2）</source>
+        <translation>Chosen: %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListModel</name>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>待同步</source>
+        <translation>Waiting to sync</translation>
+    </message>
+    <message>
+        <source>已同步</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>已通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>未通过</source>
+        <translation>Rejected</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListPage</name>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>待同步</source>
+        <translation>Waiting to sync</translation>
+    </message>
+    <message>
+        <source>已同步</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>已通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>未通过</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>搜索村名或记录内容</source>
+        <translation>Search villages or record text</translation>
+    </message>
+    <message>
+        <source>全部县（市、区）</source>
+        <translation>All counties</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>全部日期</source>
+        <translation>Any date</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>近 7 天</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>近 30 天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>还没有记录。点击“新建记录”开始一次巡查。</source>
+        <translation>No records yet. Tap “New record” to start an inspection.</translation>
+    </message>
+    <message>
+        <source>没有符合筛选条件的记录。</source>
+        <translation>No records match the filters.</translation>
+    </message>
+    <message>
+        <source>＋ 新建记录</source>
+        <translation>+ New record</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueuePage</name>
+    <message>
+        <source>未连接服务器，暂无已同步的记录。</source>
+        <translation>No server connected, so no synced records yet.</translation>
+    </message>
+    <message>
+        <source>暂无已同步的记录。点击“同步”从服务器获取。</source>
+        <translation>No synced records yet. Tap “Sync” to fetch them from the server.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorApp</name>
+    <message>
+        <source>清水巡查 · 督导</source>
+        <translation>Qingshui · Supervisor</translation>
+    </message>
+    <message>
+        <source>清水巡查 · 督导审核</source>
+        <translation>Qingshui · Review</translation>
+    </message>
+    <message>
+        <source>已同步记录 %1 条</source>
+        <translation>%1 synced records</translation>
+    </message>
+    <message>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+</context>
+<context>
+    <name>VillagePickerController</name>
+    <message>
+        <source>%1 · 结对：北京市%2</source>
+        <translation>%1 · paired with Beijing %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · 结对：北京市%3</source>
+        <translation>%1 · %2 · paired with Beijing %3</translation>
+    </message>
+</context>
+<context>
+    <name>YesNoEditor</name>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,111 @@
+// Every older store in tests/data migrates to the newest schema and keeps all its data.
+#include "storage/database.h"
+#include "storage/outboxrepository.h"
+#include "storage/recordrepository.h"
+#include "storage/syncmetarepository.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+// Copies a fixture so the committed file is never touched.
+QString copyOf(const QString &fixture, const QTemporaryDir &dir)
+{
+    const QString path = dir.filePath(QFileInfo(fixture).fileName());
+    QFile::remove(path);
+    QFile::copy(fixture, path);
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    return path;
+}
+
+QMap<QString, QByteArray> contentById(QSqlDatabase db)
+{
+    QMap<QString, QByteArray> out;
+    QSqlQuery q(db);
+    q.exec("SELECT id, content FROM record");
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).toByteArray());
+    return out;
+}
+
+} // namespace
+
+class TestMigrations : public QObject {
+    Q_OBJECT
+
+private slots:
+    void everyEarlierSchemaMigrates_data()
+    {
+        QTest::addColumn<QString>("fixture");
+        const QDir data(QStringLiteral(QS_TEST_DATA_DIR));
+        const QStringList fixtures = data.entryList({"store-schema*.db"}, QDir::Files, QDir::Name);
+        QVERIFY(!fixtures.isEmpty());
+        for (const QString &f : fixtures)
+            QTest::newRow(qPrintable(f)) << data.filePath(f);
+    }
+
+    void everyEarlierSchemaMigrates()
+    {
+        QFETCH(QString, fixture);
+        QTemporaryDir dir;
+        const QString path = copyOf(fixture, dir);
+        QMap<QString, QByteArray> before;
+        int outboxBefore = 0;
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase("QSQLITE", "raw");
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            before = contentById(raw);
+            QSqlQuery q(raw);
+            QVERIFY(q.exec("SELECT count(*) FROM outbox") && q.next());
+            outboxBefore = q.value(0).toInt();
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase("raw");
+        QVERIFY(!before.isEmpty());
+
+        Database db;
+        QVERIFY2(db.open(path), qPrintable(db.error()));
+        QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec("PRAGMA integrity_check") && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+        QCOMPARE(contentById(db.connection()), before); // every record, byte for byte
+        QCOMPARE(OutboxRepository(db.connection()).pendingCount(), outboxBefore);
+        // The old file was kept before its schema was touched.
+        QVERIFY(!QDir(dir.path()).entryList({"*.bak"}).isEmpty());
+    }
+
+    void schemaOneGainsFiltersAndSearch()
+    {
+        QTemporaryDir dir;
+        const QString path = copyOf(QStringLiteral(QS_TEST_DATA_DIR "/store-schema1.db"), dir);
+        Database db;
+        QVERIFY2(db.open(path), qPrintable(db.error()));
+        RecordRepository records(db.connection());
+        QCOMPARE(records.count(), 5);
+        RecordFilter xichuan;
+        xichuan.unitCode = "411326";
+        QCOMPARE(records.count(xichuan), 3);
+        RecordFilter yunxi;
+        yunxi.unitCode = "420322";
+        QCOMPARE(records.count(yunxi), 2);
+        RecordFilter synced;
+        synced.statuses = {ListStatus::Synced};
+        QCOMPARE(records.count(synced), 1);
+        RecordFilter pending;
+        pending.statuses = {ListStatus::Pending};
+        QCOMPARE(records.count(pending), 2);
+        RecordFilter search;
+        search.search = QStringLiteral("粪污"); // the first release's free note is searchable
+        QCOMPARE(records.count(search), 1);
+        QCOMPARE(SyncMetaRepository(db.connection()).pullCursor(), 41);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigrations)
+#include "tst_migrations.moc"
