@@ -302,7 +302,9 @@ GeoFix FormController::captionFix() const
     return m_position ? m_position->lastFix() : GeoFix();
 }
 
-QString FormController::addPhotoFromFile(const QString &questionId, const QString &pathOrUrl)
+QString FormController::addPhoto(
+    const QString &questionId,
+    const std::function<std::optional<StoredPhoto>(const PhotoCaption &, QString *)> &import)
 {
     const Question *q = m_template.question(questionId);
     if (!editable() || !m_photos || !q || q->type != QuestionType::Photos)
@@ -310,16 +312,30 @@ QString FormController::addPhotoFromFile(const QString &questionId, const QStrin
     QJsonArray photos = m_answers.value(questionId).toArray();
     if (q->maxPhotos > 0 && photos.size() >= q->maxPhotos)
         return tr("最多 %1 张照片").arg(q->maxPhotos);
-    const QUrl url(pathOrUrl);
-    const QString path = url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
     QString error;
-    const auto stored = m_photos->importFile(
-        path, PhotoCaption {QDateTime::currentDateTime(), captionFix(), m_villageName}, &error);
+    const auto stored
+        = import(PhotoCaption {QDateTime::currentDateTime(), captionFix(), m_villageName}, &error);
     if (!stored)
         return error;
     if (!photos.contains(stored->sha256))
         photos.append(stored->sha256);
     return setAnswer(questionId, photos.toVariantList()) ? QString() : m_error;
+}
+
+QString FormController::addPhotoFromFile(const QString &questionId, const QString &pathOrUrl)
+{
+    const QUrl url(pathOrUrl);
+    const QString path = url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
+    return addPhoto(questionId, [&](const PhotoCaption &caption, QString *error) {
+        return m_photos->importFile(path, caption, error);
+    });
+}
+
+QString FormController::addPhotoFromImage(const QString &questionId, const QImage &image)
+{
+    return addPhoto(questionId, [&](const PhotoCaption &caption, QString *error) {
+        return m_photos->importImage(image, caption, error);
+    });
 }
 
 bool FormController::removePhoto(const QString &questionId, const QString &sha256)

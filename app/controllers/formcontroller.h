@@ -3,18 +3,21 @@
 #include "domain/formtemplate.h"
 #include "domain/geofix.h"
 #include "domain/record.h"
+#include "media/photostore.h"
 
+#include <QImage>
 #include <QJsonObject>
 #include <QObject>
 #include <QQmlEngine>
 #include <QSqlDatabase>
 #include <QVariantMap>
+#include <functional>
+#include <optional>
 
 // One record's form, rendered by the dynamic QML form from its template. Every answer is
 // written to the store the moment it is given, so a killed app loses at most the answer
 // being typed; submit validates, then stores and queues the record in one transaction.
 class GpsCapture;
-class PhotoStore;
 class PositionStatus;
 
 class FormController : public QObject {
@@ -51,6 +54,8 @@ public:
     // Imports a photo (a local path or file: URL) into the photo store, stamped with time,
     // position and village, and adds it to the question. "" on success, else why not.
     Q_INVOKABLE QString addPhotoFromFile(const QString &questionId, const QString &pathOrUrl);
+    // Adds a camera frame the same way. "" on success, else why not.
+    QString addPhotoFromImage(const QString &questionId, const QImage &image);
     Q_INVOKABLE bool removePhoto(const QString &questionId, const QString &sha256);
     // A file: URL of the photo's thumbnail, for Image.source.
     Q_INVOKABLE QString thumbnailUrl(const QString &sha256) const;
@@ -95,6 +100,10 @@ private:
     void answersUpdated(); // refreshes what QML reads and tells it
 
     GeoFix captionFix() const;
+    // Checks the question can take one more photo, imports with `import`, appends the hash.
+    QString addPhoto(
+        const QString &questionId,
+        const std::function<std::optional<StoredPhoto>(const PhotoCaption &, QString *)> &import);
 
     QSqlDatabase m_db;
     QString m_deviceId;

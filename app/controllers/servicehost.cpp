@@ -1,5 +1,6 @@
 #include "servicehost.h"
 
+#include "controllers/cameracontroller.h"
 #include "controllers/formcontroller.h"
 #include "controllers/inspectorcontroller.h"
 #include "controllers/languagecontroller.h"
@@ -7,6 +8,7 @@
 #include "controllers/services.h"
 #include "controllers/villagepickercontroller.h"
 #include "domain/templatecatalog.h"
+#include "media/camerasource.h"
 #include "media/photostore.h"
 #include "models/recordlistmodel.h"
 #include "models/unitlistmodel.h"
@@ -18,6 +20,7 @@
 #include "storage/referencedatarepository.h"
 #include "storage/syncmetarepository.h"
 #include "storage/templaterepository.h"
+#include "storage/walcheckpointer.h"
 #include "syncengine.h"
 
 #include <QFileInfo>
@@ -30,11 +33,13 @@ ServiceHost::~ServiceHost() = default;
 
 bool ServiceHost::start(const Options &options)
 {
+    // Saves on this (the UI) thread never checkpoint; a thread of their own does.
     m_db = std::make_unique<Database>();
-    if (!m_db->open(options.dbPath)) {
+    if (!m_db->open(options.dbPath, Database::ManualCheckpoints)) {
         m_error = m_db->error();
         return false;
     }
+    m_checkpointer = std::make_unique<WalCheckpointer>(options.dbPath);
     QSqlDatabase db = m_db->connection();
     ReferenceDataRepository reference(db);
     if (!reference.loadIfEmpty()) {
@@ -81,6 +86,9 @@ bool ServiceHost::start(const Options &options)
     m_form = std::make_unique<FormController>(db, deviceId, m_gps.get(), m_photos.get(),
                                               m_position.get());
 
+    m_camera = std::make_unique<CameraSource>();
+    m_cameraController = std::make_unique<CameraController>(m_camera.get(), m_form.get());
+
     RecordListModel *records = m_records.get();
     SyncEngine *sync = m_sync.get();
     connect(m_form.get(), &FormController::submitted, records, &RecordListModel::reload);
@@ -104,6 +112,7 @@ bool ServiceHost::start(const Options &options)
     m_services->inspector = m_inspector.get();
     m_services->villagePicker = m_villagePicker.get();
     m_services->form = m_form.get();
+    m_services->camera = m_cameraController.get();
     m_services->gps = m_gps.get();
     m_services->language = m_language.get();
     return true;

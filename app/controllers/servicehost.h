@@ -5,6 +5,9 @@
 #include <memory>
 
 class Database;
+class WalCheckpointer;
+class CameraController;
+class CameraSource;
 class FormController;
 class GpsCapture;
 class PhotoStore;
@@ -47,6 +50,7 @@ public:
 private:
     QString m_error;
     std::unique_ptr<Database> m_db;
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
     PositionProvider *m_positionProvider = nullptr;
     std::unique_ptr<PositionStatus> m_position;
     std::unique_ptr<SyncEngine> m_sync;
@@ -57,6 +61,8 @@ private:
     std::unique_ptr<GpsCapture> m_gps;
     std::unique_ptr<PhotoStore> m_photos;
     std::unique_ptr<FormController> m_form;
+    std::unique_ptr<CameraSource> m_camera;
+    std::unique_ptr<CameraController> m_cameraController;
     std::unique_ptr<LanguageController> m_language;
     std::unique_ptr<Services> m_services;
 };

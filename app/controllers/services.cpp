@@ -1,5 +1,6 @@
 #include "services.h"
 
+#include "controllers/cameracontroller.h"
 #include "controllers/formcontroller.h"
 #include "controllers/inspectorcontroller.h"
 #include "controllers/languagecontroller.h"

@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QQmlEngine>
 
+class CameraController;
 class FormController;
 class GpsCapture;
 class InspectorController;
@@ -12,6 +13,7 @@ class RecordListModel;
 class SyncEngine;
 class UnitListModel;
 class VillagePickerController;
+Q_MOC_INCLUDE("controllers/cameracontroller.h")
 Q_MOC_INCLUDE("controllers/formcontroller.h")
 Q_MOC_INCLUDE("controllers/gpscapturetype.h")
 Q_MOC_INCLUDE("controllers/inspectorcontroller.h")
@@ -37,6 +39,7 @@ class Services : public QObject {
     Q_PROPERTY(VillagePickerController *villagePicker MEMBER villagePicker CONSTANT)
     Q_PROPERTY(FormController *form MEMBER form CONSTANT)
     Q_PROPERTY(GpsCapture *gps MEMBER gps CONSTANT)
+    Q_PROPERTY(CameraController *camera MEMBER camera CONSTANT)
     Q_PROPERTY(LanguageController *language MEMBER language CONSTANT)
 public:
     // Not default-constructible on purpose: QML would build its own empty instance instead
@@ -53,6 +56,7 @@ public:
     VillagePickerController *villagePicker = nullptr;
     FormController *form = nullptr;
     GpsCapture *gps = nullptr;
+    CameraController *camera = nullptr;
     LanguageController *language = nullptr;
 
     // The instance QML gets; set before the first QML engine loads anything.

@@ -64,7 +64,7 @@ int Database::latestSchemaVersion()
     return v;
 }
 
-bool Database::open(const QString &path)
+bool Database::open(const QString &path, Checkpoints checkpoints)
 {
     static QAtomicInt counter;
     close();
@@ -85,6 +85,9 @@ bool Database::open(const QString &path)
         if (!exec(db, QLatin1String(pragma), &m_error))
             return false;
     }
+    if (checkpoints == ManualCheckpoints
+        && !exec(db, QStringLiteral("PRAGMA wal_autocheckpoint=0"), &m_error))
+        return false;
     return migrate();
 }
 

@@ -12,9 +12,14 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
+    enum Checkpoints {
+        AutomaticCheckpoints, // SQLite checkpoints inside a commit now and then
+        ManualCheckpoints, // a WalCheckpointer does it on another thread
+    };
+
     // Opens (creating if needed) and migrates to the newest schema. False with error() set
     // on failure; the file is then left as it was (each migration step is one transaction).
-    bool open(const QString &path);
+    bool open(const QString &path, Checkpoints checkpoints = AutomaticCheckpoints);
     void close();
 
     QSqlDatabase connection() const { return QSqlDatabase::database(m_name, false); }

@@ -61,6 +61,14 @@ QsEditorBase {
             visible: editor.editable
             spacing: Theme.spacing
             Button {
+                objectName: "photoCamera_" + editor.question.id
+                implicitHeight: Theme.touchTarget
+                enabled: !editor.full && Services.camera.available
+                highlighted: enabled
+                text: qsTr("拍照")
+                onClicked: cameraLoader.active = true
+            }
+            Button {
                 objectName: "photoImport_" + editor.question.id
                 implicitHeight: Theme.touchTarget
                 enabled: !editor.full
@@ -69,12 +77,31 @@ QsEditorBase {
             }
         }
         Label {
+            Layout.fillWidth: true
+            visible: editor.editable && !Services.camera.available
+            text: Services.camera.unavailableReason
+            color: Theme.textSecondary
+            font.pixelSize: Theme.fontSmall
+            wrapMode: Text.WordWrap
+        }
+        Label {
             objectName: "photoError_" + editor.question.id
             Layout.fillWidth: true
             visible: editor.importError !== ""
             text: editor.importError
             color: Theme.danger
             wrapMode: Text.WordWrap
+        }
+    }
+
+    // The viewfinder exists only while taking photos: no camera is opened otherwise.
+    Loader {
+        id: cameraLoader
+        active: false
+        sourceComponent: CameraDialog {
+            questionId: editor.question.id
+            onClosed: cameraLoader.active = false
+            Component.onCompleted: open()
         }
     }
 

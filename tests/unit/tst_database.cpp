@@ -1,7 +1,9 @@
 // The local store opens in WAL mode, migrates by user_version and refuses what it cannot read.
 #include "storage/database.h"
+#include "storage/walcheckpointer.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -57,6 +59,31 @@ private slots:
         Database db;
         QVERIFY(!db.open(path));
         QVERIFY2(db.error().contains("newer"), qPrintable(db.error()));
+    }
+
+    void manualCheckpointsLeaveTheWalToTheCheckpointer()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("ui.db");
+        Database db;
+        QVERIFY(db.open(path, Database::ManualCheckpoints));
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec("CREATE TABLE blob_test (b BLOB)"));
+        const QByteArray kb(1024, 'q');
+        for (int i = 0; i < 3000; ++i) { // ~3 MB: three times SQLite's automatic threshold
+            q.prepare("INSERT INTO blob_test VALUES (?)");
+            q.addBindValue(kb);
+            QVERIFY(q.exec());
+        }
+        // Nothing was copied into the store by the commits themselves...
+        QVERIFY2(QFileInfo(path).size() < 512 * 1024,
+                 qPrintable(QString::number(QFileInfo(path).size())));
+        QVERIFY(QFileInfo(path + "-wal").size() > 2 * 1024 * 1024);
+        // ...the checkpointer's thread does it.
+        WalCheckpointer checkpointer(path, 50);
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(path).size() > 2 * 1024 * 1024, 10000);
+        QVERIFY(q.exec("SELECT count(*) FROM blob_test") && q.next());
+        QCOMPARE(q.value(0).toInt(), 3000);
     }
 
     void corruptFileIsRefusedAndLeftAlone()
