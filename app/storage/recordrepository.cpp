@@ -1,5 +1,6 @@
 #include "recordrepository.h"
 
+#include "sqllike.h"
 #include "sqlrecord.h"
 #include "syncmetarepository.h"
 #include "transaction.h"
@@ -86,12 +87,8 @@ QString whereClause(const RecordFilter &f, QVariantList *binds)
     }
     const QString search = f.search.trimmed();
     if (!search.isEmpty()) {
-        QString escaped = search;
-        escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
-            .replace(QLatin1Char('%'), QLatin1String("\\%"))
-            .replace(QLatin1Char('_'), QLatin1String("\\_"));
         where << QStringLiteral("r.search_text LIKE ? ESCAPE '\\'");
-        *binds << QLatin1Char('%') + escaped + QLatin1Char('%');
+        *binds << likeContains(search);
     }
     return where.isEmpty() ? QString()
                            : QStringLiteral(" WHERE ") + where.join(QLatin1String(" AND "));

@@ -1,5 +1,6 @@
 #include "referencedatarepository.h"
 
+#include "sqllike.h"
 #include "transaction.h"
 
 #include <QFile>
@@ -159,17 +160,21 @@ QList<Village> ReferenceDataRepository::searchVillages(const QString &text, cons
                                                        int limit) const
 {
     QList<Village> out;
-    QString pattern = text.trimmed();
-    pattern.replace(QLatin1Char('%'), QString()).replace(QLatin1Char('_'), QString());
+    const QString pattern = text.trimmed();
+    if (pattern.isEmpty())
+        return out;
     QSqlQuery q(m_db);
     // 武当山特区 is a township-level unit: its villages are found by the township code.
-    q.prepare(QStringLiteral("SELECT code, name, township_code FROM village WHERE name LIKE ? "
-                             "AND (? = '' OR (substr(code, 1, length(?)) = ? AND (length(?) = 9 OR "
-                             "substr(code, 1, 9) NOT IN (SELECT code FROM paired_unit)))) "
-                             "ORDER BY code LIMIT ?"));
-    q.addBindValue(QLatin1Char('%') + pattern + QLatin1Char('%'));
+    q.prepare(QStringLiteral(
+        "SELECT code, name, township_code FROM village WHERE name LIKE ? ESCAPE '\\' "
+        "AND (? = '' OR (substr(code, 1, length(?)) = ? AND (length(?) = 9 OR "
+        "substr(code, 1, 9) NOT IN (SELECT code FROM paired_unit)))) "
+        "ORDER BY code LIMIT ?"));
+    q.addBindValue(likeContains(pattern));
+    // A null QString (as QML's "" may arrive) would bind as NULL and match nothing.
+    const QString unit = unitCode.isNull() ? QStringLiteral("") : unitCode;
     for (int i = 0; i < 4; ++i)
-        q.addBindValue(unitCode);
+        q.addBindValue(unit);
     q.addBindValue(limit);
     q.exec();
     while (q.next())

@@ -37,8 +37,9 @@ ColumnLayout {
         Layout.preferredHeight: Math.min(contentHeight, 5 * (Theme.touchTarget + 8))
         clip: true
         visible: count > 0
-        model: searchField.text.trim() !== "" ? picker.controller.search(searchField.text, unitBox.currentValue || "")
-                                              : picker.controller.recent()
+        model: searchField.text.trim() !== ""
+               ? picker.controller.search(searchField.text, unitBox.currentIndex >= 0 ? unitBox.currentValue : "")
+               : picker.controller.recent()
         header: Label {
             text: searchField.text.trim() !== "" ? qsTr("搜索结果") : qsTr("最近使用")
             color: Theme.textSecondary

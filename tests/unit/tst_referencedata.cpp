@@ -69,6 +69,35 @@ private slots:
         QCOMPARE(repo.villages("420381450").size(), 34);
     }
 
+    void villageSearchAcrossAndWithinUnits()
+    {
+        ReferenceDataRepository repo(m_db.connection());
+        const auto everywhere = repo.searchVillages(QStringLiteral("黄庄"), QString(), 50);
+        QVERIFY(everywhere.size() >= 3); // 淅川县 twice, 邓州市 at least once
+        QCOMPARE(repo.searchVillages(QStringLiteral("黄庄"), QStringLiteral(""), 50).size(),
+                 everywhere.size());
+        const auto xichuan
+            = repo.searchVillages(QStringLiteral("黄庄"), QStringLiteral("411326"), 50);
+        QCOMPARE(xichuan.size(), 2);
+        // 丹江口市 does not include 武当山特区's villages; 武当山特区 finds its own.
+        QVERIFY(
+            repo.searchVillages(QStringLiteral("老营"), QStringLiteral("420381"), 50).isEmpty());
+        QCOMPARE(
+            repo.searchVillages(QStringLiteral("老营"), QStringLiteral("420381450"), 50).size(), 2);
+        QVERIFY(repo.searchVillages(QStringLiteral("%"), QString(), 50).isEmpty());
+    }
+
+    void recentVillagesNewestFirst()
+    {
+        ReferenceDataRepository repo(m_db.connection());
+        QVERIFY(repo.markVillageUsed("411326111201", 1000));
+        QVERIFY(repo.markVillageUsed("420322100200", 2000));
+        QVERIFY(repo.markVillageUsed("411326111201", 3000));
+        const auto recent = repo.recentVillages(8);
+        QCOMPARE(recent.size(), 2);
+        QCOMPARE(recent.first().code, QStringLiteral("411326111201"));
+    }
+
     void everyUnitHasTownshipsAndVillages()
     {
         ReferenceDataRepository repo(m_db.connection());
