@@ -10,7 +10,9 @@ PositionStatus::PositionStatus(PositionProvider *provider, QObject *parent)
 {
     if (m_provider) {
         connect(m_provider, &PositionProvider::fixReceived, this, [this](const GeoFix &fix) {
+            // An invalid fix is the receiver saying it has none (e.g. no satellites).
             m_fix = fix;
+            m_lastSatellites = fix.satellitesInUse;
             m_receivedAtMs = QDateTime::currentMSecsSinceEpoch();
             m_error.clear();
             emit changed();

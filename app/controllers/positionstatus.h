@@ -18,6 +18,7 @@ class PositionStatus : public QObject {
     Q_PROPERTY(double longitude READ longitude NOTIFY changed)
     Q_PROPERTY(double accuracyM READ accuracyM NOTIFY changed)
     Q_PROPERTY(int ageSeconds READ ageSeconds NOTIFY changed)
+    Q_PROPERTY(int satellitesInUse READ satellitesInUse NOTIFY changed)
     Q_PROPERTY(QString sourceName READ sourceName CONSTANT)
     Q_PROPERTY(QString error READ error NOTIFY changed)
 public:
@@ -28,6 +29,8 @@ public:
     double longitude() const { return m_fix.longitude; }
     double accuracyM() const { return m_fix.horizontalAccuracyM; }
     int ageSeconds() const;
+    // -1 when the receiver does not say (and when there is no fix).
+    int satellitesInUse() const { return m_lastSatellites; }
     QString sourceName() const;
     QString error() const { return m_error; }
     GeoFix lastFix() const { return m_fix; }
@@ -39,6 +42,7 @@ private:
     PositionProvider *m_provider;
     GeoFix m_fix;
     qint64 m_receivedAtMs = 0;
+    int m_lastSatellites = -1;
     QString m_error;
     QTimer *m_ageTimer;
 };

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
+    <name>CameraDialog</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>拍照</source>
+        <translation>Take photo</translation>
+    </message>
+</context>
+<context>
     <name>FormController</name>
     <message>
         <source>没有这个检查表：%1</source>
@@ -247,6 +258,10 @@
         <source>图片 (*.jpg *.jpeg *.png *.heic *.webp)</source>
         <translation>Images (*.jpg *.jpeg *.png *.heic *.webp)</translation>
     </message>
+    <message>
+        <source>拍照</source>
+        <translation>Take photo</translation>
+    </message>
 </context>
 <context>
     <name>QsGpsChip</name>
@@ -267,8 +282,16 @@
         <translation>±%1 m</translation>
     </message>
     <message>
-        <source>GPS %1 · %2 秒前</source>
-        <translation>GPS %1 · %2 s ago</translation>
+        <source>无定位 · %1 颗卫星</source>
+        <translation>No fix · %1 satellites</translation>
+    </message>
+    <message>
+        <source> · %1 颗卫星</source>
+        <translation> · %1 satellites</translation>
+    </message>
+    <message>
+        <source>GPS %1%2 · %3 秒前</source>
+        <translation>GPS %1%2 · %3 s ago</translation>
     </message>
 </context>
 <context>

@@ -11,10 +11,15 @@ QsChip {
         : position.ageSeconds > 10 || !(position.accuracyM <= 10) ? Theme.warning
         : Theme.accent
     text: {
-        if (!position.hasFix)
-            return position.error !== "" ? qsTr("无定位：%1").arg(position.error) : qsTr("无定位")
+        if (!position.hasFix) {
+            if (position.error !== "")
+                return qsTr("无定位：%1").arg(position.error)
+            return position.satellitesInUse >= 0 ? qsTr("无定位 · %1 颗卫星").arg(position.satellitesInUse)
+                                                 : qsTr("无定位")
+        }
         var accuracy = isNaN(position.accuracyM) ? qsTr("精度未知")
                                                  : qsTr("±%1 米").arg(Math.round(position.accuracyM))
-        return qsTr("GPS %1 · %2 秒前").arg(accuracy).arg(position.ageSeconds)
+        var satellites = position.satellitesInUse >= 0 ? qsTr(" · %1 颗卫星").arg(position.satellitesInUse) : ""
+        return qsTr("GPS %1%2 · %3 秒前").arg(accuracy).arg(satellites).arg(position.ageSeconds)
     }
 }
