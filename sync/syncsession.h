@@ -22,7 +22,7 @@ public:
     bool pushOutbox(SyncResult *result);
     bool pullChanges(SyncResult *result);
 
-    static constexpr int kPushBatch = 500;
+    static constexpr int kPushBatch = 2000;
     static constexpr int kPullPage = 1000;
 
 private:

@@ -36,8 +36,9 @@ bool OutboxRepository::acknowledge(qint64 ackedClientSeq)
     QSqlQuery q(m_db);
     // Records whose every queued op is acknowledged are now held by the server.
     q.prepare(QStringLiteral("UPDATE record SET sync_state = ? WHERE id IN "
-                             "(SELECT record_id FROM outbox WHERE client_seq <= ?) "
-                             "AND id NOT IN (SELECT record_id FROM outbox WHERE client_seq > ?)"));
+                             "(SELECT o.record_id FROM outbox o WHERE o.client_seq <= ? "
+                             "AND NOT EXISTS (SELECT 1 FROM outbox later "
+                             "WHERE later.record_id = o.record_id AND later.client_seq > ?))"));
     q.addBindValue(static_cast<int>(SyncState::Synced));
     q.addBindValue(ackedClientSeq);
     q.addBindValue(ackedClientSeq);

@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -96,15 +97,33 @@ QString whereClause(const RecordFilter &f, QVariantList *binds)
 
 } // namespace
 
-QString RecordRepository::searchTextFor(const Record &r) const
+QString RecordRepository::placeNamesOf(const QString &villageCode)
+{
+    auto cached = m_placeNameCache.constFind(villageCode);
+    if (cached != m_placeNameCache.constEnd())
+        return *cached;
+    if (!m_placeNames) {
+        m_placeNames.emplace(m_db);
+        m_placeNames->prepare(QStringLiteral("SELECT v.name, t.name FROM village v "
+                                             "JOIN township t ON t.code = v.township_code "
+                                             "WHERE v.code = ?"));
+    }
+    QString names;
+    m_placeNames->addBindValue(villageCode);
+    if (m_placeNames->exec() && m_placeNames->next())
+        names = m_placeNames->value(0).toString() + QLatin1Char(' ')
+            + m_placeNames->value(1).toString();
+    m_placeNames->finish();
+    m_placeNameCache.insert(villageCode, names);
+    return names;
+}
+
+QString RecordRepository::searchTextFor(const Record &r)
 {
     QStringList parts;
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT v.name, t.name FROM village v "
-                             "JOIN township t ON t.code = v.township_code WHERE v.code = ?"));
-    q.addBindValue(r.villageCode);
-    if (q.exec() && q.next())
-        parts << q.value(0).toString() << q.value(1).toString();
+    const QString places = placeNamesOf(r.villageCode);
+    if (!places.isEmpty())
+        parts << places;
     collectText(QJsonDocument::fromJson(r.content).object(), &parts);
     const QString text = parts.join(QLatin1Char(' '));
     return text.isNull() ? QStringLiteral("") : text; // a null QString would bind as NULL
@@ -112,20 +131,25 @@ QString RecordRepository::searchTextFor(const Record &r) const
 
 bool RecordRepository::upsert(const Record &r)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "INSERT INTO record (id, template_id, template_version, category, village_code, status, "
-        "created_at_ms, updated_at_ms, content, author_device_id, sync_state, server_seq, "
-        "unit_code, township_code, search_text) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-        "ON CONFLICT(id) DO UPDATE SET template_id=excluded.template_id, "
-        "template_version=excluded.template_version, category=excluded.category, "
-        "village_code=excluded.village_code, status=excluded.status, "
-        "created_at_ms=excluded.created_at_ms, updated_at_ms=excluded.updated_at_ms, "
-        "content=excluded.content, author_device_id=excluded.author_device_id, "
-        "sync_state=excluded.sync_state, server_seq=excluded.server_seq, "
-        "unit_code=excluded.unit_code, township_code=excluded.township_code, "
-        "search_text=excluded.search_text"));
+    if (!m_upsert) {
+        m_upsert.emplace(m_db);
+        m_upsert->prepare(QStringLiteral(
+            "INSERT INTO record (id, template_id, template_version, category, village_code, "
+            "status, "
+            "created_at_ms, updated_at_ms, content, author_device_id, sync_state, server_seq, "
+            "unit_code, township_code, search_text) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            "ON CONFLICT(id) DO UPDATE SET template_id=excluded.template_id, "
+            "template_version=excluded.template_version, category=excluded.category, "
+            "village_code=excluded.village_code, status=excluded.status, "
+            "created_at_ms=excluded.created_at_ms, updated_at_ms=excluded.updated_at_ms, "
+            "content=excluded.content, author_device_id=excluded.author_device_id, "
+            "sync_state=excluded.sync_state, server_seq=excluded.server_seq, "
+            "unit_code=excluded.unit_code, township_code=excluded.township_code, "
+            "search_text=excluded.search_text"));
+    }
+    const QString searchText = searchTextFor(r);
+    QSqlQuery &q = *m_upsert;
     q.addBindValue(r.id);
     q.addBindValue(r.templateId);
     q.addBindValue(r.templateVersion);
@@ -140,8 +164,10 @@ bool RecordRepository::upsert(const Record &r)
     q.addBindValue(r.serverSeq);
     q.addBindValue(pairedUnitCodeOfVillage(r.villageCode));
     q.addBindValue(r.villageCode.left(9));
-    q.addBindValue(searchTextFor(r));
-    if (q.exec())
+    q.addBindValue(searchText);
+    const bool ok = q.exec();
+    q.finish(); // keep it prepared, but let the transaction commit
+    if (ok)
         return true;
     m_error = QStringLiteral("cannot store record %1: %2").arg(r.id, q.lastError().text());
     return false;
@@ -242,17 +268,17 @@ bool RecordRepository::applyPulledPage(const QList<Record> &records, qint64 next
                                        const QString &epoch)
 {
     Transaction tx(m_db);
+    // The outbox is small (what this device has not sent yet): read it once per page.
+    QSet<QString> withLocalEdits;
     QSqlQuery pending(m_db);
-    pending.prepare(QStringLiteral("SELECT 1 FROM outbox WHERE record_id = ? LIMIT 1"));
+    if (!pending.exec(QStringLiteral("SELECT DISTINCT record_id FROM outbox"))) {
+        m_error = pending.lastError().text();
+        return false;
+    }
+    while (pending.next())
+        withLocalEdits.insert(pending.value(0).toString());
     for (Record r : records) {
-        pending.addBindValue(r.id);
-        if (!pending.exec()) {
-            m_error = pending.lastError().text();
-            return false;
-        }
-        const bool hasLocalEdits = pending.next();
-        pending.finish();
-        if (hasLocalEdits)
+        if (withLocalEdits.contains(r.id))
             continue;
         r.syncState = SyncState::Synced;
         if (!upsert(r))

@@ -3,8 +3,10 @@
 #include "domain/record.h"
 #include "recordfilter.h"
 
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <optional>
 
 // Records and their outbox entries. Every write is one transaction.
@@ -34,8 +36,13 @@ public:
 
 private:
     bool upsert(const Record &record);
-    QString searchTextFor(const Record &record) const;
+    QString searchTextFor(const Record &record);
+    QString placeNamesOf(const QString &villageCode);
 
     QSqlDatabase m_db;
     mutable QString m_error;
+    // Prepared once per repository: a pulled page upserts a thousand records in a row.
+    std::optional<QSqlQuery> m_upsert;
+    std::optional<QSqlQuery> m_placeNames;
+    QHash<QString, QString> m_placeNameCache;
 };

@@ -23,11 +23,5 @@ CREATE TABLE IF NOT EXISTS record_revision (
 );
 CREATE INDEX IF NOT EXISTS record_revision_record ON record_revision(record_id);
 
--- (device, op_id) pairs already applied: a repeated op is acknowledged, not applied again.
-CREATE TABLE IF NOT EXISTS applied_op (
-    device_id TEXT NOT NULL,
-    op_id TEXT NOT NULL,
-    client_seq INTEGER NOT NULL,
-    server_seq INTEGER NOT NULL,
-    PRIMARY KEY (device_id, op_id)
-) WITHOUT ROWID;
+-- Each (device, op_id) is applied at most once: a repeated op conflicts here and is skipped.
+CREATE UNIQUE INDEX IF NOT EXISTS record_revision_op ON record_revision(device_id, op_id);

@@ -118,30 +118,18 @@ qint64 SqliteServerStore::applyBatch(const QString &deviceId,
         setError(db.lastError().text());
         return -1;
     }
-    QSqlQuery seen(db);
-    seen.prepare(QStringLiteral("SELECT 1 FROM applied_op WHERE device_id = ? AND op_id = ?"));
+    // A (device, op_id) already stored is acknowledged again, never stored twice.
     QSqlQuery insertRevision(db);
     insertRevision.prepare(QStringLiteral(
         "INSERT INTO record_revision (record_id, template_id, template_version, category, "
         "village_code, status, created_at_ms, updated_at_ms, content, author_device_id, "
-        "device_id, op_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
-    QSqlQuery insertApplied(db);
-    insertApplied.prepare(QStringLiteral(
-        "INSERT INTO applied_op (device_id, op_id, client_seq, server_seq) VALUES (?,?,?,?)"));
+        "device_id, op_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
+        "ON CONFLICT (device_id, op_id) DO NOTHING"));
 
     qint64 acked = 0;
     bool ok = true;
     for (const qingshui::v1::Op *op : ops) {
         acked = std::max<qint64>(acked, op->client_seq());
-        const QString opId = QString::fromStdString(op->op_id());
-        seen.addBindValue(deviceId);
-        seen.addBindValue(opId);
-        if (!(ok = exec(seen, &error)))
-            break;
-        const bool duplicate = seen.next();
-        seen.finish();
-        if (duplicate)
-            continue;
         const qingshui::v1::Record &r = op->upsert_record();
         insertRevision.addBindValue(QString::fromStdString(r.id()));
         insertRevision.addBindValue(QString::fromStdString(r.template_id()));
@@ -154,14 +142,8 @@ qint64 SqliteServerStore::applyBatch(const QString &deviceId,
         insertRevision.addBindValue(bytes(r.content()));
         insertRevision.addBindValue(QString::fromStdString(r.author_device_id()));
         insertRevision.addBindValue(deviceId);
-        insertRevision.addBindValue(opId);
+        insertRevision.addBindValue(QString::fromStdString(op->op_id()));
         if (!(ok = exec(insertRevision, &error)))
-            break;
-        insertApplied.addBindValue(deviceId);
-        insertApplied.addBindValue(opId);
-        insertApplied.addBindValue(static_cast<qint64>(op->client_seq()));
-        insertApplied.addBindValue(insertRevision.lastInsertId().toLongLong());
-        if (!(ok = exec(insertApplied, &error)))
             break;
     }
     if (!ok || !db.commit()) {

@@ -1,5 +1,6 @@
 // qingshui-bench SUITE: prints one `name value unit` line per figure.
 #include "storebench.h"
+#include "syncbench.h"
 
 #include <QGuiApplication>
 #include <cstdio>
@@ -8,7 +9,7 @@
 int main(int argc, char *argv[])
 {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: qingshui-bench store\n");
+        std::fprintf(stderr, "usage: qingshui-bench store|sync\n");
         return 2;
     }
     qputenv("QT_QPA_PLATFORM",
@@ -16,6 +17,8 @@ int main(int argc, char *argv[])
     QGuiApplication app(argc, argv);
     if (std::strcmp(argv[1], "store") == 0)
         return runStoreBench();
+    if (std::strcmp(argv[1], "sync") == 0)
+        return runSyncBench();
     std::fprintf(stderr, "qingshui-bench: unknown suite '%s'\n", argv[1]);
     return 2;
 }

@@ -93,6 +93,23 @@ private slots:
         QCOMPARE(records.find(b.id)->syncState, SyncState::Pending);
     }
 
+    void aRecordWithALaterQueuedOpStaysPending()
+    {
+        RecordRepository records(m_db.connection());
+        OutboxRepository outbox(m_db.connection());
+        Record r = sampleRecord();
+        QVERIFY(records.submit(r, uuid()));
+        r.content = "{\"note\":\"second revision\"}";
+        QVERIFY(records.submit(r, uuid())); // edited and resubmitted before any push
+        const auto queued = outbox.peek(10);
+        QCOMPARE(queued.size(), 2);
+        QVERIFY(outbox.acknowledge(queued.at(0).clientSeq));
+        QCOMPARE(records.find(r.id)->syncState, SyncState::Pending);
+        QVERIFY(outbox.acknowledge(queued.at(1).clientSeq));
+        QCOMPARE(records.find(r.id)->syncState, SyncState::Synced);
+        QCOMPARE(outbox.pendingCount(), 0);
+    }
+
     void pulledPageStoresCursorAndKeepsLocalEdits()
     {
         RecordRepository records(m_db.connection());

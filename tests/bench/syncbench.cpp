@@ -1,0 +1,158 @@
+#include "syncbench.h"
+
+#include "benchstats.h"
+#include "storage/database.h"
+#include "storage/outboxrepository.h"
+#include "storage/recordrepository.h"
+#include "storage/syncmetarepository.h"
+#include "syncsession.h"
+#include "synctransport.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QUuid>
+#include <cstdio>
+
+namespace {
+
+constexpr int kRecords = 10000;
+
+QString uuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+// About 1 KB of content, like the PouchDB peer's documents.
+QByteArray content(int i)
+{
+    const QString note = QStringLiteral("note-%1-").arg(i).repeated(80).left(700);
+    return QJsonDocument(
+               QJsonObject {
+                   {QStringLiteral("answers"),
+                    QJsonObject {{QStringLiteral("A1"), i % 2 == 0},
+                                 {QStringLiteral("A6_checked"), i % 50},
+                                 {QStringLiteral("location"),
+                                  QJsonObject {{QStringLiteral("lat"), 33.1 + (i % 1000) / 1e4},
+                                               {QStringLiteral("lon"), 111.4 + (i % 777) / 1e4},
+                                               {QStringLiteral("accuracy_m"), 4.5}}},
+                                 {QStringLiteral("note"), note}}}})
+        .toJson(QJsonDocument::Compact);
+}
+
+class Server {
+public:
+    bool start(const QString &db)
+    {
+        m_process.start(QStringLiteral(QINGSHUI_SERVER_PATH),
+                        {QStringLiteral("--db"), db, QStringLiteral("--listen"),
+                         QStringLiteral("127.0.0.1:0")});
+        static const QRegularExpression re(QStringLiteral("listening on (\\S+):(\\d+)"));
+        QByteArray out;
+        while (m_process.waitForReadyRead(10000)) {
+            out += m_process.readAllStandardOutput();
+            const auto m = re.match(QString::fromUtf8(out));
+            if (m.hasMatch()) {
+                address = m.captured(1) + QLatin1Char(':') + m.captured(2);
+                return true;
+            }
+        }
+        return false;
+    }
+    ~Server()
+    {
+        m_process.terminate();
+        m_process.waitForFinished(10000);
+    }
+    QString address;
+
+private:
+    QProcess m_process;
+};
+
+} // namespace
+
+int runSyncBench()
+{
+    QTemporaryDir dir;
+    Server server;
+    if (!server.start(dir.filePath(QStringLiteral("server.db")))) {
+        std::fprintf(stderr, "qingshui-server did not start\n");
+        return 1;
+    }
+
+    Database inspector;
+    if (!inspector.open(dir.filePath(QStringLiteral("inspector.db")))) {
+        std::fprintf(stderr, "%s\n", qPrintable(inspector.error()));
+        return 1;
+    }
+    {
+        RecordRepository records(inspector.connection());
+        const QString device = SyncMetaRepository(inspector.connection()).deviceId();
+        for (int i = 0; i < kRecords; ++i) {
+            Record r;
+            r.id = uuid();
+            r.templateId = QStringLiteral("sanitation.toilet");
+            r.category = QStringLiteral("sanitation");
+            r.villageCode = QStringLiteral("411326105200");
+            r.createdAtMs = r.updatedAtMs = 1700000000000 + i;
+            r.content = content(i);
+            r.authorDeviceId = device;
+            if (!records.submit(r, uuid())) {
+                std::fprintf(stderr, "%s\n", qPrintable(records.lastError()));
+                return 1;
+            }
+        }
+    }
+
+    SyncTransport transport(server.address);
+    // Push: committed on the server, acknowledged, outbox cleared.
+    {
+        SyncResult result;
+        QElapsedTimer t;
+        t.start();
+        const bool ok = SyncSession(inspector.connection(), transport).pushOutbox(&result);
+        const double s = t.nsecsElapsed() / 1e9;
+        if (!ok || result.pushed != kRecords
+            || OutboxRepository(inspector.connection()).pendingCount() != 0) {
+            std::fprintf(stderr, "push failed: %s\n", qPrintable(result.error));
+            return 1;
+        }
+        printFigure("push_records_per_s", kRecords / s, "records/s");
+    }
+    // Pull into an empty device store.
+    {
+        Database fresh;
+        fresh.open(dir.filePath(QStringLiteral("fresh.db")));
+        SyncResult result;
+        QElapsedTimer t;
+        t.start();
+        const bool ok = SyncSession(fresh.connection(), transport).pullChanges(&result);
+        const double s = t.nsecsElapsed() / 1e9;
+        if (!ok || result.pulled != kRecords) {
+            std::fprintf(stderr, "pull failed: %s (%d)\n", qPrintable(result.error), result.pulled);
+            return 1;
+        }
+        printFigure("pull_records_per_s", kRecords / s, "records/s");
+    }
+    // A sync with nothing to do: push an empty outbox, pull an empty page.
+    {
+        SyncSession(inspector.connection(), transport).run(); // catch up the cursor first
+        QList<double> ms;
+        for (int i = 0; i < 50; ++i) {
+            QElapsedTimer t;
+            t.start();
+            const SyncResult r = SyncSession(inspector.connection(), transport).run();
+            ms << t.nsecsElapsed() / 1e6;
+            if (!r.ok || r.pushed != 0 || r.pulled != 0) {
+                std::fprintf(stderr, "noop sync was not a no-op\n");
+                return 1;
+            }
+        }
+        printFigure("noop_sync_ms", percentile(ms, 50), "ms");
+    }
+    return 0;
+}
