@@ -88,7 +88,8 @@ QString whereClause(const RecordFilter &f, QVariantList *binds)
     }
     const QString search = f.search.trimmed();
     if (!search.isEmpty()) {
-        where << QStringLiteral("r.search_text LIKE ? ESCAPE '\\'");
+        where << QStringLiteral(
+            "r.id IN (SELECT record_id FROM record_search WHERE text LIKE ? ESCAPE '\\')");
         *binds << likeContains(search);
     }
     return where.isEmpty() ? QString()
@@ -137,16 +138,19 @@ bool RecordRepository::upsert(const Record &r)
             "INSERT INTO record (id, template_id, template_version, category, village_code, "
             "status, "
             "created_at_ms, updated_at_ms, content, author_device_id, sync_state, server_seq, "
-            "unit_code, township_code, search_text) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            "unit_code, township_code) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
             "ON CONFLICT(id) DO UPDATE SET template_id=excluded.template_id, "
             "template_version=excluded.template_version, category=excluded.category, "
             "village_code=excluded.village_code, status=excluded.status, "
             "created_at_ms=excluded.created_at_ms, updated_at_ms=excluded.updated_at_ms, "
             "content=excluded.content, author_device_id=excluded.author_device_id, "
             "sync_state=excluded.sync_state, server_seq=excluded.server_seq, "
-            "unit_code=excluded.unit_code, township_code=excluded.township_code, "
-            "search_text=excluded.search_text"));
+            "unit_code=excluded.unit_code, township_code=excluded.township_code"));
+        m_upsertSearch.emplace(m_db);
+        m_upsertSearch->prepare(QStringLiteral(
+            "INSERT INTO record_search (record_id, text) VALUES (?, ?) "
+            "ON CONFLICT(record_id) DO UPDATE SET text = excluded.text"));
     }
     const QString searchText = searchTextFor(r);
     QSqlQuery &q = *m_upsert;
@@ -164,12 +168,18 @@ bool RecordRepository::upsert(const Record &r)
     q.addBindValue(r.serverSeq);
     q.addBindValue(pairedUnitCodeOfVillage(r.villageCode));
     q.addBindValue(r.villageCode.left(9));
-    q.addBindValue(searchText);
-    const bool ok = q.exec();
-    q.finish(); // keep it prepared, but let the transaction commit
+    QSqlQuery &search = *m_upsertSearch;
+    search.addBindValue(r.id);
+    search.addBindValue(searchText);
+    const bool recordOk = q.exec();
+    const bool ok = recordOk && search.exec();
+    // Keep them prepared, but let the transaction commit.
+    q.finish();
+    search.finish();
     if (ok)
         return true;
-    m_error = QStringLiteral("cannot store record %1: %2").arg(r.id, q.lastError().text());
+    m_error = QStringLiteral("cannot store record %1: %2")
+                  .arg(r.id, (recordOk ? search : q).lastError().text());
     return false;
 }
 
@@ -260,8 +270,15 @@ bool RecordRepository::discardDraft(const QString &id)
         m_error = q.lastError().text();
         return false;
     }
-    const bool removed = q.numRowsAffected() == 1;
-    return tx.commit() && removed;
+    if (q.numRowsAffected() != 1)
+        return false;
+    q.prepare(QStringLiteral("DELETE FROM record_search WHERE record_id = ?"));
+    q.addBindValue(id);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    return tx.commit();
 }
 
 bool RecordRepository::applyPulledPage(const QList<Record> &records, qint64 nextServerSeq,

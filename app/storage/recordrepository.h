@@ -43,6 +43,7 @@ private:
     mutable QString m_error;
     // Prepared once per repository: a pulled page upserts a thousand records in a row.
     std::optional<QSqlQuery> m_upsert;
+    std::optional<QSqlQuery> m_upsertSearch;
     std::optional<QSqlQuery> m_placeNames;
     QHash<QString, QString> m_placeNameCache;
 };

@@ -163,6 +163,9 @@ private slots:
         const QString id = form()->recordId();
         QVERIFY(form()->discard());
         QVERIFY(!RecordRepository(m_host->database()->connection()).find(id).has_value());
+        QSqlQuery q(m_host->database()->connection());
+        QVERIFY(q.exec("SELECT count(*) FROM record_search") && q.next());
+        QCOMPARE(q.value(0).toInt(), 0); // nothing of the draft is left behind
     }
 
     void photosAreStampedStoredAndReferenced()
