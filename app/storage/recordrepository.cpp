@@ -148,9 +148,9 @@ bool RecordRepository::upsert(const Record &r)
             "sync_state=excluded.sync_state, server_seq=excluded.server_seq, "
             "unit_code=excluded.unit_code, township_code=excluded.township_code"));
         m_upsertSearch.emplace(m_db);
-        m_upsertSearch->prepare(QStringLiteral(
-            "INSERT INTO record_search (record_id, text) VALUES (?, ?) "
-            "ON CONFLICT(record_id) DO UPDATE SET text = excluded.text"));
+        m_upsertSearch->prepare(
+            QStringLiteral("INSERT INTO record_search (record_id, text) VALUES (?, ?) "
+                           "ON CONFLICT(record_id) DO UPDATE SET text = excluded.text"));
     }
     const QString searchText = searchTextFor(r);
     QSqlQuery &q = *m_upsert;

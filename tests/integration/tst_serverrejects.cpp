@@ -84,6 +84,7 @@ private slots:
         QTest::newRow("op without body") << 4;
         QTest::newRow("village code too short") << 5;
         QTest::newRow("draft pushed") << 6;
+        QTest::newRow("unknown status enum value") << 7;
     }
 
     void badPushesAreInvalidArgument()
@@ -112,6 +113,9 @@ private slots:
             break;
         case 6:
             op->mutable_upsert_record()->set_status(v1::RECORD_STATUS_DRAFT);
+            break;
+        case 7:
+            op->mutable_upsert_record()->set_status(static_cast<v1::RecordStatus>(99));
             break;
         }
         v1::PushResponse response;
@@ -145,6 +149,30 @@ private slots:
         QCOMPARE(page.changes_size(), 1);
         QCOMPARE(page.changes(0).record().id(), good.ops(0).upsert_record().id());
         QVERIFY(!page.server_epoch().empty());
+    }
+
+    void oversizedRequestsAreResourceExhausted()
+    {
+        v1::PushResponse response;
+        v1::PushRequest huge = validPush();
+        huge.mutable_ops(0)->mutable_upsert_record()->set_content(
+            std::string(33 * 1024 * 1024, 'x'));
+        QCOMPARE(int(push(*m_stub, huge, &response).error_code()),
+                 int(grpc::StatusCode::RESOURCE_EXHAUSTED));
+
+        v1::PushRequest many = validPush();
+        for (int i = 1; i <= 5000; ++i) {
+            v1::Op *op = many.add_ops();
+            *op = many.ops(0);
+            op->set_op_id(uuid());
+            op->set_client_seq(i + 1);
+        }
+        const grpc::Status status = push(*m_stub, many, &response);
+        QCOMPARE(int(status.error_code()), int(grpc::StatusCode::RESOURCE_EXHAUSTED));
+        QVERIFY(!status.error_message().empty());
+
+        // And the server goes on serving.
+        QVERIFY(push(*m_stub, validPush(), &response).ok());
     }
 
     void negativeCursorIsInvalidArgument()

@@ -45,6 +45,13 @@ public:
         }
     }
 
+    // SIGKILL: no shutdown, no flush, as a crash or a pulled plug would do it.
+    void kill()
+    {
+        m_process.kill();
+        m_process.waitForFinished(10000);
+    }
+
     QString address() const { return m_address; }
     QString errorOutput() { return QString::fromUtf8(m_process.readAllStandardError()); }
 
