@@ -9,6 +9,7 @@
 #include "syncsession.h"
 #include "synctransport.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -174,6 +175,53 @@ private slots:
             syncWithEngine(dir.filePath("fresh.db"), server.address(), &pushed, &pulled, &error));
         QCOMPARE(pulled, 1);
         QCOMPARE(countRows(dir.filePath("fresh.db"), "record"), 1);
+    }
+
+    void serverOrderDecidesWhateverTheDeviceClocksSay()
+    {
+        QTemporaryDir dir;
+        ServerProcess server(dir.filePath("server.db"));
+        QVERIFY(server.start());
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 day = 24 * 3600 * 1000LL;
+        Record r;
+        r.id = uuid();
+        r.templateId = r.category = "sanitation";
+        r.villageCode = "411326105200";
+        r.createdAtMs = now;
+        // Tablet A's clock runs three days fast; it pushes first.
+        r.updatedAtMs = now + 3 * day;
+        r.content = "{\"answers\":{\"note\":\"from A, clock three days ahead\"}}";
+        {
+            Database a;
+            QVERIFY(a.open(dir.filePath("a.db")));
+            r.authorDeviceId = SyncMetaRepository(a.connection()).deviceId();
+            QVERIFY(RecordRepository(a.connection()).submit(r, uuid()));
+        }
+        int pushed = 0, pulled = 0;
+        QString error;
+        QVERIFY2(syncWithEngine(dir.filePath("a.db"), server.address(), &pushed, &pulled, &error),
+                 qPrintable(error));
+        // Tablet B's clock runs two days slow; its revision reaches the server later.
+        r.updatedAtMs = now - 2 * day;
+        r.content = "{\"answers\":{\"note\":\"from B, clock two days behind\"}}";
+        {
+            Database b;
+            QVERIFY(b.open(dir.filePath("b.db")));
+            r.authorDeviceId = SyncMetaRepository(b.connection()).deviceId();
+            QVERIFY(RecordRepository(b.connection()).submit(r, uuid()));
+        }
+        QVERIFY2(syncWithEngine(dir.filePath("b.db"), server.address(), &pushed, &pulled, &error),
+                 qPrintable(error));
+        // Every store ends with B's revision: the later one in server order. Both are kept.
+        for (const char *store : {"a.db", "c.db"}) {
+            QVERIFY(
+                syncWithEngine(dir.filePath(store), server.address(), &pushed, &pulled, &error));
+            Database db;
+            QVERIFY(db.open(dir.filePath(store)));
+            QCOMPARE(RecordRepository(db.connection()).find(r.id)->content, r.content);
+        }
+        QCOMPARE(countRows(dir.filePath("server.db"), "record_revision"), 2);
     }
 
     void manyRecordsPageThroughPull()
