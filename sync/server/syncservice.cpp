@@ -2,6 +2,8 @@
 
 #include "serverstore.h"
 
+#include <grpcpp/support/proto_buffer_reader.h>
+
 #include <QLoggingCategory>
 #include <QUuid>
 
@@ -55,16 +57,16 @@ grpc::Status validate(const qingshui::v1::PushRequest &request)
 
 } // namespace
 
-grpc::Status SyncService::Push(grpc::ServerContext *, const qingshui::v1::PushRequest *request,
+grpc::Status SyncService::push(const qingshui::v1::PushRequest &request,
                                qingshui::v1::PushResponse *response)
 {
-    if (grpc::Status status = validate(*request); !status.ok())
+    if (grpc::Status status = validate(request); !status.ok())
         return status;
     std::vector<const qingshui::v1::Op *> ops;
-    ops.reserve(static_cast<size_t>(request->ops_size()));
-    for (const auto &op : request->ops())
+    ops.reserve(static_cast<size_t>(request.ops_size()));
+    for (const auto &op : request.ops())
         ops.push_back(&op);
-    const qint64 acked = m_store.applyBatch(QString::fromStdString(request->device_id()), ops);
+    const qint64 acked = m_store.applyBatch(QString::fromStdString(request.device_id()), ops);
     if (acked < 0) {
         qCWarning(lcServer) << "push failed:" << m_store.lastError();
         return {grpc::StatusCode::INTERNAL, "the server could not store the batch"};
@@ -73,16 +75,63 @@ grpc::Status SyncService::Push(grpc::ServerContext *, const qingshui::v1::PushRe
     return grpc::Status::OK;
 }
 
-grpc::Status SyncService::Pull(grpc::ServerContext *, const qingshui::v1::PullRequest *request,
+grpc::Status SyncService::pull(const qingshui::v1::PullRequest &request,
                                qingshui::v1::PullResponse *response)
 {
-    if (request->since_server_seq() < 0)
+    if (request.since_server_seq() < 0)
         return {grpc::StatusCode::INVALID_ARGUMENT, "since_server_seq must not be negative"};
     const int pageSize
-        = request->page_size() <= 0 ? 1000 : std::min(request->page_size(), kMaxPullPage);
-    if (!m_store.changesSince(request->since_server_seq(), pageSize, response)) {
+        = request.page_size() <= 0 ? 1000 : std::min(request.page_size(), kMaxPullPage);
+    if (!m_store.changesSince(request.since_server_seq(), pageSize, response)) {
         qCWarning(lcServer) << "pull failed:" << m_store.lastError();
         return {grpc::StatusCode::INTERNAL, "the server could not read its changes"};
     }
     return grpc::Status::OK;
+}
+
+namespace {
+
+// Parses the raw request, runs the handler, serialises its answer: one place for both RPCs.
+template<typename Request, typename Response, typename Handler>
+grpc::ServerUnaryReactor *answer(grpc::CallbackServerContext *context,
+                                 const grpc::ByteBuffer *rawRequest, grpc::ByteBuffer *rawResponse,
+                                 const char *messageName, Handler handle)
+{
+    grpc::ServerUnaryReactor *reactor = context->DefaultReactor();
+    Request request;
+    grpc::ByteBuffer copy(*rawRequest);
+    grpc::ProtoBufferReader reader(&copy);
+    if (!request.ParseFromZeroCopyStream(&reader)) {
+        reactor->Finish({grpc::StatusCode::INVALID_ARGUMENT,
+                         std::string("the request is not a valid ") + messageName});
+        return reactor;
+    }
+    Response response;
+    grpc::Status status = handle(request, &response);
+    if (status.ok()) {
+        bool ownBuffer = false;
+        status = grpc::SerializationTraits<Response>::Serialize(response, rawResponse, &ownBuffer);
+    }
+    reactor->Finish(status);
+    return reactor;
+}
+
+} // namespace
+
+grpc::ServerUnaryReactor *SyncService::Push(grpc::CallbackServerContext *context,
+                                            const grpc::ByteBuffer *request,
+                                            grpc::ByteBuffer *response)
+{
+    return answer<qingshui::v1::PushRequest, qingshui::v1::PushResponse>(
+        context, request, response, "qingshui.v1.PushRequest",
+        [this](const auto &req, auto *resp) { return push(req, resp); });
+}
+
+grpc::ServerUnaryReactor *SyncService::Pull(grpc::CallbackServerContext *context,
+                                            const grpc::ByteBuffer *request,
+                                            grpc::ByteBuffer *response)
+{
+    return answer<qingshui::v1::PullRequest, qingshui::v1::PullResponse>(
+        context, request, response, "qingshui.v1.PullRequest",
+        [this](const auto &req, auto *resp) { return pull(req, resp); });
 }
