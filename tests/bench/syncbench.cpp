@@ -1,6 +1,7 @@
 #include "syncbench.h"
 
 #include "benchstats.h"
+#include "serverprocess.h"
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
 #include "storage/recordrepository.h"
@@ -11,8 +12,6 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QUuid>
 #include <cstdio>
@@ -43,43 +42,13 @@ QByteArray content(int i)
         .toJson(QJsonDocument::Compact);
 }
 
-class Server {
-public:
-    bool start(const QString &db)
-    {
-        m_process.start(QStringLiteral(QINGSHUI_SERVER_PATH),
-                        {QStringLiteral("--db"), db, QStringLiteral("--listen"),
-                         QStringLiteral("127.0.0.1:0")});
-        static const QRegularExpression re(QStringLiteral("listening on (\\S+):(\\d+)"));
-        QByteArray out;
-        while (m_process.waitForReadyRead(10000)) {
-            out += m_process.readAllStandardOutput();
-            const auto m = re.match(QString::fromUtf8(out));
-            if (m.hasMatch()) {
-                address = m.captured(1) + QLatin1Char(':') + m.captured(2);
-                return true;
-            }
-        }
-        return false;
-    }
-    ~Server()
-    {
-        m_process.terminate();
-        m_process.waitForFinished(10000);
-    }
-    QString address;
-
-private:
-    QProcess m_process;
-};
-
 } // namespace
 
 int runSyncBench()
 {
     QTemporaryDir dir;
-    Server server;
-    if (!server.start(dir.filePath(QStringLiteral("server.db")))) {
+    ServerProcess server(dir.filePath(QStringLiteral("server.db")));
+    if (!server.start()) {
         std::fprintf(stderr, "qingshui-server did not start\n");
         return 1;
     }
@@ -108,7 +77,7 @@ int runSyncBench()
         }
     }
 
-    SyncTransport transport(server.address);
+    SyncTransport transport(server.address());
     // Push: committed on the server, acknowledged, outbox cleared.
     {
         SyncResult result;
