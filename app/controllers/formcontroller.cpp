@@ -2,7 +2,6 @@
 
 #include "controllers/positionstatus.h"
 #include "domain/formvalidation.h"
-#include "domain/region.h"
 #include "media/photostore.h"
 #include "models/recordlistmodel.h"
 #include "positioning/gpscapture.h"
@@ -152,12 +151,8 @@ bool FormController::load(const Record &record, const FormTemplate &formTemplate
     ReferenceDataRepository reference(m_db);
     const auto village = reference.village(record.villageCode);
     m_villageName = village ? village->name : record.villageCode;
-    m_partnerDistrict.clear();
-    const QString unitCode = pairedUnitCodeOfVillage(record.villageCode);
-    for (const PairedUnit &u : reference.units()) {
-        if (u.code == unitCode)
-            m_partnerDistrict = u.partnerDistrictName;
-    }
+    const auto unit = reference.unitOfVillage(record.villageCode);
+    m_partnerDistrict = unit ? unit->partnerDistrictName : QString();
     emit opened();
     answersUpdated();
     emit issuesChanged();

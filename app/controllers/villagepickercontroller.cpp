@@ -67,19 +67,11 @@ QVariantList VillagePickerController::recent() const
 QString VillagePickerController::describe(const QString &villageCode) const
 {
     ReferenceDataRepository reference(m_db);
-    const QString unitCode = pairedUnitCodeOfVillage(villageCode);
-    QString unitName, partner, townshipName;
-    for (const PairedUnit &u : reference.units()) {
-        if (u.code == unitCode) {
-            unitName = u.name;
-            partner = u.partnerDistrictName;
-        }
-    }
-    for (const Township &t : reference.townships(unitCode)) {
-        if (t.code == villageCode.left(9))
-            townshipName = t.name;
-    }
-    return tr("%1 · %2 · 结对：北京市%3").arg(unitName, townshipName, partner);
+    const auto unit = reference.unitOfVillage(villageCode);
+    const auto township = reference.township(villageCode.left(9));
+    return tr("%1 · %2 · 结对：北京市%3")
+        .arg(unit ? unit->name : QString(), township ? township->name : QString(),
+             unit ? unit->partnerDistrictName : QString());
 }
 
 QString VillagePickerController::villageName(const QString &villageCode) const

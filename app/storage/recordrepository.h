@@ -23,7 +23,6 @@ public:
     bool discardDraft(const QString &id);
 
     std::optional<Record> find(const QString &id) const;
-    QList<Record> list(int limit, int offset = 0) const { return query({}, limit, offset); }
     // Newest first, narrowed by the filter; pages of `limit` from `offset`.
     QList<Record> query(const RecordFilter &filter, int limit, int offset = 0) const;
     int count(const RecordFilter &filter = {}) const;

@@ -92,13 +92,17 @@ bool ReferenceDataRepository::loadIfEmpty()
     return tx.commit();
 }
 
+namespace {
+const char *const kUnitColumns = "code, name, name_en, prefecture_name, province_name, zone, "
+                                 "upstream, partner_district_code, partner_district_name";
+} // namespace
+
 QList<PairedUnit> ReferenceDataRepository::units() const
 {
     QList<PairedUnit> out;
     QSqlQuery q(m_db);
-    q.exec(QStringLiteral("SELECT code, name, name_en, prefecture_name, province_name, zone, "
-                          "upstream, partner_district_code, partner_district_name "
-                          "FROM paired_unit ORDER BY sort_order"));
+    q.exec(QStringLiteral("SELECT %1 FROM paired_unit ORDER BY sort_order")
+               .arg(QLatin1String(kUnitColumns)));
     while (q.next()) {
         out << PairedUnit {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
                            q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
@@ -207,4 +211,27 @@ bool ReferenceDataRepository::markVillageUsed(const QString &code, qint64 atMs)
         return true;
     m_error = q.lastError().text();
     return false;
+}
+
+std::optional<Township> ReferenceDataRepository::township(const QString &code) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT code, name, county_code FROM township WHERE code = ?"));
+    q.addBindValue(code);
+    if (q.exec() && q.next())
+        return Township {q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
+    return std::nullopt;
+}
+
+std::optional<PairedUnit> ReferenceDataRepository::unitOfVillage(const QString &villageCode) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM paired_unit WHERE code = ?")
+                  .arg(QLatin1String(kUnitColumns)));
+    q.addBindValue(pairedUnitCodeOfVillage(villageCode));
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return PairedUnit {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                       q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
+                       q.value(6).toBool(),   q.value(7).toString(), q.value(8).toString()};
 }

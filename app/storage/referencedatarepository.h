@@ -18,6 +18,9 @@ public:
     QList<Township> townships(const QString &unitCode) const;
     QList<Village> villages(const QString &townshipCode) const;
     std::optional<Village> village(const QString &code) const;
+    std::optional<Township> township(const QString &code) const;
+    // The paired unit a village belongs to (see pairedUnitCodeOfVillage).
+    std::optional<PairedUnit> unitOfVillage(const QString &villageCode) const;
 
     // Villages whose name contains `text`, within a paired unit if one is given.
     QList<Village> searchVillages(const QString &text, const QString &unitCode, int limit) const;

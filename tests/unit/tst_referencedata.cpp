@@ -87,6 +87,17 @@ private slots:
         QVERIFY(repo.searchVillages(QStringLiteral("%"), QString(), 50).isEmpty());
     }
 
+    void unitAndTownshipOfAVillage()
+    {
+        ReferenceDataRepository repo(m_db.connection());
+        QCOMPARE(repo.unitOfVillage("420381450001")->name, QStringLiteral("武当山特区"));
+        QCOMPARE(repo.unitOfVillage("420381450001")->partnerDistrictName, QStringLiteral("通州区"));
+        QCOMPARE(repo.unitOfVillage("420381100201")->name, QStringLiteral("丹江口市"));
+        QCOMPARE(repo.township("420381100")->name, QStringLiteral("土关垭镇"));
+        QVERIFY(!repo.unitOfVillage("999999999999").has_value());
+        QVERIFY(!repo.township("999999999").has_value());
+    }
+
     void recentVillagesNewestFirst()
     {
         ReferenceDataRepository repo(m_db.connection());
