@@ -1,0 +1,51 @@
+#pragma once
+
+#include "caller.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <optional>
+
+struct Account {
+    qint64 id = 0;
+    QString username;
+    QString displayName;
+    QString passwordHash; // Argon2id, libsodium's crypto_pwhash_str format
+    Caller::Role role = Caller::Role::Inspector;
+    QStringList scopeCodes;
+    bool disabled = false;
+};
+
+struct Device {
+    QString id;
+    QString name;
+    QString username;
+    qint64 enrolledAtMs = 0;
+    qint64 revokedAtMs = 0;
+};
+
+// Users, their devices and the tokens issued to them. Tokens are stored as hashes only.
+class AccountStore {
+public:
+    virtual ~AccountStore() = default;
+
+    virtual bool addAccount(const Account &account) = 0;
+    virtual std::optional<Account> findAccount(const QString &username) = 0;
+    virtual QList<Account> accounts() = 0;
+    virtual bool setDisabled(const QString &username, bool disabled) = 0;
+
+    // Enrols the device for the account (or moves it there) and issues a token; the device's
+    // earlier tokens end. False if the device has been revoked.
+    virtual bool issueToken(qint64 accountId, const QString &deviceId, const QString &deviceName,
+                            const QByteArray &tokenHash, qint64 issuedAtMs, qint64 expiresAtMs)
+        = 0;
+    virtual QList<Device> devices() = 0;
+    // Ends every token of the device and refuses it from now on.
+    virtual bool revokeDevice(const QString &deviceId, qint64 atMs) = 0;
+
+    enum class TokenCheck { Valid, Unknown, Expired, Revoked, DeviceRevoked, AccountDisabled };
+    virtual TokenCheck callerForToken(const QByteArray &tokenHash, qint64 nowMs, Caller *out) = 0;
+
+    virtual QString lastError() const = 0;
+};

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "caller.h"
+
+#include <QString>
+#include <vector>
+
+namespace qingshui::v1 {
+class Op;
+class PullResponse;
+} // namespace qingshui::v1
+
+// The server's change log: record revisions, review events and photo arrivals, all numbered
+// by one monotonic server_seq. Behind an interface so that an SQLite file (the embedded
+// default) and PostgreSQL can both serve it.
+class ChangeStore {
+public:
+    virtual ~ChangeStore() = default;
+
+    enum class ApplyResult { Applied, Refused, Failed };
+
+    // Applies a device's batch in one transaction, each (device, op_id) at most once. Checks
+    // each op against what the store holds (the record's jurisdiction, who may change what):
+    // Refused with refusal() set and nothing stored if any op may not be applied; Failed with
+    // lastError() on a storage error. *acked gets the batch's highest client_seq.
+    virtual ApplyResult applyBatch(const Caller &caller,
+                                   const std::vector<const qingshui::v1::Op *> &ops,
+                                   qint64 *acked)
+        = 0;
+
+    // Fills the page of changes after sinceSeq that the caller may see, with the new cursor
+    // and the epoch. Kiosks get the public feed only.
+    virtual bool changesSince(const Caller &caller, qint64 sinceSeq, int pageSize,
+                              qingshui::v1::PullResponse *out)
+        = 0;
+
+    // A blob's bytes are stored and verified: records waiting for it may be complete now.
+    virtual bool blobStored(const QString &sha256, qint64 size) = 0;
+    virtual bool hasBlob(const QString &sha256) = 0;
+    // Some record the caller may see refers to this blob.
+    virtual bool blobVisibleTo(const Caller &caller, const QString &sha256) = 0;
+
+    virtual QString epoch() const = 0;
+    virtual QString refusal() const = 0;
+    virtual QString lastError() const = 0;
+};
