@@ -17,30 +17,34 @@ class ChangeStore {
 public:
     virtual ~ChangeStore() = default;
 
-    enum class ApplyResult { Applied, Refused, Failed };
+    enum class ApplyResult {
+        Applied,
+        Forbidden, // an op touches a record outside the caller's jurisdiction
+        UnknownRecord, // a review of a record (revision) the server does not hold
+        Failed, // a storage error
+    };
 
     // Applies a device's batch in one transaction, each (device, op_id) at most once. Checks
-    // each op against what the store holds (the record's jurisdiction, who may change what):
-    // Refused with refusal() set and nothing stored if any op may not be applied; Failed with
-    // lastError() on a storage error. *acked gets the batch's highest client_seq.
+    // each op against what the store holds; if any op may not be applied nothing is stored
+    // and *why says which and why. *acked gets the batch's highest client_seq.
     virtual ApplyResult applyBatch(const Caller &caller,
                                    const std::vector<const qingshui::v1::Op *> &ops,
-                                   qint64 *acked)
+                                   qint64 *acked, QString *why)
         = 0;
 
     // Fills the page of changes after sinceSeq that the caller may see, with the new cursor
-    // and the epoch. Kiosks get the public feed only.
+    // and the epoch; false with *error on a storage error. Kiosks get the public feed only.
     virtual bool changesSince(const Caller &caller, qint64 sinceSeq, int pageSize,
-                              qingshui::v1::PullResponse *out)
+                              qingshui::v1::PullResponse *out, QString *error)
         = 0;
 
     // A blob's bytes are stored and verified: records waiting for it may be complete now.
-    virtual bool blobStored(const QString &sha256, qint64 size) = 0;
+    virtual bool blobStored(const QString &sha256, qint64 size, QString *error) = 0;
     virtual bool hasBlob(const QString &sha256) = 0;
     // Some record the caller may see refers to this blob.
     virtual bool blobVisibleTo(const Caller &caller, const QString &sha256) = 0;
 
     virtual QString epoch() const = 0;
-    virtual QString refusal() const = 0;
-    virtual QString lastError() const = 0;
+    // The last server_seq given out: a cursor beyond it belongs to another history.
+    virtual qint64 lastSeq() = 0;
 };

@@ -1,4 +1,4 @@
--- qingshui-server schema 1 (SQLite backend).
+-- qingshui-server schema 1: the change log of record revisions.
 
 CREATE TABLE IF NOT EXISTS server_meta (
     key TEXT PRIMARY KEY,
