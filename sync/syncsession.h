@@ -11,10 +11,12 @@ struct SyncResult {
     int pulled = 0; // changes stored from the server
     bool needsLogin = false; // the server did not accept this device's token
     int requeued = 0; // revisions sent again because the server's history changed
+    int templatesAdded = 0; // checklist template versions new to this device
     QString error;
 };
 
-// One sync of a local store: push the whole outbox, then pull every page since the cursor.
+// One sync of a local store: push the whole outbox, pull every page since the cursor, then
+// fetch new checklist templates.
 // If the server's history changed (restored from a backup), queue this device's own
 // revisions again, push them and pull from the start. Blocking; run it on the thread that
 // owns the connection.
@@ -25,6 +27,8 @@ public:
     SyncResult run();
     bool pushOutbox(SyncResult *result);
     bool pullChanges(SyncResult *result);
+    // Fetches the checklist template versions this device lacks.
+    bool fetchTemplates(SyncResult *result);
 
     static constexpr int kPushBatch = 2000;
     static constexpr int kPullPage = 1000;
