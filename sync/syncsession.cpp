@@ -3,6 +3,7 @@
 #include "recordmapping.h"
 #include "storage/outboxrepository.h"
 #include "storage/recordrepository.h"
+#include "storage/referencedatarepository.h"
 #include "storage/syncmetarepository.h"
 #include "storage/templaterepository.h"
 #include "synctransport.h"
@@ -22,7 +23,7 @@ SyncResult SyncSession::run()
     // new history from its start (once: a second change in one sync waits for the next).
     if (result.ok && m_epochChanged)
         result.ok = pushOutbox(&result) && pullChanges(&result);
-    result.ok = result.ok && fetchTemplates(&result);
+    result.ok = result.ok && fetchTemplates(&result) && fetchReferenceData(&result);
     if (!result.ok)
         qCWarning(lcSync) << "sync failed:" << result.error;
     return result;
@@ -175,5 +176,43 @@ bool SyncSession::fetchTemplates(SyncResult *result)
         return false;
     }
     result->templatesAdded += definitions.size();
+    return true;
+}
+
+bool SyncSession::fetchReferenceData(SyncResult *result)
+{
+    ReferenceDataRepository reference(m_db);
+    qingshui::v1::ReferenceDataRequest request;
+    request.set_known_version(reference.version());
+    qingshui::v1::ReferenceDataResponse response;
+    if (!m_transport.referenceData(request, &response))
+        return failed(result);
+    if (response.version() <= request.known_version() || response.units_size() == 0)
+        return true;
+    QList<PairedUnit> units;
+    for (const auto &u : response.units()) {
+        units << PairedUnit {QString::fromStdString(u.code()),
+                             QString::fromStdString(u.name()),
+                             QString::fromStdString(u.name_en()),
+                             QString::fromStdString(u.prefecture_name()),
+                             QString::fromStdString(u.province_name()),
+                             QString::fromStdString(u.zone()),
+                             u.upstream(),
+                             QString::fromStdString(u.partner_district_code()),
+                             QString::fromStdString(u.partner_district_name())};
+    }
+    QList<Township> townships;
+    for (const auto &t : response.townships())
+        townships << Township {QString::fromStdString(t.code()), QString::fromStdString(t.name()),
+                               QString::fromStdString(t.county_code())};
+    QList<Village> villages;
+    for (const auto &v : response.villages())
+        villages << Village {QString::fromStdString(v.code()), QString::fromStdString(v.name()),
+                             QString::fromStdString(v.township_code())};
+    if (!reference.replaceAll(units, townships, villages, response.version())) {
+        result->error = QStringLiteral("本地数据库错误: %1").arg(reference.lastError());
+        return false;
+    }
+    result->referenceVersion = response.version();
     return true;
 }

@@ -12,11 +12,12 @@ struct SyncResult {
     bool needsLogin = false; // the server did not accept this device's token
     int requeued = 0; // revisions sent again because the server's history changed
     int templatesAdded = 0; // checklist template versions new to this device
+    int referenceVersion = 0; // a newer reference-data version stored by this sync (0: none)
     QString error;
 };
 
 // One sync of a local store: push the whole outbox, pull every page since the cursor, then
-// fetch new checklist templates.
+// fetch new checklist templates and reference regions.
 // If the server's history changed (restored from a backup), queue this device's own
 // revisions again, push them and pull from the start. Blocking; run it on the thread that
 // owns the connection.
@@ -29,6 +30,8 @@ public:
     bool pullChanges(SyncResult *result);
     // Fetches the checklist template versions this device lacks.
     bool fetchTemplates(SyncResult *result);
+    // Fetches the server's reference regions if they are newer than the device's.
+    bool fetchReferenceData(SyncResult *result);
 
     static constexpr int kPushBatch = 2000;
     static constexpr int kPullPage = 1000;

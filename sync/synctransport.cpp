@@ -133,3 +133,11 @@ bool SyncTransport::listTemplates(const v1::ListTemplatesRequest &request,
         return m_stubs->catalog->ListTemplates(c, request, response);
     });
 }
+
+bool SyncTransport::referenceData(const v1::ReferenceDataRequest &request,
+                                  v1::ReferenceDataResponse *response)
+{
+    return call([&](grpc::ClientContext *c) {
+        return m_stubs->catalog->ReferenceData(c, request, response);
+    });
+}

@@ -18,6 +18,8 @@ class PullResponse;
 class ServerInfoResponse;
 class ListTemplatesRequest;
 class ListTemplatesResponse;
+class ReferenceDataRequest;
+class ReferenceDataResponse;
 } // namespace qingshui::v1
 
 // The gRPC channel to qingshui-server. TLS for every server that is not on this machine
@@ -40,6 +42,8 @@ public:
     bool pull(const qingshui::v1::PullRequest &request, qingshui::v1::PullResponse *response);
     bool listTemplates(const qingshui::v1::ListTemplatesRequest &request,
                        qingshui::v1::ListTemplatesResponse *response);
+    bool referenceData(const qingshui::v1::ReferenceDataRequest &request,
+                       qingshui::v1::ReferenceDataResponse *response);
 
     QString lastError() const { return m_error; }
     // The gRPC status code of the last failure (0 after a success).

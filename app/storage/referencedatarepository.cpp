@@ -1,6 +1,7 @@
 #include "referencedatarepository.h"
 
 #include "sqllike.h"
+#include "syncmetarepository.h"
 #include "transaction.h"
 
 #include <QFile>
@@ -234,4 +235,69 @@ std::optional<PairedUnit> ReferenceDataRepository::unitOfVillage(const QString &
     return PairedUnit {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
                        q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
                        q.value(6).toBool(),   q.value(7).toString(), q.value(8).toString()};
+}
+
+int ReferenceDataRepository::version() const
+{
+    return SyncMetaRepository(m_db)
+        .value(QStringLiteral("reference_version"), QStringLiteral("1"))
+        .toInt();
+}
+
+bool ReferenceDataRepository::replaceAll(const QList<PairedUnit> &units,
+                                         const QList<Township> &townships,
+                                         const QList<Village> &villages, int version)
+{
+    Transaction tx(m_db);
+    QSqlQuery q(m_db);
+    for (const char *table : {"village", "township", "paired_unit"}) {
+        if (!q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)))) {
+            m_error = q.lastError().text();
+            return false;
+        }
+    }
+    q.prepare(QStringLiteral(
+        "INSERT INTO paired_unit (code, name, name_en, prefecture_name, province_name, zone, "
+        "upstream, partner_district_code, partner_district_name, sort_order) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?)"));
+    for (int i = 0; i < units.size(); ++i) {
+        const PairedUnit &u = units[i];
+        for (const QString &v :
+             {u.code, u.name, u.nameEn, u.prefectureName, u.provinceName, u.zone})
+            q.addBindValue(v);
+        q.addBindValue(u.upstream ? 1 : 0);
+        q.addBindValue(u.partnerDistrictCode);
+        q.addBindValue(u.partnerDistrictName);
+        q.addBindValue(i);
+        if (!q.exec()) {
+            m_error = q.lastError().text();
+            return false;
+        }
+    }
+    q.prepare(QStringLiteral("INSERT INTO township (code, name, county_code) VALUES (?,?,?)"));
+    for (const Township &t : townships) {
+        q.addBindValue(t.code);
+        q.addBindValue(t.name);
+        q.addBindValue(t.countyCode);
+        if (!q.exec()) {
+            m_error = q.lastError().text();
+            return false;
+        }
+    }
+    q.prepare(QStringLiteral("INSERT INTO village (code, name, township_code) VALUES (?,?,?)"));
+    for (const Village &v : villages) {
+        q.addBindValue(v.code);
+        q.addBindValue(v.name);
+        q.addBindValue(v.townshipCode);
+        if (!q.exec()) {
+            m_error = q.lastError().text();
+            return false;
+        }
+    }
+    if (!SyncMetaRepository(m_db).setValue(QStringLiteral("reference_version"),
+                                           QString::number(version))) {
+        m_error = QStringLiteral("cannot store the reference version");
+        return false;
+    }
+    return tx.commit();
 }

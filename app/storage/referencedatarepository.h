@@ -13,6 +13,12 @@ public:
 
     // Loads the bundled CSVs in one transaction if the store has no units yet.
     bool loadIfEmpty();
+    // Replaces every unit, township and village with a newer version from the server, in
+    // one transaction; records keep their village codes.
+    bool replaceAll(const QList<PairedUnit> &units, const QList<Township> &townships,
+                    const QList<Village> &villages, int version);
+    // The version the store holds: 1 is the bundled one.
+    int version() const;
 
     QList<PairedUnit> units() const;
     QList<Township> townships(const QString &unitCode) const;

@@ -1,6 +1,7 @@
 #include "admincommands.h"
 
 #include "passwordhash.h"
+#include "referencecatalog.h"
 #include "serverdatabase.h"
 #include "sqliteaccountstore.h"
 #include "templatecatalog.h"
@@ -86,7 +87,9 @@ int runAdminCommand(const QStringList &arguments)
         "qingshui-server user add NAME --role R [--scope CODE]... (password on stdin)\n"
         "qingshui-server user list | user disable NAME | user enable NAME\n"
         "qingshui-server device list | device revoke DEVICE_ID\n"
-        "qingshui-server template list | template add FILE.json"));
+        "qingshui-server template list | template add FILE.json\n"
+        "qingshui-server reference version | reference load FOLDER "
+        "(units/townships/villages.csv)"));
     p.addHelpOption();
     p.addOption(
         {QStringLiteral("db"), QStringLiteral("SQLite database file."), QStringLiteral("PATH")});
@@ -158,6 +161,21 @@ int runAdminCommand(const QStringList &arguments)
             if (!templates.add(file.readAll(), &error))
                 return fail(QStringLiteral("%1: %2").arg(object, error));
             std::printf("added %s\n", qPrintable(object));
+            return 0;
+        }
+    }
+    if (noun == QLatin1String("reference")) {
+        ReferenceCatalog reference(db);
+        if (verb == QLatin1String("version")) {
+            std::printf("%d\n", reference.latestVersion());
+            return 0;
+        }
+        if (verb == QLatin1String("load") && !object.isEmpty()) {
+            QString error;
+            const int version = reference.load(object, &error);
+            if (version < 0)
+                return fail(QStringLiteral("%1: %2").arg(object, error));
+            std::printf("loaded %s as reference version %d\n", qPrintable(object), version);
             return 0;
         }
     }

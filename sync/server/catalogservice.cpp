@@ -2,6 +2,7 @@
 
 #include "changestore.h"
 #include "rawunary.h"
+#include "referencecatalog.h"
 #include "templatecatalog.h"
 
 #include <QDateTime>
@@ -42,6 +43,21 @@ grpc::ServerUnaryReactor *CatalogService::ListTemplates(grpc::CallbackServerCont
                 return grpc::Status(grpc::StatusCode::INTERNAL, "cannot read the templates");
             for (const QByteArray &d : definitions)
                 resp->add_definitions(d.constData(), static_cast<size_t>(d.size()));
+            return grpc::Status::OK;
+        });
+}
+
+grpc::ServerUnaryReactor *CatalogService::ReferenceData(grpc::CallbackServerContext *context,
+                                                        const grpc::ByteBuffer *request,
+                                                        grpc::ByteBuffer *response)
+{
+    return answerRaw<v1::ReferenceDataRequest, v1::ReferenceDataResponse>(
+        context, request, response, &m_authenticator,
+        [this](const Caller &, const v1::ReferenceDataRequest &req,
+               v1::ReferenceDataResponse *resp) {
+            QString error;
+            if (!m_reference.fill(req.known_version(), resp, &error))
+                return grpc::Status(grpc::StatusCode::INTERNAL, "cannot read the reference data");
             return grpc::Status::OK;
         });
 }

@@ -5,6 +5,7 @@
 #include "authenticator.h"
 #include "authservice.h"
 #include "catalogservice.h"
+#include "referencecatalog.h"
 #include "serverdatabase.h"
 #include "sqliteaccountstore.h"
 #include "sqlitechangestore.h"
@@ -66,8 +67,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(QINGSHUI_VERSION));
     const QStringList arguments = QCoreApplication::arguments();
     if (arguments.size() > 1
-        && QStringList(
-               {QStringLiteral("user"), QStringLiteral("device"), QStringLiteral("template")})
+        && QStringList({QStringLiteral("user"), QStringLiteral("device"),
+                        QStringLiteral("template"), QStringLiteral("reference")})
                .contains(arguments[1]))
         return runAdminCommand(arguments);
 
@@ -91,6 +92,9 @@ int main(int argc, char *argv[])
                       QStringLiteral("SECONDS"), QString::number(30 * 24 * 3600)});
     parser.process(app);
 
+    if (!parser.positionalArguments().isEmpty())
+        return fail("unknown command '%s'; see --help",
+                    parser.positionalArguments().join(QLatin1Char(' ')));
     if (!parser.isSet(QStringLiteral("db")))
         return fail("%s", QStringLiteral("--db PATH is required"));
     const QString listen = parser.value(QStringLiteral("listen"));
@@ -142,7 +146,9 @@ int main(int argc, char *argv[])
     Authenticator authenticator(accounts);
     SyncService sync(changes, authenticator);
     AuthService auth(accounts, authenticator, tokenTtlS * 1000);
-    CatalogService catalog(changes, templates, authenticator, QStringLiteral(QINGSHUI_VERSION));
+    ReferenceCatalog reference(db);
+    CatalogService catalog(changes, templates, reference, authenticator,
+                           QStringLiteral(QINGSHUI_VERSION));
 
     grpc::ServerBuilder builder;
     int chosenPort = 0;

@@ -253,6 +253,9 @@ private slots:
         QVERIFY2(err.contains("--db"), qPrintable(err));
         QCOMPARE(runServer({"--db", m_dir.filePath("y.db"), "--listen", "127.0.0.1"}, &err), 2);
         QVERIFY2(err.contains("HOST:PORT"), qPrintable(err));
+        // A mistyped command never starts a server.
+        QCOMPARE(runServer({"usr", "add", "--db", m_dir.filePath("y.db")}, &err), 2);
+        QVERIFY2(err.contains("unknown command"), qPrintable(err));
     }
 
     void refusesCorruptDatabaseAndLeavesItAlone()
