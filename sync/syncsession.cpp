@@ -16,13 +16,39 @@ SyncResult SyncSession::run()
 {
     SyncResult result;
     result.ok = pushOutbox(&result) && pullChanges(&result);
+    // A new epoch: this device's revisions were queued again; send them, then pull the
+    // new history from its start (once: a second change in one sync waits for the next).
+    if (result.ok && m_epochChanged)
+        result.ok = pushOutbox(&result) && pullChanges(&result);
     if (!result.ok)
         qCWarning(lcSync) << "sync failed:" << result.error;
     return result;
 }
 
+bool SyncSession::useStoredToken(SyncResult *result)
+{
+    const QString token
+        = SyncMetaRepository(m_db).value(QLatin1String(SyncMetaRepository::kAuthToken));
+    if (token.isEmpty()) {
+        result->needsLogin = true;
+        result->error = QStringLiteral("未登录: 请先登录同步服务器");
+        return false;
+    }
+    m_transport.setToken(token.toUtf8());
+    return true;
+}
+
+bool SyncSession::failed(SyncResult *result)
+{
+    result->error = m_transport.lastError();
+    result->needsLogin = m_transport.needsLogin();
+    return false;
+}
+
 bool SyncSession::pushOutbox(SyncResult *result)
 {
+    if (!useStoredToken(result))
+        return false;
     OutboxRepository outbox(m_db);
     const QString deviceId = SyncMetaRepository(m_db).deviceId();
     for (;;) {
@@ -38,10 +64,8 @@ bool SyncSession::pushOutbox(SyncResult *result)
             toProto(entry.record, op->mutable_upsert_record());
         }
         qingshui::v1::PushResponse response;
-        if (!m_transport.push(request, &response)) {
-            result->error = m_transport.lastError();
-            return false;
-        }
+        if (!m_transport.push(request, &response))
+            return failed(result);
         // Only what the server acknowledged leaves the outbox.
         if (!outbox.acknowledge(response.acked_client_seq())) {
             result->error = QStringLiteral("本地数据库错误: %1").arg(outbox.lastError());
@@ -60,30 +84,65 @@ bool SyncSession::pushOutbox(SyncResult *result)
 
 bool SyncSession::pullChanges(SyncResult *result)
 {
+    if (!useStoredToken(result))
+        return false;
     SyncMetaRepository meta(m_db);
     RecordRepository records(m_db);
     for (;;) {
         qingshui::v1::PullRequest request;
         request.set_since_server_seq(meta.pullCursor());
         request.set_page_size(kPullPage);
+        request.set_known_epoch(meta.serverEpoch().toStdString());
         qingshui::v1::PullResponse response;
-        if (!m_transport.pull(request, &response)) {
-            result->error = m_transport.lastError();
-            return false;
+        if (!m_transport.pull(request, &response))
+            return failed(result);
+        const QString epoch = QString::fromStdString(response.server_epoch());
+        if (response.epoch_changed() && !m_epochChanged) {
+            m_epochChanged = true;
+            const int requeued = records.requeueOwnRevisions(meta.deviceId(), epoch);
+            if (requeued < 0) {
+                result->error = QStringLiteral("本地数据库错误: %1").arg(records.lastError());
+                return false;
+            }
+            result->requeued += requeued;
+            qCInfo(lcSync) << "the server's history changed (epoch" << epoch << "): queued"
+                           << requeued << "revisions again";
+            return true;
         }
-        QList<Record> page;
-        page.reserve(response.changes_size());
+        PulledPage page;
+        page.nextServerSeq = response.next_server_seq();
+        page.epoch = epoch;
+        page.records.reserve(response.changes_size());
         for (const auto &change : response.changes()) {
-            Record r = fromProto(change.record());
-            r.serverSeq = change.server_seq();
-            page << r;
+            switch (change.item_case()) {
+            case qingshui::v1::Change::kRecord: {
+                Record r = fromProto(change.record());
+                r.serverSeq = change.server_seq();
+                r.photosPending = change.photos_pending();
+                r.conflictWith = change.conflict_with_server_seq();
+                page.records << r;
+                break;
+            }
+            case qingshui::v1::Change::kReview: {
+                ReviewEvent e = fromProto(change.review());
+                e.serverSeq = change.server_seq();
+                page.reviews << e;
+                break;
+            }
+            case qingshui::v1::Change::kPhotosArrived:
+                page.photosArrived
+                    << std::pair {QString::fromStdString(change.photos_arrived().record_id()),
+                                  static_cast<qint64>(change.photos_arrived().record_server_seq())};
+                break;
+            default:
+                break; // a kind of change this version does not know: skip it
+            }
         }
-        if (!records.applyPulledPage(page, response.next_server_seq(),
-                                     QString::fromStdString(response.server_epoch()))) {
+        if (!records.applyPulledPage(page)) {
             result->error = QStringLiteral("本地数据库错误: %1").arg(records.lastError());
             return false;
         }
-        result->pulled += page.size();
+        result->pulled += response.changes_size();
         if (!response.has_more())
             return true;
     }

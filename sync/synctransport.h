@@ -1,30 +1,62 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <memory>
 
+namespace grpc {
+class Channel;
+class ClientContext;
+} // namespace grpc
 namespace qingshui::v1 {
+class LoginRequest;
+class LoginResponse;
 class PushRequest;
 class PushResponse;
 class PullRequest;
 class PullResponse;
+class ServerInfoResponse;
 } // namespace qingshui::v1
 
-// The gRPC channel to qingshui-server. Calls block (run them off the UI thread) and end
-// by a deadline; failures come back as a readable message, never silently.
+// The gRPC channel to qingshui-server. TLS for every server that is not on this machine
+// (and for a loopback one when a CA certificate is given); plaintext only on loopback.
+// Calls block (run them off the UI thread) and end by a deadline; failures come back as a
+// readable message, never silently.
 class SyncTransport {
 public:
-    explicit SyncTransport(const QString &serverAddress, int deadlineMs = 10000);
+    explicit SyncTransport(const QString &serverAddress, int deadlineMs = 10000,
+                           const QString &caCertificatePath = {});
     ~SyncTransport();
 
+    // The bearer token every call but login and serverInfo carries.
+    void setToken(const QByteArray &token) { m_token = token; }
+    QByteArray token() const { return m_token; }
+
+    bool login(const qingshui::v1::LoginRequest &request, qingshui::v1::LoginResponse *response);
+    bool serverInfo(qingshui::v1::ServerInfoResponse *response);
     bool push(const qingshui::v1::PushRequest &request, qingshui::v1::PushResponse *response);
     bool pull(const qingshui::v1::PullRequest &request, qingshui::v1::PullResponse *response);
 
     QString lastError() const { return m_error; }
+    // The gRPC status code of the last failure (0 after a success).
+    int lastCode() const { return m_code; }
+    // The server did not accept the token (none, expired, revoked): log in again.
+    bool needsLogin() const;
+    bool usesTls() const { return m_tls; }
+
+    // For the other services' stubs (blobs): the channel, and a context with the deadline
+    // and the token.
+    std::shared_ptr<grpc::Channel> channel() const;
+    void prepare(grpc::ClientContext *context, int deadlineMs = 0) const;
 
 private:
-    struct Channel;
-    std::unique_ptr<Channel> m_channel;
+    template<typename Call> bool call(Call &&call);
+
+    struct Stubs;
+    std::unique_ptr<Stubs> m_stubs;
     int m_deadlineMs;
+    bool m_tls = false;
+    QByteArray m_token;
     QString m_error;
+    int m_code = 0;
 };

@@ -38,6 +38,9 @@ struct Record {
     QString authorDeviceId;
     SyncState syncState = SyncState::LocalOnly;
     qint64 serverSeq = 0; // 0 until the server has numbered it
+    QString opId; // the op that carried this revision to the server (submitted records)
+    bool photosPending = false; // the server has not got all of its photos yet
+    qint64 conflictWith = 0; // another device's revision this one overwrote unseen
 
     ListStatus listStatus() const
     {

@@ -15,6 +15,7 @@
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUuid>
 
 namespace {
 
@@ -138,15 +139,18 @@ bool RecordRepository::upsert(const Record &r)
             "INSERT INTO record (id, template_id, template_version, category, village_code, "
             "status, "
             "created_at_ms, updated_at_ms, content, author_device_id, sync_state, server_seq, "
-            "unit_code, township_code) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            "unit_code, township_code, op_id, photos_pending, conflict_with) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
             "ON CONFLICT(id) DO UPDATE SET template_id=excluded.template_id, "
             "template_version=excluded.template_version, category=excluded.category, "
             "village_code=excluded.village_code, status=excluded.status, "
             "created_at_ms=excluded.created_at_ms, updated_at_ms=excluded.updated_at_ms, "
             "content=excluded.content, author_device_id=excluded.author_device_id, "
             "sync_state=excluded.sync_state, server_seq=excluded.server_seq, "
-            "unit_code=excluded.unit_code, township_code=excluded.township_code"));
+            "unit_code=excluded.unit_code, township_code=excluded.township_code, "
+            "op_id=CASE WHEN excluded.op_id = '' THEN record.op_id ELSE excluded.op_id END, "
+            "photos_pending=excluded.photos_pending, "
+            "conflict_with=excluded.conflict_with"));
         m_upsertSearch.emplace(m_db);
         m_upsertSearch->prepare(
             QStringLiteral("INSERT INTO record_search (record_id, text) VALUES (?, ?) "
@@ -168,6 +172,9 @@ bool RecordRepository::upsert(const Record &r)
     q.addBindValue(r.serverSeq);
     q.addBindValue(pairedUnitCodeOfVillage(r.villageCode));
     q.addBindValue(r.villageCode.left(9));
+    q.addBindValue(r.opId.isNull() ? QStringLiteral("") : r.opId);
+    q.addBindValue(r.photosPending ? 1 : 0);
+    q.addBindValue(r.conflictWith);
     QSqlQuery &search = *m_upsertSearch;
     search.addBindValue(r.id);
     search.addBindValue(searchText);
@@ -196,6 +203,7 @@ bool RecordRepository::submit(Record record, const QString &opId)
 {
     record.status = RecordStatus::Submitted;
     record.syncState = SyncState::Pending;
+    record.opId = opId;
     Transaction tx(m_db);
     if (!upsert(record))
         return false;
@@ -281,8 +289,7 @@ bool RecordRepository::discardDraft(const QString &id)
     return tx.commit();
 }
 
-bool RecordRepository::applyPulledPage(const QList<Record> &records, qint64 nextServerSeq,
-                                       const QString &epoch)
+bool RecordRepository::applyPulledPage(const PulledPage &page)
 {
     Transaction tx(m_db);
     // The outbox is small (what this device has not sent yet): read it once per page.
@@ -294,17 +301,33 @@ bool RecordRepository::applyPulledPage(const QList<Record> &records, qint64 next
     }
     while (pending.next())
         withLocalEdits.insert(pending.value(0).toString());
-    for (Record r : records) {
+    for (Record r : page.records) {
         if (withLocalEdits.contains(r.id))
             continue;
+        // (The upsert keeps the op id of a revision this device submitted.)
         r.syncState = SyncState::Synced;
         if (!upsert(r))
             return false;
     }
+    for (const ReviewEvent &e : page.reviews) {
+        if (!storeReview(e))
+            return false;
+    }
+    for (const auto &[recordId, serverSeq] : page.photosArrived) {
+        QSqlQuery q(m_db);
+        q.prepare(
+            QStringLiteral("UPDATE record SET photos_pending = 0 WHERE id = ? AND server_seq = ?"));
+        q.addBindValue(recordId);
+        q.addBindValue(serverSeq);
+        if (!q.exec()) {
+            m_error = q.lastError().text();
+            return false;
+        }
+    }
     SyncMetaRepository meta(m_db);
     if (!meta.setValue(QLatin1String(SyncMetaRepository::kPullCursor),
-                       QString::number(nextServerSeq))
-        || !meta.setValue(QLatin1String(SyncMetaRepository::kServerEpoch), epoch)) {
+                       QString::number(page.nextServerSeq))
+        || !meta.setValue(QLatin1String(SyncMetaRepository::kServerEpoch), page.epoch)) {
         m_error = QStringLiteral("cannot store the pull cursor");
         return false;
     }
@@ -313,4 +336,129 @@ bool RecordRepository::applyPulledPage(const QList<Record> &records, qint64 next
         return false;
     }
     return true;
+}
+
+bool RecordRepository::storeReview(const ReviewEvent &e)
+{
+    QJsonArray comments;
+    for (const QuestionComment &c : e.questionComments)
+        comments.append(QJsonObject {{QStringLiteral("question_id"), c.questionId},
+                                     {QStringLiteral("comment"), c.comment}});
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO review_event (id, record_id, record_server_seq, decision, comment, "
+        "question_comments, published_photos, created_at_ms, reviewer, server_seq) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+        "server_seq = excluded.server_seq, reviewer = excluded.reviewer"));
+    q.addBindValue(e.id);
+    q.addBindValue(e.recordId);
+    q.addBindValue(e.recordServerSeq);
+    q.addBindValue(static_cast<int>(e.decision));
+    q.addBindValue(e.comment.isNull() ? QStringLiteral("") : e.comment);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(comments).toJson(QJsonDocument::Compact)));
+    q.addBindValue(e.publishedPhotos.join(QLatin1Char(',')));
+    q.addBindValue(e.createdAtMs);
+    q.addBindValue(e.reviewer.isNull() ? QStringLiteral("") : e.reviewer);
+    q.addBindValue(e.serverSeq);
+    if (!q.exec()) {
+        m_error = QStringLiteral("cannot store review %1: %2").arg(e.id, q.lastError().text());
+        return false;
+    }
+    // The decision stands for the revision it was made on; a later revision awaits its own.
+    static const QHash<ReviewDecision, RecordStatus> statusOf {
+        {ReviewDecision::Approve, RecordStatus::Approved},
+        {ReviewDecision::Return, RecordStatus::Returned},
+        {ReviewDecision::Reject, RecordStatus::Rejected}};
+    if (!statusOf.contains(e.decision))
+        return true; // publishing changes no status
+    q.prepare(QStringLiteral("UPDATE record SET status = ? WHERE id = ? AND server_seq = ? "
+                             "AND id NOT IN (SELECT record_id FROM outbox)"));
+    q.addBindValue(static_cast<int>(statusOf.value(e.decision)));
+    q.addBindValue(e.recordId);
+    q.addBindValue(e.recordServerSeq);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+QList<ReviewEvent> RecordRepository::reviewsOf(const QString &recordId) const
+{
+    QList<ReviewEvent> out;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT id, record_id, record_server_seq, decision, comment, question_comments, "
+        "published_photos, created_at_ms, reviewer, server_seq FROM review_event "
+        "WHERE record_id = ? ORDER BY server_seq"));
+    q.addBindValue(recordId);
+    if (!q.exec())
+        m_error = q.lastError().text();
+    while (q.next()) {
+        ReviewEvent e;
+        e.id = q.value(0).toString();
+        e.recordId = q.value(1).toString();
+        e.recordServerSeq = q.value(2).toLongLong();
+        e.decision = static_cast<ReviewDecision>(q.value(3).toInt());
+        e.comment = q.value(4).toString();
+        for (const QJsonValue &v : QJsonDocument::fromJson(q.value(5).toByteArray()).array()) {
+            e.questionComments << QuestionComment {v[QStringLiteral("question_id")].toString(),
+                                                   v[QStringLiteral("comment")].toString()};
+        }
+        e.publishedPhotos = q.value(6).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        e.createdAtMs = q.value(7).toLongLong();
+        e.reviewer = q.value(8).toString();
+        e.serverSeq = q.value(9).toLongLong();
+        out << e;
+    }
+    return out;
+}
+
+int RecordRepository::requeueOwnRevisions(const QString &deviceId, const QString &newEpoch)
+{
+    Transaction tx(m_db);
+    // Every revision this device submitted goes out again with the op that first carried
+    // it: what the restored server still holds it acknowledges without storing twice.
+    // Records from before schema 5 lost their op ids with their outbox rows: they get new ones.
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT id FROM record WHERE op_id = '' AND author_device_id = ? AND status <> 1"));
+    q.addBindValue(deviceId);
+    QStringList withoutOp;
+    if (q.exec()) {
+        while (q.next())
+            withoutOp << q.value(0).toString();
+    }
+    q.prepare(QStringLiteral("UPDATE record SET op_id = ? WHERE id = ?"));
+    for (const QString &id : std::as_const(withoutOp)) {
+        q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        q.addBindValue(id);
+        if (!q.exec()) {
+            m_error = q.lastError().text();
+            return -1;
+        }
+    }
+    q.prepare(
+        QStringLiteral("INSERT OR IGNORE INTO outbox (op_id, record_id, created_at_ms) "
+                       "SELECT op_id, id, ? FROM record WHERE author_device_id = ? AND status <> 1 "
+                       "AND id NOT IN (SELECT record_id FROM outbox) ORDER BY updated_at_ms"));
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(deviceId);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return -1;
+    }
+    const int requeued = q.numRowsAffected();
+    q.prepare(QStringLiteral("UPDATE record SET sync_state = ? WHERE id IN "
+                             "(SELECT record_id FROM outbox)"));
+    q.addBindValue(static_cast<int>(SyncState::Pending));
+    SyncMetaRepository meta(m_db);
+    if (!q.exec()
+        || !meta.setValue(QLatin1String(SyncMetaRepository::kPullCursor), QStringLiteral("0"))
+        || !meta.setValue(QLatin1String(SyncMetaRepository::kServerEpoch), newEpoch)
+        || !tx.commit()) {
+        m_error = QStringLiteral("cannot queue the records again: %1").arg(q.lastError().text());
+        return -1;
+    }
+    return requeued;
 }

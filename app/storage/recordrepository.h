@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/record.h"
+#include "domain/review.h"
 #include "recordfilter.h"
 
 #include <QHash>
@@ -8,6 +9,16 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <optional>
+
+// One page pulled from the server: record revisions, review events and photo arrivals, in
+// server order, with the cursor after them.
+struct PulledPage {
+    QList<Record> records;
+    QList<ReviewEvent> reviews;
+    QList<std::pair<QString, qint64>> photosArrived; // record id, revision
+    qint64 nextServerSeq = 0;
+    QString epoch;
+};
 
 // Records and their outbox entries. Every write is one transaction.
 class RecordRepository {
@@ -29,12 +40,21 @@ public:
 
     // A page pulled from the server, stored with the new cursor in one transaction.
     // A record with unsent local edits keeps them: its own outbox entry goes out next.
-    bool applyPulledPage(const QList<Record> &records, qint64 nextServerSeq, const QString &epoch);
+    bool applyPulledPage(const PulledPage &page);
+
+    // Review decisions on a record, oldest first.
+    QList<ReviewEvent> reviewsOf(const QString &recordId) const;
+
+    // The server's history changed (restored from a backup): queue every revision this
+    // device submitted again, with its original op id, and pull from the start of the new
+    // epoch, in one transaction. Returns how many were queued, -1 on error.
+    int requeueOwnRevisions(const QString &deviceId, const QString &newEpoch);
 
     QString lastError() const { return m_error; }
 
 private:
     bool upsert(const Record &record);
+    bool storeReview(const ReviewEvent &event);
     QString searchTextFor(const Record &record);
     QString placeNamesOf(const QString &villageCode);
 

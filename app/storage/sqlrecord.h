@@ -7,7 +7,9 @@
 // The column list and row reader shared by the queries that return whole records.
 inline constexpr const char *kRecordColumns
     = "r.id, r.template_id, r.template_version, r.category, r.village_code, r.status, "
-      "r.created_at_ms, r.updated_at_ms, r.content, r.author_device_id, r.sync_state, r.server_seq";
+      "r.created_at_ms, r.updated_at_ms, r.content, r.author_device_id, r.sync_state, "
+      "r.server_seq, "
+      "r.op_id, r.photos_pending, r.conflict_with";
 
 inline Record readRecord(const QSqlQuery &q, int first = 0)
 {
@@ -24,5 +26,8 @@ inline Record readRecord(const QSqlQuery &q, int first = 0)
     r.authorDeviceId = q.value(first + 9).toString();
     r.syncState = static_cast<SyncState>(q.value(first + 10).toInt());
     r.serverSeq = q.value(first + 11).toLongLong();
+    r.opId = q.value(first + 12).toString();
+    r.photosPending = q.value(first + 13).toBool();
+    r.conflictWith = q.value(first + 14).toLongLong();
     return r;
 }

@@ -19,6 +19,12 @@ public:
     static constexpr const char *kDeviceId = "device_id";
     static constexpr const char *kPullCursor = "pull_cursor";
     static constexpr const char *kServerEpoch = "server_epoch";
+    // The login: the bearer token and what the server said of its holder.
+    static constexpr const char *kAuthToken = "auth_token";
+    static constexpr const char *kAuthUsername = "auth_username";
+    static constexpr const char *kAuthRole = "auth_role";
+    static constexpr const char *kAuthScopes = "auth_scopes";
+    static constexpr const char *kAuthExpiresAtMs = "auth_expires_at_ms";
 
 private:
     QSqlDatabase m_db;

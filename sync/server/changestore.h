@@ -28,8 +28,8 @@ public:
     // each op against what the store holds; if any op may not be applied nothing is stored
     // and *why says which and why. *acked gets the batch's highest client_seq.
     virtual ApplyResult applyBatch(const Caller &caller,
-                                   const std::vector<const qingshui::v1::Op *> &ops,
-                                   qint64 *acked, QString *why)
+                                   const std::vector<const qingshui::v1::Op *> &ops, qint64 *acked,
+                                   QString *why)
         = 0;
 
     // Fills the page of changes after sinceSeq that the caller may see, with the new cursor

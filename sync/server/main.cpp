@@ -1,9 +1,18 @@
 // qingshui-server: the central sync server on an embedded SQLite file.
-#include "sqliteserverstore.h"
+//   qingshui-server --db FILE [--listen HOST:PORT] [--tls-cert PEM --tls-key PEM]
+//   qingshui-server user add|list|disable|enable ... / device list|revoke ... (admincommands)
+#include "admincommands.h"
+#include "authenticator.h"
+#include "authservice.h"
+#include "catalogservice.h"
+#include "serverdatabase.h"
+#include "sqliteaccountstore.h"
+#include "sqlitechangestore.h"
 #include "syncservice.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QRegularExpression>
 
 #include <grpcpp/grpcpp.h>
@@ -14,12 +23,30 @@
 
 namespace {
 
-// Plaintext gRPC is for loopback only; anything else needs TLS, which comes with enrolment.
+// Plaintext gRPC is for loopback only, on purpose (tests, a server beside the app);
+// anything else needs --tls-cert and --tls-key.
 bool isLoopback(const QString &host)
 {
     static const QRegularExpression ipv4Loopback(QStringLiteral("^127(\\.\\d{1,3}){3}$"));
     return host == QLatin1String("localhost") || host == QLatin1String("[::1]")
         || ipv4Loopback.match(host).hasMatch();
+}
+
+bool readFile(const QString &path, std::string *out)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    *out = f.readAll().toStdString();
+    return !out->empty();
+}
+
+int fail(const char *format, const QString &what)
+{
+    std::fprintf(stderr, "qingshui-server: ");
+    std::fprintf(stderr, format, qPrintable(what));
+    std::fprintf(stderr, "\n");
+    return 2;
 }
 
 } // namespace
@@ -36,9 +63,14 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("qingshui-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QINGSHUI_VERSION));
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() > 1
+        && (arguments[1] == QLatin1String("user") || arguments[1] == QLatin1String("device")))
+        return runAdminCommand(arguments);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Qingshui 清水巡查 sync server"));
+    parser.setApplicationDescription(
+        QStringLiteral("Qingshui 清水巡查 sync server. Accounts: qingshui-server user --help"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(
@@ -46,48 +78,77 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("listen"),
                       QStringLiteral("Address to listen on; port 0 picks a free port."),
                       QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:50051")});
+    parser.addOption({QStringLiteral("tls-cert"),
+                      QStringLiteral("PEM certificate chain; with --tls-key, serves TLS."),
+                      QStringLiteral("PEM")});
+    parser.addOption(
+        {QStringLiteral("tls-key"), QStringLiteral("PEM private key."), QStringLiteral("PEM")});
+    parser.addOption({QStringLiteral("token-ttl"),
+                      QStringLiteral("Seconds a login token stays valid (default 30 days)."),
+                      QStringLiteral("SECONDS"), QString::number(30 * 24 * 3600)});
     parser.process(app);
 
-    if (!parser.isSet(QStringLiteral("db"))) {
-        std::fprintf(stderr, "qingshui-server: --db PATH is required\n");
-        return 2;
-    }
+    if (!parser.isSet(QStringLiteral("db")))
+        return fail("%s", QStringLiteral("--db PATH is required"));
     const QString listen = parser.value(QStringLiteral("listen"));
     const int colon = listen.lastIndexOf(QLatin1Char(':'));
     bool portOk = false;
     const int port = listen.mid(colon + 1).toInt(&portOk);
-    if (colon <= 0 || !portOk || port < 0 || port > 65535) {
-        std::fprintf(stderr, "qingshui-server: --listen wants HOST:PORT, got '%s'\n",
-                     qPrintable(listen));
-        return 2;
-    }
+    if (colon <= 0 || !portOk || port < 0 || port > 65535)
+        return fail("--listen wants HOST:PORT, got '%s'", listen);
     const QString host = listen.left(colon);
-    if (!isLoopback(host)) {
-        std::fprintf(stderr,
-                     "qingshui-server: refusing plaintext on %s; listen on 127.0.0.1 or [::1]\n",
-                     qPrintable(host));
-        return 2;
+    bool ttlOk = false;
+    const qint64 tokenTtlS = parser.value(QStringLiteral("token-ttl")).toLongLong(&ttlOk);
+    if (!ttlOk || tokenTtlS <= 0)
+        return fail("--token-ttl wants a positive number of seconds, got '%s'",
+                    parser.value(QStringLiteral("token-ttl")));
+
+    std::shared_ptr<grpc::ServerCredentials> credentials;
+    const bool tls
+        = parser.isSet(QStringLiteral("tls-cert")) || parser.isSet(QStringLiteral("tls-key"));
+    if (tls) {
+        grpc::SslServerCredentialsOptions::PemKeyCertPair pair;
+        if (!readFile(parser.value(QStringLiteral("tls-cert")), &pair.cert_chain))
+            return fail("cannot read the TLS certificate '%s'", parser.value("tls-cert"));
+        if (!readFile(parser.value(QStringLiteral("tls-key")), &pair.private_key))
+            return fail("cannot read the TLS key '%s'", parser.value("tls-key"));
+        grpc::SslServerCredentialsOptions options;
+        options.pem_key_cert_pairs.push_back(pair);
+        credentials = grpc::SslServerCredentials(options);
+    } else if (!isLoopback(host)) {
+        return fail("refusing plaintext on %s; listen on 127.0.0.1 or [::1], or give "
+                    "--tls-cert and --tls-key",
+                    host);
+    } else {
+        credentials = grpc::InsecureServerCredentials();
     }
 
-    SqliteServerStore store;
-    if (!store.open(parser.value(QStringLiteral("db")))) {
-        std::fprintf(stderr, "qingshui-server: %s\n", qPrintable(store.lastError()));
+    ServerDatabase db;
+    if (!db.open(parser.value(QStringLiteral("db")))) {
+        std::fprintf(stderr, "qingshui-server: %s\n", qPrintable(db.error()));
         return 1;
     }
-    SyncService service(store);
+    SqliteChangeStore changes(db);
+    SqliteAccountStore accounts(db);
+    Authenticator authenticator(accounts);
+    SyncService sync(changes, authenticator);
+    AuthService auth(accounts, authenticator, tokenTtlS * 1000);
+    CatalogService catalog(changes, authenticator, QStringLiteral(QINGSHUI_VERSION));
 
     grpc::ServerBuilder builder;
     int chosenPort = 0;
-    builder.AddListeningPort(listen.toStdString(), grpc::InsecureServerCredentials(), &chosenPort);
-    builder.RegisterService(&service);
+    builder.AddListeningPort(listen.toStdString(), credentials, &chosenPort);
+    builder.RegisterService(&sync);
+    builder.RegisterService(&auth);
+    builder.RegisterService(&catalog);
     builder.SetMaxReceiveMessageSize(32 * 1024 * 1024);
     std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
     if (!server || chosenPort == 0) {
         std::fprintf(stderr, "qingshui-server: cannot listen on %s\n", qPrintable(listen));
         return 1;
     }
-    std::printf("qingshui-server listening on %s:%d epoch %s\n", qPrintable(host), chosenPort,
-                qPrintable(store.epoch()));
+    std::printf("qingshui-server listening on %s:%d epoch %s%s\n", qPrintable(host), chosenPort,
+                qPrintable(db.epoch()), tls ? " tls" : "");
     std::fflush(stdout);
 
     std::thread stopper([&] {

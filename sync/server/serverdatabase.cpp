@@ -129,9 +129,8 @@ bool ServerDatabase::migrate(QSqlDatabase &db)
         return false;
     }
     for (int v = from + 1; v <= kSchemaVersion; ++v) {
-        const QStringList statements
-            = statementsOf(QStringLiteral(":/qingshui/server/migrations/%1.sql")
-                               .arg(v, 3, 10, QLatin1Char('0')));
+        const QStringList statements = statementsOf(
+            QStringLiteral(":/qingshui/server/migrations/%1.sql").arg(v, 3, 10, QLatin1Char('0')));
         if (!db.transaction()) {
             m_error = db.lastError().text();
             return false;
@@ -168,8 +167,8 @@ bool ServerDatabase::loadMeta(QSqlDatabase &db)
             && parts[1].toLongLong() > m_lastSeq) {
             m_restored = true;
             qCWarning(lcServerDb).noquote()
-                << m_path << "ends at server_seq" << m_lastSeq << "but served up to"
-                << parts[1] << "under epoch" << m_epoch
+                << m_path << "ends at server_seq" << m_lastSeq << "but served up to" << parts[1]
+                << "under epoch" << m_epoch
                 << ": restored from an older copy, starting a new epoch";
             // Never hand out a number of the lost history again.
             m_lastSeq = parts[1].toLongLong();
@@ -180,8 +179,7 @@ bool ServerDatabase::loadMeta(QSqlDatabase &db)
         m_epoch = newEpoch();
         if (!db.transaction() || !setMetaValue(db, "epoch", m_epoch)
             || !setMetaValue(db, "last_seq", QString::number(m_lastSeq)) || !db.commit()) {
-            m_error = QStringLiteral("cannot initialise %1: %2")
-                          .arg(m_path, db.lastError().text());
+            m_error = QStringLiteral("cannot initialise %1: %2").arg(m_path, db.lastError().text());
             db.rollback();
             return false;
         }

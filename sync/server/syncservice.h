@@ -1,17 +1,22 @@
 #pragma once
 
+#include "caller.h"
+
 #include "qingshui/v1/sync.grpc.pb.h"
 
-class ServerStore;
+class Authenticator;
+class ChangeStore;
 
-// The Sync service: checks every request, then hands it to the store. Requests arrive as raw
-// bytes and are parsed here, so that bytes which are no valid message get a clear
-// INVALID_ARGUMENT instead of gRPC's bare INTERNAL.
+// The Sync service: authenticates every call, checks it against the caller's role and
+// jurisdiction, then hands it to the change store.
 class SyncService final
     : public qingshui::v1::Sync::WithRawCallbackMethod_Push<
           qingshui::v1::Sync::WithRawCallbackMethod_Pull<qingshui::v1::Sync::Service>> {
 public:
-    explicit SyncService(ServerStore &store) : m_store(store) { }
+    SyncService(ChangeStore &store, const Authenticator &authenticator)
+        : m_store(store), m_authenticator(authenticator)
+    {
+    }
 
     grpc::ServerUnaryReactor *Push(grpc::CallbackServerContext *context,
                                    const grpc::ByteBuffer *request,
@@ -21,14 +26,15 @@ public:
                                    grpc::ByteBuffer *response) override;
 
     // The checks and the work, on parsed messages.
-    grpc::Status push(const qingshui::v1::PushRequest &request,
+    grpc::Status push(const Caller &caller, const qingshui::v1::PushRequest &request,
                       qingshui::v1::PushResponse *response);
-    grpc::Status pull(const qingshui::v1::PullRequest &request,
+    grpc::Status pull(const Caller &caller, const qingshui::v1::PullRequest &request,
                       qingshui::v1::PullResponse *response);
 
     static constexpr int kMaxOpsPerPush = 5000;
     static constexpr int kMaxPullPage = 5000;
 
 private:
-    ServerStore &m_store;
+    ChangeStore &m_store;
+    const Authenticator &m_authenticator;
 };

@@ -8,6 +8,7 @@
 #include "storage/syncmetarepository.h"
 #include "syncsession.h"
 #include "synctransport.h"
+#include "testlogin.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -48,8 +49,21 @@ int runSyncBench()
 {
     QTemporaryDir dir;
     ServerProcess server(dir.filePath(QStringLiteral("server.db")));
-    if (!server.start()) {
-        std::fprintf(stderr, "qingshui-server did not start\n");
+    if (!server.start()
+        || !server.addUser(QStringLiteral("inspector"), QStringLiteral("inspector"),
+                           QStringLiteral("411326"))
+        || !server.addUser(QStringLiteral("supervisor"), QStringLiteral("supervisor"),
+                           QStringLiteral("411326"))) {
+        std::fprintf(stderr, "qingshui-server did not start: %s\n",
+                     qPrintable(server.adminOutput()));
+        return 1;
+    }
+    QString loginError;
+    if (!logInStore(dir.filePath(QStringLiteral("inspector.db")), server.address(),
+                    QStringLiteral("inspector"), &loginError)
+        || !logInStore(dir.filePath(QStringLiteral("fresh.db")), server.address(),
+                       QStringLiteral("supervisor"), &loginError)) {
+        std::fprintf(stderr, "login failed: %s\n", qPrintable(loginError));
         return 1;
     }
 

@@ -8,6 +8,7 @@
 #include "syncengine.h"
 #include "syncsession.h"
 #include "synctransport.h"
+#include "testlogin.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -35,10 +36,29 @@ QString deadAddress()
     return QStringLiteral("127.0.0.1:%1").arg(port);
 }
 
-// Runs one sync through the engine, on its worker thread, as the app does.
-bool syncWithEngine(const QString &dbPath, const QString &server, int *pushed, int *pulled,
-                    QString *error)
+// The accounts every test server has: an inspector and a supervisor of 淅川县 (411326) and
+// 郧西县 (420322).
+bool addAccounts(ServerProcess &server)
 {
+    return server.addUser("inspector", "inspector", "411326,420322")
+        && server.addUser("supervisor", "supervisor", "411326,420322");
+}
+
+// Runs one sync through the engine, on its worker thread, as the app does; logs the store
+// in as `user` first if it has no token yet.
+bool syncWithEngine(const QString &dbPath, const QString &server, const QString &user, int *pushed,
+                    int *pulled, QString *error)
+{
+    {
+        Database db;
+        if (!db.open(dbPath))
+            return false;
+        const bool loggedIn
+            = !SyncMetaRepository(db.connection()).value(SyncMetaRepository::kAuthToken).isEmpty();
+        db.close();
+        if (!loggedIn && !logInStore(dbPath, server, user, error))
+            return false;
+    }
     SyncEngine engine(dbPath, server);
     QSignalSpy finished(&engine, &SyncEngine::finished);
     engine.syncNow();
@@ -101,8 +121,17 @@ private slots:
             RecordRepository records(inspector.connection());
             QVERIFY2(records.submit(record, uuid()), qPrintable(records.lastError()));
 
-            // No server: the sync fails loudly and the record stays queued.
+            // Not logged in: the sync says so and touches nothing.
             SyncTransport nowhere(deadAddress(), 3000);
+            const SyncResult notLoggedIn = SyncSession(inspector.connection(), nowhere).run();
+            QVERIFY(!notLoggedIn.ok);
+            QVERIFY(notLoggedIn.needsLogin);
+            QVERIFY2(notLoggedIn.error.contains("未登录"), qPrintable(notLoggedIn.error));
+
+            // No server (with a token from an earlier login): the sync fails loudly and the
+            // record stays queued.
+            SyncMetaRepository meta(inspector.connection());
+            QVERIFY(meta.setValue(SyncMetaRepository::kAuthToken, "token-from-before"));
             const SyncResult offline = SyncSession(inspector.connection(), nowhere).run();
             QVERIFY(!offline.ok);
             QVERIFY2(offline.error.contains("服务器不可达"), qPrintable(offline.error));
@@ -112,6 +141,7 @@ private slots:
             // Keep a copy as it is now: a tablet whose push reached the server but whose
             // ack was lost (killed before it could store it).
             QSqlQuery q(inspector.connection());
+            QVERIFY(meta.setValue(SyncMetaRepository::kAuthToken, ""));
             QVERIFY(q.exec("PRAGMA wal_checkpoint(TRUNCATE)"));
             QVERIFY(QFile::copy(inspectorPath, crashedCopyPath));
         }
@@ -119,10 +149,12 @@ private slots:
         // 2. The server comes up; the inspector's sync pushes the record.
         ServerProcess server(serverPath);
         QVERIFY2(server.start(), qPrintable(server.errorOutput()));
+        QVERIFY2(addAccounts(server), qPrintable(server.adminOutput()));
         int pushed = 0, pulled = 0;
         QString error;
-        QVERIFY2(syncWithEngine(inspectorPath, server.address(), &pushed, &pulled, &error),
-                 qPrintable(error));
+        QVERIFY2(
+            syncWithEngine(inspectorPath, server.address(), "inspector", &pushed, &pulled, &error),
+            qPrintable(error));
         QCOMPARE(pushed, 1);
         Record inspectorsCopy;
         {
@@ -135,7 +167,8 @@ private slots:
         }
 
         // 3. A supervisor's store pulls it: the same record, byte for byte.
-        QVERIFY2(syncWithEngine(supervisorPath, server.address(), &pushed, &pulled, &error),
+        QVERIFY2(syncWithEngine(supervisorPath, server.address(), "supervisor", &pushed, &pulled,
+                                &error),
                  qPrintable(error));
         QCOMPARE(pushed, 0);
         QCOMPARE(pulled, 1);
@@ -160,6 +193,9 @@ private slots:
             QVERIFY(replay.open(crashedCopyPath));
             QCOMPARE(OutboxRepository(replay.connection()).pendingCount(), 1);
             SyncTransport transport(server.address());
+            QVERIFY2(logInDevice(replay.connection(), transport, "inspector",
+                                 ServerProcess::kPassword, "restored tablet", &error),
+                     qPrintable(error));
             SyncResult again;
             QVERIFY2(SyncSession(replay.connection(), transport).pushOutbox(&again),
                      qPrintable(again.error));
@@ -169,10 +205,11 @@ private slots:
         QCOMPARE(countRows(serverPath, "record_revision"), 1);
 
         // The supervisor's next sync finds nothing new; a brand-new store gets one copy.
-        QVERIFY(syncWithEngine(supervisorPath, server.address(), &pushed, &pulled, &error));
+        QVERIFY(syncWithEngine(supervisorPath, server.address(), "supervisor", &pushed, &pulled,
+                               &error));
         QCOMPARE(pulled, 0);
-        QVERIFY(
-            syncWithEngine(dir.filePath("fresh.db"), server.address(), &pushed, &pulled, &error));
+        QVERIFY(syncWithEngine(dir.filePath("fresh.db"), server.address(), "supervisor", &pushed,
+                               &pulled, &error));
         QCOMPARE(pulled, 1);
         QCOMPARE(countRows(dir.filePath("fresh.db"), "record"), 1);
     }
@@ -182,6 +219,7 @@ private slots:
         QTemporaryDir dir;
         ServerProcess server(dir.filePath("server.db"));
         QVERIFY(server.start());
+        QVERIFY2(addAccounts(server), qPrintable(server.adminOutput()));
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         const qint64 day = 24 * 3600 * 1000LL;
         Record r;
@@ -200,7 +238,8 @@ private slots:
         }
         int pushed = 0, pulled = 0;
         QString error;
-        QVERIFY2(syncWithEngine(dir.filePath("a.db"), server.address(), &pushed, &pulled, &error),
+        QVERIFY2(syncWithEngine(dir.filePath("a.db"), server.address(), "inspector", &pushed,
+                                &pulled, &error),
                  qPrintable(error));
         // Tablet B's clock runs two days slow; its revision reaches the server later.
         r.updatedAtMs = now - 2 * day;
@@ -211,15 +250,20 @@ private slots:
             r.authorDeviceId = SyncMetaRepository(b.connection()).deviceId();
             QVERIFY(RecordRepository(b.connection()).submit(r, uuid()));
         }
-        QVERIFY2(syncWithEngine(dir.filePath("b.db"), server.address(), &pushed, &pulled, &error),
+        QVERIFY2(syncWithEngine(dir.filePath("b.db"), server.address(), "inspector", &pushed,
+                                &pulled, &error),
                  qPrintable(error));
         // Every store ends with B's revision: the later one in server order. Both are kept.
         for (const char *store : {"a.db", "c.db"}) {
-            QVERIFY(
-                syncWithEngine(dir.filePath(store), server.address(), &pushed, &pulled, &error));
+            QVERIFY(syncWithEngine(dir.filePath(store), server.address(), "supervisor", &pushed,
+                                   &pulled, &error));
             Database db;
             QVERIFY(db.open(dir.filePath(store)));
-            QCOMPARE(RecordRepository(db.connection()).find(r.id)->content, r.content);
+            const auto stored = RecordRepository(db.connection()).find(r.id);
+            QCOMPARE(stored->content, r.content);
+            // B never saw A's revision: B's names it as the one it overwrote.
+            QVERIFY(stored->conflictWith > 0);
+            QVERIFY(stored->conflictWith < stored->serverSeq);
         }
         QCOMPARE(countRows(dir.filePath("server.db"), "record_revision"), 2);
     }
@@ -229,6 +273,7 @@ private slots:
         QTemporaryDir dir;
         ServerProcess server(dir.filePath("server.db"));
         QVERIFY(server.start());
+        QVERIFY2(addAccounts(server), qPrintable(server.adminOutput()));
         const int n = SyncSession::kPushBatch * 2 + 17; // several push batches and pull pages
         {
             Database inspector;
@@ -248,12 +293,12 @@ private slots:
         }
         int pushed = 0, pulled = 0;
         QString error;
-        QVERIFY2(syncWithEngine(dir.filePath("inspector.db"), server.address(), &pushed, &pulled,
-                                &error),
+        QVERIFY2(syncWithEngine(dir.filePath("inspector.db"), server.address(), "inspector",
+                                &pushed, &pulled, &error),
                  qPrintable(error));
         QCOMPARE(pushed, n);
-        QVERIFY2(syncWithEngine(dir.filePath("supervisor.db"), server.address(), &pushed, &pulled,
-                                &error),
+        QVERIFY2(syncWithEngine(dir.filePath("supervisor.db"), server.address(), "supervisor",
+                                &pushed, &pulled, &error),
                  qPrintable(error));
         QCOMPARE(pulled, n);
         QCOMPARE(countRows(dir.filePath("supervisor.db"), "record"), n);

@@ -2,6 +2,7 @@
 // to start where it should not.
 #include "serverprocess.h"
 
+#include "qingshui/v1/auth.grpc.pb.h"
 #include "qingshui/v1/sync.grpc.pb.h"
 
 #include <grpcpp/generic/generic_stub.h>
@@ -23,10 +24,19 @@ std::string uuid()
     return QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
 }
 
+// The device this test logs in as, and its token.
+std::string g_deviceId;
+std::string g_token;
+
+void authorize(grpc::ClientContext *context)
+{
+    context->AddMetadata("authorization", "Bearer " + g_token);
+}
+
 v1::PushRequest validPush()
 {
     v1::PushRequest request;
-    request.set_device_id(uuid());
+    request.set_device_id(g_deviceId);
     v1::Op *op = request.add_ops();
     op->set_op_id(uuid());
     op->set_client_seq(1);
@@ -44,6 +54,7 @@ grpc::Status push(v1::Sync::Stub &stub, const v1::PushRequest &request, v1::Push
 {
     grpc::ClientContext context;
     context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+    authorize(&context);
     return stub.Push(&context, request, response);
 }
 
@@ -73,8 +84,21 @@ private slots:
     {
         m_server = std::make_unique<ServerProcess>(m_dir.filePath("server.db"));
         QVERIFY(m_server->start());
-        m_stub = v1::Sync::NewStub(grpc::CreateChannel(m_server->address().toStdString(),
-                                                       grpc::InsecureChannelCredentials()));
+        QVERIFY2(m_server->addUser("inspector", "inspector", "420322"),
+                 qPrintable(m_server->adminOutput()));
+        auto channel = grpc::CreateChannel(m_server->address().toStdString(),
+                                           grpc::InsecureChannelCredentials());
+        m_stub = v1::Sync::NewStub(channel);
+        v1::LoginRequest login;
+        login.set_username("inspector");
+        login.set_password(ServerProcess::kPassword);
+        g_deviceId = uuid();
+        login.set_device_id(g_deviceId);
+        v1::LoginResponse session;
+        grpc::ClientContext context;
+        const grpc::Status status = v1::Auth::NewStub(channel)->Login(&context, login, &session);
+        QVERIFY2(status.ok(), status.error_message().c_str());
+        g_token = session.token();
     }
 
     void badPushesAreInvalidArgument_data()
@@ -140,6 +164,7 @@ private slots:
         v1::PullRequest pull;
         v1::PullResponse page;
         grpc::ClientContext c1;
+        authorize(&c1);
         QVERIFY(m_stub->Pull(&c1, pull, &page).ok());
         QCOMPARE(page.changes_size(), 0);
 
@@ -147,6 +172,7 @@ private slots:
         QVERIFY(push(*m_stub, good, &response).ok());
         QCOMPARE(response.acked_client_seq(), 1);
         grpc::ClientContext c2;
+        authorize(&c2);
         page.Clear();
         QVERIFY(m_stub->Pull(&c2, pull, &page).ok());
         QCOMPARE(page.changes_size(), 1);
@@ -165,6 +191,7 @@ private slots:
         grpc::ByteBuffer reply;
         grpc::ClientContext context;
         context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+        authorize(&context);
         std::promise<grpc::Status> done;
         generic.UnaryCall(&context, "/qingshui.v1.Sync/Push", grpc::StubOptions(), &request, &reply,
                           [&done](grpc::Status status) { done.set_value(status); });
@@ -207,6 +234,7 @@ private slots:
         pull.set_since_server_seq(-5);
         v1::PullResponse page;
         grpc::ClientContext c;
+        authorize(&c);
         QCOMPARE(int(m_stub->Pull(&c, pull, &page).error_code()),
                  int(grpc::StatusCode::INVALID_ARGUMENT));
     }

@@ -6,6 +6,7 @@
 #include "storage/outboxrepository.h"
 #include "storage/recordrepository.h"
 #include "storage/syncmetarepository.h"
+#include "testlogin.h"
 
 #include <QProcess>
 #include <QSqlQuery>
@@ -72,6 +73,15 @@ int pendingOnDevice(const QString &path)
     return db.open(path) ? OutboxRepository(db.connection()).pendingCount() : -1;
 }
 
+// A server on this file with the tablet's inspector, and the tablet logged in to it.
+bool startAndLogIn(ServerProcess &server, const QString &device, bool addAccount)
+{
+    QString error;
+    if (!server.start() || (addAccount && !server.addUser("inspector", "inspector", "420322")))
+        return false;
+    return logInStore(device, server.address(), "inspector", &error);
+}
+
 bool syncOnce(const QString &device, const QString &address, QString *error)
 {
     QProcess driver;
@@ -105,7 +115,7 @@ private slots:
         const QString serverDb = dir.filePath("server.db");
         QVERIFY(fillDevice(device));
         ServerProcess server(serverDb);
-        QVERIFY(server.start());
+        QVERIFY(startAndLogIn(server, device, true));
 
         QProcess driver;
         driver.start(QStringLiteral(QS_SYNCDRIVER_PATH), {device, server.address()});
@@ -132,7 +142,7 @@ private slots:
         const QString serverDb = dir.filePath("server.db");
         QVERIFY(fillDevice(device));
         auto server = std::make_unique<ServerProcess>(serverDb);
-        QVERIFY(server->start());
+        QVERIFY(startAndLogIn(*server, device, true));
 
         QProcess driver;
         driver.start(QStringLiteral(QS_SYNCDRIVER_PATH), {device, server->address()});

@@ -11,12 +11,46 @@ public:
     explicit ServerProcess(const QString &dbPath) : m_dbPath(dbPath) { }
     ~ServerProcess() { stop(); }
 
+    static constexpr const char *kPassword = "test-password-1";
+
+    // Adds an account with `qingshui-server user add`, as an administrator would; the
+    // server may be running. role: inspector|supervisor|admin|kiosk; scope: codes, comma
+    // separated. The password is kPassword.
+    bool addUser(const QString &username, const QString &role, const QString &scope = {})
+    {
+        QStringList args {QStringLiteral("user"),
+                          QStringLiteral("add"),
+                          username,
+                          QStringLiteral("--db"),
+                          m_dbPath,
+                          QStringLiteral("--role"),
+                          role};
+        if (!scope.isEmpty())
+            args << QStringLiteral("--scope") << scope;
+        return runAdmin(args, QByteArray(kPassword) + '\n');
+    }
+
+    // `qingshui-server ARGS...` on this server's file; true on exit code 0.
+    bool runAdmin(const QStringList &args, const QByteArray &input = {})
+    {
+        QProcess p;
+        p.start(QStringLiteral(QINGSHUI_SERVER_PATH), args);
+        p.write(input);
+        p.closeWriteChannel();
+        p.waitForFinished(30000);
+        m_adminOutput = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+        return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    }
+    QString adminOutput() const { return m_adminOutput; }
+
     // Starts the server on a free port and waits for it to say where it listens.
-    bool start()
+    bool start(const QStringList &extraArgs = {})
     {
         m_process.setProgram(QStringLiteral(QINGSHUI_SERVER_PATH));
-        m_process.setArguments({QStringLiteral("--db"), m_dbPath, QStringLiteral("--listen"),
-                                QStringLiteral("127.0.0.1:0")});
+        m_process.setArguments(QStringList {QStringLiteral("--db"), m_dbPath,
+                                            QStringLiteral("--listen"),
+                                            QStringLiteral("127.0.0.1:0")}
+                               + extraArgs);
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         m_process.start();
         if (!m_process.waitForStarted(10000))
@@ -58,5 +92,6 @@ public:
 private:
     QString m_dbPath;
     QString m_address;
+    QString m_adminOutput;
     QProcess m_process;
 };

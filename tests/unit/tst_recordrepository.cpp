@@ -119,7 +119,11 @@ private slots:
         remoteCopyOfMine.content = "{\"note\":\"older\"}";
         Record theirs = sampleRecord();
         theirs.serverSeq = 7;
-        QVERIFY(records.applyPulledPage({remoteCopyOfMine, theirs}, 7, "epoch-1"));
+        PulledPage page;
+        page.records = {remoteCopyOfMine, theirs};
+        page.nextServerSeq = 7;
+        page.epoch = "epoch-1";
+        QVERIFY(records.applyPulledPage(page));
         QCOMPARE(records.find(mine.id)->content, mine.content);
         QCOMPARE(records.find(theirs.id)->syncState, SyncState::Synced);
         QCOMPARE(records.find(theirs.id)->serverSeq, 7);

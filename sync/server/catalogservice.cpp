@@ -1,0 +1,23 @@
+#include "catalogservice.h"
+
+#include "changestore.h"
+#include "rawunary.h"
+
+#include <QDateTime>
+
+namespace v1 = qingshui::v1;
+
+grpc::ServerUnaryReactor *CatalogService::ServerInfo(grpc::CallbackServerContext *context,
+                                                     const grpc::ByteBuffer *request,
+                                                     grpc::ByteBuffer *response)
+{
+    return answerRaw<v1::ServerInfoRequest, v1::ServerInfoResponse>(
+        context, request, response, nullptr,
+        [this](const Caller &, const auto &, v1::ServerInfoResponse *resp) {
+            resp->set_version(m_version.toStdString());
+            resp->set_epoch(m_store.epoch().toStdString());
+            resp->set_server_time_ms(QDateTime::currentMSecsSinceEpoch());
+            resp->set_protocol_version(1);
+            return grpc::Status::OK;
+        });
+}

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "accountstore.h"
+
+class ServerDatabase;
+
+// Accounts, devices and token hashes on the embedded SQLite file.
+class SqliteAccountStore : public AccountStore {
+public:
+    explicit SqliteAccountStore(ServerDatabase &db) : m_db(db) { }
+
+    bool addAccount(const Account &account) override;
+    std::optional<Account> findAccount(const QString &username) override;
+    QList<Account> accounts() override;
+    bool setDisabled(const QString &username, bool disabled) override;
+    bool issueToken(qint64 accountId, const QString &deviceId, const QString &deviceName,
+                    const QByteArray &tokenHash, qint64 issuedAtMs, qint64 expiresAtMs) override;
+    QList<Device> devices() override;
+    bool revokeDevice(const QString &deviceId, qint64 atMs) override;
+    TokenCheck callerForToken(const QByteArray &tokenHash, qint64 nowMs, Caller *out) override;
+    QString lastError() const override { return m_error; }
+
+private:
+    ServerDatabase &m_db;
+    QString m_error; // admin commands and logins read it on the thread that failed
+};

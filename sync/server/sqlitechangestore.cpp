@@ -1,0 +1,428 @@
+#include "sqlitechangestore.h"
+
+#include "serverdatabase.h"
+
+#include "qingshui/v1/sync.pb.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariantList>
+
+#include <algorithm>
+
+namespace v1 = qingshui::v1;
+
+namespace {
+
+QByteArray bytes(const std::string &s)
+{
+    return QByteArray(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+QString text(const std::string &s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+std::string utf8(const QVariant &v)
+{
+    return v.toString().toStdString();
+}
+
+// "village_code starts with one of the caller's codes", as SQL with its binds. Admins need
+// no condition; callers without codes match nothing.
+QString scopeCondition(const Caller &caller, const char *column, QVariantList *binds)
+{
+    if (caller.role == Caller::Role::Admin)
+        return QStringLiteral("1");
+    if (caller.role == Caller::Role::Kiosk || caller.scopeCodes.isEmpty())
+        return QStringLiteral("0");
+    QStringList any;
+    for (const QString &code : caller.scopeCodes) {
+        any << QStringLiteral("substr(%1, 1, %2) = ?").arg(QLatin1String(column)).arg(code.size());
+        *binds << code;
+    }
+    return QLatin1Char('(') + any.join(QLatin1String(" OR ")) + QLatin1Char(')');
+}
+
+struct Head {
+    qint64 serverSeq = 0;
+    QString deviceId;
+    QString villageCode;
+};
+
+// The newest stored revision of a record, if any.
+bool headOf(QSqlQuery &q, const std::string &recordId, Head *out, QString *error)
+{
+    q.addBindValue(text(recordId));
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    *out = Head {};
+    if (q.next())
+        *out = {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()};
+    q.finish();
+    return true;
+}
+
+} // namespace
+
+QString SqliteChangeStore::epoch() const
+{
+    return m_db.epoch();
+}
+
+qint64 SqliteChangeStore::lastSeq()
+{
+    std::lock_guard lock(m_db.writeMutex());
+    return m_db.lastSeq();
+}
+
+ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
+                                                       const std::vector<const v1::Op *> &ops,
+                                                       qint64 *acked, QString *why)
+{
+    std::lock_guard lock(m_db.writeMutex());
+    QSqlDatabase db = m_db.connection();
+    if (!db.transaction()) {
+        *why = db.lastError().text();
+        return ApplyResult::Failed;
+    }
+    const qint64 seqBefore = m_db.lastSeq();
+    qint64 seq = seqBefore;
+    auto fail = [&](ApplyResult result, const QString &message) {
+        db.rollback();
+        m_db.setLastSeq(seqBefore);
+        *why = message;
+        return result;
+    };
+
+    QSqlQuery head(db);
+    head.prepare(QStringLiteral("SELECT server_seq, device_id, village_code FROM record_revision "
+                                "WHERE record_id = ? ORDER BY server_seq DESC LIMIT 1"));
+    // A (device, op_id) already stored is acknowledged again, never stored twice.
+    QSqlQuery insertRevision(db);
+    insertRevision.prepare(QStringLiteral(
+        "INSERT INTO record_revision (server_seq, record_id, template_id, template_version, "
+        "category, village_code, status, created_at_ms, updated_at_ms, content, "
+        "author_device_id, device_id, op_id, base_server_seq, conflict_with) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (device_id, op_id) DO NOTHING"));
+    QSqlQuery insertPhoto(db);
+    QSqlQuery revisionOfRecord(db);
+    QSqlQuery insertReview(db);
+
+    const QString deviceId = caller.deviceId;
+    qint64 highest = 0;
+    for (size_t i = 0; i < ops.size(); ++i) {
+        const v1::Op &op = *ops[i];
+        highest = std::max<qint64>(highest, op.client_seq());
+        const std::string &recordId
+            = op.has_upsert_record() ? op.upsert_record().id() : op.review().record_id();
+        Head current;
+        QString error;
+        if (!headOf(head, recordId, &current, &error))
+            return fail(ApplyResult::Failed, error);
+        const QString where = QStringLiteral("op %1 (record %2): ").arg(i).arg(text(recordId));
+        // Whoever may change a record must cover where it is now, not only where it goes.
+        if (current.serverSeq > 0 && !caller.covers(current.villageCode))
+            return fail(ApplyResult::Forbidden,
+                        where + QStringLiteral("the record lies outside your jurisdiction"));
+
+        if (op.has_upsert_record()) {
+            const v1::Record &r = op.upsert_record();
+            // Another device's revision landed after the one this edit started from: both
+            // are kept, server order decides, and the newer one names the one it overwrote.
+            const qint64 conflictWith
+                = current.serverSeq > r.base_server_seq() && current.deviceId != deviceId
+                ? current.serverSeq
+                : 0;
+            insertRevision.addBindValue(++seq);
+            insertRevision.addBindValue(text(r.id()));
+            insertRevision.addBindValue(text(r.template_id()));
+            insertRevision.addBindValue(r.template_version());
+            insertRevision.addBindValue(text(r.category()));
+            insertRevision.addBindValue(text(r.village_code()));
+            insertRevision.addBindValue(static_cast<int>(r.status()));
+            insertRevision.addBindValue(static_cast<qint64>(r.created_at_ms()));
+            insertRevision.addBindValue(static_cast<qint64>(r.updated_at_ms()));
+            insertRevision.addBindValue(bytes(r.content()));
+            insertRevision.addBindValue(text(r.author_device_id()));
+            insertRevision.addBindValue(deviceId);
+            insertRevision.addBindValue(text(op.op_id()));
+            insertRevision.addBindValue(static_cast<qint64>(r.base_server_seq()));
+            insertRevision.addBindValue(conflictWith);
+            if (!insertRevision.exec())
+                return fail(ApplyResult::Failed, where + insertRevision.lastError().text());
+            if (insertRevision.numRowsAffected() == 0) { // a repeat: keep the number
+                --seq;
+                continue;
+            }
+            if (r.photo_sha256_size() > 0 && !insertPhoto.isActive()) {
+                insertPhoto.prepare(QStringLiteral(
+                    "INSERT OR IGNORE INTO record_photo (server_seq, sha256) VALUES (?, ?)"));
+            }
+            for (const std::string &sha : r.photo_sha256()) {
+                insertPhoto.addBindValue(seq);
+                insertPhoto.addBindValue(text(sha));
+                if (!insertPhoto.exec())
+                    return fail(ApplyResult::Failed, where + insertPhoto.lastError().text());
+            }
+            continue;
+        }
+
+        const v1::ReviewEvent &review = op.review();
+        if (current.serverSeq == 0)
+            return fail(ApplyResult::UnknownRecord,
+                        where + QStringLiteral("no such record on this server"));
+        if (!revisionOfRecord.isActive()) {
+            revisionOfRecord.prepare(QStringLiteral(
+                "SELECT 1 FROM record_revision WHERE server_seq = ? AND record_id = ?"));
+        }
+        revisionOfRecord.addBindValue(static_cast<qint64>(review.record_server_seq()));
+        revisionOfRecord.addBindValue(text(recordId));
+        if (!revisionOfRecord.exec())
+            return fail(ApplyResult::Failed, where + revisionOfRecord.lastError().text());
+        const bool revisionKnown = revisionOfRecord.next();
+        revisionOfRecord.finish();
+        if (!revisionKnown)
+            return fail(ApplyResult::UnknownRecord,
+                        where
+                            + QStringLiteral("no revision %1 of this record on this server")
+                                  .arg(review.record_server_seq()));
+        v1::ReviewEvent stored = review;
+        stored.set_reviewer(caller.username.toStdString());
+        if (!insertReview.isActive()) {
+            insertReview.prepare(QStringLiteral(
+                "INSERT INTO review_event (server_seq, id, record_id, record_server_seq, "
+                "decision, village_code, event, device_id, op_id) VALUES (?,?,?,?,?,?,?,?,?) "
+                "ON CONFLICT DO NOTHING"));
+        }
+        insertReview.addBindValue(++seq);
+        insertReview.addBindValue(text(review.id()));
+        insertReview.addBindValue(text(recordId));
+        insertReview.addBindValue(static_cast<qint64>(review.record_server_seq()));
+        insertReview.addBindValue(static_cast<int>(review.decision()));
+        insertReview.addBindValue(current.villageCode);
+        insertReview.addBindValue(bytes(stored.SerializeAsString()));
+        insertReview.addBindValue(deviceId);
+        insertReview.addBindValue(text(op.op_id()));
+        if (!insertReview.exec())
+            return fail(ApplyResult::Failed, where + insertReview.lastError().text());
+        if (insertReview.numRowsAffected() == 0)
+            --seq;
+    }
+    if (seq != seqBefore) {
+        QSqlQuery meta(db);
+        meta.prepare(QStringLiteral("UPDATE server_meta SET value = ? WHERE key = 'last_seq'"));
+        meta.addBindValue(QString::number(seq));
+        if (!meta.exec())
+            return fail(ApplyResult::Failed, meta.lastError().text());
+    }
+    if (!db.commit())
+        return fail(ApplyResult::Failed, db.lastError().text());
+    m_db.setLastSeq(seq);
+    if (seq != seqBefore)
+        m_db.noteCommitted();
+    *acked = highest;
+    return ApplyResult::Applied;
+}
+
+bool SqliteChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int pageSize,
+                                     v1::PullResponse *out, QString *error)
+{
+    QSqlDatabase db = m_db.connection();
+    // One read transaction: the three kinds of change come from the same snapshot.
+    if (!db.transaction()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    struct Row {
+        qint64 seq;
+        v1::Change change;
+    };
+    std::vector<Row> rows;
+    auto run = [&](const QString &sql, const QVariantList &binds,
+                   const std::function<void(const QSqlQuery &, v1::Change *)> &read) {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        q.prepare(sql);
+        q.addBindValue(sinceSeq);
+        for (const QVariant &b : binds)
+            q.addBindValue(b);
+        q.addBindValue(pageSize + 1); // one more tells whether another page follows
+        if (!q.exec()) {
+            *error = q.lastError().text();
+            return false;
+        }
+        while (q.next()) {
+            Row row {q.value(0).toLongLong(), {}};
+            row.change.set_server_seq(row.seq);
+            read(q, &row.change);
+            rows.push_back(std::move(row));
+        }
+        return true;
+    };
+
+    bool ok = true;
+    if (caller.role == Caller::Role::Kiosk) {
+        ok = run(QStringLiteral("SELECT server_seq, record FROM public_record WHERE server_seq > ? "
+                                "ORDER BY server_seq LIMIT ?"),
+                 {}, [](const QSqlQuery &q, v1::Change *c) {
+                     const QByteArray record = q.value(1).toByteArray();
+                     c->mutable_record()->ParseFromArray(record.constData(), record.size());
+                 });
+    } else {
+        QVariantList binds;
+        const QString scope = scopeCondition(caller, "village_code", &binds);
+        ok = run(
+            QStringLiteral(
+                "SELECT r.server_seq, r.record_id, r.template_id, r.template_version, r.category, "
+                "r.village_code, r.status, r.created_at_ms, r.updated_at_ms, r.content, "
+                "r.author_device_id, r.base_server_seq, r.conflict_with, "
+                "EXISTS (SELECT 1 FROM record_photo p WHERE p.server_seq = r.server_seq "
+                "AND NOT EXISTS (SELECT 1 FROM blob b WHERE b.sha256 = p.sha256)), "
+                "(SELECT group_concat(p.sha256) FROM record_photo p "
+                "WHERE p.server_seq = r.server_seq) "
+                "FROM record_revision r WHERE r.server_seq > ? AND %1 "
+                "ORDER BY r.server_seq LIMIT ?")
+                .arg(scope),
+            binds, [](const QSqlQuery &q, v1::Change *c) {
+                v1::Record *r = c->mutable_record();
+                r->set_id(utf8(q.value(1)));
+                r->set_template_id(utf8(q.value(2)));
+                r->set_template_version(q.value(3).toInt());
+                r->set_category(utf8(q.value(4)));
+                r->set_village_code(utf8(q.value(5)));
+                r->set_status(static_cast<v1::RecordStatus>(q.value(6).toInt()));
+                r->set_created_at_ms(q.value(7).toLongLong());
+                r->set_updated_at_ms(q.value(8).toLongLong());
+                const QByteArray content = q.value(9).toByteArray();
+                r->set_content(content.constData(), static_cast<size_t>(content.size()));
+                r->set_author_device_id(utf8(q.value(10)));
+                r->set_base_server_seq(q.value(11).toLongLong());
+                c->set_conflict_with_server_seq(q.value(12).toLongLong());
+                c->set_photos_pending(q.value(13).toBool());
+                const QString photos = q.value(14).toString();
+                if (!photos.isEmpty()) {
+                    for (const QString &sha : photos.split(QLatin1Char(',')))
+                        r->add_photo_sha256(sha.toStdString());
+                }
+            });
+        ok = ok
+            && run(QStringLiteral("SELECT server_seq, event FROM review_event WHERE server_seq > ? "
+                                  "AND %1 ORDER BY server_seq LIMIT ?")
+                       .arg(scope),
+                   binds,
+                   [](const QSqlQuery &q, v1::Change *c) {
+                       const QByteArray event = q.value(1).toByteArray();
+                       c->mutable_review()->ParseFromArray(event.constData(), event.size());
+                   })
+            && run(QStringLiteral("SELECT server_seq, record_id, record_server_seq "
+                                  "FROM photos_arrived WHERE server_seq > ? AND %1 "
+                                  "ORDER BY server_seq LIMIT ?")
+                       .arg(scope),
+                   binds, [](const QSqlQuery &q, v1::Change *c) {
+                       v1::PhotosArrived *a = c->mutable_photos_arrived();
+                       a->set_record_id(utf8(q.value(1)));
+                       a->set_record_server_seq(q.value(2).toLongLong());
+                   });
+    }
+    db.commit();
+    if (!ok)
+        return false;
+
+    std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.seq < b.seq; });
+    qint64 cursor = sinceSeq;
+    const size_t n = std::min(rows.size(), static_cast<size_t>(pageSize));
+    for (size_t i = 0; i < n; ++i) {
+        cursor = rows[i].seq;
+        out->add_changes()->Swap(&rows[i].change);
+    }
+    out->set_has_more(rows.size() > n);
+    out->set_next_server_seq(cursor);
+    out->set_server_epoch(m_db.epoch().toStdString());
+    return true;
+}
+
+bool SqliteChangeStore::hasBlob(const QString &sha256)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT 1 FROM blob WHERE sha256 = ?"));
+    q.addBindValue(sha256);
+    return q.exec() && q.next();
+}
+
+bool SqliteChangeStore::blobStored(const QString &sha256, qint64 size, QString *error)
+{
+    std::lock_guard lock(m_db.writeMutex());
+    QSqlDatabase db = m_db.connection();
+    if (!db.transaction()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    const qint64 seqBefore = m_db.lastSeq();
+    qint64 seq = seqBefore;
+    auto fail = [&](const QString &message) {
+        db.rollback();
+        m_db.setLastSeq(seqBefore);
+        *error = message;
+        return false;
+    };
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO blob (sha256, size, stored_at_ms) VALUES (?,?,?) ON CONFLICT DO NOTHING"));
+    q.addBindValue(sha256);
+    q.addBindValue(size);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!q.exec())
+        return fail(q.lastError().text());
+    if (q.numRowsAffected() == 1) {
+        // Revisions that waited for this blob and now have every photo.
+        QSqlQuery complete(db);
+        complete.prepare(QStringLiteral(
+            "SELECT r.server_seq, r.record_id, r.village_code FROM record_photo p "
+            "JOIN record_revision r ON r.server_seq = p.server_seq WHERE p.sha256 = ? "
+            "AND NOT EXISTS (SELECT 1 FROM record_photo o WHERE o.server_seq = p.server_seq "
+            "AND NOT EXISTS (SELECT 1 FROM blob b WHERE b.sha256 = o.sha256))"));
+        complete.addBindValue(sha256);
+        if (!complete.exec())
+            return fail(complete.lastError().text());
+        QSqlQuery arrived(db);
+        arrived.prepare(QStringLiteral("INSERT INTO photos_arrived (server_seq, record_id, "
+                                       "record_server_seq, village_code) VALUES (?,?,?,?)"));
+        while (complete.next()) {
+            arrived.addBindValue(++seq);
+            arrived.addBindValue(complete.value(1));
+            arrived.addBindValue(complete.value(0));
+            arrived.addBindValue(complete.value(2));
+            if (!arrived.exec())
+                return fail(arrived.lastError().text());
+        }
+        QSqlQuery meta(db);
+        meta.prepare(QStringLiteral("UPDATE server_meta SET value = ? WHERE key = 'last_seq'"));
+        meta.addBindValue(QString::number(seq));
+        if (!meta.exec())
+            return fail(meta.lastError().text());
+    }
+    if (!db.commit())
+        return fail(db.lastError().text());
+    m_db.setLastSeq(seq);
+    if (seq != seqBefore)
+        m_db.noteCommitted();
+    return true;
+}
+
+bool SqliteChangeStore::blobVisibleTo(const Caller &caller, const QString &sha256)
+{
+    QVariantList binds {sha256};
+    const QString scope = scopeCondition(caller, "r.village_code", &binds);
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT 1 FROM record_photo p JOIN record_revision r "
+                             "ON r.server_seq = p.server_seq WHERE p.sha256 = ? AND %1 LIMIT 1")
+                  .arg(scope));
+    for (const QVariant &b : std::as_const(binds))
+        q.addBindValue(b);
+    return q.exec() && q.next();
+}
