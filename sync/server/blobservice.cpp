@@ -45,8 +45,11 @@ grpc::ServerUnaryReactor *BlobService::BlobStatus(grpc::CallbackServerContext *c
             return kBadSha;
         const QString shaText = QString::fromStdString(sha);
         // Uploaders ask before they send; anyone else only about what they may download.
+        // The refusal depends on the records, not on the blob, so it tells nothing of it.
         if (!caller.mayWriteContent() && !m_changes.blobVisibleTo(caller, shaText))
-            return notAvailable(sha);
+            return {grpc::StatusCode::PERMISSION_DENIED,
+                    "this account uploads no photos, and no record it may see refers to this "
+                    "one"};
         v1::BlobStatusResponse response;
         if (const qint64 size = m_blobs.completeSize(sha); size >= 0) {
             // A server stopped between the rename and blobStored learns of it here.

@@ -15,8 +15,10 @@ template<typename Message> grpc::Status parseRaw(grpc::ByteBuffer *raw, Message 
     return grpc::Status::OK;
 }
 
+// Into an empty buffer: gRPC's writer refuses one that still holds the last message.
 template<typename Message> void serializeRaw(const Message &message, grpc::ByteBuffer *out)
 {
+    out->Clear();
     bool ownBuffer = false;
     grpc::SerializationTraits<Message>::Serialize(message, out, &ownBuffer);
 }
