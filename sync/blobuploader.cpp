@@ -13,7 +13,7 @@
 #include <mutex>
 #include <thread>
 
-Q_LOGGING_CATEGORY(lcBlobUpload, "qs.sync.blobs")
+Q_LOGGING_CATEGORY(lcBlobUpload, "qs.sync.blobs", QtInfoMsg) // debug: every stream
 
 namespace v1 = qingshui::v1;
 
@@ -103,6 +103,7 @@ BlobUploadResult BlobUploader::upload(const QList<BlobFile> &blobs)
     for (std::thread &t : helpers)
         t.join();
     run.result.ok = run.result.failed.isEmpty();
+    run.result.interrupted = run.stop;
     return run.result;
 }
 
@@ -138,6 +139,7 @@ void BlobUploader::uploadOne(Run &run, const BlobFile &blob, qint64 size)
 
     bool hashChecked = false;
     bool backOff = false;
+    bool probed = false;
     qint64 lastSeen = -1;
     // Rounds until the blob is complete: another upload of the same blob (a second device,
     // or the server's side of a cut call) may move the offset under us; while the server's
@@ -173,8 +175,15 @@ void BlobUploader::uploadOne(Run &run, const BlobFile &blob, qint64 size)
         v1::BlobChunk chunk;
         chunk.set_sha256(sha);
         chunk.set_total_size(size);
+        // Resuming, the server's end of the cut call may still append a chunk it had read:
+        // one chunk alone first, so that a moved offset costs a chunk, not a window of them.
+        const bool probe = offset > 0 && !probed;
+        probed = true;
         bool first = true;
+        bool closed = false;
         while (first || offset < size) {
+            if (!first && probe)
+                break;
             first = false;
             const qint64 length = std::min<qint64>(m_chunkBytes, size - offset);
             std::string *data = chunk.mutable_data();
@@ -188,8 +197,11 @@ void BlobUploader::uploadOne(Run &run, const BlobFile &blob, qint64 size)
             grpc::WriteOptions options;
             if (offset + length >= size)
                 options.set_last_message();
-            if (!writer->Write(chunk, options))
+            if (!writer->Write(chunk, options)) {
+                closed = true;
                 break; // the server ended the call: its status says why
+            }
+            closed = closed || offset + length >= size;
             offset += length;
             {
                 std::lock_guard lock(run.mutex);
@@ -199,10 +211,16 @@ void BlobUploader::uploadOne(Run &run, const BlobFile &blob, qint64 size)
             chunk.clear_sha256();
             chunk.clear_total_size();
         }
+        if (!closed)
+            writer->WritesDone();
         const grpc::Status s = writer->Finish();
+        qCDebug(lcBlobUpload) << "blob" << blob.sha256.left(12) << "from" << status.received_bytes()
+                              << "to" << offset << "status" << int(s.error_code())
+                              << QString::fromStdString(s.error_message());
         if (s.ok() && response.complete())
             return complete();
         backOff = s.error_code() == grpc::StatusCode::FAILED_PRECONDITION;
+        probed = probed && !backOff;
         switch (s.error_code()) {
         case grpc::StatusCode::OK: // ended before the last byte: ask again
         case grpc::StatusCode::FAILED_PRECONDITION: // the offset moved: ask again

@@ -23,6 +23,9 @@ struct BlobUploadResult {
     QStringList failed; // could not be sent, each with a line in `error`
     qint64 sentBytes = 0; // blob bytes this run handed to the connection
     qint64 totalBytes = 0; // bytes of all the blobs asked for
+    // A failure that is not about one blob (connection, token, role) stopped the run: the
+    // blobs after it were not tried.
+    bool interrupted = false;
     QString error;
     int code = 0; // the gRPC status code of the (first) failure
 };
