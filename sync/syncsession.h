@@ -1,5 +1,7 @@
 #pragma once
 
+#include "blobuploader.h"
+
 #include <QSqlDatabase>
 #include <QString>
 
@@ -11,10 +13,14 @@ struct SyncResult {
     int pulled = 0; // changes stored from the server
     bool needsLogin = false; // the server did not accept this device's token
     int requeued = 0; // revisions sent again because the server's history changed
+    int photosUploaded = 0; // photos the server now holds that were queued here
+    int photosFailed = 0; // photos still queued after an error (result.error says why)
     QString error;
 };
 
-// One sync of a local store: push the whole outbox, then pull every page since the cursor.
+// One sync of a local store: push the whole outbox, send the photos it refers to (records
+// are accepted before their photos: "photos pending" until these arrive), then pull every
+// page since the cursor.
 // If the server's history changed (restored from a backup), queue this device's own
 // revisions again, push them and pull from the start. Blocking; run it on the thread that
 // owns the connection.
@@ -24,7 +30,16 @@ public:
 
     SyncResult run();
     bool pushOutbox(SyncResult *result);
+    // False only when the server cannot be used (connection, token); a photo that fails on
+    // its own is counted in photosFailed and the sync goes on to pull.
+    bool uploadPhotos(SyncResult *result);
     bool pullChanges(SyncResult *result);
+
+    // Bytes of photos sent (and on the server already) of those queued at the start.
+    void setPhotoProgress(BlobUploader::Progress progress)
+    {
+        m_photoProgress = std::move(progress);
+    }
 
     static constexpr int kPushBatch = 2000;
     static constexpr int kPullPage = 1000;
@@ -36,4 +51,5 @@ private:
     QSqlDatabase m_db;
     SyncTransport &m_transport;
     bool m_epochChanged = false;
+    BlobUploader::Progress m_photoProgress;
 };

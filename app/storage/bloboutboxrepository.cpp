@@ -2,6 +2,8 @@
 
 #include "transaction.h"
 
+#include "domain/photorefs.h"
+
 #include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -21,6 +23,24 @@ bool BlobOutboxRepository::enqueue(const QStringList &sha256s)
         }
     }
     return true;
+}
+
+bool BlobOutboxRepository::enqueueOwnPhotos(const QString &deviceId)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(
+        QStringLiteral("SELECT content FROM record WHERE author_device_id = ? AND status <> 1"));
+    q.addBindValue(deviceId);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    QStringList refs;
+    while (q.next())
+        refs << photoRefsIn(q.value(0).toByteArray());
+    refs.removeDuplicates();
+    return enqueue(refs);
 }
 
 QStringList BlobOutboxRepository::pending() const

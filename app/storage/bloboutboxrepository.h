@@ -13,6 +13,9 @@ public:
     // Queues them (once each). Runs inside the caller's transaction: RecordRepository::submit
     // queues a record's photos with the record.
     bool enqueue(const QStringList &sha256s);
+    // Queues every photo of this device's submitted records (after the server's history
+    // changed), in the caller's transaction.
+    bool enqueueOwnPhotos(const QString &deviceId);
     // Oldest first.
     QStringList pending() const;
     int pendingCount() const;
