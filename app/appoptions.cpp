@@ -39,7 +39,12 @@ bool AppOptions::parse(const QCoreApplication &app, AppOptions *out, int *exitCo
                                   QStringLiteral("LANG"));
     const QCommandLineOption probe(QStringLiteral("startup-probe"),
                                    QStringLiteral("Print time to first frame and RSS, then exit."));
-    p.addOptions({mode, selfTest, screenshot, size, db, server, demo, nmea, lang, probe});
+    const QCommandLineOption user(
+        QStringLiteral("user"),
+        QStringLiteral("Log in as USER at start if not logged in; the password is read from "
+                       "the QINGSHUI_PASSWORD environment variable (scripts, demos)."),
+        QStringLiteral("USER"));
+    p.addOptions({mode, selfTest, screenshot, size, db, server, demo, nmea, lang, probe, user});
     p.process(app);
 
     auto fail = [exitCode](const QString &message) {
@@ -65,6 +70,7 @@ bool AppOptions::parse(const QCoreApplication &app, AppOptions *out, int *exitCo
     out->demo = p.isSet(demo);
     out->nmeaPath = p.value(nmea);
     out->language = p.value(lang);
+    out->loginUser = p.value(user);
     if (!out->language.isEmpty() && out->language != QLatin1String("zh_CN")
         && out->language != QLatin1String("en"))
         return fail(QStringLiteral("--lang must be zh_CN or en"));

@@ -16,6 +16,7 @@ struct AppOptions {
     bool demo = false; // seed demo records into an empty store
     QString nmeaPath; // replay this NMEA log instead of the device GPS
     QString language; // zh_CN or en; empty: the saved choice
+    QString loginUser; // log in as this user at start (password from $QINGSHUI_PASSWORD)
 
     bool startupProbe = false; // print time to first frame and memory, then exit (benchmarks)
 

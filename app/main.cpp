@@ -2,6 +2,7 @@
 // the window of the chosen mode.
 #include "appoptions.h"
 #include "controllers/languagecontroller.h"
+#include "controllers/logincontroller.h"
 #include "controllers/servicehost.h"
 #include "controllers/services.h"
 #include "positioning/positionprovider.h"
@@ -71,7 +72,11 @@ int main(int argc, char *argv[])
     } else {
         host.positionProvider()->start();
         runner.window()->show();
-        host.services()->sync->syncNow(); // offline, it still says so and counts what waits
+        LoginController *login = host.services()->login;
+        if (!options.loginUser.isEmpty() && !login->loggedIn())
+            login->logIn(options.loginUser, qEnvironmentVariable("QINGSHUI_PASSWORD"));
+        else
+            host.services()->sync->syncNow(); // offline, it still says so and counts what waits
     }
     return app.exec();
 }

@@ -11,7 +11,18 @@ BUILD_DIR=${QS_BUILD_DIR:-build}
 DATA=.local-data
 mkdir -p "$DATA"
 
-"$BUILD_DIR/sync/server/qingshui-server" --db "$DATA/server.db" --listen 127.0.0.1:0 \
+SERVER="$BUILD_DIR/sync/server/qingshui-server"
+# Demo accounts for the 16 water-source units (password below); kept if they exist already.
+DEMO_PASSWORD=qingshui-demo
+ALL_UNITS=$(tail -n +2 app/data/reference/units.csv | cut -d, -f1 | paste -sd, -)
+for account in "demo-inspector inspector" "demo-supervisor supervisor" "demo-kiosk kiosk"; do
+  set -- $account
+  scope=(); [ "$2" = kiosk ] || scope=(--scope "$ALL_UNITS")
+  echo "$DEMO_PASSWORD" | "$SERVER" user add "$1" --role "$2" "${scope[@]}" --db "$DATA/server.db" \
+    >/dev/null 2>&1 || true
+done
+
+"$SERVER" --db "$DATA/server.db" --listen 127.0.0.1:0 \
   >"$DATA/server.log" 2>&1 &
 SERVER_PID=$!
 trap 'kill $SERVER_PID 2>/dev/null || true; wait $SERVER_PID 2>/dev/null || true' EXIT
@@ -27,7 +38,8 @@ done
 echo "qingshui-server on $ADDRESS (data in $DATA/server.db, log in $DATA/server.log)"
 
 APP=("$BUILD_DIR/app/qingshui" --mode "$MODE" --db "$DATA/$MODE.db" --server "$ADDRESS"
-     --nmea app/data/nmea/xichuan_good_fix.nmea --demo)
+     --nmea app/data/nmea/xichuan_good_fix.nmea --demo --user "demo-$MODE")
+export QINGSHUI_PASSWORD=$DEMO_PASSWORD
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
   echo "No display found: running the app under Xvfb (xvfb-run)."
   xvfb-run -a -s "-screen 0 1280x800x24" "${APP[@]}"

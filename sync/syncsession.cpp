@@ -6,8 +6,10 @@
 #include "storage/outboxrepository.h"
 #include "storage/recordrepository.h"
 #include "storage/syncmetarepository.h"
+#include "storage/templaterepository.h"
 #include "synctransport.h"
 
+#include "qingshui/v1/catalog.pb.h"
 #include "qingshui/v1/sync.pb.h"
 
 #include <grpcpp/support/status.h>
@@ -24,6 +26,7 @@ SyncResult SyncSession::run()
     // new history from its start (once: a second change in one sync waits for the next).
     if (result.ok && m_epochChanged)
         result.ok = pushOutbox(&result) && uploadPhotos(&result) && pullChanges(&result);
+    result.ok = result.ok && fetchTemplates(&result);
     result.ok = result.ok && result.photosFailed == 0; // the pull ran; the error stays shown
     if (!result.ok)
         qCWarning(lcSync) << "sync failed:" << result.error;
@@ -168,4 +171,31 @@ bool SyncSession::pullChanges(SyncResult *result)
         if (!response.has_more())
             return true;
     }
+}
+
+bool SyncSession::fetchTemplates(SyncResult *result)
+{
+    TemplateRepository templates(m_db);
+    qingshui::v1::ListTemplatesRequest request;
+    const QHash<QString, int> known = templates.knownVersions();
+    for (auto it = known.begin(); it != known.end(); ++it) {
+        qingshui::v1::TemplateVersion *k = request.add_known();
+        k->set_id(it.key().toStdString());
+        k->set_version(it.value());
+    }
+    qingshui::v1::ListTemplatesResponse response;
+    if (!m_transport.listTemplates(request, &response))
+        return failed(result);
+    if (response.definitions_size() == 0)
+        return true;
+    QList<QByteArray> definitions;
+    for (const std::string &d : response.definitions())
+        definitions << QByteArray::fromStdString(d);
+    // Each must parse as a template, or none is stored and the sync says why.
+    if (!templates.storeDefinitions(definitions)) {
+        result->error = QStringLiteral("服务器下发的检查表无效: %1").arg(templates.lastError());
+        return false;
+    }
+    result->templatesAdded += definitions.size();
+    return true;
 }

@@ -13,14 +13,15 @@ struct SyncResult {
     int pulled = 0; // changes stored from the server
     bool needsLogin = false; // the server did not accept this device's token
     int requeued = 0; // revisions sent again because the server's history changed
+    int templatesAdded = 0; // checklist template versions new to this device
     int photosUploaded = 0; // photos the server now holds that were queued here
     int photosFailed = 0; // photos still queued after an error (result.error says why)
     QString error;
 };
 
 // One sync of a local store: push the whole outbox, send the photos it refers to (records
-// are accepted before their photos: "photos pending" until these arrive), then pull every
-// page since the cursor.
+// are accepted before their photos: "photos pending" until these arrive), pull every page
+// since the cursor, then fetch new checklist templates.
 // If the server's history changed (restored from a backup), queue this device's own
 // revisions again, push them and pull from the start. Blocking; run it on the thread that
 // owns the connection.
@@ -34,6 +35,8 @@ public:
     // its own is counted in photosFailed and the sync goes on to pull.
     bool uploadPhotos(SyncResult *result);
     bool pullChanges(SyncResult *result);
+    // Fetches the checklist template versions this device lacks.
+    bool fetchTemplates(SyncResult *result);
 
     // Bytes of photos sent (and on the server already) of those queued at the start.
     void setPhotoProgress(BlobUploader::Progress progress)

@@ -125,3 +125,11 @@ bool SyncTransport::pull(const v1::PullRequest &request, v1::PullResponse *respo
 {
     return call([&](grpc::ClientContext *c) { return m_stubs->sync->Pull(c, request, response); });
 }
+
+bool SyncTransport::listTemplates(const v1::ListTemplatesRequest &request,
+                                  v1::ListTemplatesResponse *response)
+{
+    return call([&](grpc::ClientContext *c) {
+        return m_stubs->catalog->ListTemplates(c, request, response);
+    });
+}

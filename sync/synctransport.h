@@ -16,6 +16,8 @@ class PushResponse;
 class PullRequest;
 class PullResponse;
 class ServerInfoResponse;
+class ListTemplatesRequest;
+class ListTemplatesResponse;
 } // namespace qingshui::v1
 
 // The gRPC channel to qingshui-server. TLS for every server that is not on this machine
@@ -36,6 +38,8 @@ public:
     bool serverInfo(qingshui::v1::ServerInfoResponse *response);
     bool push(const qingshui::v1::PushRequest &request, qingshui::v1::PushResponse *response);
     bool pull(const qingshui::v1::PullRequest &request, qingshui::v1::PullResponse *response);
+    bool listTemplates(const qingshui::v1::ListTemplatesRequest &request,
+                       qingshui::v1::ListTemplatesResponse *response);
 
     QString lastError() const { return m_error; }
     // The gRPC status code of the last failure (0 after a success).

@@ -4,6 +4,7 @@
 #include "controllers/formcontroller.h"
 #include "controllers/inspectorcontroller.h"
 #include "controllers/languagecontroller.h"
+#include "controllers/logincontroller.h"
 #include "controllers/positionstatus.h"
 #include "controllers/services.h"
 #include "controllers/villagepickercontroller.h"
@@ -63,6 +64,8 @@ bool ServiceHost::start(const Options &options)
     m_position = std::make_unique<PositionStatus>(m_positionProvider);
     m_sync = std::make_unique<SyncEngine>(options.dbPath, options.serverAddress);
     m_sync->setPendingCount(OutboxRepository(db).pendingCount());
+    m_login = std::make_unique<LoginController>(options.dbPath, options.serverAddress);
+    connect(m_login.get(), &LoginController::loggedInNow, m_sync.get(), &SyncEngine::syncNow);
     m_language = std::make_unique<LanguageController>();
     m_language->setLanguage(options.language.isEmpty() ? LanguageController::savedLanguage()
                                                        : options.language);
@@ -114,5 +117,6 @@ bool ServiceHost::start(const Options &options)
     m_services->camera = m_cameraController.get();
     m_services->gps = m_gps.get();
     m_services->language = m_language.get();
+    m_services->login = m_login.get();
     return true;
 }

@@ -13,6 +13,7 @@ class GpsCapture;
 class PhotoStore;
 class InspectorController;
 class LanguageController;
+class LoginController;
 class PositionProvider;
 class PositionStatus;
 class RecordListModel;
@@ -64,5 +65,6 @@ private:
     std::unique_ptr<CameraSource> m_camera;
     std::unique_ptr<CameraController> m_cameraController;
     std::unique_ptr<LanguageController> m_language;
+    std::unique_ptr<LoginController> m_login;
     std::unique_ptr<Services> m_services;
 };

@@ -8,6 +8,7 @@ class FormController;
 class GpsCapture;
 class InspectorController;
 class LanguageController;
+class LoginController;
 class PositionStatus;
 class RecordListModel;
 class SyncEngine;
@@ -18,6 +19,7 @@ Q_MOC_INCLUDE("controllers/formcontroller.h")
 Q_MOC_INCLUDE("controllers/gpscapturetype.h")
 Q_MOC_INCLUDE("controllers/inspectorcontroller.h")
 Q_MOC_INCLUDE("controllers/languagecontroller.h")
+Q_MOC_INCLUDE("controllers/logincontroller.h")
 Q_MOC_INCLUDE("controllers/positionstatus.h")
 Q_MOC_INCLUDE("controllers/syncenginetype.h")
 Q_MOC_INCLUDE("controllers/villagepickercontroller.h")
@@ -41,6 +43,7 @@ class Services : public QObject {
     Q_PROPERTY(GpsCapture *gps MEMBER gps CONSTANT)
     Q_PROPERTY(CameraController *camera MEMBER camera CONSTANT)
     Q_PROPERTY(LanguageController *language MEMBER language CONSTANT)
+    Q_PROPERTY(LoginController *login MEMBER login CONSTANT)
 public:
     // Not default-constructible on purpose: QML would build its own empty instance instead
     // of calling create().
@@ -58,6 +61,7 @@ public:
     GpsCapture *gps = nullptr;
     CameraController *camera = nullptr;
     LanguageController *language = nullptr;
+    LoginController *login = nullptr;
 
     // The instance QML gets; set before the first QML engine loads anything.
     static void setInstance(Services *instance);

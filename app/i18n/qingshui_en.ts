@@ -183,6 +183,10 @@
         <source>同步</source>
         <translation>Sync</translation>
     </message>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
 </context>
 <context>
     <name>KioskApp</name>
@@ -204,6 +208,17 @@
     <message>
         <source>结对：北京市%1</source>
         <translation>Paired with Beijing %1</translation>
+    </message>
+</context>
+<context>
+    <name>LoginController</name>
+    <message>
+        <source>未配置同步服务器</source>
+        <translation>No sync server configured</translation>
+    </message>
+    <message>
+        <source>请输入用户名和密码</source>
+        <translation>Enter user name and password</translation>
     </message>
 </context>
 <context>
@@ -292,6 +307,29 @@
     <message>
         <source>GPS %1%2 · %3 秒前</source>
         <translation>GPS %1%2 · %3 s ago</translation>
+    </message>
+</context>
+<context>
+    <name>QsLoginDialog</name>
+    <message>
+        <source>登录同步服务器</source>
+        <translation>Log in to the sync server</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>登录中…</source>
+        <translation>Logging in…</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
     </message>
 </context>
 <context>
@@ -490,6 +528,10 @@
     <message>
         <source>同步</source>
         <translation>Sync</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
     </message>
 </context>
 <context>

@@ -129,8 +129,7 @@ QString RecordRepository::searchTextFor(const Record &r)
     if (!places.isEmpty())
         parts << places;
     collectText(QJsonDocument::fromJson(r.content).object(), &parts);
-    const QString text = parts.join(QLatin1Char(' '));
-    return text.isNull() ? QStringLiteral("") : text; // a null QString would bind as NULL
+    return notNull(parts.join(QLatin1Char(' ')));
 }
 
 bool RecordRepository::upsert(const Record &r)
@@ -174,7 +173,7 @@ bool RecordRepository::upsert(const Record &r)
     q.addBindValue(r.serverSeq);
     q.addBindValue(pairedUnitCodeOfVillage(r.villageCode));
     q.addBindValue(r.villageCode.left(9));
-    q.addBindValue(r.opId.isNull() ? QStringLiteral("") : r.opId);
+    q.addBindValue(notNull(r.opId));
     q.addBindValue(r.photosPending ? 1 : 0);
     q.addBindValue(r.conflictWith);
     QSqlQuery &search = *m_upsertSearch;
@@ -362,11 +361,11 @@ bool RecordRepository::storeReview(const ReviewEvent &e)
     q.addBindValue(e.recordId);
     q.addBindValue(e.recordServerSeq);
     q.addBindValue(static_cast<int>(e.decision));
-    q.addBindValue(e.comment.isNull() ? QStringLiteral("") : e.comment);
+    q.addBindValue(notNull(e.comment));
     q.addBindValue(QString::fromUtf8(QJsonDocument(comments).toJson(QJsonDocument::Compact)));
-    q.addBindValue(e.publishedPhotos.join(QLatin1Char(',')));
+    q.addBindValue(notNull(e.publishedPhotos.join(QLatin1Char(','))));
     q.addBindValue(e.createdAtMs);
-    q.addBindValue(e.reviewer.isNull() ? QStringLiteral("") : e.reviewer);
+    q.addBindValue(notNull(e.reviewer));
     q.addBindValue(e.serverSeq);
     if (!q.exec()) {
         m_error = QStringLiteral("cannot store review %1: %2").arg(e.id, q.lastError().text());

@@ -4,6 +4,12 @@
 
 #include <QSqlQuery>
 
+// A null QString binds as SQL NULL; the store's text columns are NOT NULL.
+inline QString notNull(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
 // The column list and row reader shared by the queries that return whole records.
 inline constexpr const char *kRecordColumns
     = "r.id, r.template_id, r.template_version, r.category, r.village_code, r.status, "

@@ -79,3 +79,14 @@ QList<FormTemplate> TemplateRepository::latestAll() const
     }
     return out;
 }
+
+QHash<QString, int> TemplateRepository::knownVersions() const
+{
+    QHash<QString, int> out;
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT id, max(version) FROM form_template GROUP BY id")))
+        m_error = q.lastError().text();
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).toInt());
+    return out;
+}

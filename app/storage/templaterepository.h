@@ -3,6 +3,7 @@
 #include "domain/formtemplate.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <optional>
@@ -20,6 +21,10 @@ public:
     std::optional<FormTemplate> latest(const QString &id) const;
     // The newest version of every template, ordered by category then id.
     QList<FormTemplate> latestAll() const;
+
+    // Each template id the device has, with its highest version (what a sync tells the
+    // server it knows).
+    QHash<QString, int> knownVersions() const;
 
     QString lastError() const { return m_error; }
 

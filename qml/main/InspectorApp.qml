@@ -18,6 +18,15 @@ ApplicationWindow {
         QsGpsChip { solid: true }
         QsSyncChip { solid: true }
         ToolButton {
+            objectName: "loginButton"
+            visible: Services.login.serverConfigured
+            text: Services.login.loggedIn ? Services.login.username : qsTr("登录")
+            font.pixelSize: Theme.fontBody
+            implicitHeight: Theme.touchTarget
+            palette.buttonText: "white"
+            onClicked: loginDialog.open()
+        }
+        ToolButton {
             objectName: "syncButton"
             text: qsTr("同步")
             font.pixelSize: Theme.fontBody
@@ -68,4 +77,6 @@ ApplicationWindow {
             }
         }
     }
+
+    QsLoginDialog { id: loginDialog }
 }

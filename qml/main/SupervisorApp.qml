@@ -17,6 +17,15 @@ ApplicationWindow {
         subtitle: qsTr("已同步记录 %1 条").arg(Services.records.count)
         QsSyncChip { solid: true }
         ToolButton {
+            objectName: "loginButton"
+            visible: Services.login.serverConfigured
+            text: Services.login.loggedIn ? Services.login.username : qsTr("登录")
+            font.pixelSize: Theme.fontBody
+            implicitHeight: Theme.touchTarget
+            palette.buttonText: "white"
+            onClicked: loginDialog.open()
+        }
+        ToolButton {
             objectName: "syncButton"
             text: qsTr("同步")
             font.pixelSize: Theme.fontBody
@@ -29,4 +38,6 @@ ApplicationWindow {
     ReviewQueuePage {
         anchors.fill: parent
     }
+
+    QsLoginDialog { id: loginDialog }
 }

@@ -3,6 +3,9 @@
 #include "passwordhash.h"
 #include "serverdatabase.h"
 #include "sqliteaccountstore.h"
+#include "templatecatalog.h"
+
+#include <QFile>
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -82,7 +85,8 @@ int runAdminCommand(const QStringList &arguments)
     p.setApplicationDescription(QStringLiteral(
         "qingshui-server user add NAME --role R [--scope CODE]... (password on stdin)\n"
         "qingshui-server user list | user disable NAME | user enable NAME\n"
-        "qingshui-server device list | device revoke DEVICE_ID"));
+        "qingshui-server device list | device revoke DEVICE_ID\n"
+        "qingshui-server template list | template add FILE.json"));
     p.addHelpOption();
     p.addOption(
         {QStringLiteral("db"), QStringLiteral("SQLite database file."), QStringLiteral("PATH")});
@@ -136,6 +140,26 @@ int runAdminCommand(const QStringList &arguments)
             return fail(accounts.lastError());
         std::printf("revoked %s\n", qPrintable(object));
         return 0;
+    }
+    if (noun == QLatin1String("template")) {
+        TemplateCatalog templates(db);
+        QString error;
+        if (!templates.addBundled(&error))
+            return fail(error);
+        if (verb == QLatin1String("list")) {
+            for (const QString &line : templates.list())
+                std::printf("%s\n", qPrintable(line));
+            return 0;
+        }
+        if (verb == QLatin1String("add") && !object.isEmpty()) {
+            QFile file(object);
+            if (!file.open(QIODevice::ReadOnly))
+                return fail(QStringLiteral("cannot read %1").arg(object));
+            if (!templates.add(file.readAll(), &error))
+                return fail(QStringLiteral("%1: %2").arg(object, error));
+            std::printf("added %s\n", qPrintable(object));
+            return 0;
+        }
     }
     return fail(QStringLiteral("unknown command '%1'; see --help").arg(args.join(' ')));
 }

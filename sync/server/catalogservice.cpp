@@ -2,6 +2,7 @@
 
 #include "changestore.h"
 #include "rawunary.h"
+#include "templatecatalog.h"
 
 #include <QDateTime>
 
@@ -18,6 +19,29 @@ grpc::ServerUnaryReactor *CatalogService::ServerInfo(grpc::CallbackServerContext
             resp->set_epoch(m_store.epoch().toStdString());
             resp->set_server_time_ms(QDateTime::currentMSecsSinceEpoch());
             resp->set_protocol_version(1);
+            return grpc::Status::OK;
+        });
+}
+
+grpc::ServerUnaryReactor *CatalogService::ListTemplates(grpc::CallbackServerContext *context,
+                                                        const grpc::ByteBuffer *request,
+                                                        grpc::ByteBuffer *response)
+{
+    return answerRaw<v1::ListTemplatesRequest, v1::ListTemplatesResponse>(
+        context, request, response, &m_authenticator,
+        [this](const Caller &, const v1::ListTemplatesRequest &req,
+               v1::ListTemplatesResponse *resp) {
+            QHash<QString, int> known;
+            for (const auto &k : req.known()) {
+                int &v = known[QString::fromStdString(k.id())];
+                v = std::max(v, k.version());
+            }
+            QString error;
+            const QList<QByteArray> definitions = m_templates.newerThan(known, &error);
+            if (!error.isEmpty())
+                return grpc::Status(grpc::StatusCode::INTERNAL, "cannot read the templates");
+            for (const QByteArray &d : definitions)
+                resp->add_definitions(d.constData(), static_cast<size_t>(d.size()));
             return grpc::Status::OK;
         });
 }

@@ -11,6 +11,7 @@
 #include "sqliteaccountstore.h"
 #include "sqlitechangestore.h"
 #include "syncservice.h"
+#include "templatecatalog.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -67,7 +68,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(QINGSHUI_VERSION));
     const QStringList arguments = QCoreApplication::arguments();
     if (arguments.size() > 1
-        && (arguments[1] == QLatin1String("user") || arguments[1] == QLatin1String("device")))
+        && QStringList(
+               {QStringLiteral("user"), QStringLiteral("device"), QStringLiteral("template")})
+               .contains(arguments[1]))
         return runAdminCommand(arguments);
 
     QCommandLineParser parser;
@@ -133,12 +136,18 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "qingshui-server: %s\n", qPrintable(db.error()));
         return 1;
     }
+    TemplateCatalog templates(db);
+    QString templateError;
+    if (!templates.addBundled(&templateError)) {
+        std::fprintf(stderr, "qingshui-server: %s\n", qPrintable(templateError));
+        return 1;
+    }
     SqliteChangeStore changes(db);
     SqliteAccountStore accounts(db);
     Authenticator authenticator(accounts);
     SyncService sync(changes, authenticator);
     AuthService auth(accounts, authenticator, tokenTtlS * 1000);
-    CatalogService catalog(changes, authenticator, QStringLiteral(QINGSHUI_VERSION));
+    CatalogService catalog(changes, templates, authenticator, QStringLiteral(QINGSHUI_VERSION));
     BlobStore blobStore(parser.isSet(QStringLiteral("blobs"))
                             ? parser.value(QStringLiteral("blobs"))
                             : parser.value(QStringLiteral("db")) + QStringLiteral(".blobs"));

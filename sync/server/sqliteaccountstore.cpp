@@ -36,7 +36,8 @@ bool SqliteAccountStore::addAccount(const Account &a)
     q.addBindValue(a.displayName);
     q.addBindValue(a.passwordHash);
     q.addBindValue(static_cast<int>(a.role));
-    q.addBindValue(a.scopeCodes.join(QLatin1Char(',')));
+    const QString scopes = a.scopeCodes.join(QLatin1Char(','));
+    q.addBindValue(scopes.isNull() ? QStringLiteral("") : scopes); // null would bind as NULL
     q.addBindValue(a.disabled ? 1 : 0);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (q.exec())

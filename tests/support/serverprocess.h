@@ -55,13 +55,15 @@ public:
         m_process.start();
         if (!m_process.waitForStarted(10000))
             return false;
-        static const QRegularExpression listening(QStringLiteral("listening on (\\S+):(\\d+)"));
+        static const QRegularExpression listening(
+            QStringLiteral("listening on (\\S+):(\\d+) epoch (\\S+)"));
         QByteArray out;
         while (m_process.waitForReadyRead(10000)) {
             out += m_process.readAllStandardOutput();
             const auto m = listening.match(QString::fromUtf8(out));
             if (m.hasMatch()) {
                 m_address = m.captured(1) + QLatin1Char(':') + m.captured(2);
+                m_epoch = m.captured(3);
                 return true;
             }
         }
@@ -87,11 +89,13 @@ public:
     }
 
     QString address() const { return m_address; }
+    QString epoch() const { return m_epoch; }
     QString errorOutput() { return QString::fromUtf8(m_process.readAllStandardError()); }
 
 private:
     QString m_dbPath;
     QString m_address;
     QString m_adminOutput;
+    QString m_epoch;
     QProcess m_process;
 };

@@ -1,0 +1,82 @@
+#include "logincontroller.h"
+
+#include "devicelogin.h"
+#include "storage/database.h"
+#include "storage/syncmetarepository.h"
+#include "synctransport.h"
+
+#include <QSysInfo>
+#include <QThread>
+
+LoginController::LoginController(const QString &databasePath, const QString &serverAddress,
+                                 QObject *parent)
+    : QObject(parent), m_databasePath(databasePath), m_serverAddress(serverAddress)
+{
+    readStoredLogin();
+}
+
+LoginController::~LoginController()
+{
+    if (m_thread) {
+        m_thread->wait();
+        delete m_thread;
+    }
+}
+
+void LoginController::readStoredLogin()
+{
+    Database db;
+    if (!db.open(m_databasePath))
+        return;
+    SyncMetaRepository meta(db.connection());
+    m_username = meta.value(QLatin1String(SyncMetaRepository::kAuthToken)).isEmpty()
+        ? QString()
+        : meta.value(QLatin1String(SyncMetaRepository::kAuthUsername));
+}
+
+void LoginController::logIn(const QString &username, const QString &password)
+{
+    if (m_busy)
+        return;
+    if (!serverConfigured()) {
+        finish(false, tr("未配置同步服务器"));
+        return;
+    }
+    if (username.trimmed().isEmpty() || password.isEmpty()) {
+        finish(false, tr("请输入用户名和密码"));
+        return;
+    }
+    m_busy = true;
+    m_error.clear();
+    emit changed();
+    if (m_thread) {
+        m_thread->wait();
+        delete m_thread;
+    }
+    // The Argon2id check and the round trip take a moment: never on the UI thread.
+    m_thread = QThread::create([this, username = username.trimmed(), password] {
+        QString error;
+        Database db;
+        bool ok = db.open(m_databasePath);
+        if (!ok) {
+            error = db.error();
+        } else {
+            SyncTransport transport(m_serverAddress);
+            ok = logInDevice(db.connection(), transport, username, password,
+                             QSysInfo::machineHostName(), &error);
+        }
+        QMetaObject::invokeMethod(this, [this, ok, error] { finish(ok, error); });
+    });
+    m_thread->start();
+}
+
+void LoginController::finish(bool ok, const QString &error)
+{
+    m_busy = false;
+    m_error = ok ? QString() : error;
+    if (ok)
+        readStoredLogin();
+    emit changed();
+    if (ok)
+        emit loggedInNow();
+}
