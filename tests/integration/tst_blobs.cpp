@@ -5,6 +5,7 @@
 #include "blobdownloader.h"
 #include "blobuploader.h"
 #include "media/photostore.h"
+#include "photoupload.h"
 #include "serverprocess.h"
 #include "storage/bloboutboxrepository.h"
 #include "storage/database.h"
@@ -748,6 +749,8 @@ private slots:
                  qPrintable(records.lastError()));
         BlobOutboxRepository outbox(tablet.connection());
         QCOMPARE(outbox.pendingCount(), 2);
+        const PhotoUpload queued(tablet.connection(), photos.rootDir());
+        QCOMPARE(queued.pendingBytes(), first.size()); // the one file that is there
 
         SyncTransport transport(m_server->address());
         SyncSession session(tablet.connection(), transport);
@@ -781,11 +784,13 @@ private slots:
 
         QVERIFY(QDir().mkpath(QFileInfo(photos.pathFor(secondSha)).absolutePath()));
         QVERIFY(QFile::rename(secondParked, photos.pathFor(secondSha)));
+        QCOMPARE(queued.pendingBytes(), second.size());
         result = SyncSession(tablet.connection(), transport).run();
         QVERIFY2(result.ok, qPrintable(result.error));
         QCOMPARE(result.photosUploaded, 1);
         QCOMPARE(result.pushed, 0);
         QCOMPARE(outbox.pendingCount(), 0);
+        QCOMPARE(queued.pendingBytes(), 0);
         QCOMPARE(fileSha(m_blobDir + "/" + secondSha.left(2) + "/" + secondSha), secondSha);
 
         seen = supervisorSees();
