@@ -16,7 +16,7 @@ PACKAGES=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-qpa-plugins libgl1-mesa-dri
   libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc
-  libsodium-dev openssl
+  libsodium-dev openssl libssl-dev
   postgresql-15 libpq-dev
   xvfb xauth fonts-noto-cjk
 )

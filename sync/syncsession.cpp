@@ -1,5 +1,7 @@
 #include "syncsession.h"
 
+#include "media/photostore.h"
+#include "photoupload.h"
 #include "recordmapping.h"
 #include "storage/outboxrepository.h"
 #include "storage/recordrepository.h"
@@ -11,6 +13,8 @@
 #include "qingshui/v1/catalog.pb.h"
 #include "qingshui/v1/sync.pb.h"
 
+#include <grpcpp/support/status.h>
+
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcSync, "qs.sync")
@@ -18,12 +22,13 @@ Q_LOGGING_CATEGORY(lcSync, "qs.sync")
 SyncResult SyncSession::run()
 {
     SyncResult result;
-    result.ok = pushOutbox(&result) && pullChanges(&result);
+    result.ok = pushOutbox(&result) && uploadPhotos(&result) && pullChanges(&result);
     // A new epoch: this device's revisions were queued again; send them, then pull the
     // new history from its start (once: a second change in one sync waits for the next).
     if (result.ok && m_epochChanged)
-        result.ok = pushOutbox(&result) && pullChanges(&result);
+        result.ok = pushOutbox(&result) && uploadPhotos(&result) && pullChanges(&result);
     result.ok = result.ok && fetchTemplates(&result) && fetchReferenceData(&result);
+    result.ok = result.ok && result.photosFailed == 0; // the pull ran; the error stays shown
     if (!result.ok)
         qCWarning(lcSync) << "sync failed:" << result.error;
     return result;
@@ -84,6 +89,23 @@ bool SyncSession::pushOutbox(SyncResult *result)
             return false;
         }
     }
+}
+
+bool SyncSession::uploadPhotos(SyncResult *result)
+{
+    if (!useStoredToken(result))
+        return false;
+    PhotoUpload photos(m_db, PhotoStore::rootBeside(m_db.databaseName()));
+    BlobUploader uploader(m_transport.channel(), m_transport.token());
+    uploader.setProgress(m_photoProgress);
+    const BlobUploadResult sent = photos.run(uploader);
+    result->photosUploaded += int(sent.completed.size());
+    result->photosFailed = int(sent.failed.size());
+    if (sent.ok)
+        return true;
+    result->error = sent.error;
+    result->needsLogin = sent.code == int(grpc::StatusCode::UNAUTHENTICATED);
+    return !sent.interrupted;
 }
 
 bool SyncSession::pullChanges(SyncResult *result)

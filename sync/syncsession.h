@@ -1,5 +1,7 @@
 #pragma once
 
+#include "blobuploader.h"
+
 #include <QSqlDatabase>
 #include <QString>
 
@@ -13,11 +15,14 @@ struct SyncResult {
     int requeued = 0; // revisions sent again because the server's history changed
     int templatesAdded = 0; // checklist template versions new to this device
     int referenceVersion = 0; // a newer reference-data version stored by this sync (0: none)
+    int photosUploaded = 0; // photos the server now holds that were queued here
+    int photosFailed = 0; // photos still queued after an error (result.error says why)
     QString error;
 };
 
-// One sync of a local store: push the whole outbox, pull every page since the cursor, then
-// fetch new checklist templates and reference regions.
+// One sync of a local store: push the whole outbox, send the photos it refers to (records
+// are accepted before their photos: "photos pending" until these arrive), pull every page
+// since the cursor, then fetch new checklist templates and reference regions.
 // If the server's history changed (restored from a backup), queue this device's own
 // revisions again, push them and pull from the start. Blocking; run it on the thread that
 // owns the connection.
@@ -27,11 +32,20 @@ public:
 
     SyncResult run();
     bool pushOutbox(SyncResult *result);
+    // False only when the server cannot be used (connection, token); a photo that fails on
+    // its own is counted in photosFailed and the sync goes on to pull.
+    bool uploadPhotos(SyncResult *result);
     bool pullChanges(SyncResult *result);
     // Fetches the checklist template versions this device lacks.
     bool fetchTemplates(SyncResult *result);
     // Fetches the server's reference regions if they are newer than the device's.
     bool fetchReferenceData(SyncResult *result);
+
+    // Bytes of photos sent (and on the server already) of those queued at the start.
+    void setPhotoProgress(BlobUploader::Progress progress)
+    {
+        m_photoProgress = std::move(progress);
+    }
 
     static constexpr int kPushBatch = 2000;
     static constexpr int kPullPage = 1000;
@@ -43,4 +57,5 @@ private:
     QSqlDatabase m_db;
     SyncTransport &m_transport;
     bool m_epochChanged = false;
+    BlobUploader::Progress m_photoProgress;
 };

@@ -84,8 +84,7 @@ bool ServiceHost::start(const Options &options)
     m_inspector = std::make_unique<InspectorController>(db);
     m_gps = std::make_unique<GpsCapture>(m_positionProvider);
     // Photos live beside the store, named by their SHA-256.
-    m_photos = std::make_unique<PhotoStore>(QFileInfo(options.dbPath).absolutePath()
-                                            + QStringLiteral("/photos"));
+    m_photos = std::make_unique<PhotoStore>(PhotoStore::rootBeside(options.dbPath));
     m_form = std::make_unique<FormController>(db, deviceId, m_gps.get(), m_photos.get(),
                                               m_position.get());
 

@@ -235,6 +235,11 @@ PhotoStore::PhotoStore(const QString &rootDir) : m_root(QDir::cleanPath(rootDir)
 {
 }
 
+QString PhotoStore::rootBeside(const QString &databasePath)
+{
+    return QFileInfo(databasePath).absolutePath() + QStringLiteral("/photos");
+}
+
 std::optional<StoredPhoto> PhotoStore::importFile(const QString &path, const PhotoCaption &caption,
                                                   QString *error)
 {

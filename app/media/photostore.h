@@ -41,6 +41,9 @@ public:
     static constexpr int ThumbnailQuality = 80;
 
     explicit PhotoStore(const QString &rootDir);
+    // Photos live beside the device's store: the app keeps them there and sync sends them
+    // from there.
+    static QString rootBeside(const QString &databasePath);
 
     QString rootDir() const { return m_root; }
 

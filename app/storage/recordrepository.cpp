@@ -1,10 +1,12 @@
 #include "recordrepository.h"
 
+#include "bloboutboxrepository.h"
 #include "sqllike.h"
 #include "sqlrecord.h"
 #include "syncmetarepository.h"
 #include "transaction.h"
 
+#include "domain/photorefs.h"
 #include "domain/region.h"
 
 #include <QDateTime>
@@ -214,6 +216,12 @@ bool RecordRepository::submit(Record record, const QString &opId)
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!q.exec()) {
         m_error = QStringLiteral("cannot queue record %1: %2").arg(record.id, q.lastError().text());
+        return false;
+    }
+    // Its photos go out after it, queued in the same transaction.
+    BlobOutboxRepository photos(m_db);
+    if (!photos.enqueue(photoRefsIn(record.content))) {
+        m_error = photos.lastError();
         return false;
     }
     if (!tx.commit()) {
@@ -448,6 +456,13 @@ int RecordRepository::requeueOwnRevisions(const QString &deviceId, const QString
         return -1;
     }
     const int requeued = q.numRowsAffected();
+    // A restored server may have lost their photos too: ask about each again (the uploader
+    // sends only what the server does not hold).
+    BlobOutboxRepository photos(m_db);
+    if (!photos.enqueueOwnPhotos(deviceId)) {
+        m_error = photos.lastError();
+        return -1;
+    }
     q.prepare(QStringLiteral("UPDATE record SET sync_state = ? WHERE id IN "
                              "(SELECT record_id FROM outbox)"));
     q.addBindValue(static_cast<int>(SyncState::Pending));

@@ -4,6 +4,8 @@
 #include "admincommands.h"
 #include "authenticator.h"
 #include "authservice.h"
+#include "blobservice.h"
+#include "blobstore.h"
 #include "catalogservice.h"
 #include "referencecatalog.h"
 #include "serverdatabase.h"
@@ -90,6 +92,9 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("token-ttl"),
                       QStringLiteral("Seconds a login token stays valid (default 30 days)."),
                       QStringLiteral("SECONDS"), QString::number(30 * 24 * 3600)});
+    parser.addOption({QStringLiteral("blobs"),
+                      QStringLiteral("Folder for photos and other blobs (default: <db>.blobs)."),
+                      QStringLiteral("DIR")});
     parser.process(app);
 
     if (!parser.positionalArguments().isEmpty())
@@ -149,6 +154,14 @@ int main(int argc, char *argv[])
     ReferenceCatalog reference(db);
     CatalogService catalog(changes, templates, reference, authenticator,
                            QStringLiteral(QINGSHUI_VERSION));
+    BlobStore blobStore(parser.isSet(QStringLiteral("blobs"))
+                            ? parser.value(QStringLiteral("blobs"))
+                            : parser.value(QStringLiteral("db")) + QStringLiteral(".blobs"));
+    if (QString error; !blobStore.open(&error)) {
+        std::fprintf(stderr, "qingshui-server: %s\n", qPrintable(error));
+        return 1;
+    }
+    BlobService blobs(blobStore, changes, authenticator);
 
     grpc::ServerBuilder builder;
     int chosenPort = 0;
@@ -156,6 +169,7 @@ int main(int argc, char *argv[])
     builder.RegisterService(&sync);
     builder.RegisterService(&auth);
     builder.RegisterService(&catalog);
+    builder.RegisterService(&blobs);
     builder.SetMaxReceiveMessageSize(32 * 1024 * 1024);
     std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
     if (!server || chosenPort == 0) {

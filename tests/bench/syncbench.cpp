@@ -1,6 +1,7 @@
 #include "syncbench.h"
 
 #include "benchstats.h"
+#include "blobbench.h"
 #include "serverprocess.h"
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
@@ -137,5 +138,12 @@ int runSyncBench()
         }
         printFigure("noop_sync_ms", percentile(ms, 50), "ms");
     }
+    // Photos: 50 × 2 MB through the Blobs service.
+    if (!runBlobUploadBench(server.address(),
+                            SyncMetaRepository(inspector.connection())
+                                .value(QLatin1String(SyncMetaRepository::kAuthToken))
+                                .toUtf8(),
+                            dir.filePath(QStringLiteral("photos"))))
+        return 1;
     return 0;
 }

@@ -1,4 +1,5 @@
 // Every older store in tests/data migrates to the newest schema and keeps all its data.
+#include "storage/bloboutboxrepository.h"
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
 #include "storage/recordrepository.h"
@@ -104,6 +105,55 @@ private slots:
         search.search = QStringLiteral("粪污"); // the first release's free note is searchable
         QCOMPARE(records.count(search), 1);
         QCOMPARE(SyncMetaRepository(db.connection()).pullCursor(), 41);
+    }
+
+    // Stores from before schema 6 sent records to servers that took no photos: the photos
+    // of this device's own submitted records are queued; drafts, other devices' records and
+    // content that is no JSON are left alone.
+    void schemaSixQueuesThisDevicesPhotos()
+    {
+        QTemporaryDir dir;
+        const QString path = copyOf(QStringLiteral(QS_TEST_DATA_DIR "/store-schema2.db"), dir);
+        const QString mine(64, QLatin1Char('1')), draft(64, QLatin1Char('2')),
+            theirs(64, QLatin1Char('3')), both(64, QLatin1Char('4')), broken(64, QLatin1Char('5'));
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase("QSQLITE", "raw6");
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(q.exec("INSERT OR REPLACE INTO sync_meta (key, value) "
+                           "VALUES ('device_id', 'this-device')"));
+            auto add = [&](const QString &id, int status, const QString &device,
+                           const QByteArray &content) {
+                q.prepare("INSERT INTO record (id, template_id, template_version, category, "
+                          "village_code, status, created_at_ms, updated_at_ms, content, "
+                          "author_device_id, sync_state) VALUES (?,'t',1,'c','411326105200',?,"
+                          "1,1,?,?,2)");
+                q.addBindValue(id);
+                q.addBindValue(status);
+                q.addBindValue(content); // bound as a BLOB, as the app binds content
+                q.addBindValue(device);
+                return q.exec();
+            };
+            const auto json = [](const QString &a, const QString &b) {
+                return QStringLiteral(R"({"answers":{"p":["%1"],"q":{"r":["%2"]}}})")
+                    .arg(a, b)
+                    .toUtf8();
+            };
+            QVERIFY(add("m1", 2, "this-device", json(mine, both)));
+            QVERIFY(add("m2", 4, "this-device", json(both, "not a photo")));
+            QVERIFY(add("d1", 1, "this-device", json(draft, draft)));
+            QVERIFY(add("t1", 2, "other-device", json(theirs, theirs)));
+            QVERIFY(add("x1", 2, "this-device", QByteArray("{not json \"") + broken.toLatin1()));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase("raw6");
+
+        Database db;
+        QVERIFY2(db.open(path), qPrintable(db.error()));
+        QStringList queued = BlobOutboxRepository(db.connection()).pending();
+        queued.sort();
+        QCOMPARE(queued, QStringList({mine, both}));
     }
 };
 

@@ -1,4 +1,5 @@
 // Records and their outbox entries are written together or not at all.
+#include "storage/bloboutboxrepository.h"
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
 #include "storage/recordrepository.h"
@@ -75,6 +76,36 @@ private slots:
         QVERIFY(!records.find(second.id).has_value());
         QCOMPARE(records.count(), 1);
         QCOMPARE(OutboxRepository(m_db.connection()).pendingCount(), 1);
+    }
+
+    // The photos a submitted record refers to are queued with it, once each; a submit that
+    // fails queues none of them.
+    void submitQueuesItsPhotos()
+    {
+        RecordRepository records(m_db.connection());
+        BlobOutboxRepository photos(m_db.connection());
+        const QString a(64, QLatin1Char('a')), b(64, QLatin1Char('b')), c(64, QLatin1Char('c'));
+        Record r = sampleRecord();
+        r.content = QStringLiteral(R"({"answers":{"photos":["%1","%2"],"more":["%1"]}})")
+                        .arg(b, a)
+                        .toUtf8();
+        QVERIFY(records.saveDraft(r));
+        QCOMPARE(photos.pendingCount(), 0); // drafts send nothing
+        const QString opId = uuid();
+        QVERIFY2(records.submit(r, opId), qPrintable(records.lastError()));
+        QStringList pending = photos.pending();
+        pending.sort();
+        QCOMPARE(pending, QStringList({a, b}));
+
+        Record other = sampleRecord();
+        other.content = QStringLiteral(R"({"answers":{"photos":["%1"]}})").arg(c).toUtf8();
+        QVERIFY(!records.submit(other, opId)); // the same op id: the whole submit fails
+        QCOMPARE(photos.pendingCount(), 2);
+
+        QVERIFY(photos.remove({a}));
+        QCOMPARE(photos.pending(), QStringList {b});
+        QVERIFY(records.submit(r, uuid())); // submitted again: a is queued again
+        QCOMPARE(photos.pendingCount(), 2);
     }
 
     void acknowledgeDropsOnlyWhatTheServerHolds()

@@ -1,0 +1,113 @@
+#include "blobservice.h"
+
+#include "authenticator.h"
+#include "blobdownload.h"
+#include "blobstore.h"
+#include "blobupload.h"
+#include "changestore.h"
+#include "rawmessage.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcBlobs, "qs.server.blobs")
+
+namespace v1 = qingshui::v1;
+
+namespace {
+
+const grpc::Status kBadSha {grpc::StatusCode::INVALID_ARGUMENT,
+                            "sha256 must be 64 lowercase hex digits"};
+
+// The same answer whether the blob is missing, incomplete or not the caller's to see, so
+// that nobody learns from it what others hold.
+grpc::Status notAvailable(const std::string &sha256)
+{
+    return {grpc::StatusCode::NOT_FOUND, "blob " + sha256 + " is not available to this account"};
+}
+
+} // namespace
+
+grpc::ServerUnaryReactor *BlobService::BlobStatus(grpc::CallbackServerContext *context,
+                                                  const grpc::ByteBuffer *rawRequest,
+                                                  grpc::ByteBuffer *rawResponse)
+{
+    grpc::ServerUnaryReactor *reactor = context->DefaultReactor();
+    const grpc::Status status = [&]() -> grpc::Status {
+        Caller caller;
+        if (grpc::Status s = m_authenticator.authenticate(*context, &caller); !s.ok())
+            return s;
+        grpc::ByteBuffer copy(*rawRequest);
+        v1::BlobStatusRequest request;
+        if (grpc::Status s = parseRaw(&copy, &request); !s.ok())
+            return s;
+        const std::string &sha = request.sha256();
+        if (!BlobStore::isSha256(sha))
+            return kBadSha;
+        const QString shaText = QString::fromStdString(sha);
+        // Uploaders ask before they send; anyone else only about what they may download.
+        // The refusal depends on the records, not on the blob, so it tells nothing of it.
+        if (!caller.mayWriteContent() && !m_changes.blobVisibleTo(caller, shaText))
+            return {grpc::StatusCode::PERMISSION_DENIED,
+                    "this account uploads no photos, and no record it may see refers to this "
+                    "one"};
+        v1::BlobStatusResponse response;
+        if (const qint64 size = m_blobs.completeSize(sha); size >= 0) {
+            // A server stopped between the rename and blobStored learns of it here.
+            QString error;
+            if (caller.mayWriteContent() && !m_changes.hasBlob(shaText)
+                && !m_changes.blobStored(shaText, size, &error)) {
+                qCWarning(lcBlobs) << "cannot record blob" << shaText << error;
+                return {grpc::StatusCode::INTERNAL, "the server could not record the blob"};
+            }
+            response.set_complete(true);
+            response.set_received_bytes(size);
+        } else {
+            response.set_received_bytes(m_blobs.partialSize(sha));
+        }
+        serializeRaw(response, rawResponse);
+        return grpc::Status::OK;
+    }();
+    reactor->Finish(status);
+    return reactor;
+}
+
+grpc::ServerReadReactor<grpc::ByteBuffer> *
+BlobService::UploadBlob(grpc::CallbackServerContext *context, grpc::ByteBuffer *response)
+{
+    auto *upload = new BlobUpload(m_blobs, m_changes, response);
+    Caller caller;
+    const grpc::Status authenticated = m_authenticator.authenticate(*context, &caller);
+    upload->start(authenticated, caller);
+    return upload;
+}
+
+grpc::ServerWriteReactor<grpc::ByteBuffer> *
+BlobService::DownloadBlob(grpc::CallbackServerContext *context, const grpc::ByteBuffer *rawRequest)
+{
+    auto *download = new BlobDownload;
+    v1::DownloadBlobRequest request;
+    qint64 size = -1;
+    const grpc::Status checked = [&]() -> grpc::Status {
+        Caller caller;
+        if (grpc::Status s = m_authenticator.authenticate(*context, &caller); !s.ok())
+            return s;
+        grpc::ByteBuffer copy(*rawRequest);
+        if (grpc::Status s = parseRaw(&copy, &request); !s.ok())
+            return s;
+        if (!BlobStore::isSha256(request.sha256()))
+            return kBadSha;
+        if (!m_changes.blobVisibleTo(caller, QString::fromStdString(request.sha256())))
+            return notAvailable(request.sha256());
+        size = m_blobs.completeSize(request.sha256());
+        if (size < 0)
+            return notAvailable(request.sha256());
+        if (request.offset() < 0 || request.offset() > size)
+            return {grpc::StatusCode::OUT_OF_RANGE,
+                    "offset " + std::to_string(request.offset()) + " is outside the blob's "
+                        + std::to_string(size) + " bytes"};
+        return grpc::Status::OK;
+    }();
+    download->start(checked, m_blobs.completePath(request.sha256()), request.sha256(), size,
+                    request.offset());
+    return download;
+}

@@ -1,0 +1,155 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QMetaObject>
+#include <QObject>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+#include <atomic>
+
+// A TCP proxy on loopback between a client and a server, on its own thread: forwards both
+// ways, counts the bytes that go client→server, and can cut every connection (both sockets
+// reset) once a given number of them has passed, as a dropped mobile link would. After the
+// cut it forwards again, without a limit, until it is armed anew.
+// (No Q_OBJECT: it needs no signals of its own, and headers here are not run through moc.)
+class TcpProxy : public QObject {
+public:
+    TcpProxy(const QString &targetHost, quint16 targetPort)
+        : m_targetHost(targetHost), m_targetPort(targetPort)
+    {
+        m_thread.setObjectName(QStringLiteral("tcp-proxy"));
+        moveToThread(&m_thread);
+        m_thread.start();
+    }
+    ~TcpProxy() override
+    {
+        QMetaObject::invokeMethod(
+            this, [this] { stopOnThread(); }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+
+    // Listens on 127.0.0.1 and a free port; false if it cannot.
+    bool start()
+    {
+        bool ok = false;
+        QMetaObject::invokeMethod(
+            this,
+            [&] {
+                m_server = new QTcpServer(this);
+                connect(m_server, &QTcpServer::newConnection, this, &TcpProxy::accept);
+                ok = m_server->listen(QHostAddress::LocalHost, 0);
+                m_port = m_server->serverPort();
+            },
+            Qt::BlockingQueuedConnection);
+        return ok;
+    }
+
+    QString address() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
+
+    // Cuts all connections once this many more bytes have gone client→server.
+    void cutAfter(qint64 bytes) { m_cutAt = m_clientToServer.load() + bytes; }
+    qint64 clientToServerBytes() const { return m_clientToServer.load(); }
+    int cuts() const { return m_cuts.load(); }
+
+private:
+    void accept()
+    {
+        while (QTcpSocket *accepted = m_server->nextPendingConnection()) {
+            accepted->setParent(this);
+            // Reads are bounded so that the client cannot run far ahead of the count.
+            accepted->setReadBufferSize(kSocketBuffer);
+            accepted->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption,
+                                      kSocketBuffer);
+            // Either socket may be gone (reset, deleted) by the time a signal of the other
+            // one arrives.
+            QPointer<QTcpSocket> client = accepted;
+            QPointer<QTcpSocket> server = new QTcpSocket(this);
+            auto up = [=] {
+                if (client && server)
+                    forwardUp(client, server);
+            };
+            connect(client, &QTcpSocket::readyRead, this, up);
+            connect(server, &QTcpSocket::bytesWritten, this, up);
+            connect(server, &QTcpSocket::connected, this, [=] {
+                // A link with little buffering, like a phone's: what the proxy has counted
+                // is (nearly) what the server has read, so a cut falls where it is counted.
+                if (server)
+                    server->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption,
+                                            kSocketBuffer);
+                up();
+            });
+            connect(server, &QTcpSocket::readyRead, this, [=] {
+                if (client && server && client->state() == QAbstractSocket::ConnectedState)
+                    client->write(server->readAll());
+            });
+            auto closeBoth = [=] {
+                for (const QPointer<QTcpSocket> &socket : {client, server}) {
+                    if (socket) {
+                        socket->disconnectFromHost();
+                        socket->deleteLater();
+                    }
+                }
+            };
+            for (const QPointer<QTcpSocket> &socket : {client, server}) {
+                connect(socket, &QTcpSocket::disconnected, this, closeBoth);
+                connect(socket, &QTcpSocket::errorOccurred, this, closeBoth);
+            }
+            server->connectToHost(m_targetHost, m_targetPort);
+        }
+    }
+
+    void forwardUp(QTcpSocket *client, QTcpSocket *server)
+    {
+        if (server->state() != QAbstractSocket::ConnectedState)
+            return; // held in the client's buffer until the server side is connected
+        // Reads from the client only as fast as the server side drains.
+        while (client->bytesAvailable() > 0 && server->bytesToWrite() < kSocketBuffer) {
+            const qint64 cutAt = m_cutAt.load();
+            qint64 budget = client->bytesAvailable();
+            if (cutAt >= 0)
+                budget = std::min(budget, cutAt - m_clientToServer.load());
+            if (budget > 0) {
+                const QByteArray data = client->read(budget);
+                m_clientToServer += data.size();
+                server->write(data);
+            }
+            if (cutAt >= 0 && m_clientToServer.load() >= cutAt) {
+                cutAll();
+                return;
+            }
+        }
+    }
+
+    // Resets every connection at once, the way a link that vanishes leaves both ends.
+    void cutAll()
+    {
+        m_cutAt = -1;
+        ++m_cuts;
+        const auto sockets = findChildren<QTcpSocket *>(Qt::FindDirectChildrenOnly);
+        for (QTcpSocket *socket : sockets) {
+            socket->abort();
+            socket->deleteLater();
+        }
+    }
+
+    void stopOnThread()
+    {
+        delete m_server;
+        m_server = nullptr;
+        qDeleteAll(findChildren<QTcpSocket *>(Qt::FindDirectChildrenOnly));
+    }
+
+    static constexpr int kSocketBuffer = 64 * 1024;
+
+    QString m_targetHost;
+    quint16 m_targetPort;
+    quint16 m_port = 0;
+    QThread m_thread;
+    QTcpServer *m_server = nullptr;
+    std::atomic<qint64> m_clientToServer {0};
+    std::atomic<qint64> m_cutAt {-1};
+    std::atomic<int> m_cuts {0};
+};
