@@ -1,5 +1,6 @@
 #include "recordrepository.h"
 
+#include "searchtext.h"
 #include "sqllike.h"
 #include "sqlrecord.h"
 #include "syncmetarepository.h"
@@ -8,35 +9,11 @@
 #include "domain/region.h"
 
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QRegularExpression>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace {
-
-// Every string in the answers except photo references (SHA-256 hex): what search looks in.
-void collectText(const QJsonValue &value, QStringList *out)
-{
-    static const QRegularExpression sha256(QStringLiteral("^[0-9a-f]{64}$"));
-    if (value.isString()) {
-        const QString s = value.toString();
-        if (!s.isEmpty() && !sha256.match(s).hasMatch())
-            out->append(s);
-    } else if (value.isArray()) {
-        for (const QJsonValue &v : value.toArray())
-            collectText(v, out);
-    } else if (value.isObject()) {
-        const QJsonObject o = value.toObject();
-        for (auto it = o.begin(); it != o.end(); ++it) {
-            if (it.key() != QLatin1String("source")) // GPS source names are not content
-                collectText(it.value(), out);
-        }
-    }
-}
 
 // Builds the WHERE clause of a filter; binds go in order.
 QString whereClause(const RecordFilter &f, QVariantList *binds)
@@ -121,12 +98,8 @@ QString RecordRepository::placeNamesOf(const QString &villageCode)
 
 QString RecordRepository::searchTextFor(const Record &r)
 {
-    QStringList parts;
-    const QString places = placeNamesOf(r.villageCode);
-    if (!places.isEmpty())
-        parts << places;
-    collectText(QJsonDocument::fromJson(r.content).object(), &parts);
-    const QString text = parts.join(QLatin1Char(' '));
+    QString text = placeNamesOf(r.villageCode);
+    appendAnswerText(r.content, &text);
     return text.isNull() ? QStringLiteral("") : text; // a null QString would bind as NULL
 }
 
