@@ -52,7 +52,11 @@ QString whereClause(const RecordFilter &f, QVariantList *binds)
         *binds << value;
     };
     equals("unit_code", f.unitCode);
-    equals("township_code", f.townshipCode);
+    if (!f.townshipCode.isEmpty()) {
+        // Village codes are the township's nine digits and three more.
+        where << QStringLiteral("r.village_code BETWEEN ? AND ?");
+        *binds << f.townshipCode + QLatin1String("000") << f.townshipCode + QLatin1String("999");
+    }
     equals("village_code", f.villageCode);
     equals("category", f.category);
     if (f.fromMs > 0) {
@@ -111,15 +115,15 @@ bool RecordRepository::upsert(const Record &r)
             "INSERT INTO record (id, template_id, template_version, category, village_code, "
             "status, "
             "created_at_ms, updated_at_ms, content, author_device_id, sync_state, server_seq, "
-            "unit_code, township_code) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            "unit_code) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
             "ON CONFLICT(id) DO UPDATE SET template_id=excluded.template_id, "
             "template_version=excluded.template_version, category=excluded.category, "
             "village_code=excluded.village_code, status=excluded.status, "
             "created_at_ms=excluded.created_at_ms, updated_at_ms=excluded.updated_at_ms, "
             "content=excluded.content, author_device_id=excluded.author_device_id, "
             "sync_state=excluded.sync_state, server_seq=excluded.server_seq, "
-            "unit_code=excluded.unit_code, township_code=excluded.township_code"));
+            "unit_code=excluded.unit_code"));
         m_upsertSearch.emplace(m_db);
         m_upsertSearch->prepare(
             QStringLiteral("INSERT INTO record_search (record_id, text) VALUES (?, ?) "
@@ -140,7 +144,6 @@ bool RecordRepository::upsert(const Record &r)
     q.addBindValue(static_cast<int>(r.syncState));
     q.addBindValue(r.serverSeq);
     q.addBindValue(pairedUnitCodeOfVillage(r.villageCode));
-    q.addBindValue(r.villageCode.left(9));
     QSqlQuery &search = *m_upsertSearch;
     search.addBindValue(r.id);
     search.addBindValue(searchText);
