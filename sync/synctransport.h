@@ -12,6 +12,10 @@ class PullResponse;
 
 // The gRPC channel to qingshui-server. Calls block (run them off the UI thread) and end
 // by a deadline; failures come back as a readable message, never silently.
+//
+// Pull reads ahead: when a page says more follow, the next page is asked for at once, on a
+// thread of its own, while the caller stores this one. It is handed out only to a request
+// identical to the one read ahead; anything else is asked for afresh.
 class SyncTransport {
 public:
     explicit SyncTransport(const QString &serverAddress, int deadlineMs = 10000);
@@ -22,9 +26,16 @@ public:
 
     QString lastError() const { return m_error; }
 
+    static constexpr int kMaxMessageBytes = 64 * 1024 * 1024;
+
 private:
     struct Channel;
+    struct ReadAhead;
+    void readAheadAfter(const qingshui::v1::PullRequest &request,
+                        const qingshui::v1::PullResponse &response);
+
     std::unique_ptr<Channel> m_channel;
     int m_deadlineMs;
     QString m_error;
+    std::unique_ptr<ReadAhead> m_readAhead; // declared last: joined before the channel goes
 };
