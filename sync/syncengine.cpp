@@ -4,12 +4,13 @@
 
 #include <QThread>
 
-SyncEngine::SyncEngine(const QString &databasePath, const QString &serverAddress, QObject *parent)
+SyncEngine::SyncEngine(const QString &databasePath, const QString &serverAddress,
+                       Database::Checkpoints checkpoints, QObject *parent)
     : QObject(parent)
     , m_databasePath(databasePath)
     , m_serverAddress(serverAddress)
     , m_thread(new QThread(this))
-    , m_worker(new SyncWorker(databasePath, serverAddress))
+    , m_worker(new SyncWorker(databasePath, serverAddress, checkpoints))
 {
     m_thread->setObjectName(QStringLiteral("qs-sync"));
     m_worker->moveToThread(m_thread);

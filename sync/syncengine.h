@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/database.h"
+
 #include <QDateTime>
 #include <QObject>
 #include <QString>
@@ -20,7 +22,10 @@ public:
     enum State { Idle, Syncing, Offline, Error };
     Q_ENUM(State)
 
+    // ManualCheckpoints when a WalCheckpointer runs for the store: then a pulled page never
+    // pays for copying the log back inside its commit.
     SyncEngine(const QString &databasePath, const QString &serverAddress,
+               Database::Checkpoints checkpoints = Database::AutomaticCheckpoints,
                QObject *parent = nullptr);
     ~SyncEngine() override;
 

@@ -5,8 +5,9 @@
 #include "syncsession.h"
 #include "synctransport.h"
 
-SyncWorker::SyncWorker(const QString &databasePath, const QString &serverAddress)
-    : m_databasePath(databasePath), m_serverAddress(serverAddress)
+SyncWorker::SyncWorker(const QString &databasePath, const QString &serverAddress,
+                       Database::Checkpoints checkpoints)
+    : m_databasePath(databasePath), m_serverAddress(serverAddress), m_checkpoints(checkpoints)
 {
 }
 
@@ -16,7 +17,7 @@ void SyncWorker::run()
 {
     if (!m_db) {
         auto db = std::make_unique<Database>();
-        if (!db->open(m_databasePath)) {
+        if (!db->open(m_databasePath, m_checkpoints)) {
             emit finished(false, 0, 0, 0, QStringLiteral("本地数据库错误: %1").arg(db->error()));
             return;
         }

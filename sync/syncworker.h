@@ -1,16 +1,18 @@
 #pragma once
 
+#include "storage/database.h"
+
 #include <QObject>
 #include <memory>
 
-class Database;
 class SyncTransport;
 
 // Lives on the sync thread; owns that thread's connection to the store and the channel.
 class SyncWorker : public QObject {
     Q_OBJECT
 public:
-    SyncWorker(const QString &databasePath, const QString &serverAddress);
+    SyncWorker(const QString &databasePath, const QString &serverAddress,
+               Database::Checkpoints checkpoints);
     ~SyncWorker() override;
 
 public slots:
@@ -22,6 +24,7 @@ signals:
 private:
     QString m_databasePath;
     QString m_serverAddress;
+    Database::Checkpoints m_checkpoints;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<SyncTransport> m_transport;
 };

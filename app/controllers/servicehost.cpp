@@ -61,7 +61,9 @@ bool ServiceHost::start(const Options &options)
         ? QtPositionProvider::createSystem(this)
         : QtPositionProvider::createNmeaReplay(options.nmeaPath, this);
     m_position = std::make_unique<PositionStatus>(m_positionProvider);
-    m_sync = std::make_unique<SyncEngine>(options.dbPath, options.serverAddress);
+    // The checkpointer above copies the log back for the sync thread's writes too.
+    m_sync = std::make_unique<SyncEngine>(options.dbPath, options.serverAddress,
+                                          Database::ManualCheckpoints);
     m_sync->setPendingCount(OutboxRepository(db).pendingCount());
     m_language = std::make_unique<LanguageController>();
     m_language->setLanguage(options.language.isEmpty() ? LanguageController::savedLanguage()
