@@ -71,7 +71,7 @@ int main(int argc, char *argv[])
     } else {
         host.positionProvider()->start();
         runner.window()->show();
-        host.services()->sync->syncNow(); // offline, it still says so and counts what waits
+        host.services()->sync->requestSync(); // offline, it still says so and counts what waits
     }
     return app.exec();
 }

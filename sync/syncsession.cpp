@@ -10,6 +10,8 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcSync, "qs.sync")
 
 SyncResult SyncSession::run()
@@ -25,6 +27,11 @@ bool SyncSession::pushOutbox(SyncResult *result)
 {
     OutboxRepository outbox(m_db);
     const QString deviceId = SyncMetaRepository(m_db).deviceId();
+    SyncProgress progress;
+    if (m_progress) {
+        progress.recordsTotal = outbox.pendingCount();
+        m_progress(progress);
+    }
     for (;;) {
         const QList<OutboxEntry> batch = outbox.peek(kPushBatch);
         if (batch.isEmpty())
@@ -51,6 +58,12 @@ bool SyncSession::pushOutbox(SyncResult *result)
         for (const OutboxEntry &entry : batch)
             acked += entry.clientSeq <= response.acked_client_seq() ? 1 : 0;
         result->pushed += acked;
+        if (m_progress) {
+            progress.recordsDone = result->pushed;
+            // Submits made while the push runs join it.
+            progress.recordsTotal = std::max(progress.recordsTotal, progress.recordsDone);
+            m_progress(progress);
+        }
         if (acked < batch.size()) {
             result->error = QStringLiteral("服务器只确认了 %1/%2 条").arg(acked).arg(batch.size());
             return false;
@@ -84,6 +97,12 @@ bool SyncSession::pullChanges(SyncResult *result)
             return false;
         }
         result->pulled += page.size();
+        if (m_progress) {
+            SyncProgress progress;
+            progress.stage = SyncProgress::Pulling;
+            progress.recordsDone = result->pulled;
+            m_progress(progress);
+        }
         if (!response.has_more())
             return true;
     }

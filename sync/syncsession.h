@@ -1,7 +1,10 @@
 #pragma once
 
+#include "syncprogress.h"
+
 #include <QSqlDatabase>
 #include <QString>
+#include <functional>
 
 class SyncTransport;
 
@@ -22,10 +25,15 @@ public:
     bool pushOutbox(SyncResult *result);
     bool pullChanges(SyncResult *result);
 
+    // Called after every batch pushed and every page stored, on the session's thread.
+    using ProgressCallback = std::function<void(const SyncProgress &)>;
+    void setProgressCallback(ProgressCallback callback) { m_progress = std::move(callback); }
+
     static constexpr int kPushBatch = 2000;
     static constexpr int kPullPage = 1000;
 
 private:
     QSqlDatabase m_db;
     SyncTransport &m_transport;
+    ProgressCallback m_progress;
 };

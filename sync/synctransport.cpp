@@ -68,9 +68,7 @@ bool SyncTransport::push(const qingshui::v1::PushRequest &request,
     const grpc::Status status = callWithDeadline(m_deadlineMs, [&](grpc::ClientContext *c) {
         return m_channel->stub->Push(c, request, response);
     });
-    if (!status.ok())
-        m_error = describe(status);
-    return status.ok();
+    return !failed(status);
 }
 
 bool SyncTransport::pull(const qingshui::v1::PullRequest &request,
@@ -93,12 +91,23 @@ bool SyncTransport::pull(const qingshui::v1::PullRequest &request,
             return m_channel->stub->Pull(c, request, response);
         });
     }
-    if (!status.ok()) {
-        m_error = describe(status);
+    if (failed(status))
         return false;
-    }
     if (response->has_more())
         readAheadAfter(request, *response);
+    return true;
+}
+
+bool SyncTransport::failed(const grpc::Status &status)
+{
+    m_unreachable = false;
+    if (status.ok())
+        return false;
+    m_error = describe(status);
+    // A server that answered leaves the channel READY; refused or silent ones do not.
+    const bool noAnswer = status.error_code() == grpc::StatusCode::UNAVAILABLE
+        || status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED;
+    m_unreachable = noAnswer && m_channel->channel->GetState(false) != GRPC_CHANNEL_READY;
     return true;
 }
 

@@ -3,6 +3,10 @@
 #include <QString>
 #include <memory>
 
+namespace grpc {
+class Status;
+}
+
 namespace qingshui::v1 {
 class PushRequest;
 class PushResponse;
@@ -25,6 +29,9 @@ public:
     bool pull(const qingshui::v1::PullRequest &request, qingshui::v1::PullResponse *response);
 
     QString lastError() const { return m_error; }
+    // The last failed call never reached a server that answered (refused, unroutable, no
+    // connection before the deadline): the device is offline rather than refused.
+    bool lastFailureUnreachable() const { return m_unreachable; }
 
     static constexpr int kMaxMessageBytes = 64 * 1024 * 1024;
 
@@ -33,9 +40,11 @@ private:
     struct ReadAhead;
     void readAheadAfter(const qingshui::v1::PullRequest &request,
                         const qingshui::v1::PullResponse &response);
+    bool failed(const grpc::Status &status);
 
     std::unique_ptr<Channel> m_channel;
     int m_deadlineMs;
     QString m_error;
+    bool m_unreachable = false;
     std::unique_ptr<ReadAhead> m_readAhead; // declared last: joined before the channel goes
 };

@@ -11,12 +11,13 @@ public:
     explicit ServerProcess(const QString &dbPath) : m_dbPath(dbPath) { }
     ~ServerProcess() { stop(); }
 
-    // Starts the server on a free port and waits for it to say where it listens.
-    bool start()
+    // Starts the server (on a free port unless told where) and waits for it to say where it
+    // listens.
+    bool start(const QString &listen = QStringLiteral("127.0.0.1:0"))
     {
         m_process.setProgram(QStringLiteral(QINGSHUI_SERVER_PATH));
-        m_process.setArguments({QStringLiteral("--db"), m_dbPath, QStringLiteral("--listen"),
-                                QStringLiteral("127.0.0.1:0")});
+        m_process.setArguments(
+            {QStringLiteral("--db"), m_dbPath, QStringLiteral("--listen"), listen});
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         m_process.start();
         if (!m_process.waitForStarted(10000))
