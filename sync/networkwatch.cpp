@@ -5,10 +5,16 @@
 
 Q_DECLARE_LOGGING_CATEGORY(lcSync)
 
-NetworkWatch::NetworkWatch(bool useSystem, QObject *parent) : QObject(parent)
+NetworkWatch::NetworkWatch(bool useSystem, QObject *parent)
+    : QObject(parent), m_useSystem(useSystem)
 {
-    if (!useSystem)
-        return;
+}
+
+bool NetworkWatch::start()
+{
+    if (m_started || !m_useSystem)
+        return m_hasBackend;
+    m_started = true;
     // The platform's default backend first (NetworkManager on Linux), then any that reports
     // reachability (e.g. GLib's, where NetworkManager does not run).
     if (!QNetworkInformation::instance() && !QNetworkInformation::loadDefaultBackend())
@@ -16,7 +22,7 @@ NetworkWatch::NetworkWatch(bool useSystem, QObject *parent) : QObject(parent)
     QNetworkInformation *info = QNetworkInformation::instance();
     if (!info || !info->supports(QNetworkInformation::Feature::Reachability)) {
         qCInfo(lcSync) << "no network information backend: probing the server when offline";
-        return;
+        return false;
     }
     m_hasBackend = true;
     using R = QNetworkInformation::Reachability;
@@ -29,4 +35,5 @@ NetworkWatch::NetworkWatch(bool useSystem, QObject *parent) : QObject(parent)
             emit networkCameBack();
         m_down = down;
     });
+    return true;
 }

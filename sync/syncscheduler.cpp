@@ -9,7 +9,7 @@ SyncScheduler::SyncScheduler(Intervals intervals, BackoffPolicy backoff, Network
     : QObject(parent)
     , m_intervals(intervals)
     , m_backoff(std::move(backoff))
-    , m_hasNetworkBackend(network && network->hasBackend())
+    , m_network(network)
     , m_next(new QTimer(this))
     , m_probe(new QTimer(this))
 {
@@ -65,10 +65,13 @@ void SyncScheduler::syncFinished(SyncReport::Outcome outcome)
     case SyncReport::Failed:
         m_retryDelayMs = m_backoff.nextDelayMs();
         planNext(m_retryDelayMs);
-        // Offline and the system cannot say when the network is back: ask the server itself.
-        if (outcome == SyncReport::Unreachable && !m_hasNetworkBackend && m_intervals.probeMs > 0
-            && !m_afterProbe)
-            m_probe->start();
+        // Offline: the system is asked to say when the network is back; where it cannot,
+        // the server's address is asked itself.
+        if (outcome == SyncReport::Unreachable) {
+            const bool systemTells = m_network && m_network->start();
+            if (!systemTells && m_intervals.probeMs > 0 && !m_afterProbe)
+                m_probe->start();
+        }
         break;
     }
     if (outcome == SyncReport::Succeeded)

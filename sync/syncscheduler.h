@@ -51,7 +51,7 @@ private:
 
     Intervals m_intervals;
     BackoffPolicy m_backoff;
-    bool m_hasNetworkBackend;
+    NetworkWatch *m_network;
     QTimer *m_next;
     QTimer *m_probe;
     int m_retryDelayMs = 0;
