@@ -76,7 +76,7 @@ int main(int argc, char *argv[])
         if (!options.loginUser.isEmpty() && !login->loggedIn())
             login->logIn(options.loginUser, qEnvironmentVariable("QINGSHUI_PASSWORD"));
         else
-            host.services()->sync->syncNow(); // offline, it still says so and counts what waits
+            host.services()->sync->requestSync(); // offline, it still says so and counts what waits
     }
     return app.exec();
 }

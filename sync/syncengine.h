@@ -1,59 +1,121 @@
 #pragma once
 
+#include "backoffpolicy.h"
+#include "storage/database.h"
+#include "syncprogress.h"
+#include "syncreport.h"
+#include "syncscheduler.h"
+
 #include <QDateTime>
 #include <QObject>
 #include <QString>
 
+class NetworkWatch;
 class QThread;
 class SyncWorker;
 
-// Runs syncs of one local store on a worker thread, one at a time, and shows where things
-// stand as properties. *When* to sync is decided by the caller (after submit, by a button).
+struct SyncEngineOptions {
+    QString databasePath;
+    QString serverAddress; // HOST:PORT; empty: offline for good
+    QString photoDirectory; // the PhotoStore's root, for pending photo bytes; empty: none
+    // ManualCheckpoints when a WalCheckpointer runs for the store: then a pulled page never
+    // pays for copying the log back inside its commit.
+    Database::Checkpoints checkpoints = Database::AutomaticCheckpoints;
+    SyncScheduler::Intervals intervals;
+    BackoffPolicy::Params backoff;
+    // false: act as if the system had no network information backend (probe instead).
+    bool useNetworkInformation = true;
+    int probeTimeoutMs = 3000;
+};
+
+// Runs syncs of one local store on a worker thread, one at a time, decides when (its
+// SyncScheduler) and shows where things stand as properties.
 class SyncEngine : public QObject {
     Q_OBJECT
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY pendingCountChanged)
+    Q_PROPERTY(qint64 pendingPhotoBytes READ pendingPhotoBytes NOTIFY pendingCountChanged)
     Q_PROPERTY(QDateTime lastSuccess READ lastSuccess NOTIFY stateChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY stateChanged)
     Q_PROPERTY(QString serverAddress READ serverAddress CONSTANT)
+    Q_PROPERTY(Stage stage READ stage NOTIFY progressChanged)
+    Q_PROPERTY(int recordsDone READ recordsDone NOTIFY progressChanged)
+    Q_PROPERTY(int recordsTotal READ recordsTotal NOTIFY progressChanged)
+    Q_PROPERTY(qint64 bytesDone READ bytesDone NOTIFY progressChanged)
+    Q_PROPERTY(qint64 bytesTotal READ bytesTotal NOTIFY progressChanged)
+    Q_PROPERTY(QDateTime nextAttempt READ nextAttempt NOTIFY scheduleChanged)
+    Q_PROPERTY(int consecutiveFailures READ consecutiveFailures NOTIFY scheduleChanged)
 public:
+    // Offline: no server configured, or none reachable at the network level.
+    // Error: the server answered with a failure (or the local store failed).
     enum State { Idle, Syncing, Offline, Error };
     Q_ENUM(State)
+    enum Stage { NotSyncing, Pushing, Pulling, SendingPhotos };
+    Q_ENUM(Stage)
 
+    explicit SyncEngine(const SyncEngineOptions &options, QObject *parent = nullptr);
     SyncEngine(const QString &databasePath, const QString &serverAddress,
                QObject *parent = nullptr);
     ~SyncEngine() override;
 
     State state() const { return m_state; }
     int pendingCount() const { return m_pendingCount; }
+    qint64 pendingPhotoBytes() const { return m_pendingPhotoBytes; }
     QDateTime lastSuccess() const { return m_lastSuccess; }
     QString lastError() const { return m_lastError; }
-    QString serverAddress() const { return m_serverAddress; }
+    QString serverAddress() const { return m_options.serverAddress; }
+    Stage stage() const { return m_stage; }
+    int recordsDone() const { return m_progress.recordsDone; }
+    int recordsTotal() const { return m_progress.recordsTotal; }
+    qint64 bytesDone() const { return m_progress.bytesDone; }
+    qint64 bytesTotal() const { return m_progress.bytesTotal; }
+    QDateTime nextAttempt() const { return m_scheduler->nextAttempt(); }
+    int consecutiveFailures() const { return m_scheduler->consecutiveFailures(); }
+    const SyncScheduler &scheduler() const { return *m_scheduler; }
 
-    // The count the UI thread read from the store, shown until the next sync reports its own.
+    // The count the UI thread read from the store, shown until the sync thread reports its own.
     void setPendingCount(int count);
 
 public slots:
-    // Starts a sync now, or right after the one under way.
+    // The user asked: now (or right after the sync under way), whatever the backoff says.
     void syncNow();
+    // After a submit or at start: now, unless a backoff is being waited out.
+    void requestSync();
+    // Counts again what waits (records and photo bytes), on the sync thread.
+    void refreshPending();
 
 signals:
     void stateChanged();
     void pendingCountChanged();
+    void progressChanged();
+    void scheduleChanged();
+    // The sync thread began a sync.
+    void syncStarted();
     // A sync ended; records pulled from the server may have changed the store.
     void finished(bool ok, int pushed, int pulled);
 
 private:
-    void onWorkerFinished(bool ok, int pushed, int pulled, int pending, const QString &error);
+    void start();
+    void onStarted();
+    void onProgress(const SyncProgress &progress);
+    void onFinished(const SyncReport &report);
+    void onCounted(const SyncReport &report);
+    void onProbeDue();
+    void setPending(int count, qint64 photoBytes);
 
-    QString m_databasePath;
-    QString m_serverAddress;
+    SyncEngineOptions m_options;
     QThread *m_thread = nullptr;
     SyncWorker *m_worker = nullptr;
+    NetworkWatch *m_network = nullptr;
+    SyncScheduler *m_scheduler = nullptr;
     State m_state = Idle;
+    Stage m_stage = NotSyncing;
+    SyncProgress m_progress;
     int m_pendingCount = 0;
+    qint64 m_pendingPhotoBytes = 0;
     QDateTime m_lastSuccess;
     QString m_lastError;
     bool m_running = false;
     bool m_again = false;
+    bool m_probing = false;
 };

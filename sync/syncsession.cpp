@@ -17,6 +17,8 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcSync, "qs.sync")
 
 SyncResult SyncSession::run()
@@ -60,6 +62,11 @@ bool SyncSession::pushOutbox(SyncResult *result)
         return false;
     OutboxRepository outbox(m_db);
     const QString deviceId = SyncMetaRepository(m_db).deviceId();
+    SyncProgress progress;
+    if (m_progress) {
+        progress.recordsTotal = outbox.pendingCount();
+        m_progress(progress);
+    }
     for (;;) {
         const QList<OutboxEntry> batch = outbox.peek(kPushBatch);
         if (batch.isEmpty())
@@ -84,6 +91,12 @@ bool SyncSession::pushOutbox(SyncResult *result)
         for (const OutboxEntry &entry : batch)
             acked += entry.clientSeq <= response.acked_client_seq() ? 1 : 0;
         result->pushed += acked;
+        if (m_progress) {
+            progress.recordsDone = result->pushed;
+            // Submits made while the push runs join it.
+            progress.recordsTotal = std::max(progress.recordsTotal, progress.recordsDone);
+            m_progress(progress);
+        }
         if (acked < batch.size()) {
             result->error = QStringLiteral("服务器只确认了 %1/%2 条").arg(acked).arg(batch.size());
             return false;
@@ -169,6 +182,12 @@ bool SyncSession::pullChanges(SyncResult *result)
             return false;
         }
         result->pulled += response.changes_size();
+        if (m_progress) {
+            SyncProgress progress;
+            progress.stage = SyncProgress::Pulling;
+            progress.recordsDone = result->pulled;
+            m_progress(progress);
+        }
         if (!response.has_more())
             return true;
     }

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "blobuploader.h"
+#include "syncprogress.h"
 
 #include <QSqlDatabase>
 #include <QString>
+#include <functional>
 
 class SyncTransport;
 
@@ -47,6 +49,10 @@ public:
         m_photoProgress = std::move(progress);
     }
 
+    // Called after every batch pushed and every page stored, on the session's thread.
+    using ProgressCallback = std::function<void(const SyncProgress &)>;
+    void setProgressCallback(ProgressCallback callback) { m_progress = std::move(callback); }
+
     static constexpr int kPushBatch = 2000;
     static constexpr int kPullPage = 1000;
 
@@ -58,4 +64,5 @@ private:
     SyncTransport &m_transport;
     bool m_epochChanged = false;
     BlobUploader::Progress m_photoProgress;
+    ProgressCallback m_progress;
 };

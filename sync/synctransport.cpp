@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 
 #include <chrono>
+#include <future>
 
 namespace v1 = qingshui::v1;
 
@@ -18,6 +19,16 @@ struct SyncTransport::Stubs {
     std::unique_ptr<v1::Sync::Stub> sync;
     std::unique_ptr<v1::Auth::Stub> auth;
     std::unique_ptr<v1::Catalog::Stub> catalog;
+};
+
+struct PullOutcome {
+    grpc::Status status;
+    v1::PullResponse response;
+};
+
+struct SyncTransport::ReadAhead {
+    std::string request; // serialized: only the very same request gets this answer
+    std::future<PullOutcome> outcome;
 };
 
 namespace {
@@ -66,7 +77,8 @@ SyncTransport::SyncTransport(const QString &serverAddress, int deadlineMs,
         credentials = grpc::InsecureChannelCredentials();
     }
     grpc::ChannelArguments arguments;
-    arguments.SetMaxReceiveMessageSize(64 * 1024 * 1024);
+    // A page of 5,000 long records is past gRPC's default 4 MB; the server caps pages, not bytes.
+    arguments.SetMaxReceiveMessageSize(kMaxMessageBytes);
     m_stubs->channel
         = grpc::CreateCustomChannel(serverAddress.toStdString(), credentials, arguments);
     m_stubs->sync = v1::Sync::NewStub(m_stubs->channel);
@@ -94,14 +106,22 @@ bool SyncTransport::needsLogin() const
     return m_code == static_cast<int>(grpc::StatusCode::UNAUTHENTICATED);
 }
 
+bool SyncTransport::record(const grpc::Status &status)
+{
+    m_code = static_cast<int>(status.error_code());
+    m_error = status.ok() ? QString() : describe(status);
+    // A server that answered leaves the channel READY; refused or silent ones do not.
+    const bool noAnswer = status.error_code() == grpc::StatusCode::UNAVAILABLE
+        || status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED;
+    m_unreachable = noAnswer && m_stubs->channel->GetState(false) != GRPC_CHANNEL_READY;
+    return status.ok();
+}
+
 template<typename Call> bool SyncTransport::call(Call &&call)
 {
     grpc::ClientContext context;
     prepare(&context);
-    const grpc::Status status = call(&context);
-    m_code = static_cast<int>(status.error_code());
-    m_error = status.ok() ? QString() : describe(status);
-    return status.ok();
+    return record(call(&context));
 }
 
 bool SyncTransport::login(const v1::LoginRequest &request, v1::LoginResponse *response)
@@ -123,7 +143,46 @@ bool SyncTransport::push(const v1::PushRequest &request, v1::PushResponse *respo
 
 bool SyncTransport::pull(const v1::PullRequest &request, v1::PullResponse *response)
 {
-    return call([&](grpc::ClientContext *c) { return m_stubs->sync->Pull(c, request, response); });
+    std::unique_ptr<ReadAhead> ahead = std::move(m_readAhead);
+    bool answered = false;
+    if (ahead && ahead->request == request.SerializeAsString()) {
+        PullOutcome outcome = ahead->outcome.get();
+        // A read-ahead that failed is asked again: its failure may be old news.
+        if (outcome.status.ok()) {
+            response->Swap(&outcome.response);
+            answered = record(outcome.status);
+        }
+    }
+    ahead.reset(); // one not wanted is waited for here, never left running
+    if (!answered
+        && !call([&](grpc::ClientContext *c) {
+               return m_stubs->sync->Pull(c, request, response);
+           }))
+        return false;
+    if (response->has_more())
+        readAheadAfter(request, *response);
+    return true;
+}
+
+void SyncTransport::readAheadAfter(const v1::PullRequest &request,
+                                   const v1::PullResponse &response)
+{
+    // What a client asks next: the same, from the new cursor, in the epoch just answered.
+    v1::PullRequest next = request;
+    next.set_since_server_seq(response.next_server_seq());
+    if (!request.known_epoch().empty())
+        next.set_known_epoch(response.server_epoch());
+    auto ahead = std::make_unique<ReadAhead>();
+    ahead->request = next.SerializeAsString();
+    Stubs *stubs = m_stubs.get();
+    auto context = std::make_shared<grpc::ClientContext>();
+    prepare(context.get());
+    ahead->outcome = std::async(std::launch::async, [stubs, context, next] {
+        PullOutcome outcome;
+        outcome.status = stubs->sync->Pull(context.get(), next, &outcome.response);
+        return outcome;
+    });
+    m_readAhead = std::move(ahead);
 }
 
 bool SyncTransport::listTemplates(const v1::ListTemplatesRequest &request,

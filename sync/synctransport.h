@@ -7,6 +7,7 @@
 namespace grpc {
 class Channel;
 class ClientContext;
+class Status;
 } // namespace grpc
 namespace qingshui::v1 {
 class LoginRequest;
@@ -26,6 +27,10 @@ class ReferenceDataResponse;
 // (and for a loopback one when a CA certificate is given); plaintext only on loopback.
 // Calls block (run them off the UI thread) and end by a deadline; failures come back as a
 // readable message, never silently.
+//
+// Pull reads ahead: when a page says more follow, the next page is asked for at once, on a
+// thread of its own, while the caller stores this one. It is handed out only to a request
+// identical to the one read ahead; anything else is asked for afresh.
 class SyncTransport {
 public:
     explicit SyncTransport(const QString &serverAddress, int deadlineMs = 10000,
@@ -51,6 +56,11 @@ public:
     // The server did not accept the token (none, expired, revoked): log in again.
     bool needsLogin() const;
     bool usesTls() const { return m_tls; }
+    // The last failed call never reached a server that answered (refused, unroutable, no
+    // connection before the deadline): the device is offline rather than refused.
+    bool lastFailureUnreachable() const { return m_unreachable; }
+
+    static constexpr int kMaxMessageBytes = 64 * 1024 * 1024;
 
     // For the other services' stubs (blobs): the channel, and a context with the deadline
     // and the token.
@@ -59,6 +69,10 @@ public:
 
 private:
     template<typename Call> bool call(Call &&call);
+    bool record(const grpc::Status &status);
+    struct ReadAhead;
+    void readAheadAfter(const qingshui::v1::PullRequest &request,
+                        const qingshui::v1::PullResponse &response);
 
     struct Stubs;
     std::unique_ptr<Stubs> m_stubs;
@@ -67,4 +81,6 @@ private:
     QByteArray m_token;
     QString m_error;
     int m_code = 0;
+    bool m_unreachable = false;
+    std::unique_ptr<ReadAhead> m_readAhead; // declared last: joined before the channel goes
 };

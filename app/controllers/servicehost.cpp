@@ -62,7 +62,16 @@ bool ServiceHost::start(const Options &options)
         ? QtPositionProvider::createSystem(this)
         : QtPositionProvider::createNmeaReplay(options.nmeaPath, this);
     m_position = std::make_unique<PositionStatus>(m_positionProvider);
-    m_sync = std::make_unique<SyncEngine>(options.dbPath, options.serverAddress);
+    // Photos live beside the store, named by their SHA-256.
+    const QString photoDirectory
+        = QFileInfo(options.dbPath).absolutePath() + QStringLiteral("/photos");
+    SyncEngineOptions syncOptions;
+    syncOptions.databasePath = options.dbPath;
+    syncOptions.serverAddress = options.serverAddress;
+    syncOptions.photoDirectory = photoDirectory;
+    // The checkpointer above copies the log back for the sync thread's writes too.
+    syncOptions.checkpoints = Database::ManualCheckpoints;
+    m_sync = std::make_unique<SyncEngine>(syncOptions);
     m_sync->setPendingCount(OutboxRepository(db).pendingCount());
     m_login = std::make_unique<LoginController>(options.dbPath, options.serverAddress);
     connect(m_login.get(), &LoginController::loggedInNow, m_sync.get(), &SyncEngine::syncNow);
@@ -83,8 +92,7 @@ bool ServiceHost::start(const Options &options)
     m_villagePicker = std::make_unique<VillagePickerController>(db);
     m_inspector = std::make_unique<InspectorController>(db);
     m_gps = std::make_unique<GpsCapture>(m_positionProvider);
-    // Photos live beside the store, named by their SHA-256.
-    m_photos = std::make_unique<PhotoStore>(PhotoStore::rootBeside(options.dbPath));
+    m_photos = std::make_unique<PhotoStore>(photoDirectory);
     m_form = std::make_unique<FormController>(db, deviceId, m_gps.get(), m_photos.get(),
                                               m_position.get());
 
@@ -95,9 +103,12 @@ bool ServiceHost::start(const Options &options)
     SyncEngine *sync = m_sync.get();
     connect(m_form.get(), &FormController::submitted, records, &RecordListModel::reload);
     connect(m_form.get(), &FormController::discarded, records, &RecordListModel::reload);
-    connect(m_form.get(), &FormController::submitted, sync, &SyncEngine::syncNow);
-    connect(m_form.get(), &FormController::submitted, sync,
-            [sync, db] { sync->setPendingCount(OutboxRepository(db).pendingCount()); });
+    // After a submit: sync unless a backoff is being waited out; count what waits either way.
+    connect(m_form.get(), &FormController::submitted, sync, [sync, db] {
+        sync->setPendingCount(OutboxRepository(db).pendingCount());
+        sync->requestSync();
+        sync->refreshPending();
+    });
     connect(m_language.get(), &LanguageController::languageChanged, records,
             &RecordListModel::reload);
     connect(m_sync.get(), &SyncEngine::finished, records, [records](bool, int pushed, int pulled) {

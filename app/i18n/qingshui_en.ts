@@ -347,10 +347,6 @@
         <translation>%1 waiting to sync</translation>
     </message>
     <message>
-        <source>离线 · %1</source>
-        <translation>Offline · %1</translation>
-    </message>
-    <message>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
@@ -361,6 +357,34 @@
     <message>
         <source>已同步 %1</source>
         <translation>Synced %1</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>照片 %1</source>
+        <translation>photos %1</translation>
+    </message>
+    <message>
+        <source>%1 重试</source>
+        <translation>retry at %1</translation>
+    </message>
+    <message>
+        <source>同步中 · 上传 %1/%2 条</source>
+        <translation>Syncing · sending %1/%2</translation>
+    </message>
+    <message>
+        <source>同步中 · 已接收 %1 条</source>
+        <translation>Syncing · %1 received</translation>
+    </message>
+    <message>
+        <source>同步中 · 照片 %1/%2</source>
+        <translation>Syncing · photos %1/%2</translation>
     </message>
 </context>
 <context>

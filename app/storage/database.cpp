@@ -85,6 +85,8 @@ bool Database::open(const QString &path, Checkpoints checkpoints)
         if (!exec(db, QLatin1String(pragma), &m_error))
             return false;
     }
+    if (!exec(db, QStringLiteral("PRAGMA journal_size_limit=%1").arg(kWalSizeLimitBytes), &m_error))
+        return false;
     if (checkpoints == ManualCheckpoints
         && !exec(db, QStringLiteral("PRAGMA wal_autocheckpoint=0"), &m_error))
         return false;

@@ -29,6 +29,10 @@ public:
 
     static int latestSchemaVersion();
 
+    // After a checkpoint has copied everything back, the next write truncates a WAL that a
+    // long sync let grow to this size (SQLite would otherwise keep the file as large as it got).
+    static constexpr qint64 kWalSizeLimitBytes = 16 * 1024 * 1024;
+
 private:
     bool migrate();
 

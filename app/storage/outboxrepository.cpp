@@ -1,8 +1,10 @@
 #include "outboxrepository.h"
 
+#include "domain/photoreferences.h"
 #include "sqlrecord.h"
 #include "transaction.h"
 
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -28,6 +30,28 @@ int OutboxRepository::pendingCount() const
     QSqlQuery q(m_db);
     return q.exec(QStringLiteral("SELECT count(*) FROM outbox")) && q.next() ? q.value(0).toInt()
                                                                              : 0;
+}
+
+QStringList OutboxRepository::queuedPhotoReferences() const
+{
+    QStringList out;
+    QSet<QString> seen;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral(
+            "SELECT content FROM record WHERE id IN (SELECT record_id FROM outbox)"))) {
+        m_error = q.lastError().text();
+        return out;
+    }
+    while (q.next()) {
+        for (const QString &photo : photoReferencesIn(q.value(0).toByteArray())) {
+            if (!seen.contains(photo)) {
+                seen.insert(photo);
+                out << photo;
+            }
+        }
+    }
+    return out;
 }
 
 bool OutboxRepository::acknowledge(qint64 ackedClientSeq)

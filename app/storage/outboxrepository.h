@@ -18,6 +18,8 @@ public:
 
     QList<OutboxEntry> peek(int max) const;
     int pendingCount() const;
+    // The photos the queued records refer to, each once (domain/photoreferences.h).
+    QStringList queuedPhotoReferences() const;
     // The server holds everything up to ackedClientSeq: drop those entries and mark their
     // records synced, in one transaction.
     bool acknowledge(qint64 ackedClientSeq);

@@ -1,6 +1,7 @@
 #include "recordrepository.h"
 
 #include "bloboutboxrepository.h"
+#include "searchtext.h"
 #include "sqllike.h"
 #include "sqlrecord.h"
 #include "syncmetarepository.h"
@@ -13,33 +14,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
 
 namespace {
-
-// Every string in the answers except photo references (SHA-256 hex): what search looks in.
-void collectText(const QJsonValue &value, QStringList *out)
-{
-    static const QRegularExpression sha256(QStringLiteral("^[0-9a-f]{64}$"));
-    if (value.isString()) {
-        const QString s = value.toString();
-        if (!s.isEmpty() && !sha256.match(s).hasMatch())
-            out->append(s);
-    } else if (value.isArray()) {
-        for (const QJsonValue &v : value.toArray())
-            collectText(v, out);
-    } else if (value.isObject()) {
-        const QJsonObject o = value.toObject();
-        for (auto it = o.begin(); it != o.end(); ++it) {
-            if (it.key() != QLatin1String("source")) // GPS source names are not content
-                collectText(it.value(), out);
-        }
-    }
-}
 
 // Builds the WHERE clause of a filter; binds go in order.
 QString whereClause(const RecordFilter &f, QVariantList *binds)
@@ -78,7 +58,11 @@ QString whereClause(const RecordFilter &f, QVariantList *binds)
         *binds << value;
     };
     equals("unit_code", f.unitCode);
-    equals("township_code", f.townshipCode);
+    if (!f.townshipCode.isEmpty()) {
+        // Village codes are the township's nine digits and three more.
+        where << QStringLiteral("r.village_code BETWEEN ? AND ?");
+        *binds << f.townshipCode + QLatin1String("000") << f.townshipCode + QLatin1String("999");
+    }
     equals("village_code", f.villageCode);
     equals("category", f.category);
     if (f.fromMs > 0) {
@@ -124,12 +108,9 @@ QString RecordRepository::placeNamesOf(const QString &villageCode)
 
 QString RecordRepository::searchTextFor(const Record &r)
 {
-    QStringList parts;
-    const QString places = placeNamesOf(r.villageCode);
-    if (!places.isEmpty())
-        parts << places;
-    collectText(QJsonDocument::fromJson(r.content).object(), &parts);
-    return notNull(parts.join(QLatin1Char(' ')));
+    QString text = placeNamesOf(r.villageCode);
+    appendAnswerText(r.content, &text);
+    return notNull(text);
 }
 
 bool RecordRepository::upsert(const Record &r)
@@ -140,15 +121,15 @@ bool RecordRepository::upsert(const Record &r)
             "INSERT INTO record (id, template_id, template_version, category, village_code, "
             "status, "
             "created_at_ms, updated_at_ms, content, author_device_id, sync_state, server_seq, "
-            "unit_code, township_code, op_id, photos_pending, conflict_with) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            "unit_code, op_id, photos_pending, conflict_with) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
             "ON CONFLICT(id) DO UPDATE SET template_id=excluded.template_id, "
             "template_version=excluded.template_version, category=excluded.category, "
             "village_code=excluded.village_code, status=excluded.status, "
             "created_at_ms=excluded.created_at_ms, updated_at_ms=excluded.updated_at_ms, "
             "content=excluded.content, author_device_id=excluded.author_device_id, "
             "sync_state=excluded.sync_state, server_seq=excluded.server_seq, "
-            "unit_code=excluded.unit_code, township_code=excluded.township_code, "
+            "unit_code=excluded.unit_code, "
             "op_id=CASE WHEN excluded.op_id = '' THEN record.op_id ELSE excluded.op_id END, "
             "photos_pending=excluded.photos_pending, "
             "conflict_with=excluded.conflict_with"));
@@ -172,7 +153,6 @@ bool RecordRepository::upsert(const Record &r)
     q.addBindValue(static_cast<int>(r.syncState));
     q.addBindValue(r.serverSeq);
     q.addBindValue(pairedUnitCodeOfVillage(r.villageCode));
-    q.addBindValue(r.villageCode.left(9));
     q.addBindValue(notNull(r.opId));
     q.addBindValue(r.photosPending ? 1 : 0);
     q.addBindValue(r.conflictWith);

@@ -19,6 +19,9 @@ Item {
             onNewRecordRequested: stack.push(newPage)
         }
     }
+    // The header's sync chip, on the same services: offline here (no server).
+    QsSyncChip { id: syncChip }
+
     Component {
         id: newPage
         NewRecordPage { onStarted: stack.replace(formPage) }
@@ -112,6 +115,13 @@ Item {
             tryCompare(stack, "depth", 1)
             tryCompare(Services.records, "count", before + 1)
             tryCompare(Services.sync, "pendingCount", pendingBefore + 1)
+            // The chip says so, with the photo's bytes; no progress shows while nothing syncs.
+            tryVerify(function() { return Services.sync.pendingPhotoBytes > 0 })
+            tryVerify(function() { return syncChip.text.indexOf(
+                "离线 · 待同步 " + (pendingBefore + 1) + " 条 · 照片 ") === 0 })
+            compare(Services.sync.state, SyncEngine.Offline)
+            verify(!findChild(syncChip, "syncRecordsProgress").visible)
+            verify(!findChild(syncChip, "syncBytesProgress").visible)
 
             // Back in the list: newest first, with the checklist's title and the note.
             var list = findChild(stack.currentItem, "recordList")

@@ -43,14 +43,16 @@ public:
     }
     QString adminOutput() const { return m_adminOutput; }
 
-    // Starts the server on a free port and waits for it to say where it listens.
-    bool start(const QStringList &extraArgs = {})
+    // Starts the server (on a free port unless told where) and waits for it to say where it
+    // listens.
+    bool start(const QString &listen) { return start({}, listen); }
+    bool start(const QStringList &extraArgs = {},
+               const QString &listen = QStringLiteral("127.0.0.1:0"))
     {
         m_process.setProgram(QStringLiteral(QINGSHUI_SERVER_PATH));
-        m_process.setArguments(QStringList {QStringLiteral("--db"), m_dbPath,
-                                            QStringLiteral("--listen"),
-                                            QStringLiteral("127.0.0.1:0")}
-                               + extraArgs);
+        m_process.setArguments(
+            QStringList {QStringLiteral("--db"), m_dbPath, QStringLiteral("--listen"), listen}
+            + extraArgs);
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         m_process.start();
         if (!m_process.waitForStarted(10000))

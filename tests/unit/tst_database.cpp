@@ -86,6 +86,37 @@ private slots:
         QCOMPARE(q.value(0).toInt(), 3000);
     }
 
+    // A sync that writes tens of megabytes between two checkpoints leaves no file that size.
+    void theWalShrinksBackAfterABigWrite()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("sync.db");
+        Database db;
+        QVERIFY(db.open(path, Database::ManualCheckpoints));
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec("CREATE TABLE blob_test (b BLOB)"));
+        const QByteArray chunk(4096, 'w');
+        const int rows = int(Database::kWalSizeLimitBytes / chunk.size()) * 3 / 2;
+        QVERIFY(db.connection().transaction());
+        q.prepare("INSERT INTO blob_test VALUES (?)");
+        for (int i = 0; i < rows; ++i) {
+            q.addBindValue(chunk);
+            QVERIFY(q.exec());
+        }
+        QVERIFY(db.connection().commit());
+        QVERIFY(QFileInfo(path + "-wal").size() > Database::kWalSizeLimitBytes);
+        {
+            WalCheckpointer checkpointer(path, 50);
+            QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(path).size() > Database::kWalSizeLimitBytes, 10000);
+        }
+        // Everything is back in the store: the next write starts the log over, and cuts it.
+        QVERIFY(q.exec("INSERT INTO blob_test VALUES (x'00')"));
+        QVERIFY2(QFileInfo(path + "-wal").size() <= Database::kWalSizeLimitBytes,
+                 qPrintable(QString::number(QFileInfo(path + "-wal").size())));
+        QVERIFY(q.exec("SELECT count(*) FROM blob_test") && q.next());
+        QCOMPARE(q.value(0).toInt(), rows + 1);
+    }
+
     void corruptFileIsRefusedAndLeftAlone()
     {
         QTemporaryDir dir;

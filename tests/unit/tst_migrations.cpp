@@ -155,6 +155,41 @@ private slots:
         queued.sort();
         QCOMPARE(queued, QStringList({mine, both}));
     }
+
+    // Schema 7 rebuilt the search table and dropped the township column: search, the
+    // township filter and new saves still work on what schema 4 stored.
+    void schemaFourKeepsSearchAndPlaces()
+    {
+        QTemporaryDir dir;
+        const QString path = copyOf(QStringLiteral(QS_TEST_DATA_DIR "/store-schema4.db"), dir);
+        Database db;
+        QVERIFY2(db.open(path), qPrintable(db.error()));
+        RecordRepository records(db.connection());
+        RecordFilter search;
+        search.search = QStringLiteral("粪污");
+        QCOMPARE(records.count(search), 1);
+        search.search = QStringLiteral("唐王桥"); // a village name stored with the text
+        QCOMPARE(records.count(search), 1);
+        RecordFilter danyang;
+        danyang.townshipCode = QStringLiteral("411326105");
+        QCOMPARE(records.count(danyang), 2);
+        RecordFilter synced;
+        synced.statuses = {ListStatus::Synced};
+        QCOMPARE(records.count(synced), 1);
+
+        Record r;
+        r.id = QStringLiteral("0b6f1c2e-5f0a-4c59-9d1e-2f4b7a9c0d11");
+        r.templateId = QStringLiteral("village_visit");
+        r.category = QStringLiteral("village_visit");
+        r.villageCode = QStringLiteral("411326105200");
+        r.createdAtMs = r.updatedAtMs = 1760000000000;
+        r.content = QByteArray(R"({"answers":{"note":"新的一条"}})");
+        r.authorDeviceId = SyncMetaRepository(db.connection()).deviceId();
+        QVERIFY2(records.saveDraft(r), qPrintable(records.lastError()));
+        search.search = QStringLiteral("新的一条");
+        QCOMPARE(records.count(search), 1);
+        QCOMPARE(records.count(danyang), 3);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMigrations)

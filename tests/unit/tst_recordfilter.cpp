@@ -91,6 +91,21 @@ private slots:
         QCOMPARE(records.count(f), 1);
     }
 
+    void byTownship()
+    {
+        RecordRepository records(m_db.connection());
+        RecordFilter f;
+        f.townshipCode = "411326105"; // 丹阳镇: two of its villages
+        QCOMPARE(records.count(f), 2);
+        f.townshipCode = "420381450"; // 武当山特区 is a township of its own
+        QCOMPARE(records.count(f), 1);
+        f.townshipCode = "420381100";
+        QCOMPARE(records.count(f), 1);
+        QCOMPARE(records.query(f, 10).first().villageCode, QStringLiteral("420381100201"));
+        f.townshipCode = "411326106";
+        QCOMPARE(records.count(f), 0);
+    }
+
     void byDate()
     {
         RecordRepository records(m_db.connection());

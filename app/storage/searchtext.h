@@ -1,0 +1,11 @@
+#pragma once
+
+#include <QByteArrayView>
+#include <QString>
+
+// What the record list's search looks in, from a record's answers (its content, UTF-8 JSON):
+// every string value in document order, except photo references (SHA-256 hex) and whatever
+// sits under a "source" key (GPS source names are not content). Appends them to *out,
+// separated by spaces; malformed JSON appends nothing.
+// A scan over the bytes rather than a QJsonDocument: a pulled page does this a thousand times.
+void appendAnswerText(QByteArrayView contentJson, QString *out);
