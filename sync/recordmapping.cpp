@@ -1,6 +1,6 @@
 #include "recordmapping.h"
 
-#include "domain/photorefs.h"
+#include "domain/photoreferences.h"
 
 #include "qingshui/v1/common.pb.h"
 
@@ -29,7 +29,7 @@ void toProto(const Record &r, v1::Record *out)
     out->set_content(r.content.constData(), static_cast<size_t>(r.content.size()));
     out->set_author_device_id(r.authorDeviceId.toStdString());
     out->set_base_server_seq(r.serverSeq);
-    for (const QString &sha : photoRefsIn(r.content))
+    for (const QString &sha : photoReferencesIn(r.content))
         out->add_photo_sha256(sha.toStdString());
 }
 

@@ -2,7 +2,7 @@
 
 #include "transaction.h"
 
-#include "domain/photorefs.h"
+#include "domain/photoreferences.h"
 
 #include <QDateTime>
 #include <QSqlError>
@@ -38,7 +38,7 @@ bool BlobOutboxRepository::enqueueOwnPhotos(const QString &deviceId)
     }
     QStringList refs;
     while (q.next())
-        refs << photoRefsIn(q.value(0).toByteArray());
+        refs << photoReferencesIn(q.value(0).toByteArray());
     refs.removeDuplicates();
     return enqueue(refs);
 }

@@ -7,7 +7,7 @@
 #include "syncmetarepository.h"
 #include "transaction.h"
 
-#include "domain/photorefs.h"
+#include "domain/photoreferences.h"
 #include "domain/region.h"
 
 #include <QDateTime>
@@ -200,7 +200,7 @@ bool RecordRepository::submit(Record record, const QString &opId)
     }
     // Its photos go out after it, queued in the same transaction.
     BlobOutboxRepository photos(m_db);
-    if (!photos.enqueue(photoRefsIn(record.content))) {
+    if (!photos.enqueue(photoReferencesIn(record.content))) {
         m_error = photos.lastError();
         return false;
     }
