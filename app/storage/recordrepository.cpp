@@ -2,6 +2,7 @@
 
 #include "bloboutboxrepository.h"
 #include "searchtext.h"
+#include "sqlitestatement.h"
 #include "sqllike.h"
 #include "sqlrecord.h"
 #include "syncmetarepository.h"
@@ -116,12 +117,11 @@ QString RecordRepository::searchTextFor(const Record &r)
 bool RecordRepository::upsert(const Record &r)
 {
     if (!m_upsert) {
-        m_upsert.emplace(m_db);
-        m_upsert->prepare(QStringLiteral(
+        m_upsert.emplace(
+            m_db,
             "INSERT INTO record (id, template_id, template_version, category, village_code, "
-            "status, "
-            "created_at_ms, updated_at_ms, content, author_device_id, sync_state, server_seq, "
-            "unit_code, op_id, photos_pending, conflict_with) "
+            "status, created_at_ms, updated_at_ms, content, author_device_id, sync_state, "
+            "server_seq, unit_code, op_id, photos_pending, conflict_with) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
             "ON CONFLICT(id) DO UPDATE SET template_id=excluded.template_id, "
             "template_version=excluded.template_version, category=excluded.category, "
@@ -132,43 +132,44 @@ bool RecordRepository::upsert(const Record &r)
             "unit_code=excluded.unit_code, "
             "op_id=CASE WHEN excluded.op_id = '' THEN record.op_id ELSE excluded.op_id END, "
             "photos_pending=excluded.photos_pending, "
-            "conflict_with=excluded.conflict_with"));
-        m_upsertSearch.emplace(m_db);
-        m_upsertSearch->prepare(
-            QStringLiteral("INSERT INTO record_search (record_id, text) VALUES (?, ?) "
-                           "ON CONFLICT(record_id) DO UPDATE SET text = excluded.text"));
+            "conflict_with=excluded.conflict_with");
+        m_upsertSearch.emplace(m_db,
+                               "INSERT INTO record_search (record_id, text) VALUES (?, ?) "
+                               "ON CONFLICT(record_id) DO UPDATE SET text = excluded.text");
     }
-    const QString searchText = searchTextFor(r);
-    QSqlQuery &q = *m_upsert;
-    q.addBindValue(r.id);
-    q.addBindValue(r.templateId);
-    q.addBindValue(r.templateVersion);
-    q.addBindValue(r.category);
-    q.addBindValue(r.villageCode);
-    q.addBindValue(static_cast<int>(r.status));
-    q.addBindValue(r.createdAtMs);
-    q.addBindValue(r.updatedAtMs);
-    q.addBindValue(r.content);
-    q.addBindValue(r.authorDeviceId);
-    q.addBindValue(static_cast<int>(r.syncState));
-    q.addBindValue(r.serverSeq);
-    q.addBindValue(pairedUnitCodeOfVillage(r.villageCode));
-    q.addBindValue(notNull(r.opId));
-    q.addBindValue(r.photosPending ? 1 : 0);
-    q.addBindValue(r.conflictWith);
-    QSqlQuery &search = *m_upsertSearch;
-    search.addBindValue(r.id);
-    search.addBindValue(searchText);
-    const bool recordOk = q.exec();
-    const bool ok = recordOk && search.exec();
-    // Keep them prepared, but let the transaction commit.
-    q.finish();
-    search.finish();
-    if (ok)
-        return true;
-    m_error = QStringLiteral("cannot store record %1: %2")
-                  .arg(r.id, (recordOk ? search : q).lastError().text());
-    return false;
+    SqliteStatement &q = *m_upsert;
+    q.bindText(1, r.id);
+    q.bindText(2, r.templateId);
+    q.bind(3, r.templateVersion);
+    q.bindText(4, r.category);
+    q.bindText(5, r.villageCode);
+    q.bind(6, static_cast<int>(r.status));
+    q.bind(7, r.createdAtMs);
+    q.bind(8, r.updatedAtMs);
+    q.bindBlob(9, r.content);
+    q.bindText(10, r.authorDeviceId);
+    q.bind(11, static_cast<int>(r.syncState));
+    q.bind(12, r.serverSeq);
+    q.bindText(13, pairedUnitCodeOfVillage(r.villageCode));
+    q.bindText(14, r.opId);
+    q.bind(15, r.photosPending ? 1 : 0);
+    q.bind(16, r.conflictWith);
+    SqliteStatement &search = *m_upsertSearch;
+    search.bindText(1, r.id);
+    search.bindText(2, searchTextFor(r));
+    q.step();
+    const bool recordOk = !q.hasError();
+    if (recordOk)
+        search.step();
+    const bool ok = recordOk && !search.hasError();
+    if (!ok) {
+        m_error = QStringLiteral("cannot store record %1: %2")
+                      .arg(r.id, (recordOk ? search : q).error());
+    }
+    // Kept prepared for the next record; reset so that the transaction can commit.
+    q.reset();
+    search.reset();
+    return ok;
 }
 
 bool RecordRepository::saveDraft(const Record &record)

@@ -3,6 +3,7 @@
 #include "domain/record.h"
 #include "domain/review.h"
 #include "recordfilter.h"
+#include "sqlitestatement.h"
 
 #include <QHash>
 #include <QList>
@@ -61,8 +62,8 @@ private:
     QSqlDatabase m_db;
     mutable QString m_error;
     // Prepared once per repository: a pulled page upserts a thousand records in a row.
-    std::optional<QSqlQuery> m_upsert;
-    std::optional<QSqlQuery> m_upsertSearch;
+    std::optional<SqliteStatement> m_upsert;
+    std::optional<SqliteStatement> m_upsertSearch;
     std::optional<QSqlQuery> m_placeNames;
     QHash<QString, QString> m_placeNameCache;
 };

@@ -1,6 +1,7 @@
 #include "sqlitechangestore.h"
 
 #include "serverdatabase.h"
+#include "sqlitestatement.h"
 
 #include "qingshui/v1/sync.pb.h"
 
@@ -53,18 +54,17 @@ struct Head {
 };
 
 // The newest stored revision of a record, if any.
-bool headOf(QSqlQuery &q, const std::string &recordId, Head *out, QString *error)
+bool headOf(SqliteStatement &q, const std::string &recordId, Head *out, QString *error)
 {
-    q.addBindValue(text(recordId));
-    if (!q.exec()) {
-        *error = q.lastError().text();
-        return false;
-    }
+    q.bindText(1, recordId);
     *out = Head {};
-    if (q.next())
-        *out = {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()};
-    q.finish();
-    return true;
+    if (q.step())
+        *out = {q.columnInt64(0), q.columnText(1), q.columnText(2)};
+    const bool ok = !q.hasError();
+    if (!ok)
+        *error = q.error();
+    q.reset();
+    return ok;
 }
 
 } // namespace
@@ -99,21 +99,22 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
         return result;
     };
 
-    QSqlQuery head(db);
-    head.prepare(QStringLiteral("SELECT server_seq, device_id, village_code FROM record_revision "
-                                "WHERE record_id = ? ORDER BY server_seq DESC LIMIT 1"));
+    SqliteStatement head(db,
+                         "SELECT server_seq, device_id, village_code FROM record_revision "
+                         "WHERE record_id = ? ORDER BY server_seq DESC LIMIT 1");
     // A (device, op_id) already stored is acknowledged again, never stored twice.
-    QSqlQuery insertRevision(db);
-    insertRevision.prepare(QStringLiteral(
+    SqliteStatement insertRevision(
+        db,
         "INSERT INTO record_revision (server_seq, record_id, template_id, template_version, "
         "category, village_code, status, created_at_ms, updated_at_ms, content, "
         "author_device_id, device_id, op_id, base_server_seq, conflict_with) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (device_id, op_id) DO NOTHING"));
-    QSqlQuery insertPhoto(db);
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (device_id, op_id) DO NOTHING");
+    SqliteStatement insertPhoto(
+        db, "INSERT OR IGNORE INTO record_photo (server_seq, sha256) VALUES (?, ?)");
     QSqlQuery revisionOfRecord(db);
     QSqlQuery insertReview(db);
 
-    const QString deviceId = caller.deviceId;
+    const std::string deviceId = caller.deviceId.toStdString();
     qint64 highest = 0;
     for (size_t i = 0; i < ops.size(); ++i) {
         const v1::Op &op = *ops[i];
@@ -124,50 +125,52 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
         QString error;
         if (!headOf(head, recordId, &current, &error))
             return fail(ApplyResult::Failed, error);
-        const QString where = QStringLiteral("op %1 (record %2): ").arg(i).arg(text(recordId));
+        const auto where
+            = [&] { return QStringLiteral("op %1 (record %2): ").arg(i).arg(text(recordId)); };
         // Whoever may change a record must cover where it is now, not only where it goes.
         if (current.serverSeq > 0 && !caller.covers(current.villageCode))
             return fail(ApplyResult::Forbidden,
-                        where + QStringLiteral("the record lies outside your jurisdiction"));
+                        where() + QStringLiteral("the record lies outside your jurisdiction"));
 
         if (op.has_upsert_record()) {
             const v1::Record &r = op.upsert_record();
             // Another device's revision landed after the one this edit started from: both
             // are kept, server order decides, and the newer one names the one it overwrote.
             const qint64 conflictWith
-                = current.serverSeq > r.base_server_seq() && current.deviceId != deviceId
+                = current.serverSeq > r.base_server_seq() && current.deviceId != caller.deviceId
                 ? current.serverSeq
                 : 0;
-            insertRevision.addBindValue(++seq);
-            insertRevision.addBindValue(text(r.id()));
-            insertRevision.addBindValue(text(r.template_id()));
-            insertRevision.addBindValue(r.template_version());
-            insertRevision.addBindValue(text(r.category()));
-            insertRevision.addBindValue(text(r.village_code()));
-            insertRevision.addBindValue(static_cast<int>(r.status()));
-            insertRevision.addBindValue(static_cast<qint64>(r.created_at_ms()));
-            insertRevision.addBindValue(static_cast<qint64>(r.updated_at_ms()));
-            insertRevision.addBindValue(bytes(r.content()));
-            insertRevision.addBindValue(text(r.author_device_id()));
-            insertRevision.addBindValue(deviceId);
-            insertRevision.addBindValue(text(op.op_id()));
-            insertRevision.addBindValue(static_cast<qint64>(r.base_server_seq()));
-            insertRevision.addBindValue(conflictWith);
-            if (!insertRevision.exec())
-                return fail(ApplyResult::Failed, where + insertRevision.lastError().text());
-            if (insertRevision.numRowsAffected() == 0) { // a repeat: keep the number
+            insertRevision.bind(1, ++seq);
+            insertRevision.bindText(2, r.id());
+            insertRevision.bindText(3, r.template_id());
+            insertRevision.bind(4, r.template_version());
+            insertRevision.bindText(5, r.category());
+            insertRevision.bindText(6, r.village_code());
+            insertRevision.bind(7, static_cast<int>(r.status()));
+            insertRevision.bind(8, r.created_at_ms());
+            insertRevision.bind(9, r.updated_at_ms());
+            insertRevision.bindBlob(10, r.content());
+            insertRevision.bindText(11, r.author_device_id());
+            insertRevision.bindText(12, deviceId);
+            insertRevision.bindText(13, op.op_id());
+            insertRevision.bind(14, r.base_server_seq());
+            insertRevision.bind(15, conflictWith);
+            insertRevision.step();
+            const bool stored = insertRevision.changes() > 0;
+            if (insertRevision.hasError())
+                return fail(ApplyResult::Failed, where() + insertRevision.error());
+            insertRevision.reset();
+            if (!stored) { // a repeat: keep the number
                 --seq;
                 continue;
             }
-            if (r.photo_sha256_size() > 0 && !insertPhoto.isActive()) {
-                insertPhoto.prepare(QStringLiteral(
-                    "INSERT OR IGNORE INTO record_photo (server_seq, sha256) VALUES (?, ?)"));
-            }
             for (const std::string &sha : r.photo_sha256()) {
-                insertPhoto.addBindValue(seq);
-                insertPhoto.addBindValue(text(sha));
-                if (!insertPhoto.exec())
-                    return fail(ApplyResult::Failed, where + insertPhoto.lastError().text());
+                insertPhoto.bind(1, seq);
+                insertPhoto.bindText(2, sha);
+                insertPhoto.step();
+                if (insertPhoto.hasError())
+                    return fail(ApplyResult::Failed, where() + insertPhoto.error());
+                insertPhoto.reset();
             }
             continue;
         }
@@ -175,7 +178,7 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
         const v1::ReviewEvent &review = op.review();
         if (current.serverSeq == 0)
             return fail(ApplyResult::UnknownRecord,
-                        where + QStringLiteral("no such record on this server"));
+                        where() + QStringLiteral("no such record on this server"));
         if (!revisionOfRecord.isActive()) {
             revisionOfRecord.prepare(QStringLiteral(
                 "SELECT 1 FROM record_revision WHERE server_seq = ? AND record_id = ?"));
@@ -183,12 +186,12 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
         revisionOfRecord.addBindValue(static_cast<qint64>(review.record_server_seq()));
         revisionOfRecord.addBindValue(text(recordId));
         if (!revisionOfRecord.exec())
-            return fail(ApplyResult::Failed, where + revisionOfRecord.lastError().text());
+            return fail(ApplyResult::Failed, where() + revisionOfRecord.lastError().text());
         const bool revisionKnown = revisionOfRecord.next();
         revisionOfRecord.finish();
         if (!revisionKnown)
             return fail(ApplyResult::UnknownRecord,
-                        where
+                        where()
                             + QStringLiteral("no revision %1 of this record on this server")
                                   .arg(review.record_server_seq()));
         v1::ReviewEvent stored = review;
@@ -206,10 +209,10 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
         insertReview.addBindValue(static_cast<int>(review.decision()));
         insertReview.addBindValue(current.villageCode);
         insertReview.addBindValue(bytes(stored.SerializeAsString()));
-        insertReview.addBindValue(deviceId);
+        insertReview.addBindValue(caller.deviceId);
         insertReview.addBindValue(text(op.op_id()));
         if (!insertReview.exec())
-            return fail(ApplyResult::Failed, where + insertReview.lastError().text());
+            return fail(ApplyResult::Failed, where() + insertReview.lastError().text());
         if (insertReview.numRowsAffected() == 0)
             --seq;
     }
