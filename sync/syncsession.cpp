@@ -18,6 +18,7 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <future>
 
 Q_LOGGING_CATEGORY(lcSync, "qs.sync")
 
@@ -61,35 +62,63 @@ bool SyncSession::pushOutbox(SyncResult *result)
     if (!useStoredToken(result))
         return false;
     OutboxRepository outbox(m_db);
-    const QString deviceId = SyncMetaRepository(m_db).deviceId();
+    const std::string deviceId = SyncMetaRepository(m_db).deviceId().toStdString();
     SyncProgress progress;
     if (m_progress) {
         progress.recordsTotal = outbox.pendingCount();
         m_progress(progress);
     }
-    for (;;) {
-        const QList<OutboxEntry> batch = outbox.peek(kPushBatch);
-        if (batch.isEmpty())
-            return true;
+    // The next batch is read and the last acknowledgement written while the server stores
+    // the batch in flight: the device's work and the server's overlap. Only one push is in
+    // flight at a time, and only what the server acknowledged leaves the outbox.
+    struct Batch {
         qingshui::v1::PushRequest request;
-        request.set_device_id(deviceId.toStdString());
-        for (const OutboxEntry &entry : batch) {
-            qingshui::v1::Op *op = request.add_ops();
+        qint64 lastClientSeq = 0;
+    };
+    auto read = [&](qint64 after) {
+        Batch batch;
+        batch.request.set_device_id(deviceId);
+        for (const OutboxEntry &entry : outbox.peek(kPushBatch, after)) {
+            qingshui::v1::Op *op = batch.request.add_ops();
             op->set_op_id(entry.opId.toStdString());
             op->set_client_seq(entry.clientSeq);
             toProto(entry.record, op->mutable_upsert_record());
+            batch.lastClientSeq = entry.clientSeq;
         }
-        qingshui::v1::PushResponse response;
-        if (!m_transport.push(request, &response))
+        return batch;
+    };
+    auto send = [this](const Batch &batch, qingshui::v1::PushResponse *response) {
+        return std::async(std::launch::async, [this, &batch, response] {
+            return m_transport.push(batch.request, response);
+        });
+    };
+
+    Batch current = read(0);
+    if (current.request.ops_size() == 0)
+        return true;
+    qingshui::v1::PushResponse response;
+    std::future<bool> inFlight = send(current, &response);
+    for (;;) {
+        Batch next = read(current.lastClientSeq);
+        if (!inFlight.get())
             return failed(result);
-        // Only what the server acknowledged leaves the outbox.
-        if (!outbox.acknowledge(response.acked_client_seq())) {
+        const qingshui::v1::PushResponse answered = response;
+        const int sent = current.request.ops_size();
+        int acked = 0;
+        for (const qingshui::v1::Op &op : current.request.ops())
+            acked += op.client_seq() <= answered.acked_client_seq() ? 1 : 0;
+        const bool more = acked == sent && next.request.ops_size() > 0;
+        if (more) {
+            current = std::move(next);
+            inFlight = send(current, &response);
+        }
+        const bool stored = outbox.acknowledge(answered.acked_client_seq());
+        if (more && !stored)
+            inFlight.wait(); // nothing is left running when this session returns
+        if (!stored) {
             result->error = QStringLiteral("本地数据库错误: %1").arg(outbox.lastError());
             return false;
         }
-        int acked = 0;
-        for (const OutboxEntry &entry : batch)
-            acked += entry.clientSeq <= response.acked_client_seq() ? 1 : 0;
         result->pushed += acked;
         if (m_progress) {
             progress.recordsDone = result->pushed;
@@ -97,10 +126,12 @@ bool SyncSession::pushOutbox(SyncResult *result)
             progress.recordsTotal = std::max(progress.recordsTotal, progress.recordsDone);
             m_progress(progress);
         }
-        if (acked < batch.size()) {
-            result->error = QStringLiteral("服务器只确认了 %1/%2 条").arg(acked).arg(batch.size());
+        if (acked < sent) {
+            result->error = QStringLiteral("服务器只确认了 %1/%2 条").arg(acked).arg(sent);
             return false;
         }
+        if (!more)
+            return true;
     }
 }
 

@@ -8,15 +8,16 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-QList<OutboxEntry> OutboxRepository::peek(int max) const
+QList<OutboxEntry> OutboxRepository::peek(int max, qint64 afterClientSeq) const
 {
     QList<OutboxEntry> out;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT o.client_seq, o.op_id, %1 FROM outbox o "
-                             "JOIN record r ON r.id = o.record_id "
+                             "JOIN record r ON r.id = o.record_id WHERE o.client_seq > ? "
                              "ORDER BY o.client_seq LIMIT ?")
                   .arg(QLatin1String(kRecordColumns)));
+    q.addBindValue(afterClientSeq);
     q.addBindValue(max);
     if (!q.exec())
         m_error = q.lastError().text();

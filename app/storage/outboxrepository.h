@@ -16,7 +16,8 @@ class OutboxRepository {
 public:
     explicit OutboxRepository(QSqlDatabase db) : m_db(db) { }
 
-    QList<OutboxEntry> peek(int max) const;
+    // The oldest entries queued after afterClientSeq, at most max of them.
+    QList<OutboxEntry> peek(int max, qint64 afterClientSeq = 0) const;
     int pendingCount() const;
     // The photos the queued records refer to, each once (domain/photoreferences.h).
     QStringList queuedPhotoReferences() const;
