@@ -1,0 +1,2 @@
+# The review loop (issue 5): device storage, decisions through a real server, the diff.
+qs_add_qtest(tst_reviewstore SOURCES unit/tst_reviewstore.cpp LIBS qs_core)
