@@ -2,3 +2,6 @@
 qs_add_qtest(tst_reviewstore SOURCES unit/tst_reviewstore.cpp LIBS qs_core)
 qs_add_qtest(tst_reviewloop SOURCES integration/tst_reviewloop.cpp LIBS qs_sync)
 add_dependencies(tst_reviewloop qingshui-server)
+qs_add_qtest(tst_recorddiff SOURCES unit/tst_recorddiff.cpp LIBS qs_core)
+target_compile_definitions(tst_recorddiff PRIVATE
+    QS_TEMPLATES_DIR="${PROJECT_SOURCE_DIR}/app/data/templates")
