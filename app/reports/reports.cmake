@@ -5,6 +5,7 @@ find_package(ZLIB REQUIRED) # CRC-32 of the ZIP's entries
 set_target_properties(ZLIB::ZLIB PROPERTIES IMPORTED_GLOBAL TRUE)
 target_sources(qs_core PRIVATE
     domain/sanitationtargets.h domain/sanitationtargets.cpp
+    domain/answerscan.h domain/answerscan.cpp
     storage/reportselection.h
     storage/dashboardrepository.h storage/dashboardrepository.cpp
     storage/recordexportquery.h storage/recordexportquery.cpp

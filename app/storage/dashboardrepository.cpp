@@ -1,13 +1,13 @@
 #include "dashboardrepository.h"
 
+#include "domain/answerscan.h"
 #include "reportselection.h"
+#include "sqlitestatement.h"
 
 #include <QDate>
 #include <QDateTime>
-#include <QHash>
+#include <QMap>
 #include <QSqlError>
-#include <QSqlQuery>
-#include <algorithm>
 
 namespace {
 
@@ -33,57 +33,66 @@ std::optional<DashboardFigures> DashboardRepository::figures(const RecordFilter 
 
 bool DashboardRepository::loadCounts(const RecordFilter &filter, DashboardFigures *out) const
 {
-    // SQLite groups by local day (the index covers unit, category, status and time, so the
-    // table itself is never read); days fold into ISO weeks here, where QDate knows them.
-    // The offset is today's: the app's users are in China, which keeps no daylight saving.
+    // SQLite numbers each record's Monday-based local week (1970-01-01 was a Thursday, so
+    // day + 3 starts weeks on Mondays) from the index alone, which covers unit, category,
+    // status and time; the rows are summed here: GROUP BY would sort all 100,000 of them
+    // first. The offset is today's: the app's users are in China, which keeps no daylight
+    // saving.
     const qint64 offsetMs = qint64(QDateTime::currentDateTime().offsetFromUtc()) * 1000;
     QVariantList binds {offsetMs};
     const QString where = reportWhereClause(filter, &binds);
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT r.unit_code, r.category, (r.updated_at_ms + ?) / %1, "
-                             "count(*) FROM record r%2 GROUP BY 1, 2, 3")
-                  .arg(kDayMs)
-                  .arg(where));
-    for (const QVariant &b : std::as_const(binds))
-        q.addBindValue(b);
-    if (!q.exec()) {
-        m_error = QStringLiteral("cannot count records: %1").arg(q.lastError().text());
+    SqliteStatement q(m_db,
+                      QStringLiteral("SELECT r.unit_code, r.category, "
+                                     "((r.updated_at_ms + ?) / %1 + 3) / 7 FROM record r%2")
+                          .arg(kDayMs)
+                          .arg(where)
+                          .toUtf8()
+                          .constData());
+    for (int i = 0; i < binds.size(); ++i) {
+        const QVariant &b = binds.at(i);
+        if (b.typeId() == QMetaType::QString)
+            q.bindText(i + 1, b.toString());
+        else
+            q.bind(i + 1, b.toLongLong());
+    }
+    // The rows come by unit and category (the index's order): one week table per pair.
+    QMap<std::pair<QString, QString>, QMap<qint64, int>> weeks;
+    QString unit;
+    QString category;
+    QMap<qint64, int> *current = nullptr;
+    while (q.step()) {
+        const QString u = q.columnText(0);
+        const QString c = q.columnText(1);
+        if (!current || u != unit || c != category) {
+            unit = u;
+            category = c;
+            current = &weeks[{unit, category}];
+        }
+        ++(*current)[q.columnInt64(2)];
+    }
+    if (q.hasError()) {
+        m_error = QStringLiteral("cannot count records: %1").arg(q.error());
         return false;
     }
     const QDate epoch(1970, 1, 1);
-    QHash<QString, int> indexOf; // unit, category, year, week -> position in out->counts
-    while (q.next()) {
-        WeeklyCount c;
-        c.unitCode = q.value(0).toString();
-        c.category = q.value(1).toString();
-        c.isoWeek = epoch.addDays(q.value(2).toLongLong()).weekNumber(&c.isoYear);
-        const QString key = QStringLiteral("%1|%2|%3|%4")
-                                .arg(c.unitCode, c.category)
-                                .arg(c.isoYear)
-                                .arg(c.isoWeek);
-        const int n = q.value(3).toInt();
-        auto found = indexOf.constFind(key);
-        if (found != indexOf.constEnd()) {
-            out->counts[*found].count += n;
-            continue;
+    for (auto pair = weeks.cbegin(); pair != weeks.cend(); ++pair) {
+        for (auto week = pair->cbegin(); week != pair->cend(); ++week) {
+            WeeklyCount count;
+            count.unitCode = pair.key().first;
+            count.category = pair.key().second;
+            // The week's Monday names its ISO year and week.
+            count.isoWeek = epoch.addDays(week.key() * 7 - 3).weekNumber(&count.isoYear);
+            count.count = week.value();
+            out->counts << count;
         }
-        c.count = n;
-        indexOf.insert(key, int(out->counts.size()));
-        out->counts << c;
     }
-    std::sort(out->counts.begin(), out->counts.end(),
-              [](const WeeklyCount &a, const WeeklyCount &b) {
-                  return std::tie(a.unitCode, a.category, a.isoYear, a.isoWeek)
-                      < std::tie(b.unitCode, b.category, b.isoYear, b.isoWeek);
-              });
     return true;
 }
 
 bool DashboardRepository::loadIndicators(const RecordFilter &filter, DashboardFigures *out) const
 {
     // The three sanitation indicators, from the answers of their checklists
-    // (app/data/templates; JSON true reads as 1 in SQLite):
+    // (app/data/templates):
     // - sanitary_toilet, 厕所革命 (sanitation.toilet): every record is one inspected household
     //   (入户检查), the denominator; those answering A1 (has a harmless sanitary toilet) yes
     //   are the numerator. The village tally A6 is not summed: each household's record
@@ -94,36 +103,61 @@ bool DashboardRepository::loadIndicators(const RecordFilter &filter, DashboardFi
     // - pond_chief_numbered, 坑塘整治 (sanitation.pond): every record is one pond, the
     //   denominator; those with a pond chief (C5 yes) and a number (C1_numbered yes) are the
     //   numerator.
+    // Answers are read by answerscan.h, not json_extract: SQLite's full parse of each record
+    // was most of the dashboard's time. Content that is not JSON counts nowhere.
     QVariantList binds;
     const QString where = reportWhereClause(filter, &binds);
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral(
-                  "SELECT "
-                  "sum(t = 'sanitation.toilet'), "
-                  "sum(t = 'sanitation.toilet' AND json_extract(c, '$.answers.A1') = 1), "
-                  "sum(t = 'sanitation.sewage' AND json_extract(c, '$.answers.B3') = 1), "
-                  "sum(t = 'sanitation.sewage' AND json_extract(c, '$.answers.B3') = 1 "
-                  "    AND json_extract(c, '$.answers.B5') = 'treated'), "
-                  "sum(t = 'sanitation.pond'), "
-                  "sum(t = 'sanitation.pond' AND json_extract(c, '$.answers.C5') = 1 "
-                  "    AND json_extract(c, '$.answers.C1_numbered') = 1) "
-                  "FROM (SELECT r.template_id AS t, CAST(r.content AS TEXT) AS c FROM record r%1 "
-                  "      AND r.template_id IN ('sanitation.toilet', 'sanitation.sewage', "
-                  "                            'sanitation.pond')) "
-                  "WHERE json_valid(c)")
-                  .arg(where));
-    for (const QVariant &b : std::as_const(binds))
-        q.addBindValue(b);
-    if (!q.exec() || !q.next()) {
-        m_error = QStringLiteral("cannot compute the indicators: %1").arg(q.lastError().text());
+    SqliteStatement q(m_db,
+                      QStringLiteral("SELECT r.template_id, r.content FROM record r%1 "
+                                     "AND r.template_id IN ('sanitation.toilet', "
+                                     "'sanitation.sewage', 'sanitation.pond')")
+                          .arg(where)
+                          .toUtf8()
+                          .constData());
+    for (int i = 0; i < binds.size(); ++i) {
+        const QVariant &b = binds.at(i);
+        if (b.typeId() == QMetaType::QString)
+            q.bindText(i + 1, b.toString());
+        else
+            q.bind(i + 1, b.toLongLong());
+    }
+    IndicatorTally toilet {QStringLiteral("sanitary_toilet"), 0, 0};
+    IndicatorTally water {QStringLiteral("black_water_treated"), 0, 0};
+    IndicatorTally ponds {QStringLiteral("pond_chief_numbered"), 0, 0};
+    while (q.step()) {
+        const QString templateId = q.columnText(0);
+        const QByteArray content = q.columnBlob(1);
+        bool a1 = false, b3 = false, treated = false, c5 = false, numbered = false;
+        const bool wellFormed = scanAnswers(content, [&](QByteArrayView id, QByteArrayView v) {
+            const bool yes = v == "true";
+            if (id == "A1")
+                a1 = yes;
+            else if (id == "B3")
+                b3 = yes;
+            else if (id == "B5")
+                treated = v == "\"treated\"";
+            else if (id == "C5")
+                c5 = yes;
+            else if (id == "C1_numbered")
+                numbered = yes;
+        });
+        if (!wellFormed)
+            continue;
+        if (templateId == QLatin1String("sanitation.toilet")) {
+            ++toilet.denominator;
+            toilet.numerator += a1;
+        } else if (templateId == QLatin1String("sanitation.sewage") && b3) {
+            ++water.denominator;
+            water.numerator += treated;
+        } else if (templateId == QLatin1String("sanitation.pond")) {
+            ++ponds.denominator;
+            ponds.numerator += c5 && numbered;
+        }
+    }
+    if (q.hasError()) {
+        m_error = QStringLiteral("cannot compute the indicators: %1").arg(q.error());
         return false;
     }
-    auto value = [&](int column) { return q.value(column).toLongLong(); }; // NULL (none) is 0
-    out->indicators = {
-        {QStringLiteral("sanitary_toilet"), value(1), value(0)},
-        {QStringLiteral("black_water_treated"), value(3), value(2)},
-        {QStringLiteral("pond_chief_numbered"), value(5), value(4)},
-    };
+    out->indicators = {toilet, water, ponds};
     return true;
 }

@@ -1,5 +1,6 @@
 // The supervisor's dashboard on a real store: counts by county × category × ISO week and the
 // three sanitation indicators from known answers, with exact expected shares.
+#include "domain/answerscan.h"
 #include "domain/sanitationtargets.h"
 #include "storage/dashboardrepository.h"
 #include "storage/database.h"
@@ -171,6 +172,34 @@ private slots:
             QCOMPARE(t.numerator, 0);
             QCOMPARE(t.denominator, 0);
         }
+    }
+
+    void answerScanAgreesWithQJsonDocument()
+    {
+        // Keys inside text, nested objects, escapes, spaces as an indenting writer leaves them.
+        const QByteArray content
+            = " { \"answers\" : {\n"
+              "  \"note\": \"\\\"A1\\\":true, {\\\"B5\\\": \\\"treated\\\"} \\\\\",\n"
+              "  \"location\": {\"lat\": 33.1, \"lon\": 111.5, \"A1\": true},\n"
+              "  \"A2_photos\": [\"ab\", {\"A1\": true}],\n"
+              "  \"A1\" : false, \"B5\": \"treated\", \"n\": -1.5e3, \"x\": null },\n"
+              "  \"meta\": {\"answers\": {\"A1\": true}} } ";
+        QVERIFY(!QJsonDocument::fromJson(content).isNull()); // it is valid JSON
+        QHash<QString, QByteArray> seen;
+        QVERIFY(scanAnswers(content, [&](QByteArrayView id, QByteArrayView v) {
+            seen.insert(QString::fromUtf8(id.toByteArray()), v.toByteArray());
+        }));
+        const QJsonObject answers = QJsonDocument::fromJson(content)["answers"].toObject();
+        QCOMPARE(seen.size(), answers.size());
+        QCOMPARE(seen.value("A1"), QByteArray("false"));
+        QCOMPARE(seen.value("B5"), QByteArray("\"treated\""));
+        QCOMPARE(seen.value("n"), QByteArray("-1.5e3"));
+        for (const QByteArray &bad :
+             {QByteArray("{not json"), QByteArray("{\"answers\": {\"A1\": tru}}"),
+              QByteArray("{\"answers\": {\"A1\": true}"),
+              QByteArray("{\"answers\": {\"A1\" true}}"),
+              QByteArray("{\"answers\": {\"A1\": \"open}}"), QByteArray("{\"answers\": {}} x")})
+            QVERIFY2(!scanAnswers(bad, [](QByteArrayView, QByteArrayView) {}), bad.constData());
     }
 
     void targetsComeWithTheirSource()
