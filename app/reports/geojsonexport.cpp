@@ -1,5 +1,6 @@
 #include "geojsonexport.h"
 
+#include "domain/answerscan.h"
 #include "domain/photoreferences.h"
 #include "domain/region.h"
 #include "exportfile.h"
@@ -9,30 +10,111 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
+
+// Written as text, feature by feature: the answers' JSON is copied from the record as it is
+// (booleans, numbers and strings are already JSON), and only lists and GPS points, which a
+// GIS property cannot hold, are parsed. Building a QJsonObject per record took twice as long.
 
 namespace {
 
-// An answer as one property value a GIS can hold (no nested objects or arrays).
-QJsonValue propertyValue(const Question *q, const QJsonValue &a, const QStringList &refs,
-                         const QStringList &photoNames)
+using RawAnswers = QList<std::pair<QByteArrayView, QByteArrayView>>; // id, JSON text
+
+void appendString(QByteArray *out, const QString &text)
 {
-    if (a.isArray()) {
+    const QByteArray utf8 = text.toUtf8();
+    out->append('"');
+    for (const char ch : utf8) {
+        switch (ch) {
+        case '"':
+            out->append("\\\"");
+            break;
+        case '\\':
+            out->append("\\\\");
+            break;
+        case '\n':
+            out->append("\\n");
+            break;
+        case '\r':
+            out->append("\\r");
+            break;
+        case '\t':
+            out->append("\\t");
+            break;
+        default:
+            if (static_cast<unsigned char>(ch) < 0x20)
+                out->append(
+                    QStringLiteral("\\u%1").arg(int(ch), 4, 16, QLatin1Char('0')).toLatin1());
+            else
+                out->append(ch);
+        }
+    }
+    out->append('"');
+}
+
+QByteArray number(double v)
+{
+    return QByteArray::number(v, 'g', QLocale::FloatingPointShortest);
+}
+
+QByteArrayView rawOf(const RawAnswers &answers, QByteArrayView id)
+{
+    for (const auto &[key, value] : answers)
+        if (key == id)
+            return value;
+    return {};
+}
+
+std::optional<GeoPoint> pointIn(QByteArrayView raw, const QString &questionId)
+{
+    if (raw.isEmpty() || raw[0] != '{')
+        return std::nullopt;
+    auto p = pointFromAnswer(QJsonDocument::fromJson(raw.toByteArray()).object());
+    if (p)
+        p->questionId = questionId;
+    return p;
+}
+
+// As recordPoint (exportrecordfields.h), on the raw answers.
+std::optional<GeoPoint> rawPoint(const RawAnswers &answers, const FormTemplate *form)
+{
+    if (auto p = pointIn(rawOf(answers, "location"), QStringLiteral("location")))
+        return p;
+    if (!form)
+        return std::nullopt;
+    for (const Question *q : form->allQuestions()) {
+        if (q->type != QuestionType::GpsPoint)
+            continue;
+        if (auto p = pointIn(rawOf(answers, q->id.toUtf8()), q->id))
+            return p;
+    }
+    return std::nullopt;
+}
+
+// An answer as one property value a GIS can hold (no nested objects or arrays).
+void appendProperty(QByteArray *out, const Question *q, QByteArrayView raw, const QStringList &refs,
+                    const QStringList &photoNames)
+{
+    if (raw[0] == '[') {
         // Photos by their names in the ZIP of photos; other lists (multiple choice) by value.
-        const bool photos = q ? q->type == QuestionType::Photos
-                              : !a.toArray().isEmpty() && refs.contains(a[0].toString());
+        const QJsonArray a = QJsonDocument::fromJson(raw.toByteArray()).array();
+        const bool photos
+            = q ? q->type == QuestionType::Photos : !a.isEmpty() && refs.contains(a[0].toString());
         QStringList parts;
-        for (const QJsonValue &v : a.toArray()) {
+        for (const QJsonValue &v : a) {
             const qsizetype i = photos ? refs.indexOf(v.toString()) : -1;
             parts << (i >= 0 ? photoNames.at(i) : v.toVariant().toString());
         }
-        return parts.join(photos ? QStringLiteral(" ") : QStringLiteral(","));
+        appendString(out, parts.join(photos ? QStringLiteral(" ") : QStringLiteral(",")));
+    } else if (raw[0] == '{') {
+        if (const auto p = pointIn(raw, QString()))
+            appendString(out,
+                         QStringLiteral("%1,%2").arg(p->lat, 0, 'f', 7).arg(p->lon, 0, 'f', 7));
+        else
+            appendString(out, QString::fromUtf8(raw.toByteArray()));
+    } else {
+        out->append(raw.data(), raw.size()); // true, false, null, a number or a string
     }
-    if (a.isObject()) {
-        if (const auto p = pointFromAnswer(a))
-            return QStringLiteral("%1,%2").arg(p->lat, 0, 'f', 7).arg(p->lon, 0, 'f', 7);
-        return QString::fromUtf8(QJsonDocument(a.toObject()).toJson(QJsonDocument::Compact));
-    }
-    return a;
 }
 
 } // namespace
@@ -49,48 +131,71 @@ ExportOutcome exportGeoJson(QSqlDatabase db, const RecordFilter &filter, const Q
         return out;
     bool written = file.write("{\"type\":\"FeatureCollection\",\"features\":[\n");
     RecordExportQuery query(db);
+    QByteArray bytes;
     const bool read = written && query.forEach(filter, [&](const ExportRow &row) {
         const Record &r = row.record;
-        const QJsonObject answers = answersOf(r);
+        RawAnswers answers;
+        if (!scanAnswers(r.content, [&](QByteArrayView id, QByteArrayView value) {
+                answers.append({id, value});
+            }))
+            answers.clear(); // content that is no JSON has no answers to show
         const FormTemplate *form = templates->find(r.templateId, r.templateVersion);
-        const auto point = recordPoint(answers, form);
-        QJsonObject properties {
-            {QStringLiteral("record_id"), r.id},
-            {QStringLiteral("template_id"), r.templateId},
-            {QStringLiteral("template_version"), r.templateVersion},
-            {QStringLiteral("template"), form ? form->title.text() : QString()},
-            {QStringLiteral("category"), r.category},
-            {QStringLiteral("unit_code"), pairedUnitCodeOfVillage(r.villageCode)},
-            {QStringLiteral("unit"), row.unitName},
-            {QStringLiteral("township"), row.townshipName},
-            {QStringLiteral("village"), row.villageName},
-            {QStringLiteral("village_code"), r.villageCode},
-            {QStringLiteral("status"), statusName(r)},
-            {QStringLiteral("created_at"), localIsoTime(r.createdAtMs)},
-            {QStringLiteral("updated_at"), localIsoTime(r.updatedAtMs)}};
+        const auto point = rawPoint(answers, form);
+
+        bytes.clear();
+        if (out.records > 0)
+            bytes += ",\n";
+        bytes += "{\"type\":\"Feature\",\"id\":";
+        appendString(&bytes, r.id);
+        bytes += ",\"geometry\":";
+        if (point)
+            bytes += "{\"type\":\"Point\",\"coordinates\":[" + number(point->lon) + ','
+                + number(point->lat) + "]}";
+        else
+            bytes += "null";
+        bytes += ",\"properties\":{";
+        const std::pair<const char *, QString> fields[]
+            = {{"record_id", r.id},
+               {"template_id", r.templateId},
+               {"template", form ? form->title.text() : QString()},
+               {"category", r.category},
+               {"unit_code", pairedUnitCodeOfVillage(r.villageCode)},
+               {"unit", row.unitName},
+               {"township", row.townshipName},
+               {"village", row.villageName},
+               {"village_code", r.villageCode},
+               {"status", statusName(r)},
+               {"created_at", localIsoTime(r.createdAtMs)},
+               {"updated_at", localIsoTime(r.updatedAtMs)}};
+        for (const auto &[name, value] : fields) {
+            bytes += '"';
+            bytes += name;
+            bytes += "\":";
+            appendString(&bytes, value);
+            bytes += ',';
+        }
+        bytes += "\"template_version\":" + QByteArray::number(r.templateVersion);
         if (point && point->accuracyM)
-            properties.insert(QStringLiteral("accuracy_m"), *point->accuracyM);
+            bytes += ",\"accuracy_m\":" + number(*point->accuracyM);
         const QStringList refs = photoReferencesIn(r.content);
         QStringList photoNames;
         for (int i = 0; i < refs.size(); ++i)
             photoNames << photoZipName(row.villageName, r.id, i + 1);
-        for (auto it = answers.begin(); it != answers.end(); ++it) {
+        for (const auto &[id, raw] : answers) {
             // A question id never overrides the record's own fields; the point is the geometry.
-            if (properties.contains(it.key()) || (point && it.key() == point->questionId))
+            const bool own = std::any_of(std::begin(fields), std::end(fields),
+                                         [&](const auto &f) { return id == f.first; })
+                || id == "template_version" || id == "accuracy_m";
+            if (own || raw.isEmpty() || (point && id == point->questionId.toUtf8()))
                 continue;
-            const Question *q = form ? form->question(it.key()) : nullptr;
-            properties.insert(it.key(), propertyValue(q, it.value(), refs, photoNames));
+            bytes += ",\"";
+            bytes.append(id.data(), id.size()); // as it was in the record's JSON
+            bytes += "\":";
+            const Question *q
+                = form ? form->question(QString::fromUtf8(id.toByteArray())) : nullptr;
+            appendProperty(&bytes, q, raw, refs, photoNames);
         }
-        QJsonObject feature {{QStringLiteral("type"), QStringLiteral("Feature")},
-                             {QStringLiteral("id"), r.id},
-                             {QStringLiteral("properties"), properties}};
-        feature.insert(QStringLiteral("geometry"),
-                       point ? QJsonValue(QJsonObject {
-                           {QStringLiteral("type"), QStringLiteral("Point")},
-                           {QStringLiteral("coordinates"), QJsonArray {point->lon, point->lat}}})
-                             : QJsonValue(QJsonValue::Null));
-        QByteArray bytes = out.records > 0 ? ",\n" : "";
-        bytes += QJsonDocument(feature).toJson(QJsonDocument::Compact);
+        bytes += "}}";
         ++out.records;
         written = file.write(bytes);
         return written;
