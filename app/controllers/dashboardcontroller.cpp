@@ -5,11 +5,13 @@
 #include "reports/csvexport.h"
 #include "reports/geojsonexport.h"
 #include "reports/photozipexport.h"
+#include "storage/database.h"
 #include "storage/referencedatarepository.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QSet>
+#include <QThread>
 
 namespace {
 
@@ -29,6 +31,12 @@ DashboardController::DashboardController(QSqlDatabase db, QString photoRoot, Rec
         m_targets = *targets;
     else
         m_error = error;
+}
+
+DashboardController::~DashboardController()
+{
+    if (m_exportThread)
+        m_exportThread->wait();
 }
 
 QStringList DashboardController::categoryNames() const
@@ -116,21 +124,42 @@ QVariantList DashboardController::indicators() const
 
 bool DashboardController::exportTo(const QString &kind, const QUrl &folder)
 {
+    if (m_exportThread)
+        return false;
     const QString dir = folder.isLocalFile() ? folder.toLocalFile() : folder.toString();
     const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    auto pathFor = [&](const char *ext) {
-        return QDir(dir).filePath(
-            QStringLiteral("清水巡查_%1_%2.%3").arg(kind, stamp, QLatin1String(ext)));
-    };
-    ExportOutcome out;
-    if (kind == QLatin1String("csv"))
-        out = exportCsv(m_db, m_queue->filter(), pathFor("csv"));
-    else if (kind == QLatin1String("geojson"))
-        out = exportGeoJson(m_db, m_queue->filter(), pathFor("geojson"));
-    else if (kind == QLatin1String("photos"))
-        out = exportPhotoZip(m_db, m_queue->filter(), m_photoRoot, pathFor("zip"));
-    else
-        out.error = QStringLiteral("unknown export: %1").arg(kind);
+    const QString ext = kind == QLatin1String("photos") ? QStringLiteral("zip") : kind;
+    const QString path
+        = QDir(dir).filePath(QStringLiteral("清水巡查_%1_%2.%3").arg(kind, stamp, ext));
+    const RecordFilter filter = m_queue->filter();
+    const QString storePath = m_db.databaseName();
+    const QString photoRoot = m_photoRoot;
+    m_exportThread = QThread::create([=] {
+        ExportOutcome out;
+        Database store; // Qt SQL connections stay on the thread that opened them
+        if (!store.open(storePath)) {
+            out.error = store.error();
+        } else if (kind == QLatin1String("csv")) {
+            out = exportCsv(store.connection(), filter, path);
+        } else if (kind == QLatin1String("geojson")) {
+            out = exportGeoJson(store.connection(), filter, path);
+        } else if (kind == QLatin1String("photos")) {
+            out = exportPhotoZip(store.connection(), filter, photoRoot, path);
+        } else {
+            out.error = QStringLiteral("unknown export: %1").arg(kind);
+        }
+        QMetaObject::invokeMethod(
+            this, [this, kind, out] { finishExport(kind, out); }, Qt::QueuedConnection);
+    });
+    connect(m_exportThread, &QThread::finished, m_exportThread, &QObject::deleteLater);
+    m_exportThread->start();
+    emit exportingChanged();
+    return true;
+}
+
+void DashboardController::finishExport(const QString &kind, const ExportOutcome &out)
+{
+    m_exportThread = nullptr; // it deletes itself when it has finished
     if (!out.ok) {
         m_exportMessage = tr("导出失败：%1").arg(out.error);
     } else if (kind == QLatin1String("photos")) {
@@ -143,6 +172,6 @@ bool DashboardController::exportTo(const QString &kind, const QUrl &folder)
     } else {
         m_exportMessage = tr("已导出 %1 条记录到 %2").arg(out.records).arg(out.path);
     }
+    emit exportingChanged();
     emit exportFinished(out.ok);
-    return out.ok;
 }

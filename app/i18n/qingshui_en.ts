@@ -89,6 +89,10 @@
         <source>导出照片 ZIP</source>
         <translation>Export photos (ZIP)</translation>
     </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
 </context>
 <context>
     <name>FormController</name>

@@ -173,6 +173,7 @@ Popup {
                             required property var modelData
                             objectName: "export_" + modelData.kind
                             text: modelData.text
+                            enabled: !page.dashboard.exporting
                             implicitHeight: Theme.touchTarget
                             onClicked: {
                                 page.pendingExport = modelData.kind
@@ -187,7 +188,7 @@ Popup {
                     Layout.leftMargin: Theme.spacing
                     Layout.bottomMargin: Theme.spacing
                     wrapMode: Text.WrapAnywhere
-                    text: page.dashboard.exportMessage
+                    text: page.dashboard.exporting ? qsTr("正在导出…") : page.dashboard.exportMessage
                     font.pixelSize: Theme.fontSmall
                 }
             }

@@ -68,14 +68,23 @@ Item {
             compare(page.dashboard.total, 9)
         }
 
+        function exported(kind, folder) {
+            verify(page.exportInto(kind, folder), kind + " started")
+            verify(!page.exportInto(kind, folder), "one export at a time")
+            tryCompare(page.dashboard, "exporting", false, 30000)
+            return shown("exportMessage")
+        }
+
         function test_exportWritesIntoTheChosenFolder() {
             Services.records.unitCode = "420322" // 郧西县
-            verify(page.exportInto("csv", exportFolderUrl))
-            verify(shown("exportMessage").indexOf("已导出 3 条记录") >= 0, shown("exportMessage"))
-            verify(page.exportInto("geojson", exportFolderUrl))
-            verify(page.exportInto("photos", exportFolderUrl))
-            verify(!page.exportInto("csv", unwritableFolderUrl))
-            verify(shown("exportMessage").indexOf("导出失败") >= 0, shown("exportMessage"))
+            let message = exported("csv", exportFolderUrl)
+            verify(message.indexOf("已导出 3 条记录") >= 0, message)
+            message = exported("geojson", exportFolderUrl)
+            verify(message.indexOf("已导出 3 条记录") >= 0, message)
+            message = exported("photos", exportFolderUrl)
+            verify(message.indexOf("已导出 0 张照片") >= 0, message)
+            message = exported("csv", unwritableFolderUrl)
+            verify(message.indexOf("导出失败") >= 0, message)
         }
     }
 }
