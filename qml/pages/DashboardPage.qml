@@ -131,6 +131,39 @@ Popup {
                     color: Theme.textSecondary
                 }
 
+                // Exports of the same selection: CSV for reports, GeoJSON for QGIS, photos.
+                RowLayout {
+                    Layout.leftMargin: Theme.spacing
+                    spacing: Theme.spacing
+                    Repeater {
+                        model: [
+                            { kind: "csv", text: qsTr("导出 CSV") },
+                            { kind: "geojson", text: qsTr("导出 GeoJSON") },
+                            { kind: "photos", text: qsTr("导出照片 ZIP") }
+                        ]
+                        delegate: Button {
+                            required property var modelData
+                            objectName: "export_" + modelData.kind
+                            text: modelData.text
+                            enabled: !page.dashboard.exporting
+                            font.capitalization: Font.MixedCase
+                            implicitHeight: Theme.touchTarget
+                            onClicked: {
+                                page.pendingExport = modelData.kind
+                                folderDialog.open()
+                            }
+                        }
+                    }
+                }
+                Label {
+                    objectName: "exportMessage"
+                    visible: text !== ""
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.spacing
+                    wrapMode: Text.WrapAnywhere
+                    text: page.dashboard.exporting ? qsTr("正在导出…") : page.dashboard.exportMessage
+                    font.pixelSize: Theme.fontSmall
+                }
                 RowLayout {
                     Layout.leftMargin: Theme.spacing
                     spacing: Theme.spacing
@@ -157,39 +190,6 @@ Popup {
                         return unitBox.currentIndex > 0
                                ? page.dashboard.unitCodes[unitBox.currentIndex - 1] : ""
                     })
-                }
-
-                // Exports of the same selection: CSV for reports, GeoJSON for QGIS, photos.
-                RowLayout {
-                    Layout.margins: Theme.spacing
-                    spacing: Theme.spacing
-                    Repeater {
-                        model: [
-                            { kind: "csv", text: qsTr("导出 CSV") },
-                            { kind: "geojson", text: qsTr("导出 GeoJSON") },
-                            { kind: "photos", text: qsTr("导出照片 ZIP") }
-                        ]
-                        delegate: Button {
-                            required property var modelData
-                            objectName: "export_" + modelData.kind
-                            text: modelData.text
-                            enabled: !page.dashboard.exporting
-                            implicitHeight: Theme.touchTarget
-                            onClicked: {
-                                page.pendingExport = modelData.kind
-                                folderDialog.open()
-                            }
-                        }
-                    }
-                }
-                Label {
-                    objectName: "exportMessage"
-                    Layout.fillWidth: true
-                    Layout.leftMargin: Theme.spacing
-                    Layout.bottomMargin: Theme.spacing
-                    wrapMode: Text.WrapAnywhere
-                    text: page.dashboard.exporting ? qsTr("正在导出…") : page.dashboard.exportMessage
-                    font.pixelSize: Theme.fontSmall
                 }
             }
         }
