@@ -27,6 +27,12 @@ Popup {
     }
 
     onAboutToShow: dashboard.refresh()
+    // The queue's filter changed or a sync brought records: the figures follow while open.
+    Connections {
+        target: Services.records
+        enabled: page.opened
+        function onCountChanged() { page.dashboard.refresh() }
+    }
 
     FolderDialog {
         id: folderDialog

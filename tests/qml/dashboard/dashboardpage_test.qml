@@ -61,8 +61,7 @@ Item {
         }
 
         function test_followsTheQueueFilter() {
-            Services.records.unitCode = "411326" // 淅川县
-            page.dashboard.refresh()
+            Services.records.unitCode = "411326" // 淅川县: the open page follows by itself
             compare(shown("indicatorShare_sanitary_toilet"), "60.0%")
             compare(shown("indicatorCount_sanitary_toilet"), "3 / 5")
             compare(page.dashboard.total, 9)
