@@ -8,6 +8,7 @@ class Database;
 class WalCheckpointer;
 class CameraController;
 class CameraSource;
+class DashboardController;
 class FormController;
 class GpsCapture;
 class PhotoStore;
@@ -66,5 +67,6 @@ private:
     std::unique_ptr<CameraController> m_cameraController;
     std::unique_ptr<LanguageController> m_language;
     std::unique_ptr<LoginController> m_login;
+    std::unique_ptr<DashboardController> m_dashboard;
     std::unique_ptr<Services> m_services;
 };

@@ -4,6 +4,7 @@
 #include <QQmlEngine>
 
 class CameraController;
+class DashboardController;
 class FormController;
 class GpsCapture;
 class InspectorController;
@@ -15,6 +16,7 @@ class SyncEngine;
 class UnitListModel;
 class VillagePickerController;
 Q_MOC_INCLUDE("controllers/cameracontroller.h")
+Q_MOC_INCLUDE("controllers/dashboardcontroller.h")
 Q_MOC_INCLUDE("controllers/formcontroller.h")
 Q_MOC_INCLUDE("controllers/gpscapturetype.h")
 Q_MOC_INCLUDE("controllers/inspectorcontroller.h")
@@ -44,6 +46,7 @@ class Services : public QObject {
     Q_PROPERTY(CameraController *camera MEMBER camera CONSTANT)
     Q_PROPERTY(LanguageController *language MEMBER language CONSTANT)
     Q_PROPERTY(LoginController *login MEMBER login CONSTANT)
+    Q_PROPERTY(DashboardController *dashboard MEMBER dashboard CONSTANT)
 public:
     // Not default-constructible on purpose: QML would build its own empty instance instead
     // of calling create().
@@ -62,6 +65,7 @@ public:
     CameraController *camera = nullptr;
     LanguageController *language = nullptr;
     LoginController *login = nullptr;
+    DashboardController *dashboard = nullptr; // supervisor: figures and exports
 
     // The instance QML gets; set before the first QML engine loads anything.
     static void setInstance(Services *instance);

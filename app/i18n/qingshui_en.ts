@@ -13,6 +13,88 @@
     </message>
 </context>
 <context>
+    <name>DashboardController</name>
+    <message>
+        <source>导出失败：%1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <source>已导出 %1 张照片到 %2（%3 张尚未下载到本机）</source>
+        <translation>Exported %1 photos to %2 (%3 not yet downloaded to this device)</translation>
+    </message>
+    <message>
+        <source>已导出 %1 张照片到 %2</source>
+        <translation>Exported %1 photos to %2</translation>
+    </message>
+    <message>
+        <source>已导出 %1 条记录到 %2</source>
+        <translation>Exported %1 records to %2</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>选择导出文件夹</source>
+        <translation>Choose the export folder</translation>
+    </message>
+    <message>
+        <source>统计看板</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>当前筛选下的记录 %1 条（不含草稿）</source>
+        <translation>%1 records in the current filter (drafts excluded)</translation>
+    </message>
+    <message>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>暂无数据</source>
+        <translation>No data yet</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>2025年目标 %1%：</source>
+        <translation>2025 target %1%: </translation>
+    </message>
+    <message>
+        <source>2025年目标：</source>
+        <translation>2025 target: </translation>
+    </message>
+    <message>
+        <source>目标来源：%1</source>
+        <translation>Source of the targets: %1</translation>
+    </message>
+    <message>
+        <source>按周统计</source>
+        <translation>By week</translation>
+    </message>
+    <message>
+        <source>全部县（市、区）</source>
+        <translation>All counties</translation>
+    </message>
+    <message>
+        <source>导出 CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>导出 GeoJSON</source>
+        <translation>Export GeoJSON</translation>
+    </message>
+    <message>
+        <source>导出照片 ZIP</source>
+        <translation>Export photos (ZIP)</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+</context>
+<context>
     <name>FormController</name>
     <message>
         <source>没有这个检查表：%1</source>
@@ -556,6 +638,10 @@
     <message>
         <source>登录</source>
         <translation>Log in</translation>
+    </message>
+    <message>
+        <source>统计看板</source>
+        <translation>Dashboard</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,9 @@ public:
     // Newest first, narrowed by the filter; pages of `limit` from `offset`.
     QList<Record> query(const RecordFilter &filter, int limit, int offset = 0) const;
     int count(const RecordFilter &filter = {}) const;
+    // The filter as SQL on `record r`: " WHERE ..." or empty; binds go in order. For the
+    // other storage queries over the same selection (dashboard, exports).
+    static QString whereClauseOf(const RecordFilter &filter, QVariantList *binds);
 
     // A page pulled from the server, stored with the new cursor in one transaction.
     // A record with unsent local edits keeps them: its own outbox entry goes out next.
