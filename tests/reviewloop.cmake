@@ -5,3 +5,6 @@ add_dependencies(tst_reviewloop qingshui-server)
 qs_add_qtest(tst_recorddiff SOURCES unit/tst_recorddiff.cpp LIBS qs_core)
 target_compile_definitions(tst_recorddiff PRIVATE
     QS_TEMPLATES_DIR="${PROJECT_SOURCE_DIR}/app/data/templates")
+qs_add_qtest(tst_reviewcontroller SOURCES unit/tst_reviewcontroller.cpp LIBS qs_backend)
+target_compile_definitions(tst_reviewcontroller PRIVATE
+    QS_TEMPLATES_DIR="${PROJECT_SOURCE_DIR}/app/data/templates")
