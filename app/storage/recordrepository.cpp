@@ -138,6 +138,8 @@ bool RecordRepository::upsert(const Record &r)
                                "INSERT INTO record_search (record_id, text) VALUES (?, ?) "
                                "ON CONFLICT(record_id) DO UPDATE SET text = excluded.text");
     }
+    if (!keepOverwrittenRevision(r))
+        return false;
     SqliteStatement &q = *m_upsert;
     q.bindText(1, r.id);
     q.bindText(2, r.templateId);
@@ -170,6 +172,35 @@ bool RecordRepository::upsert(const Record &r)
     // Kept prepared for the next record; reset so that the transaction can commit.
     q.reset();
     search.reset();
+    return ok;
+}
+
+bool RecordRepository::keepOverwrittenRevision(const Record &r)
+{
+    // A row the server numbered, about to be replaced by another revision or edited here,
+    // goes to record_revision first (once: a resubmission overwrites the same old number
+    // twice, with the edit and then with the server's copy of it).
+    if (!m_keepRevision) {
+        m_keepRevision.emplace(
+            m_db,
+            "INSERT INTO record_revision (record_id, server_seq, template_id, "
+            "template_version, category, village_code, status, created_at_ms, updated_at_ms, "
+            "content, author_device_id) SELECT id, server_seq, template_id, template_version, "
+            "category, village_code, status, created_at_ms, updated_at_ms, content, "
+            "author_device_id FROM record WHERE id = ? AND server_seq > 0 "
+            "AND (server_seq <> ? OR content IS NOT ?) AND NOT EXISTS (SELECT 1 FROM "
+            "record_revision v WHERE v.record_id = record.id AND v.server_seq = "
+            "record.server_seq)");
+    }
+    SqliteStatement &keep = *m_keepRevision;
+    keep.bindText(1, r.id);
+    keep.bind(2, r.serverSeq);
+    keep.bindBlob(3, r.content);
+    keep.step();
+    const bool ok = !keep.hasError();
+    if (!ok)
+        m_error = QStringLiteral("cannot keep the revision of %1: %2").arg(r.id, keep.error());
+    keep.reset();
     return ok;
 }
 

@@ -6,8 +6,8 @@
 #include <QSqlDatabase>
 #include <optional>
 
-// Every revision of a record this device has seen: the past ones the schema-8 trigger kept
-// when the record row was overwritten, and the row itself. Read-only.
+// Every revision of a record this device has seen: the past ones RecordRepository kept when
+// the record row was overwritten, and the row itself. Read-only.
 class RevisionHistory {
 public:
     explicit RevisionHistory(QSqlDatabase db) : m_db(db) { }
