@@ -82,7 +82,10 @@ bool SyncSession::pushOutbox(SyncResult *result)
             qingshui::v1::Op *op = batch.request.add_ops();
             op->set_op_id(entry.opId.toStdString());
             op->set_client_seq(entry.clientSeq);
-            toProto(entry.record, op->mutable_upsert_record());
+            if (entry.review)
+                toProto(*entry.review, op->mutable_review());
+            else
+                toProto(entry.record, op->mutable_upsert_record());
             batch.lastClientSeq = entry.clientSeq;
         }
         return batch;
@@ -100,8 +103,13 @@ bool SyncSession::pushOutbox(SyncResult *result)
     std::future<bool> inFlight = send(current, &response);
     for (;;) {
         Batch next = read(current.lastClientSeq);
-        if (!inFlight.get())
+        if (!inFlight.get()) {
+            // A decision on a record or revision the server does not know refuses the whole
+            // batch: find it, set it aside with the server's words, and push the rest.
+            if (m_transport.lastCode() == int(grpc::StatusCode::FAILED_PRECONDITION))
+                return setAsideRefusedReview(current.request, result) && pushOutbox(result);
             return failed(result);
+        }
         const qingshui::v1::PushResponse answered = response;
         const int sent = current.request.ops_size();
         int acked = 0;
@@ -133,6 +141,39 @@ bool SyncSession::pushOutbox(SyncResult *result)
         if (!more)
             return true;
     }
+}
+
+bool SyncSession::setAsideRefusedReview(const qingshui::v1::PushRequest &refused,
+                                        SyncResult *result)
+{
+    // Rare (a server restored from an old backup): one op at a time, in order.
+    OutboxRepository outbox(m_db);
+    for (const qingshui::v1::Op &op : refused.ops()) {
+        qingshui::v1::PushRequest single;
+        single.set_device_id(refused.device_id());
+        *single.add_ops() = op;
+        qingshui::v1::PushResponse response;
+        if (m_transport.push(single, &response)) {
+            if (!outbox.acknowledge(response.acked_client_seq())) {
+                result->error = QStringLiteral("本地数据库错误: %1").arg(outbox.lastError());
+                return false;
+            }
+            ++result->pushed;
+            continue;
+        }
+        if (!op.has_review()
+            || m_transport.lastCode() != int(grpc::StatusCode::FAILED_PRECONDITION))
+            return failed(result);
+        const QString why = QStringLiteral("服务器拒绝了审核意见: %1").arg(m_transport.lastError());
+        if (!outbox.setAside(op.client_seq(), why)) {
+            result->error = QStringLiteral("本地数据库错误: %1").arg(outbox.lastError());
+            return false;
+        }
+        ++result->reviewsSetAside;
+        qCWarning(lcSync) << "review" << op.review().id().c_str() << "set aside:" << why;
+        return true; // the rest go out in batches again
+    }
+    return true;
 }
 
 bool SyncSession::uploadPhotos(SyncResult *result)

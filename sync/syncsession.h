@@ -8,6 +8,9 @@
 #include <functional>
 
 class SyncTransport;
+namespace qingshui::v1 {
+class PushRequest;
+} // namespace qingshui::v1
 
 struct SyncResult {
     bool ok = false;
@@ -19,6 +22,7 @@ struct SyncResult {
     int referenceVersion = 0; // a newer reference-data version stored by this sync (0: none)
     int photosUploaded = 0; // photos the server now holds that were queued here
     int photosFailed = 0; // photos still queued after an error (result.error says why)
+    int reviewsSetAside = 0; // decisions the server refused for good (OutboxRepository)
     QString error;
 };
 
@@ -59,6 +63,7 @@ public:
 private:
     bool useStoredToken(SyncResult *result);
     bool failed(SyncResult *result);
+    bool setAsideRefusedReview(const qingshui::v1::PushRequest &refused, SyncResult *result);
 
     QSqlDatabase m_db;
     SyncTransport &m_transport;

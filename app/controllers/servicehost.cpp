@@ -7,6 +7,7 @@
 #include "controllers/languagecontroller.h"
 #include "controllers/logincontroller.h"
 #include "controllers/positionstatus.h"
+#include "controllers/reviewcontroller.h"
 #include "controllers/services.h"
 #include "controllers/villagepickercontroller.h"
 #include "domain/templatecatalog.h"
@@ -118,6 +119,13 @@ bool ServiceHost::start(const Options &options)
     });
 
     m_dashboard = std::make_unique<DashboardController>(db, photoDirectory, m_records.get());
+    m_review = std::make_unique<ReviewController>(db);
+    // A decision waits in the outbox: count it and send it.
+    connect(m_review.get(), &ReviewController::decided, sync, [sync, db, records] {
+        records->reload();
+        sync->setPendingCount(OutboxRepository(db).pendingCount());
+        sync->requestSync();
+    });
     m_services = std::make_unique<Services>(nullptr);
     m_services->mode = options.mode;
     m_services->records = m_records.get();
@@ -132,5 +140,6 @@ bool ServiceHost::start(const Options &options)
     m_services->language = m_language.get();
     m_services->login = m_login.get();
     m_services->dashboard = m_dashboard.get();
+    m_services->review = m_review.get();
     return true;
 }

@@ -9,6 +9,7 @@ class WalCheckpointer;
 class CameraController;
 class CameraSource;
 class DashboardController;
+class ReviewController;
 class FormController;
 class GpsCapture;
 class PhotoStore;
@@ -68,5 +69,6 @@ private:
     std::unique_ptr<LanguageController> m_language;
     std::unique_ptr<LoginController> m_login;
     std::unique_ptr<DashboardController> m_dashboard;
+    std::unique_ptr<ReviewController> m_review;
     std::unique_ptr<Services> m_services;
 };

@@ -2,8 +2,10 @@
 
 #include "domain/photoreferences.h"
 #include "sqlrecord.h"
+#include "sqlreview.h"
 #include "transaction.h"
 
+#include <QDateTime>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -13,16 +15,22 @@ QList<OutboxEntry> OutboxRepository::peek(int max, qint64 afterClientSeq) const
     QList<OutboxEntry> out;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT o.client_seq, o.op_id, %1 FROM outbox o "
-                             "JOIN record r ON r.id = o.record_id WHERE o.client_seq > ? "
-                             "ORDER BY o.client_seq LIMIT ?")
-                  .arg(QLatin1String(kRecordColumns)));
+    q.prepare(QStringLiteral("SELECT o.client_seq, o.op_id, o.review_id IS NOT NULL, %1, %2 "
+                             "FROM outbox o JOIN record r ON r.id = o.record_id "
+                             "LEFT JOIN review_event e ON e.id = o.review_id "
+                             "WHERE o.client_seq > ? ORDER BY o.client_seq LIMIT ?")
+                  .arg(QLatin1String(kRecordColumns), QLatin1String(kReviewColumns)));
     q.addBindValue(afterClientSeq);
     q.addBindValue(max);
     if (!q.exec())
         m_error = q.lastError().text();
-    while (q.next())
-        out << OutboxEntry {q.value(0).toLongLong(), q.value(1).toString(), readRecord(q, 2)};
+    constexpr int kReviewFirst = 3 + 15; // after the record's columns
+    while (q.next()) {
+        OutboxEntry entry {q.value(0).toLongLong(), q.value(1).toString(), readRecord(q, 3), {}};
+        if (q.value(2).toBool())
+            entry.review = readReview(q, kReviewFirst);
+        out << entry;
+    }
     return out;
 }
 
@@ -39,8 +47,8 @@ QStringList OutboxRepository::queuedPhotoReferences() const
     QSet<QString> seen;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral(
-            "SELECT content FROM record WHERE id IN (SELECT record_id FROM outbox)"))) {
+    if (!q.exec(QStringLiteral("SELECT content FROM record WHERE id IN "
+                               "(SELECT record_id FROM outbox WHERE review_id IS NULL)"))) {
         m_error = q.lastError().text();
         return out;
     }
@@ -62,6 +70,7 @@ bool OutboxRepository::acknowledge(qint64 ackedClientSeq)
     // Records whose every queued op is acknowledged are now held by the server.
     q.prepare(QStringLiteral("UPDATE record SET sync_state = ? WHERE id IN "
                              "(SELECT o.record_id FROM outbox o WHERE o.client_seq <= ? "
+                             "AND o.review_id IS NULL "
                              "AND NOT EXISTS (SELECT 1 FROM outbox later "
                              "WHERE later.record_id = o.record_id AND later.client_seq > ?))"));
     q.addBindValue(static_cast<int>(SyncState::Synced));
@@ -78,4 +87,43 @@ bool OutboxRepository::acknowledge(qint64 ackedClientSeq)
         return false;
     }
     return tx.commit();
+}
+
+bool OutboxRepository::setAside(qint64 clientSeq, const QString &error)
+{
+    Transaction tx(m_db);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO outbox_set_aside (op_id, review_id, record_id, error, "
+                             "set_aside_at_ms) SELECT op_id, review_id, record_id, ?, ? "
+                             "FROM outbox WHERE client_seq = ? AND review_id IS NOT NULL"));
+    q.addBindValue(error);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(clientSeq);
+    if (!q.exec() || q.numRowsAffected() != 1) {
+        m_error
+            = QStringLiteral("cannot set op %1 aside: %2").arg(clientSeq).arg(q.lastError().text());
+        return false;
+    }
+    q.prepare(QStringLiteral("DELETE FROM outbox WHERE client_seq = ?"));
+    q.addBindValue(clientSeq);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    return tx.commit();
+}
+
+QList<SetAsideReview> OutboxRepository::setAsideReviews() const
+{
+    QList<SetAsideReview> out;
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT op_id, review_id, record_id, error FROM outbox_set_aside "
+                               "ORDER BY set_aside_at_ms, op_id"))) {
+        m_error = q.lastError().text();
+        return out;
+    }
+    while (q.next())
+        out << SetAsideReview {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                               q.value(3).toString()};
+    return out;
 }

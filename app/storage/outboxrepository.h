@@ -1,14 +1,25 @@
 #pragma once
 
 #include "domain/record.h"
+#include "domain/review.h"
 
 #include <QList>
 #include <QSqlDatabase>
+#include <optional>
 
 struct OutboxEntry {
     qint64 clientSeq = 0;
     QString opId;
     Record record; // the record as it is now in the store
+    std::optional<ReviewEvent> review; // set: the op carries this decision, not the record
+};
+
+// A decision the server refused for good (it does not know the record or revision).
+struct SetAsideReview {
+    QString opId;
+    QString reviewId;
+    QString recordId;
+    QString error; // the server's words
 };
 
 // The device's queue of changes the server has not acknowledged yet.
@@ -24,6 +35,10 @@ public:
     // The server holds everything up to ackedClientSeq: drop those entries and mark their
     // records synced, in one transaction.
     bool acknowledge(qint64 ackedClientSeq);
+
+    // Takes a refused decision out of the queue, keeping it and the error for the UI.
+    bool setAside(qint64 clientSeq, const QString &error);
+    QList<SetAsideReview> setAsideReviews() const;
 
     QString lastError() const { return m_error; }
 

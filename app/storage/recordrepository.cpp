@@ -5,6 +5,7 @@
 #include "sqlitestatement.h"
 #include "sqllike.h"
 #include "sqlrecord.h"
+#include "sqlreview.h"
 #include "syncmetarepository.h"
 #include "transaction.h"
 
@@ -137,6 +138,8 @@ bool RecordRepository::upsert(const Record &r)
                                "INSERT INTO record_search (record_id, text) VALUES (?, ?) "
                                "ON CONFLICT(record_id) DO UPDATE SET text = excluded.text");
     }
+    if (!keepOverwrittenRevision(r))
+        return false;
     SqliteStatement &q = *m_upsert;
     q.bindText(1, r.id);
     q.bindText(2, r.templateId);
@@ -169,6 +172,35 @@ bool RecordRepository::upsert(const Record &r)
     // Kept prepared for the next record; reset so that the transaction can commit.
     q.reset();
     search.reset();
+    return ok;
+}
+
+bool RecordRepository::keepOverwrittenRevision(const Record &r)
+{
+    // A row the server numbered, about to be replaced by another revision or edited here,
+    // goes to record_revision first (once: a resubmission overwrites the same old number
+    // twice, with the edit and then with the server's copy of it).
+    if (!m_keepRevision) {
+        m_keepRevision.emplace(
+            m_db,
+            "INSERT INTO record_revision (record_id, server_seq, template_id, "
+            "template_version, category, village_code, status, created_at_ms, updated_at_ms, "
+            "content, author_device_id) SELECT id, server_seq, template_id, template_version, "
+            "category, village_code, status, created_at_ms, updated_at_ms, content, "
+            "author_device_id FROM record WHERE id = ? AND server_seq > 0 "
+            "AND (server_seq <> ? OR content IS NOT ?) AND NOT EXISTS (SELECT 1 FROM "
+            "record_revision v WHERE v.record_id = record.id AND v.server_seq = "
+            "record.server_seq)");
+    }
+    SqliteStatement &keep = *m_keepRevision;
+    keep.bindText(1, r.id);
+    keep.bind(2, r.serverSeq);
+    keep.bindBlob(3, r.content);
+    keep.step();
+    const bool ok = !keep.hasError();
+    if (!ok)
+        m_error = QStringLiteral("cannot keep the revision of %1: %2").arg(r.id, keep.error());
+    keep.reset();
     return ok;
 }
 
@@ -288,7 +320,8 @@ bool RecordRepository::applyPulledPage(const PulledPage &page)
     // The outbox is small (what this device has not sent yet): read it once per page.
     QSet<QString> withLocalEdits;
     QSqlQuery pending(m_db);
-    if (!pending.exec(QStringLiteral("SELECT DISTINCT record_id FROM outbox"))) {
+    if (!pending.exec(
+            QStringLiteral("SELECT DISTINCT record_id FROM outbox WHERE review_id IS NULL"))) {
         m_error = pending.lastError().text();
         return false;
     }
@@ -333,10 +366,6 @@ bool RecordRepository::applyPulledPage(const PulledPage &page)
 
 bool RecordRepository::storeReview(const ReviewEvent &e)
 {
-    QJsonArray comments;
-    for (const QuestionComment &c : e.questionComments)
-        comments.append(QJsonObject {{QStringLiteral("question_id"), c.questionId},
-                                     {QStringLiteral("comment"), c.comment}});
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
         "INSERT INTO review_event (id, record_id, record_server_seq, decision, comment, "
@@ -348,7 +377,7 @@ bool RecordRepository::storeReview(const ReviewEvent &e)
     q.addBindValue(e.recordServerSeq);
     q.addBindValue(static_cast<int>(e.decision));
     q.addBindValue(notNull(e.comment));
-    q.addBindValue(QString::fromUtf8(QJsonDocument(comments).toJson(QJsonDocument::Compact)));
+    q.addBindValue(questionCommentsJson(e.questionComments));
     q.addBindValue(notNull(e.publishedPhotos.join(QLatin1Char(','))));
     q.addBindValue(e.createdAtMs);
     q.addBindValue(notNull(e.reviewer));
@@ -365,7 +394,8 @@ bool RecordRepository::storeReview(const ReviewEvent &e)
     if (!statusOf.contains(e.decision))
         return true; // publishing changes no status
     q.prepare(QStringLiteral("UPDATE record SET status = ? WHERE id = ? AND server_seq = ? "
-                             "AND id NOT IN (SELECT record_id FROM outbox)"));
+                             "AND id NOT IN (SELECT record_id FROM outbox "
+                             "WHERE review_id IS NULL)"));
     q.addBindValue(static_cast<int>(statusOf.value(e.decision)));
     q.addBindValue(e.recordId);
     q.addBindValue(e.recordServerSeq);
@@ -380,30 +410,15 @@ QList<ReviewEvent> RecordRepository::reviewsOf(const QString &recordId) const
 {
     QList<ReviewEvent> out;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "SELECT id, record_id, record_server_seq, decision, comment, question_comments, "
-        "published_photos, created_at_ms, reviewer, server_seq FROM review_event "
-        "WHERE record_id = ? ORDER BY server_seq"));
+    // Server order; decisions made here and not numbered yet come last, as made.
+    q.prepare(QStringLiteral("SELECT %1 FROM review_event e WHERE e.record_id = ? "
+                             "ORDER BY e.server_seq = 0, e.server_seq, e.created_at_ms")
+                  .arg(QLatin1String(kReviewColumns)));
     q.addBindValue(recordId);
     if (!q.exec())
         m_error = q.lastError().text();
-    while (q.next()) {
-        ReviewEvent e;
-        e.id = q.value(0).toString();
-        e.recordId = q.value(1).toString();
-        e.recordServerSeq = q.value(2).toLongLong();
-        e.decision = static_cast<ReviewDecision>(q.value(3).toInt());
-        e.comment = q.value(4).toString();
-        for (const QJsonValue &v : QJsonDocument::fromJson(q.value(5).toByteArray()).array()) {
-            e.questionComments << QuestionComment {v[QStringLiteral("question_id")].toString(),
-                                                   v[QStringLiteral("comment")].toString()};
-        }
-        e.publishedPhotos = q.value(6).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
-        e.createdAtMs = q.value(7).toLongLong();
-        e.reviewer = q.value(8).toString();
-        e.serverSeq = q.value(9).toLongLong();
-        out << e;
-    }
+    while (q.next())
+        out << readReview(q);
     return out;
 }
 
@@ -434,7 +449,8 @@ int RecordRepository::requeueOwnRevisions(const QString &deviceId, const QString
     q.prepare(
         QStringLiteral("INSERT OR IGNORE INTO outbox (op_id, record_id, created_at_ms) "
                        "SELECT op_id, id, ? FROM record WHERE author_device_id = ? AND status <> 1 "
-                       "AND id NOT IN (SELECT record_id FROM outbox) ORDER BY updated_at_ms"));
+                       "AND id NOT IN (SELECT record_id FROM outbox WHERE review_id IS NULL) "
+                       "ORDER BY updated_at_ms"));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(deviceId);
     if (!q.exec()) {
@@ -450,7 +466,7 @@ int RecordRepository::requeueOwnRevisions(const QString &deviceId, const QString
         return -1;
     }
     q.prepare(QStringLiteral("UPDATE record SET sync_state = ? WHERE id IN "
-                             "(SELECT record_id FROM outbox)"));
+                             "(SELECT record_id FROM outbox WHERE review_id IS NULL)"));
     q.addBindValue(static_cast<int>(SyncState::Pending));
     SyncMetaRepository meta(m_db);
     if (!q.exec()

@@ -58,6 +58,7 @@ public:
 
 private:
     bool upsert(const Record &record);
+    bool keepOverwrittenRevision(const Record &record);
     bool storeReview(const ReviewEvent &event);
     QString searchTextFor(const Record &record);
     QString placeNamesOf(const QString &villageCode);
@@ -67,6 +68,7 @@ private:
     // Prepared once per repository: a pulled page upserts a thousand records in a row.
     std::optional<SqliteStatement> m_upsert;
     std::optional<SqliteStatement> m_upsertSearch;
+    std::optional<SqliteStatement> m_keepRevision;
     std::optional<QSqlQuery> m_placeNames;
     QHash<QString, QString> m_placeNameCache;
 };

@@ -1,5 +1,6 @@
 #include "sqlitechangestore.h"
 
+#include "publication.h"
 #include "serverdatabase.h"
 #include "sqlitestatement.h"
 
@@ -213,8 +214,16 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
         insertReview.addBindValue(text(op.op_id()));
         if (!insertReview.exec())
             return fail(ApplyResult::Failed, where() + insertReview.lastError().text());
-        if (insertReview.numRowsAffected() == 0)
+        if (insertReview.numRowsAffected() == 0) {
             --seq;
+            continue;
+        }
+        if (review.decision() == v1::REVIEW_DECISION_PUBLISH) {
+            QString refused;
+            const ApplyResult published = publishRevision(db, stored, seq, &refused);
+            if (published != ApplyResult::Applied)
+                return fail(published, where() + refused);
+        }
     }
     if (seq != seqBefore) {
         QSqlQuery meta(db);
@@ -419,6 +428,14 @@ bool SqliteChangeStore::blobStored(const QString &sha256, qint64 size, QString *
 
 bool SqliteChangeStore::blobVisibleTo(const Caller &caller, const QString &sha256)
 {
+    if (caller.role == Caller::Role::Kiosk) {
+        // Exactly the photos a public copy lists (the copy names no others).
+        QSqlQuery q(m_db.connection());
+        q.prepare(QStringLiteral(
+            "SELECT 1 FROM public_record WHERE instr(record, CAST(? AS BLOB)) > 0 LIMIT 1"));
+        q.addBindValue(sha256);
+        return q.exec() && q.next();
+    }
     QVariantList binds {sha256};
     const QString scope = scopeCondition(caller, "r.village_code", &binds);
     QSqlQuery q(m_db.connection());

@@ -1,0 +1,151 @@
+#include "reviewcontroller.h"
+
+#include "domain/recorddiff.h"
+#include "domain/review.h"
+#include "storage/outboxrepository.h"
+#include "storage/recordrepository.h"
+#include "storage/reviewrepository.h"
+#include "storage/revisionhistory.h"
+#include "storage/templaterepository.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+ReviewController::ReviewController(QSqlDatabase db, QObject *parent) : QObject(parent), m_db(db)
+{
+}
+
+qint64 ReviewController::currentRevision(const QString &recordId) const
+{
+    const std::optional<Record> r = RecordRepository(m_db).find(recordId);
+    return r ? r->serverSeq : 0;
+}
+
+bool ReviewController::write(const QList<ReviewEvent> &events)
+{
+    ReviewRepository reviews(m_db);
+    const bool ok = reviews.decideAll(events);
+    m_error = ok ? QString() : reviews.lastError();
+    emit lastErrorChanged();
+    if (ok)
+        emit decided();
+    return ok;
+}
+
+bool ReviewController::decide(const QString &recordId, const QString &decision,
+                              const QString &comment, const QVariantMap &questionComments)
+{
+    static const QHash<QString, ReviewDecision> decisions {
+        {QStringLiteral("approve"), ReviewDecision::Approve},
+        {QStringLiteral("return"), ReviewDecision::Return},
+        {QStringLiteral("reject"), ReviewDecision::Reject}};
+    if (!decisions.contains(decision)) {
+        m_error = tr("未知的审核决定：%1").arg(decision);
+        emit lastErrorChanged();
+        return false;
+    }
+    ReviewEvent e;
+    e.recordId = recordId;
+    e.recordServerSeq = currentRevision(recordId);
+    e.decision = decisions.value(decision);
+    e.comment = comment;
+    for (auto it = questionComments.begin(); it != questionComments.end(); ++it) {
+        if (!it.value().toString().trimmed().isEmpty())
+            e.questionComments << QuestionComment {it.key(), it.value().toString()};
+    }
+    return write({e});
+}
+
+bool ReviewController::approveMany(const QStringList &recordIds)
+{
+    QList<ReviewEvent> events;
+    for (const QString &id : recordIds) {
+        ReviewEvent e;
+        e.recordId = id;
+        e.recordServerSeq = currentRevision(id);
+        e.decision = ReviewDecision::Approve;
+        events << e;
+    }
+    return write(events);
+}
+
+bool ReviewController::publish(const QString &recordId, const QStringList &photos)
+{
+    ReviewEvent e;
+    e.recordId = recordId;
+    e.recordServerSeq = currentRevision(recordId);
+    e.decision = ReviewDecision::Publish;
+    e.publishedPhotos = photos;
+    return write({e});
+}
+
+QVariantList ReviewController::revisions(const QString &recordId) const
+{
+    QVariantList out;
+    for (const Record &r : RevisionHistory(m_db).revisionsOf(recordId)) {
+        out << QVariantMap {{QStringLiteral("serverSeq"), r.serverSeq},
+                            {QStringLiteral("status"), static_cast<int>(r.status)},
+                            {QStringLiteral("updatedAtMs"), r.updatedAtMs},
+                            {QStringLiteral("answers"),
+                             QJsonDocument::fromJson(r.content)
+                                 .object()
+                                 .value(QLatin1String("answers"))
+                                 .toVariant()}};
+    }
+    return out;
+}
+
+QVariantMap ReviewController::diffAgainstReturned(const QString &recordId) const
+{
+    // The revision of the latest return, against the record as it is now.
+    qint64 returnedSeq = 0;
+    for (const ReviewEvent &e : RecordRepository(m_db).reviewsOf(recordId)) {
+        if (e.decision == ReviewDecision::Return)
+            returnedSeq = e.recordServerSeq;
+    }
+    const std::optional<Record> current = RecordRepository(m_db).find(recordId);
+    if (returnedSeq == 0 || !current || current->serverSeq == returnedSeq)
+        return {};
+    const std::optional<Record> returned = RevisionHistory(m_db).revision(recordId, returnedSeq);
+    const std::optional<FormTemplate> form
+        = TemplateRepository(m_db).find(current->templateId, current->templateVersion);
+    if (!returned || !form)
+        return {};
+    const RecordDiff diff = diffRevisions(*form, returned->content, current->content);
+    QVariantList answers, photos, gps;
+    for (const AnswerChange &c : diff.answers) {
+        answers << QVariantMap {{QStringLiteral("questionId"), c.questionId},
+                                {QStringLiteral("label"), c.label.text()},
+                                {QStringLiteral("before"), c.before.toVariant()},
+                                {QStringLiteral("after"), c.after.toVariant()}};
+    }
+    for (const PhotoChange &c : diff.photos) {
+        photos << QVariantMap {{QStringLiteral("questionId"), c.questionId},
+                               {QStringLiteral("label"), c.label.text()},
+                               {QStringLiteral("added"), c.added},
+                               {QStringLiteral("removed"), c.removed}};
+    }
+    for (const GpsMove &m : diff.gps) {
+        gps << QVariantMap {{QStringLiteral("questionId"), m.questionId},
+                            {QStringLiteral("label"), m.label.text()},
+                            {QStringLiteral("before"), m.before.toVariant()},
+                            {QStringLiteral("after"), m.after.toVariant()},
+                            {QStringLiteral("metres"), m.metres}};
+    }
+    return {{QStringLiteral("returnedSeq"), returnedSeq},
+            {QStringLiteral("currentSeq"), current->serverSeq},
+            {QStringLiteral("answers"), answers},
+            {QStringLiteral("photos"), photos},
+            {QStringLiteral("gps"), gps}};
+}
+
+QVariantList ReviewController::setAside() const
+{
+    QVariantList out;
+    for (const SetAsideReview &s : OutboxRepository(m_db).setAsideReviews()) {
+        out << QVariantMap {{QStringLiteral("reviewId"), s.reviewId},
+                            {QStringLiteral("recordId"), s.recordId},
+                            {QStringLiteral("error"), s.error}};
+    }
+    return out;
+}

@@ -1,0 +1,113 @@
+#include "reviewrepository.h"
+
+#include "sqlrecord.h"
+#include "sqlreview.h"
+#include "transaction.h"
+
+#include "domain/record.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+bool ReviewRepository::decide(const ReviewEvent &event)
+{
+    return decideAll({event});
+}
+
+bool ReviewRepository::decideAll(const QList<ReviewEvent> &events)
+{
+    Transaction tx(m_db);
+    for (const ReviewEvent &e : events) {
+        if (!write(e))
+            return false;
+    }
+    if (!tx.commit()) {
+        m_error = QStringLiteral("cannot commit the decisions");
+        return false;
+    }
+    return true;
+}
+
+bool ReviewRepository::write(ReviewEvent e)
+{
+    bool anyQuestionComment = false;
+    for (const QuestionComment &c : std::as_const(e.questionComments))
+        anyQuestionComment = anyQuestionComment || !c.comment.trimmed().isEmpty();
+    if (e.decision == ReviewDecision::Return && e.comment.trimmed().isEmpty()
+        && !anyQuestionComment) {
+        m_error = QStringLiteral("退回须写明意见 (a return needs a comment)");
+        return false;
+    }
+    if (e.decision == ReviewDecision::Reject && e.comment.trimmed().isEmpty()) {
+        m_error = QStringLiteral("不通过须写明理由 (a rejection needs a reason)");
+        return false;
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT server_seq, status FROM record WHERE id = ?"));
+    q.addBindValue(e.recordId);
+    if (!q.exec() || !q.next()) {
+        m_error = QStringLiteral("no record %1 on this device").arg(e.recordId);
+        return false;
+    }
+    const qint64 current = q.value(0).toLongLong();
+    const auto status = static_cast<RecordStatus>(q.value(1).toInt());
+    if (current == 0 || e.recordServerSeq != current) {
+        m_error = QStringLiteral("record %1: revision %2 is not its current one (%3)")
+                      .arg(e.recordId)
+                      .arg(e.recordServerSeq)
+                      .arg(current);
+        return false;
+    }
+    if (e.decision == ReviewDecision::Publish && status != RecordStatus::Approved) {
+        m_error
+            = QStringLiteral("record %1: only an approved record can be published").arg(e.recordId);
+        return false;
+    }
+    if (e.id.isEmpty())
+        e.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (e.createdAtMs == 0)
+        e.createdAtMs = QDateTime::currentMSecsSinceEpoch();
+
+    q.prepare(QStringLiteral(
+        "INSERT INTO review_event (id, record_id, record_server_seq, decision, comment, "
+        "question_comments, published_photos, created_at_ms, reviewer, server_seq) "
+        "VALUES (?,?,?,?,?,?,?,?,'',0)"));
+    q.addBindValue(e.id);
+    q.addBindValue(e.recordId);
+    q.addBindValue(e.recordServerSeq);
+    q.addBindValue(static_cast<int>(e.decision));
+    q.addBindValue(notNull(e.comment));
+    q.addBindValue(questionCommentsJson(e.questionComments));
+    q.addBindValue(notNull(e.publishedPhotos.join(QLatin1Char(','))));
+    q.addBindValue(e.createdAtMs);
+    if (!q.exec()) {
+        m_error = QStringLiteral("cannot store review %1: %2").arg(e.id, q.lastError().text());
+        return false;
+    }
+    q.prepare(QStringLiteral(
+        "INSERT INTO outbox (op_id, record_id, review_id, created_at_ms) VALUES (?,?,?,?)"));
+    q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+    q.addBindValue(e.recordId);
+    q.addBindValue(e.id);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!q.exec()) {
+        m_error = QStringLiteral("cannot queue review %1: %2").arg(e.id, q.lastError().text());
+        return false;
+    }
+    static const QHash<ReviewDecision, RecordStatus> statusOf {
+        {ReviewDecision::Approve, RecordStatus::Approved},
+        {ReviewDecision::Return, RecordStatus::Returned},
+        {ReviewDecision::Reject, RecordStatus::Rejected}};
+    if (!statusOf.contains(e.decision))
+        return true; // publishing changes no status
+    q.prepare(QStringLiteral("UPDATE record SET status = ? WHERE id = ?"));
+    q.addBindValue(static_cast<int>(statusOf.value(e.decision)));
+    q.addBindValue(e.recordId);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    return true;
+}

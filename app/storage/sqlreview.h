@@ -1,0 +1,43 @@
+#pragma once
+
+#include "domain/review.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+
+// The column list and row reader shared by the queries that return review events.
+inline constexpr const char *kReviewColumns
+    = "e.id, e.record_id, e.record_server_seq, e.decision, e.comment, e.question_comments, "
+      "e.published_photos, e.created_at_ms, e.reviewer, e.server_seq";
+
+// Question comments are stored as a JSON array of {question_id, comment}.
+inline QString questionCommentsJson(const QList<QuestionComment> &comments)
+{
+    QJsonArray array;
+    for (const QuestionComment &c : comments)
+        array.append(QJsonObject {{QStringLiteral("question_id"), c.questionId},
+                                  {QStringLiteral("comment"), c.comment}});
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+inline ReviewEvent readReview(const QSqlQuery &q, int first = 0)
+{
+    ReviewEvent e;
+    e.id = q.value(first + 0).toString();
+    e.recordId = q.value(first + 1).toString();
+    e.recordServerSeq = q.value(first + 2).toLongLong();
+    e.decision = static_cast<ReviewDecision>(q.value(first + 3).toInt());
+    e.comment = q.value(first + 4).toString();
+    const QJsonArray comments = QJsonDocument::fromJson(q.value(first + 5).toByteArray()).array();
+    for (const QJsonValue &v : comments) {
+        e.questionComments << QuestionComment {v[QStringLiteral("question_id")].toString(),
+                                               v[QStringLiteral("comment")].toString()};
+    }
+    e.publishedPhotos = q.value(first + 6).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    e.createdAtMs = q.value(first + 7).toLongLong();
+    e.reviewer = q.value(first + 8).toString();
+    e.serverSeq = q.value(first + 9).toLongLong();
+    return e;
+}

@@ -1,0 +1,359 @@
+// The review loop through a real qingshui-server process and real local stores: the
+// inspector submits, the supervisor pulls and returns it with comments, the tablet shows
+// them, the inspector resubmits a new revision, the supervisor holds both revisions and sees
+// the right diff, approves and publishes; a kiosk store pulls only the redacted copy (no
+// names, no GPS, only the ticked photo) and may ask for that photo only; a supervisor of
+// another county sees none of it. A decision the server refuses for good is set aside and
+// does not block the rest of the outbox.
+#include "domain/recorddiff.h"
+#include "media/photostore.h"
+#include "serverprocess.h"
+#include "storage/database.h"
+#include "storage/outboxrepository.h"
+#include "storage/recordrepository.h"
+#include "storage/reviewrepository.h"
+#include "storage/revisionhistory.h"
+#include "storage/syncmetarepository.h"
+#include "storage/templaterepository.h"
+#include "syncsession.h"
+#include "synctransport.h"
+#include "testlogin.h"
+
+#include "qingshui/v1/blobs.grpc.pb.h"
+
+#include <grpcpp/grpcpp.h>
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QUuid>
+#include <QtTest>
+
+#include <memory>
+
+namespace {
+
+constexpr auto kXichuanVillage = "411326105200"; // 淅川县
+// Photo bytes and their names (SHA-256), as the tablet's photo store holds them.
+const QByteArray kPhotoBytesA = "photo a: the toilet before";
+const QByteArray kPhotoBytesB = "photo b: the septic tank";
+const QByteArray kPhotoBytesC = "photo c: the toilet after the fix";
+QString shaOf(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+const QString kPhotoA = shaOf(kPhotoBytesA);
+const QString kPhotoB = shaOf(kPhotoBytesB);
+const QString kPhotoC = shaOf(kPhotoBytesC);
+// sanitation.toilet answers: a person's name (A3_responsible), photos, a GPS point.
+const QByteArray kFirst
+    = QStringLiteral(
+          R"({"answers":{"A1":true,"A3":true,"A3_responsible":"王建国 13800000000",)"
+          R"("A6_checked":40,"A2_photos":["%1","%2"],"location":{"lat":32.9,"lon":111.5}}})")
+          .arg(kPhotoA, kPhotoB)
+          .toUtf8();
+// The fix: one household more, photo a replaced by c, the point moved.
+const QByteArray kSecond
+    = QStringLiteral(
+          R"({"answers":{"A1":true,"A3":true,"A3_responsible":"王建国 13800000000",)"
+          R"("A6_checked":41,"A2_photos":["%1","%2"],"location":{"lat":32.901,"lon":111.5}}})")
+          .arg(kPhotoB, kPhotoC)
+          .toUtf8();
+
+QString uuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+// One device: its store, logged in to the server as a user.
+struct Device {
+    Database db;
+    std::unique_ptr<SyncTransport> transport;
+
+    bool open(const QString &path, const QString &address, const QString &user, QString *error)
+    {
+        if (!logInStore(path, address, user, error) || !db.open(path)) {
+            *error += db.error();
+            return false;
+        }
+        transport = std::make_unique<SyncTransport>(address);
+        return true;
+    }
+    SyncResult sync() { return SyncSession(db.connection(), *transport).run(); }
+    RecordRepository records() { return RecordRepository(db.connection()); }
+};
+
+} // namespace
+
+class TestReviewLoop : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<ServerProcess> m_server;
+
+    bool openDevice(Device *device, const QString &user)
+    {
+        QString error;
+        const bool ok = device->open(m_dir.filePath(user + uuid() + ".db"), m_server->address(),
+                                     user, &error);
+        if (!ok)
+            qWarning() << error;
+        return ok;
+    }
+
+    grpc::StatusCode kioskBlobStatus(Device &kiosk, const QString &sha)
+    {
+        auto stub = qingshui::v1::Blobs::NewStub(kiosk.transport->channel());
+        const QString token = SyncMetaRepository(kiosk.db.connection())
+                                  .value(QLatin1String(SyncMetaRepository::kAuthToken));
+        grpc::ClientContext context;
+        context.AddMetadata("authorization", "Bearer " + token.toStdString());
+        qingshui::v1::BlobStatusRequest request;
+        request.set_sha256(sha.toStdString());
+        qingshui::v1::BlobStatusResponse response;
+        return stub->BlobStatus(&context, request, &response).error_code();
+    }
+
+    // Puts a photo where the tablet's photo store keeps it (photos/ab/abc….jpg).
+    static bool putPhoto(Device &tablet, const QByteArray &bytes)
+    {
+        const QString sha = shaOf(bytes);
+        const QString dir = PhotoStore::rootBeside(tablet.db.path()) + "/" + sha.left(2);
+        QDir().mkpath(dir);
+        QFile f(dir + "/" + sha + ".jpg");
+        return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_server = std::make_unique<ServerProcess>(m_dir.filePath("server.db"));
+        QVERIFY(m_server->addUser("xc-inspector", "inspector", "411326"));
+        QVERIFY(m_server->addUser("xc-supervisor", "supervisor", "411326"));
+        QVERIFY(m_server->addUser("yx-supervisor", "supervisor", "420322"));
+        QVERIFY(m_server->addUser("kiosk-xichuan", "kiosk", "411326"));
+        QVERIFY(m_server->start());
+    }
+
+    void theWholeLoop()
+    {
+        Device tablet, supervisor, otherCounty, kiosk;
+        QVERIFY(openDevice(&kiosk, "kiosk-xichuan"));
+        QVERIFY(openDevice(&tablet, "xc-inspector"));
+        QVERIFY(openDevice(&supervisor, "xc-supervisor"));
+        QVERIFY(openDevice(&otherCounty, "yx-supervisor"));
+
+        // The inspector submits.
+        Record r;
+        r.id = uuid();
+        r.templateId = "sanitation.toilet";
+        r.category = "sanitation";
+        r.villageCode = kXichuanVillage;
+        for (const QByteArray &bytes : {kPhotoBytesA, kPhotoBytesB, kPhotoBytesC})
+            QVERIFY(putPhoto(tablet, bytes));
+        r.content = kFirst;
+        r.authorDeviceId = SyncMetaRepository(tablet.db.connection()).deviceId();
+        QVERIFY(tablet.records().submit(r, uuid()));
+        SyncResult result = tablet.sync();
+        QVERIFY2(result.ok, qPrintable(result.error));
+
+        // The supervisor pulls it and returns it with comments.
+        result = supervisor.sync();
+        QVERIFY2(result.ok, qPrintable(result.error));
+        const std::optional<Record> pulled = supervisor.records().find(r.id);
+        QVERIFY(pulled);
+        const qint64 firstRevision = pulled->serverSeq;
+        QVERIFY(firstRevision > 0);
+        ReviewEvent back;
+        back.recordId = r.id;
+        back.recordServerSeq = firstRevision;
+        back.decision = ReviewDecision::Return;
+        back.comment = "请补充照片";
+        back.questionComments << QuestionComment {"A6", "数量与台账不符"};
+        ReviewRepository decisions(supervisor.db.connection());
+        QVERIFY2(decisions.decide(back), qPrintable(decisions.lastError()));
+        QCOMPARE(supervisor.records().find(r.id)->status, RecordStatus::Returned);
+        result = supervisor.sync();
+        QVERIFY2(result.ok, qPrintable(result.error));
+        QCOMPARE(result.pushed, 1);
+        QCOMPARE(OutboxRepository(supervisor.db.connection()).pendingCount(), 0);
+        // The server numbered the decision and named the reviewer.
+        QList<ReviewEvent> reviews = supervisor.records().reviewsOf(r.id);
+        QCOMPARE(reviews.size(), 1);
+        QVERIFY(reviews[0].serverSeq > firstRevision);
+        QCOMPARE(reviews[0].reviewer, QString("xc-supervisor"));
+
+        // The tablet shows the return and its comments.
+        result = tablet.sync();
+        QVERIFY2(result.ok, qPrintable(result.error));
+        Record onTablet = *tablet.records().find(r.id);
+        QCOMPARE(onTablet.status, RecordStatus::Returned);
+        reviews = tablet.records().reviewsOf(r.id);
+        QCOMPARE(reviews.size(), 1);
+        QCOMPARE(reviews[0].comment, QString("请补充照片"));
+        QCOMPARE(reviews[0].questionComments.value(0).questionId, QString("A6"));
+        QCOMPARE(reviews[0].questionComments.value(0).comment, QString("数量与台账不符"));
+
+        // The inspector fixes it and resubmits: a new revision.
+        onTablet.content = kSecond;
+        QVERIFY(tablet.records().saveDraft(onTablet));
+        QVERIFY(tablet.records().submit(onTablet, uuid()));
+        result = tablet.sync();
+        QVERIFY2(result.ok, qPrintable(result.error));
+        const qint64 secondRevision = tablet.records().find(r.id)->serverSeq;
+        QVERIFY(secondRevision > reviews[0].serverSeq);
+
+        // The supervisor holds both revisions: the returned one and the fix.
+        result = supervisor.sync();
+        QVERIFY2(result.ok, qPrintable(result.error));
+        const QList<Record> revisions
+            = RevisionHistory(supervisor.db.connection()).revisionsOf(r.id);
+        QCOMPARE(revisions.size(), 2);
+        QCOMPARE(revisions[0].serverSeq, firstRevision);
+        QCOMPARE(revisions[0].content, kFirst);
+        QCOMPARE(revisions[1].serverSeq, secondRevision);
+        QCOMPARE(revisions[1].content, kSecond);
+        // The right diff against the returned revision.
+        const std::optional<FormTemplate> toilet
+            = TemplateRepository(supervisor.db.connection()).find("sanitation.toilet", 1);
+        QVERIFY(toilet);
+        const RecordDiff diff = diffRevisions(*toilet, revisions[0].content, revisions[1].content);
+        QCOMPARE(diff.answers.size(), 1);
+        QCOMPARE(diff.answers[0].questionId, QString("A6_checked"));
+        QCOMPARE(diff.answers[0].before.toInt(), 40);
+        QCOMPARE(diff.answers[0].after.toInt(), 41);
+        QCOMPARE(diff.photos.size(), 1);
+        QCOMPARE(diff.photos[0].added, QStringList {kPhotoC});
+        QCOMPARE(diff.photos[0].removed, QStringList {kPhotoA});
+        QCOMPARE(diff.gps.size(), 1);
+        QVERIFY(qAbs(diff.gps[0].metres - 111.195) < 0.01);
+        QCOMPARE(supervisor.records().find(r.id)->status, RecordStatus::Submitted);
+
+        // Approves; the tablet sees it.
+        ReviewEvent approve;
+        approve.recordId = r.id;
+        approve.recordServerSeq = secondRevision;
+        approve.decision = ReviewDecision::Approve;
+        QVERIFY2(decisions.decideAll({approve}), qPrintable(decisions.lastError()));
+        result = supervisor.sync();
+        QVERIFY2(result.ok, qPrintable(result.error));
+        result = tablet.sync();
+        QVERIFY2(result.ok, qPrintable(result.error));
+        QCOMPARE(tablet.records().find(r.id)->status, RecordStatus::Approved);
+        QCOMPARE(tablet.records().reviewsOf(r.id).size(), 2);
+
+        // Published with one of its two photos ticked.
+        QVERIFY(supervisor.sync().ok); // the approval is numbered here
+        QCOMPARE(supervisor.records().find(r.id)->status, RecordStatus::Approved);
+        ReviewEvent publish;
+        publish.recordId = r.id;
+        publish.recordServerSeq = secondRevision;
+        publish.decision = ReviewDecision::Publish;
+        publish.publishedPhotos << kPhotoC;
+        QVERIFY2(decisions.decide(publish), qPrintable(decisions.lastError()));
+        result = supervisor.sync();
+        QVERIFY2(result.ok, qPrintable(result.error));
+        QVERIFY(OutboxRepository(supervisor.db.connection()).setAsideReviews().isEmpty());
+
+        // The kiosk's store holds only the redacted copy.
+        result = kiosk.sync();
+        QVERIFY2(result.ok, qPrintable(result.error));
+        QCOMPARE(kiosk.records().count(), 1);
+        const Record shown = *kiosk.records().find(r.id);
+        QCOMPARE(shown.villageCode, QString(kXichuanVillage));
+        QVERIFY(shown.authorDeviceId.isEmpty());
+        QVERIFY(kiosk.records().reviewsOf(r.id).isEmpty()); // no reviewer names either
+        const QJsonObject answers
+            = QJsonDocument::fromJson(shown.content).object().value("answers").toObject();
+        QCOMPARE(answers.value("A6_checked").toInt(), 41);
+        QCOMPARE(answers.value("A1").toBool(), true);
+        QVERIFY(!answers.contains("A3_responsible")); // a name and a phone number
+        QVERIFY(!answers.contains("location")); // the village only
+        QCOMPARE(answers.value("A2_photos").toArray().size(), 1);
+        QCOMPARE(answers.value("A2_photos").toArray().at(0).toString(), kPhotoC);
+        for (const char *absent : {"王建国", "13800000000", "32.9", "111.5"})
+            QVERIFY2(!shown.content.contains(absent), absent);
+        QVERIFY(!shown.content.contains(kPhotoA.toUtf8()));
+        QVERIFY(!shown.content.contains(kPhotoB.toUtf8()));
+        QVERIFY(!shown.content.contains(
+            SyncMetaRepository(tablet.db.connection()).deviceId().toUtf8()));
+        // The kiosk may ask for exactly the ticked photo.
+        QCOMPARE(kioskBlobStatus(kiosk, kPhotoC), grpc::StatusCode::OK);
+        QCOMPARE(kioskBlobStatus(kiosk, kPhotoB), grpc::StatusCode::PERMISSION_DENIED);
+        QCOMPARE(kioskBlobStatus(kiosk, kPhotoA), grpc::StatusCode::PERMISSION_DENIED);
+
+        // Another county's supervisor sees none of it.
+        result = otherCounty.sync();
+        QVERIFY2(result.ok, qPrintable(result.error));
+        QVERIFY(!otherCounty.records().find(r.id));
+        QVERIFY(otherCounty.records().reviewsOf(r.id).isEmpty());
+        QCOMPARE(otherCounty.records().count(), 0);
+    }
+
+    void aDecisionTheServerCannotPlaceIsSetAside()
+    {
+        Device tablet, supervisor;
+        QVERIFY(openDevice(&tablet, "xc-inspector"));
+        QVERIFY(openDevice(&supervisor, "xc-supervisor"));
+        Record r;
+        r.id = uuid();
+        r.templateId = "sanitation.toilet";
+        r.category = "sanitation";
+        r.villageCode = kXichuanVillage;
+        r.content = R"({"answers":{"A6":1}})";
+        r.authorDeviceId = SyncMetaRepository(tablet.db.connection()).deviceId();
+        QVERIFY(tablet.records().submit(r, uuid()));
+        QVERIFY(tablet.sync().ok);
+        QVERIFY(supervisor.sync().ok);
+
+        // A record this server does not hold (as after a restore from an old backup): stored
+        // here as if pulled, keeping the cursor where it is.
+        SyncMetaRepository meta(supervisor.db.connection());
+        Record lost = r;
+        lost.id = uuid();
+        lost.serverSeq = 900000;
+        PulledPage page;
+        page.records << lost;
+        page.nextServerSeq = meta.pullCursor();
+        page.epoch = meta.serverEpoch();
+        QVERIFY(supervisor.records().applyPulledPage(page));
+
+        const qint64 revision = supervisor.records().find(r.id)->serverSeq;
+        ReviewRepository decisions(supervisor.db.connection());
+        ReviewEvent onLost {};
+        onLost.recordId = lost.id;
+        onLost.recordServerSeq = lost.serverSeq;
+        onLost.decision = ReviewDecision::Approve;
+        ReviewEvent onReal {};
+        onReal.recordId = r.id;
+        onReal.recordServerSeq = revision;
+        onReal.decision = ReviewDecision::Approve;
+        // The unplaceable one first: it must not hold back the one after it.
+        QVERIFY(decisions.decide(onLost));
+        QVERIFY(decisions.decide(onReal));
+
+        const SyncResult result = supervisor.sync();
+        QVERIFY2(result.ok, qPrintable(result.error));
+        QCOMPARE(result.reviewsSetAside, 1);
+        OutboxRepository outbox(supervisor.db.connection());
+        QCOMPARE(outbox.pendingCount(), 0);
+        const QList<SetAsideReview> aside = outbox.setAsideReviews();
+        QCOMPARE(aside.size(), 1);
+        QCOMPARE(aside[0].recordId, lost.id);
+        QVERIFY2(aside[0].error.contains("no such record"), qPrintable(aside[0].error));
+        // The other went through and reached the tablet.
+        QVERIFY(tablet.sync().ok);
+        QCOMPARE(tablet.records().find(r.id)->status, RecordStatus::Approved);
+        // And the next sync does not try the set-aside one again.
+        const SyncResult again = supervisor.sync();
+        QVERIFY2(again.ok, qPrintable(again.error));
+        QCOMPARE(again.reviewsSetAside, 0);
+        QCOMPARE(again.pushed, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReviewLoop)
+#include "tst_reviewloop.moc"

@@ -1,0 +1,114 @@
+// What the review pages get from ReviewController, on a real store.
+#include "controllers/reviewcontroller.h"
+#include "storage/database.h"
+#include "storage/outboxrepository.h"
+#include "storage/recordrepository.h"
+#include "storage/templaterepository.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QUuid>
+#include <QtTest>
+
+namespace {
+Record pulled(const QString &id, qint64 seq, const QByteArray &content)
+{
+    Record r;
+    r.id = id;
+    r.templateId = "sanitation.toilet";
+    r.templateVersion = 1;
+    r.category = "sanitation";
+    r.villageCode = "411326105200";
+    r.status = RecordStatus::Submitted;
+    r.content = content;
+    r.authorDeviceId = "tablet";
+    r.serverSeq = seq;
+    return r;
+}
+
+bool storePulled(QSqlDatabase db, const Record &r)
+{
+    PulledPage page;
+    page.records << r;
+    page.nextServerSeq = r.serverSeq;
+    page.epoch = "e1";
+    return RecordRepository(db).applyPulledPage(page);
+}
+} // namespace
+
+class TestReviewController : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    Database m_db;
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_db.open(m_dir.filePath(QUuid::createUuid().toString(QUuid::WithoutBraces))));
+        QFile f(QStringLiteral(QS_TEMPLATES_DIR "/sanitation_toilet.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(TemplateRepository(m_db.connection()).storeDefinitions({f.readAll()}));
+    }
+
+    void returnThenDiffAgainstTheReturnedRevision()
+    {
+        ReviewController review(m_db.connection());
+        QSignalSpy decided(&review, &ReviewController::decided);
+        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QVERIFY(storePulled(m_db.connection(),
+                            pulled(id, 5, R"({"answers":{"A6_checked":40,"A2_photos":["p1"]}})")));
+        QVERIFY(review.diffAgainstReturned(id).isEmpty()); // never returned
+        QVERIFY(!review.decide(id, "return", "")); // a return needs a comment
+        QVERIFY(!review.lastError().isEmpty());
+        QVERIFY(review.decide(id, "return", "", {{"A6_checked", "数量与台账不符"}}));
+        QCOMPARE(decided.count(), 1);
+        QVERIFY(review.lastError().isEmpty());
+        QCOMPARE(RecordRepository(m_db.connection()).find(id)->status, RecordStatus::Returned);
+        QVERIFY(review.diffAgainstReturned(id).isEmpty()); // not back yet
+
+        // The fix arrives as revision 9.
+        QVERIFY(storePulled(m_db.connection(),
+                            pulled(id, 9, R"({"answers":{"A6_checked":41,"A2_photos":["p2"]}})")));
+        const QVariantList revisions = review.revisions(id);
+        QCOMPARE(revisions.size(), 2);
+        QCOMPARE(revisions[0].toMap()["serverSeq"].toLongLong(), 5);
+        QCOMPARE(revisions[0].toMap()["answers"].toMap()["A6_checked"].toInt(), 40);
+        QCOMPARE(revisions[1].toMap()["serverSeq"].toLongLong(), 9);
+        const QVariantMap diff = review.diffAgainstReturned(id);
+        QCOMPARE(diff["returnedSeq"].toLongLong(), 5);
+        QCOMPARE(diff["currentSeq"].toLongLong(), 9);
+        const QVariantList answers = diff["answers"].toList();
+        QCOMPARE(answers.size(), 1);
+        QCOMPARE(answers[0].toMap()["questionId"].toString(), QString("A6_checked"));
+        QCOMPARE(answers[0].toMap()["label"].toString(), QString("已检查户数"));
+        QCOMPARE(answers[0].toMap()["before"].toInt(), 40);
+        QCOMPARE(answers[0].toMap()["after"].toInt(), 41);
+        const QVariantMap photos = diff["photos"].toList().value(0).toMap();
+        QCOMPARE(photos["added"].toStringList(), QStringList {"p2"});
+        QCOMPARE(photos["removed"].toStringList(), QStringList {"p1"});
+        QVERIFY(diff["gps"].toList().isEmpty());
+    }
+
+    void approveManyAndPublish()
+    {
+        ReviewController review(m_db.connection());
+        const QString a = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString b = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QVERIFY(storePulled(m_db.connection(), pulled(a, 5, "{}")));
+        QVERIFY(storePulled(m_db.connection(), pulled(b, 6, "{}")));
+        QVERIFY(!review.publish(a, {})); // not approved yet
+        QVERIFY(!review.approveMany({a, "no-such-record"})); // all or none
+        QCOMPARE(OutboxRepository(m_db.connection()).pendingCount(), 0);
+        QVERIFY(review.approveMany({a, b}));
+        QCOMPARE(RecordRepository(m_db.connection()).find(b)->status, RecordStatus::Approved);
+        QVERIFY(review.publish(a, {}));
+        QCOMPARE(OutboxRepository(m_db.connection()).pendingCount(), 3);
+        QVERIFY(!review.decide(a, "maybe", "x"));
+        QVERIFY(review.setAside().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReviewController)
+#include "tst_reviewcontroller.moc"
