@@ -6,6 +6,7 @@
 
 class Database;
 class WalCheckpointer;
+class SearchIndexer;
 class CameraController;
 class CameraSource;
 class FormController;
@@ -17,6 +18,7 @@ class LoginController;
 class PositionProvider;
 class PositionStatus;
 class RecordListModel;
+class RecordViewController;
 class Services;
 class SyncEngine;
 class UnitListModel;
@@ -52,6 +54,7 @@ private:
     QString m_error;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
+    std::unique_ptr<SearchIndexer> m_searchIndexer;
     PositionProvider *m_positionProvider = nullptr;
     std::unique_ptr<PositionStatus> m_position;
     std::unique_ptr<SyncEngine> m_sync;
@@ -66,5 +69,6 @@ private:
     std::unique_ptr<CameraController> m_cameraController;
     std::unique_ptr<LanguageController> m_language;
     std::unique_ptr<LoginController> m_login;
+    std::unique_ptr<RecordViewController> m_recordView;
     std::unique_ptr<Services> m_services;
 };

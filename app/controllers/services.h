@@ -11,6 +11,7 @@ class LanguageController;
 class LoginController;
 class PositionStatus;
 class RecordListModel;
+class RecordViewController;
 class SyncEngine;
 class UnitListModel;
 class VillagePickerController;
@@ -21,6 +22,7 @@ Q_MOC_INCLUDE("controllers/inspectorcontroller.h")
 Q_MOC_INCLUDE("controllers/languagecontroller.h")
 Q_MOC_INCLUDE("controllers/logincontroller.h")
 Q_MOC_INCLUDE("controllers/positionstatus.h")
+Q_MOC_INCLUDE("controllers/recordviewcontroller.h")
 Q_MOC_INCLUDE("controllers/syncenginetype.h")
 Q_MOC_INCLUDE("controllers/villagepickercontroller.h")
 Q_MOC_INCLUDE("models/recordlistmodel.h")
@@ -44,6 +46,7 @@ class Services : public QObject {
     Q_PROPERTY(CameraController *camera MEMBER camera CONSTANT)
     Q_PROPERTY(LanguageController *language MEMBER language CONSTANT)
     Q_PROPERTY(LoginController *login MEMBER login CONSTANT)
+    Q_PROPERTY(RecordViewController *recordView MEMBER recordView CONSTANT)
 public:
     // Not default-constructible on purpose: QML would build its own empty instance instead
     // of calling create().
@@ -62,6 +65,7 @@ public:
     CameraController *camera = nullptr;
     LanguageController *language = nullptr;
     LoginController *login = nullptr;
+    RecordViewController *recordView = nullptr;
 
     // The instance QML gets; set before the first QML engine loads anything.
     static void setInstance(Services *instance);

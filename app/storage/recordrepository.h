@@ -38,6 +38,8 @@ public:
     // Newest first, narrowed by the filter; pages of `limit` from `offset`.
     QList<Record> query(const RecordFilter &filter, int limit, int offset = 0) const;
     int count(const RecordFilter &filter = {}) const;
+    // Every user name the server stamped on a stored revision, sorted.
+    QStringList authors() const;
 
     // A page pulled from the server, stored with the new cursor in one transaction.
     // A record with unsent local edits keeps them: its own outbox entry goes out next.

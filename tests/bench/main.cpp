@@ -1,4 +1,5 @@
 // qingshui-bench SUITE: prints one `name value unit` line per figure.
+#include "reviewbench.h"
 #include "storebench.h"
 #include "syncbench.h"
 
@@ -9,7 +10,7 @@
 int main(int argc, char *argv[])
 {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: qingshui-bench store|sync\n");
+        std::fprintf(stderr, "usage: qingshui-bench store|sync|review\n");
         return 2;
     }
     qputenv("QT_QPA_PLATFORM",
@@ -19,6 +20,8 @@ int main(int argc, char *argv[])
         return runStoreBench();
     if (std::strcmp(argv[1], "sync") == 0)
         return runSyncBench();
+    if (std::strcmp(argv[1], "review") == 0)
+        return runReviewBench();
     std::fprintf(stderr, "qingshui-bench: unknown suite '%s'\n", argv[1]);
     return 2;
 }
