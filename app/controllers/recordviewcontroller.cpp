@@ -79,7 +79,7 @@ bool RecordViewController::open(const QString &recordId)
     const auto unit = reference.unitOfVillage(record->villageCode);
     m_place = QStringList {unit ? unit->name : QString(), township ? township->name : QString(),
                            village ? village->name : record->villageCode}
-                  .join(QLatin1String(" · "));
+                  .join(QStringLiteral(" · "));
 
     // The labels of the version the record was filled with, not of the newest one.
     const auto form = TemplateRepository(m_db).find(record->templateId, record->templateVersion);
@@ -110,7 +110,7 @@ bool RecordViewController::open(const QString &recordId)
             QStringList labels;
             for (const QJsonValue &v : value.toArray())
                 labels << optionLabel(*q, v.toString());
-            text = labels.join(QLatin1String("、"));
+            text = labels.join(QStringLiteral("、"));
         } else if (q && q->type == QuestionType::Photos) {
             QVariantList photos;
             int missing = 0;
