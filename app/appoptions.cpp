@@ -80,3 +80,15 @@ bool AppOptions::parse(const QCoreApplication &app, AppOptions *out, int *exitCo
     }
     return true;
 }
+
+QString AppOptions::modeIn(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if ((arg == "--mode" || arg == "-mode") && i + 1 < argc)
+            return QString::fromLocal8Bit(argv[i + 1]);
+        if (arg.startsWith("--mode="))
+            return QString::fromLocal8Bit(arg.mid(7));
+    }
+    return QStringLiteral("inspector");
+}

@@ -24,4 +24,7 @@ struct AppOptions {
 
     // Parses the arguments; on error prints why and returns false with exitCode set.
     static bool parse(const QCoreApplication &app, AppOptions *out, int *exitCode);
+    // The --mode (or --mode=) argument before any application exists, which decides what
+    // kind of application to make; "inspector" when there is none. parse() checks it.
+    static QString modeIn(int argc, char *argv[]);
 };

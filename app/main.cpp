@@ -9,6 +9,7 @@
 #include "syncengine.h"
 #include "windowrunner.h"
 
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -26,7 +27,13 @@ int main(int argc, char *argv[])
     QElapsedTimer sinceStart;
     sinceStart.start();
     WindowRunner::watchWarnings();
-    QGuiApplication app(argc, argv);
+    // The supervisor's dashboard charts with Qt Charts, which draws through QGraphicsScene and
+    // so needs a QApplication; the inspector's tablet and the kiosk keep QGuiApplication.
+    const std::unique_ptr<QGuiApplication> application
+        = AppOptions::modeIn(argc, argv) == QLatin1String("supervisor")
+        ? std::make_unique<QApplication>(argc, argv)
+        : std::make_unique<QGuiApplication>(argc, argv);
+    QGuiApplication &app = *application;
     QGuiApplication::setApplicationName(QStringLiteral("qingshui"));
     QGuiApplication::setOrganizationName(QStringLiteral("Qingshui"));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("清水巡查"));

@@ -1,6 +1,7 @@
 #include "servicehost.h"
 
 #include "controllers/cameracontroller.h"
+#include "controllers/dashboardcontroller.h"
 #include "controllers/formcontroller.h"
 #include "controllers/inspectorcontroller.h"
 #include "controllers/languagecontroller.h"
@@ -122,6 +123,7 @@ bool ServiceHost::start(const Options &options)
             records->reload();
     });
 
+    m_dashboard = std::make_unique<DashboardController>(db, photoDirectory, m_records.get());
     m_services = std::make_unique<Services>(nullptr);
     m_services->mode = options.mode;
     m_services->records = m_records.get();
@@ -136,5 +138,6 @@ bool ServiceHost::start(const Options &options)
     m_services->language = m_language.get();
     m_services->login = m_login.get();
     m_services->recordView = m_recordView.get();
+    m_services->dashboard = m_dashboard.get();
     return true;
 }

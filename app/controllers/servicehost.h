@@ -9,6 +9,7 @@ class WalCheckpointer;
 class SearchIndexer;
 class CameraController;
 class CameraSource;
+class DashboardController;
 class FormController;
 class GpsCapture;
 class PhotoStore;
@@ -70,5 +71,6 @@ private:
     std::unique_ptr<LanguageController> m_language;
     std::unique_ptr<LoginController> m_login;
     std::unique_ptr<RecordViewController> m_recordView;
+    std::unique_ptr<DashboardController> m_dashboard;
     std::unique_ptr<Services> m_services;
 };

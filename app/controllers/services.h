@@ -4,6 +4,7 @@
 #include <QQmlEngine>
 
 class CameraController;
+class DashboardController;
 class FormController;
 class GpsCapture;
 class InspectorController;
@@ -16,6 +17,7 @@ class SyncEngine;
 class UnitListModel;
 class VillagePickerController;
 Q_MOC_INCLUDE("controllers/cameracontroller.h")
+Q_MOC_INCLUDE("controllers/dashboardcontroller.h")
 Q_MOC_INCLUDE("controllers/formcontroller.h")
 Q_MOC_INCLUDE("controllers/gpscapturetype.h")
 Q_MOC_INCLUDE("controllers/inspectorcontroller.h")
@@ -47,6 +49,7 @@ class Services : public QObject {
     Q_PROPERTY(LanguageController *language MEMBER language CONSTANT)
     Q_PROPERTY(LoginController *login MEMBER login CONSTANT)
     Q_PROPERTY(RecordViewController *recordView MEMBER recordView CONSTANT)
+    Q_PROPERTY(DashboardController *dashboard MEMBER dashboard CONSTANT)
 public:
     // Not default-constructible on purpose: QML would build its own empty instance instead
     // of calling create().
@@ -66,6 +69,7 @@ public:
     LanguageController *language = nullptr;
     LoginController *login = nullptr;
     RecordViewController *recordView = nullptr;
+    DashboardController *dashboard = nullptr; // supervisor: figures and exports
 
     // The instance QML gets; set before the first QML engine loads anything.
     static void setInstance(Services *instance);

@@ -13,6 +13,88 @@
     </message>
 </context>
 <context>
+    <name>DashboardController</name>
+    <message>
+        <source>导出失败：%1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <source>已导出 %1 张照片到 %2（%3 张尚未下载到本机）</source>
+        <translation>Exported %1 photos to %2 (%3 not yet downloaded to this device)</translation>
+    </message>
+    <message>
+        <source>已导出 %1 张照片到 %2</source>
+        <translation>Exported %1 photos to %2</translation>
+    </message>
+    <message>
+        <source>已导出 %1 条记录到 %2</source>
+        <translation>Exported %1 records to %2</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>选择导出文件夹</source>
+        <translation>Choose the export folder</translation>
+    </message>
+    <message>
+        <source>统计看板</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>当前筛选下的记录 %1 条（不含草稿）</source>
+        <translation>%1 records in the current filter (drafts excluded)</translation>
+    </message>
+    <message>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>暂无数据</source>
+        <translation>No data yet</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>2025年目标 %1%：</source>
+        <translation>2025 target %1%: </translation>
+    </message>
+    <message>
+        <source>2025年目标：</source>
+        <translation>2025 target: </translation>
+    </message>
+    <message>
+        <source>目标来源：%1</source>
+        <translation>Source of the targets: %1</translation>
+    </message>
+    <message>
+        <source>按周统计</source>
+        <translation>By week</translation>
+    </message>
+    <message>
+        <source>全部县（市、区）</source>
+        <translation>All counties</translation>
+    </message>
+    <message>
+        <source>导出 CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>导出 GeoJSON</source>
+        <translation>Export GeoJSON</translation>
+    </message>
+    <message>
+        <source>导出照片 ZIP</source>
+        <translation>Export photos (ZIP)</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+</context>
+<context>
     <name>FormController</name>
     <message>
         <source>没有这个检查表：%1</source>
@@ -528,7 +610,7 @@
     <name>RecordViewController</name>
     <message>
         <source>通过</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved</translation>
     </message>
     <message>
         <source>退回</source>
@@ -544,7 +626,7 @@
     </message>
     <message>
         <source>找不到这条记录</source>
-        <translation type="unfinished">Record not found</translation>
+        <translation>Record not found</translation>
     </message>
     <message>
         <source>缺少模板 %1 第 %2 版，按原始字段显示</source>
@@ -552,22 +634,25 @@
     </message>
     <message>
         <source>是</source>
-        <translation type="unfinished">Yes</translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <source>否</source>
-        <translation type="unfinished">No</translation>
+        <translation>No</translation>
     </message>
     <message numerus="yes">
         <source>%n 张照片</source>
-        <translation><numerusform>%n photo</numerusform><numerusform>%n photos</numerusform></translation>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>RecordViewPage</name>
     <message>
         <source>‹ 返回</source>
-        <translation type="unfinished">‹ Back</translation>
+        <translation>‹ Back</translation>
     </message>
     <message>
         <source>%1 · 巡查员 %2 · 更新于 %3 · 模板第 %4 版</source>
@@ -579,7 +664,7 @@
     </message>
     <message>
         <source>精度未达标，巡查员说明：%1</source>
-        <translation>Below the accuracy gate; the inspector's reason: %1</translation>
+        <translation>Below the accuracy gate; the inspector&apos;s reason: %1</translation>
     </message>
     <message>
         <source>%1 张照片尚未下载到本机</source>
@@ -606,7 +691,7 @@
     </message>
     <message>
         <source>全文搜索：备注、文字回答、村镇名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Full-text search: notes, text answers, place names</translation>
     </message>
     <message>
         <source>共 %1 条</source>
@@ -618,35 +703,35 @@
     </message>
     <message>
         <source>全部</source>
-        <translation type="unfinished">All</translation>
+        <translation>All</translation>
     </message>
     <message>
         <source>草稿</source>
-        <translation type="unfinished">Draft</translation>
+        <translation>Draft</translation>
     </message>
     <message>
         <source>待同步</source>
-        <translation type="unfinished">Waiting to sync</translation>
+        <translation>Waiting to sync</translation>
     </message>
     <message>
         <source>已同步</source>
-        <translation type="unfinished">Synced</translation>
+        <translation>Synced</translation>
     </message>
     <message>
         <source>已退回</source>
-        <translation type="unfinished">Returned</translation>
+        <translation>Returned</translation>
     </message>
     <message>
         <source>已通过</source>
-        <translation type="unfinished">Approved</translation>
+        <translation>Approved</translation>
     </message>
     <message>
         <source>未通过</source>
-        <translation type="unfinished">Rejected</translation>
+        <translation>Rejected</translation>
     </message>
     <message>
         <source>全部县（市、区）</source>
-        <translation type="unfinished">All counties</translation>
+        <translation>All counties</translation>
     </message>
     <message>
         <source>全部乡镇</source>
@@ -658,7 +743,7 @@
     </message>
     <message>
         <source>全部类别</source>
-        <translation type="unfinished">All categories</translation>
+        <translation>All categories</translation>
     </message>
     <message>
         <source>全部巡查员</source>
@@ -674,7 +759,7 @@
     </message>
     <message>
         <source>没有符合筛选条件的记录。</source>
-        <translation type="unfinished">No records match the filters.</translation>
+        <translation>No records match the filters.</translation>
     </message>
 </context>
 <context>
@@ -696,8 +781,12 @@
         <translation>Log in</translation>
     </message>
     <message>
+        <source>统计看板</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
         <source>审核队列 %1 条</source>
-        <translation type="unfinished"></translation>
+        <translation>Review queue: %1 records</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,7 @@ public:
     QString search() const { return m_filter.search; }
     void setSearch(const QString &text);
 
+    const RecordFilter &filter() const { return m_filter; }
     // Sets every filter at once (one reload).
     void setFilter(const RecordFilter &filter) { applyFilter(filter); }
     // Reads the first page again (after a local edit or a sync).

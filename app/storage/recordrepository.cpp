@@ -244,6 +244,11 @@ QList<Record> RecordRepository::query(const RecordFilter &filter, int limit, int
     return out;
 }
 
+QString RecordRepository::whereClauseOf(const RecordFilter &filter, QVariantList *binds)
+{
+    return whereClause(filter, binds);
+}
+
 int RecordRepository::count(const RecordFilter &filter) const
 {
     QVariantList binds;

@@ -40,6 +40,9 @@ public:
     int count(const RecordFilter &filter = {}) const;
     // Every user name the server stamped on a stored revision, sorted.
     QStringList authors() const;
+    // The filter as SQL on `record r`: " WHERE ..." or empty; binds go in order. For the
+    // other storage queries over the same selection (dashboard, exports).
+    static QString whereClauseOf(const RecordFilter &filter, QVariantList *binds);
 
     // A page pulled from the server, stored with the new cursor in one transaction.
     // A record with unsent local edits keeps them: its own outbox entry goes out next.

@@ -26,6 +26,15 @@ ApplicationWindow {
             onClicked: loginDialog.open()
         }
         ToolButton {
+            objectName: "dashboardButton"
+            text: qsTr("统计看板")
+            font.pixelSize: Theme.fontBody
+            implicitHeight: Theme.touchTarget
+            palette.buttonText: "white"
+            onClicked: dashboardPage.open()
+            DashboardPage { id: dashboardPage }
+        }
+        ToolButton {
             objectName: "syncButton"
             text: qsTr("同步")
             font.pixelSize: Theme.fontBody

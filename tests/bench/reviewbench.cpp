@@ -72,7 +72,8 @@ bool fillByPulls(Database &db, int n)
             r.createdAtMs = r.updatedAtMs = 1700000000000 + qint64(i) * 60000;
             QString note;
             for (int k = 0; k < 3; ++k)
-                note += QLatin1String(kPhrases[rng.bounded(kPhraseCount)]) + QStringLiteral("，");
+                note += QString::fromUtf8(kPhrases[rng.bounded(kPhraseCount)])
+                    + QStringLiteral("，");
             note += QStringLiteral("抽查第%1户。").arg(rng.bounded(200));
             r.content = fullSanitationContent(rng, note);
             r.authorDeviceId = uuid();

@@ -1,0 +1,3 @@
+# The supervisor's dashboard and exports, published to QML as Services.dashboard.
+target_sources(qs_backend PRIVATE
+    controllers/dashboardcontroller.h controllers/dashboardcontroller.cpp)

@@ -1,0 +1,177 @@
+#include "dashboardcontroller.h"
+
+#include "domain/category.h"
+#include "models/recordlistmodel.h"
+#include "reports/csvexport.h"
+#include "reports/geojsonexport.h"
+#include "reports/photozipexport.h"
+#include "storage/database.h"
+#include "storage/referencedatarepository.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QSet>
+#include <QThread>
+
+namespace {
+
+QString weekLabel(int year, int week)
+{
+    return QStringLiteral("%1-W%2").arg(year).arg(week, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+DashboardController::DashboardController(QSqlDatabase db, QString photoRoot, RecordListModel *queue,
+                                         QObject *parent)
+    : QObject(parent), m_db(db), m_photoRoot(std::move(photoRoot)), m_queue(queue)
+{
+    QString error;
+    if (auto targets = loadSanitationTargets(&error))
+        m_targets = *targets;
+    else
+        m_error = error;
+}
+
+DashboardController::~DashboardController()
+{
+    if (m_exportThread)
+        m_exportThread->wait();
+}
+
+QStringList DashboardController::categoryNames() const
+{
+    QStringList names;
+    for (const Category &c : workCategories())
+        names << c.name();
+    return names;
+}
+
+void DashboardController::refresh()
+{
+    const auto figures = DashboardRepository(m_db).figures(m_queue->filter());
+    if (!figures) {
+        m_error = DashboardRepository(m_db).lastError();
+        emit figuresChanged();
+        return;
+    }
+    m_figures = *figures;
+    m_total = 0;
+    QStringList weeks;
+    QSet<QString> units;
+    for (const WeeklyCount &c : std::as_const(m_figures.counts)) {
+        m_total += c.count;
+        const QString label = weekLabel(c.isoYear, c.isoWeek);
+        if (!weeks.contains(label))
+            weeks << label;
+        units.insert(c.unitCode);
+    }
+    std::sort(weeks.begin(), weeks.end()); // "2025-W02" sorts as it reads
+    m_weekLabels = weeks.mid(std::max<qsizetype>(0, weeks.size() - kChartWeeks));
+    // Counties in the reference data's order (河南 first, as the plan lists them).
+    m_unitCodes.clear();
+    m_unitNames.clear();
+    for (const PairedUnit &u : ReferenceDataRepository(m_db).units()) {
+        if (!units.contains(u.code))
+            continue;
+        m_unitCodes << u.code;
+        m_unitNames << u.name;
+    }
+    emit figuresChanged();
+}
+
+QVariantList DashboardController::weeklyCounts(const QString &unitCode) const
+{
+    const QList<Category> &categories = workCategories();
+    QList<QList<int>> table(categories.size(), QList<int>(m_weekLabels.size(), 0));
+    for (const WeeklyCount &c : m_figures.counts) {
+        if (!unitCode.isEmpty() && c.unitCode != unitCode)
+            continue;
+        const qsizetype week = m_weekLabels.indexOf(weekLabel(c.isoYear, c.isoWeek));
+        const auto category = std::find_if(categories.begin(), categories.end(),
+                                           [&](const Category &k) { return k.id == c.category; });
+        if (week >= 0 && category != categories.end())
+            table[category - categories.begin()][week] += c.count;
+    }
+    QVariantList out;
+    for (const QList<int> &row : table) {
+        QVariantList values;
+        for (int v : row)
+            values << v;
+        out << QVariant(values);
+    }
+    return out;
+}
+
+QVariantList DashboardController::indicators() const
+{
+    QVariantList out;
+    for (const IndicatorTally &t : m_figures.indicators) {
+        const SanitationTarget *target = m_targets.find(t.indicatorId);
+        out << QVariantMap {
+            {QStringLiteral("id"), t.indicatorId},
+            {QStringLiteral("name"), target ? target->name.text() : t.indicatorId},
+            {QStringLiteral("numerator"), t.numerator},
+            {QStringLiteral("denominator"), t.denominator},
+            {QStringLiteral("share"),
+             t.denominator > 0 ? double(t.numerator) / t.denominator : -1.0},
+            {QStringLiteral("targetShare"), target && target->share ? *target->share : -1.0},
+            {QStringLiteral("targetText"), target ? target->target.text() : QString()},
+        };
+    }
+    return out;
+}
+
+bool DashboardController::exportTo(const QString &kind, const QUrl &folder)
+{
+    if (m_exportThread)
+        return false;
+    const QString dir = folder.isLocalFile() ? folder.toLocalFile() : folder.toString();
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString ext = kind == QLatin1String("photos") ? QStringLiteral("zip") : kind;
+    const QString path
+        = QDir(dir).filePath(QStringLiteral("清水巡查_%1_%2.%3").arg(kind, stamp, ext));
+    const RecordFilter filter = m_queue->filter();
+    const QString storePath = m_db.databaseName();
+    const QString photoRoot = m_photoRoot;
+    m_exportThread = QThread::create([=] {
+        ExportOutcome out;
+        Database store; // Qt SQL connections stay on the thread that opened them
+        if (!store.open(storePath)) {
+            out.error = store.error();
+        } else if (kind == QLatin1String("csv")) {
+            out = exportCsv(store.connection(), filter, path);
+        } else if (kind == QLatin1String("geojson")) {
+            out = exportGeoJson(store.connection(), filter, path);
+        } else if (kind == QLatin1String("photos")) {
+            out = exportPhotoZip(store.connection(), filter, photoRoot, path);
+        } else {
+            out.error = QStringLiteral("unknown export: %1").arg(kind);
+        }
+        QMetaObject::invokeMethod(
+            this, [this, kind, out] { finishExport(kind, out); }, Qt::QueuedConnection);
+    });
+    connect(m_exportThread, &QThread::finished, m_exportThread, &QObject::deleteLater);
+    m_exportThread->start();
+    emit exportingChanged();
+    return true;
+}
+
+void DashboardController::finishExport(const QString &kind, const ExportOutcome &out)
+{
+    m_exportThread = nullptr; // it deletes itself when it has finished
+    if (!out.ok) {
+        m_exportMessage = tr("导出失败：%1").arg(out.error);
+    } else if (kind == QLatin1String("photos")) {
+        m_exportMessage = out.missingPhotos > 0
+            ? tr("已导出 %1 张照片到 %2（%3 张尚未下载到本机）")
+                  .arg(out.photos)
+                  .arg(out.path)
+                  .arg(out.missingPhotos)
+            : tr("已导出 %1 张照片到 %2").arg(out.photos).arg(out.path);
+    } else {
+        m_exportMessage = tr("已导出 %1 条记录到 %2").arg(out.records).arg(out.path);
+    }
+    emit exportingChanged();
+    emit exportFinished(out.ok);
+}

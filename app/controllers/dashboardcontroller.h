@@ -1,0 +1,87 @@
+#pragma once
+
+#include "domain/sanitationtargets.h"
+#include "reports/exportoutcome.h"
+#include "storage/dashboardrepository.h"
+
+#include <QObject>
+#include <QQmlEngine>
+#include <QSqlDatabase>
+#include <QStringList>
+#include <QUrl>
+#include <QVariantList>
+
+class QThread;
+class RecordListModel;
+Q_MOC_INCLUDE("models/recordlistmodel.h")
+
+// The supervisor's dashboard: records by county × category × ISO week and the sanitation
+// indicators beside their 2025 targets, over the review queue's current filter; and the
+// exports (CSV, GeoJSON, ZIP of photos) of that same selection into a folder.
+class DashboardController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Provided by Services")
+    Q_PROPERTY(int total READ total NOTIFY figuresChanged)
+    Q_PROPERTY(QStringList weekLabels READ weekLabels NOTIFY figuresChanged)
+    Q_PROPERTY(QStringList categoryNames READ categoryNames NOTIFY figuresChanged)
+    Q_PROPERTY(QStringList unitCodes READ unitCodes NOTIFY figuresChanged)
+    Q_PROPERTY(QStringList unitNames READ unitNames NOTIFY figuresChanged)
+    Q_PROPERTY(QVariantList indicators READ indicators NOTIFY figuresChanged)
+    Q_PROPERTY(QString targetSource READ targetSource NOTIFY figuresChanged)
+    Q_PROPERTY(QString error READ error NOTIFY figuresChanged)
+    Q_PROPERTY(QString exportMessage READ exportMessage NOTIFY exportFinished)
+    Q_PROPERTY(bool exporting READ exporting NOTIFY exportingChanged)
+public:
+    // The chart shows the newest weeks of the selection, at most this many.
+    static constexpr int kChartWeeks = 8;
+
+    DashboardController(QSqlDatabase db, QString photoRoot, RecordListModel *queue,
+                        QObject *parent = nullptr);
+    ~DashboardController() override; // waits for an export still running
+
+    int total() const { return m_total; }
+    QStringList weekLabels() const { return m_weekLabels; }
+    QStringList categoryNames() const;
+    QStringList unitCodes() const { return m_unitCodes; }
+    QStringList unitNames() const { return m_unitNames; }
+    // Each: id, name, numerator, denominator, share (-1: nothing to count), targetShare (-1:
+    // the source names no share), targetText.
+    QVariantList indicators() const;
+    QString targetSource() const { return m_targets.source.text(); }
+    QString error() const { return m_error; }
+    QString exportMessage() const { return m_exportMessage; }
+    bool exporting() const { return m_exportThread != nullptr; }
+
+    // Reads the figures again over the queue's current filter.
+    Q_INVOKABLE void refresh();
+    // One list per category (categoryNames' order) of counts per week (weekLabels' order),
+    // for one county, or all when unitCode is empty.
+    Q_INVOKABLE QVariantList weeklyCounts(const QString &unitCode) const;
+    // kind: "csv", "geojson" or "photos"; writes 清水巡查_<kind>_<time>.<ext> into the folder
+    // with the queue's current filter, on a thread of its own (100,000 records take seconds)
+    // with its own connection to the store. True when started; exportFinished then tells
+    // how it went (exportMessage). False, with nothing started, while another one runs.
+    Q_INVOKABLE bool exportTo(const QString &kind, const QUrl &folder);
+
+signals:
+    void figuresChanged();
+    void exportFinished(bool ok);
+    void exportingChanged();
+
+private:
+    void finishExport(const QString &kind, const ExportOutcome &out);
+
+    QSqlDatabase m_db;
+    QString m_photoRoot;
+    RecordListModel *m_queue;
+    SanitationTargets m_targets;
+    DashboardFigures m_figures;
+    int m_total = 0;
+    QStringList m_weekLabels;
+    QStringList m_unitCodes;
+    QStringList m_unitNames;
+    QString m_error;
+    QString m_exportMessage;
+    QThread *m_exportThread = nullptr;
+};

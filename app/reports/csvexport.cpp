@@ -1,0 +1,182 @@
+#include "csvexport.h"
+
+#include "domain/category.h"
+#include "domain/photoreferences.h"
+#include "exportfile.h"
+#include "exportrecordfields.h"
+#include "photozipnames.h"
+#include "storage/recordexportquery.h"
+
+#include <QJsonArray>
+
+namespace {
+
+struct AnswerColumn {
+    QString templateId;
+    const Question *question; // of the template's newest version in the export
+};
+
+// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
+QString csvField(QString s)
+{
+    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"'))
+        || s.contains(QLatin1Char('\n')) || s.contains(QLatin1Char('\r'))) {
+        s.replace(QLatin1String("\""), QLatin1String("\"\""));
+        return QLatin1Char('"') + s + QLatin1Char('"');
+    }
+    return s;
+}
+
+QByteArray csvLine(const QStringList &fields)
+{
+    QStringList quoted;
+    quoted.reserve(fields.size());
+    for (const QString &f : fields)
+        quoted << csvField(f);
+    return quoted.join(QLatin1Char(',')).toUtf8() + "\r\n";
+}
+
+QString optionLabel(const Question &q, const QString &value)
+{
+    for (const ChoiceOption &o : q.options)
+        if (o.value == value)
+            return o.label.text();
+    return value;
+}
+
+// The answer as a person reads it.
+QString answerText(const Question &q, const QJsonValue &a, const QStringList &photoNames,
+                   const QStringList &photoRefs)
+{
+    if (a.isUndefined() || a.isNull())
+        return QString();
+    switch (q.type) {
+    case QuestionType::YesNo:
+        return a.isBool() ? (a.toBool() ? QStringLiteral("是") : QStringLiteral("否")) : QString();
+    case QuestionType::Number:
+        return a.isDouble() ? QString::number(a.toDouble(), 'g', 15) : a.toVariant().toString();
+    case QuestionType::SingleChoice:
+        return optionLabel(q, a.toString());
+    case QuestionType::MultiChoice: {
+        QStringList labels;
+        for (const QJsonValue &v : a.toArray())
+            labels << optionLabel(q, v.toString());
+        return labels.join(QStringLiteral("、"));
+    }
+    case QuestionType::Text:
+        return a.toString();
+    case QuestionType::GpsPoint: {
+        const auto p = pointFromAnswer(a);
+        return p ? QStringLiteral("%1, %2").arg(p->lat, 0, 'f', 6).arg(p->lon, 0, 'f', 6)
+                 : QString();
+    }
+    case QuestionType::Photos: {
+        QStringList names;
+        for (const QJsonValue &v : a.toArray()) {
+            const qsizetype i = photoRefs.indexOf(v.toString());
+            if (i >= 0)
+                names << photoNames.at(i);
+        }
+        return names.join(QLatin1Char(' '));
+    }
+    }
+    return QString();
+}
+
+} // namespace
+
+ExportOutcome exportCsv(QSqlDatabase db, const RecordFilter &filter, const QString &path)
+{
+    ExportOutcome out;
+    out.path = path;
+    const auto templates = ExportTemplates::load(db, filter, &out.error);
+    if (!templates)
+        return out;
+
+    // One column per question id of each template; later versions add their new questions.
+    QList<AnswerColumn> columns;
+    QStringList templateIds;
+    for (const FormTemplate &t : templates->all()) {
+        if (!templateIds.contains(t.id))
+            templateIds << t.id;
+        for (const Question *q : t.allQuestions()) {
+            const bool known = std::any_of(columns.begin(), columns.end(), [&](const auto &c) {
+                return c.templateId == t.id && c.question->id == q->id;
+            });
+            if (!known)
+                columns << AnswerColumn {t.id, q};
+        }
+    }
+    QStringList header = {QStringLiteral("记录编号"),      QStringLiteral("检查表"),
+                          QStringLiteral("检查表编号"),    QStringLiteral("版本"),
+                          QStringLiteral("类别"),          QStringLiteral("县（市、区）"),
+                          QStringLiteral("乡镇（街道）"),  QStringLiteral("村（社区）"),
+                          QStringLiteral("村代码"),        QStringLiteral("状态"),
+                          QStringLiteral("创建时间"),      QStringLiteral("更新时间"),
+                          QStringLiteral("纬度"),          QStringLiteral("经度"),
+                          QStringLiteral("定位精度（米）")};
+    const int baseColumns = int(header.size());
+    for (const AnswerColumn &c : columns) {
+        // With several checklists in one file the label says which one it belongs to.
+        QString label = c.question->label.text();
+        if (templateIds.size() > 1) {
+            for (const FormTemplate &t : templates->all())
+                if (t.id == c.templateId) {
+                    label = t.title.text() + QStringLiteral("：") + label;
+                    break;
+                }
+        }
+        header << label;
+    }
+
+    ExportFile file(path);
+    if (!file.open(&out.error))
+        return out;
+    bool written = file.write(QByteArray("\xEF\xBB\xBF") + csvLine(header));
+    RecordExportQuery query(db);
+    const bool read = written && query.forEach(filter, [&](const ExportRow &row) {
+        const Record &r = row.record;
+        const QJsonObject answers = answersOf(r);
+        const FormTemplate *form = templates->find(r.templateId, r.templateVersion);
+        const auto point = recordPoint(answers, form);
+        QStringList fields
+            = {r.id,
+               form ? form->title.text() : QString(),
+               r.templateId,
+               QString::number(r.templateVersion),
+               categoryName(r.category),
+               row.unitName,
+               row.townshipName,
+               row.villageName,
+               r.villageCode,
+               statusName(r),
+               localIsoTime(r.createdAtMs),
+               localIsoTime(r.updatedAtMs),
+               point ? QString::number(point->lat, 'f', 7) : QString(),
+               point ? QString::number(point->lon, 'f', 7) : QString(),
+               point && point->accuracyM ? QString::number(*point->accuracyM) : QString()};
+        const QStringList refs = photoReferencesIn(r.content);
+        QStringList photoNames;
+        for (int i = 0; i < refs.size(); ++i)
+            photoNames << photoZipName(row.villageName, r.id, i + 1);
+        fields.reserve(baseColumns + columns.size());
+        for (const AnswerColumn &c : columns) {
+            fields << (c.templateId == r.templateId ? answerText(
+                           *c.question, answers.value(c.question->id), photoNames, refs)
+                                                    : QString());
+        }
+        ++out.records;
+        written = file.write(csvLine(fields));
+        return written;
+    });
+    if (!written) {
+        out.error = file.writeError();
+        return out;
+    }
+    if (!read) {
+        out.error = query.lastError();
+        return out;
+    }
+    out.ok = file.commit(&out.error);
+    return out;
+}

@@ -1,0 +1,22 @@
+# The supervisor's dashboard figures and the exports (CSV, GeoJSON, ZIP of photos): the
+# queries live in storage/, the 2025 targets in domain/, one writer per format in reports/.
+find_package(ZLIB REQUIRED) # CRC-32 of the ZIP's entries
+# Imported here in app/, but tests/ links qs_core too and must see the target.
+set_target_properties(ZLIB::ZLIB PROPERTIES IMPORTED_GLOBAL TRUE)
+target_sources(qs_core PRIVATE
+    domain/sanitationtargets.h domain/sanitationtargets.cpp
+    domain/answerscan.h domain/answerscan.cpp
+    storage/reportselection.h
+    storage/dashboardrepository.h storage/dashboardrepository.cpp
+    storage/recordexportquery.h storage/recordexportquery.cpp
+    reports/exportoutcome.h reports/exportfile.h reports/photozipnames.h
+    reports/exportrecordfields.h reports/exportrecordfields.cpp
+    reports/csvexport.h reports/csvexport.cpp
+    reports/geojsonexport.h reports/geojsonexport.cpp
+    reports/zipwriter.h reports/zipwriter.cpp
+    reports/photozipexport.h reports/photozipexport.cpp)
+target_link_libraries(qs_core PRIVATE ZLIB::ZLIB)
+qt_add_resources(qs_core sanitation_targets
+    PREFIX /qingshui/targets
+    BASE data/targets
+    FILES data/targets/sanitation_2025.json)

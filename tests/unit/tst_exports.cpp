@@ -1,0 +1,358 @@
+// The exports read back by real parsers: ogrinfo (GDAL) opens the GeoJSON, python3's csv
+// module reads the CSV, unzip lists and extracts the ZIP of photos. A missing tool fails
+// the test (scripts/install-deps.sh installs them), it never skips.
+#include "domain/templatecatalog.h"
+#include "media/photostore.h"
+#include "reports/csvexport.h"
+#include "reports/geojsonexport.h"
+#include "reports/photozipexport.h"
+#include "storage/database.h"
+#include "storage/recordrepository.h"
+#include "storage/referencedatarepository.h"
+#include "storage/templaterepository.h"
+
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+const QString kXichuanVillage = QStringLiteral("411326105200"); // 淅川县
+const QString kYunxiVillage = QStringLiteral("420322100200"); // 郧西县
+// A note a naive CSV writer breaks: comma, quotes, a line break, Chinese punctuation.
+const QString kTrickyNote
+    = QStringLiteral("东侧坑塘边有\"建筑垃圾\"，约3处, 已要求清运\n三日内完成");
+
+struct ToolRun {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+} // namespace
+
+class TestExports : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    Database m_db;
+    QString m_photoRoot;
+    QStringList m_photoShas;
+    QString m_toiletId; // 淅川, two photos, a GPS point
+    QString m_noGpsId; // 郧西, no point
+
+    // The tool's path, or a failed test saying how to get it.
+    bool requireTool(const QString &name, QString *path)
+    {
+        *path = QStandardPaths::findExecutable(name);
+        if (path->isEmpty())
+            qWarning("%s is not installed: run scripts/install-deps.sh", qPrintable(name));
+        return !path->isEmpty();
+    }
+
+    ToolRun run(const QString &program, const QStringList &args)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("LC_ALL", "C.UTF-8"); // unzip prints UTF-8 names only in a UTF-8 locale
+        p.setProcessEnvironment(env);
+        p.start(program, args);
+        ToolRun r;
+        if (!p.waitForFinished(120000))
+            return r;
+        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        return r;
+    }
+
+    QString addRecord(const QString &templateId, const QString &village, QJsonObject answers)
+    {
+        Record r;
+        r.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        r.templateId = templateId;
+        r.category = templateId.section('.', 0, 0);
+        r.villageCode = village;
+        r.createdAtMs = r.updatedAtMs = 1736300000000 + m_photoShas.size();
+        r.content = QJsonDocument(QJsonObject {{"answers", answers}}).toJson();
+        r.authorDeviceId = "device-1";
+        RecordRepository records(m_db.connection());
+        if (!records.submit(r, QUuid::createUuid().toString(QUuid::WithoutBraces)))
+            return QString();
+        return r.id;
+    }
+
+    QString photo(QColor color)
+    {
+        QImage image(64, 48, QImage::Format_RGB32);
+        image.fill(color);
+        PhotoStore store(m_photoRoot);
+        const auto stored = store.importImage(image, {QDateTime::currentDateTime(), {}, "九重村"});
+        if (!stored)
+            return QString();
+        m_photoShas << stored->sha256;
+        return stored->sha256;
+    }
+
+    QString path(const QString &name) { return m_dir.filePath(name); }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_db.open(path("exports.db")));
+        QVERIFY(ReferenceDataRepository(m_db.connection()).loadIfEmpty());
+        QString error;
+        QVERIFY(TemplateRepository(m_db.connection())
+                    .storeDefinitions(bundledTemplateDefinitions(&error)));
+        m_photoRoot = PhotoStore::rootBeside(path("exports.db"));
+        const QString red = photo(Qt::red);
+        const QString blue = photo(Qt::blue);
+        const QString green = photo(Qt::green);
+        QVERIFY(!red.isEmpty() && !blue.isEmpty() && !green.isEmpty());
+
+        const QJsonObject location {{"lat", 33.0712345}, {"lon", 111.4923456}, {"accuracy_m", 4.5}};
+        m_toiletId = addRecord("sanitation.toilet", kXichuanVillage,
+                               {{"A1", true},
+                                {"A2", true},
+                                {"A2_photos", QJsonArray {red, blue}},
+                                {"A3", false},
+                                {"A4", true},
+                                {"A5", false},
+                                {"A6_checked", 12},
+                                {"A6_sanitary", 9},
+                                {"location", location},
+                                {"note", kTrickyNote}});
+        QVERIFY(!m_toiletId.isEmpty());
+        // A pond located by C3, its own GPS question.
+        QVERIFY(!addRecord("sanitation.pond", kXichuanVillage,
+                           {{"C1_numbered", true},
+                            {"C1", "XC-017"},
+                            {"C3", QJsonObject {{"lat", 33.1}, {"lon", 111.5}}},
+                            {"C6", "rehabilitated"},
+                            {"photos", QJsonArray {green}}})
+                     .isEmpty());
+        m_noGpsId = addRecord("sanitation.toilet", kYunxiVillage, {{"A1", false}, {"A4", false}});
+        QVERIFY(!m_noGpsId.isEmpty());
+        // A draft stays out of every export.
+        Record draft;
+        draft.id = "draft-1";
+        draft.templateId = "sanitation.toilet";
+        draft.category = "sanitation";
+        draft.villageCode = kXichuanVillage;
+        draft.content = R"({"answers":{"A1":true}})";
+        QVERIFY(RecordRepository(m_db.connection()).saveDraft(draft));
+    }
+
+    void geoJsonOpensInOgrinfo()
+    {
+        QString ogrinfo;
+        QVERIFY2(requireTool("ogrinfo", &ogrinfo), "ogrinfo (gdal-bin) is missing");
+        const ExportOutcome out = exportGeoJson(m_db.connection(), {}, path("all.geojson"));
+        QVERIFY2(out.ok, qPrintable(out.error));
+        QCOMPARE(out.records, 3);
+        const ToolRun r = run(ogrinfo, {"-ro", "-al", "-so", path("all.geojson")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString info = QString::fromUtf8(r.out);
+        QVERIFY2(info.contains("Feature Count: 3"), qPrintable(info));
+        QVERIFY2(info.contains("Geometry: Point"), qPrintable(info));
+        for (const char *field : {"record_id", "template_id", "village", "status", "A1",
+                                  "A6_checked", "A2_photos", "note", "C1", "C6", "accuracy_m"})
+            QVERIFY2(info.contains(QStringLiteral("\n%1: ").arg(QLatin1String(field))), field);
+        QVERIFY2(info.contains("A6_checked: Integer"), qPrintable(info));
+        QVERIFY2(info.contains("A1: Integer(Boolean)"), qPrintable(info));
+        // WGS84 without a "crs" member (RFC 7946): GDAL reads it as EPSG:4326.
+        QVERIFY2(info.contains("WGS 84"), qPrintable(info));
+    }
+
+    void geoJsonIsRfc7946()
+    {
+        QFile file(path("all.geojson"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QJsonParseError error;
+        const QJsonObject root = QJsonDocument::fromJson(file.readAll(), &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(root["type"].toString(), "FeatureCollection");
+        QVERIFY(!root.contains("crs"));
+        QHash<QString, QJsonObject> byId;
+        for (const QJsonValue &f : root["features"].toArray())
+            byId.insert(f["properties"]["record_id"].toString(), f.toObject());
+        QCOMPARE(byId.size(), 3);
+        const QJsonObject toilet = byId.value(m_toiletId);
+        QCOMPARE(toilet["geometry"]["type"].toString(), "Point");
+        QCOMPARE(toilet["geometry"]["coordinates"][0].toDouble(), 111.4923456); // lon first
+        QCOMPARE(toilet["geometry"]["coordinates"][1].toDouble(), 33.0712345);
+        const QJsonObject p = toilet["properties"].toObject();
+        QCOMPARE(p["A1"].toBool(), true);
+        QCOMPARE(p["A6_sanitary"].toInt(), 9);
+        QCOMPARE(p["note"].toString(), kTrickyNote);
+        QCOMPARE(p["village"].toString(), "九重村民委员会");
+        QCOMPARE(p["unit"].toString(), "淅川县");
+        QCOMPARE(p["A2_photos"].toString(),
+                 QStringLiteral("九重村民委员会_%1_1.jpg 九重村民委员会_%1_2.jpg").arg(m_toiletId));
+        QVERIFY(!p.contains("location")); // it is the geometry
+        QVERIFY(byId.value(m_noGpsId).contains("geometry"));
+        QVERIFY(byId.value(m_noGpsId)["geometry"].isNull());
+    }
+
+    void csvParsesWithChineseIntact()
+    {
+        QString python;
+        QVERIFY2(requireTool("python3", &python), "python3 is missing");
+        const ExportOutcome out = exportCsv(m_db.connection(), {}, path("all.csv"));
+        QVERIFY2(out.ok, qPrintable(out.error));
+        QCOMPARE(out.records, 3);
+        QFile file(path("all.csv"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.read(3) == "\xEF\xBB\xBF"); // the BOM Excel needs for UTF-8
+        // python's csv module, strict: a quoting error fails; rows come back as JSON.
+        const QString script
+            = QStringLiteral("import csv, json, sys\n"
+                             "with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:\n"
+                             "    rows = list(csv.reader(f, strict=True))\n"
+                             "print(json.dumps(rows))\n");
+        const ToolRun r = run(python, {"-c", script, path("all.csv")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonArray rows = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(rows.size(), 4); // header and three records
+        const QJsonArray header = rows[0].toArray();
+        QCOMPARE(header[0].toString(), "记录编号");
+        QStringList headers;
+        for (const QJsonValue &h : header)
+            headers << h.toString();
+        // Two checklists in one file: each answer column says which.
+        QVERIFY2(headers.contains("厕所革命：该户有无害化卫生厕所"), qPrintable(headers.join('|')));
+        QVERIFY(headers.contains("坑塘整治：坑塘编号"));
+        const int note = int(headers.indexOf("厕所革命：发现的问题"));
+        const int a1 = int(headers.indexOf("厕所革命：该户有无害化卫生厕所"));
+        const int photos = int(headers.indexOf("厕所革命：厕所照片"));
+        const int lat = int(headers.indexOf("纬度"));
+        QVERIFY(note > 0 && a1 > 0 && photos > 0 && lat > 0);
+        bool found = false;
+        for (int i = 1; i < rows.size(); ++i) {
+            const QJsonArray row = rows[i].toArray();
+            QCOMPARE(row.size(), header.size());
+            if (row[0].toString() != m_toiletId)
+                continue;
+            found = true;
+            QCOMPARE(row[note].toString(), kTrickyNote);
+            QCOMPARE(row[a1].toString(), "是");
+            QCOMPARE(row[lat].toString(), "33.0712345");
+            QCOMPARE(row[7].toString(), "九重村民委员会");
+            QCOMPARE(
+                row[photos].toString(),
+                QStringLiteral("九重村民委员会_%1_1.jpg 九重村民委员会_%1_2.jpg").arg(m_toiletId));
+        }
+        QVERIFY(found);
+    }
+
+    void zipHoldsThePhotosByteForByte()
+    {
+        QString unzip;
+        QVERIFY2(requireTool("unzip", &unzip), "unzip is missing");
+        const ExportOutcome out
+            = exportPhotoZip(m_db.connection(), {}, m_photoRoot, path("photos.zip"));
+        QVERIFY2(out.ok, qPrintable(out.error));
+        QCOMPARE(out.photos, 3);
+        QCOMPARE(out.missingPhotos, 0);
+        const ToolRun test = run(unzip, {"-t", path("photos.zip")});
+        QVERIFY2(test.exitCode == 0, test.out.constData()); // every CRC checks
+        const ToolRun list = run(unzip, {"-Z1", path("photos.zip")});
+        QCOMPARE(list.exitCode, 0);
+        QStringList names = QString::fromUtf8(list.out).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(names.size(), 3);
+        const QString first = QStringLiteral("九重村民委员会_%1_1.jpg").arg(m_toiletId);
+        const QString second = QStringLiteral("九重村民委员会_%1_2.jpg").arg(m_toiletId);
+        QVERIFY2(names.contains(first), qPrintable(names.join('|')));
+        QVERIFY(names.contains(second));
+        PhotoStore store(m_photoRoot);
+        const QStringList expected = {m_photoShas[0], m_photoShas[1]};
+        for (int i = 0; i < 2; ++i) {
+            const ToolRun bytes = run(unzip, {"-p", path("photos.zip"), i == 0 ? first : second});
+            QCOMPARE(bytes.exitCode, 0);
+            QFile original(store.pathFor(expected[i]));
+            QVERIFY(original.open(QIODevice::ReadOnly));
+            QVERIFY(bytes.out == original.readAll());
+        }
+    }
+
+    void filtersApplyToEveryExport()
+    {
+        RecordFilter yunxi;
+        yunxi.unitCode = "420322";
+        const ExportOutcome geo = exportGeoJson(m_db.connection(), yunxi, path("yunxi.geojson"));
+        QVERIFY2(geo.ok, qPrintable(geo.error));
+        QCOMPARE(geo.records, 1);
+        QString ogrinfo;
+        QVERIFY2(requireTool("ogrinfo", &ogrinfo), "ogrinfo (gdal-bin) is missing");
+        const ToolRun r = run(ogrinfo, {"-ro", "-al", "-so", path("yunxi.geojson")});
+        QVERIFY2(QString::fromUtf8(r.out).contains("Feature Count: 1"), r.out.constData());
+        const ExportOutcome csv = exportCsv(m_db.connection(), yunxi, path("yunxi.csv"));
+        QCOMPARE(csv.records, 1);
+        const ExportOutcome zip
+            = exportPhotoZip(m_db.connection(), yunxi, m_photoRoot, path("yunxi.zip"));
+        QVERIFY(zip.ok);
+        QCOMPARE(zip.photos, 0);
+    }
+
+    void unwritablePathGivesAClearErrorAndNoFile()
+    {
+        // A regular file where the folder should be: unwritable even for root.
+        QFile blocker(path("not-a-folder"));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        const QString target = path("not-a-folder/out");
+        for (const ExportOutcome &out :
+             {exportCsv(m_db.connection(), {}, target + ".csv"),
+              exportGeoJson(m_db.connection(), {}, target + ".geojson"),
+              exportPhotoZip(m_db.connection(), {}, m_photoRoot, target + ".zip")}) {
+            QVERIFY(!out.ok);
+            QVERIFY2(out.error.contains("cannot write") && out.error.contains(out.path),
+                     qPrintable(out.error));
+        }
+        QCOMPARE(QDir(path("")).entryList({"*.tmp", "out*"}).size(), 0);
+    }
+
+    void aFailedExportLeavesTheOldFileAlone()
+    {
+        const QString target = path("keep.zip");
+        QFile old(target);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("the previous export");
+        old.close();
+        // A photo that is there but cannot be read (a folder in its place).
+        const QString sha = m_photoShas[2];
+        const QString photoPath = PhotoStore(m_photoRoot).pathFor(sha);
+        QVERIFY(QFile::rename(photoPath, photoPath + ".away"));
+        QVERIFY(QDir().mkdir(photoPath));
+        const ExportOutcome out = exportPhotoZip(m_db.connection(), {}, m_photoRoot, target);
+        QVERIFY(QDir().rmdir(photoPath));
+        QVERIFY(QFile::rename(photoPath + ".away", photoPath));
+        QVERIFY(!out.ok);
+        QVERIFY2(out.error.contains("cannot read photo"), qPrintable(out.error));
+        QVERIFY(old.open(QIODevice::ReadOnly));
+        QCOMPARE(old.readAll(), QByteArray("the previous export"));
+        QCOMPARE(QDir(path("")).entryList({"keep.zip*"}).size(), 1); // no temporary left
+    }
+
+    void missingPhotosAreCountedNotFatal()
+    {
+        const QString sha = m_photoShas[2];
+        const QString photoPath = PhotoStore(m_photoRoot).pathFor(sha);
+        QVERIFY(QFile::rename(photoPath, photoPath + ".away"));
+        const ExportOutcome out
+            = exportPhotoZip(m_db.connection(), {}, m_photoRoot, path("partial.zip"));
+        QVERIFY(QFile::rename(photoPath + ".away", photoPath));
+        QVERIFY2(out.ok, qPrintable(out.error));
+        QCOMPARE(out.photos, 2);
+        QCOMPARE(out.missingPhotos, 1);
+    }
+};
+
+QTEST_MAIN(TestExports)
+#include "tst_exports.moc"
