@@ -47,6 +47,7 @@ Record fromProto(const v1::Record &in)
     r.updatedAtMs = in.updated_at_ms();
     r.content = QByteArray(in.content().data(), static_cast<qsizetype>(in.content().size()));
     r.authorDeviceId = text(in.author_device_id());
+    r.author = text(in.author());
     return r;
 }
 

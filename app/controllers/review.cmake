@@ -1,3 +1,5 @@
-# The supervisor's decisions, a record's revisions and the diff, as Services.review.
+# The supervisor's review screens: decisions, revisions and the diff (Services.review), and
+# the record view (Services.recordView).
 target_sources(qs_backend PRIVATE
-    controllers/reviewcontroller.h controllers/reviewcontroller.cpp)
+    controllers/reviewcontroller.h controllers/reviewcontroller.cpp
+    controllers/recordviewcontroller.h controllers/recordviewcontroller.cpp)

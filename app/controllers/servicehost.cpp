@@ -7,6 +7,7 @@
 #include "controllers/languagecontroller.h"
 #include "controllers/logincontroller.h"
 #include "controllers/positionstatus.h"
+#include "controllers/recordviewcontroller.h"
 #include "controllers/reviewcontroller.h"
 #include "controllers/services.h"
 #include "controllers/villagepickercontroller.h"
@@ -21,6 +22,7 @@
 #include "storage/demodata.h"
 #include "storage/outboxrepository.h"
 #include "storage/referencedatarepository.h"
+#include "storage/searchindexer.h"
 #include "storage/syncmetarepository.h"
 #include "storage/templaterepository.h"
 #include "storage/walcheckpointer.h"
@@ -43,6 +45,8 @@ bool ServiceHost::start(const Options &options)
         return false;
     }
     m_checkpointer = std::make_unique<WalCheckpointer>(options.dbPath);
+    // Full-text indexing off the save and pull paths; searches are exact meanwhile.
+    m_searchIndexer = std::make_unique<SearchIndexer>(options.dbPath);
     QSqlDatabase db = m_db->connection();
     ReferenceDataRepository reference(db);
     if (!reference.loadIfEmpty()) {
@@ -98,6 +102,8 @@ bool ServiceHost::start(const Options &options)
     m_form = std::make_unique<FormController>(db, deviceId, m_gps.get(), m_photos.get(),
                                               m_position.get());
 
+    m_recordView = std::make_unique<RecordViewController>(db, m_photos.get());
+
     m_camera = std::make_unique<CameraSource>();
     m_cameraController = std::make_unique<CameraController>(m_camera.get(), m_form.get());
 
@@ -139,6 +145,7 @@ bool ServiceHost::start(const Options &options)
     m_services->gps = m_gps.get();
     m_services->language = m_language.get();
     m_services->login = m_login.get();
+    m_services->recordView = m_recordView.get();
     m_services->dashboard = m_dashboard.get();
     m_services->review = m_review.get();
     return true;

@@ -6,6 +6,7 @@
 
 class Database;
 class WalCheckpointer;
+class SearchIndexer;
 class CameraController;
 class CameraSource;
 class DashboardController;
@@ -19,6 +20,7 @@ class LoginController;
 class PositionProvider;
 class PositionStatus;
 class RecordListModel;
+class RecordViewController;
 class Services;
 class SyncEngine;
 class UnitListModel;
@@ -54,6 +56,7 @@ private:
     QString m_error;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
+    std::unique_ptr<SearchIndexer> m_searchIndexer;
     PositionProvider *m_positionProvider = nullptr;
     std::unique_ptr<PositionStatus> m_position;
     std::unique_ptr<SyncEngine> m_sync;
@@ -68,6 +71,7 @@ private:
     std::unique_ptr<CameraController> m_cameraController;
     std::unique_ptr<LanguageController> m_language;
     std::unique_ptr<LoginController> m_login;
+    std::unique_ptr<RecordViewController> m_recordView;
     std::unique_ptr<DashboardController> m_dashboard;
     std::unique_ptr<ReviewController> m_review;
     std::unique_ptr<Services> m_services;

@@ -13,6 +13,7 @@ class LanguageController;
 class LoginController;
 class PositionStatus;
 class RecordListModel;
+class RecordViewController;
 class SyncEngine;
 class UnitListModel;
 class VillagePickerController;
@@ -25,6 +26,7 @@ Q_MOC_INCLUDE("controllers/inspectorcontroller.h")
 Q_MOC_INCLUDE("controllers/languagecontroller.h")
 Q_MOC_INCLUDE("controllers/logincontroller.h")
 Q_MOC_INCLUDE("controllers/positionstatus.h")
+Q_MOC_INCLUDE("controllers/recordviewcontroller.h")
 Q_MOC_INCLUDE("controllers/syncenginetype.h")
 Q_MOC_INCLUDE("controllers/villagepickercontroller.h")
 Q_MOC_INCLUDE("models/recordlistmodel.h")
@@ -48,6 +50,7 @@ class Services : public QObject {
     Q_PROPERTY(CameraController *camera MEMBER camera CONSTANT)
     Q_PROPERTY(LanguageController *language MEMBER language CONSTANT)
     Q_PROPERTY(LoginController *login MEMBER login CONSTANT)
+    Q_PROPERTY(RecordViewController *recordView MEMBER recordView CONSTANT)
     Q_PROPERTY(DashboardController *dashboard MEMBER dashboard CONSTANT)
     Q_PROPERTY(ReviewController *review MEMBER review CONSTANT)
 public:
@@ -68,6 +71,7 @@ public:
     CameraController *camera = nullptr;
     LanguageController *language = nullptr;
     LoginController *login = nullptr;
+    RecordViewController *recordView = nullptr;
     DashboardController *dashboard = nullptr; // supervisor: figures and exports
     ReviewController *review = nullptr; // supervisor: decisions, revisions, diff
 

@@ -41,6 +41,7 @@ struct Record {
     QString opId; // the op that carried this revision to the server (submitted records)
     bool photosPending = false; // the server has not got all of its photos yet
     qint64 conflictWith = 0; // another device's revision this one overwrote unseen
+    QString author; // user name of who pushed this revision, stamped by the server
 
     ListStatus listStatus() const
     {

@@ -607,6 +607,79 @@
     </message>
 </context>
 <context>
+    <name>RecordViewController</name>
+    <message>
+        <source>通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>不通过</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>公开展示</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>找不到这条记录</source>
+        <translation>Record not found</translation>
+    </message>
+    <message>
+        <source>缺少模板 %1 第 %2 版，按原始字段显示</source>
+        <translation>Template %1 version %2 is missing; showing the raw fields</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 张照片</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordViewPage</name>
+    <message>
+        <source>‹ 返回</source>
+        <translation>‹ Back</translation>
+    </message>
+    <message>
+        <source>%1 · 巡查员 %2 · 更新于 %3 · 模板第 %4 版</source>
+        <translation>%1 · inspector %2 · updated %3 · template version %4</translation>
+    </message>
+    <message>
+        <source>（未知）</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source>精度未达标，巡查员说明：%1</source>
+        <translation>Below the accuracy gate; the inspector&apos;s reason: %1</translation>
+    </message>
+    <message>
+        <source>%1 张照片尚未下载到本机</source>
+        <translation>%1 photo(s) not downloaded to this device yet</translation>
+    </message>
+    <message>
+        <source>审核记录</source>
+        <translation>Review history</translation>
+    </message>
+    <message>
+        <source>尚无审核记录</source>
+        <translation>No reviews yet</translation>
+    </message>
+</context>
+<context>
     <name>ReviewQueuePage</name>
     <message>
         <source>未连接服务器，暂无已同步的记录。</source>
@@ -615,6 +688,78 @@
     <message>
         <source>暂无已同步的记录。点击“同步”从服务器获取。</source>
         <translation>No synced records yet. Tap “Sync” to fetch them from the server.</translation>
+    </message>
+    <message>
+        <source>全文搜索：备注、文字回答、村镇名称</source>
+        <translation>Full-text search: notes, text answers, place names</translation>
+    </message>
+    <message>
+        <source>共 %1 条</source>
+        <translation>%1 records</translation>
+    </message>
+    <message>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>待同步</source>
+        <translation>Waiting to sync</translation>
+    </message>
+    <message>
+        <source>已同步</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>已通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>未通过</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>全部县（市、区）</source>
+        <translation>All counties</translation>
+    </message>
+    <message>
+        <source>全部乡镇</source>
+        <translation>All townships</translation>
+    </message>
+    <message>
+        <source>全部村</source>
+        <translation>All villages</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>全部巡查员</source>
+        <translation>All inspectors</translation>
+    </message>
+    <message>
+        <source>起始日期 2026-01-31</source>
+        <translation>From date 2026-01-31</translation>
+    </message>
+    <message>
+        <source>截止日期（含当天）</source>
+        <translation>To date (inclusive)</translation>
+    </message>
+    <message>
+        <source>没有符合筛选条件的记录。</source>
+        <translation>No records match the filters.</translation>
     </message>
 </context>
 <context>
@@ -628,10 +773,6 @@
         <translation>Qingshui · Review</translation>
     </message>
     <message>
-        <source>已同步记录 %1 条</source>
-        <translation>%1 synced records</translation>
-    </message>
-    <message>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
@@ -642,6 +783,10 @@
     <message>
         <source>统计看板</source>
         <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>审核队列 %1 条</source>
+        <translation>Review queue: %1 records</translation>
     </message>
 </context>
 <context>

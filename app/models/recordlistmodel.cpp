@@ -83,6 +83,25 @@ void RecordListModel::setUnitCode(const QString &code)
     applyFilter(f);
 }
 
+void RecordListModel::setTownshipCode(const QString &code)
+{
+    RecordFilter f = m_filter;
+    f.townshipCode = code;
+    applyFilter(f);
+}
+
+void RecordListModel::setAuthor(const QString &userName)
+{
+    RecordFilter f = m_filter;
+    f.author = userName;
+    applyFilter(f);
+}
+
+QStringList RecordListModel::authors() const
+{
+    return RecordRepository(m_db).authors();
+}
+
 void RecordListModel::setVillageCode(const QString &code)
 {
     RecordFilter f = m_filter;
@@ -206,6 +225,8 @@ QVariant RecordListModel::data(const QModelIndex &index, int role) const
     case UpdatedAtRole:
         return QDateTime::fromMSecsSinceEpoch(r.updatedAtMs)
             .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    case AuthorRole:
+        return r.author;
     }
     return {};
 }
@@ -223,5 +244,6 @@ QHash<int, QByteArray> RecordListModel::roleNames() const
         {ListStatusRole, "listStatus"},
         {ListStatusTextRole, "listStatusText"},
         {UpdatedAtRole, "updatedAt"},
+        {AuthorRole, "author"},
     };
 }

@@ -20,7 +20,9 @@ class RecordListModel : public QAbstractListModel {
     Q_PROPERTY(int loadedCount READ loadedCount NOTIFY countChanged)
     Q_PROPERTY(int statusFilter READ statusFilter WRITE setStatusFilter NOTIFY filterChanged)
     Q_PROPERTY(QString unitCode READ unitCode WRITE setUnitCode NOTIFY filterChanged)
+    Q_PROPERTY(QString townshipCode READ townshipCode WRITE setTownshipCode NOTIFY filterChanged)
     Q_PROPERTY(QString villageCode READ villageCode WRITE setVillageCode NOTIFY filterChanged)
+    Q_PROPERTY(QString author READ author WRITE setAuthor NOTIFY filterChanged)
     Q_PROPERTY(QString category READ category WRITE setCategory NOTIFY filterChanged)
     Q_PROPERTY(QDate fromDate READ fromDate WRITE setFromDate NOTIFY filterChanged)
     Q_PROPERTY(QDate toDate READ toDate WRITE setToDate NOTIFY filterChanged)
@@ -37,6 +39,7 @@ public:
         ListStatusRole,
         ListStatusTextRole,
         UpdatedAtRole,
+        AuthorRole,
     };
     Q_ENUM(Role)
 
@@ -61,6 +64,8 @@ public:
     void setStatusFilter(int status);
     QString unitCode() const { return m_filter.unitCode; }
     void setUnitCode(const QString &code);
+    QString townshipCode() const { return m_filter.townshipCode; }
+    void setTownshipCode(const QString &code);
     QString villageCode() const { return m_filter.villageCode; }
     void setVillageCode(const QString &code);
     QString category() const { return m_filter.category; }
@@ -69,6 +74,8 @@ public:
     void setFromDate(const QDate &date);
     QDate toDate() const { return m_toDate; }
     void setToDate(const QDate &date);
+    QString author() const { return m_filter.author; }
+    void setAuthor(const QString &userName);
     QString search() const { return m_filter.search; }
     void setSearch(const QString &text);
 
@@ -79,6 +86,8 @@ public:
     Q_INVOKABLE void reload();
     Q_INVOKABLE void clearFilters();
     Q_INVOKABLE QString recordIdAt(int row) const;
+    // The user names that pushed the stored records, for the inspector filter.
+    Q_INVOKABLE QStringList authors() const;
 
     static QString listStatusText(ListStatus status);
     static constexpr int kPageSize = 100;

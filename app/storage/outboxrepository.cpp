@@ -24,7 +24,7 @@ QList<OutboxEntry> OutboxRepository::peek(int max, qint64 afterClientSeq) const
     q.addBindValue(max);
     if (!q.exec())
         m_error = q.lastError().text();
-    constexpr int kReviewFirst = 3 + 15; // after the record's columns
+    constexpr int kReviewFirst = 3 + kRecordColumnCount;
     while (q.next()) {
         OutboxEntry entry {q.value(0).toLongLong(), q.value(1).toString(), readRecord(q, 3), {}};
         if (q.value(2).toBool())

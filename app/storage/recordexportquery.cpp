@@ -47,7 +47,7 @@ bool RecordExportQuery::forEach(const RecordFilter &filter,
         m_error = QStringLiteral("cannot read the exported records: %1").arg(q.lastError().text());
         return false;
     }
-    constexpr int names = 15; // after the record's columns
+    constexpr int names = kRecordColumnCount;
     while (q.next()) {
         ExportRow row;
         row.record = readRecord(q);

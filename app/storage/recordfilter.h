@@ -12,6 +12,7 @@ struct RecordFilter {
     QString townshipCode;
     QString villageCode;
     QString category;
+    QString author; // the user name the server stamped on the revision
     qint64 fromMs = 0; // updated at or after
     qint64 toMs = 0; // updated before
     QString search; // substring of the village name or any text answer
@@ -19,7 +20,7 @@ struct RecordFilter {
     bool operator==(const RecordFilter &o) const
     {
         return statuses == o.statuses && unitCode == o.unitCode && townshipCode == o.townshipCode
-            && villageCode == o.villageCode && category == o.category && fromMs == o.fromMs
-            && toMs == o.toMs && search == o.search;
+            && villageCode == o.villageCode && category == o.category && author == o.author
+            && fromMs == o.fromMs && toMs == o.toMs && search == o.search;
     }
 };

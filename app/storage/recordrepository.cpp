@@ -1,9 +1,9 @@
 #include "recordrepository.h"
 
 #include "bloboutboxrepository.h"
+#include "searchindex.h"
 #include "searchtext.h"
 #include "sqlitestatement.h"
-#include "sqllike.h"
 #include "sqlrecord.h"
 #include "sqlreview.h"
 #include "syncmetarepository.h"
@@ -67,6 +67,7 @@ QString whereClause(const RecordFilter &f, QVariantList *binds)
     }
     equals("village_code", f.villageCode);
     equals("category", f.category);
+    equals("author", f.author);
     if (f.fromMs > 0) {
         where << QStringLiteral("r.updated_at_ms >= ?");
         *binds << f.fromMs;
@@ -77,9 +78,7 @@ QString whereClause(const RecordFilter &f, QVariantList *binds)
     }
     const QString search = f.search.trimmed();
     if (!search.isEmpty()) {
-        where << QStringLiteral(
-            "r.id IN (SELECT record_id FROM record_search WHERE text LIKE ? ESCAPE '\\')");
-        *binds << likeContains(search);
+        where << SearchIndex::condition(search, binds);
     }
     return where.isEmpty() ? QString()
                            : QStringLiteral(" WHERE ") + where.join(QLatin1String(" AND "));
@@ -122,8 +121,8 @@ bool RecordRepository::upsert(const Record &r)
             m_db,
             "INSERT INTO record (id, template_id, template_version, category, village_code, "
             "status, created_at_ms, updated_at_ms, content, author_device_id, sync_state, "
-            "server_seq, unit_code, op_id, photos_pending, conflict_with) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            "server_seq, unit_code, op_id, photos_pending, conflict_with, author) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
             "ON CONFLICT(id) DO UPDATE SET template_id=excluded.template_id, "
             "template_version=excluded.template_version, category=excluded.category, "
             "village_code=excluded.village_code, status=excluded.status, "
@@ -133,7 +132,7 @@ bool RecordRepository::upsert(const Record &r)
             "unit_code=excluded.unit_code, "
             "op_id=CASE WHEN excluded.op_id = '' THEN record.op_id ELSE excluded.op_id END, "
             "photos_pending=excluded.photos_pending, "
-            "conflict_with=excluded.conflict_with");
+            "conflict_with=excluded.conflict_with, author=excluded.author");
         m_upsertSearch.emplace(m_db,
                                "INSERT INTO record_search (record_id, text) VALUES (?, ?) "
                                "ON CONFLICT(record_id) DO UPDATE SET text = excluded.text");
@@ -157,6 +156,7 @@ bool RecordRepository::upsert(const Record &r)
     q.bindText(14, r.opId);
     q.bind(15, r.photosPending ? 1 : 0);
     q.bind(16, r.conflictWith);
+    q.bindText(17, r.author);
     SqliteStatement &search = *m_upsertSearch;
     search.bindText(1, r.id);
     search.bindText(2, searchTextFor(r));
@@ -290,6 +290,19 @@ int RecordRepository::count(const RecordFilter &filter) const
     for (const QVariant &b : std::as_const(binds))
         q.addBindValue(b);
     return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
+QStringList RecordRepository::authors() const
+{
+    QStringList out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral(
+            "SELECT DISTINCT author FROM record WHERE author <> '' ORDER BY author")))
+        m_error = q.lastError().text();
+    while (q.next())
+        out << q.value(0).toString();
+    return out;
 }
 
 bool RecordRepository::discardDraft(const QString &id)

@@ -38,6 +38,8 @@ public:
     // Newest first, narrowed by the filter; pages of `limit` from `offset`.
     QList<Record> query(const RecordFilter &filter, int limit, int offset = 0) const;
     int count(const RecordFilter &filter = {}) const;
+    // Every user name the server stamped on a stored revision, sorted.
+    QStringList authors() const;
     // The filter as SQL on `record r`: " WHERE ..." or empty; binds go in order. For the
     // other storage queries over the same selection (dashboard, exports).
     static QString whereClauseOf(const RecordFilter &filter, QVariantList *binds);

@@ -15,7 +15,9 @@ inline constexpr const char *kRecordColumns
     = "r.id, r.template_id, r.template_version, r.category, r.village_code, r.status, "
       "r.created_at_ms, r.updated_at_ms, r.content, r.author_device_id, r.sync_state, "
       "r.server_seq, "
-      "r.op_id, r.photos_pending, r.conflict_with";
+      "r.op_id, r.photos_pending, r.conflict_with, r.author";
+// How many columns kRecordColumns lists: where the next ones of a query start.
+inline constexpr int kRecordColumnCount = 16;
 
 inline Record readRecord(const QSqlQuery &q, int first = 0)
 {
@@ -35,5 +37,6 @@ inline Record readRecord(const QSqlQuery &q, int first = 0)
     r.opId = q.value(first + 12).toString();
     r.photosPending = q.value(first + 13).toBool();
     r.conflictWith = q.value(first + 14).toLongLong();
+    r.author = q.value(first + 15).toString();
     return r;
 }

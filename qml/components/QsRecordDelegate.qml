@@ -13,6 +13,7 @@ ItemDelegate {
     required property string listStatusText
     required property int listStatus
     required property string updatedAt
+    property string byline: "" // e.g. who pushed it, shown beside the time
 
     implicitHeight: Math.max(Theme.touchTarget + 24, content.implicitHeight + 24)
 
@@ -55,7 +56,7 @@ ItemDelegate {
             }
             Label {
                 Layout.alignment: Qt.AlignRight
-                text: row.updatedAt
+                text: row.byline !== "" ? row.byline + " · " + row.updatedAt : row.updatedAt
                 color: Theme.textSecondary
                 font.pixelSize: Theme.fontSmall
             }

@@ -14,7 +14,7 @@ ApplicationWindow {
 
     header: QsHeaderBar {
         title: qsTr("清水巡查 · 督导审核")
-        subtitle: qsTr("已同步记录 %1 条").arg(Services.records.count)
+        subtitle: qsTr("审核队列 %1 条").arg(Services.records.count)
         QsSyncChip { solid: true }
         ToolButton {
             objectName: "loginButton"
@@ -42,10 +42,37 @@ ApplicationWindow {
             palette.buttonText: "white"
             onClicked: Services.sync.syncNow()
         }
+        ToolButton {
+            objectName: "languageButton"
+            text: Services.language.language === "en" ? "中文" : "EN"
+            font.pixelSize: Theme.fontBody
+            implicitHeight: Theme.touchTarget
+            palette.buttonText: "white"
+            onClicked: Services.language.language = Services.language.language === "en" ? "zh_CN" : "en"
+        }
     }
 
-    ReviewQueuePage {
+    StackView {
+        id: stack
+        objectName: "supervisorStack"
         anchors.fill: parent
+        initialItem: queuePage
+    }
+
+    Component {
+        id: queuePage
+        ReviewQueuePage {
+            onRecordOpened: (recordId) => {
+                if (Services.recordView.open(recordId))
+                    stack.push(recordViewPage)
+            }
+        }
+    }
+    Component {
+        id: recordViewPage
+        RecordViewPage {
+            onClosed: stack.pop()
+        }
     }
 
     QsLoginDialog { id: loginDialog }

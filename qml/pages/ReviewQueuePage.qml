@@ -4,21 +4,200 @@ import QtQuick.Layouts
 import Qingshui.Backend
 import Qingshui.Ui
 
-// The supervisor's first screen: the records synced from inspectors' tablets.
+// The supervisor's review queue: the records of their jurisdiction, narrowed by place,
+// category, status, inspector and date, searched in full text, newest first, page by page.
 Page {
     id: page
     objectName: "reviewQueuePage"
 
+    readonly property RecordListModel records: Services.records
+
+    signal recordOpened(string recordId)
+
     background: Rectangle { color: Theme.background }
+
+    // "yyyy-MM-dd" → a date; anything else → no date (the filter is off).
+    function parseDate(text) {
+        var d = Date.fromLocaleString(Qt.locale("C"), text.trim(), "yyyy-MM-dd")
+        return isNaN(d.getTime()) ? new Date(NaN) : d
+    }
+
+    header: Rectangle {
+        implicitHeight: filters.implicitHeight + 2 * Theme.spacing
+        color: Theme.surface
+        border.color: Theme.divider
+
+        ColumnLayout {
+            id: filters
+            anchors.fill: parent
+            anchors.margins: Theme.spacing
+            spacing: Theme.spacing
+
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                TextField {
+                    id: searchField
+                    objectName: "reviewSearch"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touchTarget
+                    placeholderText: qsTr("全文搜索：备注、文字回答、村镇名称")
+                    onTextChanged: searchPause.restart()
+                    Timer {
+                        id: searchPause
+                        interval: 250
+                        onTriggered: page.records.search = searchField.text
+                    }
+                }
+                Label {
+                    objectName: "reviewCount"
+                    text: qsTr("共 %1 条").arg(page.records.count)
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.textSecondary
+                }
+                Button {
+                    objectName: "clearFilters"
+                    text: qsTr("清除筛选")
+                    onClicked: {
+                        searchField.text = ""
+                        fromField.text = ""
+                        toField.text = ""
+                        unitFilter.currentIndex = 0
+                        categoryFilter.currentIndex = 0
+                        authorFilter.currentIndex = 0
+                        page.records.clearFilters()
+                    }
+                }
+            }
+
+            // Status: 0 = all; then draft, pending, synced, returned, approved, rejected.
+            Flow {
+                Layout.fillWidth: true
+                spacing: 6
+                Repeater {
+                    model: [qsTr("全部"), qsTr("草稿"), qsTr("待同步"), qsTr("已同步"),
+                            qsTr("已退回"), qsTr("已通过"), qsTr("未通过")]
+                    delegate: QsFilterChip {
+                        required property string modelData
+                        required property int index
+                        objectName: "reviewStatus_" + index
+                        text: modelData
+                        checked: page.records.statusFilter === index
+                        onClicked: page.records.statusFilter = index
+                    }
+                }
+            }
+
+            GridLayout {
+                Layout.fillWidth: true
+                columns: page.width > 900 ? 4 : 2
+                columnSpacing: Theme.spacing
+                ComboBox {
+                    id: unitFilter
+                    objectName: "reviewUnit"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touchTarget
+                    textRole: "name"
+                    valueRole: "code"
+                    model: [{ "code": "", "name": qsTr("全部县（市、区）") }].concat(Services.villagePicker.units())
+                    onActivated: {
+                        page.records.villageCode = ""
+                        page.records.townshipCode = ""
+                        page.records.unitCode = currentValue
+                    }
+                }
+                ComboBox {
+                    id: townshipFilter
+                    objectName: "reviewTownship"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touchTarget
+                    enabled: page.records.unitCode !== ""
+                    textRole: "name"
+                    valueRole: "code"
+                    model: [{ "code": "", "name": qsTr("全部乡镇") }].concat(
+                               page.records.unitCode === "" ? [] : Services.villagePicker.townships(page.records.unitCode))
+                    currentIndex: Math.max(0, indexOfValue(page.records.townshipCode))
+                    onActivated: {
+                        page.records.villageCode = ""
+                        page.records.townshipCode = currentValue
+                    }
+                }
+                ComboBox {
+                    id: villageFilter
+                    objectName: "reviewVillage"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touchTarget
+                    enabled: page.records.townshipCode !== ""
+                    textRole: "name"
+                    valueRole: "code"
+                    model: [{ "code": "", "name": qsTr("全部村") }].concat(
+                               page.records.townshipCode === "" ? [] : Services.villagePicker.villages(page.records.townshipCode))
+                    currentIndex: Math.max(0, indexOfValue(page.records.villageCode))
+                    onActivated: page.records.villageCode = currentValue
+                }
+                ComboBox {
+                    id: categoryFilter
+                    objectName: "reviewCategory"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touchTarget
+                    textRole: "name"
+                    valueRole: "id"
+                    model: [{ "id": "", "name": qsTr("全部类别") }].concat(Services.inspector.categories())
+                    onActivated: page.records.category = currentValue
+                }
+                ComboBox {
+                    id: authorFilter
+                    objectName: "reviewAuthor"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touchTarget
+                    textRole: "name"
+                    valueRole: "user"
+                    // Refreshed whenever the list is read again (after a sync).
+                    model: {
+                        page.records.count // dependency
+                        var out = [{ "user": "", "name": qsTr("全部巡查员") }]
+                        var users = page.records.authors()
+                        for (var i = 0; i < users.length; ++i)
+                            out.push({ "user": users[i], "name": users[i] })
+                        return out
+                    }
+                    currentIndex: Math.max(0, indexOfValue(page.records.author))
+                    onActivated: page.records.author = currentValue
+                }
+                TextField {
+                    id: fromField
+                    objectName: "reviewFrom"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touchTarget
+                    placeholderText: qsTr("起始日期 2026-01-31")
+                    inputMethodHints: Qt.ImhDate
+                    onEditingFinished: page.records.fromDate = page.parseDate(text)
+                }
+                TextField {
+                    id: toField
+                    objectName: "reviewTo"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touchTarget
+                    placeholderText: qsTr("截止日期（含当天）")
+                    inputMethodHints: Qt.ImhDate
+                    onEditingFinished: page.records.toDate = page.parseDate(text)
+                }
+            }
+        }
+    }
 
     ListView {
         id: list
         objectName: "reviewList"
         anchors.fill: parent
         clip: true
-        model: Services.records
+        model: page.records
+        reuseItems: true
         delegate: QsRecordDelegate {
+            required property string author
             width: list.width
+            byline: author
+            onClicked: page.recordOpened(recordId)
         }
         ScrollIndicator.vertical: ScrollIndicator {}
     }
@@ -29,6 +208,8 @@ Page {
         visible: list.count === 0
         text: Services.sync.serverAddress === ""
               ? qsTr("未连接服务器，暂无已同步的记录。")
-              : qsTr("暂无已同步的记录。点击“同步”从服务器获取。")
+              : page.records.count === 0 && page.records.search === "" && page.records.unitCode === ""
+                ? qsTr("暂无已同步的记录。点击“同步”从服务器获取。")
+                : qsTr("没有符合筛选条件的记录。")
     }
 }

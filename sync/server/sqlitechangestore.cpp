@@ -108,14 +108,15 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
         db,
         "INSERT INTO record_revision (server_seq, record_id, template_id, template_version, "
         "category, village_code, status, created_at_ms, updated_at_ms, content, "
-        "author_device_id, device_id, op_id, base_server_seq, conflict_with) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (device_id, op_id) DO NOTHING");
+        "author_device_id, device_id, op_id, base_server_seq, conflict_with, author) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (device_id, op_id) DO NOTHING");
     SqliteStatement insertPhoto(
         db, "INSERT OR IGNORE INTO record_photo (server_seq, sha256) VALUES (?, ?)");
     QSqlQuery revisionOfRecord(db);
     QSqlQuery insertReview(db);
 
     const std::string deviceId = caller.deviceId.toStdString();
+    const std::string author = caller.username.toStdString(); // whoever the token names
     qint64 highest = 0;
     for (size_t i = 0; i < ops.size(); ++i) {
         const v1::Op &op = *ops[i];
@@ -156,6 +157,7 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
             insertRevision.bindText(13, op.op_id());
             insertRevision.bind(14, r.base_server_seq());
             insertRevision.bind(15, conflictWith);
+            insertRevision.bindText(16, author);
             insertRevision.step();
             const bool stored = insertRevision.changes() > 0;
             if (insertRevision.hasError())
@@ -296,7 +298,7 @@ bool SqliteChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int 
                 "EXISTS (SELECT 1 FROM record_photo p WHERE p.server_seq = r.server_seq "
                 "AND NOT EXISTS (SELECT 1 FROM blob b WHERE b.sha256 = p.sha256)), "
                 "(SELECT group_concat(p.sha256) FROM record_photo p "
-                "WHERE p.server_seq = r.server_seq) "
+                "WHERE p.server_seq = r.server_seq), r.author "
                 "FROM record_revision r WHERE r.server_seq > ? AND %1 "
                 "ORDER BY r.server_seq LIMIT ?")
                 .arg(scope),
@@ -321,6 +323,7 @@ bool SqliteChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int 
                     for (const QString &sha : photos.split(QLatin1Char(',')))
                         r->add_photo_sha256(sha.toStdString());
                 }
+                r->set_author(utf8(q.value(15)));
             });
         ok = ok
             && run(QStringLiteral("SELECT server_seq, event FROM review_event WHERE server_seq > ? "

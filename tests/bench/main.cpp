@@ -1,5 +1,6 @@
 // qingshui-bench SUITE: prints one `name value unit` line per figure.
 #include "reportbench.h"
+#include "reviewbench.h"
 #include "storebench.h"
 #include "syncbench.h"
 
@@ -21,7 +22,7 @@ int main(int argc, char *argv[])
     if (std::strcmp(argv[1], "sync") == 0)
         return runSyncBench();
     if (std::strcmp(argv[1], "review") == 0)
-        return runReportBench();
+        return runReviewBench() != 0 ? 1 : runReportBench();
     std::fprintf(stderr, "qingshui-bench: unknown suite '%s'\n", argv[1]);
     return 2;
 }

@@ -33,8 +33,10 @@ QString uuid()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
+} // namespace
+
 // A sanitation (六清/六乱) record with every section answered, a GPS point and two photos.
-QByteArray fullSanitationContent(QRandomGenerator &rng)
+QByteArray fullSanitationContent(QRandomGenerator &rng, const QString &note)
 {
     QJsonObject answers;
     for (int i = 1; i <= 13; ++i)
@@ -57,12 +59,19 @@ QByteArray fullSanitationContent(QRandomGenerator &rng)
     const QString sha1 = QString(64, QLatin1Char('a'));
     const QString sha2 = QString(64, QLatin1Char('b'));
     answers.insert(QStringLiteral("photos"), QJsonArray {sha1, sha2});
-    answers.insert(
-        QStringLiteral("note"),
-        QStringLiteral("村内主干道两侧已清理，东侧坑塘边仍有少量建筑垃圾，已要求三日内清运。"));
+    answers.insert(QStringLiteral("note"), note);
     return QJsonDocument(QJsonObject {{QStringLiteral("answers"), answers}})
         .toJson(QJsonDocument::Compact);
 }
+
+QByteArray fullSanitationContent(QRandomGenerator &rng)
+{
+    return fullSanitationContent(
+        rng,
+        QStringLiteral("村内主干道两侧已清理，东侧坑塘边仍有少量建筑垃圾，已要求三日内清运。"));
+}
+
+namespace {
 
 // Fills a store with records spread over every unit, category and status.
 bool fillStore(Database &db, int n)

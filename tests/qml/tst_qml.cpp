@@ -5,6 +5,7 @@
 #include "controllers/services.h"
 
 #include "positioning/positionprovider.h"
+#include "reviewseed.h"
 
 #include <QImage>
 #include <QPainter>
@@ -47,6 +48,8 @@ public slots:
         m_host->language()->setEngine(engine); // a language switch re-translates this engine's QML
         engine->rootContext()->setContextProperty(QStringLiteral("testPhotoUrl"),
                                                   QUrl::fromLocalFile(m_photoPath).toString());
+        engine->rootContext()->setContextProperty(
+            QStringLiteral("reviewSeed"), new ReviewSeed(m_host->database(), m_photoPath, engine));
     }
 
 private:

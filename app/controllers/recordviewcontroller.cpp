@@ -1,0 +1,188 @@
+#include "recordviewcontroller.h"
+
+#include "domain/category.h"
+#include "domain/formtemplate.h"
+#include "media/photostore.h"
+#include "models/recordlistmodel.h"
+#include "storage/recordrepository.h"
+#include "storage/referencedatarepository.h"
+#include "storage/templaterepository.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QSet>
+#include <QUrl>
+
+namespace {
+
+QString optionLabel(const Question &q, const QString &value)
+{
+    for (const ChoiceOption &o : q.options) {
+        if (o.value == value)
+            return o.label.text();
+    }
+    return value; // an option a later template version dropped: its stored value
+}
+
+QString timeText(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString decisionText(ReviewDecision d)
+{
+    switch (d) {
+    case ReviewDecision::Approve:
+        return RecordViewController::tr("通过");
+    case ReviewDecision::Return:
+        return RecordViewController::tr("退回");
+    case ReviewDecision::Reject:
+        return RecordViewController::tr("不通过");
+    case ReviewDecision::Publish:
+        return RecordViewController::tr("公开展示");
+    }
+    return {};
+}
+
+} // namespace
+
+RecordViewController::RecordViewController(QSqlDatabase db, const PhotoStore *photos,
+                                           QObject *parent)
+    : QObject(parent), m_db(db), m_photos(photos)
+{
+}
+
+bool RecordViewController::open(const QString &recordId)
+{
+    m_answers.clear();
+    m_history.clear();
+    m_error.clear();
+    RecordRepository records(m_db);
+    const auto record = records.find(recordId);
+    if (!record) {
+        m_recordId.clear();
+        m_error = tr("找不到这条记录");
+        emit changed();
+        return false;
+    }
+    m_recordId = record->id;
+    m_templateVersion = record->templateVersion;
+    m_statusText = RecordListModel::listStatusText(record->listStatus());
+    m_author = record->author;
+    m_updatedAt = timeText(record->updatedAtMs);
+    ReferenceDataRepository reference(m_db);
+    const auto village = reference.village(record->villageCode);
+    const auto township = reference.township(record->villageCode.left(9));
+    const auto unit = reference.unitOfVillage(record->villageCode);
+    m_place = QStringList {unit ? unit->name : QString(), township ? township->name : QString(),
+                           village ? village->name : record->villageCode}
+                  .join(QStringLiteral(" · "));
+
+    // The labels of the version the record was filled with, not of the newest one.
+    const auto form = TemplateRepository(m_db).find(record->templateId, record->templateVersion);
+    m_title = form ? form->title.text() : categoryName(record->category);
+    if (!form)
+        m_error = tr("缺少模板 %1 第 %2 版，按原始字段显示")
+                      .arg(record->templateId)
+                      .arg(record->templateVersion);
+    const QJsonObject answers = QJsonDocument::fromJson(record->content)
+                                    .object()
+                                    .value(QLatin1String("answers"))
+                                    .toObject();
+    QHash<QString, QString> labelOf;
+    auto add = [&](const QString &section, const QString &id, const Question *q,
+                   const QJsonValue &value) {
+        QVariantMap a {{QStringLiteral("id"), id},
+                       {QStringLiteral("section"), section},
+                       {QStringLiteral("label"), q ? q->label.text() : id},
+                       {QStringLiteral("type"), q ? questionTypeName(q->type) : QString()}};
+        QString text;
+        if (q && q->type == QuestionType::YesNo) {
+            text = value.toBool() ? tr("是") : tr("否");
+        } else if (q && q->type == QuestionType::Number) {
+            text = QLocale().toString(value.toDouble()) + QLatin1Char(' ') + q->unit.text();
+        } else if (q && q->type == QuestionType::SingleChoice) {
+            text = optionLabel(*q, value.toString());
+        } else if (q && q->type == QuestionType::MultiChoice) {
+            QStringList labels;
+            for (const QJsonValue &v : value.toArray())
+                labels << optionLabel(*q, v.toString());
+            text = labels.join(QStringLiteral("、"));
+        } else if (q && q->type == QuestionType::Photos) {
+            QVariantList photos;
+            int missing = 0;
+            for (const QJsonValue &v : value.toArray()) {
+                const QString sha = v.toString();
+                if (m_photos && m_photos->contains(sha))
+                    photos << QVariantMap {
+                        {QStringLiteral("sha256"), sha},
+                        {QStringLiteral("url"),
+                         QUrl::fromLocalFile(m_photos->pathFor(sha)).toString()}};
+                else
+                    ++missing;
+            }
+            a.insert(QStringLiteral("photos"), photos);
+            a.insert(QStringLiteral("missingPhotos"), missing);
+            text = tr("%n 张照片", nullptr, int(value.toArray().size()));
+        } else if (value.isObject() && value.toObject().contains(QLatin1String("lat"))) {
+            const QJsonObject o = value.toObject();
+            const QJsonValue accuracy = o.value(QLatin1String("accuracy_m"));
+            a.insert(QStringLiteral("gps"),
+                     QVariantMap {{QStringLiteral("lat"), o.value(QLatin1String("lat")).toDouble()},
+                                  {QStringLiteral("lon"), o.value(QLatin1String("lon")).toDouble()},
+                                  {QStringLiteral("accuracyM"),
+                                   accuracy.isDouble() ? accuracy.toDouble() : -1.0},
+                                  {QStringLiteral("overrideReason"),
+                                   o.value(QLatin1String("override_reason")).toString()}});
+            text = QStringLiteral("%1, %2")
+                       .arg(o.value(QLatin1String("lat")).toDouble(), 0, 'f', 6)
+                       .arg(o.value(QLatin1String("lon")).toDouble(), 0, 'f', 6);
+            if (accuracy.isDouble())
+                text += QStringLiteral(" ±%1 m").arg(accuracy.toDouble(), 0, 'f', 1);
+        } else if (value.isString()) {
+            text = value.toString();
+        } else {
+            text = QString::fromUtf8(
+                       QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact))
+                       .mid(1)
+                       .chopped(1);
+        }
+        a.insert(QStringLiteral("text"), text);
+        m_answers << a;
+    };
+    QSet<QString> shown;
+    if (form) {
+        for (const Section &s : form->sections) {
+            for (const Question &q : s.questions) {
+                labelOf.insert(q.id, q.label.text());
+                if (!answers.contains(q.id))
+                    continue;
+                add(s.title.text(), q.id, &q, answers.value(q.id));
+                shown.insert(q.id);
+            }
+        }
+    }
+    // Whatever the template does not name is shown too: nothing stored is hidden.
+    for (auto it = answers.begin(); it != answers.end(); ++it) {
+        if (!shown.contains(it.key()))
+            add(QString(), it.key(), nullptr, it.value());
+    }
+
+    for (const ReviewEvent &e : records.reviewsOf(recordId)) {
+        QVariantList comments;
+        for (const QuestionComment &c : e.questionComments)
+            comments << QVariantMap {
+                {QStringLiteral("label"), labelOf.value(c.questionId, c.questionId)},
+                {QStringLiteral("comment"), c.comment}};
+        m_history << QVariantMap {{QStringLiteral("decision"), decisionText(e.decision)},
+                                  {QStringLiteral("comment"), e.comment},
+                                  {QStringLiteral("reviewer"), e.reviewer},
+                                  {QStringLiteral("at"), timeText(e.createdAtMs)},
+                                  {QStringLiteral("questionComments"), comments}};
+    }
+    emit changed();
+    return true;
+}

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+class QThread;
+
+// Keeps the full-text index (SearchIndex) caught up on a thread and connection of its own, so
+// that neither a save nor a pulled page pays for its trigrams (about 700 per record). Every
+// interval it indexes what is pending, a batch per transaction, until nothing is.
+class SearchIndexer : public QObject {
+    Q_OBJECT
+public:
+    explicit SearchIndexer(const QString &databasePath, int intervalMs = 1000,
+                           QObject *parent = nullptr);
+    ~SearchIndexer() override;
+
+    static constexpr int kBatch = 500;
+
+private:
+    QThread *m_thread;
+};
