@@ -385,14 +385,7 @@ bool RecordRepository::storeReview(const ReviewEvent &e)
         "question_comments, published_photos, created_at_ms, reviewer, server_seq) "
         "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
         "server_seq = excluded.server_seq, reviewer = excluded.reviewer"));
-    q.addBindValue(e.id);
-    q.addBindValue(e.recordId);
-    q.addBindValue(e.recordServerSeq);
-    q.addBindValue(static_cast<int>(e.decision));
-    q.addBindValue(notNull(e.comment));
-    q.addBindValue(questionCommentsJson(e.questionComments));
-    q.addBindValue(notNull(e.publishedPhotos.join(QLatin1Char(','))));
-    q.addBindValue(e.createdAtMs);
+    bindReviewContent(q, e);
     q.addBindValue(notNull(e.reviewer));
     q.addBindValue(e.serverSeq);
     if (!q.exec()) {

@@ -74,14 +74,7 @@ bool ReviewRepository::write(ReviewEvent e)
         "INSERT INTO review_event (id, record_id, record_server_seq, decision, comment, "
         "question_comments, published_photos, created_at_ms, reviewer, server_seq) "
         "VALUES (?,?,?,?,?,?,?,?,'',0)"));
-    q.addBindValue(e.id);
-    q.addBindValue(e.recordId);
-    q.addBindValue(e.recordServerSeq);
-    q.addBindValue(static_cast<int>(e.decision));
-    q.addBindValue(notNull(e.comment));
-    q.addBindValue(questionCommentsJson(e.questionComments));
-    q.addBindValue(notNull(e.publishedPhotos.join(QLatin1Char(','))));
-    q.addBindValue(e.createdAtMs);
+    bindReviewContent(q, e);
     if (!q.exec()) {
         m_error = QStringLiteral("cannot store review %1: %2").arg(e.id, q.lastError().text());
         return false;

@@ -22,6 +22,22 @@ inline QString questionCommentsJson(const QList<QuestionComment> &comments)
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
+// Binds the decision's own columns, id … created_at_ms in kReviewColumns' order; the
+// server's reviewer and server_seq are bound by the caller.
+inline void bindReviewContent(QSqlQuery &q, const ReviewEvent &e)
+{
+    // A null QString binds as SQL NULL; these columns are NOT NULL.
+    const auto notNull = [](const QString &s) { return s.isNull() ? QStringLiteral("") : s; };
+    q.addBindValue(e.id);
+    q.addBindValue(e.recordId);
+    q.addBindValue(e.recordServerSeq);
+    q.addBindValue(static_cast<int>(e.decision));
+    q.addBindValue(notNull(e.comment));
+    q.addBindValue(questionCommentsJson(e.questionComments));
+    q.addBindValue(notNull(e.publishedPhotos.join(QLatin1Char(','))));
+    q.addBindValue(e.createdAtMs);
+}
+
 inline ReviewEvent readReview(const QSqlQuery &q, int first = 0)
 {
     ReviewEvent e;
