@@ -17,7 +17,7 @@ public:
     {
         if (m_file.open(QIODevice::WriteOnly))
             return true;
-        *error = QStringLiteral("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString());
+        *error = writeError();
         return false;
     }
     // Buffered: the disk sees large writes.
@@ -32,7 +32,7 @@ public:
     {
         if (flush() && m_file.commit())
             return true;
-        *error = QStringLiteral("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString());
+        *error = writeError();
         m_file.cancelWriting();
         return false;
     }
