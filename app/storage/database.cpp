@@ -58,8 +58,6 @@ Database::~Database()
 
 int Database::latestSchemaVersion()
 {
-    // The highest number: engineers are given numbers in advance, so a branch may hold 009
-    // before 008 is merged.
     int v = 0;
     for (const QString &name : QDir(QStringLiteral(":/qingshui/migrations")).entryList())
         v = std::max(v, QFileInfo(name).baseName().toInt());
@@ -82,8 +80,11 @@ bool Database::open(const QString &path, Checkpoints checkpoints)
         return false;
     }
     // WAL: readers (UI) never block the writer (sync); NORMAL is durable across app crashes.
-    for (const char *pragma :
-         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
+    // A page cache of up to 16 MiB (default 2): a pulled page of a thousand records touches
+    // eight indexes of the record table, and with 2 MiB a fifth of its time went to reading
+    // back pages it had just written.
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+                               "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-16384"}) {
         if (!exec(db, QLatin1String(pragma), &m_error))
             return false;
     }
@@ -140,10 +141,6 @@ bool Database::migrate()
     }
     for (int v = from + 1; v <= to; ++v) {
         QFile f(migrationPath(v));
-        if (!f.exists()) {
-            qCWarning(lcStore) << "no migration" << v << "in this build (not merged yet)";
-            continue;
-        }
         if (!f.open(QIODevice::ReadOnly)) {
             m_error = QStringLiteral("missing migration %1").arg(v);
             return false;

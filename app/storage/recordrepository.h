@@ -70,6 +70,7 @@ private:
     // Prepared once per repository: a pulled page upserts a thousand records in a row.
     std::optional<SqliteStatement> m_upsert;
     std::optional<SqliteStatement> m_upsertSearch;
+    std::optional<SqliteStatement> m_revisionOverwritten;
     std::optional<SqliteStatement> m_keepRevision;
     std::optional<QSqlQuery> m_placeNames;
     QHash<QString, QString> m_placeNameCache;

@@ -34,36 +34,64 @@ int indexPending(QSqlDatabase db, int batch, QString *error)
         QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
         return -1;
     };
-    q.prepare(QStringLiteral("SELECT p.record_id, s.rowid, s.text FROM search_pending p "
-                             "LEFT JOIN record_search s ON s.record_id = p.record_id LIMIT ?"));
-    q.addBindValue(batch);
-    if (!run(q, error))
-        return fail();
     struct Row {
+        QVariant id; // null: the pending text was deleted (its trigger dropped it already)
         QString recordId;
-        QVariant rowid;
         QString text;
     };
     QList<Row> rows;
-    while (q.next())
-        rows << Row {q.value(0).toString(), q.value(1), q.value(2).toString()};
-    q.finish();
+    auto read = [&](QSqlQuery &select) {
+        while (select.next())
+            rows << Row {select.value(0), select.value(1).toString(), select.value(2).toString()};
+        select.finish();
+    };
+    // Texts stored since the last run first: they sit above the high-water mark.
+    q.prepare(QStringLiteral("SELECT id, record_id, text FROM record_search "
+                             "WHERE id > (SELECT indexed_through FROM search_progress) "
+                             "ORDER BY id LIMIT ?"));
+    q.addBindValue(batch);
+    if (!run(q, error))
+        return fail();
+    read(q);
+    const qsizetype fresh = rows.size();
+    if (fresh < batch) {
+        q.prepare(QStringLiteral("SELECT s.id, p.record_id, s.text FROM search_pending p "
+                                 "LEFT JOIN record_search s ON s.record_id = p.record_id LIMIT ?"));
+        q.addBindValue(batch - int(fresh));
+        if (!run(q, error))
+            return fail();
+        read(q);
+    }
 
-    QSqlQuery drop(db), add(db), done(db);
+    QSqlQuery drop(db), add(db), done(db), mark(db);
     drop.prepare(QStringLiteral("DELETE FROM record_fts WHERE rowid = ?"));
     add.prepare(QStringLiteral("INSERT INTO record_fts (rowid, text) VALUES (?, ?)"));
     done.prepare(QStringLiteral("DELETE FROM search_pending WHERE record_id = ?"));
-    for (const Row &row : std::as_const(rows)) {
-        // A pending id without a search text was deleted: its trigger removed it already.
-        if (!row.rowid.isNull()) {
-            drop.addBindValue(row.rowid);
-            add.addBindValue(row.rowid);
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const Row &row = rows.at(i);
+        const bool changedText = i >= fresh;
+        if (!row.id.isNull()) {
+            // A row above the mark has never been indexed (ids are not reused).
+            if (changedText) {
+                drop.addBindValue(row.id);
+                if (!run(drop, error))
+                    return fail();
+            }
+            add.addBindValue(row.id);
             add.addBindValue(row.text);
-            if (!run(drop, error) || !run(add, error))
+            if (!run(add, error))
                 return fail();
         }
-        done.addBindValue(row.recordId);
-        if (!run(done, error))
+        if (changedText) {
+            done.addBindValue(row.recordId);
+            if (!run(done, error))
+                return fail();
+        }
+    }
+    if (fresh > 0) {
+        mark.prepare(QStringLiteral("UPDATE search_progress SET indexed_through = ?"));
+        mark.addBindValue(rows.at(fresh - 1).id);
+        if (!run(mark, error))
             return fail();
     }
     if (!q.exec(QStringLiteral("COMMIT"))) {
@@ -77,7 +105,10 @@ int indexPending(QSqlDatabase db, int batch, QString *error)
 int pendingCount(QSqlDatabase db)
 {
     QSqlQuery q(db);
-    return q.exec(QStringLiteral("SELECT count(*) FROM search_pending")) && q.next()
+    return q.exec(QStringLiteral(
+               "SELECT (SELECT count(*) FROM search_pending) + (SELECT count(*) FROM "
+               "record_search WHERE id > (SELECT indexed_through FROM search_progress))"))
+            && q.next()
         ? q.value(0).toInt()
         : -1;
 }
@@ -98,10 +129,14 @@ QString condition(const QString &search, QVariantList *binds)
         return QStringLiteral(
             "r.id IN (SELECT record_id FROM record_search WHERE text LIKE ? ESCAPE '\\')");
     }
-    *binds << phraseQuery(search) << likeContains(search);
+    // Indexed texts through the index; texts above the high-water mark and texts changed since
+    // they were indexed by reading them.
+    *binds << phraseQuery(search) << likeContains(search) << likeContains(search);
     return QStringLiteral(
-        "r.id IN (SELECT s.record_id FROM record_fts f JOIN record_search s ON s.rowid = f.rowid "
+        "r.id IN (SELECT s.record_id FROM record_fts f JOIN record_search s ON s.id = f.rowid "
         "WHERE record_fts MATCH ? AND s.record_id NOT IN (SELECT record_id FROM search_pending) "
+        "UNION ALL SELECT record_id FROM record_search "
+        "WHERE id > (SELECT indexed_through FROM search_progress) AND text LIKE ? ESCAPE '\\' "
         "UNION ALL SELECT p.record_id FROM search_pending p "
         "JOIN record_search s ON s.record_id = p.record_id WHERE s.text LIKE ? ESCAPE '\\')");
 }

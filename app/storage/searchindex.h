@@ -4,10 +4,10 @@
 #include <QString>
 #include <QVariantList>
 
-// The full-text index over record_search (schema 9): an FTS5 trigram table that a background
-// indexer fills, and the search condition that stays exact while it is behind.
+// The full-text index over record_search (schemas 9 and 10): an FTS5 trigram table that a
+// background indexer fills, and the search condition that stays exact while it is behind.
 // Searches of three characters or more use the index for every indexed row and read the
-// rows still pending directly; shorter ones (no trigram to look up) read every search text.
+// rows still pending (above the high-water mark, or changed since) directly; shorter ones (no trigram to look up) read every search text.
 namespace SearchIndex {
 
 // Indexes up to `batch` pending search texts in one write transaction. Returns how many

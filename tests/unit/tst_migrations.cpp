@@ -3,6 +3,7 @@
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
 #include "storage/recordrepository.h"
+#include "storage/searchindex.h"
 #include "storage/syncmetarepository.h"
 
 #include <QDir>
@@ -189,6 +190,46 @@ private slots:
         search.search = QStringLiteral("新的一条");
         QCOMPARE(records.count(search), 1);
         QCOMPARE(records.count(danyang), 3);
+    }
+
+    // Schema 10 rebuilt record_search with ids that only grow and a high-water mark for the
+    // index. A schema 9 store keeps what it had indexed, and what waited still waits: texts
+    // never indexed, and one changed after it was indexed.
+    void schemaNineKeepsItsSearchIndex()
+    {
+        QTemporaryDir dir;
+        const QString path = copyOf(QStringLiteral(QS_TEST_DATA_DIR "/store-schema9.db"), dir);
+        Database db;
+        QVERIFY2(db.open(path), qPrintable(db.error()));
+        RecordRepository records(db.connection());
+        auto count = [&](const char *text) {
+            RecordFilter f;
+            f.search = QString::fromUtf8(text);
+            return records.count(f);
+        };
+        auto checks = [&] {
+            QCOMPARE(count("粪污清运"), 1); // indexed in schema 9
+            QCOMPARE(count("管网已检修"), 1); // changed after it was indexed
+            QCOMPARE(count("侧柏"), 1); // never indexed (two characters: read directly)
+            QCOMPARE(count("YX-CG-017"), 1); // never indexed
+            QCOMPARE(count("红庙村"), 1);
+        };
+        QCOMPARE(SearchIndex::pendingCount(db.connection()), 3);
+        checks();
+        QString error;
+        while (SearchIndex::indexPending(db.connection(), 2, &error) > 0) { }
+        QCOMPARE(error, QString());
+        QCOMPARE(SearchIndex::pendingCount(db.connection()), 0);
+        checks();
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral(
+            "SELECT (SELECT count(*) FROM record_search), (SELECT count(*) FROM record_fts), "
+            "(SELECT count(*) FROM record_search s JOIN record_fts f ON f.rowid = s.id "
+            "WHERE f.text = s.text)")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 5);
+        QCOMPARE(q.value(1).toInt(), 5);
+        QCOMPARE(q.value(2).toInt(), 5);
     }
 };
 

@@ -180,6 +180,26 @@ private slots:
         QCOMPARE(q.value(0).toInt(), 0);
     }
 
+    void textEditedBeforeItsFirstIndexingIsIndexedOnceAsEdited()
+    {
+        indexAll();
+        RecordRepository records(m_db.connection());
+        Record r = make(QStringLiteral("沟渠淤积待清"));
+        QVERIFY(records.saveDraft(r));
+        r.content = QJsonDocument(QJsonObject {{"answers", QJsonObject {{"note", "沟渠已疏通"}}}})
+                        .toJson();
+        QVERIFY(records.saveDraft(r));
+        // One text waits (above the high-water mark), not one per write.
+        QCOMPARE(SearchIndex::pendingCount(m_db.connection()), 1);
+        checkBoth([&] {
+            QCOMPARE(found(QStringLiteral("淤积待清")), QStringList());
+            QCOMPARE(found(QStringLiteral("已疏通")), ids({r.id}));
+        });
+        QVERIFY(records.discardDraft(r.id));
+        QCOMPARE(found(QStringLiteral("已疏通")), QStringList());
+        QCOMPARE(SearchIndex::pendingCount(m_db.connection()), 0);
+    }
+
     void indexMatchesTheTextItIndexed()
     {
         // After catching up, the index holds exactly one entry per search text, the same text.
@@ -187,7 +207,7 @@ private slots:
         QSqlQuery q(m_db.connection());
         QVERIFY(q.exec(QStringLiteral(
             "SELECT (SELECT count(*) FROM record_search), (SELECT count(*) FROM record_fts), "
-            "(SELECT count(*) FROM record_search s JOIN record_fts f ON f.rowid = s.rowid "
+            "(SELECT count(*) FROM record_search s JOIN record_fts f ON f.rowid = s.id "
             "WHERE f.text = s.text)")));
         QVERIFY(q.next());
         QCOMPARE(q.value(1).toInt(), q.value(0).toInt());
