@@ -55,6 +55,13 @@ RecordViewController::RecordViewController(QSqlDatabase db, const PhotoStore *ph
 {
 }
 
+QString RecordViewController::photoUrl(const QString &sha256) const
+{
+    if (!m_photos || !m_photos->contains(sha256))
+        return {};
+    return QUrl::fromLocalFile(m_photos->pathFor(sha256)).toString();
+}
+
 bool RecordViewController::open(const QString &recordId)
 {
     m_answers.clear();

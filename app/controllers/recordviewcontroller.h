@@ -28,6 +28,9 @@ public:
 
     // Reads the record; false (with error) when it is not in the store.
     Q_INVOKABLE bool open(const QString &recordId);
+    // The file URL of a stored photo, "" when it is not on this device (e.g. a photo an
+    // older revision had, for the diff).
+    Q_INVOKABLE QString photoUrl(const QString &sha256) const;
 
     QString recordId() const { return m_recordId; }
     QString title() const { return m_title; }
