@@ -361,6 +361,56 @@
     </message>
 </context>
 <context>
+    <name>QsDecisionBar</name>
+    <message>
+        <source>审核决定未能保存</source>
+        <translation>The decision could not be saved</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>驳回</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>退回意见（整条记录）。也可以在下面每个回答下写明要改的地方。</source>
+        <translation>Why it goes back (the whole record). You can also say what to change under each answer below.</translation>
+    </message>
+    <message>
+        <source>例如：请补拍清运后的照片</source>
+        <translation>e.g. Please add a photo after the clean-up</translation>
+    </message>
+    <message>
+        <source>确认退回</source>
+        <translation>Return it</translation>
+    </message>
+    <message>
+        <source>驳回理由（必填）</source>
+        <translation>Reason for rejecting (required)</translation>
+    </message>
+    <message>
+        <source>确认驳回</source>
+        <translation>Reject it</translation>
+    </message>
+</context>
+<context>
+    <name>QsDiffPhoto</name>
+    <message>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Removed</translation>
+    </message>
+</context>
+<context>
     <name>QsGpsChip</name>
     <message>
         <source>无定位：%1</source>
@@ -412,6 +462,83 @@
     <message>
         <source>登录</source>
         <translation>Log in</translation>
+    </message>
+</context>
+<context>
+    <name>QsPublishPanel</name>
+    <message>
+        <source>勾选可以公开展示的照片（不勾选的照片不会发布）</source>
+        <translation>Tick the photos the public may see (unticked photos are not published)</translation>
+    </message>
+    <message>
+        <source>这条记录没有照片，只发布文字摘要</source>
+        <translation>This record has no photos; only its summary is published</translation>
+    </message>
+    <message>
+        <source>发布到展示屏</source>
+        <translation>Publish to the exhibition screens</translation>
+    </message>
+    <message>
+        <source>未能发布</source>
+        <translation>Could not publish</translation>
+    </message>
+    <message>
+        <source>已发布，下次同步后展示屏可见</source>
+        <translation>Published; the screens show it after the next sync</translation>
+    </message>
+</context>
+<context>
+    <name>QsRevisionDiff</name>
+    <message>
+        <source>（未填）</source>
+        <translation>(no answer)</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>与退回版本对比</source>
+        <translation>Compared with the returned revision</translation>
+    </message>
+    <message>
+        <source>重新提交的内容与退回的版本相同</source>
+        <translation>The resubmission is the same as the returned revision</translation>
+    </message>
+    <message>
+        <source>%1：定位移动了 %2 米</source>
+        <translation>%1: the point moved %2 m</translation>
+    </message>
+    <message>
+        <source>%1：%2 → %3（一侧没有定位）</source>
+        <translation>%1: %2 → %3 (one side has no point)</translation>
+    </message>
+</context>
+<context>
+    <name>QsSetAsideBanner</name>
+    <message>
+        <source>%1 条审核未被服务器接受 · 查看原因 ›</source>
+        <translation>%1 decisions were not accepted by the server · see why ›</translation>
+    </message>
+    <message>
+        <source>服务器未接受的审核决定</source>
+        <translation>Decisions the server did not accept</translation>
+    </message>
+    <message>
+        <source>这些决定没有生效。打开记录重新审核。</source>
+        <translation>These decisions did not take effect. Open the record to decide again.</translation>
+    </message>
+    <message>
+        <source>记录 %1</source>
+        <translation>Record %1</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -678,6 +805,25 @@
         <source>尚无审核记录</source>
         <translation>No reviews yet</translation>
     </message>
+    <message>
+        <source>发布到展示屏</source>
+        <translation>Publish to the exhibition screens</translation>
+    </message>
+    <message>
+        <source>对这一项的退回意见（可选）</source>
+        <translation>What to change here (optional)</translation>
+    </message>
+    <message>
+        <source>本机（待同步）</source>
+        <translation>this device (not yet synced)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <source>未知的审核决定：%1</source>
+        <translation>Unknown decision: %1</translation>
+    </message>
 </context>
 <context>
     <name>ReviewQueuePage</name>
@@ -760,6 +906,26 @@
     <message>
         <source>没有符合筛选条件的记录。</source>
         <translation>No records match the filters.</translation>
+    </message>
+    <message>
+        <source>批量通过未能保存</source>
+        <translation>The approvals could not be saved</translation>
+    </message>
+    <message>
+        <source>取消选择</source>
+        <translation>Cancel selection</translation>
+    </message>
+    <message>
+        <source>选择</source>
+        <translation>Select</translation>
+    </message>
+    <message>
+        <source>全选本页</source>
+        <translation>Select this page</translation>
+    </message>
+    <message>
+        <source>批量通过 (%1)</source>
+        <translation>Approve selected (%1)</translation>
     </message>
 </context>
 <context>

@@ -12,8 +12,40 @@ Page {
     objectName: "recordViewPage"
 
     readonly property RecordViewController view: Services.recordView
+    // RecordStatus of the record as it is now (Submitted 2, Returned 3, Approved 4, Rejected 5).
+    property int status: 0
+    // diffAgainstReturned: non-empty for a record resubmitted after a return.
+    property var diff: ({})
+    // [{sha256, url}]: every photo of the current revision, for publishing.
+    property var currentPhotos: []
+    readonly property bool canDecide: status === 2 || status === 3
 
     signal closed()
+
+    // Reads what the record view does not carry: status, diff and photos of this revision.
+    function refresh() {
+        var id = view.recordId
+        var revisions = id !== "" ? Services.review.revisions(id) : []
+        var current = revisions.length > 0 ? revisions[revisions.length - 1] : null
+        status = current ? current.status : 0
+        diff = id !== "" ? Services.review.diffAgainstReturned(id) : ({})
+        var photos = []
+        for (var i = 0; i < view.answers.length; ++i) {
+            var a = view.answers[i]
+            var stored = current ? current.answers[a.id] : undefined
+            if (a.type !== "photos" || !Array.isArray(stored))
+                continue
+            for (var j = 0; j < stored.length; ++j)
+                photos.push({ "sha256": stored[j], "url": view.photoUrl(stored[j]) })
+        }
+        currentPhotos = photos
+    }
+
+    Connections {
+        target: page.view
+        function onChanged() { page.refresh() }
+    }
+    Component.onCompleted: refresh()
 
     background: Rectangle { color: Theme.background }
 
@@ -31,6 +63,15 @@ Page {
                 text: page.view.title
                 font.pixelSize: Theme.fontTitle
                 elide: Text.ElideRight
+            }
+            QsChip {
+                objectName: "recordViewStatus"
+                Layout.rightMargin: Theme.spacing
+                visible: page.view.statusText !== ""
+                text: page.view.statusText
+                solid: true
+                tint: page.status === 4 ? Theme.accent
+                    : page.status === 3 || page.status === 5 ? Theme.danger : Theme.primary
             }
         }
     }
@@ -79,11 +120,38 @@ Page {
                 wrapMode: Text.Wrap
             }
 
-            // Reserved for the review decisions (ReviewController): nothing here until then.
-            RowLayout {
+            // The supervisor's decisions, or publishing once the record is approved.
+            ColumnLayout {
                 id: actions
                 objectName: "recordViewActions"
                 Layout.fillWidth: true
+                spacing: Theme.spacing
+                QsDecisionBar {
+                    id: decisionBar
+                    Layout.fillWidth: true
+                    visible: page.canDecide
+                    recordId: page.view.recordId
+                    onDecided: page.view.open(page.view.recordId)
+                }
+                Label {
+                    Layout.fillWidth: true
+                    visible: page.status === 4
+                    text: qsTr("发布到展示屏")
+                    font.pixelSize: Theme.fontTitle
+                }
+                QsPublishPanel {
+                    Layout.fillWidth: true
+                    visible: page.status === 4
+                    recordId: page.view.recordId
+                    photos: page.currentPhotos
+                }
+            }
+
+            QsRevisionDiff {
+                Layout.fillWidth: true
+                visible: page.diff.answers !== undefined
+                diff: page.diff
+                photoUrl: function(sha) { return page.view.photoUrl(sha) }
             }
 
             Repeater {
@@ -167,6 +235,16 @@ Page {
                             color: Theme.textSecondary
                             font.pixelSize: Theme.fontSmall
                         }
+                        // Return mode: what the inspector should change in this answer.
+                        TextField {
+                            objectName: "questionComment"
+                            Layout.fillWidth: true
+                            Layout.preferredHeight: Theme.touchTarget
+                            visible: decisionBar.visible && decisionBar.mode === "return"
+                            placeholderText: qsTr("对这一项的退回意见（可选）")
+                            font.pixelSize: Theme.fontBody
+                            onTextChanged: decisionBar.questionComments[answer.modelData.id] = text
+                        }
                     }
                 }
             }
@@ -188,10 +266,12 @@ Page {
                 model: page.view.history
                 delegate: Label {
                     required property var modelData
+                    objectName: "historyEntry"
                     Layout.fillWidth: true
                     wrapMode: Text.Wrap
                     text: {
-                        var lines = [modelData.at + " · " + modelData.reviewer + " · " + modelData.decision]
+                        var who = modelData.reviewer !== "" ? modelData.reviewer : qsTr("本机（待同步）")
+                        var lines = [modelData.at + " · " + who + " · " + modelData.decision]
                         if (modelData.comment !== "")
                             lines.push(modelData.comment)
                         for (var i = 0; i < modelData.questionComments.length; ++i)

@@ -14,6 +14,47 @@ Page {
 
     signal recordOpened(string recordId)
 
+    // Bulk approval: while selecting, a tap on a row ticks it instead of opening it.
+    property bool selecting: false
+    property var selected: ({}) // record id -> true
+    readonly property int selectedCount: Object.keys(selected).length
+    property string bulkError: ""
+
+    function toggleSelected(recordId) {
+        var next = Object.assign({}, selected)
+        if (next[recordId])
+            delete next[recordId]
+        else
+            next[recordId] = true
+        selected = next
+    }
+    // Every row read so far ("this page" of the list), or none when all of them are ticked.
+    function selectAllLoaded() {
+        var next = {}
+        for (var i = 0; i < list.count; ++i)
+            next[records.recordIdAt(i)] = true
+        selected = Object.keys(next).length === selectedCount ? ({}) : next
+    }
+    function stopSelecting() {
+        selecting = false
+        selected = ({})
+        bulkError = ""
+    }
+    // All or none: the store takes every approval in one transaction.
+    function approveSelected() {
+        if (Services.review.approveMany(Object.keys(selected)))
+            stopSelecting()
+        else
+            bulkError = Services.review.lastError !== "" ? Services.review.lastError
+                                                         : qsTr("批量通过未能保存")
+    }
+
+    // Ticks on rows the new filter hides would approve what the supervisor cannot see.
+    Connections {
+        target: page.records
+        function onFilterChanged() { page.selected = ({}) }
+    }
+
     background: Rectangle { color: Theme.background }
 
     // "yyyy-MM-dd" → a date; anything else → no date (the filter is off).
@@ -54,6 +95,12 @@ Page {
                     text: qsTr("共 %1 条").arg(page.records.count)
                     font.pixelSize: Theme.fontBody
                     color: Theme.textSecondary
+                }
+                Button {
+                    objectName: "selectMode"
+                    Layout.preferredHeight: Theme.touchTarget
+                    text: page.selecting ? qsTr("取消选择") : qsTr("选择")
+                    onClicked: page.selecting ? page.stopSelecting() : (page.selecting = true)
                 }
                 Button {
                     objectName: "clearFilters"
@@ -186,18 +233,83 @@ Page {
         }
     }
 
+    ColumnLayout {
+        id: above
+        anchors.left: parent.left
+        anchors.right: parent.right
+        spacing: 0
+
+        QsSetAsideBanner {
+            id: setAsideBanner
+            Layout.fillWidth: true
+            onRecordOpened: (recordId) => page.recordOpened(recordId)
+        }
+
+        // Selection mode: select the page, approve the ticked rows, or say why not.
+        Rectangle {
+            objectName: "selectionBar"
+            Layout.fillWidth: true
+            visible: page.selecting
+            implicitHeight: visible ? selectionRow.implicitHeight + Theme.spacing : 0
+            color: "#e3f0f6"
+            RowLayout {
+                id: selectionRow
+                anchors.fill: parent
+                anchors.leftMargin: Theme.spacing
+                anchors.rightMargin: Theme.spacing
+                spacing: Theme.spacing
+                Button {
+                    objectName: "selectAllPage"
+                    Layout.preferredHeight: Theme.touchTarget
+                    text: qsTr("全选本页")
+                    onClicked: page.selectAllLoaded()
+                }
+                Label {
+                    objectName: "bulkError"
+                    Layout.fillWidth: true
+                    text: page.bulkError
+                    color: Theme.danger
+                    wrapMode: Text.Wrap
+                }
+                QsBigButton {
+                    objectName: "bulkApprove"
+                    text: qsTr("批量通过 (%1)").arg(page.selectedCount)
+                    tint: Theme.accent
+                    highlighted: true
+                    enabled: page.selectedCount > 0
+                    onClicked: page.approveSelected()
+                }
+            }
+        }
+    }
+
     ListView {
         id: list
         objectName: "reviewList"
-        anchors.fill: parent
+        anchors.top: above.bottom
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
         clip: true
         model: page.records
         reuseItems: true
         delegate: QsRecordDelegate {
+            id: row
             required property string author
+            readonly property bool ticked: page.selected[recordId] === true
             width: list.width
             byline: author
-            onClicked: page.recordOpened(recordId)
+            leftPadding: page.selecting ? Theme.touchTarget + Theme.spacing : undefined
+            onClicked: page.selecting ? page.toggleSelected(recordId) : page.recordOpened(recordId)
+            CheckBox {
+                objectName: "rowCheck"
+                x: Theme.spacing / 2
+                anchors.verticalCenter: parent.verticalCenter
+                visible: page.selecting
+                checkable: false // the row's selection decides, not the box's own state
+                checked: row.ticked
+                onClicked: page.toggleSelected(row.recordId)
+            }
         }
         ScrollIndicator.vertical: ScrollIndicator {}
     }

@@ -152,7 +152,10 @@ Item {
             verify(child("recordViewMeta").text.indexOf("zhangwei") >= 0)
             verify(child("recordViewMeta").text.indexOf("已退回") >= 0)
             compare(child("recordViewPlace").text, "淅川县 · 丹阳镇 · 九重村民委员会")
-            compare(child("recordViewActions").children.length, 0) // decisions come later
+            // Returned, not yet back: the supervisor may still decide; nothing to publish.
+            verify(child("decisionBar").visible)
+            verify(!child("publishPanel").visible)
+            verify(!child("revisionDiff").visible)
 
             var number = child("answer_C1")
             compare(findChild(number, "answerLabel").text, "坑塘编号")

@@ -1,0 +1,315 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Qingshui.Backend
+import Qingshui.Ui
+
+// The supervisor's decisions through the real QML on the real store: approve, return with
+// comments, reject with a reason, the diff of a resubmitted record, publishing, bulk approval
+// in the queue and the decisions the server set aside. Each inspector's records are seeded
+// under a name of their own, so each test sees only its records.
+Item {
+    id: root
+    width: 1280
+    height: 800
+
+    StackView {
+        id: stack
+        anchors.fill: parent
+        initialItem: ReviewQueuePage {
+            onRecordOpened: (recordId) => {
+                if (Services.recordView.open(recordId))
+                    stack.push(viewPage)
+            }
+        }
+    }
+    Component {
+        id: viewPage
+        RecordViewPage { onClosed: stack.pop() }
+    }
+
+    // The whole supervisor window, for the screenshot in docs/screenshots.
+    Component {
+        id: supervisorWindow
+        SupervisorApp {}
+    }
+
+    TestCase {
+        name: "ReviewDecisions"
+        when: windowShown
+
+        readonly property RecordListModel records: Services.records
+        readonly property int submitted: 2
+        readonly property int approved: 4
+
+        function child(name, parentItem) {
+            var item = findChild(parentItem || stack.currentItem, name)
+            verify(item, name)
+            return item
+        }
+        function statusOf(recordId) {
+            var revisions = Services.review.revisions(recordId)
+            return revisions[revisions.length - 1].status
+        }
+        function backToQueue() {
+            while (stack.depth > 1) {
+                mouseClick(child("recordViewBack"))
+                tryCompare(stack, "busy", false)
+            }
+        }
+        // The queue narrowed to one inspector, as the supervisor would pick them.
+        function showInspector(author, expected) {
+            backToQueue()
+            records.clearFilters()
+            records.author = author
+            tryCompare(records, "count", expected)
+        }
+        // Opens a row of the queue by tapping it.
+        function openRow(row) {
+            var list = child("reviewList")
+            tryVerify(function() { return list.itemAtIndex(row) !== null })
+            mouseClick(list.itemAtIndex(row))
+            tryCompare(stack, "busy", false)
+            compare(stack.currentItem.objectName, "recordViewPage")
+            return stack.currentItem
+        }
+        // Brings a control into the flickable's view before a finger taps it.
+        function tap(item) {
+            var flick = child("recordViewFlick")
+            var y = item.mapToItem(flick.contentItem, 0, 0).y
+            flick.contentY = Math.max(0, Math.min(y - 100, flick.contentHeight - flick.height))
+            waitForRendering(flick)
+            mouseClick(item)
+        }
+        function historyText() {
+            return child("historyEntry").text
+        }
+
+        function test_1_approveStoresTheDecisionAndShowsApproved() {
+            var ids = reviewSeed.seedSubmitted("qianyu", 1)
+            compare(ids.length, 1)
+            showInspector("qianyu", 1)
+            openRow(0)
+            compare(child("recordViewStatus").text, "已同步")
+            verify(child("decisionBar").visible)
+            verify(!child("publishPanel").visible)
+            verify(!child("revisionDiff").visible) // never returned: nothing to compare
+
+            tap(child("decideApprove"))
+            tryCompare(child("recordViewStatus"), "text", "已通过")
+            compare(statusOf(ids[0]), approved)
+            verify(historyText().indexOf("通过") >= 0)
+            verify(!child("decisionBar").visible) // decided: publishing is what is left
+            verify(child("publishPanel").visible)
+
+            backToQueue()
+            var row = child("reviewList").itemAtIndex(0)
+            compare(row.recordId, ids[0])
+            compare(row.listStatusText, "已通过")
+        }
+
+        function test_2_returnStoresTheRecordAndTheQuestionComment() {
+            var ids = reviewSeed.seedSubmitted("sunli", 1)
+            showInspector("sunli", 1)
+            var page = openRow(0)
+            // Only in return mode is there a comment field beside each answer.
+            verify(!child("questionComment", child("answer_C1")).visible)
+            tap(child("decideReturn"))
+            var perQuestion = child("questionComment", child("answer_C1"))
+            verify(perQuestion.visible)
+
+            // Nothing written: refused, said so, nothing changes.
+            tap(child("confirmReturn"))
+            verify(child("decisionError").visible)
+            verify(child("decisionError").text.indexOf("退回须写明意见") >= 0)
+            compare(statusOf(ids[0]), submitted)
+            compare(child("recordViewStatus").text, "已同步")
+
+            child("returnComment").text = "请补充塘长姓名"
+            perQuestion.text = "编号应为 KT-00A"
+            tap(child("confirmReturn"))
+            tryCompare(child("recordViewStatus"), "text", "已退回")
+            verify(!child("decisionError").visible)
+
+            // Reopened from the queue, the record shows both comments under its return.
+            backToQueue()
+            openRow(0)
+            compare(child("recordViewStatus").text, "已退回")
+            var history = Services.recordView.history
+            compare(history.length, 1)
+            compare(history[0].decision, "退回")
+            compare(history[0].comment, "请补充塘长姓名")
+            compare(history[0].questionComments.length, 1)
+            compare(history[0].questionComments[0].label, "坑塘编号")
+            compare(history[0].questionComments[0].comment, "编号应为 KT-00A")
+            var shown = historyText()
+            verify(shown.indexOf("请补充塘长姓名") >= 0, shown)
+            verify(shown.indexOf("坑塘编号：编号应为 KT-00A") >= 0, shown)
+        }
+
+        function test_3_rejectWaitsForAReason() {
+            var ids = reviewSeed.seedSubmitted("zhouqi", 1)
+            showInspector("zhouqi", 1)
+            openRow(0)
+            tap(child("decideReject"))
+            var confirm = child("confirmReject")
+            verify(confirm.visible)
+            verify(!confirm.enabled)
+            mouseClick(confirm)
+            compare(statusOf(ids[0]), submitted)
+            child("rejectReason").text = "   "
+            verify(!confirm.enabled) // blanks are no reason
+            child("rejectReason").text = "重复提交，与上周记录相同"
+            verify(confirm.enabled)
+            tap(confirm)
+            tryCompare(child("recordViewStatus"), "text", "未通过")
+            compare(statusOf(ids[0]), 5)
+            compare(Services.recordView.history[0].comment, "重复提交，与上周记录相同")
+            verify(!child("decisionBar").visible)
+        }
+
+        function test_4_diffListsTheChangedAnswerPhotosAndGpsMove() {
+            var seeded = reviewSeed.seedResubmitted()
+            verify(seeded.id !== undefined, "returned and resubmitted revisions stored")
+            showInspector("zhaolei", 1)
+            var page = openRow(0)
+            var diffView = child("revisionDiff")
+            verify(diffView.visible)
+            // Above the answers.
+            verify(diffView.mapToItem(page, 0, 0).y < child("answer_C1").mapToItem(page, 0, 0).y)
+
+            compare(child("diffAnswers").count, 1) // only the pond number changed
+            var change = child("diffAnswer_C1")
+            compare(child("diffBefore", change).text, "KT-11")
+            verify(child("diffBefore", change).font.strikeout)
+            compare(child("diffAfter", change).text, "KT-12")
+            verify(!findChild(diffView, "diffAnswer_note"), "an unchanged answer is not listed")
+
+            // 0.0003° of latitude on the Earth's mean radius.
+            var radians = (seeded.after.lat - seeded.before.lat) * Math.PI / 180
+            var metres = 2 * 6371008.8 * Math.asin(Math.abs(Math.sin(radians / 2)))
+            compare(child("diffGps").count, 1)
+            compare(child("diffGps_C3").text, "坑塘定位：定位移动了 " + Math.round(metres) + " 米")
+
+            // Both photos are on this device: thumbnails, the added one and the removed one.
+            var added = child("diffAdded_" + seeded.added)
+            var removed = child("diffRemoved_" + seeded.removed)
+            tryCompare(child("diffThumb", added), "status", Image.Ready)
+            tryCompare(child("diffThumb", removed), "status", Image.Ready)
+            verify(!child("diffHash", added).visible)
+
+            if (reviewSeed.screenshotPath() !== "")
+                saveSupervisorScreenshot(seeded.id, reviewSeed.screenshotPath())
+        }
+
+        // The real supervisor window on the resubmitted record: the decision bar and the diff.
+        function saveSupervisorScreenshot(recordId, path) {
+            var window = createTemporaryObject(supervisorWindow, root, { width: 1280, height: 800 })
+            window.visible = true
+            var stackOfWindow = findChild(window.contentItem, "supervisorStack")
+            tryCompare(stackOfWindow, "busy", false)
+            stackOfWindow.currentItem.recordOpened(recordId)
+            tryCompare(stackOfWindow, "depth", 2)
+            tryCompare(stackOfWindow, "busy", false)
+            var thumb = findChild(stackOfWindow.currentItem, "diffThumb")
+            tryCompare(thumb, "status", Image.Ready)
+            waitForRendering(window.contentItem, 2000)
+            verify(grabImage(window.contentItem.parent).save(path), path)
+            window.visible = false
+        }
+
+        function test_5_publishSendsOnlyTheTickedPhotos() {
+            showInspector("zhaolei", 1)
+            openRow(0)
+            tap(child("decideApprove"))
+            tryCompare(child("recordViewStatus"), "text", "已通过")
+            var panel = child("publishPanel")
+            verify(panel.visible)
+            compare(panel.photos.length, 1)
+            var tick = child("publishTick_" + panel.photos[0].sha256)
+            verify(!tick.checked) // nothing is public until ticked
+            compare(panel.ticked().length, 0)
+            tap(tick)
+            verify(tick.checked)
+            compare(panel.ticked(), [panel.photos[0].sha256])
+            tap(child("publishButton"))
+            verify(child("publishDone").visible)
+            verify(!child("publishError").visible)
+            // Reopened: the history now ends with the publishing.
+            verify(Services.recordView.open(Services.recordView.recordId))
+            var history = Services.recordView.history
+            compare(history[history.length - 1].decision, "公开展示")
+        }
+
+        function test_6_bulkApprovesTheThreeTickedRowsAndNoOthers() {
+            var ids = reviewSeed.seedSubmitted("wangfang", 5)
+            compare(ids.length, 5)
+            showInspector("wangfang", 5)
+            var queue = stack.currentItem
+            verify(!child("selectionBar").visible)
+            mouseClick(child("selectMode"))
+            verify(child("selectionBar").visible)
+            verify(!child("bulkApprove").enabled)
+
+            var list = child("reviewList")
+            var chosen = []
+            for (var i = 0; i < 3; ++i) {
+                tryVerify(function() { return list.itemAtIndex(i) !== null })
+                mouseClick(list.itemAtIndex(i))
+                chosen.push(records.recordIdAt(i))
+            }
+            compare(stack.depth, 1) // ticking rows opens nothing
+            // A second tap unticks, a third ticks again.
+            mouseClick(list.itemAtIndex(2))
+            compare(child("bulkApprove").text, "批量通过 (2)")
+            mouseClick(list.itemAtIndex(2))
+            compare(child("bulkApprove").text, "批量通过 (3)")
+            verify(findChild(list.itemAtIndex(0), "rowCheck").checked)
+            verify(!findChild(list.itemAtIndex(3), "rowCheck").checked)
+
+            mouseClick(child("bulkApprove"))
+            compare(child("bulkError").text, "")
+            verify(!queue.selecting)
+            for (var j = 0; j < ids.length; ++j) {
+                var expected = chosen.indexOf(ids[j]) >= 0 ? approved : submitted
+                compare(statusOf(ids[j]), expected, ids[j])
+            }
+
+            // 全选本页 ticks every row shown, here the two still waiting.
+            records.statusFilter = 3 // 已同步
+            tryCompare(records, "count", 2)
+            mouseClick(child("selectMode"))
+            mouseClick(child("selectAllPage"))
+            compare(child("bulkApprove").text, "批量通过 (2)")
+            mouseClick(child("selectMode")) // cancelled: nothing approved
+            compare(queue.selectedCount, 0)
+            compare(records.count, 2)
+        }
+
+        function test_7_setAsideDecisionsAreListedWithTheServersReason() {
+            backToQueue()
+            var banner = child("setAsideBanner")
+            verify(!banner.visible) // nothing refused yet
+            var n = reviewSeed.setAsideQueuedDecisions("record revision unknown to the server")
+            verify(n >= 5, "decisions of the tests above were queued: " + n)
+            banner.refresh()
+            verify(banner.visible)
+            compare(child("setAsideText").text, n + " 条审核未被服务器接受 · 查看原因 ›")
+            mouseClick(child("setAsideOpen"))
+            var popup = findChild(banner, "setAsideList")
+            tryCompare(popup, "opened", true)
+            var rows = findChild(popup.contentItem, "setAsideRows")
+            compare(rows.count, n)
+            var first = Services.review.setAside()[0]
+            var row = findChild(rows, "setAside_" + first.reviewId)
+            verify(row, "row of the first set-aside decision")
+            compare(findChild(row, "setAsideReason").text, "record revision unknown to the server")
+            mouseClick(row)
+            tryCompare(popup, "opened", false)
+            tryCompare(stack, "busy", false)
+            compare(stack.currentItem.objectName, "recordViewPage")
+            compare(Services.recordView.recordId, first.recordId)
+            backToQueue()
+        }
+    }
+}
