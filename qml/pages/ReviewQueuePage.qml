@@ -237,6 +237,7 @@ Page {
         id: above
         anchors.left: parent.left
         anchors.right: parent.right
+        height: implicitHeight // a layout outside a layout does not size itself
         spacing: 0
 
         QsSetAsideBanner {

@@ -249,6 +249,7 @@ Item {
             verify(!child("selectionBar").visible)
             mouseClick(child("selectMode"))
             verify(child("selectionBar").visible)
+            waitForRendering(queue) // the bar is laid out before a finger can reach it
             verify(!child("bulkApprove").enabled)
 
             var list = child("reviewList")
@@ -279,6 +280,7 @@ Item {
             records.statusFilter = 3 // 已同步
             tryCompare(records, "count", 2)
             mouseClick(child("selectMode"))
+            waitForRendering(queue)
             mouseClick(child("selectAllPage"))
             compare(child("bulkApprove").text, "批量通过 (2)")
             mouseClick(child("selectMode")) // cancelled: nothing approved
@@ -294,6 +296,7 @@ Item {
             verify(n >= 5, "decisions of the tests above were queued: " + n)
             banner.refresh()
             verify(banner.visible)
+            waitForRendering(banner)
             compare(child("setAsideText").text, n + " 条审核未被服务器接受 · 查看原因 ›")
             mouseClick(child("setAsideOpen"))
             var popup = findChild(banner, "setAsideList")
