@@ -10,7 +10,7 @@ Button {
     property color tint: Theme.primary
 
     Layout.preferredHeight: Theme.touchTarget + 8
-    Layout.minimumWidth: 120
+    Layout.minimumWidth: 160
     font.pixelSize: Theme.fontTitle
     leftPadding: 24
     rightPadding: 24

@@ -214,7 +214,7 @@ Item {
             var thumb = findChild(stackOfWindow.currentItem, "diffThumb")
             tryCompare(thumb, "status", Image.Ready)
             waitForRendering(window.contentItem, 2000)
-            verify(grabImage(window.contentItem.parent).save(path), path)
+            grabImage(window.contentItem.parent).save(path) // throws when it cannot write
             window.visible = false
         }
 
