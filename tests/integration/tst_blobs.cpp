@@ -436,6 +436,29 @@ private slots:
         QCOMPARE(fileSha(m_blobDir + "/" + sha.left(2) + "/" + sha), sha);
     }
 
+    // A partial nobody has added to for longer than --partial-max-age-days is deleted when
+    // the server starts; a recent one stays.
+    void serverSweepsAbandonedPartials()
+    {
+        const QString old = m_blobDir + "/partial/" + QString(64, QLatin1Char('a'));
+        const QString recent = m_blobDir + "/partial/" + QString(64, QLatin1Char('b'));
+        for (const QString &path : {old, recent})
+            QVERIFY(writeFile(path, QByteArray(1000, 'x')));
+        QFile file(old);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.setFileTime(QDateTime::currentDateTimeUtc().addDays(-8),
+                                 QFileDevice::FileModificationTime));
+        file.close();
+        m_server->stop();
+        m_server = std::make_unique<ServerProcess>(m_dbPath);
+        QVERIFY(m_server->start({QStringLiteral("--partial-max-age-days"), QStringLiteral("7")}));
+        m_channel = channelTo(m_server->address());
+        m_blobs = v1::Blobs::NewStub(m_channel);
+        QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(old), 10000);
+        QVERIFY(QFile::exists(recent));
+        QVERIFY(QFile::remove(recent));
+    }
+
     void wrongBytesAreDataLossAndNothingIsStored()
     {
         const QByteArray bytes = randomBytes(3 * kMB);
