@@ -817,6 +817,14 @@
         <source>本机（待同步）</source>
         <translation>this device (not yet synced)</translation>
     </message>
+    <message>
+        <source>写好退回意见后确认；每个回答下都可以单独写意见。</source>
+        <translation>Confirm once the comments are written; each answer can have its own.</translation>
+    </message>
+    <message>
+        <source>确认退回</source>
+        <translation>Return it</translation>
+    </message>
 </context>
 <context>
     <name>ReviewController</name>

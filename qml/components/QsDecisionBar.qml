@@ -41,6 +41,11 @@ ColumnLayout {
         }
     }
 
+    // Also called from the page's footer, which stays in reach below the answers.
+    function confirmReturn() {
+        decide("return", returnComment.text.trim(), questionComments)
+    }
+
     onRecordIdChanged: reset()
 
     RowLayout {
@@ -100,7 +105,7 @@ ColumnLayout {
             text: qsTr("确认退回")
             tint: Theme.warning
             highlighted: true
-            onClicked: bar.decide("return", returnComment.text.trim(), bar.questionComments)
+            onClicked: bar.confirmReturn()
         }
     }
 

@@ -76,6 +76,30 @@ Page {
         }
     }
 
+    // While returning, the confirmation stays in reach of the comments under the answers.
+    footer: ToolBar {
+        visible: decisionBar.visible && decisionBar.mode === "return"
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: Theme.spacing
+            anchors.rightMargin: Theme.spacing
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("写好退回意见后确认；每个回答下都可以单独写意见。")
+                color: "white"
+                font.pixelSize: Theme.fontBody
+                elide: Text.ElideRight
+            }
+            QsBigButton {
+                objectName: "confirmReturnFooter"
+                text: qsTr("确认退回")
+                tint: Theme.warning
+                highlighted: true
+                onClicked: decisionBar.confirmReturn()
+            }
+        }
+    }
+
     Flickable {
         id: flick
         objectName: "recordViewFlick"

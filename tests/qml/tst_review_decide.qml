@@ -127,9 +127,13 @@ Item {
 
             child("returnComment").text = "请补充塘长姓名"
             perQuestion.text = "编号应为 KT-00A"
-            tap(child("confirmReturn"))
+            // Confirmed from the footer, in reach below the answers.
+            var footerConfirm = child("confirmReturnFooter")
+            verify(footerConfirm.visible)
+            mouseClick(footerConfirm)
             tryCompare(child("recordViewStatus"), "text", "已退回")
             verify(!child("decisionError").visible)
+            verify(!footerConfirm.visible)
 
             // Reopened from the queue, the record shows both comments under its return.
             backToQueue()
@@ -197,6 +201,7 @@ Item {
             tryCompare(child("diffThumb", added), "status", Image.Ready)
             tryCompare(child("diffThumb", removed), "status", Image.Ready)
             verify(!child("diffHash", added).visible)
+            compare(Services.recordView.photoUrl("0".repeat(64)), "") // not on this device
 
             if (reviewSeed.screenshotPath() !== "")
                 saveSupervisorScreenshot(seeded.id, reviewSeed.screenshotPath())
