@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QObject>
+#include <QQuickItem>
+#include <QQuickWindow>
 #include <QUuid>
 #include <algorithm>
 
@@ -91,6 +93,12 @@ public:
     {
         const QString dir = qEnvironmentVariable("QS_SCREENSHOT_DIR");
         return dir.isEmpty() ? QString() : dir + QLatin1Char('/') + name;
+    }
+    // The whole window as it is on screen, as `qingshui --screenshot` takes it (an item's
+    // grabToImage leaves the Material controls out).
+    Q_INVOKABLE bool saveWindow(QQuickItem *item, const QString &path) const
+    {
+        return item && item->window() && item->window()->grabWindow().save(path);
     }
 
 private:
