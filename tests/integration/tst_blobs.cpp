@@ -399,6 +399,43 @@ private slots:
         QVERIFY(!QFile::exists(m_blobDir + "/partial/" + sha));
     }
 
+    // The server's disk fills in the middle of a 20 MB photo (a file size limit stands in for
+    // it): the upload ends with RESOURCE_EXHAUSTED and says so, the bytes written are kept,
+    // the server still answers, and once there is room the upload resumes from there.
+    void fullDiskIsResourceExhaustedAndResumes()
+    {
+        const qint64 size = 20 * kMB;
+        const QByteArray bytes = randomBytes(size);
+        const QString sha = shaOf(bytes);
+        const QString path = m_dir.filePath("photos/full-disk.jpg");
+        QVERIFY(writeFile(path, bytes));
+        auto restart = [&](qint64 fileSizeLimit) {
+            m_server->stop();
+            m_server = std::make_unique<ServerProcess>(m_dbPath);
+            m_server->limitFileSize(fileSizeLimit);
+            QVERIFY(m_server->start());
+            m_channel = channelTo(m_server->address());
+            m_blobs = v1::Blobs::NewStub(m_channel);
+        };
+        restart(7 * kMB + 1000);
+
+        const BlobUploadResult full = upload(path, sha, m_inspector);
+        QVERIFY(!full.ok);
+        QCOMPARE(full.failed, QStringList {sha});
+        QCOMPARE(full.code, int(grpc::StatusCode::RESOURCE_EXHAUSTED));
+        QVERIFY2(full.error.contains("disk is full"), qPrintable(full.error));
+        v1::BlobStatusResponse st;
+        QVERIFY(status(sha, m_inspector, &st).ok()); // still serving
+        QCOMPARE(st.received_bytes(), 7 * kMB); // whole chunks only: the torn one was cut off
+        QVERIFY(!st.complete());
+
+        restart(0);
+        const BlobUploadResult resumed = upload(path, sha, m_inspector);
+        QVERIFY2(resumed.ok, qPrintable(resumed.error));
+        QCOMPARE(resumed.sentBytes, size - 7 * kMB);
+        QCOMPARE(fileSha(m_blobDir + "/" + sha.left(2) + "/" + sha), sha);
+    }
+
     void wrongBytesAreDataLossAndNothingIsStored()
     {
         const QByteArray bytes = randomBytes(3 * kMB);

@@ -214,6 +214,56 @@ private slots:
         QCOMPARE(q.value(2).toInt(), q.value(0).toInt());
     }
 
+    // A search pages through its matches by their own copy of the sort key: the pages must
+    // be the plain list's order (newest first, then id), with and without other filters.
+    void searchPagesInTheListsOrder()
+    {
+        indexAll();
+        RecordRepository records(m_db.connection());
+        QStringList expected, expectedSubmitted;
+        for (int i = 0; i < 9; ++i) {
+            Record r = make(QStringLiteral("翻页检查 第%1条").arg(i));
+            r.updatedAtMs = 1760000000000 + (i % 3) * 1000; // ties, broken by id
+            if (i % 2)
+                QVERIFY(records.submit(r, uuid()));
+            else
+                QVERIFY(records.saveDraft(r));
+        }
+        auto pages = [&](RecordFilter f) {
+            QStringList ids;
+            for (int offset = 0;; offset += 2) {
+                const QList<Record> page = records.query(f, 2, offset);
+                for (const Record &r : page)
+                    ids << r.id;
+                if (page.size() < 2)
+                    return ids;
+            }
+        };
+        RecordFilter all, submitted;
+        submitted.statuses = {ListStatus::Pending};
+        const QStringList whole = pages(all), wholeSubmitted = pages(submitted);
+        auto matching = [&](const QStringList &ids) {
+            QStringList out;
+            for (const QString &id : ids) {
+                if (records.find(id)->content.contains("翻页检查"))
+                    out << id;
+            }
+            return out;
+        };
+        expected = matching(whole);
+        expectedSubmitted = matching(wholeSubmitted);
+        QCOMPARE(expected.size(), 9);
+        QCOMPARE(expectedSubmitted.size(), 4);
+        RecordFilter search = all, searchSubmitted = submitted;
+        search.search = searchSubmitted.search = QStringLiteral("翻页检查");
+        checkBoth([&] {
+            QCOMPARE(pages(search), expected);
+            QCOMPARE(pages(searchSubmitted), expectedSubmitted);
+            QCOMPARE(records.count(search), 9);
+            QCOMPARE(records.count(searchSubmitted), 4);
+        });
+    }
+
     void backgroundIndexerCatchesUp()
     {
         RecordRepository records(m_db.connection());
