@@ -115,6 +115,13 @@ Item {
             // A record the server holds is not a draft to delete.
             verify(!child("discardButton").visible)
 
+            // English is the second language.
+            Services.language.language = "en"
+            compare(findChild(banner, "returnNoteTitle").text, "Returned by the supervisor")
+            compare(findChild(comment, "questionCommentText").text, "Supervisor: 分类桶是否已发放到户？")
+            Services.language.language = "zh_CN"
+            compare(findChild(banner, "returnNoteTitle").text, "督导退回意见")
+
             var shot = returnSeed.screenshotPath("inspector-returned-1280x800.png")
             if (shot !== "") {
                 wait(1000)   // the push transition and the first frames of every control
