@@ -179,6 +179,18 @@
         <source>删除</source>
         <translation>Delete</translation>
     </message>
+    <message>
+        <source>已退回 · 修改后重新提交</source>
+        <translation>Returned · edit and submit again</translation>
+    </message>
+    <message>
+        <source>督导退回意见</source>
+        <translation>Returned by the supervisor</translation>
+    </message>
+    <message>
+        <source> · 另有 %1 处题目意见，见题目下方</source>
+        <translation> · comments on %1 question(s), shown below them</translation>
+    </message>
 </context>
 <context>
     <name>GpsEditor</name>
@@ -358,6 +370,13 @@
     <message>
         <source>拍照</source>
         <translation>Take photo</translation>
+    </message>
+</context>
+<context>
+    <name>QsEditorBase</name>
+    <message>
+        <source>督导意见：%1</source>
+        <translation>Supervisor: %1</translation>
     </message>
 </context>
 <context>
