@@ -7,6 +7,7 @@
 #include "positioning/gpscapture.h"
 #include "storage/recordrepository.h"
 #include "storage/referencedatarepository.h"
+#include "storage/returnnote.h"
 #include "storage/templaterepository.h"
 
 #include <QDateTime>
@@ -153,6 +154,7 @@ bool FormController::load(const Record &record, const FormTemplate &formTemplate
     m_villageName = village ? village->name : record.villageCode;
     const auto unit = reference.unitOfVillage(record.villageCode);
     m_partnerDistrict = unit ? unit->partnerDistrictName : QString();
+    loadReturnNote();
     emit opened();
     answersUpdated();
     emit issuesChanged();
@@ -162,7 +164,33 @@ bool FormController::load(const Record &record, const FormTemplate &formTemplate
 
 bool FormController::editable() const
 {
-    return !m_record.id.isEmpty() && m_record.status == RecordStatus::Draft;
+    // A returned record is edited in place; its first answer makes it a draft again.
+    return !m_record.id.isEmpty()
+        && (m_record.status == RecordStatus::Draft || m_record.status == RecordStatus::Returned);
+}
+
+void FormController::loadReturnNote()
+{
+    const bool had = m_returnNote.has_value();
+    m_returnNote = m_record.id.isEmpty() ? std::nullopt
+                                         : ReturnNoteRepository(m_db).returnNoteFor(m_record.id);
+    if (had || m_returnNote)
+        emit returnNoteChanged();
+}
+
+QDateTime FormController::returnedAt() const
+{
+    return m_returnNote ? QDateTime::fromMSecsSinceEpoch(m_returnNote->createdAtMs) : QDateTime();
+}
+
+QVariantMap FormController::questionComments() const
+{
+    QVariantMap out;
+    if (m_returnNote) {
+        for (const QuestionComment &c : m_returnNote->questionComments)
+            out.insert(c.questionId, c.comment);
+    }
+    return out;
 }
 
 QString FormController::statusText() const
@@ -259,6 +287,7 @@ QString FormController::submit()
     if (!records.submit(r, newUuid()))
         return tr("提交失败：%1").arg(records.lastError());
     m_record = *records.find(r.id);
+    loadReturnNote(); // resubmitted: the return is answered
     emit statusChanged();
     emit submitted(m_record.id);
     return {};
@@ -266,12 +295,14 @@ QString FormController::submit()
 
 bool FormController::discard()
 {
-    if (m_record.status != RecordStatus::Draft)
+    // A draft edited from a revision the server holds is not the inspector's to delete.
+    if (m_record.status != RecordStatus::Draft || !discardable())
         return false;
     if (!RecordRepository(m_db).discardDraft(m_record.id))
         return false;
     emit discarded(m_record.id);
     m_record = Record();
+    loadReturnNote();
     emit statusChanged();
     return true;
 }

@@ -3,8 +3,10 @@
 #include "domain/formtemplate.h"
 #include "domain/geofix.h"
 #include "domain/record.h"
+#include "domain/review.h"
 #include "media/photostore.h"
 
+#include <QDateTime>
 #include <QImage>
 #include <QJsonObject>
 #include <QObject>
@@ -29,6 +31,8 @@ class FormController : public QObject {
     Q_PROPERTY(QString villageName READ villageName NOTIFY opened)
     Q_PROPERTY(QString partnerDistrict READ partnerDistrict NOTIFY opened)
     Q_PROPERTY(bool editable READ editable NOTIFY statusChanged)
+    // Only a draft that never left the device may be deleted.
+    Q_PROPERTY(bool discardable READ discardable NOTIFY statusChanged)
     Q_PROPERTY(QString statusText READ statusText NOTIFY statusChanged)
     Q_PROPERTY(QVariantList sections READ sections NOTIFY opened)
     Q_PROPERTY(QVariantMap answers READ answers NOTIFY answersChanged)
@@ -38,6 +42,13 @@ class FormController : public QObject {
     Q_PROPERTY(int gpsAveragingFixes READ gpsAveragingFixes NOTIFY opened)
     Q_PROPERTY(bool missingGps READ missingGps NOTIFY answersChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY issuesChanged)
+    // The supervisor's return this record has to answer (ReturnNoteRepository), if any.
+    Q_PROPERTY(bool returned READ returned NOTIFY returnNoteChanged)
+    Q_PROPERTY(QString returnComment READ returnComment NOTIFY returnNoteChanged)
+    Q_PROPERTY(QString returnReviewer READ returnReviewer NOTIFY returnNoteChanged)
+    Q_PROPERTY(QDateTime returnedAt READ returnedAt NOTIFY returnNoteChanged)
+    // question id -> the supervisor's comment on it
+    Q_PROPERTY(QVariantMap questionComments READ questionComments NOTIFY returnNoteChanged)
 public:
     FormController(QSqlDatabase db, const QString &deviceId, GpsCapture *gps, PhotoStore *photos,
                    PositionStatus *position, QObject *parent = nullptr);
@@ -73,6 +84,7 @@ public:
     QString villageName() const { return m_villageName; }
     QString partnerDistrict() const { return m_partnerDistrict; }
     bool editable() const;
+    bool discardable() const { return editable() && m_record.serverSeq == 0; }
     QString statusText() const;
     QVariantList sections() const;
     QVariantMap answers() const { return m_answersForQml; }
@@ -82,6 +94,11 @@ public:
     int gpsAveragingFixes() const { return m_template.gpsAveragingFixes; }
     bool missingGps() const;
     QString lastError() const { return m_error; }
+    bool returned() const { return m_returnNote.has_value(); }
+    QString returnComment() const { return m_returnNote ? m_returnNote->comment : QString(); }
+    QString returnReviewer() const { return m_returnNote ? m_returnNote->reviewer : QString(); }
+    QDateTime returnedAt() const;
+    QVariantMap questionComments() const;
 
     const Record &record() const { return m_record; }
 
@@ -93,11 +110,13 @@ signals:
     void submitted(const QString &recordId);
     void saved(const QString &recordId);
     void discarded(const QString &recordId);
+    void returnNoteChanged();
 
 private:
     bool load(const Record &record, const FormTemplate &formTemplate);
     bool persist();
     void answersUpdated(); // refreshes what QML reads and tells it
+    void loadReturnNote();
 
     GeoFix captionFix() const;
     // Checks the question can take one more photo, imports with `import`, appends the hash.
@@ -119,4 +138,5 @@ private:
     QString m_villageName;
     QString m_partnerDistrict;
     QString m_error;
+    std::optional<ReviewEvent> m_returnNote;
 };

@@ -179,6 +179,18 @@
         <source>删除</source>
         <translation>Delete</translation>
     </message>
+    <message>
+        <source>已退回 · 修改后重新提交</source>
+        <translation>Returned · edit and submit again</translation>
+    </message>
+    <message>
+        <source>督导退回意见</source>
+        <translation>Returned by the supervisor</translation>
+    </message>
+    <message>
+        <source> · 另有 %1 处题目意见，见题目下方</source>
+        <translation> · comments on %1 question(s), shown below them</translation>
+    </message>
 </context>
 <context>
     <name>GpsEditor</name>
@@ -408,6 +420,13 @@
     <message>
         <source>删除</source>
         <translation>Removed</translation>
+    </message>
+</context>
+<context>
+    <name>QsEditorBase</name>
+    <message>
+        <source>督导意见：%1</source>
+        <translation>Supervisor: %1</translation>
     </message>
 </context>
 <context>
@@ -806,6 +825,14 @@
         <translation>No reviews yet</translation>
     </message>
     <message>
+        <source>写好退回意见后确认；每个回答下都可以单独写意见。</source>
+        <translation>Confirm once the comments are written; each answer can have its own.</translation>
+    </message>
+    <message>
+        <source>确认退回</source>
+        <translation>Return it</translation>
+    </message>
+    <message>
         <source>发布到展示屏</source>
         <translation>Publish to the exhibition screens</translation>
     </message>
@@ -816,14 +843,6 @@
     <message>
         <source>本机（待同步）</source>
         <translation>this device (not yet synced)</translation>
-    </message>
-    <message>
-        <source>写好退回意见后确认；每个回答下都可以单独写意见。</source>
-        <translation>Confirm once the comments are written; each answer can have its own.</translation>
-    </message>
-    <message>
-        <source>确认退回</source>
-        <translation>Return it</translation>
     </message>
 </context>
 <context>

@@ -363,7 +363,8 @@ bool RecordRepository::discardDraft(const QString &id)
 {
     Transaction tx(m_db);
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("DELETE FROM record WHERE id = ? AND status = 1 "
+    // A draft edited from a revision the server holds (a returned record) stays too.
+    q.prepare(QStringLiteral("DELETE FROM record WHERE id = ? AND status = 1 AND server_seq = 0 "
                              "AND id NOT IN (SELECT record_id FROM outbox)"));
     q.addBindValue(id);
     if (!q.exec()) {

@@ -87,8 +87,10 @@ Page {
             }
             QsChip {
                 objectName: "formStatusChip"
-                text: page.form.editable ? qsTr("草稿 · 已自动保存") : page.form.statusText
-                tint: page.form.editable ? Theme.textSecondary : Theme.accent
+                text: page.form.returned ? qsTr("已退回 · 修改后重新提交")
+                    : page.form.editable ? qsTr("草稿 · 已自动保存") : page.form.statusText
+                tint: page.form.returned ? Theme.review
+                    : page.form.editable ? Theme.textSecondary : Theme.accent
             }
         }
     }
@@ -96,6 +98,52 @@ Page {
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
+
+        // A returned record: what the supervisor asks for, first; their notes on single
+        // questions are shown beside those questions in the same colour.
+        Rectangle {
+            objectName: "returnNoteBanner"
+            Layout.fillWidth: true
+            visible: page.form.returned
+            implicitHeight: visible ? returnNote.implicitHeight + 2 * Theme.spacing : 0
+            color: Theme.reviewBackground
+            border.color: Theme.review
+            ColumnLayout {
+                id: returnNote
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                spacing: 4
+                Label {
+                    objectName: "returnNoteTitle"
+                    text: qsTr("督导退回意见")
+                    color: Theme.review
+                    font.pixelSize: Theme.fontBody
+                    font.bold: true
+                }
+                Label {
+                    objectName: "returnNoteComment"
+                    Layout.fillWidth: true
+                    visible: text !== ""
+                    text: page.form.returnComment
+                    color: Theme.textPrimary
+                    font.pixelSize: Theme.fontBody
+                    wrapMode: Text.WordWrap
+                }
+                Label {
+                    objectName: "returnNoteMeta"
+                    Layout.fillWidth: true
+                    text: {
+                        var count = Object.keys(page.form.questionComments).length
+                        var meta = page.form.returnReviewer + " · "
+                                   + Qt.formatDateTime(page.form.returnedAt, "yyyy-MM-dd HH:mm")
+                        return count > 0 ? meta + qsTr(" · 另有 %1 处题目意见，见题目下方").arg(count) : meta
+                    }
+                    color: Theme.review
+                    font.pixelSize: Theme.fontSmall
+                    wrapMode: Text.WordWrap
+                }
+            }
+        }
 
         // No GPS point yet: the draft is safe, but the inspector must see it plainly.
         Rectangle {
@@ -175,6 +223,7 @@ Page {
                 spacing: Theme.spacing
                 Button {
                     objectName: "discardButton"
+                    visible: page.form.discardable
                     text: qsTr("删除草稿")
                     flat: true
                     implicitHeight: Theme.touchTarget

@@ -13,6 +13,8 @@ QtObject {
     readonly property color textPrimary: "#1b2a33"
     readonly property color textSecondary: "#5a6b75"
     readonly property color divider: "#dde4e8"
+    readonly property color review: "#7b3fa0"       // a supervisor's words on the tablet
+    readonly property color reviewBackground: "#f5eefa"
 
     readonly property int touchTarget: 48           // dp: the smallest thing a finger must hit
     readonly property int spacing: 12

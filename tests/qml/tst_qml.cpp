@@ -5,6 +5,7 @@
 #include "controllers/services.h"
 
 #include "positioning/positionprovider.h"
+#include "returnseed.h"
 #include "reviewseed.h"
 
 #include <QImage>
@@ -50,6 +51,8 @@ public slots:
                                                   QUrl::fromLocalFile(m_photoPath).toString());
         engine->rootContext()->setContextProperty(
             QStringLiteral("reviewSeed"), new ReviewSeed(m_host->database(), m_photoPath, engine));
+        engine->rootContext()->setContextProperty(QStringLiteral("returnSeed"),
+                                                  new ReturnSeed(m_host->database(), engine));
     }
 
 private:
