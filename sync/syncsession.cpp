@@ -245,6 +245,9 @@ bool SyncSession::pullChanges(SyncResult *result)
                     << std::pair {QString::fromStdString(change.photos_arrived().record_id()),
                                   static_cast<qint64>(change.photos_arrived().record_server_seq())};
                 break;
+            case qingshui::v1::Change::kPublicWithdrawn:
+                page.withdrawn << QString::fromStdString(change.public_withdrawn().record_id());
+                break;
             default:
                 break; // a kind of change this version does not know: skip it
             }

@@ -376,6 +376,10 @@ bool RecordRepository::applyPulledPage(const PulledPage &page)
             return false;
         }
     }
+    for (const QString &recordId : page.withdrawn) {
+        if (!removeWithdrawn(recordId))
+            return false;
+    }
     SyncMetaRepository meta(m_db);
     if (!meta.setValue(QLatin1String(SyncMetaRepository::kPullCursor),
                        QString::number(page.nextServerSeq))
@@ -386,6 +390,33 @@ bool RecordRepository::applyPulledPage(const PulledPage &page)
     if (!tx.commit()) {
         m_error = QStringLiteral("cannot commit the pulled page");
         return false;
+    }
+    return true;
+}
+
+bool RecordRepository::removeWithdrawn(const QString &recordId)
+{
+    // A kiosk's copy of a record that is no longer public: gone with its history and search
+    // text (the index follows by trigger). A record this device still has to send stays.
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT 1 FROM outbox WHERE record_id = ?"));
+    q.addBindValue(recordId);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    if (q.next())
+        return true;
+    for (const char *sql :
+         {"DELETE FROM record_search WHERE record_id = ?",
+          "DELETE FROM record_revision WHERE record_id = ?", "DELETE FROM record WHERE id = ?"}) {
+        q.prepare(QLatin1String(sql));
+        q.addBindValue(recordId);
+        if (!q.exec()) {
+            m_error = QStringLiteral("cannot remove withdrawn record %1: %2")
+                          .arg(recordId, q.lastError().text());
+            return false;
+        }
     }
     return true;
 }

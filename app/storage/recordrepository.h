@@ -17,6 +17,7 @@ struct PulledPage {
     QList<Record> records;
     QList<ReviewEvent> reviews;
     QList<std::pair<QString, qint64>> photosArrived; // record id, revision
+    QStringList withdrawn; // kiosks: records whose public copy was withdrawn
     qint64 nextServerSeq = 0;
     QString epoch;
 };
@@ -62,6 +63,7 @@ private:
     bool upsert(const Record &record);
     bool keepOverwrittenRevision(const Record &record);
     bool storeReview(const ReviewEvent &event);
+    bool removeWithdrawn(const QString &recordId);
     QString searchTextFor(const Record &record);
     QString placeNamesOf(const QString &villageCode);
 
