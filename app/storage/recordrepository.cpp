@@ -1,6 +1,7 @@
 #include "recordrepository.h"
 
 #include "bloboutboxrepository.h"
+#include "reviewrepository.h"
 #include "searchindex.h"
 #include "searchtext.h"
 #include "sqlitestatement.h"
@@ -472,7 +473,8 @@ QList<ReviewEvent> RecordRepository::reviewsOf(const QString &recordId) const
     return out;
 }
 
-int RecordRepository::requeueOwnRevisions(const QString &deviceId, const QString &newEpoch)
+int RecordRepository::requeueOwnRevisions(const QString &deviceId, const QString &newEpoch,
+                                          int *decisions)
 {
     Transaction tx(m_db);
     // Every revision this device submitted goes out again with the op that first carried
@@ -508,6 +510,17 @@ int RecordRepository::requeueOwnRevisions(const QString &deviceId, const QString
         return -1;
     }
     const int requeued = q.numRowsAffected();
+    // Decisions after the revisions: an admin's device may have decided on its own records.
+    ReviewRepository reviews(m_db);
+    SyncMetaRepository meta(m_db);
+    const int decided
+        = reviews.requeueAcknowledged(meta.value(QLatin1String(SyncMetaRepository::kAuthUsername)));
+    if (decided < 0) {
+        m_error = reviews.lastError();
+        return -1;
+    }
+    if (decisions)
+        *decisions = decided;
     // A restored server may have lost their photos too: ask about each again (the uploader
     // sends only what the server does not hold).
     BlobOutboxRepository photos(m_db);
@@ -518,7 +531,6 @@ int RecordRepository::requeueOwnRevisions(const QString &deviceId, const QString
     q.prepare(QStringLiteral("UPDATE record SET sync_state = ? WHERE id IN "
                              "(SELECT record_id FROM outbox WHERE review_id IS NULL)"));
     q.addBindValue(static_cast<int>(SyncState::Pending));
-    SyncMetaRepository meta(m_db);
     if (!q.exec()
         || !meta.setValue(QLatin1String(SyncMetaRepository::kPullCursor), QStringLiteral("0"))
         || !meta.setValue(QLatin1String(SyncMetaRepository::kServerEpoch), newEpoch)
