@@ -93,6 +93,9 @@ signals:
     void syncStarted();
     // A sync ended; records pulled from the server may have changed the store.
     void finished(bool ok, int pushed, int pulled);
+    // A sync stored new checklist template versions or reference regions: what lists them
+    // reads them again (no restart needed).
+    void catalogChanged();
 
 private:
     void start();

@@ -16,6 +16,7 @@ struct SyncReport {
     int pulled = 0;
     int pendingCount = 0; // outbox entries still queued
     qint64 pendingPhotoBytes = 0; // bytes of the photos those entries refer to
+    bool catalogChanged = false; // new checklist template versions or reference regions arrived
     QString error;
 };
 Q_DECLARE_METATYPE(SyncReport)

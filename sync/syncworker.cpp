@@ -59,6 +59,7 @@ void SyncWorker::run()
     const SyncResult result = session.run();
     report.pushed = result.pushed;
     report.pulled = result.pulled;
+    report.catalogChanged = result.templatesAdded > 0 || result.referenceVersion > 0;
     report.error = result.error;
     if (result.ok) {
         report.outcome = SyncReport::Succeeded;

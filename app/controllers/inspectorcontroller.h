@@ -10,6 +10,8 @@ class InspectorController : public QObject {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Provided by Services")
+    // templates() of every category, read again when templatesChanged.
+    Q_PROPERTY(QVariantList allTemplates READ allTemplates NOTIFY templatesChanged)
 public:
     explicit InspectorController(QSqlDatabase db, QObject *parent = nullptr);
 
@@ -18,6 +20,11 @@ public:
     // [{id, title, category, categoryName, version}] of the newest template versions;
     // all categories when category is empty.
     Q_INVOKABLE QVariantList templates(const QString &category = {}) const;
+    QVariantList allTemplates() const { return templates(); }
+
+signals:
+    // A sync brought new template versions, or the language changed.
+    void templatesChanged();
 
 private:
     QSqlDatabase m_db;

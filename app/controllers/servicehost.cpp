@@ -119,6 +119,10 @@ bool ServiceHost::start(const Options &options)
     });
     connect(m_language.get(), &LanguageController::languageChanged, records,
             &RecordListModel::reload);
+    connect(m_language.get(), &LanguageController::languageChanged, m_inspector.get(),
+            &InspectorController::templatesChanged);
+    connect(sync, &SyncEngine::catalogChanged, m_inspector.get(),
+            &InspectorController::templatesChanged);
     connect(m_sync.get(), &SyncEngine::finished, records, [records](bool, int pushed, int pulled) {
         if (pushed > 0 || pulled > 0)
             records->reload();

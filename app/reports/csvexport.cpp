@@ -169,14 +169,6 @@ ExportOutcome exportCsv(QSqlDatabase db, const RecordFilter &filter, const QStri
         written = file.write(csvLine(fields));
         return written;
     });
-    if (!written) {
-        out.error = file.writeError();
-        return out;
-    }
-    if (!read) {
-        out.error = query.lastError();
-        return out;
-    }
-    out.ok = file.commit(&out.error);
+    file.finish(written, read, query.lastError(), &out);
     return out;
 }

@@ -36,6 +36,17 @@ public:
         m_file.cancelWriting();
         return false;
     }
+    // Ends an export that wrote its rows (`written`) while reading them from the store
+    // (`read`, else readError): the first failure says why, or the file is committed.
+    void finish(bool written, bool read, const QString &readError, ExportOutcome *out)
+    {
+        if (!written)
+            out->error = writeError();
+        else if (!read)
+            out->error = readError;
+        else
+            out->ok = commit(&out->error);
+    }
     QString writeError() const
     {
         return QStringLiteral("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString());

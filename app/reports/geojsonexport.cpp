@@ -201,14 +201,6 @@ ExportOutcome exportGeoJson(QSqlDatabase db, const RecordFilter &filter, const Q
         return written;
     });
     written = written && file.write("\n]}\n");
-    if (!written) {
-        out.error = file.writeError();
-        return out;
-    }
-    if (!read) {
-        out.error = query.lastError();
-        return out;
-    }
-    out.ok = file.commit(&out.error);
+    file.finish(written, read, query.lastError(), &out);
     return out;
 }

@@ -48,13 +48,7 @@ bool DashboardRepository::loadCounts(const RecordFilter &filter, DashboardFigure
                           .arg(where)
                           .toUtf8()
                           .constData());
-    for (int i = 0; i < binds.size(); ++i) {
-        const QVariant &b = binds.at(i);
-        if (b.typeId() == QMetaType::QString)
-            q.bindText(i + 1, b.toString());
-        else
-            q.bind(i + 1, b.toLongLong());
-    }
+    q.bindAll(binds);
     // The rows come by unit and category (the index's order): one week table per pair.
     QMap<std::pair<QString, QString>, QMap<qint64, int>> weeks;
     QString unit;
@@ -114,13 +108,7 @@ bool DashboardRepository::loadIndicators(const RecordFilter &filter, DashboardFi
                           .arg(where)
                           .toUtf8()
                           .constData());
-    for (int i = 0; i < binds.size(); ++i) {
-        const QVariant &b = binds.at(i);
-        if (b.typeId() == QMetaType::QString)
-            q.bindText(i + 1, b.toString());
-        else
-            q.bind(i + 1, b.toLongLong());
-    }
+    q.bindAll(binds);
     IndicatorTally toilet {QStringLiteral("sanitary_toilet"), 0, 0};
     IndicatorTally water {QStringLiteral("black_water_treated"), 0, 0};
     IndicatorTally ponds {QStringLiteral("pond_chief_numbered"), 0, 0};

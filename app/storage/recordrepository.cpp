@@ -85,6 +85,14 @@ QString whereClause(const RecordFilter &f, QVariantList *binds)
                            : QStringLiteral(" WHERE ") + where.join(QLatin1String(" AND "));
 }
 
+// No filter but the search.
+bool searchesOnly(const RecordFilter &f)
+{
+    RecordFilter bare;
+    bare.search = f.search;
+    return f == bare;
+}
+
 } // namespace
 
 QString RecordRepository::placeNamesOf(const QString &villageCode)
@@ -134,9 +142,11 @@ bool RecordRepository::upsert(const Record &r)
             "op_id=CASE WHEN excluded.op_id = '' THEN record.op_id ELSE excluded.op_id END, "
             "photos_pending=excluded.photos_pending, "
             "conflict_with=excluded.conflict_with, author=excluded.author");
-        m_upsertSearch.emplace(m_db,
-                               "INSERT INTO record_search (record_id, text) VALUES (?, ?) "
-                               "ON CONFLICT(record_id) DO UPDATE SET text = excluded.text");
+        m_upsertSearch.emplace(
+            m_db,
+            "INSERT INTO record_search (record_id, updated_at_ms, text) VALUES (?, ?, ?) "
+            "ON CONFLICT(record_id) DO UPDATE SET updated_at_ms = excluded.updated_at_ms, "
+            "text = excluded.text");
     }
     if (!keepOverwrittenRevision(r))
         return false;
@@ -160,7 +170,8 @@ bool RecordRepository::upsert(const Record &r)
     q.bindText(17, r.author);
     SqliteStatement &search = *m_upsertSearch;
     search.bindText(1, r.id);
-    search.bindText(2, searchTextFor(r));
+    search.bind(2, r.updatedAtMs);
+    search.bindText(3, searchTextFor(r));
     q.step();
     const bool recordOk = !q.hasError();
     if (recordOk)
@@ -273,12 +284,35 @@ QList<Record> RecordRepository::query(const RecordFilter &filter, int limit, int
 {
     QList<Record> out;
     QVariantList binds;
-    const QString where = whereClause(filter, &binds);
+    QString sql;
+    const QString search = filter.search.trimmed();
+    if (search.isEmpty()) {
+        sql = QStringLiteral("SELECT %1 FROM record r%2 ORDER BY r.updated_at_ms DESC, r.id "
+                             "LIMIT ? OFFSET ?")
+                  .arg(QLatin1String(kRecordColumns), whereClause(filter, &binds));
+    } else {
+        // A search pages through its matches by the sort key their search rows carry, so only
+        // the page's records are read, not every match's (a common word matches thousands).
+        // Other filters are checked on each match's record (the inner query's own r).
+        RecordFilter others = filter;
+        others.search.clear();
+        const QString matched = SearchIndex::matches(search, &binds);
+        const QString where = whereClause(others, &binds);
+        const QString page = searchesOnly(filter)
+            ? QStringLiteral("SELECT record_id FROM (%1) "
+                             "ORDER BY updated_at_ms DESC, record_id LIMIT ? OFFSET ?")
+                  .arg(matched)
+            : QStringLiteral("SELECT m.record_id FROM (%1) m CROSS JOIN record r "
+                             "ON r.id = m.record_id%2 "
+                             "ORDER BY m.updated_at_ms DESC, m.record_id LIMIT ? OFFSET ?")
+                  .arg(matched, where);
+        sql = QStringLiteral("SELECT %1 FROM record r WHERE r.id IN (%2) "
+                             "ORDER BY r.updated_at_ms DESC, r.id")
+                  .arg(QLatin1String(kRecordColumns), page);
+    }
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM record r%2 ORDER BY r.updated_at_ms DESC, r.id "
-                             "LIMIT ? OFFSET ?")
-                  .arg(QLatin1String(kRecordColumns), where));
+    q.prepare(sql);
     for (const QVariant &b : std::as_const(binds))
         q.addBindValue(b);
     q.addBindValue(limit);
@@ -298,9 +332,16 @@ QString RecordRepository::whereClauseOf(const RecordFilter &filter, QVariantList
 int RecordRepository::count(const RecordFilter &filter) const
 {
     QVariantList binds;
-    const QString where = whereClause(filter, &binds);
+    QString sql;
+    const QString search = filter.search.trimmed();
+    if (!search.isEmpty() && searchesOnly(filter)) {
+        // A search alone: its matches are counted without reading their records.
+        sql = QStringLiteral("SELECT count(*) FROM (%1)").arg(SearchIndex::matches(search, &binds));
+    } else {
+        sql = QStringLiteral("SELECT count(*) FROM record r%1").arg(whereClause(filter, &binds));
+    }
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT count(*) FROM record r%1").arg(where));
+    q.prepare(sql);
     for (const QVariant &b : std::as_const(binds))
         q.addBindValue(b);
     return q.exec() && q.next() ? q.value(0).toInt() : 0;

@@ -120,25 +120,34 @@ QString phraseQuery(const QString &text)
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
-QString condition(const QString &search, QVariantList *binds)
+QString matches(const QString &search, QVariantList *binds)
 {
     // LIKE folds ASCII case only; the trigram tokenizer folds all of Unicode. Records can
     // differ between the two paths only in non-ASCII letters with case (none in Chinese).
     if (search.toUcs4().size() < 3) {
         *binds << likeContains(search);
-        return QStringLiteral(
-            "r.id IN (SELECT record_id FROM record_search WHERE text LIKE ? ESCAPE '\\')");
+        return QStringLiteral("SELECT record_id, updated_at_ms FROM record_search "
+                              "WHERE text LIKE ? ESCAPE '\\'");
     }
     // Indexed texts through the index; texts above the high-water mark and texts changed since
-    // they were indexed by reading them.
+    // they were indexed by reading them. The three are disjoint: each record comes once.
     *binds << phraseQuery(search) << likeContains(search) << likeContains(search);
     return QStringLiteral(
-        "r.id IN (SELECT s.record_id FROM record_fts f JOIN record_search s ON s.id = f.rowid "
+        "SELECT s.record_id, s.updated_at_ms FROM record_fts f "
+        "JOIN record_search s ON s.id = f.rowid "
         "WHERE record_fts MATCH ? AND s.record_id NOT IN (SELECT record_id FROM search_pending) "
-        "UNION ALL SELECT record_id FROM record_search "
+        "UNION ALL SELECT record_id, updated_at_ms FROM record_search "
         "WHERE id > (SELECT indexed_through FROM search_progress) AND text LIKE ? ESCAPE '\\' "
-        "UNION ALL SELECT p.record_id FROM search_pending p "
-        "JOIN record_search s ON s.record_id = p.record_id WHERE s.text LIKE ? ESCAPE '\\')");
+        // CROSS JOIN: read the few pending rows, never scan every text (the planner has no
+        // statistics to know search_pending is small).
+        "UNION ALL SELECT p.record_id, s.updated_at_ms FROM search_pending p "
+        "CROSS JOIN record_search s ON s.record_id = p.record_id "
+        "WHERE s.text LIKE ? ESCAPE '\\'");
+}
+
+QString condition(const QString &search, QVariantList *binds)
+{
+    return QStringLiteral("r.id IN (SELECT record_id FROM (%1))").arg(matches(search, binds));
 }
 
 } // namespace SearchIndex

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariantList>
 
 #include <memory>
 #include <string_view>
@@ -41,6 +42,19 @@ public:
     void bindBlob(int pos, const QByteArray &bytes)
     {
         bindBlob(pos, std::string_view(bytes.constData(), size_t(bytes.size())));
+    }
+
+    // Binds from position 1 on: strings as text, everything else as an integer (what the
+    // filter builders produce).
+    void bindAll(const QVariantList &values)
+    {
+        for (int i = 0; i < values.size(); ++i) {
+            const QVariant &v = values.at(i);
+            if (v.typeId() == QMetaType::QString)
+                bindText(i + 1, v.toString());
+            else
+                bind(i + 1, v.toLongLong());
+        }
     }
 
     // Runs to the next row (true) or to the end (false; then see hasError()).

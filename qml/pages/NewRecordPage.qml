@@ -68,7 +68,9 @@ Page {
                         Layout.fillWidth: true
                         spacing: Theme.spacing
                         Repeater {
-                            model: Services.inspector.templates(categoryColumn.modelData.id)
+                            // A property, so that templates a sync brings appear at once.
+                            model: Services.inspector.allTemplates.filter(
+                                       t => t.category === categoryColumn.modelData.id)
                             delegate: Button {
                                 required property var modelData
                                 objectName: "template_" + modelData.id

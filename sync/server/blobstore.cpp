@@ -2,7 +2,9 @@
 
 #include "partialblob.h"
 
+#include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -18,6 +20,28 @@ bool BlobStore::open(QString *error)
         return false;
     }
     return true;
+}
+
+int BlobStore::removeStalePartials(qint64 maxAgeMs, QString *error)
+{
+    const QDateTime cutoff = QDateTime::currentDateTimeUtc().addMSecs(-maxAgeMs);
+    std::lock_guard lock(m_mutex);
+    int removed = 0;
+    const QFileInfoList files
+        = QDir(m_root + QStringLiteral("/partial")).entryInfoList(QDir::Files | QDir::Hidden);
+    for (const QFileInfo &file : files) {
+        if (file.lastModified() >= cutoff)
+            continue;
+        const auto held = m_partials.find(file.fileName().toStdString());
+        if (held != m_partials.end() && !held->second.expired())
+            continue; // an upload holds it open
+        if (!QFile::remove(file.absoluteFilePath())) {
+            *error = QStringLiteral("cannot remove %1").arg(file.absoluteFilePath());
+            return -1;
+        }
+        ++removed;
+    }
+    return removed;
 }
 
 bool BlobStore::isSha256(const std::string &s)

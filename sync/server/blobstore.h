@@ -32,6 +32,11 @@ public:
     QString completePath(const std::string &sha256) const;
     QString partialPath(const std::string &sha256) const;
 
+    // Deletes the partials no upload has added to for maxAgeMs: uploads abandoned for good (a
+    // tablet wiped or lost) would otherwise hold their bytes forever. A partial in use is
+    // never that old (every chunk touches it). Returns how many, -1 on error (*error set).
+    int removeStalePartials(qint64 maxAgeMs, QString *error);
+
     // The partial of this blob, shared by every upload of it under way; null when the blob
     // is complete already (*complete set) or on an error (*error set).
     std::shared_ptr<PartialBlob> partial(const std::string &sha256, bool *complete, QString *error);

@@ -119,8 +119,17 @@ grpc::Status BlobUpload::append(const qingshui::v1::BlobChunk &chunk)
                     "chunk ends at byte " + std::to_string(held + length) + ", past total_size "
                         + std::to_string(m_totalSize) + "; expected offset "
                         + std::to_string(held)};
-        if (length > 0 && !m_partial->append(chunk.data().data(), size_t(length), &error))
-            return internal("the server could not store the chunk", error);
+        bool noRoom = false;
+        if (length > 0
+            && !m_partial->append(chunk.data().data(), size_t(length), &error, &noRoom)) {
+            if (!noRoom)
+                return internal("the server could not store the chunk", error);
+            // What it holds is kept: the upload resumes from there once there is room.
+            qCWarning(lcBlobs) << error;
+            return {grpc::StatusCode::RESOURCE_EXHAUSTED,
+                    "the server's disk is full: " + std::to_string(m_partial->size())
+                        + " bytes of this photo are kept; send the rest later"};
+        }
         m_result.set_received_bytes(m_partial->size());
         if (m_partial->size() < m_totalSize)
             return grpc::Status::OK;

@@ -21,8 +21,11 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <csignal>
 #include <cstdio>
+#include <mutex>
 #include <thread>
 
 namespace {
@@ -95,6 +98,10 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("blobs"),
                       QStringLiteral("Folder for photos and other blobs (default: <db>.blobs)."),
                       QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("partial-max-age-days"),
+                      QStringLiteral("Days an unfinished photo upload is kept without a new "
+                                     "chunk before its bytes are deleted (default 14)."),
+                      QStringLiteral("DAYS"), QStringLiteral("14")});
     parser.process(app);
 
     if (!parser.positionalArguments().isEmpty())
@@ -109,6 +116,12 @@ int main(int argc, char *argv[])
     if (colon <= 0 || !portOk || port < 0 || port > 65535)
         return fail("--listen wants HOST:PORT, got '%s'", listen);
     const QString host = listen.left(colon);
+    bool ageOk = false;
+    const double partialMaxAgeDays
+        = parser.value(QStringLiteral("partial-max-age-days")).toDouble(&ageOk);
+    if (!ageOk || partialMaxAgeDays <= 0)
+        return fail("--partial-max-age-days wants a positive number, got '%s'",
+                    parser.value(QStringLiteral("partial-max-age-days")));
     bool ttlOk = false;
     const qint64 tokenTtlS = parser.value(QStringLiteral("token-ttl")).toLongLong(&ttlOk);
     if (!ttlOk || tokenTtlS <= 0)
@@ -180,6 +193,24 @@ int main(int argc, char *argv[])
                 qPrintable(db.epoch()), tls ? " tls" : "");
     std::fflush(stdout);
 
+    // Abandoned partial uploads are swept at start and once a day.
+    std::mutex sweepMutex;
+    std::condition_variable sweepWake;
+    bool stopping = false;
+    std::thread sweeper([&] {
+        const auto maxAgeMs = qint64(partialMaxAgeDays * 24 * 3600 * 1000);
+        std::unique_lock lock(sweepMutex);
+        do {
+            QString error;
+            const int removed = blobStore.removeStalePartials(maxAgeMs, &error);
+            if (removed < 0)
+                std::fprintf(stderr, "qingshui-server: %s\n", qPrintable(error));
+            else if (removed > 0)
+                std::printf("qingshui-server removed %d abandoned partial uploads\n", removed);
+            std::fflush(stdout);
+        } while (!sweepWake.wait_for(lock, std::chrono::hours(24), [&] { return stopping; }));
+    });
+
     std::thread stopper([&] {
         int signal = 0;
         sigwait(&stopSignals, &signal);
@@ -187,6 +218,12 @@ int main(int argc, char *argv[])
     });
     server->Wait();
     stopper.join();
+    {
+        std::lock_guard lock(sweepMutex);
+        stopping = true;
+    }
+    sweepWake.notify_one();
+    sweeper.join();
     std::printf("qingshui-server stopped\n");
     return 0;
 }

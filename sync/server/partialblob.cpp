@@ -73,14 +73,18 @@ bool PartialBlob::open(QString *error)
     }
 }
 
-bool PartialBlob::append(const char *data, size_t length, QString *error)
+bool PartialBlob::append(const char *data, size_t length, QString *error, bool *noRoom)
 {
+    if (noRoom)
+        *noRoom = false;
     size_t written = 0;
     while (written < length) {
         const ssize_t n = ::pwrite(m_fd, data + written, length - written, m_size + written);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0) {
+            if (noRoom)
+                *noRoom = n < 0 && (errno == ENOSPC || errno == EDQUOT || errno == EFBIG);
             *error = errnoText("cannot write", m_path);
             // Cut back to the bytes the hash covers (a full disk leaves half a chunk).
             if (::ftruncate(m_fd, m_size) != 0)

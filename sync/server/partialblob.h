@@ -30,8 +30,9 @@ public:
 
     // The rest under mutex().
     qint64 size() const { return m_size; }
-    // Appends at size(); a failed write is cut back off, so size() stays the truth.
-    bool append(const char *data, size_t length, QString *error);
+    // Appends at size(); a failed write is cut back off, so size() stays the truth. *noRoom
+    // tells a full disk (or quota, or file size limit) from other failures.
+    bool append(const char *data, size_t length, QString *error, bool *noRoom = nullptr);
     // Forgets the bytes held (they cannot be this blob) and starts again from byte 0.
     bool restart(QString *error);
 

@@ -196,6 +196,35 @@ class TestBlobs : public QObject {
         return uploader.upload({BlobFile {sha, path}});
     }
 
+    // A photo of random bytes (so nothing is deduplicated) written to photos/NAME.
+    struct Photo {
+        QByteArray bytes;
+        QString sha;
+        QString path;
+    };
+    Photo photo(qint64 size, const char *name)
+    {
+        Photo p {randomBytes(size), {}, m_dir.filePath(QStringLiteral("photos/%1").arg(name))};
+        p.sha = shaOf(p.bytes);
+        if (!writeFile(p.path, p.bytes))
+            qFatal("cannot write %s", qPrintable(p.path));
+        return p;
+    }
+
+    // A new server process on the same files (the old one stopped, or killed by the test).
+    bool restartServer(const QStringList &args = {}, qint64 fileSizeLimit = 0)
+    {
+        if (m_server)
+            m_server->stop();
+        m_server = std::make_unique<ServerProcess>(m_dbPath);
+        m_server->limitFileSize(fileSizeLimit);
+        if (!m_server->start(args))
+            return false;
+        m_channel = channelTo(m_server->address());
+        m_blobs = v1::Blobs::NewStub(m_channel);
+        return true;
+    }
+
     qint64 m_clientSeq = 1;
     std::string m_deviceId;
     std::string m_otherDeviceId;
@@ -303,10 +332,7 @@ private slots:
     void cutConnectionResumes()
     {
         const qint64 size = 20 * kMB;
-        const QByteArray bytes = randomBytes(size);
-        const QString sha = shaOf(bytes);
-        const QString path = m_dir.filePath("photos/big.jpg");
-        QVERIFY(writeFile(path, bytes));
+        const auto [bytes, sha, path] = photo(size, "big.jpg");
 
         const int colon = int(m_server->address().lastIndexOf(':'));
         TcpProxy proxy(m_server->address().left(colon),
@@ -355,10 +381,7 @@ private slots:
     void serverKilledMidUploadResumesAfterRestart()
     {
         const qint64 size = 20 * kMB;
-        const QByteArray bytes = randomBytes(size);
-        const QString sha = shaOf(bytes);
-        const QString path = m_dir.filePath("photos/killed.jpg");
-        QVERIFY(writeFile(path, bytes));
+        const auto [bytes, sha, path] = photo(size, "killed.jpg");
 
         // An upload that sends 10 MB, then waits (the stream stays open) while the server dies.
         auto stub = v1::Blobs::NewStub(m_channel);
@@ -384,10 +407,7 @@ private slots:
         context.reset();
 
         QCOMPARE(QFileInfo(m_blobDir + "/partial/" + sha).size(), 10 * kMB);
-        m_server = std::make_unique<ServerProcess>(m_dbPath);
-        QVERIFY(m_server->start());
-        m_channel = channelTo(m_server->address());
-        m_blobs = v1::Blobs::NewStub(m_channel);
+        QVERIFY(restartServer());
         QVERIFY(status(sha, m_inspector, &st).ok());
         QCOMPARE(st.received_bytes(), 10 * kMB);
         QVERIFY(!st.complete());
@@ -397,6 +417,51 @@ private slots:
         QCOMPARE(resumed.sentBytes, size - 10 * kMB);
         QCOMPARE(fileSha(m_blobDir + "/" + sha.left(2) + "/" + sha), sha);
         QVERIFY(!QFile::exists(m_blobDir + "/partial/" + sha));
+    }
+
+    // The server's disk fills in the middle of a 20 MB photo (a file size limit stands in for
+    // it): the upload ends with RESOURCE_EXHAUSTED and says so, the bytes written are kept,
+    // the server still answers, and once there is room the upload resumes from there.
+    void fullDiskIsResourceExhaustedAndResumes()
+    {
+        const qint64 size = 20 * kMB;
+        const auto [bytes, sha, path] = photo(size, "full-disk.jpg");
+        QVERIFY(restartServer({}, 7 * kMB + 1000));
+
+        const BlobUploadResult full = upload(path, sha, m_inspector);
+        QVERIFY(!full.ok);
+        QCOMPARE(full.failed, QStringList {sha});
+        QCOMPARE(full.code, int(grpc::StatusCode::RESOURCE_EXHAUSTED));
+        QVERIFY2(full.error.contains("disk is full"), qPrintable(full.error));
+        v1::BlobStatusResponse st;
+        QVERIFY(status(sha, m_inspector, &st).ok()); // still serving
+        QCOMPARE(st.received_bytes(), 7 * kMB); // whole chunks only: the torn one was cut off
+        QVERIFY(!st.complete());
+
+        QVERIFY(restartServer());
+        const BlobUploadResult resumed = upload(path, sha, m_inspector);
+        QVERIFY2(resumed.ok, qPrintable(resumed.error));
+        QCOMPARE(resumed.sentBytes, size - 7 * kMB);
+        QCOMPARE(fileSha(m_blobDir + "/" + sha.left(2) + "/" + sha), sha);
+    }
+
+    // A partial nobody has added to for longer than --partial-max-age-days is deleted when
+    // the server starts; a recent one stays.
+    void serverSweepsAbandonedPartials()
+    {
+        const QString old = m_blobDir + "/partial/" + QString(64, QLatin1Char('a'));
+        const QString recent = m_blobDir + "/partial/" + QString(64, QLatin1Char('b'));
+        for (const QString &path : {old, recent})
+            QVERIFY(writeFile(path, QByteArray(1000, 'x')));
+        QFile file(old);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.setFileTime(QDateTime::currentDateTimeUtc().addDays(-8),
+                                 QFileDevice::FileModificationTime));
+        file.close();
+        QVERIFY(restartServer({QStringLiteral("--partial-max-age-days"), QStringLiteral("7")}));
+        QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(old), 10000);
+        QVERIFY(QFile::exists(recent));
+        QVERIFY(QFile::remove(recent));
     }
 
     void wrongBytesAreDataLossAndNothingIsStored()

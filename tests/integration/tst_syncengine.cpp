@@ -7,6 +7,7 @@
 #include "storage/outboxrepository.h"
 #include "storage/recordrepository.h"
 #include "storage/syncmetarepository.h"
+#include "storage/templaterepository.h"
 #include "syncengine.h"
 #include "syncsession.h"
 #include "testlogin.h"
@@ -375,6 +376,33 @@ private slots:
             QCOMPARE(f.at(0).toBool(), true);
         QCOMPARE(finished.at(0).at(1).toInt(), 1);
         QCOMPARE(finished.at(2).at(1).toInt(), 0);
+    }
+
+    // Templates a sync brings are announced, so that the running app lists them (no restart);
+    // a sync that brings none says nothing.
+    void newTemplatesAreAnnounced()
+    {
+        QTemporaryDir dir;
+        ServerProcess server(dir.filePath("server.db"));
+        QVERIFY(server.start());
+        const QString store = dir.filePath("device.db");
+        QVERIFY(enrol(server, store));
+        SyncEngine engine(testOptions(store, server.address()));
+        QSignalSpy finished(&engine, &SyncEngine::finished);
+        QSignalSpy catalog(&engine, &SyncEngine::catalogChanged);
+        engine.requestSync(); // a fresh store: the server's eleven templates arrive
+        QVERIFY(finished.wait(kWait));
+        QCOMPARE(finished.last().at(0).toBool(), true);
+        QCOMPARE(catalog.size(), 1);
+        {
+            Database db;
+            QVERIFY(db.open(store));
+            QCOMPARE(TemplateRepository(db.connection()).latestAll().size(), 11);
+        }
+        engine.requestSync();
+        QVERIFY(finished.wait(kWait));
+        QCOMPARE(finished.last().at(0).toBool(), true);
+        QCOMPARE(catalog.size(), 1);
     }
 
     void pendingPhotoBytesAreTheQueuedRecordsPhotos()

@@ -1,9 +1,12 @@
 #pragma once
 
 #include <QProcess>
+
 #include <QRegularExpression>
 #include <QString>
 #include <QStringList>
+#include <csignal>
+#include <sys/resource.h>
 
 // A real qingshui-server process on loopback, stopped when this goes out of scope.
 class ServerProcess {
@@ -42,6 +45,21 @@ public:
         return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
     }
     QString adminOutput() const { return m_adminOutput; }
+
+    // From the next start on, no file the server writes may grow past `bytes` (0: no limit),
+    // as on a disk that is full: its writes fail with EFBIG, not a signal.
+    void limitFileSize(qint64 bytes)
+    {
+        if (bytes == 0) {
+            m_process.setChildProcessModifier({});
+            return;
+        }
+        m_process.setChildProcessModifier([bytes] {
+            std::signal(SIGXFSZ, SIG_IGN);
+            const rlimit limit {rlim_t(bytes), rlim_t(bytes)};
+            setrlimit(RLIMIT_FSIZE, &limit);
+        });
+    }
 
     // Starts the server (on a free port unless told where) and waits for it to say where it
     // listens.

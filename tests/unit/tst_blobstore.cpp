@@ -5,7 +5,9 @@
 #include "sha256.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDirIterator>
+#include <QFile>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -146,6 +148,39 @@ private slots:
         QVERIFY(partial->append(bytes.constData() + 3 * 1024 * 1024, 2 * 1024 * 1024, &error));
         QCOMPARE(partial->finish(&error), PartialBlob::Outcome::Stored); // the hash spans both
         QCOMPARE(fileBytes(store.completePath(sha)), bytes);
+    }
+
+    // Partials nobody added to for longer than the limit go; fresh ones and ones an upload
+    // holds open stay, whatever their age.
+    void stalePartialsAreRemoved()
+    {
+        BlobStore store(m_dir.filePath("stale"));
+        QString error;
+        QVERIFY(store.open(&error));
+        auto partialWith = [&](char seed, int ageDays) {
+            const std::string sha = shaOf(QByteArray(16, seed));
+            bool complete = false;
+            auto partial = store.partial(sha, &complete, &error);
+            {
+                std::lock_guard lock(partial->mutex());
+                partial->append("0123456789", 10, &error);
+            }
+            QFile file(store.partialPath(sha));
+            file.open(QIODevice::ReadWrite);
+            file.setFileTime(QDateTime::currentDateTimeUtc().addDays(-ageDays),
+                             QFileDevice::FileModificationTime);
+            return std::pair {sha, partial};
+        };
+        const std::string abandoned = partialWith('a', 20).first;
+        const std::string fresh = partialWith('f', 1).first;
+        const auto [held, holder] = partialWith('h', 30); // an upload still holds it
+        const qint64 fourteenDays = 14LL * 24 * 3600 * 1000;
+        QCOMPARE(store.removeStalePartials(fourteenDays, &error), 1);
+        QCOMPARE(store.partialSize(abandoned), 0);
+        QVERIFY(!QFile::exists(store.partialPath(abandoned)));
+        QCOMPARE(store.partialSize(fresh), 10);
+        QCOMPARE(store.partialSize(held), 10);
+        QCOMPARE(store.removeStalePartials(fourteenDays, &error), 0);
     }
 
     // Every upload of one blob under way shares one partial; a finished one is not reused.

@@ -1,5 +1,6 @@
 // Full-text search on a real store: found by substring in Chinese and English, exact before
 // and after the index catches up, nothing stale after an edit or a discard.
+#include "searchindexcheck.h"
 #include "storage/database.h"
 #include "storage/recordrepository.h"
 #include "storage/referencedatarepository.h"
@@ -204,14 +205,60 @@ private slots:
     {
         // After catching up, the index holds exactly one entry per search text, the same text.
         indexAll();
-        QSqlQuery q(m_db.connection());
-        QVERIFY(q.exec(QStringLiteral(
-            "SELECT (SELECT count(*) FROM record_search), (SELECT count(*) FROM record_fts), "
-            "(SELECT count(*) FROM record_search s JOIN record_fts f ON f.rowid = s.id "
-            "WHERE f.text = s.text)")));
-        QVERIFY(q.next());
-        QCOMPARE(q.value(1).toInt(), q.value(0).toInt());
-        QCOMPARE(q.value(2).toInt(), q.value(0).toInt());
+        const SearchIndexCheck index = checkSearchIndex(m_db.connection());
+        QVERIFY(index.texts > 0);
+        QCOMPARE(index.entries, index.texts);
+        QCOMPARE(index.entriesMatchingTheirText, index.texts);
+    }
+
+    // A search pages through its matches by their own copy of the sort key: the pages must
+    // be the plain list's order (newest first, then id), with and without other filters.
+    void searchPagesInTheListsOrder()
+    {
+        indexAll();
+        RecordRepository records(m_db.connection());
+        QStringList expected, expectedSubmitted;
+        for (int i = 0; i < 9; ++i) {
+            Record r = make(QStringLiteral("翻页检查 第%1条").arg(i));
+            r.updatedAtMs = 1760000000000 + (i % 3) * 1000; // ties, broken by id
+            if (i % 2)
+                QVERIFY(records.submit(r, uuid()));
+            else
+                QVERIFY(records.saveDraft(r));
+        }
+        auto pages = [&](RecordFilter f) {
+            QStringList ids;
+            for (int offset = 0;; offset += 2) {
+                const QList<Record> page = records.query(f, 2, offset);
+                for (const Record &r : page)
+                    ids << r.id;
+                if (page.size() < 2)
+                    return ids;
+            }
+        };
+        RecordFilter all, submitted;
+        submitted.statuses = {ListStatus::Pending};
+        const QStringList whole = pages(all), wholeSubmitted = pages(submitted);
+        auto matching = [&](const QStringList &ids) {
+            QStringList out;
+            for (const QString &id : ids) {
+                if (records.find(id)->content.contains("翻页检查"))
+                    out << id;
+            }
+            return out;
+        };
+        expected = matching(whole);
+        expectedSubmitted = matching(wholeSubmitted);
+        QCOMPARE(expected.size(), 9);
+        QCOMPARE(expectedSubmitted.size(), 4);
+        RecordFilter search = all, searchSubmitted = submitted;
+        search.search = searchSubmitted.search = QStringLiteral("翻页检查");
+        checkBoth([&] {
+            QCOMPARE(pages(search), expected);
+            QCOMPARE(pages(searchSubmitted), expectedSubmitted);
+            QCOMPARE(records.count(search), 9);
+            QCOMPARE(records.count(searchSubmitted), 4);
+        });
     }
 
     void backgroundIndexerCatchesUp()

@@ -3,14 +3,16 @@
 -- index's high-water mark is unindexed; a pulled page no longer writes a search_pending row
 -- per record (that trigger cost a quarter of a fresh pull). search_pending keeps texts that
 -- changed after they were indexed.
+-- The search row also carries the list's sort key (the record's updated_at_ms, written by the
+-- same upsert), so that a search sorts and pages its matches without reading their records.
 
 DROP TRIGGER record_search_inserted;
 DROP TRIGGER record_search_updated;
 DROP TRIGGER record_search_deleted;
 
 -- Same row ids: record_fts refers to them.
-CREATE TABLE record_search_v10 (id INTEGER PRIMARY KEY AUTOINCREMENT, record_id TEXT NOT NULL UNIQUE, text TEXT NOT NULL);
-INSERT INTO record_search_v10 (id, record_id, text) SELECT rowid, record_id, text FROM record_search;
+CREATE TABLE record_search_v10 (id INTEGER PRIMARY KEY AUTOINCREMENT, record_id TEXT NOT NULL UNIQUE, updated_at_ms INTEGER NOT NULL, text TEXT NOT NULL);
+INSERT INTO record_search_v10 (id, record_id, updated_at_ms, text) SELECT s.rowid, s.record_id, coalesce(r.updated_at_ms, 0), s.text FROM record_search s LEFT JOIN record r ON r.id = s.record_id;
 DROP TABLE record_search;
 ALTER TABLE record_search_v10 RENAME TO record_search;
 
