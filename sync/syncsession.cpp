@@ -210,14 +210,16 @@ bool SyncSession::pullChanges(SyncResult *result)
         const QString epoch = QString::fromStdString(response.server_epoch());
         if (response.epoch_changed() && !m_epochChanged) {
             m_epochChanged = true;
-            const int requeued = records.requeueOwnRevisions(meta.deviceId(), epoch);
+            int decisions = 0;
+            const int requeued = records.requeueOwnRevisions(meta.deviceId(), epoch, &decisions);
             if (requeued < 0) {
                 result->error = QStringLiteral("本地数据库错误: %1").arg(records.lastError());
                 return false;
             }
             result->requeued += requeued;
+            result->reviewsRequeued += decisions;
             qCInfo(lcSync) << "the server's history changed (epoch" << epoch << "): queued"
-                           << requeued << "revisions again";
+                           << requeued << "revisions and" << decisions << "decisions again";
             return true;
         }
         PulledPage page;
@@ -244,6 +246,9 @@ bool SyncSession::pullChanges(SyncResult *result)
                 page.photosArrived
                     << std::pair {QString::fromStdString(change.photos_arrived().record_id()),
                                   static_cast<qint64>(change.photos_arrived().record_server_seq())};
+                break;
+            case qingshui::v1::Change::kPublicWithdrawn:
+                page.withdrawn << QString::fromStdString(change.public_withdrawn().record_id());
                 break;
             default:
                 break; // a kind of change this version does not know: skip it

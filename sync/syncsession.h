@@ -18,6 +18,7 @@ struct SyncResult {
     int pulled = 0; // changes stored from the server
     bool needsLogin = false; // the server did not accept this device's token
     int requeued = 0; // revisions sent again because the server's history changed
+    int reviewsRequeued = 0; // acknowledged decisions sent again for the same reason
     int templatesAdded = 0; // checklist template versions new to this device
     int referenceVersion = 0; // a newer reference-data version stored by this sync (0: none)
     int photosUploaded = 0; // photos the server now holds that were queued here

@@ -1,6 +1,7 @@
 #include "recordrepository.h"
 
 #include "bloboutboxrepository.h"
+#include "reviewrepository.h"
 #include "searchindex.h"
 #include "searchtext.h"
 #include "sqlitestatement.h"
@@ -418,6 +419,10 @@ bool RecordRepository::applyPulledPage(const PulledPage &page)
             return false;
         }
     }
+    for (const QString &recordId : page.withdrawn) {
+        if (!removeWithdrawn(recordId))
+            return false;
+    }
     SyncMetaRepository meta(m_db);
     if (!meta.setValue(QLatin1String(SyncMetaRepository::kPullCursor),
                        QString::number(page.nextServerSeq))
@@ -428,6 +433,33 @@ bool RecordRepository::applyPulledPage(const PulledPage &page)
     if (!tx.commit()) {
         m_error = QStringLiteral("cannot commit the pulled page");
         return false;
+    }
+    return true;
+}
+
+bool RecordRepository::removeWithdrawn(const QString &recordId)
+{
+    // A kiosk's copy of a record that is no longer public: gone with its history and search
+    // text (the index follows by trigger). A record this device still has to send stays.
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT 1 FROM outbox WHERE record_id = ?"));
+    q.addBindValue(recordId);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    if (q.next())
+        return true;
+    for (const char *sql :
+         {"DELETE FROM record_search WHERE record_id = ?",
+          "DELETE FROM record_revision WHERE record_id = ?", "DELETE FROM record WHERE id = ?"}) {
+        q.prepare(QLatin1String(sql));
+        q.addBindValue(recordId);
+        if (!q.exec()) {
+            m_error = QStringLiteral("cannot remove withdrawn record %1: %2")
+                          .arg(recordId, q.lastError().text());
+            return false;
+        }
     }
     return true;
 }
@@ -483,7 +515,8 @@ QList<ReviewEvent> RecordRepository::reviewsOf(const QString &recordId) const
     return out;
 }
 
-int RecordRepository::requeueOwnRevisions(const QString &deviceId, const QString &newEpoch)
+int RecordRepository::requeueOwnRevisions(const QString &deviceId, const QString &newEpoch,
+                                          int *decisions)
 {
     Transaction tx(m_db);
     // Every revision this device submitted goes out again with the op that first carried
@@ -519,6 +552,17 @@ int RecordRepository::requeueOwnRevisions(const QString &deviceId, const QString
         return -1;
     }
     const int requeued = q.numRowsAffected();
+    // Decisions after the revisions: an admin's device may have decided on its own records.
+    ReviewRepository reviews(m_db);
+    SyncMetaRepository meta(m_db);
+    const int decided
+        = reviews.requeueAcknowledged(meta.value(QLatin1String(SyncMetaRepository::kAuthUsername)));
+    if (decided < 0) {
+        m_error = reviews.lastError();
+        return -1;
+    }
+    if (decisions)
+        *decisions = decided;
     // A restored server may have lost their photos too: ask about each again (the uploader
     // sends only what the server does not hold).
     BlobOutboxRepository photos(m_db);
@@ -529,7 +573,6 @@ int RecordRepository::requeueOwnRevisions(const QString &deviceId, const QString
     q.prepare(QStringLiteral("UPDATE record SET sync_state = ? WHERE id IN "
                              "(SELECT record_id FROM outbox WHERE review_id IS NULL)"));
     q.addBindValue(static_cast<int>(SyncState::Pending));
-    SyncMetaRepository meta(m_db);
     if (!q.exec()
         || !meta.setValue(QLatin1String(SyncMetaRepository::kPullCursor), QStringLiteral("0"))
         || !meta.setValue(QLatin1String(SyncMetaRepository::kServerEpoch), newEpoch)

@@ -17,6 +17,7 @@ struct PulledPage {
     QList<Record> records;
     QList<ReviewEvent> reviews;
     QList<std::pair<QString, qint64>> photosArrived; // record id, revision
+    QStringList withdrawn; // kiosks: records whose public copy was withdrawn
     qint64 nextServerSeq = 0;
     QString epoch;
 };
@@ -52,9 +53,12 @@ public:
     QList<ReviewEvent> reviewsOf(const QString &recordId) const;
 
     // The server's history changed (restored from a backup): queue every revision this
-    // device submitted again, with its original op id, and pull from the start of the new
-    // epoch, in one transaction. Returns how many were queued, -1 on error.
-    int requeueOwnRevisions(const QString &deviceId, const QString &newEpoch);
+    // device submitted again, with its original op id, then the decisions the server had
+    // acknowledged from the reviewer logged in here (ReviewRepository::requeueAcknowledged),
+    // and pull from the start of the new epoch, in one transaction. Returns how many
+    // revisions were queued (*decisions: how many decisions), -1 on error.
+    int requeueOwnRevisions(const QString &deviceId, const QString &newEpoch,
+                            int *decisions = nullptr);
 
     QString lastError() const { return m_error; }
 
@@ -62,6 +66,7 @@ private:
     bool upsert(const Record &record);
     bool keepOverwrittenRevision(const Record &record);
     bool storeReview(const ReviewEvent &event);
+    bool removeWithdrawn(const QString &recordId);
     QString searchTextFor(const Record &record);
     QString placeNamesOf(const QString &villageCode);
 

@@ -104,3 +104,36 @@ bool ReviewRepository::write(ReviewEvent e)
     }
     return true;
 }
+
+int ReviewRepository::requeueAcknowledged(const QString &reviewer)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT e.id, e.record_id FROM review_event e WHERE (e.reviewer = ? OR e.reviewer = '') "
+        "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.review_id = e.id) "
+        "AND NOT EXISTS (SELECT 1 FROM outbox_set_aside a WHERE a.review_id = e.id) "
+        "ORDER BY e.server_seq = 0, e.server_seq, e.created_at_ms"));
+    q.addBindValue(reviewer);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return -1;
+    }
+    QList<std::pair<QString, QString>> decisions; // review id, record id
+    while (q.next())
+        decisions.append({q.value(0).toString(), q.value(1).toString()});
+    q.prepare(QStringLiteral(
+        "INSERT INTO outbox (op_id, record_id, review_id, created_at_ms) VALUES (?,?,?,?)"));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const auto &[reviewId, recordId] : std::as_const(decisions)) {
+        q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        q.addBindValue(recordId);
+        q.addBindValue(reviewId);
+        q.addBindValue(now);
+        if (!q.exec()) {
+            m_error = QStringLiteral("cannot queue review %1 again: %2")
+                          .arg(reviewId, q.lastError().text());
+            return -1;
+        }
+    }
+    return int(decisions.size());
+}

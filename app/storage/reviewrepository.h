@@ -19,6 +19,14 @@ public:
     // Several decisions (e.g. approve many) in one transaction: all or none.
     bool decideAll(const QList<ReviewEvent> &events);
 
+    // The server's history changed (restored from a backup): queues again, in the order the
+    // server first took them, the decisions it had acknowledged from this reviewer (the name
+    // the server stamped, or none yet: pushed from here and not pulled back). The server
+    // stores each review id once, so those it kept are only acknowledged; those it can no
+    // longer place (their revision was lost) it refuses and the sync sets them aside.
+    // Writes inside the caller's transaction. Returns how many, -1 on error.
+    int requeueAcknowledged(const QString &reviewer);
+
     QString lastError() const { return m_error; }
 
 private:

@@ -17,7 +17,9 @@ bool SyncMetaRepository::setValue(const QString &key, const QString &value)
     q.prepare(QStringLiteral("INSERT INTO sync_meta (key, value) VALUES (?, ?) "
                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
     q.addBindValue(key);
-    q.addBindValue(value);
+    // A null QString (an empty list joined, e.g. a kiosk's scopes) would bind as SQL NULL
+    // into a NOT NULL column: the empty value is stored as ''.
+    q.addBindValue(value.isNull() ? QStringLiteral("") : value);
     return q.exec();
 }
 

@@ -144,6 +144,11 @@ ChangeStore::ApplyResult publishRevision(QSqlDatabase db, const v1::ReviewEvent 
     q.addBindValue(recordId);
     if (!q.exec())
         return failed(q);
+    // Published again after a withdrawal: the new copy replaces the kiosks' deletion.
+    q.prepare(QStringLiteral("DELETE FROM public_withdrawal WHERE record_id = ?"));
+    q.addBindValue(recordId);
+    if (!q.exec())
+        return failed(q);
     q.prepare(QStringLiteral("INSERT INTO public_record (server_seq, record_id, village_code, "
                              "record) VALUES (?,?,?,?)"));
     q.addBindValue(seq);

@@ -1,6 +1,7 @@
 #include "sqlitechangestore.h"
 
 #include "publication.h"
+#include "publicwithdrawal.h"
 #include "serverdatabase.h"
 #include "sqlitestatement.h"
 
@@ -226,6 +227,13 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
             if (published != ApplyResult::Applied)
                 return fail(published, where() + refused);
         }
+        // A record returned or rejected after it was published leaves the kiosks.
+        if (review.decision() == v1::REVIEW_DECISION_RETURN
+            || review.decision() == v1::REVIEW_DECISION_REJECT) {
+            QString failure;
+            if (!withdrawPublication(db, text(recordId), seq, &failure))
+                return fail(ApplyResult::Failed, where() + failure);
+        }
     }
     if (seq != seqBefore) {
         QSqlQuery meta(db);
@@ -283,10 +291,16 @@ bool SqliteChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int 
     if (caller.role == Caller::Role::Kiosk) {
         ok = run(QStringLiteral("SELECT server_seq, record FROM public_record WHERE server_seq > ? "
                                 "ORDER BY server_seq LIMIT ?"),
-                 {}, [](const QSqlQuery &q, v1::Change *c) {
+                 {},
+                 [](const QSqlQuery &q, v1::Change *c) {
                      const QByteArray record = q.value(1).toByteArray();
                      c->mutable_record()->ParseFromArray(record.constData(), record.size());
-                 });
+                 })
+            && run(QStringLiteral("SELECT server_seq, record_id FROM public_withdrawal "
+                                  "WHERE server_seq > ? ORDER BY server_seq LIMIT ?"),
+                   {}, [](const QSqlQuery &q, v1::Change *c) {
+                       c->mutable_public_withdrawn()->set_record_id(utf8(q.value(1)));
+                   });
     } else {
         QVariantList binds;
         const QString scope = scopeCondition(caller, "village_code", &binds);

@@ -1,10 +1,12 @@
 // The app's login, against a real qingshui-server: a wrong password says so and leaves the
 // device logged out; the right one logs it in, keeps the token in the store and asks for a
-// sync.
+// sync. A kiosk account without a scope logs in too.
 #include "controllers/logincontroller.h"
 #include "serverprocess.h"
 #include "storage/database.h"
 #include "storage/syncmetarepository.h"
+#include "syncsession.h"
+#include "synctransport.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -56,6 +58,34 @@ private slots:
         QCOMPARE(meta.value(SyncMetaRepository::kAuthScopes), QString("411326"));
         // A new controller (the app restarted) finds the login.
         QVERIFY(LoginController(store, server.address()).loggedIn());
+    }
+
+    // A kiosk account has no scope (it reads the public feed only): the empty scope list
+    // is stored with the login, and the login is good for a sync.
+    void aKioskWithoutAScopeLogsIn()
+    {
+        QTemporaryDir dir;
+        ServerProcess server(dir.filePath("server.db"));
+        QVERIFY(server.addUser("hall-kiosk", "kiosk"));
+        QVERIFY(server.start());
+        const QString store = dir.filePath("kiosk.db");
+        LoginController login(store, server.address());
+        login.logIn("hall-kiosk", ServerProcess::kPassword);
+        QTRY_VERIFY_WITH_TIMEOUT(!login.busy(), 20000);
+        QVERIFY2(login.loggedIn(), qPrintable(login.error()));
+        QVERIFY(login.error().isEmpty());
+
+        Database db;
+        QVERIFY(db.open(store));
+        SyncMetaRepository meta(db.connection());
+        QVERIFY(!meta.value(SyncMetaRepository::kAuthToken).isEmpty());
+        QCOMPARE(meta.value(SyncMetaRepository::kAuthUsername), QString("hall-kiosk"));
+        QCOMPARE(meta.value(SyncMetaRepository::kAuthRole), QString::number(4)); // ROLE_KIOSK
+        QCOMPARE(meta.value(SyncMetaRepository::kAuthScopes, "absent"), QString());
+        QVERIFY(LoginController(store, server.address()).loggedIn());
+        SyncTransport transport(server.address());
+        const SyncResult synced = SyncSession(db.connection(), transport).run();
+        QVERIFY2(synced.ok, qPrintable(synced.error));
     }
 
     void withoutAServerItSaysSo()

@@ -3,8 +3,9 @@
 // them, the inspector resubmits a new revision, the supervisor holds both revisions and sees
 // the right diff, approves and publishes; a kiosk store pulls only the redacted copy (no
 // names, no GPS, only the ticked photo) and may ask for that photo only; a supervisor of
-// another county sees none of it. A decision the server refuses for good is set aside and
-// does not block the rest of the outbox.
+// another county sees none of it. A later return or rejection withdraws the public copy from
+// the kiosks. A decision the server refuses for good is set aside and does not block the
+// rest of the outbox.
 #include "domain/recorddiff.h"
 #include "media/photostore.h"
 #include "serverprocess.h"
@@ -291,6 +292,103 @@ private slots:
         QVERIFY(!otherCounty.records().find(r.id));
         QVERIFY(otherCounty.records().reviewsOf(r.id).isEmpty());
         QCOMPARE(otherCounty.records().count(), 0);
+    }
+
+    // A published record that a later decision returns or rejects leaves the kiosks: the
+    // kiosk's store drops its copy and the photo the copy listed is no longer the kiosk's;
+    // published again, it comes back.
+    void aLaterReturnOrRejectionWithdrawsThePublicCopy()
+    {
+        Device tablet, supervisor, kiosk;
+        QVERIFY(openDevice(&tablet, "xc-inspector"));
+        QVERIFY(openDevice(&supervisor, "xc-supervisor"));
+        QVERIFY(openDevice(&kiosk, "kiosk-xichuan"));
+        const QByteArray photoBytes = "photo d: a toilet that is shown, then withdrawn";
+        const QString photo = shaOf(photoBytes);
+        QVERIFY(putPhoto(tablet, photoBytes));
+        Record r;
+        r.id = uuid();
+        r.templateId = "sanitation.toilet";
+        r.category = "sanitation";
+        r.villageCode = kXichuanVillage;
+        r.content = QStringLiteral(R"({"answers":{"A1":true,"A6_checked":7,"A2_photos":["%1"]}})")
+                        .arg(photo)
+                        .toUtf8();
+        r.authorDeviceId = SyncMetaRepository(tablet.db.connection()).deviceId();
+        QVERIFY(tablet.records().submit(r, uuid()));
+        auto synced = [](Device &device) {
+            const SyncResult result = device.sync();
+            if (!result.ok)
+                qWarning() << result.error;
+            return result.ok;
+        };
+        QVERIFY(synced(tablet));
+        QVERIFY(synced(supervisor));
+
+        ReviewRepository decisions(supervisor.db.connection());
+        auto decide = [&](ReviewDecision decision, const QString &comment = {}) {
+            ReviewEvent e;
+            e.recordId = r.id;
+            e.recordServerSeq = supervisor.records().find(r.id)->serverSeq;
+            e.decision = decision;
+            e.comment = comment;
+            if (decision == ReviewDecision::Publish)
+                e.publishedPhotos << photo;
+            if (!decisions.decide(e))
+                qWarning() << decisions.lastError();
+            return synced(supervisor); // pushed and numbered
+        };
+        // The inspector sends a new revision with A6_checked = checked (one more than now).
+        auto resubmit = [&](int checked) {
+            if (!synced(tablet))
+                return false;
+            Record edit = *tablet.records().find(r.id);
+            edit.content.replace(QByteArray("\"A6_checked\":") + QByteArray::number(checked - 1),
+                                 QByteArray("\"A6_checked\":") + QByteArray::number(checked));
+            return tablet.records().saveDraft(edit) && tablet.records().submit(edit, uuid())
+                && synced(tablet) && synced(supervisor)
+                && supervisor.records().find(r.id)->content.contains(QByteArray("\"A6_checked\":")
+                                                                     + QByteArray::number(checked));
+        };
+
+        QVERIFY(decide(ReviewDecision::Approve));
+        QVERIFY(decide(ReviewDecision::Publish));
+        QVERIFY(synced(kiosk));
+        QVERIFY(kiosk.records().find(r.id));
+        QCOMPARE(kioskBlobStatus(kiosk, photo), grpc::StatusCode::OK);
+
+        // A new revision alone leaves the published copy where it is ...
+        QVERIFY(resubmit(8));
+        QVERIFY(synced(kiosk));
+        QVERIFY(kiosk.records().find(r.id));
+        // ... the supervisor returning it withdraws the copy.
+        QVERIFY(decide(ReviewDecision::Return, "数量与台账不符"));
+        QVERIFY(synced(kiosk));
+        QVERIFY(!kiosk.records().find(r.id));
+        QCOMPARE(kioskBlobStatus(kiosk, photo), grpc::StatusCode::PERMISSION_DENIED);
+        QVERIFY(synced(kiosk)); // nothing comes back by itself
+        QVERIFY(!kiosk.records().find(r.id));
+
+        // Fixed, approved and published again: back on the kiosk, the new revision.
+        QVERIFY(resubmit(9));
+        QVERIFY(decide(ReviewDecision::Approve));
+        QVERIFY(decide(ReviewDecision::Publish));
+        QVERIFY(synced(kiosk));
+        const std::optional<Record> shown = kiosk.records().find(r.id);
+        QVERIFY(shown);
+        QVERIFY(shown->content.contains("\"A6_checked\":9"));
+        QCOMPARE(kioskBlobStatus(kiosk, photo), grpc::StatusCode::OK);
+
+        // A rejection of the published revision itself withdraws it too.
+        QVERIFY(decide(ReviewDecision::Reject, "照片与村庄不符"));
+        QVERIFY(synced(kiosk));
+        QVERIFY(!kiosk.records().find(r.id));
+        QCOMPARE(kioskBlobStatus(kiosk, photo), grpc::StatusCode::PERMISSION_DENIED);
+        // A kiosk that never saw the record pulls no trace of it.
+        Device lateKiosk;
+        QVERIFY(openDevice(&lateKiosk, "kiosk-xichuan"));
+        QVERIFY(synced(lateKiosk));
+        QVERIFY(!lateKiosk.records().find(r.id));
     }
 
     void aDecisionTheServerCannotPlaceIsSetAside()

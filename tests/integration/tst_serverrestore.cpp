@@ -5,6 +5,7 @@
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
 #include "storage/recordrepository.h"
+#include "storage/reviewrepository.h"
 #include "storage/syncmetarepository.h"
 #include "syncsession.h"
 #include "synctransport.h"
@@ -76,6 +77,60 @@ QPair<int, int> serverCounts(const QString &path)
     }
     QSqlDatabase::removeDatabase(name);
     return counts;
+}
+
+// The review event ids the server holds, in server order, and the records it publishes.
+QStringList serverReviewIds(const QString &path, QStringList *published = nullptr)
+{
+    QStringList ids;
+    const QString name = uuid();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.exec("SELECT id FROM review_event ORDER BY server_seq");
+            while (q.next())
+                ids << q.value(0).toString();
+            q.exec("SELECT record_id FROM public_record ORDER BY record_id");
+            while (published && q.next())
+                *published << q.value(0).toString();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ids;
+}
+
+// A supervisor's decision on the record's current revision in this store; its id.
+QString decide(const QString &store, const QString &recordId, ReviewDecision decision)
+{
+    Database db;
+    if (!db.open(store))
+        return {};
+    const std::optional<Record> r = RecordRepository(db.connection()).find(recordId);
+    if (!r)
+        return {};
+    ReviewEvent e;
+    e.id = uuid();
+    e.recordId = recordId;
+    e.recordServerSeq = r->serverSeq;
+    e.decision = decision;
+    if (decision == ReviewDecision::Return)
+        e.comment = QStringLiteral("请补充走访记录");
+    ReviewRepository decisions(db.connection());
+    return decisions.decide(e) ? e.id : QString();
+}
+
+QStringList recordIdsIn(const QString &store)
+{
+    Database db;
+    QStringList ids;
+    if (db.open(store)) {
+        for (const Record &r : RecordRepository(db.connection()).query({}, 1000))
+            ids << r.id;
+    }
+    ids.sort();
+    return ids;
 }
 
 } // namespace
@@ -155,6 +210,105 @@ private slots:
         QVERIFY(logInStore(fresh, server->address(), "supervisor", &error));
         QVERIFY(syncStore(fresh, server->address()).ok);
         QCOMPARE(recordsIn(fresh), 180);
+    }
+
+    // The supervisor's decisions that the server had acknowledged go back after a restore:
+    // those the backup kept are acknowledged and not stored twice, those it lost are stored
+    // again (a publication too), and one on a revision the backup never had is set aside.
+    void acknowledgedDecisionsAreSentAgainAfterARestore()
+    {
+        QTemporaryDir dir;
+        const QString serverDb = dir.filePath("server.db");
+        const QString backup = dir.filePath("server-backup.db");
+        const QString tablet = dir.filePath("tablet.db"), supervisor = dir.filePath("sup.db");
+        auto server = std::make_unique<ServerProcess>(serverDb);
+        QVERIFY(server->addUser("inspector", "inspector", "420322"));
+        QVERIFY(server->addUser("supervisor", "supervisor", "420322"));
+        QVERIFY(server->start());
+        QString error;
+        QVERIFY2(logInStore(tablet, server->address(), "inspector", &error), qPrintable(error));
+        QVERIFY2(logInStore(supervisor, server->address(), "supervisor", &error),
+                 qPrintable(error));
+
+        // Three records; the first approved; the nightly backup is taken.
+        QVERIFY(submitRecords(tablet, 3, "420322100200"));
+        QVERIFY(syncStore(tablet, server->address()).ok);
+        QVERIFY(syncStore(supervisor, server->address()).ok);
+        const QStringList records = recordIdsIn(supervisor);
+        QCOMPARE(records.size(), 3);
+        const QString approveFirst = decide(supervisor, records[0], ReviewDecision::Approve);
+        QVERIFY(!approveFirst.isEmpty());
+        QVERIFY(syncStore(supervisor, server->address()).ok);
+        server->stop();
+        QVERIFY(QFile::copy(serverDb, backup));
+
+        // The next day: a fourth record, and the supervisor publishes the first, approves
+        // the second and the fourth, returns the third.
+        QVERIFY(server->start());
+        QVERIFY(submitRecords(tablet, 1, "420322100200"));
+        QVERIFY(syncStore(tablet, server->address()).ok);
+        QVERIFY(syncStore(supervisor, server->address()).ok);
+        const QStringList allRecords = recordIdsIn(supervisor);
+        QCOMPARE(allRecords.size(), 4);
+        QString fourth;
+        for (const QString &id : allRecords)
+            fourth = records.contains(id) ? fourth : id;
+        const QString publishFirst = decide(supervisor, records[0], ReviewDecision::Publish);
+        const QString approveSecond = decide(supervisor, records[1], ReviewDecision::Approve);
+        const QString returnThird = decide(supervisor, records[2], ReviewDecision::Return);
+        const QString approveFourth = decide(supervisor, fourth, ReviewDecision::Approve);
+        for (const QString &id : {publishFirst, approveSecond, returnThird, approveFourth})
+            QVERIFY(!id.isEmpty());
+        SyncResult sup = syncStore(supervisor, server->address());
+        QVERIFY2(sup.ok, qPrintable(sup.error));
+        QCOMPARE(sup.pushed, 4);
+        QCOMPARE(
+            serverReviewIds(serverDb),
+            QStringList({approveFirst, publishFirst, approveSecond, returnThird, approveFourth}));
+
+        // The backup goes back: it knows only the first approval.
+        server->stop();
+        QVERIFY(QFile::remove(serverDb));
+        QFile::remove(serverDb + "-wal");
+        QFile::remove(serverDb + "-shm");
+        QVERIFY(QFile::copy(backup, serverDb));
+        QVERIFY(server->start());
+        QCOMPARE(serverReviewIds(serverDb), QStringList {approveFirst});
+
+        // The tablet re-sends its records (the fourth gets a new number), then the
+        // supervisor syncs: its five acknowledged decisions are queued again.
+        QVERIFY(syncStore(tablet, server->address()).ok);
+        sup = syncStore(supervisor, server->address());
+        QVERIFY2(sup.ok, qPrintable(sup.error));
+        QCOMPARE(sup.reviewsRequeued, 5);
+        QCOMPARE(sup.reviewsSetAside, 1); // its revision went with the lost history
+        QStringList published;
+        QCOMPARE(serverReviewIds(serverDb, &published),
+                 QStringList({approveFirst, publishFirst, approveSecond, returnThird}));
+        QCOMPARE(published, QStringList {records[0]});
+        {
+            Database db;
+            QVERIFY(db.open(supervisor));
+            OutboxRepository outbox(db.connection());
+            QCOMPARE(outbox.pendingCount(), 0);
+            const QList<SetAsideReview> aside = outbox.setAsideReviews();
+            QCOMPARE(aside.size(), 1);
+            QCOMPARE(aside[0].reviewId, approveFourth);
+            QCOMPARE(aside[0].recordId, fourth);
+        }
+        // Once: the next sync sends nothing, the server still holds each decision once.
+        sup = syncStore(supervisor, server->address());
+        QVERIFY2(sup.ok, qPrintable(sup.error));
+        QCOMPARE(sup.pushed, 0);
+        QCOMPARE(sup.reviewsRequeued, 0);
+        QCOMPARE(serverReviewIds(serverDb).size(), 4);
+        // The tablet sees the decisions again.
+        QVERIFY(syncStore(tablet, server->address()).ok);
+        Database db;
+        QVERIFY(db.open(tablet));
+        RecordRepository onTablet(db.connection());
+        QCOMPARE(onTablet.find(records[1])->status, RecordStatus::Approved);
+        QCOMPARE(onTablet.find(records[2])->status, RecordStatus::Returned);
     }
 };
 
