@@ -13,6 +13,7 @@ Page {
     readonly property RecordListModel records: Services.records
 
     signal recordOpened(string recordId)
+    readonly property alias setAsideBanner: setAsideBanner
 
     // Bulk approval: while selecting, a tap on a row ticks it instead of opening it.
     property bool selecting: false
