@@ -18,6 +18,15 @@
 
 namespace {
 
+QString optionLabel(const Question &q, const QString &value)
+{
+    for (const ChoiceOption &o : q.options) {
+        if (o.value == value)
+            return o.label.text();
+    }
+    return value; // an option a later template version dropped: its stored value
+}
+
 QString timeText(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
@@ -103,11 +112,11 @@ bool RecordViewController::open(const QString &recordId)
         } else if (q && q->type == QuestionType::Number) {
             text = QLocale().toString(value.toDouble()) + QLatin1Char(' ') + q->unit.text();
         } else if (q && q->type == QuestionType::SingleChoice) {
-            text = q->optionText(value.toString());
+            text = optionLabel(*q, value.toString());
         } else if (q && q->type == QuestionType::MultiChoice) {
             QStringList labels;
             for (const QJsonValue &v : value.toArray())
-                labels << q->optionText(v.toString());
+                labels << optionLabel(*q, v.toString());
             text = labels.join(QStringLiteral("、"));
         } else if (q && q->type == QuestionType::Photos) {
             QVariantList photos;
