@@ -18,15 +18,6 @@
 
 namespace {
 
-QString optionLabel(const Question &q, const QString &value)
-{
-    for (const ChoiceOption &o : q.options) {
-        if (o.value == value)
-            return o.label.text();
-    }
-    return value; // an option a later template version dropped: its stored value
-}
-
 QString timeText(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
@@ -112,11 +103,11 @@ bool RecordViewController::open(const QString &recordId)
         } else if (q && q->type == QuestionType::Number) {
             text = QLocale().toString(value.toDouble()) + QLatin1Char(' ') + q->unit.text();
         } else if (q && q->type == QuestionType::SingleChoice) {
-            text = optionLabel(*q, value.toString());
+            text = q->optionText(value.toString());
         } else if (q && q->type == QuestionType::MultiChoice) {
             QStringList labels;
             for (const QJsonValue &v : value.toArray())
-                labels << optionLabel(*q, v.toString());
+                labels << q->optionText(v.toString());
             text = labels.join(QStringLiteral("、"));
         } else if (q && q->type == QuestionType::Photos) {
             QVariantList photos;

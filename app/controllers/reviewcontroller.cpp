@@ -8,6 +8,7 @@
 #include "storage/revisionhistory.h"
 #include "storage/templaterepository.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -113,11 +114,25 @@ QVariantMap ReviewController::diffAgainstReturned(const QString &recordId) const
         return {};
     const RecordDiff diff = diffRevisions(*form, returned->content, current->content);
     QVariantList answers, photos, gps;
+    // Choices as their labels, as the record view shows them, not their stored values.
+    auto shown = [&](const QString &questionId, const QJsonValue &value) -> QVariant {
+        const Question *q = form->question(questionId);
+        if (!q || q->options.isEmpty())
+            return value.toVariant();
+        if (value.isString())
+            return q->optionText(value.toString());
+        if (!value.isArray())
+            return value.toVariant();
+        QStringList labels;
+        for (const QJsonValue &v : value.toArray())
+            labels << q->optionText(v.toString());
+        return labels;
+    };
     for (const AnswerChange &c : diff.answers) {
         answers << QVariantMap {{QStringLiteral("questionId"), c.questionId},
                                 {QStringLiteral("label"), c.label.text()},
-                                {QStringLiteral("before"), c.before.toVariant()},
-                                {QStringLiteral("after"), c.after.toVariant()}};
+                                {QStringLiteral("before"), shown(c.questionId, c.before)},
+                                {QStringLiteral("after"), shown(c.questionId, c.after)}};
     }
     for (const PhotoChange &c : diff.photos) {
         photos << QVariantMap {{QStringLiteral("questionId"), c.questionId},

@@ -54,6 +54,17 @@ struct Question {
     // Photos: min/max count (max 0: no limit)
     int minPhotos = 0;
     int maxPhotos = 0;
+
+    // A choice's label in the app's language; a value no option has (one a later template
+    // version dropped) as it was stored.
+    QString optionText(const QString &value) const
+    {
+        for (const ChoiceOption &o : options) {
+            if (o.value == value)
+                return o.label.text();
+        }
+        return value;
+    }
 };
 
 struct Section {

@@ -49,7 +49,30 @@ private slots:
         QVERIFY(m_db.open(m_dir.filePath(QUuid::createUuid().toString(QUuid::WithoutBraces))));
         QFile f(QStringLiteral(QS_TEMPLATES_DIR "/sanitation_toilet.json"));
         QVERIFY(f.open(QIODevice::ReadOnly));
-        QVERIFY(TemplateRepository(m_db.connection()).storeDefinitions({f.readAll()}));
+        QFile pond(QStringLiteral(QS_TEMPLATES_DIR "/sanitation_pond.json"));
+        QVERIFY(pond.open(QIODevice::ReadOnly));
+        QVERIFY(
+            TemplateRepository(m_db.connection()).storeDefinitions({f.readAll(), pond.readAll()}));
+    }
+
+    // A changed choice shows as its labels (坝 → 堰), as the record view shows it, never as
+    // the values stored.
+    void changedChoicesShowTheirLabels()
+    {
+        ReviewController review(m_db.connection());
+        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        Record r = pulled(id, 5, R"({"answers":{"C7":"dam"}})");
+        r.templateId = "sanitation.pond";
+        QVERIFY(storePulled(m_db.connection(), r));
+        QVERIFY(review.decide(id, "return", "水体类型有误"));
+        r.serverSeq = 9;
+        r.content = R"({"answers":{"C7":"weir"}})";
+        QVERIFY(storePulled(m_db.connection(), r));
+        const QVariantList answers = review.diffAgainstReturned(id)["answers"].toList();
+        QCOMPARE(answers.size(), 1);
+        QCOMPARE(answers[0].toMap()["label"].toString(), QString("水体类型"));
+        QCOMPARE(answers[0].toMap()["before"].toString(), QString("坝"));
+        QCOMPARE(answers[0].toMap()["after"].toString(), QString("堰"));
     }
 
     void returnThenDiffAgainstTheReturnedRevision()
