@@ -292,33 +292,5 @@ Item {
             compare(queue.selectedCount, 0)
             compare(records.count, 2)
         }
-
-        function test_7_setAsideDecisionsAreListedWithTheServersReason() {
-            backToQueue()
-            var banner = stack.get(0).setAsideBanner // not a search through the long queue
-            verify(!banner.visible) // nothing refused yet
-            var n = reviewSeed.setAsideQueuedDecisions("record revision unknown to the server")
-            verify(n >= 5, "decisions of the tests above were queued: " + n)
-            banner.refresh()
-            verify(banner.visible)
-            waitForRendering(banner)
-            // Searched under the banner only: the queue's own tree is large by now.
-            compare(child("setAsideText", banner).text, n + " 条审核未被服务器接受 · 查看原因 ›")
-            mouseClick(child("setAsideOpen", banner))
-            var popup = findChild(banner, "setAsideList")
-            tryCompare(popup, "opened", true)
-            var rows = findChild(popup.contentItem, "setAsideRows")
-            compare(rows.count, n)
-            var first = Services.review.setAside()[0]
-            var row = findChild(rows, "setAside_" + first.reviewId)
-            verify(row, "row of the first set-aside decision")
-            compare(findChild(row, "setAsideReason").text, "record revision unknown to the server")
-            mouseClick(row)
-            tryCompare(popup, "opened", false)
-            tryCompare(stack, "busy", false)
-            compare(stack.currentItem.objectName, "recordViewPage")
-            compare(Services.recordView.recordId, first.recordId)
-            backToQueue()
-        }
     }
 }
