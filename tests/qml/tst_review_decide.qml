@@ -51,8 +51,11 @@ Item {
             var revisions = Services.review.revisions(recordId)
             return revisions[revisions.length - 1].status
         }
+        // Bounded: a click that does not pop (something still covers the back button) fails
+        // the test instead of spinning in the loop for ever.
         function backToQueue() {
-            while (stack.depth > 1) {
+            for (var tries = 0; stack.depth > 1; ++tries) {
+                verify(tries < 5, "the record view's back button does not go back")
                 mouseClick(child("recordViewBack"))
                 tryCompare(stack, "busy", false)
             }
@@ -291,6 +294,35 @@ Item {
             mouseClick(child("selectMode")) // cancelled: nothing approved
             compare(queue.selectedCount, 0)
             compare(records.count, 2)
+        }
+
+        function test_7_setAsideDecisionsAreListedWithTheServersReason() {
+            backToQueue()
+            var banner = stack.get(0).setAsideBanner // not a search through the long queue
+            verify(!banner.visible) // nothing refused yet
+            var n = reviewSeed.setAsideQueuedDecisions("record revision unknown to the server")
+            verify(n >= 5, "decisions of the tests above were queued: " + n)
+            banner.refresh()
+            verify(banner.visible)
+            waitForRendering(banner)
+            // Searched under the banner only: the queue's own tree is large by now.
+            compare(child("setAsideText", banner).text, n + " 条审核未被服务器接受 · 查看原因 ›")
+            mouseClick(child("setAsideOpen", banner))
+            var popup = findChild(banner, "setAsideList")
+            tryCompare(popup, "opened", true)
+            var rows = findChild(popup.contentItem, "setAsideRows")
+            compare(rows.count, n)
+            var first = Services.review.setAside()[0]
+            var row = findChild(rows, "setAside_" + first.reviewId)
+            verify(row, "row of the first set-aside decision")
+            compare(findChild(row, "setAsideReason").text, "record revision unknown to the server")
+            mouseClick(row)
+            // Closed, not just closing: the modal dimmer eats clicks until its exit ends.
+            tryCompare(popup, "visible", false)
+            tryCompare(stack, "busy", false)
+            compare(stack.currentItem.objectName, "recordViewPage")
+            compare(Services.recordView.recordId, first.recordId)
+            backToQueue()
         }
     }
 }
