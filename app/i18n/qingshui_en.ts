@@ -677,7 +677,7 @@
         <translation>Approved</translation>
     </message>
     <message>
-        <source>未通过</source>
+        <source>已驳回</source>
         <translation>Rejected</translation>
     </message>
 </context>
@@ -708,7 +708,7 @@
         <translation>Approved</translation>
     </message>
     <message>
-        <source>未通过</source>
+        <source>已驳回</source>
         <translation>Rejected</translation>
     </message>
     <message>
@@ -899,7 +899,7 @@
         <translation>Approved</translation>
     </message>
     <message>
-        <source>未通过</source>
+        <source>已驳回</source>
         <translation>Rejected</translation>
     </message>
     <message>

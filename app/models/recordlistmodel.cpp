@@ -191,7 +191,7 @@ QString RecordListModel::listStatusText(ListStatus status)
     case ListStatus::Approved:
         return tr("已通过");
     case ListStatus::Rejected:
-        return tr("未通过");
+        return tr("已驳回");
     }
     return {};
 }

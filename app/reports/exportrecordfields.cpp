@@ -91,7 +91,7 @@ QString statusName(const Record &record)
     case ListStatus::Approved:
         return QStringLiteral("已通过");
     case ListStatus::Rejected:
-        return QStringLiteral("未通过");
+        return QStringLiteral("已驳回");
     }
     return QString();
 }

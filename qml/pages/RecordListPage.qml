@@ -34,7 +34,7 @@ Page {
                 spacing: 6
                 Repeater {
                     model: [qsTr("全部"), qsTr("草稿"), qsTr("待同步"), qsTr("已同步"),
-                            qsTr("已退回"), qsTr("已通过"), qsTr("未通过")]
+                            qsTr("已退回"), qsTr("已通过"), qsTr("已驳回")]
                     delegate: QsFilterChip {
                         required property string modelData
                         required property int index

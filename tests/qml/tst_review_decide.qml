@@ -169,7 +169,7 @@ Item {
             child("rejectReason").text = "重复提交，与上周记录相同"
             verify(confirm.enabled)
             tap(confirm)
-            tryCompare(child("recordViewStatus"), "text", "未通过")
+            tryCompare(child("recordViewStatus"), "text", "已驳回")
             compare(statusOf(ids[0]), 5)
             compare(Services.recordView.history[0].comment, "重复提交，与上周记录相同")
             verify(!child("decisionBar").visible)
