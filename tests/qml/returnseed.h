@@ -1,5 +1,6 @@
 #pragma once
 
+#include "seedreview.h"
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
 #include "storage/recordrepository.h"
@@ -51,16 +52,9 @@ public:
         r.authorDeviceId = SyncMetaRepository(m_db->connection()).deviceId();
         r.author = "wangfang";
         r.serverSeq = nextSeq();
-        ReviewEvent back;
-        back.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        back.recordId = r.id;
-        back.recordServerSeq = r.serverSeq;
-        back.decision = ReviewDecision::Return;
-        back.comment = "请核实源头分类情况并补充说明";
+        ReviewEvent back = pulledReview(r.id, r.serverSeq, ReviewDecision::Return, "zhaomin",
+                                        kReturnedAtMs, nextSeq(), "请核实源头分类情况并补充说明");
         back.questionComments << QuestionComment {"D2", "分类桶是否已发放到户？"};
-        back.createdAtMs = kReturnedAtMs;
-        back.reviewer = "zhaomin";
-        back.serverSeq = nextSeq();
         return pull({r}, {back}) ? r.id : QString();
     }
 
@@ -76,15 +70,9 @@ public:
         if (!record)
             return false;
         record->serverSeq = nextSeq();
-        ReviewEvent approve;
-        approve.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        approve.recordId = recordId;
-        approve.recordServerSeq = record->serverSeq;
-        approve.decision = ReviewDecision::Approve;
-        approve.createdAtMs = kReturnedAtMs + 3600000;
-        approve.reviewer = "zhaomin";
-        approve.serverSeq = nextSeq();
-        return pull({*record}, {approve});
+        return pull({*record},
+                    {pulledReview(recordId, record->serverSeq, ReviewDecision::Approve, "zhaomin",
+                                  kReturnedAtMs + 3600000, nextSeq())});
     }
 
     // Where the QML test saves its picture of the returned form: QS_SCREENSHOT_DIR, set when

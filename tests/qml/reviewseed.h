@@ -1,6 +1,7 @@
 #pragma once
 
 #include "media/photostore.h"
+#include "seedreview.h"
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
 #include "storage/recordrepository.h"
@@ -27,27 +28,13 @@ public:
     // Returns the id of the record with the photo, GPS point and review; empty on failure.
     Q_INVOKABLE QString seed()
     {
-        PhotoStore photos(PhotoStore::rootBeside(m_db->path()));
-        GeoFix fix;
-        fix.latitude = 32.98;
-        fix.longitude = 111.49;
-        const auto photo = photos.importFile(
-            m_photoPath, {QDateTime::fromMSecsSinceEpoch(1764500000000), fix, "九重村"});
+        const auto photo = importPhoto(1764500000000);
         if (!photo)
             return {};
         PulledPage page;
         auto make = [&](const QString &author, const QJsonObject &answers, qint64 at) {
-            Record r;
-            r.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-            r.templateId = "sanitation.pond";
-            r.templateVersion = 1;
-            r.category = "sanitation";
-            r.villageCode = "411326105200"; // 淅川县 丹阳镇 九重村
-            r.status = RecordStatus::Submitted;
+            Record r = pondRecord(author, answers);
             r.createdAtMs = r.updatedAtMs = at;
-            r.content = QJsonDocument(QJsonObject {{"answers", answers}}).toJson();
-            r.authorDeviceId = author + "-tablet";
-            r.author = author;
             r.serverSeq = page.records.size() + 1000;
             page.records << r;
             return r.id;
@@ -68,16 +55,10 @@ public:
                    1764500000000);
         make("lina", QJsonObject {{"note", "水面清洁，无漂浮物"}}, 1764400000000);
         make("lina", QJsonObject {{"note", "Floating debris near the INTAKE"}}, 1764300000000);
-        ReviewEvent back;
-        back.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        back.recordId = reviewed;
-        back.recordServerSeq = 1000; // its current revision: the record is returned
-        back.decision = ReviewDecision::Return;
-        back.comment = "请补拍垃圾清运后的照片";
+        // At its current revision (1000): the record is returned.
+        ReviewEvent back = pulledReview(reviewed, 1000, ReviewDecision::Return, "supervisor",
+                                        1764510000000, 2000, "请补拍垃圾清运后的照片");
         back.questionComments << QuestionComment {"photos", "缺少清运后照片"};
-        back.createdAtMs = 1764510000000;
-        back.reviewer = "supervisor";
-        back.serverSeq = 2000;
         page.reviews << back;
         page.nextServerSeq = 2000;
         page.epoch = "qml-test";
@@ -107,14 +88,8 @@ public:
     // the same. Returns {id, before: {lat, lon}, after: {lat, lon}, removed, added}.
     Q_INVOKABLE QVariantMap seedResubmitted()
     {
-        PhotoStore photos(PhotoStore::rootBeside(m_db->path()));
-        GeoFix fix;
-        fix.latitude = 32.98;
-        fix.longitude = 111.49;
-        const auto oldPhoto = photos.importFile(
-            m_photoPath, {QDateTime::fromMSecsSinceEpoch(1764700000000), fix, "九重村"});
-        const auto newPhoto = photos.importFile(
-            m_photoPath, {QDateTime::fromMSecsSinceEpoch(1764790000000), fix, "九重村"});
+        const auto oldPhoto = importPhoto(1764700000000);
+        const auto newPhoto = importPhoto(1764790000000);
         if (!oldPhoto || !newPhoto || oldPhoto->sha256 == newPhoto->sha256)
             return {};
         const double lat = 32.975, lon = 111.482;
@@ -133,16 +108,9 @@ public:
         first.createdAtMs = first.updatedAtMs = 1764700000000;
         PulledPage returned;
         returned.records << first;
-        ReviewEvent back;
-        back.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        back.recordId = first.id;
-        back.recordServerSeq = first.serverSeq;
-        back.decision = ReviewDecision::Return;
-        back.comment = "编号与台账不符，请核对";
-        back.createdAtMs = 1764710000000;
-        back.reviewer = "supervisor";
-        back.serverSeq = nextSeq();
-        returned.reviews << back;
+        returned.reviews << pulledReview(first.id, first.serverSeq, ReviewDecision::Return,
+                                         "supervisor", 1764710000000, nextSeq(),
+                                         "编号与台账不符，请核对");
         Record second = first;
         second.content
             = QJsonDocument(
@@ -182,6 +150,16 @@ public:
     }
 
 private:
+    // The test photo as the tablet's camera would have stamped it at atMs in 九重村.
+    std::optional<StoredPhoto> importPhoto(qint64 atMs)
+    {
+        GeoFix fix;
+        fix.latitude = 32.98;
+        fix.longitude = 111.49;
+        return PhotoStore(PhotoStore::rootBeside(m_db->path()))
+            .importFile(m_photoPath, {QDateTime::fromMSecsSinceEpoch(atMs), fix, "九重村"});
+    }
+
     Record pondRecord(const QString &author, const QJsonObject &answers)
     {
         Record r;
