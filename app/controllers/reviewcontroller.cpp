@@ -22,11 +22,36 @@ qint64 ReviewController::currentRevision(const QString &recordId) const
     return r ? r->serverSeq : 0;
 }
 
+// The supervisor's words for a decision the store refused.
+static QString refusalText(const ReviewRepository &reviews)
+{
+    using Refusal = ReviewRepository::Refusal;
+    switch (reviews.refusal()) {
+    case Refusal::None:
+        return {};
+    case Refusal::ReturnNeedsComment:
+        return ReviewController::tr("退回须写明意见");
+    case Refusal::RejectNeedsReason:
+        return ReviewController::tr("驳回须写明理由");
+    case Refusal::UnknownRecord:
+        return ReviewController::tr("本机没有这条记录，请先同步");
+    case Refusal::NotCurrentRevision:
+        return ReviewController::tr("这条记录已有新的版本，请重新打开后审核");
+    case Refusal::PublishNeedsApproval:
+        return ReviewController::tr("只有已通过的记录才能发布");
+    case Refusal::StoreFailed:
+        break;
+    }
+    return ReviewController::tr("审核未能保存：%1").arg(reviews.lastError());
+}
+
 bool ReviewController::write(const QList<ReviewEvent> &events)
 {
     ReviewRepository reviews(m_db);
     const bool ok = reviews.decideAll(events);
-    m_error = ok ? QString() : reviews.lastError();
+    if (!ok)
+        qWarning("review not stored: %s", qPrintable(reviews.lastError()));
+    m_error = ok ? QString() : refusalText(reviews);
     emit lastErrorChanged();
     if (ok)
         emit decided();

@@ -851,6 +851,30 @@
         <source>未知的审核决定：%1</source>
         <translation>Unknown decision: %1</translation>
     </message>
+    <message>
+        <source>退回须写明意见</source>
+        <translation>A return needs a comment</translation>
+    </message>
+    <message>
+        <source>驳回须写明理由</source>
+        <translation>A rejection needs a reason</translation>
+    </message>
+    <message>
+        <source>本机没有这条记录，请先同步</source>
+        <translation>This record is not on this device; sync first</translation>
+    </message>
+    <message>
+        <source>这条记录已有新的版本，请重新打开后审核</source>
+        <translation>This record has a newer revision; open it again to review</translation>
+    </message>
+    <message>
+        <source>只有已通过的记录才能发布</source>
+        <translation>Only an approved record can be published</translation>
+    </message>
+    <message>
+        <source>审核未能保存：%1</source>
+        <translation>The decision was not saved: %1</translation>
+    </message>
 </context>
 <context>
     <name>ReviewQueuePage</name>

@@ -16,17 +16,24 @@ bool ReviewRepository::decide(const ReviewEvent &event)
     return decideAll({event});
 }
 
+bool ReviewRepository::refuse(Refusal why, const QString &error)
+{
+    m_refusal = why;
+    m_error = error;
+    return false;
+}
+
 bool ReviewRepository::decideAll(const QList<ReviewEvent> &events)
 {
+    m_refusal = Refusal::None;
+    m_error.clear();
     Transaction tx(m_db);
     for (const ReviewEvent &e : events) {
         if (!write(e))
             return false;
     }
-    if (!tx.commit()) {
-        m_error = QStringLiteral("cannot commit the decisions");
-        return false;
-    }
+    if (!tx.commit())
+        return refuse(Refusal::StoreFailed, QStringLiteral("cannot commit the decisions"));
     return true;
 }
 
@@ -37,33 +44,31 @@ bool ReviewRepository::write(ReviewEvent e)
         anyQuestionComment = anyQuestionComment || !c.comment.trimmed().isEmpty();
     if (e.decision == ReviewDecision::Return && e.comment.trimmed().isEmpty()
         && !anyQuestionComment) {
-        m_error = QStringLiteral("退回须写明意见 (a return needs a comment)");
-        return false;
+        return refuse(Refusal::ReturnNeedsComment, QStringLiteral("a return needs a comment"));
     }
     if (e.decision == ReviewDecision::Reject && e.comment.trimmed().isEmpty()) {
-        m_error = QStringLiteral("不通过须写明理由 (a rejection needs a reason)");
-        return false;
+        return refuse(Refusal::RejectNeedsReason, QStringLiteral("a rejection needs a reason"));
     }
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT server_seq, status FROM record WHERE id = ?"));
     q.addBindValue(e.recordId);
     if (!q.exec() || !q.next()) {
-        m_error = QStringLiteral("no record %1 on this device").arg(e.recordId);
-        return false;
+        return refuse(Refusal::UnknownRecord,
+                      QStringLiteral("no record %1 on this device").arg(e.recordId));
     }
     const qint64 current = q.value(0).toLongLong();
     const auto status = static_cast<RecordStatus>(q.value(1).toInt());
     if (current == 0 || e.recordServerSeq != current) {
-        m_error = QStringLiteral("record %1: revision %2 is not its current one (%3)")
-                      .arg(e.recordId)
-                      .arg(e.recordServerSeq)
-                      .arg(current);
-        return false;
+        return refuse(Refusal::NotCurrentRevision,
+                      QStringLiteral("record %1: revision %2 is not its current one (%3)")
+                          .arg(e.recordId)
+                          .arg(e.recordServerSeq)
+                          .arg(current));
     }
     if (e.decision == ReviewDecision::Publish && status != RecordStatus::Approved) {
-        m_error
-            = QStringLiteral("record %1: only an approved record can be published").arg(e.recordId);
-        return false;
+        return refuse(
+            Refusal::PublishNeedsApproval,
+            QStringLiteral("record %1: only an approved record can be published").arg(e.recordId));
     }
     if (e.id.isEmpty())
         e.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -76,8 +81,8 @@ bool ReviewRepository::write(ReviewEvent e)
         "VALUES (?,?,?,?,?,?,?,?,'',0)"));
     bindReviewContent(q, e);
     if (!q.exec()) {
-        m_error = QStringLiteral("cannot store review %1: %2").arg(e.id, q.lastError().text());
-        return false;
+        return refuse(Refusal::StoreFailed,
+                      QStringLiteral("cannot store review %1: %2").arg(e.id, q.lastError().text()));
     }
     q.prepare(QStringLiteral(
         "INSERT INTO outbox (op_id, record_id, review_id, created_at_ms) VALUES (?,?,?,?)"));
@@ -86,8 +91,8 @@ bool ReviewRepository::write(ReviewEvent e)
     q.addBindValue(e.id);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!q.exec()) {
-        m_error = QStringLiteral("cannot queue review %1: %2").arg(e.id, q.lastError().text());
-        return false;
+        return refuse(Refusal::StoreFailed,
+                      QStringLiteral("cannot queue review %1: %2").arg(e.id, q.lastError().text()));
     }
     static const QHash<ReviewDecision, RecordStatus> statusOf {
         {ReviewDecision::Approve, RecordStatus::Approved},
@@ -98,10 +103,8 @@ bool ReviewRepository::write(ReviewEvent e)
     q.prepare(QStringLiteral("UPDATE record SET status = ? WHERE id = ?"));
     q.addBindValue(static_cast<int>(statusOf.value(e.decision)));
     q.addBindValue(e.recordId);
-    if (!q.exec()) {
-        m_error = q.lastError().text();
-        return false;
-    }
+    if (!q.exec())
+        return refuse(Refusal::StoreFailed, q.lastError().text());
     return true;
 }
 

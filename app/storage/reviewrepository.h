@@ -27,11 +27,25 @@ public:
     // Writes inside the caller's transaction. Returns how many, -1 on error.
     int requeueAcknowledged(const QString &reviewer);
 
+    // Why the last decide() failed: a rule the decision broke, or the store itself. The
+    // controller words the rules for the supervisor; lastError() is for logs (English).
+    enum class Refusal {
+        None,
+        ReturnNeedsComment,
+        RejectNeedsReason,
+        UnknownRecord,
+        NotCurrentRevision,
+        PublishNeedsApproval,
+        StoreFailed
+    };
+    Refusal refusal() const { return m_refusal; }
     QString lastError() const { return m_error; }
 
 private:
     bool write(ReviewEvent event);
+    bool refuse(Refusal why, const QString &error);
 
     QSqlDatabase m_db;
+    Refusal m_refusal = Refusal::None;
     QString m_error;
 };

@@ -84,7 +84,7 @@ private slots:
                             pulled(id, 5, R"({"answers":{"A6_checked":40,"A2_photos":["p1"]}})")));
         QVERIFY(review.diffAgainstReturned(id).isEmpty()); // never returned
         QVERIFY(!review.decide(id, "return", "")); // a return needs a comment
-        QVERIFY(!review.lastError().isEmpty());
+        QCOMPARE(review.lastError(), QString("退回须写明意见")); // the supervisor's words
         QVERIFY(review.decide(id, "return", "", {{"A6_checked", "数量与台账不符"}}));
         QCOMPARE(decided.count(), 1);
         QVERIFY(review.lastError().isEmpty());

@@ -155,6 +155,7 @@ private slots:
         ReviewEvent stale = decision(b, ReviewDecision::Approve);
         stale.recordServerSeq = 4; // not b's current revision
         QVERIFY(!reviews.decideAll({decision(a, ReviewDecision::Approve), stale}));
+        QCOMPARE(reviews.refusal(), ReviewRepository::Refusal::NotCurrentRevision);
         QVERIFY(reviews.lastError().contains("not its current one"));
         QCOMPARE(rowsIn(m_db.connection(), "review_event"), 0);
         QCOMPARE(rowsIn(m_db.connection(), "outbox"), 0);
@@ -174,12 +175,16 @@ private slots:
         QVERIFY(records.applyPulledPage(pageOf({r}, 5)));
         ReviewRepository reviews(m_db.connection());
         QVERIFY(!reviews.decide(decision(r, ReviewDecision::Return)));
+        QCOMPARE(reviews.refusal(), ReviewRepository::Refusal::ReturnNeedsComment);
         QVERIFY(reviews.lastError().contains("comment"));
         QVERIFY(!reviews.decide(decision(r, ReviewDecision::Reject, "  ")));
+        QCOMPARE(reviews.refusal(), ReviewRepository::Refusal::RejectNeedsReason);
         QVERIFY(reviews.lastError().contains("reason"));
         QVERIFY(!reviews.decide(decision(r, ReviewDecision::Publish)));
+        QCOMPARE(reviews.refusal(), ReviewRepository::Refusal::PublishNeedsApproval);
         QVERIFY(reviews.lastError().contains("approved"));
         QVERIFY(!reviews.decide(decision(pulledRecord(3, "{}"), ReviewDecision::Approve)));
+        QCOMPARE(reviews.refusal(), ReviewRepository::Refusal::UnknownRecord);
         QVERIFY(reviews.lastError().contains("no record"));
         QCOMPARE(rowsIn(m_db.connection(), "review_event"), 0);
         QCOMPARE(rowsIn(m_db.connection(), "outbox"), 0);
