@@ -1,9 +1,11 @@
 #include "reviewcontroller.h"
 
+#include "domain/category.h"
 #include "domain/recorddiff.h"
 #include "domain/review.h"
 #include "storage/outboxrepository.h"
 #include "storage/recordrepository.h"
+#include "storage/referencedatarepository.h"
 #include "storage/reviewrepository.h"
 #include "storage/revisionhistory.h"
 #include "storage/templaterepository.h"
@@ -182,9 +184,21 @@ QVariantMap ReviewController::diffAgainstReturned(const QString &recordId) const
 QVariantList ReviewController::setAside() const
 {
     QVariantList out;
+    const RecordRepository records(m_db);
+    const TemplateRepository templates(m_db);
+    const ReferenceDataRepository reference(m_db);
     for (const SetAsideReview &s : OutboxRepository(m_db).setAsideReviews()) {
+        // Named as the queue names it: the form's title and the village.
+        QString title = s.recordId;
+        if (const std::optional<Record> r = records.find(s.recordId)) {
+            const auto form = templates.find(r->templateId, r->templateVersion);
+            const auto village = reference.village(r->villageCode);
+            title = (form ? form->title.text() : categoryName(r->category)) + QStringLiteral(" · ")
+                + (village ? village->name : r->villageCode);
+        }
         out << QVariantMap {{QStringLiteral("reviewId"), s.reviewId},
                             {QStringLiteral("recordId"), s.recordId},
+                            {QStringLiteral("title"), title},
                             {QStringLiteral("error"), s.error}};
     }
     return out;

@@ -552,10 +552,6 @@
         <translation>These decisions did not take effect. Open the record to decide again.</translation>
     </message>
     <message>
-        <source>记录 %1</source>
-        <translation>Record %1</translation>
-    </message>
-    <message>
         <source>关闭</source>
         <translation>Close</translation>
     </message>

@@ -10,7 +10,7 @@ Rectangle {
     id: banner
     objectName: "setAsideBanner"
 
-    // [{reviewId, recordId, error}]
+    // [{reviewId, recordId, title, error}]
     property var items: []
     signal recordOpened(string recordId)
 
@@ -82,7 +82,7 @@ Rectangle {
                         spacing: 2
                         Label {
                             Layout.fillWidth: true
-                            text: qsTr("记录 %1").arg(modelData.recordId)
+                            text: modelData.title
                             font.pixelSize: Theme.fontBody
                             elide: Text.ElideMiddle
                         }

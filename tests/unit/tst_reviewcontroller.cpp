@@ -3,6 +3,7 @@
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
 #include "storage/recordrepository.h"
+#include "storage/referencedatarepository.h"
 #include "storage/templaterepository.h"
 
 #include <QFile>
@@ -130,6 +131,19 @@ private slots:
         QCOMPARE(OutboxRepository(m_db.connection()).pendingCount(), 3);
         QVERIFY(!review.decide(a, "maybe", "x"));
         QVERIFY(review.setAside().isEmpty());
+
+        // Refused by the server for good: listed by the form's title and the village.
+        QVERIFY(ReferenceDataRepository(m_db.connection()).loadIfEmpty());
+        OutboxRepository outbox(m_db.connection());
+        QVERIFY(outbox.setAside(outbox.peek(1).first().clientSeq, "revision unknown"));
+        const QVariantMap refused = review.setAside().value(0).toMap();
+        QCOMPARE(refused["recordId"].toString(), a);
+        QCOMPARE(refused["error"].toString(), QString("revision unknown"));
+        const QString title = refused["title"].toString();
+        const QString village
+            = ReferenceDataRepository(m_db.connection()).village("411326105200")->name;
+        QVERIFY(village.startsWith("九重村"));
+        QCOMPARE(title, "厕所革命 · " + village);
     }
 };
 
