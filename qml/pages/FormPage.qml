@@ -259,6 +259,8 @@ Page {
         id: confirmDiscard
         parent: Overlay.overlay
         anchors.centerIn: parent
+        // A set width: the title, the text and the button box would size each other (loop).
+        width: Math.min(parent.width - 2 * Theme.spacing, 480)
         modal: true
         title: qsTr("删除这份草稿？")
         Label { text: qsTr("已填写的内容将被删除，无法恢复。") }
