@@ -36,14 +36,6 @@ QByteArray csvLine(const QStringList &fields)
     return quoted.join(QLatin1Char(',')).toUtf8() + "\r\n";
 }
 
-QString optionLabel(const Question &q, const QString &value)
-{
-    for (const ChoiceOption &o : q.options)
-        if (o.value == value)
-            return o.label.text();
-    return value;
-}
-
 // The answer as a person reads it.
 QString answerText(const Question &q, const QJsonValue &a, const QStringList &photoNames,
                    const QStringList &photoRefs)
@@ -56,11 +48,11 @@ QString answerText(const Question &q, const QJsonValue &a, const QStringList &ph
     case QuestionType::Number:
         return a.isDouble() ? QString::number(a.toDouble(), 'g', 15) : a.toVariant().toString();
     case QuestionType::SingleChoice:
-        return optionLabel(q, a.toString());
+        return q.optionText(a.toString());
     case QuestionType::MultiChoice: {
         QStringList labels;
         for (const QJsonValue &v : a.toArray())
-            labels << optionLabel(q, v.toString());
+            labels << q.optionText(v.toString());
         return labels.join(QStringLiteral("、"));
     }
     case QuestionType::Text:
