@@ -19,16 +19,17 @@ QRectF clampInto(QRectF r, const QRectF &bounds)
 
 } // namespace
 
-QList<QRectF> placeLabels(const QList<QPointF> &anchors, const QSizeF &size, const QRectF &bounds)
+QList<QRectF> placeLabels(const QList<QPointF> &anchors, const QSizeF &size, const QRectF &bounds,
+                          const QPointF &offset)
 {
     QList<QRectF> labels;
     for (const QPointF &a : anchors) {
         QRectF r(QPointF(), size);
-        r.moveCenter(a);
+        r.moveCenter(a + offset);
         labels << clampInto(r, bounds);
     }
     const double gap = 4; // px kept free between labels
-    for (int round = 0; round < 400; ++round) {
+    for (int round = 0; round < 3000; ++round) {
         bool moved = false;
         for (int i = 0; i < labels.size(); ++i) {
             for (int j = i + 1; j < labels.size(); ++j) {
@@ -46,16 +47,22 @@ QList<QRectF> placeLabels(const QList<QPointF> &anchors, const QSizeF &size, con
                     push = QPointF((d.x() >= 0 ? 1 : -1) * overlap.width() / 2 + 0.5, 0);
                 else
                     push = QPointF(0, (d.y() >= 0 ? 1 : -1) * overlap.height() / 2 + 0.5);
-                labels[i] = clampInto(labels.at(i).translated(-push), bounds);
-                labels[j] = clampInto(labels.at(j).translated(push), bounds);
+                // A label held by the edge passes its share of the move to the other one.
+                const QRectF ni = clampInto(labels.at(i).translated(-push), bounds);
+                const QRectF nj = clampInto(labels.at(j).translated(push), bounds);
+                const QPointF refusedI = labels.at(i).topLeft() - push - ni.topLeft();
+                const QPointF refusedJ = labels.at(j).topLeft() + push - nj.topLeft();
+                labels[i] = clampInto(ni.translated(-refusedJ), bounds);
+                labels[j] = clampInto(nj.translated(-refusedI), bounds);
                 moved = true;
             }
         }
         if (!moved)
             break;
-        // A little pull home, so labels stay near their places while the crowd spreads.
-        for (int i = 0; i < labels.size(); ++i) {
-            const QPointF home = anchors.at(i) - labels.at(i).center();
+        // A little pull home, so labels stay near their places while the crowd spreads;
+        // the last rounds only separate, so the pull cannot keep an overlap alive.
+        for (int i = 0; round < 300 && i < labels.size(); ++i) {
+            const QPointF home = anchors.at(i) + offset - labels.at(i).center();
             labels[i] = clampInto(labels.at(i).translated(home * 0.02), bounds);
         }
     }

