@@ -20,9 +20,10 @@ Page {
     readonly property color water: "#5fa8c8"
     readonly property color waterLight: "#cfe7f1"
     readonly property color canalColor: "#1f7fb0"
+    readonly property color coreZone: "#3d9fd1"     // 核心区: lighter than 库区 to tell apart
 
     function zoneColor(zone) {
-        return zone === "影响区" ? Theme.accent : zone === "库区" ? Theme.primaryDark : Theme.primary
+        return zone === "影响区" ? Theme.accent : zone === "库区" ? Theme.primaryDark : page.coreZone
     }
 
     function closeDetail() {
@@ -186,7 +187,9 @@ Page {
                 border.width: 4
             }
             Label {
-                // The source-area end is labelled below, the rest to the left of the line.
+                // The source-area end is labelled below, the rest to the left of the line;
+                // the terminus sits among the districts, so the legend names it instead.
+                visible: index < mapData.canal.length - 1
                 x: index === 0 ? 12 : -implicitWidth - 16
                 y: index === 0 ? 8 : -implicitHeight / 2
                 text: modelData.name
@@ -377,6 +380,8 @@ Page {
                     color: page.canalColor
                 }
                 Label {
+                    width: sidePanel.width - 120
+                    wrapMode: Text.WordWrap
                     text: qsTr("南水北调中线干渠（陶岔渠首—北京团城湖，示意）")
                     font.pixelSize: 24
                     color: Theme.textPrimary
