@@ -333,7 +333,7 @@
     </message>
     <message>
         <source>触摸县（市、区）名称，查看结对详情</source>
-        <translation>Touch a county's name to see its pairing</translation>
+        <translation>Touch a county&apos;s name to see its pairing</translation>
     </message>
     <message>
         <source>地图数据有误，部分地点未显示</source>
