@@ -303,6 +303,42 @@
         <source>结对：北京市%1</source>
         <translation>Paired with Beijing %1</translation>
     </message>
+    <message>
+        <source>北京市 · 16 个结对区</source>
+        <translation>Beijing · 16 partner districts</translation>
+    </message>
+    <message>
+        <source>丹江口水库</source>
+        <translation>Danjiangkou Reservoir</translation>
+    </message>
+    <message>
+        <source>图例</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <source>库区（水源区）</source>
+        <translation>Reservoir area (water source)</translation>
+    </message>
+    <message>
+        <source>核心水源区</source>
+        <translation>Core water-source area</translation>
+    </message>
+    <message>
+        <source>影响区</source>
+        <translation>Affected area</translation>
+    </message>
+    <message>
+        <source>南水北调中线干渠（陶岔渠首—北京团城湖，示意）</source>
+        <translation>Middle-route canal (Taocha head to Tuancheng Lake, Beijing; schematic)</translation>
+    </message>
+    <message>
+        <source>触摸县（市、区）名称，查看结对详情</source>
+        <translation>Touch a county&apos;s name to see its pairing</translation>
+    </message>
+    <message>
+        <source>地图数据有误，部分地点未显示</source>
+        <translation>Map data has errors: some places are not shown</translation>
+    </message>
 </context>
 <context>
     <name>LoginController</name>

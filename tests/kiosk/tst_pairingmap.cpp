@@ -1,0 +1,150 @@
+// The pairing map's data: the bundled CSV read row by row with clear errors, lon/lat
+// projected onto the design canvas, and the units' touch targets placed apart.
+#include "kiosk/labelplacement.h"
+#include "kiosk/mappoints.h"
+#include "kiosk/mapprojection.h"
+#include "kiosk/pairingmap.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TstPairingMap : public QObject {
+    Q_OBJECT
+private slots:
+    void parsesQuotedRows()
+    {
+        const MapPointsResult r = parseMapPoints(
+            "kind,code,name,lon,lat,datum,source\n"
+            "county_seat,411326,淅川县,111.490964,33.13782,GCJ-02,\"npm, cp; \"\"AMap\"\"\"\r\n");
+        QVERIFY2(r.errors.isEmpty(), qPrintable(r.errors.join('\n')));
+        QCOMPARE(r.points.size(), 1);
+        QCOMPARE(r.points.at(0).name, QStringLiteral("淅川县"));
+        QCOMPARE(r.points.at(0).code, QStringLiteral("411326"));
+        QCOMPARE(r.points.at(0).lon, 111.490964);
+        QCOMPARE(r.points.at(0).lat, 33.13782);
+    }
+
+    void badRowsAreSkippedWithTheirLine()
+    {
+        const MapPointsResult r = parseMapPoints("kind,code,name,lon,lat\n"
+                                                 "county_seat,1,甲,111.0,33.0\n"
+                                                 "county_seat,2,乙,east,33.0\n"
+                                                 "county_seat,3,丙,111.0\n"
+                                                 "county_seat,4,丁,111.0,95\n"
+                                                 "county_seat,5,\"戊,111.0,33.0\n"
+                                                 "county_seat,6,己,112.0,34.0\n");
+        QCOMPARE(r.points.size(), 2);
+        QCOMPARE(r.points.at(1).name, QStringLiteral("己"));
+        QCOMPARE(r.errors.size(), 4);
+        QVERIFY(r.errors.at(0).startsWith(QStringLiteral("line 3: longitude 'east'")));
+        QVERIFY(r.errors.at(1).startsWith(QStringLiteral("line 4:")));
+        QVERIFY(r.errors.at(2).startsWith(QStringLiteral("line 5: latitude '95'")));
+        QVERIFY(r.errors.at(3).startsWith(QStringLiteral("line 6: unterminated quote")));
+    }
+
+    void wrongHeaderOrEmptyIsAnError()
+    {
+        QCOMPARE(parseMapPoints("name,lon,lat\n甲,1,2\n").points.size(), 0);
+        QVERIFY(parseMapPoints("name,lon,lat\n甲,1,2\n").errors.at(0).contains("header"));
+        QVERIFY(parseMapPoints("").errors.at(0).contains("empty"));
+        QVERIFY(parseMapPoints("\x00\xff\xfe garbage").errors.size() == 1);
+    }
+
+    void projectionKeepsNorthUpAndFitsTheBox()
+    {
+        const MapProjection p(QRectF(110, 32, 2, 2), QRectF(0, 0, 1000, 500));
+        // Height binds: 2° of latitude = 500 px; north-west corner at the top.
+        QCOMPARE(p.pixelsPerDegreeLat(), 250.0);
+        const QPointF nw = p.project(110, 34);
+        const QPointF se = p.project(112, 32);
+        QCOMPARE(nw.y(), 0.0);
+        QCOMPARE(se.y(), 500.0);
+        // Longitude is shrunk by cos(33°) and the map centred horizontally.
+        const double width = 2 * qCos(qDegreesToRadians(33.0)) * 250;
+        QVERIFY(qAbs((se.x() - nw.x()) - width) < 1e-9);
+        QVERIFY(qAbs(nw.x() - (1000 - width) / 2) < 1e-9);
+        QVERIFY(p.contains(111, 33));
+        QVERIFY(!p.contains(113, 33));
+        // Further east is further right, further north is higher up.
+        QVERIFY(p.project(111.5, 33).x() > p.project(111, 33).x());
+        QVERIFY(p.project(111, 33.5).y() < p.project(111, 33).y());
+    }
+
+    void labelsArePushedApartInsideTheirBounds()
+    {
+        const QRectF bounds(0, 0, 600, 400);
+        const QList<QPointF> anchors{{300, 200}, {300, 200}, {305, 210}, {10, 10}};
+        const QList<QRectF> labels = placeLabels(anchors, QSizeF(168, 96), bounds);
+        QCOMPARE(labels.size(), 4);
+        QVERIFY(worstOverlap(labels) < 0.01); // under 1 % of a label: a pixel's rounding
+        for (const QRectF &r : labels)
+            QVERIFY(bounds.contains(r));
+        QCOMPARE(worstOverlap({QRectF(0, 0, 100, 100), QRectF(50, 0, 100, 100)}), 0.5);
+    }
+
+    void bundledMapHasEveryPlace()
+    {
+        PairingMap map;
+        QVERIFY2(map.error().isEmpty(), qPrintable(map.error()));
+        QCOMPARE(map.units().size(), 16);
+        QCOMPARE(map.districts().size(), 16);
+        QVERIFY(map.reservoir().size() >= 6);
+        // 陶岔, 南阳, 郑州, 石家庄, 团城湖: from the source area into the Beijing inset.
+        QCOMPARE(map.canal().size(), 5);
+        const QRectF mapArea = map.property("mapArea").toRectF();
+        const QRectF inset = map.property("insetArea").toRectF();
+        const QVariantMap start = map.canal().first().toMap();
+        const QVariantMap end = map.canal().last().toMap();
+        QVERIFY(mapArea.contains(start.value("x").toDouble(), start.value("y").toDouble()));
+        QVERIFY(inset.contains(end.value("x").toDouble(), end.value("y").toDouble()));
+
+        // 淅川 is north of 丹江口市 and east of 郧西.
+        const QVariantMap xichuan = map.unit("411326");
+        QCOMPARE(xichuan.value("name").toString(), QStringLiteral("淅川县"));
+        QVERIFY(xichuan.value("y").toDouble() < map.unit("420381").value("y").toDouble());
+        QVERIFY(xichuan.value("x").toDouble() > map.unit("420322").value("x").toDouble());
+        QVERIFY(map.district("朝阳区").value("x").toDouble()
+                > map.district("门头沟区").value("x").toDouble());
+
+        // Touch targets: at least 96 px and none covering another.
+        QList<QRectF> labels;
+        for (const QVariant &v : map.units()) {
+            const QVariantMap u = v.toMap();
+            labels << QRectF(u.value("labelX").toDouble(), u.value("labelY").toDouble(),
+                             u.value("labelWidth").toDouble(), u.value("labelHeight").toDouble());
+            QVERIFY(labels.last().width() >= 96 && labels.last().height() >= 96);
+            QVERIFY(mapArea.contains(labels.last()));
+        }
+        QVERIFY2(worstOverlap(labels) < 0.01, qPrintable(QString::number(worstOverlap(labels))));
+        QVERIFY(map.unit("000000").isEmpty());
+    }
+
+    void missingOrCorruptFileLeavesAClearError()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("map_points.csv");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("kind,code,name,lon,lat\n"
+                "county_seat,411326,淅川县,111.49,33.13\n"
+                "county_seat,420381,丹江口市,garbage,32.54\n");
+        f.close();
+
+        PairingMap map;
+        QSignalSpy relaid(&map, &PairingMap::layoutChanged);
+        map.setProperty("pointsFile", path);
+        QCOMPARE(relaid.count(), 1);
+        QCOMPARE(map.units().size(), 1);
+        QVERIFY(map.error().contains("line 3: longitude 'garbage'"));
+        QVERIFY(map.unit("420381").isEmpty());
+
+        map.setProperty("pointsFile", dir.filePath("gone.csv"));
+        QCOMPARE(map.units().size(), 0);
+        QCOMPARE(map.canal().size(), 0);
+        QVERIFY(map.error().contains("gone.csv"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstPairingMap)
+#include "tst_pairingmap.moc"
