@@ -18,6 +18,9 @@ struct AppOptions {
     QString language; // zh_CN or en; empty: the saved choice
     QString loginUser; // log in as this user at start (password from $QINGSHUI_PASSWORD)
 
+    QString kioskConfigPath; // the kiosk's INI; empty: KioskConfig::defaultPath()
+    bool setKioskPin = false; // read an admin PIN from stdin, store its hash, exit
+
     bool startupProbe = false; // print time to first frame and memory, then exit (benchmarks)
 
     bool isOneShot() const { return selfTest || !screenshotPath.isEmpty() || startupProbe; }
