@@ -353,7 +353,7 @@
     </message>
     <message>
         <source>协作成果</source>
-        <translation>Achievements</translation>
+        <translation>Figures</translation>
     </message>
     <message>
         <source>风采</source>

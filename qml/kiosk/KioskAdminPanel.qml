@@ -42,32 +42,29 @@ Rectangle {
                 font.bold: true
                 color: Theme.textPrimary
             }
-            Button {
+            KioskButton {
                 objectName: "adminLeave"
                 Layout.fillWidth: true
                 Layout.preferredHeight: 112
-                focusPolicy: Qt.NoFocus
                 highlighted: true
-                Material.accent: Theme.danger
+                tint: Theme.danger
                 font.pixelSize: 32
                 text: qsTr("退出展示模式")
                 onClicked: Services.kiosk.leaveKiosk()
             }
-            Button {
+            KioskButton {
                 objectName: "adminSync"
                 Layout.fillWidth: true
                 Layout.preferredHeight: 112
-                focusPolicy: Qt.NoFocus
                 font.pixelSize: 32
                 text: qsTr("立即更新数据")
                 onClicked: Services.kiosk.syncNow()
             }
-            Button {
+            KioskButton {
                 objectName: "adminCancel"
                 Layout.fillWidth: true
                 Layout.preferredHeight: 112
-                focusPolicy: Qt.NoFocus
-                flat: true
+                quiet: true
                 font.pixelSize: 32
                 text: qsTr("返回展示")
                 onClicked: panel.close()

@@ -31,7 +31,7 @@ Rectangle {
                 { name: "navAchievements", label: QT_TR_NOOP("成就"), hint: QT_TR_NOOP("协作成果") },
                 { name: "navGallery", label: QT_TR_NOOP("风采"), hint: QT_TR_NOOP("巡查风采") }
             ]
-            delegate: Button {
+            delegate: KioskButton {
                 id: navButton
                 required property var modelData
                 required property int index
@@ -39,23 +39,27 @@ Rectangle {
                 Layout.alignment: Qt.AlignHCenter
                 Layout.preferredWidth: 168
                 Layout.preferredHeight: 168
-                focusPolicy: Qt.NoFocus
-                checkable: false
                 highlighted: rail.currentIndex === index
-                Material.background: highlighted ? Theme.primary : "#e6f3f8"
-                Material.foreground: highlighted ? "white" : Theme.primaryDark
+                text: qsTr(modelData.label)
                 contentItem: ColumnLayout {
                     spacing: 4
                     Label {
                         Layout.alignment: Qt.AlignHCenter
+                        Layout.maximumWidth: 148
                         text: qsTr(modelData.label)
+                        fontSizeMode: Text.HorizontalFit // English words are longer
+                        minimumPixelSize: 28
                         font.pixelSize: 44
                         font.bold: true
                         color: navButton.highlighted ? "white" : Theme.primaryDark
                     }
                     Label {
                         Layout.alignment: Qt.AlignHCenter
+                        Layout.maximumWidth: 148
                         text: qsTr(modelData.hint)
+                        fontSizeMode: Text.HorizontalFit
+                        minimumPixelSize: 24
+                        elide: Text.ElideRight
                         font.pixelSize: 24
                         color: navButton.highlighted ? "#d8eef7" : Theme.textSecondary
                     }
@@ -66,13 +70,12 @@ Rectangle {
 
         Item { Layout.fillHeight: true }
 
-        Button {
+        KioskButton {
             objectName: "navLanguage"
             Layout.alignment: Qt.AlignHCenter
             Layout.preferredWidth: 168
             Layout.preferredHeight: 96
-            focusPolicy: Qt.NoFocus
-            flat: true
+            quiet: true
             text: Services.language.language === "en" ? "中文" : "English"
             font.pixelSize: 28
             onClicked: Services.language.language

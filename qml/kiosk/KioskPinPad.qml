@@ -98,12 +98,11 @@ Rectangle {
                 enabled: Services.kiosk.hasAdminPin && !Services.kiosk.lockedOut
                 Repeater {
                     model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
-                    delegate: Button {
+                    delegate: KioskButton {
                         required property string modelData
                         objectName: "pinKey_" + modelData
                         Layout.preferredWidth: 136
                         Layout.preferredHeight: 112
-                        focusPolicy: Qt.NoFocus
                         highlighted: modelData === "ok"
                         font.pixelSize: modelData.length === 1 ? 44 : 28
                         text: modelData === "clear" ? qsTr("清除")
@@ -119,13 +118,12 @@ Rectangle {
                     }
                 }
             }
-            Button {
+            KioskButton {
                 objectName: "pinCancel"
                 Layout.alignment: Qt.AlignHCenter
                 Layout.preferredWidth: 440
                 Layout.preferredHeight: 96
-                focusPolicy: Qt.NoFocus
-                flat: true
+                quiet: true
                 font.pixelSize: 28
                 text: qsTr("取消")
                 onClicked: pad.close()
