@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QKeyEvent>
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -129,6 +130,28 @@ private slots:
         QVERIFY(same.open(QIODevice::ReadOnly));
         QCOMPARE(KioskPinSetup::run(path("setup.ini"), same, out), 0);
         QVERIFY(PasswordHash::verify(KioskConfig::load(path("setup.ini")).adminPinHash, "1357"));
+    }
+
+    void setKioskPinThroughTheApp()
+    {
+        const QString file = path("app.ini");
+        QProcess app;
+        app.start(QINGSHUI_APP_PATH, {"--set-kiosk-pin", "--kiosk-config", file});
+        QVERIFY(app.waitForStarted());
+        app.write("8642\n8640\n");
+        app.closeWriteChannel();
+        QVERIFY(app.waitForFinished(60000));
+        QCOMPARE(app.exitCode(), 1);
+        QVERIFY(app.readAllStandardError().contains("differ"));
+        QVERIFY(!QFile::exists(file));
+
+        app.start(QINGSHUI_APP_PATH, {"--set-kiosk-pin", "--kiosk-config", file});
+        QVERIFY(app.waitForStarted());
+        app.write("8642\n8642\n");
+        app.closeWriteChannel();
+        QVERIFY(app.waitForFinished(60000));
+        QCOMPARE(app.exitCode(), 0);
+        QVERIFY(PasswordHash::verify(KioskConfig::load(file).adminPinHash, "8642"));
     }
 
     void wrongPinNeverLeavesAndLocksOutAfterFive()
