@@ -93,6 +93,15 @@ bool AppOptions::parse(const QCoreApplication &app, AppOptions *out, int *exitCo
     return true;
 }
 
+bool AppOptions::hasFlag(int argc, char *argv[], const char *flag)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], flag) == 0)
+            return true;
+    }
+    return false;
+}
+
 QString AppOptions::modeIn(int argc, char *argv[])
 {
     for (int i = 1; i < argc; ++i) {

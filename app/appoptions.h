@@ -30,4 +30,6 @@ struct AppOptions {
     // The --mode (or --mode=) argument before any application exists, which decides what
     // kind of application to make; "inspector" when there is none. parse() checks it.
     static QString modeIn(int argc, char *argv[]);
+    // Whether a flag such as "--set-kiosk-pin" is among the arguments, before any application.
+    static bool hasFlag(int argc, char *argv[], const char *flag);
 };

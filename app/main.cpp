@@ -25,8 +25,35 @@
 Q_IMPORT_QML_PLUGIN(Qingshui_BackendPlugin)
 Q_IMPORT_QML_PLUGIN(Qingshui_UiPlugin)
 
+namespace {
+
+// Names that decide where QStandardPaths puts the app's files (stores, kiosk.ini).
+void nameTheApp()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("qingshui"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Qingshui"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(QINGSHUI_VERSION));
+}
+
+// `--set-kiosk-pin` runs on a kiosk box over ssh: no screen, so no QGuiApplication.
+int setKioskPin(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    nameTheApp();
+    AppOptions options;
+    int exitCode = 0;
+    if (!AppOptions::parse(app, &options, &exitCode))
+        return exitCode;
+    return KioskPinSetup::runOnStdin(options.kioskConfigPath.isEmpty() ? KioskConfig::defaultPath()
+                                                                       : options.kioskConfigPath);
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    if (AppOptions::hasFlag(argc, argv, "--set-kiosk-pin"))
+        return setKioskPin(argc, argv);
     QElapsedTimer sinceStart;
     sinceStart.start();
     WindowRunner::watchWarnings();
@@ -46,10 +73,6 @@ int main(int argc, char *argv[])
     int exitCode = 0;
     if (!AppOptions::parse(app, &options, &exitCode))
         return exitCode;
-    if (options.setKioskPin)
-        return KioskPinSetup::runOnStdin(options.kioskConfigPath.isEmpty()
-                                             ? KioskConfig::defaultPath()
-                                             : options.kioskConfigPath);
     QQuickStyle::setStyle(QStringLiteral("Material"));
 
     // --self-test and --screenshot never touch a real store.

@@ -136,6 +136,11 @@ private slots:
     {
         const QString file = path("app.ini");
         QProcess app;
+        // As over ssh on a kiosk box: no screen and no platform chosen.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+            env.remove(QString::fromLatin1(name));
+        app.setProcessEnvironment(env);
         app.start(QINGSHUI_APP_PATH, {"--set-kiosk-pin", "--kiosk-config", file});
         QVERIFY(app.waitForStarted());
         app.write("8642\n8640\n");
