@@ -23,6 +23,7 @@ class KioskController : public QObject {
     Q_PROPERTY(QString configError READ configError CONSTANT)
     Q_PROPERTY(int wrongPins READ wrongPins NOTIFY pinStateChanged)
     Q_PROPERTY(bool lockedOut READ isLockedOut NOTIFY pinStateChanged)
+    Q_PROPERTY(int lockoutMinutes READ lockoutMinutes CONSTANT)
     Q_PROPERTY(bool adminUnlocked READ isAdminUnlocked NOTIFY pinStateChanged)
     Q_PROPERTY(bool leaving READ isLeaving NOTIFY leavingChanged)
 public:
@@ -42,6 +43,7 @@ public:
     QString configError() const { return m_config.error; }
     int wrongPins() const { return m_wrongPins; }
     bool isLockedOut() const { return m_lockout.isActive(); }
+    int lockoutMinutes() const { return kLockoutMs / 60000; }
     bool isAdminUnlocked() const { return m_adminUnlocked; }
     bool isLeaving() const { return m_leaving; }
 

@@ -39,7 +39,7 @@ Rectangle {
             close()
             accepted()
         } else if (Services.kiosk.lockedOut) {
-            message = qsTr("错误次数过多，已锁定 %1 分钟").arg(5)
+            message = qsTr("错误次数过多，已锁定 %1 分钟").arg(Services.kiosk.lockoutMinutes)
         } else {
             message = qsTr("PIN 错误，请重试")
         }
@@ -87,7 +87,7 @@ Rectangle {
                 text: !Services.kiosk.hasAdminPin
                       ? qsTr("本机未设置管理员 PIN，无法退出展示模式。请在终端运行 qingshui --set-kiosk-pin 设置。")
                       : Services.kiosk.lockedOut
-                        ? qsTr("错误次数过多，已锁定 %1 分钟").arg(5)
+                        ? qsTr("错误次数过多，已锁定 %1 分钟").arg(Services.kiosk.lockoutMinutes)
                         : pad.message
             }
             GridLayout {
