@@ -44,7 +44,17 @@ bool AppOptions::parse(const QCoreApplication &app, AppOptions *out, int *exitCo
         QStringLiteral("Log in as USER at start if not logged in; the password is read from "
                        "the QINGSHUI_PASSWORD environment variable (scripts, demos)."),
         QStringLiteral("USER"));
-    p.addOptions({mode, selfTest, screenshot, size, db, server, demo, nmea, lang, probe, user});
+    const QCommandLineOption kioskConfig(
+        QStringLiteral("kiosk-config"),
+        QStringLiteral("The kiosk's settings file (INI); default: kiosk.ini in the app's "
+                       "config folder."),
+        QStringLiteral("PATH"));
+    const QCommandLineOption setKioskPin(
+        QStringLiteral("set-kiosk-pin"),
+        QStringLiteral("Read a 4-8 digit kiosk admin PIN from stdin (twice), store its hash in "
+                       "the kiosk config and exit."));
+    p.addOptions({mode, selfTest, screenshot, size, db, server, demo, nmea, lang, probe, user,
+                  kioskConfig, setKioskPin});
     p.process(app);
 
     auto fail = [exitCode](const QString &message) {
@@ -71,6 +81,8 @@ bool AppOptions::parse(const QCoreApplication &app, AppOptions *out, int *exitCo
     out->nmeaPath = p.value(nmea);
     out->language = p.value(lang);
     out->loginUser = p.value(user);
+    out->kioskConfigPath = p.value(kioskConfig);
+    out->setKioskPin = p.isSet(setKioskPin);
     if (!out->language.isEmpty() && out->language != QLatin1String("zh_CN")
         && out->language != QLatin1String("en"))
         return fail(QStringLiteral("--lang must be zh_CN or en"));
@@ -79,6 +91,15 @@ bool AppOptions::parse(const QCoreApplication &app, AppOptions *out, int *exitCo
             + QStringLiteral("/%1.db").arg(out->mode);
     }
     return true;
+}
+
+bool AppOptions::hasFlag(int argc, char *argv[], const char *flag)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], flag) == 0)
+            return true;
+    }
+    return false;
 }
 
 QString AppOptions::modeIn(int argc, char *argv[])

@@ -18,6 +18,9 @@ struct AppOptions {
     QString language; // zh_CN or en; empty: the saved choice
     QString loginUser; // log in as this user at start (password from $QINGSHUI_PASSWORD)
 
+    QString kioskConfigPath; // the kiosk's INI; empty: KioskConfig::defaultPath()
+    bool setKioskPin = false; // read an admin PIN from stdin, store its hash, exit
+
     bool startupProbe = false; // print time to first frame and memory, then exit (benchmarks)
 
     bool isOneShot() const { return selfTest || !screenshotPath.isEmpty() || startupProbe; }
@@ -27,4 +30,6 @@ struct AppOptions {
     // The --mode (or --mode=) argument before any application exists, which decides what
     // kind of application to make; "inspector" when there is none. parse() checks it.
     static QString modeIn(int argc, char *argv[]);
+    // Whether a flag such as "--set-kiosk-pin" is among the arguments, before any application.
+    static bool hasFlag(int argc, char *argv[], const char *flag);
 };

@@ -5,6 +5,9 @@
 #include "controllers/logincontroller.h"
 #include "controllers/servicehost.h"
 #include "controllers/services.h"
+#include "kiosk/kioskconfig.h"
+#include "kiosk/kioskcontroller.h"
+#include "kiosk/kioskpinsetup.h"
 #include "positioning/positionprovider.h"
 #include "syncengine.h"
 #include "windowrunner.h"
@@ -22,8 +25,35 @@
 Q_IMPORT_QML_PLUGIN(Qingshui_BackendPlugin)
 Q_IMPORT_QML_PLUGIN(Qingshui_UiPlugin)
 
+namespace {
+
+// Names that decide where QStandardPaths puts the app's files (stores, kiosk.ini).
+void nameTheApp()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("qingshui"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Qingshui"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(QINGSHUI_VERSION));
+}
+
+// `--set-kiosk-pin` runs on a kiosk box over ssh: no screen, so no QGuiApplication.
+int setKioskPin(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    nameTheApp();
+    AppOptions options;
+    int exitCode = 0;
+    if (!AppOptions::parse(app, &options, &exitCode))
+        return exitCode;
+    return KioskPinSetup::runOnStdin(options.kioskConfigPath.isEmpty() ? KioskConfig::defaultPath()
+                                                                       : options.kioskConfigPath);
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    if (AppOptions::hasFlag(argc, argv, "--set-kiosk-pin"))
+        return setKioskPin(argc, argv);
     QElapsedTimer sinceStart;
     sinceStart.start();
     WindowRunner::watchWarnings();
@@ -55,7 +85,7 @@ int main(int argc, char *argv[])
         = options.mode == QLatin1String("inspector") && (options.demo || options.isOneShot());
     ServiceHost host;
     if (!host.start({options.mode, options.dbPath, options.serverAddress, options.nmeaPath,
-                     seedDemo, options.language})) {
+                     seedDemo, options.language, options.kioskConfigPath})) {
         std::fprintf(stderr, "qingshui: %s\n", qPrintable(host.error()));
         return 1;
     }
@@ -78,7 +108,14 @@ int main(int argc, char *argv[])
         runner.runStartupProbe(sinceStart.elapsed());
     } else {
         host.positionProvider()->start();
-        runner.window()->show();
+        if (options.mode == QLatin1String("kiosk")) {
+            // An admin's way out (PIN checked): 10 tells systemd not to restart it.
+            QObject::connect(host.services()->kiosk, &KioskController::leaveRequested, &app,
+                             [] { QCoreApplication::exit(KioskController::kAdminExitCode); });
+            runner.window()->showFullScreen(); // frameless in QML; eglfs is full screen anyway
+        } else {
+            runner.window()->show();
+        }
         LoginController *login = host.services()->login;
         if (!options.loginUser.isEmpty() && !login->loggedIn())
             login->logIn(options.loginUser, qEnvironmentVariable("QINGSHUI_PASSWORD"));

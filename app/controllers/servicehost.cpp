@@ -12,6 +12,7 @@
 #include "controllers/services.h"
 #include "controllers/villagepickercontroller.h"
 #include "domain/templatecatalog.h"
+#include "kiosk/kioskcontroller.h"
 #include "media/camerasource.h"
 #include "media/photostore.h"
 #include "models/recordlistmodel.h"
@@ -136,6 +137,9 @@ bool ServiceHost::start(const Options &options)
         sync->setPendingCount(OutboxRepository(db).pendingCount());
         sync->requestSync();
     });
+    m_kiosk = std::make_unique<KioskController>(
+        options.kioskConfigPath.isEmpty() ? KioskConfig::defaultPath() : options.kioskConfigPath,
+        sync);
     m_services = std::make_unique<Services>(nullptr);
     m_services->mode = options.mode;
     m_services->records = m_records.get();
@@ -152,5 +156,6 @@ bool ServiceHost::start(const Options &options)
     m_services->recordView = m_recordView.get();
     m_services->dashboard = m_dashboard.get();
     m_services->review = m_review.get();
+    m_services->kiosk = m_kiosk.get();
     return true;
 }

@@ -15,6 +15,7 @@ class FormController;
 class GpsCapture;
 class PhotoStore;
 class InspectorController;
+class KioskController;
 class LanguageController;
 class LoginController;
 class PositionProvider;
@@ -38,6 +39,7 @@ public:
         QString nmeaPath; // empty: the device's GPS
         bool seedDemo = false; // demo records into an empty store
         QString language; // empty: the saved choice (Chinese by default)
+        QString kioskConfigPath; // empty: KioskConfig::defaultPath()
     };
 
     explicit ServiceHost(QObject *parent = nullptr);
@@ -74,5 +76,6 @@ private:
     std::unique_ptr<RecordViewController> m_recordView;
     std::unique_ptr<DashboardController> m_dashboard;
     std::unique_ptr<ReviewController> m_review;
+    std::unique_ptr<KioskController> m_kiosk;
     std::unique_ptr<Services> m_services;
 };

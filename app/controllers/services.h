@@ -9,6 +9,7 @@ class ReviewController;
 class FormController;
 class GpsCapture;
 class InspectorController;
+class KioskController;
 class LanguageController;
 class LoginController;
 class PositionStatus;
@@ -23,6 +24,7 @@ Q_MOC_INCLUDE("controllers/reviewcontroller.h")
 Q_MOC_INCLUDE("controllers/formcontroller.h")
 Q_MOC_INCLUDE("controllers/gpscapturetype.h")
 Q_MOC_INCLUDE("controllers/inspectorcontroller.h")
+Q_MOC_INCLUDE("kiosk/kioskcontroller.h")
 Q_MOC_INCLUDE("controllers/languagecontroller.h")
 Q_MOC_INCLUDE("controllers/logincontroller.h")
 Q_MOC_INCLUDE("controllers/positionstatus.h")
@@ -53,6 +55,7 @@ class Services : public QObject {
     Q_PROPERTY(RecordViewController *recordView MEMBER recordView CONSTANT)
     Q_PROPERTY(DashboardController *dashboard MEMBER dashboard CONSTANT)
     Q_PROPERTY(ReviewController *review MEMBER review CONSTANT)
+    Q_PROPERTY(KioskController *kiosk MEMBER kiosk CONSTANT)
 public:
     // Not default-constructible on purpose: QML would build its own empty instance instead
     // of calling create().
@@ -74,6 +77,7 @@ public:
     RecordViewController *recordView = nullptr;
     DashboardController *dashboard = nullptr; // supervisor: figures and exports
     ReviewController *review = nullptr; // supervisor: decisions, revisions, diff
+    KioskController *kiosk = nullptr; // kiosk: config, idle watch, admin PIN
 
     // The instance QML gets; set before the first QML engine loads anything.
     static void setInstance(Services *instance);

@@ -283,10 +283,43 @@
     </message>
 </context>
 <context>
+    <name>KioskAchievementsPage</name>
+    <message>
+        <source>协作成果</source>
+        <translation>Achievements</translation>
+    </message>
+</context>
+<context>
+    <name>KioskAdminPanel</name>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>退出展示模式</source>
+        <translation>Leave kiosk mode</translation>
+    </message>
+    <message>
+        <source>立即更新数据</source>
+        <translation>Update data now</translation>
+    </message>
+    <message>
+        <source>返回展示</source>
+        <translation>Back to the exhibition</translation>
+    </message>
+</context>
+<context>
     <name>KioskApp</name>
     <message>
         <source>清水巡查 · 展示</source>
         <translation>Qingshui · Exhibition</translation>
+    </message>
+</context>
+<context>
+    <name>KioskGalleryPage</name>
+    <message>
+        <source>巡查风采</source>
+        <translation>Inspections</translation>
     </message>
 </context>
 <context>
@@ -338,6 +371,83 @@
     <message>
         <source>地图数据有误，部分地点未显示</source>
         <translation>Map data has errors: some places are not shown</translation>
+    </message>
+</context>
+<context>
+    <name>KioskNavRail</name>
+    <message>
+        <source>地图</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>结对地图</source>
+        <translation>Pairing map</translation>
+    </message>
+    <message>
+        <source>成就</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>协作成果</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <source>风采</source>
+        <translation>Gallery</translation>
+    </message>
+    <message>
+        <source>巡查风采</source>
+        <translation>Inspections</translation>
+    </message>
+</context>
+<context>
+    <name>KioskPinPad</name>
+    <message>
+        <source>错误次数过多，已锁定 %1 分钟</source>
+        <translation>Too many wrong PINs: locked for %1 minutes</translation>
+    </message>
+    <message>
+        <source>PIN 错误，请重试</source>
+        <translation>Wrong PIN, please try again</translation>
+    </message>
+    <message>
+        <source>管理员验证</source>
+        <translation>Administrator PIN</translation>
+    </message>
+    <message>
+        <source>本机未设置管理员 PIN，无法退出展示模式。请在终端运行 qingshui --set-kiosk-pin 设置。</source>
+        <translation>This kiosk has no admin PIN, so kiosk mode cannot be left. Set one in a terminal with qingshui --set-kiosk-pin.</translation>
+    </message>
+    <message>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>KioskTopBar</name>
+    <message>
+        <source>南水北调 · 京豫鄂对口协作</source>
+        <translation>South-to-North Water Diversion · Beijing–Henan–Hubei pairing</translation>
+    </message>
+    <message>
+        <source>离线展示 · 数据更新于 %1</source>
+        <translation>Offline display · data updated %1</translation>
+    </message>
+    <message>
+        <source>离线展示 · 内置展示内容</source>
+        <translation>Offline display · built-in content</translation>
+    </message>
+    <message>
+        <source>yyyy年M月d日</source>
+        <translation>d MMMM yyyy</translation>
     </message>
 </context>
 <context>

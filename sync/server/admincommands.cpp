@@ -1,6 +1,6 @@
 #include "admincommands.h"
 
-#include "passwordhash.h"
+#include "domain/passwordhash.h"
 #include "referencecatalog.h"
 #include "serverdatabase.h"
 #include "sqliteaccountstore.h"

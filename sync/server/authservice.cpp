@@ -2,7 +2,7 @@
 
 #include "accesstoken.h"
 #include "accountstore.h"
-#include "passwordhash.h"
+#include "domain/passwordhash.h"
 #include "rawunary.h"
 #include "requestchecks.h"
 

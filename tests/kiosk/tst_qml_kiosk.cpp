@@ -4,6 +4,7 @@
 #include "controllers/languagecontroller.h"
 #include "controllers/servicehost.h"
 #include "controllers/services.h"
+#include "kiosk/kioskconfig.h"
 
 #include <QQmlEngine>
 #include <QQmlExtensionPlugin>
@@ -21,9 +22,14 @@ public slots:
     {
         QQuickStyle::setStyle(QStringLiteral("Material"));
         m_host = new ServiceHost(this);
+        // The admin PIN the shell's tests enter (tst_shell_admin.qml), in a config of its own.
+        const QString config = m_dir.filePath(QStringLiteral("kiosk.ini"));
+        QString error;
+        if (!KioskConfig::storePin(config, QStringLiteral("2468"), &error))
+            qFatal("cannot write the kiosk config: %s", qPrintable(error));
         // Offline for good: no server address.
         if (!m_host->start({QStringLiteral("kiosk"), m_dir.filePath(QStringLiteral("store.db")),
-                            QString(), QString(), false, QStringLiteral("zh_CN")}))
+                            QString(), QString(), false, QStringLiteral("zh_CN"), config}))
             qFatal("cannot start services: %s", qPrintable(m_host->error()));
         Services::setInstance(m_host->services());
     }

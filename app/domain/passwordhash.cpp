@@ -1,4 +1,4 @@
-#include "passwordhash.h"
+#include "domain/passwordhash.h"
 
 #include <sodium.h>
 
