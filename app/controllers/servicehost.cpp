@@ -12,6 +12,7 @@
 #include "controllers/services.h"
 #include "controllers/villagepickercontroller.h"
 #include "domain/templatecatalog.h"
+#include "kiosk/figurescontroller.h"
 #include "media/camerasource.h"
 #include "media/photostore.h"
 #include "models/recordlistmodel.h"
@@ -136,6 +137,11 @@ bool ServiceHost::start(const Options &options)
         sync->setPendingCount(OutboxRepository(db).pendingCount());
         sync->requestSync();
     });
+    // The kiosk's achievements: cheap to build in every mode, counted again after a sync.
+    m_figures = std::make_unique<FiguresController>(db, reference.units());
+    connect(sync, &SyncEngine::finished, m_figures.get(), &FiguresController::syncFinished);
+    connect(m_language.get(), &LanguageController::languageChanged, m_figures.get(),
+            &FiguresController::languageChanged);
     m_services = std::make_unique<Services>(nullptr);
     m_services->mode = options.mode;
     m_services->records = m_records.get();
@@ -152,5 +158,6 @@ bool ServiceHost::start(const Options &options)
     m_services->recordView = m_recordView.get();
     m_services->dashboard = m_dashboard.get();
     m_services->review = m_review.get();
+    m_services->figures = m_figures.get();
     return true;
 }

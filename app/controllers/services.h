@@ -5,6 +5,7 @@
 
 class CameraController;
 class DashboardController;
+class FiguresController;
 class ReviewController;
 class FormController;
 class GpsCapture;
@@ -21,6 +22,7 @@ Q_MOC_INCLUDE("controllers/cameracontroller.h")
 Q_MOC_INCLUDE("controllers/dashboardcontroller.h")
 Q_MOC_INCLUDE("controllers/reviewcontroller.h")
 Q_MOC_INCLUDE("controllers/formcontroller.h")
+Q_MOC_INCLUDE("kiosk/figurescontroller.h")
 Q_MOC_INCLUDE("controllers/gpscapturetype.h")
 Q_MOC_INCLUDE("controllers/inspectorcontroller.h")
 Q_MOC_INCLUDE("controllers/languagecontroller.h")
@@ -53,6 +55,7 @@ class Services : public QObject {
     Q_PROPERTY(RecordViewController *recordView MEMBER recordView CONSTANT)
     Q_PROPERTY(DashboardController *dashboard MEMBER dashboard CONSTANT)
     Q_PROPERTY(ReviewController *review MEMBER review CONSTANT)
+    Q_PROPERTY(FiguresController *figures MEMBER figures CONSTANT)
 public:
     // Not default-constructible on purpose: QML would build its own empty instance instead
     // of calling create().
@@ -74,6 +77,7 @@ public:
     RecordViewController *recordView = nullptr;
     DashboardController *dashboard = nullptr; // supervisor: figures and exports
     ReviewController *review = nullptr; // supervisor: decisions, revisions, diff
+    FiguresController *figures = nullptr; // kiosk: achievements and public-record counts
 
     // The instance QML gets; set before the first QML engine loads anything.
     static void setInstance(Services *instance);
