@@ -153,7 +153,7 @@ Page {
                                         width: parent.width
                                         wrapMode: Text.Wrap
                                         text: card.modelData.value
-                                        font.pixelSize: 44
+                                        font.pixelSize: 40
                                         font.bold: true
                                         color: Theme.primaryDark
                                     }
