@@ -20,7 +20,7 @@ FiguresController::FiguresController(QSqlDatabase db, QList<PairedUnit> units, Q
     : QObject(parent), m_db(db), m_units(std::move(units))
 {
     m_facts = bundledAchievementFacts(&m_factsError);
-    refresh();
+    m_error = m_factsError;
 }
 
 void FiguresController::loadFacts(const QByteArray &json)
@@ -51,7 +51,7 @@ QVariantList FiguresController::categoryCounts() const
     for (const Category &c : workCategories()) {
         out << QVariantMap {{QStringLiteral("id"), c.id},
                             {QStringLiteral("name"), c.name()},
-                            {QStringLiteral("count"), m_counts.byCategory.value(c.id)}};
+                            {QStringLiteral("count"), counted().byCategory.value(c.id)}};
     }
     return out;
 }
@@ -63,12 +63,19 @@ QVariantList FiguresController::unitCounts() const
     for (const PairedUnit &u : m_units) {
         out << QVariantMap {{QStringLiteral("code"), u.code},
                             {QStringLiteral("name"), en ? u.nameEn : u.name},
-                            {QStringLiteral("count"), m_counts.byUnit.value(u.code)}};
+                            {QStringLiteral("count"), counted().byUnit.value(u.code)}};
     }
     return out;
 }
 
-void FiguresController::refresh()
+const FiguresController::Counts &FiguresController::counted() const
+{
+    if (!m_isCounted)
+        countNow();
+    return m_counts;
+}
+
+void FiguresController::countNow() const
 {
     PublicRecordCounts counts;
     if (countPublicRecords(m_db, &counts, &m_countsError)) {
@@ -77,18 +84,26 @@ void FiguresController::refresh()
     }
     const qint64 lastMs = SyncMetaRepository(m_db).value(QLatin1String(kLastSyncKey)).toLongLong();
     m_lastSync = lastMs > 0 ? QDateTime::fromMSecsSinceEpoch(lastMs) : QDateTime();
+    m_isCounted = true;
+}
+
+void FiguresController::refresh()
+{
+    countNow();
     setError(m_factsError.isEmpty() ? m_countsError : m_factsError);
     emit countsChanged();
 }
 
-void FiguresController::syncFinished(bool ok, int, int pulled)
+void FiguresController::syncFinished(bool ok, int, int)
 {
     if (!ok)
         return;
     SyncMetaRepository(m_db).setValue(QLatin1String(kLastSyncKey),
                                       QString::number(QDateTime::currentMSecsSinceEpoch()));
-    Q_UNUSED(pulled) // dated either way; the counts are cheap (two indexed GROUP BYs)
-    refresh();
+    // The date changed either way, so count again too (two indexed GROUP BYs) rather than
+    // trust `pulled` to cover withdrawals. Not yet shown: counted when first read.
+    if (m_isCounted)
+        refresh();
 }
 
 void FiguresController::languageChanged()

@@ -32,8 +32,12 @@ public:
     QVariantList facts() const;
     QVariantList categoryCounts() const;
     QVariantList unitCounts() const;
-    int total() const { return m_counts.total; }
-    QDateTime lastSync() const { return m_lastSync; }
+    int total() const { return counted().total; }
+    QDateTime lastSync() const
+    {
+        counted();
+        return m_lastSync;
+    }
     QString error() const { return m_error; }
 
     // Facts from other JSON than the bundled file (tests; an updated file).
@@ -56,17 +60,22 @@ signals:
 
 private:
     void setError(const QString &error);
+    // Counts on first use: every mode builds this, only the kiosk reads it.
+    struct Counts {
+        int total = 0;
+        QHash<QString, int> byCategory;
+        QHash<QString, int> byUnit;
+    };
+    const Counts &counted() const;
+    void countNow() const;
 
     QSqlDatabase m_db;
     QList<PairedUnit> m_units;
     QList<AchievementFact> m_facts;
     QString m_factsError;
-    QString m_countsError;
+    mutable QString m_countsError;
     QString m_error;
-    struct Counts {
-        int total = 0;
-        QHash<QString, int> byCategory;
-        QHash<QString, int> byUnit;
-    } m_counts;
-    QDateTime m_lastSync;
+    mutable bool m_isCounted = false;
+    mutable Counts m_counts;
+    mutable QDateTime m_lastSync;
 };
