@@ -8,6 +8,7 @@
 #include "kiosk/kioskconfig.h"
 #include "kiosk/kioskcontroller.h"
 #include "kiosk/kioskpinsetup.h"
+#include "kiosk/systemdnotifier.h"
 #include "positioning/positionprovider.h"
 #include "syncengine.h"
 #include "windowrunner.h"
@@ -96,6 +97,7 @@ int main(int argc, char *argv[])
     engine.addImportPath(QStringLiteral("qrc:/"));
     host.language()->setEngine(&engine);
     WindowRunner runner(engine);
+    SystemdNotifier notifier;
     if (!runner.load(options.mode, options.size)) {
         std::fprintf(stderr, "qingshui: cannot load the %s screen\n", qPrintable(options.mode));
         return 1;
@@ -116,6 +118,11 @@ int main(int argc, char *argv[])
         } else {
             runner.window()->show();
         }
+        // Under systemd (Type=notify): ready once the first frame is on screen, then
+        // watchdog pings from this, the GUI thread.
+        if (notifier.enabled())
+            QObject::connect(runner.window(), &QQuickWindow::frameSwapped, &notifier,
+                             [&notifier] { notifier.ready(); }, Qt::SingleShotConnection);
         LoginController *login = host.services()->login;
         if (!options.loginUser.isEmpty() && !login->loggedIn())
             login->logIn(options.loginUser, qEnvironmentVariable("QINGSHUI_PASSWORD"));

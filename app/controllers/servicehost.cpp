@@ -13,6 +13,7 @@
 #include "controllers/villagepickercontroller.h"
 #include "domain/templatecatalog.h"
 #include "kiosk/kioskcontroller.h"
+#include "kiosk/figurescontroller.h"
 #include "media/camerasource.h"
 #include "media/photostore.h"
 #include "models/recordlistmodel.h"
@@ -140,6 +141,11 @@ bool ServiceHost::start(const Options &options)
     m_kiosk = std::make_unique<KioskController>(
         options.kioskConfigPath.isEmpty() ? KioskConfig::defaultPath() : options.kioskConfigPath,
         sync);
+    // The kiosk's achievements: cheap to build in every mode, counted again after a sync.
+    m_figures = std::make_unique<FiguresController>(db, reference.units());
+    connect(sync, &SyncEngine::finished, m_figures.get(), &FiguresController::syncFinished);
+    connect(m_language.get(), &LanguageController::languageChanged, m_figures.get(),
+            &FiguresController::languageChanged);
     m_services = std::make_unique<Services>(nullptr);
     m_services->mode = options.mode;
     m_services->records = m_records.get();
@@ -157,5 +163,6 @@ bool ServiceHost::start(const Options &options)
     m_services->dashboard = m_dashboard.get();
     m_services->review = m_review.get();
     m_services->kiosk = m_kiosk.get();
+    m_services->figures = m_figures.get();
     return true;
 }

@@ -11,6 +11,7 @@ class CameraController;
 class CameraSource;
 class DashboardController;
 class ReviewController;
+class FiguresController;
 class FormController;
 class GpsCapture;
 class PhotoStore;
@@ -77,5 +78,6 @@ private:
     std::unique_ptr<DashboardController> m_dashboard;
     std::unique_ptr<ReviewController> m_review;
     std::unique_ptr<KioskController> m_kiosk;
+    std::unique_ptr<FiguresController> m_figures;
     std::unique_ptr<Services> m_services;
 };

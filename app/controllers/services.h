@@ -5,6 +5,7 @@
 
 class CameraController;
 class DashboardController;
+class FiguresController;
 class ReviewController;
 class FormController;
 class GpsCapture;
@@ -22,6 +23,7 @@ Q_MOC_INCLUDE("controllers/cameracontroller.h")
 Q_MOC_INCLUDE("controllers/dashboardcontroller.h")
 Q_MOC_INCLUDE("controllers/reviewcontroller.h")
 Q_MOC_INCLUDE("controllers/formcontroller.h")
+Q_MOC_INCLUDE("kiosk/figurescontroller.h")
 Q_MOC_INCLUDE("controllers/gpscapturetype.h")
 Q_MOC_INCLUDE("controllers/inspectorcontroller.h")
 Q_MOC_INCLUDE("kiosk/kioskcontroller.h")
@@ -56,6 +58,7 @@ class Services : public QObject {
     Q_PROPERTY(DashboardController *dashboard MEMBER dashboard CONSTANT)
     Q_PROPERTY(ReviewController *review MEMBER review CONSTANT)
     Q_PROPERTY(KioskController *kiosk MEMBER kiosk CONSTANT)
+    Q_PROPERTY(FiguresController *figures MEMBER figures CONSTANT)
 public:
     // Not default-constructible on purpose: QML would build its own empty instance instead
     // of calling create().
@@ -78,6 +81,7 @@ public:
     DashboardController *dashboard = nullptr; // supervisor: figures and exports
     ReviewController *review = nullptr; // supervisor: decisions, revisions, diff
     KioskController *kiosk = nullptr; // kiosk: config, idle watch, admin PIN
+    FiguresController *figures = nullptr; // kiosk: achievements and public-record counts
 
     // The instance QML gets; set before the first QML engine loads anything.
     static void setInstance(Services *instance);

@@ -5,7 +5,5 @@ qt_target_qml_sources(qs_ui QML_FILES
     kiosk/KioskNavRail.qml
     kiosk/KioskPinPad.qml
     kiosk/KioskAdminPanel.qml)
-# placeholders until the figures/feed parts land
-qt_target_qml_sources(qs_ui QML_FILES
-    kiosk/KioskAchievementsPage.qml
-    kiosk/KioskGalleryPage.qml)
+# placeholder until the feed part lands
+qt_target_qml_sources(qs_ui QML_FILES kiosk/KioskGalleryPage.qml)

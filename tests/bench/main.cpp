@@ -1,4 +1,5 @@
 // qingshui-bench SUITE: prints one `name value unit` line per figure.
+#include "kioskbench.h"
 #include "reportbench.h"
 #include "reviewbench.h"
 #include "storebench.h"
@@ -11,7 +12,7 @@
 int main(int argc, char *argv[])
 {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: qingshui-bench store|sync|review\n");
+        std::fprintf(stderr, "usage: qingshui-bench store|sync|review|kiosk\n");
         return 2;
     }
     qputenv("QT_QPA_PLATFORM",
@@ -23,6 +24,8 @@ int main(int argc, char *argv[])
         return runSyncBench();
     if (std::strcmp(argv[1], "review") == 0)
         return runReviewBench() != 0 ? 1 : runReportBench();
+    if (std::strcmp(argv[1], "kiosk") == 0)
+        return runKioskBench(argc, argv);
     std::fprintf(stderr, "qingshui-bench: unknown suite '%s'\n", argv[1]);
     return 2;
 }

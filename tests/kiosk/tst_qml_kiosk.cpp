@@ -5,7 +5,10 @@
 #include "controllers/servicehost.h"
 #include "controllers/services.h"
 #include "kiosk/kioskconfig.h"
+#include "publicrecordseed.h"
+#include "storage/database.h"
 
+#include <QQmlContext>
 #include <QQmlEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
@@ -14,6 +17,31 @@
 
 Q_IMPORT_QML_PLUGIN(Qingshui_BackendPlugin)
 Q_IMPORT_QML_PLUGIN(Qingshui_UiPlugin)
+
+// figuresSeed.seed(townshipPrefix, category, n): n public records in the first village of
+// that township (or county) prefix, as a pull would store them (tst_figures_*.qml).
+class FiguresSeed : public QObject {
+    Q_OBJECT
+public:
+    explicit FiguresSeed(ServiceHost *host) : QObject(host), m_host(host) { }
+    Q_INVOKABLE bool seed(const QString &prefix, const QString &category, int n)
+    {
+        QSqlDatabase db = m_host->database()->connection();
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT min(code) FROM village WHERE code LIKE ?"));
+        q.addBindValue(prefix + QLatin1Char('%'));
+        QString error;
+        if (!q.exec() || !q.next() || q.value(0).isNull()
+            || !seedPublicRecords(db, q.value(0).toString(), category, n, &error)) {
+            qWarning("figuresSeed: %s", qPrintable(error));
+            return false;
+        }
+        return true;
+    }
+
+private:
+    ServiceHost *m_host;
+};
 
 class KioskSetup : public QObject {
     Q_OBJECT
@@ -38,6 +66,8 @@ public slots:
     {
         engine->addImportPath(QStringLiteral("qrc:/")); // the static modules' qmldir files
         m_host->language()->setEngine(engine);
+        engine->rootContext()->setContextProperty(QStringLiteral("figuresSeed"),
+                                                  new FiguresSeed(m_host));
     }
 
 private:

@@ -1,0 +1,121 @@
+#include "figurescontroller.h"
+
+#include "domain/category.h"
+#include "publicrecordcounts.h"
+#include "storage/syncmetarepository.h"
+
+#include <QLocale>
+#include <QVariantMap>
+
+namespace {
+
+bool english()
+{
+    return QLocale().language() == QLocale::English;
+}
+
+} // namespace
+
+FiguresController::FiguresController(QSqlDatabase db, QList<PairedUnit> units, QObject *parent)
+    : QObject(parent), m_db(db), m_units(std::move(units))
+{
+    m_facts = bundledAchievementFacts(&m_factsError);
+    m_error = m_factsError;
+}
+
+void FiguresController::loadFacts(const QByteArray &json)
+{
+    m_facts = parseAchievementFacts(json, &m_factsError);
+    setError(m_factsError.isEmpty() ? m_countsError : m_factsError);
+    emit factsChanged();
+}
+
+QVariantList FiguresController::facts() const
+{
+    const bool en = english();
+    QVariantList out;
+    for (const AchievementFact &f : m_facts) {
+        out << QVariantMap {{QStringLiteral("id"), f.id},
+                            {QStringLiteral("group"), f.group},
+                            {QStringLiteral("label"), en ? f.labelEn : f.labelZh},
+                            {QStringLiteral("value"), en ? f.valueEn : f.valueZh},
+                            {QStringLiteral("when"), en ? f.whenEn : f.whenZh},
+                            {QStringLiteral("source"), f.sources.join(QStringLiteral("；"))}};
+    }
+    return out;
+}
+
+QVariantList FiguresController::categoryCounts() const
+{
+    QVariantList out;
+    for (const Category &c : workCategories()) {
+        out << QVariantMap {{QStringLiteral("id"), c.id},
+                            {QStringLiteral("name"), c.name()},
+                            {QStringLiteral("count"), counted().byCategory.value(c.id)}};
+    }
+    return out;
+}
+
+QVariantList FiguresController::unitCounts() const
+{
+    const bool en = english();
+    QVariantList out;
+    for (const PairedUnit &u : m_units) {
+        out << QVariantMap {{QStringLiteral("code"), u.code},
+                            {QStringLiteral("name"), en ? u.nameEn : u.name},
+                            {QStringLiteral("count"), counted().byUnit.value(u.code)}};
+    }
+    return out;
+}
+
+const FiguresController::Counts &FiguresController::counted() const
+{
+    if (!m_isCounted)
+        countNow();
+    return m_counts;
+}
+
+void FiguresController::countNow() const
+{
+    PublicRecordCounts counts;
+    if (countPublicRecords(m_db, &counts, &m_countsError)) {
+        m_countsError.clear();
+        m_counts = {counts.total, counts.byCategory, counts.byUnit};
+    }
+    const qint64 lastMs = SyncMetaRepository(m_db).value(QLatin1String(kLastSyncKey)).toLongLong();
+    m_lastSync = lastMs > 0 ? QDateTime::fromMSecsSinceEpoch(lastMs) : QDateTime();
+    m_isCounted = true;
+}
+
+void FiguresController::refresh()
+{
+    countNow();
+    setError(m_factsError.isEmpty() ? m_countsError : m_factsError);
+    emit countsChanged();
+}
+
+void FiguresController::syncFinished(bool ok, int, int)
+{
+    if (!ok)
+        return;
+    SyncMetaRepository(m_db).setValue(QLatin1String(kLastSyncKey),
+                                      QString::number(QDateTime::currentMSecsSinceEpoch()));
+    // The date changed either way, so count again too (two indexed GROUP BYs) rather than
+    // trust `pulled` to cover withdrawals. Not yet shown: counted when first read.
+    if (m_isCounted)
+        refresh();
+}
+
+void FiguresController::languageChanged()
+{
+    emit factsChanged();
+    emit countsChanged();
+}
+
+void FiguresController::setError(const QString &error)
+{
+    if (error == m_error)
+        return;
+    m_error = error;
+    emit errorChanged();
+}
