@@ -285,8 +285,56 @@
 <context>
     <name>KioskAchievementsPage</name>
     <message>
-        <source>协作成果</source>
+        <source>一泓清水 北送京城</source>
+        <translation>Clear water for Beijing</translation>
+    </message>
+    <message>
+        <source>对口协作 结对帮扶</source>
+        <translation>Paired cooperation</translation>
+    </message>
+    <message>
+        <source>生态保护</source>
+        <translation>Ecological protection</translation>
+    </message>
+    <message>
+        <source>人才与社会事业</source>
+        <translation>People, schools and hospitals</translation>
+    </message>
+    <message>
+        <source>民生改善</source>
+        <translation>Livelihoods</translation>
+    </message>
+    <message>
+        <source>产业合作</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>协作成效</source>
         <translation>Achievements</translation>
+    </message>
+    <message>
+        <source>数据更新于 %1</source>
+        <translation>Data as of %1</translation>
+    </message>
+    <message>
+        <source>离线 · 内置数据</source>
+        <translation>Offline · built-in data</translation>
+    </message>
+    <message>
+        <source>成效数据暂不可用：%1</source>
+        <translation>Figures unavailable: %1</translation>
+    </message>
+    <message>
+        <source>%1 · 来源：%2</source>
+        <translation>%1 · Source: %2</translation>
+    </message>
+    <message>
+        <source>已公开巡查记录</source>
+        <translation>Published inspection records</translation>
+    </message>
+    <message>
+        <source>各县（市、区）</source>
+        <translation>By county</translation>
     </message>
 </context>
 <context>
