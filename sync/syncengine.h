@@ -26,6 +26,8 @@ struct SyncEngineOptions {
     // false: act as if the system had no network information backend (probe instead).
     bool useNetworkInformation = true;
     int probeTimeoutMs = 3000;
+    // A kiosk: never push or upload, only pull (and fetch the public copies' photos).
+    bool readOnly = false;
 };
 
 // Runs syncs of one local store on a worker thread, one at a time, decides when (its

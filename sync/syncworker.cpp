@@ -55,6 +55,7 @@ void SyncWorker::run()
     if (!m_transport)
         m_transport = std::make_unique<SyncTransport>(m_serverAddress);
     SyncSession session(m_db->connection(), *m_transport);
+    session.setReadOnly(m_readOnly);
     session.setProgressCallback([this](const SyncProgress &p) { emit progressed(p); });
     const SyncResult result = session.run();
     report.pushed = result.pushed;

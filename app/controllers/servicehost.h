@@ -14,6 +14,7 @@ class ReviewController;
 class FormController;
 class GpsCapture;
 class PhotoStore;
+class PublicFeed;
 class InspectorController;
 class LanguageController;
 class LoginController;
@@ -74,5 +75,6 @@ private:
     std::unique_ptr<RecordViewController> m_recordView;
     std::unique_ptr<DashboardController> m_dashboard;
     std::unique_ptr<ReviewController> m_review;
+    std::unique_ptr<PublicFeed> m_publicFeed;
     std::unique_ptr<Services> m_services;
 };

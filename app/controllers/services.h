@@ -12,6 +12,7 @@ class InspectorController;
 class LanguageController;
 class LoginController;
 class PositionStatus;
+class PublicFeed;
 class RecordListModel;
 class RecordViewController;
 class SyncEngine;
@@ -29,6 +30,7 @@ Q_MOC_INCLUDE("controllers/positionstatus.h")
 Q_MOC_INCLUDE("controllers/recordviewcontroller.h")
 Q_MOC_INCLUDE("controllers/syncenginetype.h")
 Q_MOC_INCLUDE("controllers/villagepickercontroller.h")
+Q_MOC_INCLUDE("kiosk/publicfeed.h")
 Q_MOC_INCLUDE("models/recordlistmodel.h")
 Q_MOC_INCLUDE("models/unitlistmodel.h")
 
@@ -53,6 +55,7 @@ class Services : public QObject {
     Q_PROPERTY(RecordViewController *recordView MEMBER recordView CONSTANT)
     Q_PROPERTY(DashboardController *dashboard MEMBER dashboard CONSTANT)
     Q_PROPERTY(ReviewController *review MEMBER review CONSTANT)
+    Q_PROPERTY(PublicFeed *publicFeed MEMBER publicFeed CONSTANT)
 public:
     // Not default-constructible on purpose: QML would build its own empty instance instead
     // of calling create().
@@ -74,6 +77,7 @@ public:
     RecordViewController *recordView = nullptr;
     DashboardController *dashboard = nullptr; // supervisor: figures and exports
     ReviewController *review = nullptr; // supervisor: decisions, revisions, diff
+    PublicFeed *publicFeed = nullptr; // kiosk: the published records of its store
 
     // The instance QML gets; set before the first QML engine loads anything.
     static void setInstance(Services *instance);

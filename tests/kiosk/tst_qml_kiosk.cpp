@@ -4,7 +4,9 @@
 #include "controllers/languagecontroller.h"
 #include "controllers/servicehost.h"
 #include "controllers/services.h"
+#include "feedseed.h"
 
+#include <QQmlContext>
 #include <QQmlEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
@@ -32,6 +34,9 @@ public slots:
     {
         engine->addImportPath(QStringLiteral("qrc:/")); // the static modules' qmldir files
         m_host->language()->setEngine(engine);
+        engine->rootContext()->setContextProperty(
+            QStringLiteral("feedSeed"),
+            new FeedSeed(m_dir.filePath(QStringLiteral("store.db")), this));
     }
 
 private:
