@@ -144,7 +144,8 @@ PublicCopy addPublicCopy(QSqlDatabase db, PhotoStore &photos, const QString &uni
     r.status = RecordStatus::Approved;
     r.createdAtMs = updatedAtMs - 3600 * 1000;
     r.updatedAtMs = updatedAtMs;
-    r.content = QJsonDocument(answers).toJson(QJsonDocument::Compact);
+    r.content = QJsonDocument(QJsonObject {{QStringLiteral("answers"), answers}})
+                    .toJson(QJsonDocument::Compact);
     r.syncState = SyncState::Synced;
     // Stored the way a pull stores it; the cursor and epoch stay as they were.
     SyncMetaRepository meta(db);

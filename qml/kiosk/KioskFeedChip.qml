@@ -9,7 +9,7 @@ Button {
     autoExclusive: false
     focusPolicy: Qt.NoFocus
     implicitHeight: 96
-    implicitWidth: Math.max(96, contentItem.implicitWidth + 48)
+    implicitWidth: Math.max(96, contentItem.implicitWidth + 40)
     font.pixelSize: 26
     contentItem: Text {
         text: chip.recordCount >= 0 ? chip.text + "  " + chip.recordCount : chip.text

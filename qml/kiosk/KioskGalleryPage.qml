@@ -54,35 +54,28 @@ Item {
         color: "#5a6b75"
     }
 
-    Flickable {
+    Flow {
         id: countyChips
         x: 48
         y: 100
         width: parent.width - 96
-        height: 96
-        contentWidth: countyRow.width
-        flickableDirection: Flickable.HorizontalFlick
-        clip: true
-        Row {
-            id: countyRow
-            spacing: 16
+        spacing: 12
+        KioskFeedChip {
+            objectName: "countyChip_all"
+            text: qsTr("全部县市")
+            checked: page.unitCode === ""
+            onClicked: page.unitCode = ""
+        }
+        Repeater {
+            model: Services.units
             KioskFeedChip {
-                objectName: "countyChip_all"
-                text: qsTr("全部县市")
-                checked: page.unitCode === ""
-                onClicked: page.unitCode = ""
-            }
-            Repeater {
-                model: Services.units
-                KioskFeedChip {
-                    required property string code
-                    required property string name
-                    required property string nameEn
-                    objectName: "countyChip_" + code
-                    text: Services.language.language.startsWith("en") ? nameEn : name
-                    checked: page.unitCode === code
-                    onClicked: page.unitCode = checked ? code : ""
-                }
+                required property string code
+                required property string name
+                required property string nameEn
+                objectName: "countyChip_" + code
+                text: Services.language.language.startsWith("en") ? nameEn : name
+                checked: page.unitCode === code
+                onClicked: page.unitCode = checked ? code : ""
             }
         }
     }
@@ -90,7 +83,7 @@ Item {
     Row {
         id: categoryRow
         x: 48
-        y: 212
+        y: countyChips.y + countyChips.height + 16
         spacing: 16
         KioskFeedChip {
             objectName: "categoryChip_all"
@@ -114,7 +107,7 @@ Item {
         id: grid
         objectName: "galleryGrid"
         x: 48
-        y: 332
+        y: categoryRow.y + categoryRow.height + 16
         width: parent.width - 96
         height: parent.height - y - 24
         clip: true

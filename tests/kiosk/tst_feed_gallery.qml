@@ -56,6 +56,8 @@ Item {
             const page = createTemporaryObject(galleryComponent, root)
             mouseClick(findChild(page, "countyChip_420381450"))
             compare(page.unitCode, "420381450")
+            // The unit's category chips are made again: wait until their row has laid them out.
+            tryVerify(function () { return findChild(page, "categoryChip_ecology").x > 0 })
             mouseClick(findChild(page, "categoryChip_ecology"))
             compare(page.category, "ecology")
             const grid = findChild(page, "galleryGrid")
