@@ -30,8 +30,12 @@ bool write(const QString &path, const QByteArray &bytes)
 QStringList setAside(const QString &dbPath)
 {
     const QFileInfo info(dbPath);
-    return QDir(info.absolutePath())
-        .entryList({info.fileName() + ".corrupt-*"}, QDir::Files, QDir::Name);
+    // (its -wal and -shm, when the failed open made them, are moved beside it)
+    QStringList out = QDir(info.absolutePath())
+                          .entryList({info.fileName() + ".corrupt-*"}, QDir::Files, QDir::Name);
+    out.removeIf(
+        [](const QString &name) { return name.endsWith("-wal") || name.endsWith("-shm"); });
+    return out;
 }
 
 ServiceHost::Options kioskOn(const QString &dbPath, const QString &mode = "kiosk")
