@@ -137,6 +137,8 @@ void SyncEngine::onFinished(const SyncReport &report)
     }
     m_scheduler->syncFinished(report.outcome);
     emit stateChanged();
+    if (report.publicPhotosChanged)
+        emit publicPhotosChanged();
     emit finished(report.outcome == SyncReport::Succeeded, report.pushed, report.pulled);
     if (report.catalogChanged)
         emit catalogChanged();

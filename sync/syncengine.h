@@ -98,6 +98,9 @@ signals:
     // A sync stored new checklist template versions or reference regions: what lists them
     // reads them again (no restart needed).
     void catalogChanged();
+    // Read-only: the photos of public copies on this device changed (fetched or removed),
+    // even when no change was pulled (a photo that failed before arrived now).
+    void publicPhotosChanged();
 
 private:
     void start();

@@ -61,6 +61,7 @@ void SyncWorker::run()
     report.pushed = result.pushed;
     report.pulled = result.pulled;
     report.catalogChanged = result.templatesAdded > 0 || result.referenceVersion > 0;
+    report.publicPhotosChanged = result.publicPhotosFetched > 0 || result.publicPhotosRemoved > 0;
     report.error = result.error;
     if (result.ok) {
         report.outcome = SyncReport::Succeeded;

@@ -147,6 +147,7 @@ bool ServiceHost::start(const Options &options)
         if (pulled > 0)
             feed->reload();
     });
+    connect(m_sync.get(), &SyncEngine::publicPhotosChanged, feed, &PublicFeed::reload);
     connect(m_language.get(), &LanguageController::languageChanged, feed, &PublicFeed::reload);
     m_form = std::make_unique<FormController>(db, deviceId, m_gps.get(), m_photos.get(),
                                               m_position.get());

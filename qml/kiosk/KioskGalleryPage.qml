@@ -19,6 +19,8 @@ Item {
     property int attractShown: 0
 
     function openRecord(record) { recordView.show(record) }
+    // The record view is a popup over the window: it leaves with the page (idle → home).
+    onVisibleChanged: if (!visible) recordView.close()
 
     // The attract loop: the next record, then its next photos; false after a few records.
     function attractStep() {

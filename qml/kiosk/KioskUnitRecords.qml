@@ -11,6 +11,8 @@ Column {
     readonly property var shown: (Services.publicFeed.generation,
                                   Services.publicFeed.records(unitCode, ""))
     spacing: 16
+    // The record view is a popup over the window: it leaves with the panel (idle → home).
+    onVisibleChanged: if (!visible) recordView.close()
 
     Flow {
         width: parent.width

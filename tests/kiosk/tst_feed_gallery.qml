@@ -96,6 +96,9 @@ Item {
             compare(answers[0].text.indexOf("16") >= 0, true)
             verify(view.nextPhoto())
             compare(view.photoIndex, 1)
+            // The shell hides the page (idle → home): the record view leaves with it.
+            page.visible = false
+            verify(!view.opened)
         }
 
         function test_unlistedPhotosNeverShow() {
