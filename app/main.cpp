@@ -81,9 +81,10 @@ int main(int argc, char *argv[])
     if (options.dbPath.isEmpty())
         options.dbPath = scratch.filePath(QStringLiteral("store.db"));
 
-    // Demo records belong on an inspector's tablet; one-shot runs show them too.
-    const bool seedDemo
-        = options.mode == QLatin1String("inspector") && (options.demo || options.isOneShot());
+    // Demo records belong on an inspector's tablet and a kiosk (published copies); one-shot
+    // runs show them too.
+    const bool seedDemo = options.mode != QLatin1String("supervisor")
+        && (options.demo || options.isOneShot());
     ServiceHost host;
     if (!host.start({options.mode, options.dbPath, options.serverAddress, options.nmeaPath,
                      seedDemo, options.language, options.kioskConfigPath})) {

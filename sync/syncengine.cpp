@@ -35,6 +35,7 @@ SyncEngine::SyncEngine(const SyncEngineOptions &options, QObject *parent)
     qRegisterMetaType<SyncProgress>();
     qRegisterMetaType<SyncReport>();
     m_thread->setObjectName(QStringLiteral("qs-sync"));
+    m_worker->setReadOnly(options.readOnly);
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &SyncWorker::started, this, &SyncEngine::onStarted);
@@ -136,6 +137,8 @@ void SyncEngine::onFinished(const SyncReport &report)
     }
     m_scheduler->syncFinished(report.outcome);
     emit stateChanged();
+    if (report.publicPhotosChanged)
+        emit publicPhotosChanged();
     emit finished(report.outcome == SyncReport::Succeeded, report.pushed, report.pulled);
     if (report.catalogChanged)
         emit catalogChanged();

@@ -26,6 +26,8 @@ struct SyncEngineOptions {
     // false: act as if the system had no network information backend (probe instead).
     bool useNetworkInformation = true;
     int probeTimeoutMs = 3000;
+    // A kiosk: never push or upload, only pull (and fetch the public copies' photos).
+    bool readOnly = false;
 };
 
 // Runs syncs of one local store on a worker thread, one at a time, decides when (its
@@ -96,6 +98,9 @@ signals:
     // A sync stored new checklist template versions or reference regions: what lists them
     // reads them again (no restart needed).
     void catalogChanged();
+    // Read-only: the photos of public copies on this device changed (fetched or removed),
+    // even when no change was pulled (a photo that failed before arrived now).
+    void publicPhotosChanged();
 
 private:
     void start();

@@ -17,6 +17,7 @@ struct SyncReport {
     int pendingCount = 0; // outbox entries still queued
     qint64 pendingPhotoBytes = 0; // bytes of the photos those entries refer to
     bool catalogChanged = false; // new checklist template versions or reference regions arrived
+    bool publicPhotosChanged = false; // read-only: public photos were fetched or removed
     QString error;
 };
 Q_DECLARE_METATYPE(SyncReport)

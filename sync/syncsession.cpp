@@ -1,7 +1,9 @@
 #include "syncsession.h"
 
+#include "blobdownloader.h"
 #include "media/photostore.h"
 #include "photoupload.h"
+#include "publicphotos.h"
 #include "recordmapping.h"
 #include "storage/outboxrepository.h"
 #include "storage/recordrepository.h"
@@ -25,6 +27,14 @@ Q_LOGGING_CATEGORY(lcSync, "qs.sync")
 SyncResult SyncSession::run()
 {
     SyncResult result;
+    if (m_readOnly) {
+        // Pulls only: an epoch change has nothing of this device's to queue again.
+        result.ok = pullChanges(&result) && (!m_epochChanged || pullChanges(&result))
+            && fetchPublicPhotos(&result) && fetchTemplates(&result) && fetchReferenceData(&result);
+        if (!result.ok)
+            qCWarning(lcSync) << "read-only sync failed:" << result.error;
+        return result;
+    }
     result.ok = pushOutbox(&result) && uploadPhotos(&result) && pullChanges(&result);
     // A new epoch: this device's revisions were queued again; send them, then pull the
     // new history from its start (once: a second change in one sync waits for the next).
@@ -191,6 +201,25 @@ bool SyncSession::uploadPhotos(SyncResult *result)
     result->error = sent.error;
     result->needsLogin = sent.code == int(grpc::StatusCode::UNAUTHENTICATED);
     return !sent.interrupted;
+}
+
+bool SyncSession::fetchPublicPhotos(SyncResult *result)
+{
+    if (!useStoredToken(result))
+        return false;
+    PublicPhotos photos(m_db, PhotoStore::rootBeside(m_db.databaseName()));
+    BlobDownloader downloader(m_transport.channel(), m_transport.token());
+    const PublicPhotosResult fetched = photos.run(downloader);
+    result->publicPhotosFetched += fetched.downloaded;
+    result->publicPhotosMissing = fetched.failed;
+    result->publicPhotosRemoved += fetched.removed;
+    if (fetched.failed > 0)
+        qCWarning(lcSync) << fetched.failed << "public photos not fetched:" << fetched.error;
+    if (!fetched.interrupted)
+        return true;
+    result->error = fetched.error;
+    result->needsLogin = downloader.lastCode() == int(grpc::StatusCode::UNAUTHENTICATED);
+    return false;
 }
 
 bool SyncSession::pullChanges(SyncResult *result)

@@ -24,6 +24,9 @@ struct SyncResult {
     int photosUploaded = 0; // photos the server now holds that were queued here
     int photosFailed = 0; // photos still queued after an error (result.error says why)
     int reviewsSetAside = 0; // decisions the server refused for good (OutboxRepository)
+    int publicPhotosFetched = 0; // read-only: photos of public copies downloaded
+    int publicPhotosMissing = 0; // read-only: listed photos not fetched (next sync tries again)
+    int publicPhotosRemoved = 0; // read-only: files no public copy lists any more
     QString error;
 };
 
@@ -33,11 +36,17 @@ struct SyncResult {
 // If the server's history changed (restored from a backup), queue this device's own
 // revisions again, push them and pull from the start. Blocking; run it on the thread that
 // owns the connection.
+// Read-only (a kiosk): nothing is pushed or uploaded, whatever the store holds; after the
+// pull the photos the public copies list are fetched and the unlisted ones deleted.
 class SyncSession {
 public:
     SyncSession(QSqlDatabase db, SyncTransport &transport) : m_db(db), m_transport(transport) { }
 
     SyncResult run();
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
+    // Read-only: fetches the photos the pulled copies list into the photo folder beside the
+    // store; a photo that fails is only counted. False when the server cannot be used.
+    bool fetchPublicPhotos(SyncResult *result);
     bool pushOutbox(SyncResult *result);
     // False only when the server cannot be used (connection, token); a photo that fails on
     // its own is counted in photosFailed and the sync goes on to pull.
@@ -69,6 +78,7 @@ private:
     QSqlDatabase m_db;
     SyncTransport &m_transport;
     bool m_epochChanged = false;
+    bool m_readOnly = false;
     BlobUploader::Progress m_photoProgress;
     ProgressCallback m_progress;
 };

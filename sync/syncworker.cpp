@@ -55,11 +55,13 @@ void SyncWorker::run()
     if (!m_transport)
         m_transport = std::make_unique<SyncTransport>(m_serverAddress);
     SyncSession session(m_db->connection(), *m_transport);
+    session.setReadOnly(m_readOnly);
     session.setProgressCallback([this](const SyncProgress &p) { emit progressed(p); });
     const SyncResult result = session.run();
     report.pushed = result.pushed;
     report.pulled = result.pulled;
     report.catalogChanged = result.templatesAdded > 0 || result.referenceVersion > 0;
+    report.publicPhotosChanged = result.publicPhotosFetched > 0 || result.publicPhotosRemoved > 0;
     report.error = result.error;
     if (result.ok) {
         report.outcome = SyncReport::Succeeded;

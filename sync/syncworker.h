@@ -17,6 +17,8 @@ public:
     SyncWorker(const QString &databasePath, const QString &serverAddress,
                const QString &photoDirectory, Database::Checkpoints checkpoints);
     ~SyncWorker() override;
+    // Before the thread starts: syncs only pull (SyncSession::setReadOnly).
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
 
 public slots:
     // One sync: push the outbox, pull what is new.
@@ -41,6 +43,7 @@ private:
     QString m_serverAddress;
     QString m_photoDirectory;
     Database::Checkpoints m_checkpoints;
+    bool m_readOnly = false;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<SyncTransport> m_transport;
 };

@@ -30,7 +30,36 @@
 #include "storage/walcheckpointer.h"
 #include "syncengine.h"
 
+#include "kiosk/kioskdemodata.h"
+#include "kiosk/publicfeed.h"
+
+#include <QDateTime>
+#include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcHost, "qs.host")
+
+namespace {
+
+// Renames a store that will not open (and its -wal/-shm) to <db>.corrupt-<UTC time>.
+bool moveStoreAside(const QString &dbPath)
+{
+    const QString aside = dbPath + QStringLiteral(".corrupt-")
+        + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmssZ"));
+    if (!QFile::rename(dbPath, aside)) {
+        qCCritical(lcHost) << "the kiosk's store" << dbPath << "will not open and cannot be moved";
+        return false;
+    }
+    for (const char *suffix : {"-wal", "-shm"})
+        QFile::rename(dbPath + QLatin1String(suffix), aside + QLatin1String(suffix));
+    qCWarning(lcHost).noquote() << "the kiosk's store" << dbPath << "will not open; kept it as"
+                                << aside
+                                << "and started on an empty one (bundled content until a sync)";
+    return true;
+}
+
+} // namespace
 
 ServiceHost::ServiceHost(QObject *parent) : QObject(parent)
 {
@@ -43,8 +72,17 @@ bool ServiceHost::start(const Options &options)
     // Saves on this (the UI) thread never checkpoint; a thread of their own does.
     m_db = std::make_unique<Database>();
     if (!m_db->open(options.dbPath, Database::ManualCheckpoints)) {
-        m_error = m_db->error();
-        return false;
+        // A kiosk's store is only a cache of the public feed: keep the bad file aside and
+        // start empty (bundled content; the next sync fills it). Other modes fail loudly.
+        if (options.mode != QLatin1String("kiosk") || !moveStoreAside(options.dbPath)) {
+            m_error = m_db->error();
+            return false;
+        }
+        m_db = std::make_unique<Database>();
+        if (!m_db->open(options.dbPath, Database::ManualCheckpoints)) {
+            m_error = m_db->error();
+            return false;
+        }
     }
     m_checkpointer = std::make_unique<WalCheckpointer>(options.dbPath);
     // Full-text indexing off the save and pull paths; searches are exact meanwhile.
@@ -63,7 +101,8 @@ bool ServiceHost::start(const Options &options)
         return false;
     }
     const QString deviceId = SyncMetaRepository(db).deviceId();
-    if (options.seedDemo)
+    const bool kiosk = options.mode == QLatin1String("kiosk");
+    if (options.seedDemo && !kiosk)
         DemoData::seedIfEmpty(db, deviceId);
 
     m_positionProvider = options.nmeaPath.isEmpty()
@@ -79,6 +118,7 @@ bool ServiceHost::start(const Options &options)
     syncOptions.photoDirectory = photoDirectory;
     // The checkpointer above copies the log back for the sync thread's writes too.
     syncOptions.checkpoints = Database::ManualCheckpoints;
+    syncOptions.readOnly = kiosk; // a kiosk only pulls the public feed, never pushes
     m_sync = std::make_unique<SyncEngine>(syncOptions);
     m_sync->setPendingCount(OutboxRepository(db).pendingCount());
     m_login = std::make_unique<LoginController>(options.dbPath, options.serverAddress);
@@ -101,6 +141,16 @@ bool ServiceHost::start(const Options &options)
     m_inspector = std::make_unique<InspectorController>(db);
     m_gps = std::make_unique<GpsCapture>(m_positionProvider);
     m_photos = std::make_unique<PhotoStore>(photoDirectory);
+    if (options.seedDemo && kiosk)
+        KioskDemoData::seedIfEmpty(db, *m_photos);
+    m_publicFeed = std::make_unique<PublicFeed>(db, m_photos.get());
+    PublicFeed *feed = m_publicFeed.get();
+    connect(m_sync.get(), &SyncEngine::finished, feed, [feed](bool, int, int pulled) {
+        if (pulled > 0)
+            feed->reload();
+    });
+    connect(m_sync.get(), &SyncEngine::publicPhotosChanged, feed, &PublicFeed::reload);
+    connect(m_language.get(), &LanguageController::languageChanged, feed, &PublicFeed::reload);
     m_form = std::make_unique<FormController>(db, deviceId, m_gps.get(), m_photos.get(),
                                               m_position.get());
 
@@ -164,5 +214,6 @@ bool ServiceHost::start(const Options &options)
     m_services->review = m_review.get();
     m_services->kiosk = m_kiosk.get();
     m_services->figures = m_figures.get();
+    m_services->publicFeed = m_publicFeed.get();
     return true;
 }

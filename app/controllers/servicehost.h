@@ -15,6 +15,7 @@ class FiguresController;
 class FormController;
 class GpsCapture;
 class PhotoStore;
+class PublicFeed;
 class InspectorController;
 class KioskController;
 class LanguageController;
@@ -79,5 +80,6 @@ private:
     std::unique_ptr<ReviewController> m_review;
     std::unique_ptr<KioskController> m_kiosk;
     std::unique_ptr<FiguresController> m_figures;
+    std::unique_ptr<PublicFeed> m_publicFeed;
     std::unique_ptr<Services> m_services;
 };

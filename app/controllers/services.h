@@ -14,6 +14,7 @@ class KioskController;
 class LanguageController;
 class LoginController;
 class PositionStatus;
+class PublicFeed;
 class RecordListModel;
 class RecordViewController;
 class SyncEngine;
@@ -33,6 +34,7 @@ Q_MOC_INCLUDE("controllers/positionstatus.h")
 Q_MOC_INCLUDE("controllers/recordviewcontroller.h")
 Q_MOC_INCLUDE("controllers/syncenginetype.h")
 Q_MOC_INCLUDE("controllers/villagepickercontroller.h")
+Q_MOC_INCLUDE("kiosk/publicfeed.h")
 Q_MOC_INCLUDE("models/recordlistmodel.h")
 Q_MOC_INCLUDE("models/unitlistmodel.h")
 
@@ -59,6 +61,7 @@ class Services : public QObject {
     Q_PROPERTY(ReviewController *review MEMBER review CONSTANT)
     Q_PROPERTY(KioskController *kiosk MEMBER kiosk CONSTANT)
     Q_PROPERTY(FiguresController *figures MEMBER figures CONSTANT)
+    Q_PROPERTY(PublicFeed *publicFeed MEMBER publicFeed CONSTANT)
 public:
     // Not default-constructible on purpose: QML would build its own empty instance instead
     // of calling create().
@@ -82,6 +85,7 @@ public:
     ReviewController *review = nullptr; // supervisor: decisions, revisions, diff
     KioskController *kiosk = nullptr; // kiosk: config, idle watch, admin PIN
     FiguresController *figures = nullptr; // kiosk: achievements and public-record counts
+    PublicFeed *publicFeed = nullptr; // kiosk: the published records of its store
 
     // The instance QML gets; set before the first QML engine loads anything.
     static void setInstance(Services *instance);

@@ -5,5 +5,3 @@ qt_target_qml_sources(qs_ui QML_FILES
     kiosk/KioskNavRail.qml
     kiosk/KioskPinPad.qml
     kiosk/KioskAdminPanel.qml)
-# placeholder until the feed part lands
-qt_target_qml_sources(qs_ui QML_FILES kiosk/KioskGalleryPage.qml)

@@ -7,6 +7,7 @@
 #include "kiosk/kioskconfig.h"
 #include "publicrecordseed.h"
 #include "storage/database.h"
+#include "feedseed.h"
 
 #include <QQmlContext>
 #include <QQmlEngine>
@@ -68,6 +69,9 @@ public slots:
         m_host->language()->setEngine(engine);
         engine->rootContext()->setContextProperty(QStringLiteral("figuresSeed"),
                                                   new FiguresSeed(m_host));
+        engine->rootContext()->setContextProperty(
+            QStringLiteral("feedSeed"),
+            new FeedSeed(m_dir.filePath(QStringLiteral("store.db")), this));
     }
 
 private:

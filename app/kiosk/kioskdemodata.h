@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+class PhotoStore;
+
+// Published public copies for a kiosk's demo run and its tests, as a kiosk's pull would store
+// them (approved, synced; only yes/no and number answers), with photos drawn in code and
+// stored as real JPEG files in the photo folder.
+namespace KioskDemoData {
+
+struct PublicCopy {
+    QString recordId; // empty when it could not be stored
+    QStringList listedPhotos; // the photos its content lists (the ticked ones)
+    QStringList unlistedPhotos; // photo files in the folder that it does not list
+};
+
+// One copy of a template of `category` in the first village of the unit (its code, or the
+// 9-digit code of 武当山特区), with `listed` photos in its content and `unlisted` extra files.
+PublicCopy addPublicCopy(QSqlDatabase db, PhotoStore &photos, const QString &unitCode,
+                         const QString &category, qint64 updatedAtMs, int listed, int unlisted = 0);
+
+// ~24 copies across several units and every category, only if the store has no record;
+// returns how many it added.
+int seedIfEmpty(QSqlDatabase db, PhotoStore &photos);
+
+} // namespace KioskDemoData

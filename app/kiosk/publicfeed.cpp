@@ -1,0 +1,122 @@
+#include "publicfeed.h"
+
+#include "domain/category.h"
+#include "domain/formtemplate.h"
+#include "domain/photoreferences.h"
+#include "domain/region.h"
+#include "media/photostore.h"
+#include "storage/referencedatarepository.h"
+#include "storage/templaterepository.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QSqlQuery>
+#include <QUrl>
+
+PublicFeed::PublicFeed(QSqlDatabase db, const PhotoStore *photos, QObject *parent)
+    : QObject(parent), m_db(db), m_photos(photos)
+{
+    reload();
+}
+
+void PublicFeed::reload()
+{
+    ReferenceDataRepository reference(m_db);
+    const bool english = QLocale().language() == QLocale::English;
+    m_unitNames.clear();
+    for (const PairedUnit &u : reference.units())
+        m_unitNames << std::pair {u.code, english ? u.nameEn : u.name};
+    QHash<QString, QString> unitName(m_unitNames.begin(), m_unitNames.end());
+
+    TemplateRepository templates(m_db);
+    QHash<QString, LocalizedText> titles;
+    for (const FormTemplate &t : templates.latestAll())
+        titles.insert(t.id, t.title);
+
+    m_records.clear();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.exec(QStringLiteral("SELECT r.id, r.template_id, r.category, r.village_code, "
+                          "r.updated_at_ms, r.content, v.name FROM record r "
+                          "LEFT JOIN village v ON v.code = r.village_code "
+                          "ORDER BY r.updated_at_ms DESC, r.id"));
+    while (q.next()) {
+        Entry e;
+        e.unitCode = pairedUnitCodeOfVillage(q.value(3).toString());
+        e.category = q.value(2).toString();
+        QStringList urls;
+        for (const QString &sha : photoReferencesIn(q.value(5).toByteArray())) {
+            if (m_photos && m_photos->contains(sha))
+                urls << QUrl::fromLocalFile(m_photos->pathFor(sha)).toString();
+        }
+        const QString templateId = q.value(1).toString();
+        e.shown = {
+            {QStringLiteral("recordId"), q.value(0).toString()},
+            {QStringLiteral("title"),
+             titles.contains(templateId) ? titles.value(templateId).text() : templateId},
+            {QStringLiteral("unitCode"), e.unitCode},
+            {QStringLiteral("unitName"), unitName.value(e.unitCode, e.unitCode)},
+            {QStringLiteral("villageName"), q.value(6).toString()},
+            {QStringLiteral("category"), e.category},
+            {QStringLiteral("categoryName"), categoryName(e.category)},
+            {QStringLiteral("date"),
+             QDateTime::fromMSecsSinceEpoch(q.value(4).toLongLong())
+                 .toString(QStringLiteral("yyyy-MM-dd"))},
+            {QStringLiteral("photoUrls"), urls},
+            {QStringLiteral("photoCount"), int(urls.size())},
+        };
+        m_records << e;
+    }
+    ++m_generation;
+    emit changed();
+}
+
+QVariantList PublicFeed::records(const QString &unitCode, const QString &category) const
+{
+    QVariantList out;
+    for (const Entry &e : m_records) {
+        if ((unitCode.isEmpty() || e.unitCode == unitCode)
+            && (category.isEmpty() || e.category == category))
+            out << e.shown;
+    }
+    return out;
+}
+
+QVariantList PublicFeed::counties() const
+{
+    QHash<QString, int> counts;
+    for (const Entry &e : m_records)
+        ++counts[e.unitCode];
+    QVariantList out;
+    for (const auto &[code, name] : m_unitNames) {
+        if (counts.value(code) > 0)
+            out << QVariantMap {{QStringLiteral("code"), code},
+                                {QStringLiteral("name"), name},
+                                {QStringLiteral("count"), counts.value(code)}};
+    }
+    return out;
+}
+
+QVariantList PublicFeed::categories() const
+{
+    QVariantList out;
+    for (const QVariant &c : categoryCounts(QString())) {
+        if (c.toMap().value(QStringLiteral("count")).toInt() > 0)
+            out << c;
+    }
+    return out;
+}
+
+QVariantList PublicFeed::categoryCounts(const QString &unitCode) const
+{
+    QVariantList out;
+    for (const Category &c : workCategories()) {
+        int n = 0;
+        for (const Entry &e : m_records)
+            n += (unitCode.isEmpty() || e.unitCode == unitCode) && e.category == c.id ? 1 : 0;
+        out << QVariantMap {{QStringLiteral("id"), c.id},
+                            {QStringLiteral("name"), c.name()},
+                            {QStringLiteral("count"), n}};
+    }
+    return out;
+}

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QQmlEngine>
+#include <QSqlDatabase>
+#include <QVariantList>
+
+class PhotoStore;
+
+// What the kiosk shows of its store, which holds only the published, redacted public copies
+// a kiosk pulls: the records with the photos downloaded so far, by paired unit and category.
+// Read into memory at reload() (after a sync pulled something): a kiosk holds hundreds.
+class PublicFeed : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Provided by Services")
+    // Bumped by every reload: bindings that call records() name it to be evaluated again.
+    Q_PROPERTY(int generation READ generation NOTIFY changed)
+    Q_PROPERTY(int count READ count NOTIFY changed)
+    // [{code, name, count}] in the units' order, only units with records.
+    Q_PROPERTY(QVariantList counties READ counties NOTIFY changed)
+    // [{id, name, count}] in the categories' order, only categories with records.
+    Q_PROPERTY(QVariantList categories READ categories NOTIFY changed)
+public:
+    PublicFeed(QSqlDatabase db, const PhotoStore *photos, QObject *parent = nullptr);
+
+    int generation() const { return m_generation; }
+    int count() const { return int(m_records.size()); }
+    QVariantList counties() const;
+    QVariantList categories() const;
+
+    // Newest first: [{recordId, title, unitCode, unitName, villageName, category,
+    // categoryName, date, photoUrls, photoCount}]; an empty filter matches all. photoUrls are
+    // file URLs of the published photos already downloaded.
+    Q_INVOKABLE QVariantList records(const QString &unitCode = {},
+                                     const QString &category = {}) const;
+    // [{id, name, count}] of one unit's records (all categories, zero counts included).
+    Q_INVOKABLE QVariantList categoryCounts(const QString &unitCode) const;
+
+public slots:
+    void reload();
+
+signals:
+    void changed();
+
+private:
+    struct Entry {
+        QVariantMap shown;
+        QString unitCode;
+        QString category;
+    };
+
+    QSqlDatabase m_db;
+    const PhotoStore *m_photos;
+    QList<Entry> m_records;
+    QList<std::pair<QString, QString>> m_unitNames; // code, name in the reference order
+    int m_generation = 0;
+};
