@@ -366,8 +366,32 @@
 <context>
     <name>KioskGalleryPage</name>
     <message>
-        <source>巡查风采</source>
-        <translation>Inspections</translation>
+        <source>公开的巡查记录</source>
+        <translation>Published inspection records</translation>
+    </message>
+    <message>
+        <source>经审核、已隐去个人信息 · 共 %1 条</source>
+        <translation>Reviewed, personal details removed · %1 in all</translation>
+    </message>
+    <message>
+        <source>全部县市</source>
+        <translation>All counties</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>尚无已发布的记录…</source>
+        <translation>No published records yet…</translation>
+    </message>
+    <message>
+        <source>此县市和类别下尚无已发布的记录</source>
+        <translation>No published records for this county and category yet</translation>
+    </message>
+    <message>
+        <source>审核通过并公开的巡查记录会在联网同步后显示在这里。</source>
+        <translation>Records approved and published by supervisors appear here after the next sync.</translation>
     </message>
 </context>
 <context>
@@ -480,6 +504,28 @@
     </message>
 </context>
 <context>
+    <name>KioskRecordCard</name>
+    <message>
+        <source>暂无照片</source>
+        <translation>No photo</translation>
+    </message>
+</context>
+<context>
+    <name>KioskRecordView</name>
+    <message>
+        <source>‹ 返回</source>
+        <translation>‹ Back</translation>
+    </message>
+    <message>
+        <source>此记录暂无公开照片</source>
+        <translation>No published photos for this record</translation>
+    </message>
+    <message>
+        <source>检查结果</source>
+        <translation>Findings</translation>
+    </message>
+</context>
+<context>
     <name>KioskTopBar</name>
     <message>
         <source>南水北调 · 京豫鄂对口协作</source>
@@ -496,6 +542,13 @@
     <message>
         <source>yyyy年M月d日</source>
         <translation>d MMMM yyyy</translation>
+    </message>
+</context>
+<context>
+    <name>KioskUnitRecords</name>
+    <message>
+        <source>该县市尚无已发布的记录</source>
+        <translation>No published records for this county yet</translation>
     </message>
 </context>
 <context>
