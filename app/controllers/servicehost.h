@@ -41,7 +41,7 @@ public:
         QString nmeaPath; // empty: the device's GPS
         bool seedDemo = false; // demo records into an empty store
         QString language; // empty: the saved choice (Chinese by default)
-        QString kioskConfigPath; // empty: KioskConfig::defaultPath()
+        QString kioskConfigPath = {}; // empty: KioskConfig::defaultPath()
     };
 
     explicit ServiceHost(QObject *parent = nullptr);
