@@ -336,6 +336,10 @@
         <source>各县（市、区）</source>
         <translation>By county</translation>
     </message>
+    <message>
+        <source>2025年目标 · 南阳乡村建设</source>
+        <translation>2025 targets · Nanyang rural construction</translation>
+    </message>
 </context>
 <context>
     <name>KioskAdminPanel</name>

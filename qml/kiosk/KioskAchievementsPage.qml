@@ -45,6 +45,7 @@ Page {
         case "people": return qsTr("人才与社会事业")
         case "livelihood": return qsTr("民生改善")
         case "industry": return qsTr("产业合作")
+        case "targets": return qsTr("2025年目标 · 南阳乡村建设")
         }
         return group
     }

@@ -54,6 +54,9 @@ ApplicationWindow {
             pinPad.close()
             adminPanel.close()
             window.goHome()
+            // The next visitor finds the exhibition in its own language.
+            if (Services.language.language !== "zh_CN")
+                Services.language.language = "zh_CN"
         }
     }
 

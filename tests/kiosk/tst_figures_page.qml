@@ -26,7 +26,7 @@ Item {
 
         function test_factsWithSourceAndDate() {
             compare(Services.figures.error, "")
-            compare(Services.figures.facts.length, 15)
+            compare(Services.figures.facts.length, 34) // every row of domain.md §4
             var card = findChild(page, "fact_water_to_beijing")
             verify(card !== null)
             compare(findChild(card, "factValue").text, "累计超60亿立方米")
@@ -59,7 +59,7 @@ Item {
 
         function test_attractStepWalksTheGroupsThenEnds() {
             var groups = page.groups.length
-            compare(groups, 6)
+            compare(groups, 7) // water, pairing, ecology, people, livelihood, industry, targets
             for (var i = 0; i < groups; ++i) {
                 verify(page.attractStep(), "step " + i)
                 compare(page.currentGroup, i)

@@ -57,9 +57,12 @@ Item {
         function test_idleTimeoutReturnsHome() {
             mouseClick(nav("navGallery"))
             compare(kiosk.currentPage, 2)
+            mouseClick(nav("navLanguage")) // a visitor reads it in English
+            compare(Services.language.language, "en")
             Services.kiosk.idleTimeoutS = 0.5 // counted from now
             tryCompare(Services.kiosk, "idle", true, 20000)
             compare(kiosk.currentPage, 0)
+            compare(Services.language.language, "zh_CN") // the next one finds it in Chinese
         }
 
         function test_attractLoopGoesRoundUntilTouched() {
