@@ -10,11 +10,12 @@ Column {
     property string unitCode: ""
     readonly property var shown: (Services.publicFeed.generation,
                                   Services.publicFeed.records(unitCode, ""))
-    spacing: 16
+    spacing: 12
     // The record view is a popup over the window: it leaves with the panel (idle → home).
     onVisibleChanged: if (!visible) recordView.close()
 
     Flow {
+        id: counts
         width: parent.width
         spacing: 24
         Repeater {
@@ -33,16 +34,62 @@ Column {
         id: cards
         objectName: "unitRecordCards"
         width: parent.width
-        height: 380
+        // The room the detail panel leaves under the counts (the Column is anchored to it).
+        height: Math.max(104, Math.min(200, unitRecords.height - counts.height - unitRecords.spacing))
         orientation: ListView.Horizontal
         spacing: 16
         clip: true
         visible: count > 0
         model: unitRecords.shown
-        delegate: KioskRecordCard {
+        // Compact cards, photo beside the words: the detail panel has little height.
+        delegate: AbstractButton {
+            id: unitCard
+            required property var modelData
             objectName: "unitCard_" + modelData.recordId
-            record: modelData
-            onOpened: function (r) { recordView.show(r) }
+            width: 420
+            height: cards.height
+            focusPolicy: Qt.NoFocus
+            onClicked: recordView.show(modelData)
+            background: Rectangle {
+                radius: 12
+                color: unitCard.pressed ? "#e6f3f8" : "white"
+                border.color: "#dde4e8"
+                border.width: 2
+            }
+            contentItem: Row {
+                padding: 8
+                spacing: 12
+                Image {
+                    objectName: "cardPhoto"
+                    width: 160
+                    height: unitCard.height - 16
+                    source: unitCard.modelData.photoUrls && unitCard.modelData.photoUrls.length > 0
+                            ? unitCard.modelData.photoUrls[0] : ""
+                    sourceSize.width: 320
+                    fillMode: Image.PreserveAspectCrop
+                    asynchronous: true
+                }
+                Column {
+                    width: unitCard.width - 160 - 36
+                    anchors.verticalCenter: parent.verticalCenter
+                    spacing: 6
+                    Text {
+                        width: parent.width
+                        text: unitCard.modelData.title || ""
+                        font.pixelSize: 26
+                        font.bold: true
+                        color: "#1b2a33"
+                        wrapMode: Text.Wrap
+                        maximumLineCount: 2
+                        elide: Text.ElideRight
+                    }
+                    Text {
+                        text: unitCard.modelData.date || ""
+                        font.pixelSize: 24
+                        color: "#5a6b75"
+                    }
+                }
+            }
         }
     }
     Text {

@@ -111,6 +111,7 @@ ApplicationWindow {
 
             NumberAnimation on opacity {
                 id: pageFade
+                running: false // only on a page change (restart()), not at start
                 from: 0.2
                 to: 1
                 duration: 300
