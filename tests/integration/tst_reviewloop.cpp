@@ -16,6 +16,7 @@
 #include "storage/revisionhistory.h"
 #include "storage/syncmetarepository.h"
 #include "storage/templaterepository.h"
+#include "syncdevice.h"
 #include "syncsession.h"
 #include "synctransport.h"
 #include "testlogin.h"
@@ -37,15 +38,13 @@
 
 namespace {
 
+using Device = SyncDevice;
+
 constexpr auto kXichuanVillage = "411326105200"; // 淅川县
 // Photo bytes and their names (SHA-256), as the tablet's photo store holds them.
 const QByteArray kPhotoBytesA = "photo a: the toilet before";
 const QByteArray kPhotoBytesB = "photo b: the septic tank";
 const QByteArray kPhotoBytesC = "photo c: the toilet after the fix";
-QString shaOf(const QByteArray &bytes)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
 const QString kPhotoA = shaOf(kPhotoBytesA);
 const QString kPhotoB = shaOf(kPhotoBytesB);
 const QString kPhotoC = shaOf(kPhotoBytesC);
@@ -68,24 +67,6 @@ QString uuid()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
-
-// One device: its store, logged in to the server as a user.
-struct Device {
-    Database db;
-    std::unique_ptr<SyncTransport> transport;
-
-    bool open(const QString &path, const QString &address, const QString &user, QString *error)
-    {
-        if (!logInStore(path, address, user, error) || !db.open(path)) {
-            *error += db.error();
-            return false;
-        }
-        transport = std::make_unique<SyncTransport>(address);
-        return true;
-    }
-    SyncResult sync() { return SyncSession(db.connection(), *transport).run(); }
-    RecordRepository records() { return RecordRepository(db.connection()); }
-};
 
 } // namespace
 
@@ -118,16 +99,6 @@ class TestReviewLoop : public QObject {
         return stub->BlobStatus(&context, request, &response).error_code();
     }
 
-    // Puts a photo where the tablet's photo store keeps it (photos/ab/abc….jpg).
-    static bool putPhoto(Device &tablet, const QByteArray &bytes)
-    {
-        const QString sha = shaOf(bytes);
-        const QString dir = PhotoStore::rootBeside(tablet.db.path()) + "/" + sha.left(2);
-        QDir().mkpath(dir);
-        QFile f(dir + "/" + sha + ".jpg");
-        return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-    }
-
 private slots:
     void initTestCase()
     {
@@ -154,7 +125,7 @@ private slots:
         r.category = "sanitation";
         r.villageCode = kXichuanVillage;
         for (const QByteArray &bytes : {kPhotoBytesA, kPhotoBytesB, kPhotoBytesC})
-            QVERIFY(putPhoto(tablet, bytes));
+            QVERIFY(tablet.putPhoto(bytes));
         r.content = kFirst;
         r.authorDeviceId = SyncMetaRepository(tablet.db.connection()).deviceId();
         QVERIFY(tablet.records().submit(r, uuid()));
@@ -305,7 +276,7 @@ private slots:
         QVERIFY(openDevice(&kiosk, "kiosk-xichuan"));
         const QByteArray photoBytes = "photo d: a toilet that is shown, then withdrawn";
         const QString photo = shaOf(photoBytes);
-        QVERIFY(putPhoto(tablet, photoBytes));
+        QVERIFY(tablet.putPhoto(photoBytes));
         Record r;
         r.id = uuid();
         r.templateId = "sanitation.toilet";

@@ -8,6 +8,7 @@
 #include "storage/recordrepository.h"
 #include "storage/reviewrepository.h"
 #include "storage/syncmetarepository.h"
+#include "syncdevice.h"
 #include "syncsession.h"
 #include "synctransport.h"
 #include "testlogin.h"
@@ -24,43 +25,12 @@
 
 namespace {
 
-QString shaOf(const QByteArray &bytes)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
+using Device = SyncDevice;
 
 QString uuid()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
-
-struct Device {
-    Database db;
-    std::unique_ptr<SyncTransport> transport;
-    bool readOnly = false;
-
-    bool open(const QString &path, const QString &address, const QString &user)
-    {
-        QString error;
-        if (!logInStore(path, address, user, &error) || !db.open(path)) {
-            qWarning() << error << db.error();
-            return false;
-        }
-        transport = std::make_unique<SyncTransport>(address);
-        return true;
-    }
-    SyncResult sync()
-    {
-        SyncSession session(db.connection(), *transport);
-        session.setReadOnly(readOnly);
-        const SyncResult result = session.run();
-        if (!result.ok)
-            qWarning() << result.error;
-        return result;
-    }
-    RecordRepository records() { return RecordRepository(db.connection()); }
-    QString photoRoot() const { return PhotoStore::rootBeside(db.path()); }
-};
 
 // The SHA-256 of every photo file in a folder, by the hash of its bytes (not its name).
 QStringList photoHashesIn(const QString &root)
@@ -88,16 +58,11 @@ class TestKioskFeedSync : public QObject {
         // A folder each: photo folders live beside the store.
         const QString folder = m_dir.filePath(user + uuid());
         QDir().mkpath(folder);
-        return device->open(folder + "/store.db", m_server->address(), user);
-    }
-
-    static bool putPhoto(Device &tablet, const QByteArray &bytes)
-    {
-        const QString sha = shaOf(bytes);
-        const QString dir = tablet.photoRoot() + "/" + sha.left(2);
-        QDir().mkpath(dir);
-        QFile f(dir + "/" + sha + ".jpg");
-        return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+        QString error;
+        if (device->open(folder + "/store.db", m_server->address(), user, &error))
+            return true;
+        qWarning() << error;
+        return false;
     }
 
 private slots:
@@ -149,8 +114,8 @@ private slots:
         const QByteArray shownBytes = "photo: the new toilet block, shown";
         const QByteArray keptBytes = "photo: a household's yard, not ticked";
         const QString shown = shaOf(shownBytes), kept = shaOf(keptBytes);
-        QVERIFY(putPhoto(tablet, shownBytes));
-        QVERIFY(putPhoto(tablet, keptBytes));
+        QVERIFY(tablet.putPhoto(shownBytes));
+        QVERIFY(tablet.putPhoto(keptBytes));
         Record r;
         r.id = uuid();
         r.templateId = "sanitation.toilet";
