@@ -18,14 +18,17 @@ Q_DECLARE_LOGGING_CATEGORY(lcSync)
 QStringList PublicPhotos::listed() const
 {
     QStringList out;
+    QSet<QString> seen; // a photo two copies list is fetched once
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT content FROM record ORDER BY updated_at_ms DESC")))
         return out;
     while (q.next()) {
         for (const QString &sha : photoReferencesIn(q.value(0).toByteArray())) {
-            if (!out.contains(sha))
+            if (!seen.contains(sha)) {
+                seen.insert(sha);
                 out << sha;
+            }
         }
     }
     return out;

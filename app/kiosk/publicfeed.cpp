@@ -16,11 +16,27 @@
 PublicFeed::PublicFeed(QSqlDatabase db, const PhotoStore *photos, QObject *parent)
     : QObject(parent), m_db(db), m_photos(photos)
 {
-    reload();
 }
 
 void PublicFeed::reload()
 {
+    if (!m_loaded)
+        return; // nothing read yet: the first read reads the store as it is then
+    load();
+    ++m_generation;
+    emit changed();
+}
+
+const QList<PublicFeed::Entry> &PublicFeed::loaded() const
+{
+    if (!m_loaded)
+        load();
+    return m_records;
+}
+
+void PublicFeed::load() const
+{
+    m_loaded = true;
     ReferenceDataRepository reference(m_db);
     const bool english = QLocale().language() == QLocale::English;
     m_unitNames.clear();
@@ -36,13 +52,13 @@ void PublicFeed::reload()
     m_records.clear();
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.exec(QStringLiteral("SELECT r.id, r.template_id, r.category, r.village_code, "
+    q.exec(QStringLiteral("SELECT r.id, r.template_id, r.category, r.unit_code, "
                           "r.updated_at_ms, r.content, v.name FROM record r "
                           "LEFT JOIN village v ON v.code = r.village_code "
                           "ORDER BY r.updated_at_ms DESC, r.id"));
     while (q.next()) {
         Entry e;
-        e.unitCode = pairedUnitCodeOfVillage(q.value(3).toString());
+        e.unitCode = q.value(3).toString(); // stored as pairedUnitCodeOfVillage gives it
         e.category = q.value(2).toString();
         QStringList urls;
         for (const QString &sha : photoReferencesIn(q.value(5).toByteArray())) {
@@ -67,14 +83,12 @@ void PublicFeed::reload()
         };
         m_records << e;
     }
-    ++m_generation;
-    emit changed();
 }
 
 QVariantList PublicFeed::records(const QString &unitCode, const QString &category) const
 {
     QVariantList out;
-    for (const Entry &e : m_records) {
+    for (const Entry &e : loaded()) {
         if ((unitCode.isEmpty() || e.unitCode == unitCode)
             && (category.isEmpty() || e.category == category))
             out << e.shown;
@@ -85,7 +99,7 @@ QVariantList PublicFeed::records(const QString &unitCode, const QString &categor
 QVariantList PublicFeed::counties() const
 {
     QHash<QString, int> counts;
-    for (const Entry &e : m_records)
+    for (const Entry &e : loaded())
         ++counts[e.unitCode];
     QVariantList out;
     for (const auto &[code, name] : m_unitNames) {
@@ -112,7 +126,7 @@ QVariantList PublicFeed::categoryCounts(const QString &unitCode) const
     QVariantList out;
     for (const Category &c : workCategories()) {
         int n = 0;
-        for (const Entry &e : m_records)
+        for (const Entry &e : loaded())
             n += (unitCode.isEmpty() || e.unitCode == unitCode) && e.category == c.id ? 1 : 0;
         out << QVariantMap {{QStringLiteral("id"), c.id},
                             {QStringLiteral("name"), c.name()},

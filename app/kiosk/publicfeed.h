@@ -10,7 +10,9 @@ class PhotoStore;
 
 // What the kiosk shows of its store, which holds only the published, redacted public copies
 // a kiosk pulls: the records with the photos downloaded so far, by paired unit and category.
-// Read into memory at reload() (after a sync pulled something): a kiosk holds hundreds.
+// Read into memory on first use and again at reload() (after a sync pulled something): a
+// kiosk holds hundreds. Every mode builds it; only the kiosk's pages read it, so a
+// supervisor's store is never read for it.
 class PublicFeed : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -26,7 +28,7 @@ public:
     PublicFeed(QSqlDatabase db, const PhotoStore *photos, QObject *parent = nullptr);
 
     int generation() const { return m_generation; }
-    int count() const { return int(m_records.size()); }
+    int count() const { return int(loaded().size()); }
     QVariantList counties() const;
     QVariantList categories() const;
 
@@ -39,6 +41,7 @@ public:
     Q_INVOKABLE QVariantList categoryCounts(const QString &unitCode) const;
 
 public slots:
+    // Reads the store again if it was read before; bumps generation.
     void reload();
 
 signals:
@@ -51,9 +54,14 @@ private:
         QString category;
     };
 
+    const QList<Entry> &loaded() const;
+    void load() const;
+
     QSqlDatabase m_db;
     const PhotoStore *m_photos;
-    QList<Entry> m_records;
-    QList<std::pair<QString, QString>> m_unitNames; // code, name in the reference order
+    // Filled by load(), on the first read (a cache of the store: const readers fill it).
+    mutable bool m_loaded = false;
+    mutable QList<Entry> m_records;
+    mutable QList<std::pair<QString, QString>> m_unitNames; // code, name in reference order
     int m_generation = 0;
 };
