@@ -20,6 +20,7 @@ PACKAGES=(
   postgresql-15 libpq-dev
   xvfb xauth fonts-noto-cjk
   gdal-bin unzip python3 zlib1g-dev qt6-charts-dev qml6-module-qtcharts
+  libqrencode-dev libpng-dev libzxing-dev libturbojpeg0-dev
 )
 
 missing=()

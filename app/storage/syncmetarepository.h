@@ -25,6 +25,13 @@ public:
     static constexpr const char *kAuthRole = "auth_role";
     static constexpr const char *kAuthScopes = "auth_scopes";
     static constexpr const char *kAuthExpiresAtMs = "auth_expires_at_ms";
+    // The server this store syncs with, set by enrolment (the app's --server overrides it
+    // for development and tests): HOST:PORT, the PEM certificates the channel trusts there
+    // (empty: plaintext, loopback only) and the name checked in the server's certificate
+    // (empty: the address's host).
+    static constexpr const char *kServerAddress = "server_address";
+    static constexpr const char *kServerTrustPem = "server_trust_pem";
+    static constexpr const char *kServerTlsName = "server_tls_name";
 
 private:
     QSqlDatabase m_db;
