@@ -1,0 +1,3 @@
+-- Schema 11 is part B's of issue 13 (the sync log). This placeholder, with no statement,
+-- only lets branch issue13-c number its own migration 012 (the runner needs every number);
+-- B's file replaces it when the branches are merged.
