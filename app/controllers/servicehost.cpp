@@ -6,18 +6,20 @@
 #include "controllers/inspectorcontroller.h"
 #include "controllers/languagecontroller.h"
 #include "controllers/logincontroller.h"
+#include "controllers/photofetchcontroller.h"
 #include "controllers/positionstatus.h"
 #include "controllers/recordviewcontroller.h"
 #include "controllers/reviewcontroller.h"
 #include "controllers/services.h"
 #include "controllers/villagepickercontroller.h"
 #include "domain/templatecatalog.h"
-#include "kiosk/kioskcontroller.h"
 #include "kiosk/figurescontroller.h"
+#include "kiosk/kioskcontroller.h"
 #include "media/camerasource.h"
 #include "media/photostore.h"
 #include "models/recordlistmodel.h"
 #include "models/unitlistmodel.h"
+#include "photofetcher.h"
 #include "positioning/gpscapture.h"
 #include "positioning/qtpositionprovider.h"
 #include "storage/database.h"
@@ -154,7 +156,28 @@ bool ServiceHost::start(const Options &options)
     m_form = std::make_unique<FormController>(db, deviceId, m_gps.get(), m_photos.get(),
                                               m_position.get());
 
-    m_recordView = std::make_unique<RecordViewController>(db, m_photos.get());
+    // A supervisor's photos come by sync: after each pull the review queue's, in the
+    // background; a record view's first. Kiosks fetch their public photos in the sync.
+    PhotoFetcherOptions fetchOptions;
+    fetchOptions.databasePath = options.dbPath;
+    fetchOptions.serverAddress = options.serverAddress;
+    fetchOptions.photoDirectory = photoDirectory;
+    fetchOptions.checkpoints = Database::ManualCheckpoints;
+    m_photoFetcher = std::make_unique<PhotoFetcher>(fetchOptions);
+    m_photoStatus = std::make_unique<PhotoFetchController>(m_photoFetcher.get(), db);
+    PhotoFetcher *fetcher = m_photoFetcher.get();
+    if (!kiosk) {
+        connect(m_sync.get(), &SyncEngine::finished, fetcher, [fetcher](bool ok) {
+            if (ok)
+                fetcher->refill(); // only a supervisor's or an admin's store fetches
+        });
+    }
+    connect(m_language.get(), &LanguageController::languageChanged, m_photoStatus.get(),
+            &PhotoFetchController::retranslate);
+
+    m_recordView = std::make_unique<RecordViewController>(db, m_photos.get(), fetcher);
+    connect(m_language.get(), &LanguageController::languageChanged, m_recordView.get(),
+            &RecordViewController::retranslate);
 
     m_camera = std::make_unique<CameraSource>();
     m_cameraController = std::make_unique<CameraController>(m_camera.get(), m_form.get());
@@ -215,5 +238,6 @@ bool ServiceHost::start(const Options &options)
     m_services->kiosk = m_kiosk.get();
     m_services->figures = m_figures.get();
     m_services->publicFeed = m_publicFeed.get();
+    m_services->photos = m_photoStatus.get();
     return true;
 }

@@ -13,6 +13,7 @@ class InspectorController;
 class KioskController;
 class LanguageController;
 class LoginController;
+class PhotoFetchController;
 class PositionStatus;
 class PublicFeed;
 class RecordListModel;
@@ -30,6 +31,7 @@ Q_MOC_INCLUDE("controllers/inspectorcontroller.h")
 Q_MOC_INCLUDE("kiosk/kioskcontroller.h")
 Q_MOC_INCLUDE("controllers/languagecontroller.h")
 Q_MOC_INCLUDE("controllers/logincontroller.h")
+Q_MOC_INCLUDE("controllers/photofetchcontroller.h")
 Q_MOC_INCLUDE("controllers/positionstatus.h")
 Q_MOC_INCLUDE("controllers/recordviewcontroller.h")
 Q_MOC_INCLUDE("controllers/syncenginetype.h")
@@ -62,6 +64,7 @@ class Services : public QObject {
     Q_PROPERTY(KioskController *kiosk MEMBER kiosk CONSTANT)
     Q_PROPERTY(FiguresController *figures MEMBER figures CONSTANT)
     Q_PROPERTY(PublicFeed *publicFeed MEMBER publicFeed CONSTANT)
+    Q_PROPERTY(PhotoFetchController *photos MEMBER photos CONSTANT)
 public:
     // Not default-constructible on purpose: QML would build its own empty instance instead
     // of calling create().
@@ -86,6 +89,7 @@ public:
     KioskController *kiosk = nullptr; // kiosk: config, idle watch, admin PIN
     FiguresController *figures = nullptr; // kiosk: achievements and public-record counts
     PublicFeed *publicFeed = nullptr; // kiosk: the published records of its store
+    PhotoFetchController *photos = nullptr; // supervisor: the review queue's photos arriving
 
     // The instance QML gets; set before the first QML engine loads anything.
     static void setInstance(Services *instance);
