@@ -203,7 +203,8 @@ bool ServiceHost::start(const Options &options)
             records->reload();
     });
 
-    m_dashboard = std::make_unique<DashboardController>(db, photoDirectory, m_records.get());
+    m_dashboard = std::make_unique<DashboardController>(db, photoDirectory, m_records.get(),
+                                                        m_photoFetcher.get());
     m_review = std::make_unique<ReviewController>(db);
     // A decision waits in the outbox: count it and send it.
     connect(m_review.get(), &ReviewController::decided, sync, [sync, db, records] {

@@ -6,3 +6,6 @@ qs_add_qtest(tst_reviewphotos SOURCES integration/tst_reviewphotos.cpp LIBS qs_s
 target_compile_definitions(tst_reviewphotos PRIVATE
     QS_PHOTOFETCHDRIVER_PATH="$<TARGET_FILE:photofetchdriver>")
 add_dependencies(tst_reviewphotos photofetchdriver qingshui-server)
+# The ZIP of photos with the photos come by sync; unzip reads every ZIP.
+qs_add_qtest(tst_photozipexport SOURCES integration/tst_photozipexport.cpp LIBS qs_backend)
+add_dependencies(tst_photozipexport qingshui-server)
