@@ -244,7 +244,7 @@ void DashboardController::finishExport(const QString &kind, const ExportOutcome 
                               .arg(out.photos)
                               .arg(out.path)
                               .arg(out.missing.size())
-                              .arg(tr("缺少的照片.txt"), named.join(QStringLiteral("；")));
+                              .arg(tr("缺少的照片.txt"), named.join(tr("；")));
     } else if (kind == QLatin1String("photos")) {
         m_exportMessage = tr("已导出 %1 张照片到 %2").arg(out.photos).arg(out.path);
     } else {
