@@ -8,6 +8,7 @@ PhotoFetchController::PhotoFetchController(PhotoFetcher *fetcher, QSqlDatabase d
     : QObject(parent), m_fetcher(fetcher), m_db(db)
 {
     connect(m_fetcher, &PhotoFetcher::statusChanged, this, &PhotoFetchController::changed);
+    connect(m_fetcher, &PhotoFetcher::photoArrived, this, &PhotoFetchController::photoArrived);
 }
 
 bool PhotoFetchController::active() const

@@ -46,6 +46,9 @@ public slots:
 
 signals:
     void changed();
+    // A photo is on this device now (whole, verified, under its name): what counts the
+    // photos of a record on this device counts again.
+    void photoArrived(const QString &sha256);
 
 private:
     PhotoFetcher *m_fetcher;

@@ -158,22 +158,23 @@ bool ServiceHost::start(const Options &options)
 
     // A supervisor's photos come by sync: after each pull the review queue's, in the
     // background; a record view's first. Kiosks fetch their public photos in the sync.
-    PhotoFetcherOptions fetchOptions;
-    fetchOptions.databasePath = options.dbPath;
-    fetchOptions.serverAddress = options.serverAddress;
-    fetchOptions.photoDirectory = photoDirectory;
-    fetchOptions.checkpoints = Database::ManualCheckpoints;
-    m_photoFetcher = std::make_unique<PhotoFetcher>(fetchOptions);
-    m_photoStatus = std::make_unique<PhotoFetchController>(m_photoFetcher.get(), db);
-    PhotoFetcher *fetcher = m_photoFetcher.get();
     if (!kiosk) {
+        PhotoFetcherOptions fetchOptions;
+        fetchOptions.databasePath = options.dbPath;
+        fetchOptions.serverAddress = options.serverAddress;
+        fetchOptions.photoDirectory = photoDirectory;
+        fetchOptions.checkpoints = Database::ManualCheckpoints;
+        m_photoFetcher = std::make_unique<PhotoFetcher>(fetchOptions);
+        m_photoStatus = std::make_unique<PhotoFetchController>(m_photoFetcher.get(), db);
+        PhotoFetcher *fetcher = m_photoFetcher.get();
         connect(m_sync.get(), &SyncEngine::finished, fetcher, [fetcher](bool ok) {
             if (ok)
                 fetcher->refill(); // only a supervisor's or an admin's store fetches
         });
+        connect(m_language.get(), &LanguageController::languageChanged, m_photoStatus.get(),
+                &PhotoFetchController::retranslate);
     }
-    connect(m_language.get(), &LanguageController::languageChanged, m_photoStatus.get(),
-            &PhotoFetchController::retranslate);
+    PhotoFetcher *fetcher = m_photoFetcher.get();
 
     m_recordView = std::make_unique<RecordViewController>(db, m_photos.get(), fetcher);
     connect(m_language.get(), &LanguageController::languageChanged, m_recordView.get(),

@@ -89,7 +89,7 @@ public:
     KioskController *kiosk = nullptr; // kiosk: config, idle watch, admin PIN
     FiguresController *figures = nullptr; // kiosk: achievements and public-record counts
     PublicFeed *publicFeed = nullptr; // kiosk: the published records of its store
-    PhotoFetchController *photos = nullptr; // supervisor: the review queue's photos arriving
+    PhotoFetchController *photos = nullptr; // supervisor: the queue's photos arriving (none: kiosk)
 
     // The instance QML gets; set before the first QML engine loads anything.
     static void setInstance(Services *instance);
