@@ -17,8 +17,9 @@ Item {
     signal retry()
 
     objectName: "photoTile_" + sha
-    implicitWidth: 160
-    implicitHeight: 120
+    // Wider when it has to say why it failed: the reason is read whole, not cut short.
+    implicitWidth: phase === "failed" ? 360 : 160
+    implicitHeight: phase === "failed" ? 150 : 120
 
     Image {
         objectName: "photo_" + tile.sha
@@ -52,7 +53,6 @@ Item {
                 color: tile.phase === "failed" ? Theme.danger : Theme.textSecondary
                 font.pixelSize: Theme.fontSmall
                 wrapMode: Text.Wrap
-                elide: Text.ElideRight
                 verticalAlignment: Text.AlignVCenter
             }
             ProgressBar {

@@ -68,11 +68,14 @@ Item {
             compare(stack.currentItem.objectName, "recordViewPage")
             return stack.currentItem
         }
-        function tap(item) {
+        function scrollTo(item) {
             var flick = child("recordViewFlick")
             var y = item.mapToItem(flick.contentItem, 0, 0).y
             flick.contentY = Math.max(0, Math.min(y - 100, flick.contentHeight - flick.height))
             waitForRendering(flick)
+        }
+        function tap(item) {
+            scrollTo(item)
             mouseClick(item)
         }
 
@@ -162,6 +165,10 @@ Item {
             tryVerify(function() { return child("photoFetchText", line).text.indexOf("1 张照片巡查员尚未上传") >= 0 },
                       10000, child("photoFetchText", line).text)
             verify(line.visible)
+            if (reviewSeed.screenshotIn("x") !== "") {
+                waitForRendering(line)
+                grabImage(root).save(reviewSeed.screenshotIn("supervisor-queue-photos-1280x800.png"))
+            }
 
             // The tablet has sent it since; opening the record fetches it at once.
             showInspector("wangfang", 1)
@@ -194,6 +201,10 @@ Item {
             var retry = child("photoRetry", tile)
             verify(retry.visible)
             verify(!child("photo_" + seeded.sha256, tile).visible)
+            if (reviewSeed.screenshotIn("x") !== "") {
+                scrollTo(tile)
+                grabImage(root).save(reviewSeed.screenshotIn("supervisor-photo-failed-1280x800.png"))
+            }
 
             // The same words in English.
             Services.language.language = "en"

@@ -225,6 +225,13 @@ public:
     {
         return qEnvironmentVariable("QS_REVIEW_SCREENSHOT");
     }
+    // Where the photo tests save their pictures (QS_SCREENSHOT_DIR, set when docs/screenshots
+    // are made under Xvfb); empty otherwise.
+    Q_INVOKABLE QString screenshotIn(const QString &name) const
+    {
+        const QString dir = qEnvironmentVariable("QS_SCREENSHOT_DIR");
+        return dir.isEmpty() ? QString() : dir + QLatin1Char('/') + name;
+    }
 
 private:
     Services *services() const { return m_host->services(); }
