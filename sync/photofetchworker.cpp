@@ -124,7 +124,8 @@ void PhotoFetchWorker::fetch(const QStringList &sha256s, Priority priority)
         // A record view's photos go first, in the order asked: the newest request wins.
         QStringList &queue = m_queues[int(priority)];
         queue = priority == Priority::View ? asked + queue : queue + asked;
-        if (m_busy && m_current.priority > priority) {
+        // Only a download under way is promoted or stopped (between two, m_current is empty).
+        if (!m_current.sha256.isEmpty() && m_current.priority > priority) {
             if (asked.contains(m_current.sha256)) {
                 m_current.priority = priority; // already under way: let it finish
                 queue.removeAll(m_current.sha256);
@@ -206,6 +207,7 @@ void PhotoFetchWorker::run()
 bool PhotoFetchWorker::nextItem(Item *item)
 {
     std::unique_lock lock(m_mutex);
+    m_current = {}; // the last one is done: a request for it now is queued again
     for (;;) {
         if (m_stop)
             return false;

@@ -63,7 +63,7 @@ public:
 private:
     struct Item {
         QString sha256;
-        Priority priority;
+        Priority priority = Priority::Background;
     };
     struct Waiter {
         QSet<QString> remaining;
@@ -96,7 +96,7 @@ private:
     QSet<QString> m_wanted; // every photo of a waiting record, at the last pull
     QSet<QString> m_round; // the round's photos not resolved yet
     std::list<Waiter *> m_waiters;
-    Item m_current;
+    Item m_current; // the photo being processed; empty between two
     bool m_busy = false;
     bool m_preempt = false;
     BlobDownloader *m_downloader = nullptr;
