@@ -112,14 +112,22 @@ void PhotoFetchWorker::fetch(const QStringList &sha256s, Priority priority)
 {
     {
         std::lock_guard lock(m_mutex);
+        // Each photo waits in one line, the highest that asked for it: moved up, never down.
+        auto waitsAbove = [&](const QString &sha) {
+            for (int p = 0; p < int(priority); ++p) {
+                if (m_queues[p].contains(sha))
+                    return true;
+            }
+            return false;
+        };
         QStringList asked;
         for (const QString &sha : sha256s) {
-            if (isPhotoReference(sha) && !asked.contains(sha))
+            if (isPhotoReference(sha) && !asked.contains(sha) && !waitsAbove(sha))
                 asked << sha;
         }
-        for (QStringList &queue : m_queues) {
+        for (int p = int(priority); p < 3; ++p) {
             for (const QString &sha : std::as_const(asked))
-                queue.removeAll(sha);
+                m_queues[p].removeAll(sha);
         }
         // A record view's photos go first, in the order asked: the newest request wins.
         QStringList &queue = m_queues[int(priority)];
