@@ -9,6 +9,7 @@
 #include "reports/geojsonexport.h"
 #include "reports/photozipexport.h"
 #include "storage/database.h"
+#include "storage/photocacherepository.h"
 #include "storage/referencedatarepository.h"
 
 #include <QDateTime>
@@ -207,7 +208,7 @@ ExportOutcome DashboardController::exportPhotos(QSqlDatabase db, const RecordFil
         const PhotoFetchFailure failure = why.value(sha, PhotoFetchFailure::Unreachable);
         return PhotoFetchText::describe(
             failure == PhotoFetchFailure::None ? PhotoFetchFailure::Unreachable : failure,
-            m_fetcher ? m_fetcher->budgetBytes() : 0);
+            PhotoCacheRepository(db).budgetBytes());
     };
     out = exportPhotoZip(db, filter, photoRoot, path, [&](const QList<MissingPhoto> &list) {
         QStringList lines {tr("以下 %n 张照片未能导出：", nullptr, int(list.size()))};

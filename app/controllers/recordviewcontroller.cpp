@@ -139,7 +139,7 @@ void RecordViewController::release(const QString &recordId)
 QVariantMap RecordViewController::photoStates() const
 {
     QVariantMap out;
-    const qint64 budget = m_fetcher ? m_fetcher->budgetBytes() : 0;
+    const qint64 budget = PhotoCacheRepository(m_db).budgetBytes();
     for (auto it = m_photoStates.begin(); it != m_photoStates.end(); ++it) {
         const PhotoState &p = it.value();
         QString state = QStringLiteral("here");
