@@ -105,8 +105,8 @@ Item {
             // Both photos came to this device: thumbnails, the added one and the removed one.
             var added = child("diffAdded_" + seeded.added)
             var removed = child("diffRemoved_" + seeded.removed)
-            tryCompare(child("diffThumb", added), "status", Image.Ready)
-            tryCompare(child("diffThumb", removed), "status", Image.Ready)
+            tryCompare(child("diffThumb", added), "status", Image.Ready, 20000)
+            tryCompare(child("diffThumb", removed), "status", Image.Ready, 20000)
             verify(!child("diffHash", added).visible)
             verify(reviewSeed.sameAsTablet(seeded.added))
             verify(reviewSeed.sameAsTablet(seeded.removed))
@@ -126,7 +126,7 @@ Item {
             tryCompare(stackOfWindow, "depth", 2)
             tryCompare(stackOfWindow, "busy", false)
             var thumb = findChild(stackOfWindow.currentItem, "diffThumb")
-            tryCompare(thumb, "status", Image.Ready)
+            tryCompare(thumb, "status", Image.Ready, 20000)
             waitForRendering(window.contentItem, 2000)
             grabImage(window.contentItem.parent).save(path) // throws when it cannot write
             window.visible = false
@@ -175,7 +175,7 @@ Item {
             openRow(0)
             var tile = child("photoTile_" + seeded.sha256)
             var image = child("photo_" + seeded.sha256, tile)
-            tryCompare(image, "status", Image.Ready)
+            tryCompare(image, "status", Image.Ready, 20000)
             verify(image.visible)
             compare(Services.recordView.photoStates[seeded.sha256].state, "here")
             verify(!child("photoState", tile).visible)
@@ -195,7 +195,8 @@ Item {
             openRow(0)
             var tile = child("photoTile_" + seeded.sha256)
             // Asked again on opening; the server still sends the damaged bytes.
-            tryCompare(Services.recordView.photoStates[seeded.sha256], "state", "failed")
+            tryVerify(function() { return Services.recordView.photoStates[seeded.sha256].state === "failed" },
+                      20000)
             var state = child("photoState", tile)
             tryVerify(function() { return state.text.indexOf("照片校验失败") >= 0 }, 10000, state.text)
             var retry = child("photoRetry", tile)
@@ -216,7 +217,7 @@ Item {
             verify(reviewSeed.repairOnServer(seeded.sha256))
             tap(retry)
             var image = child("photo_" + seeded.sha256, tile)
-            tryCompare(image, "status", Image.Ready)
+            tryCompare(image, "status", Image.Ready, 20000)
             verify(image.visible)
             verify(!retry.visible)
             verify(reviewSeed.sameAsTablet(seeded.sha256))

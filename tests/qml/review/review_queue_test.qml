@@ -177,7 +177,7 @@ Item {
             compare(photos.length, 1)
             compare(photos[0].photos.length, 1)
             var thumb = child("photo_" + photos[0].photos[0].sha256)
-            tryCompare(thumb, "status", Image.Ready)
+            tryCompare(thumb, "status", Image.Ready, 20000)
             verify(reviewSeed.sameAsTablet(photos[0].photos[0].sha256))
             var flick = child("recordViewFlick")
             flick.contentY = Math.max(0, thumb.mapToItem(flick.contentItem, 0, 0).y - 100)
@@ -187,7 +187,7 @@ Item {
             verify(viewer, "photo viewer")
             tryCompare(viewer, "opened", true)
             var full = findChild(viewer.contentItem, "photoViewerImage")
-            tryCompare(full, "status", Image.Ready)
+            tryCompare(full, "status", Image.Ready, 20000)
             compare(full.implicitWidth, 2048) // the stored photo: downscaled to 2048 px, stamped
             compare(full.width, root.width)
             mouseClick(full)
