@@ -9,6 +9,8 @@ CREATE TABLE public_photo (
     PRIMARY KEY (record_id, rendition_sha256)
 ) WITHOUT ROWID;
 CREATE INDEX public_photo_rendition ON public_photo(rendition_sha256);
+-- A copy is found by its record (publishing again, withdrawal, a kiosk's download check).
+CREATE INDEX public_record_record ON public_record(record_id);
 
 -- Copies published before schema 9 list originals, with their stamped coordinates: they are
 -- withdrawn from the kiosks (numbered after everything else, as a decision would be); a
