@@ -16,7 +16,7 @@
 //   reveal    target                       → scrolls the Flickables around it to show it
 //   type      [target], text               → taps the target first when one is named
 //   key       key ("Tab", "Return", "Ctrl+A")
-//   texts     [scrolled: true]             → texts: [{text, path, x, y, …, onScreen}]
+//   texts     [scrolled: true]             → texts: [{text, path, x, y, …, onScreen, editable}]
 //   grab      file [, target]              → width, height (the window as a PNG)
 //   invoke    target, method [, args]      → value
 //   quit      [code]                       → ends the app's event loop after answering

@@ -160,9 +160,25 @@ QList<QObject *> findAll(const QJsonObject &selector)
     return found;
 }
 
+// A button and the label inside it both have the text "Open": a finger touching either
+// touches the button. Of matches inside one another, the outermost stands for them all.
+QList<QObject *> outermost(const QList<QObject *> &found)
+{
+    const QSet<QObject *> all(found.cbegin(), found.cend());
+    QList<QObject *> out;
+    for (QObject *object : found) {
+        bool inner = false;
+        for (const QObject *o = logicalParent(object); o && !inner; o = logicalParent(o))
+            inner = all.contains(const_cast<QObject *>(o));
+        if (!inner)
+            out.append(object);
+    }
+    return out;
+}
+
 QObject *findOne(const QJsonObject &selector, QString *error)
 {
-    const QList<QObject *> found = findAll(selector);
+    const QList<QObject *> found = outermost(findAll(selector));
     const auto compact = [&selector] {
         return QString::fromUtf8(QJsonDocument(selector).toJson(QJsonDocument::Compact));
     };

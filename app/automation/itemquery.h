@@ -17,7 +17,8 @@ class QQuickWindow;
 //   within        objectName of an ancestor: an item's parents, or the popup it sits in
 //   hidden        true: hidden objects too; by default only what the user could see
 //   index         the n-th match (tree order) when several match; without it several is an
-//                 error, so that a test never taps the wrong one of two look-alikes
+//                 error, so that a test never taps the wrong one of two look-alikes (a match
+//                 inside another, such as a button's label, counts as the outer one)
 // The tree walked is the visual one (items, popups in the window's overlay) plus the
 // non-visual objects declared in it (dialogs, popups while closed, timers).
 namespace ItemQuery {
@@ -30,6 +31,7 @@ QQuickWindow *currentWindow();
 // Every object matching the selector, in tree order (the `index` key is ignored).
 QList<QObject *> findAll(const QJsonObject &selector);
 // Exactly one object; nullptr with *error saying why (none, or which ones if several).
+// Matches inside another match (a button's label) count as that one.
 QObject *findOne(const QJsonObject &selector, QString *error);
 
 // The QML type name: Label, Button, QsRecordDelegate; C++ types without their QQuick prefix.

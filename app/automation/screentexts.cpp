@@ -10,6 +10,13 @@ namespace ScreenTexts {
 
 namespace {
 
+// A field the user can type into: what it holds is their input (or a stored answer).
+bool isEditable(const QQuickItem *item)
+{
+    return (item->inherits("QQuickTextInput") || item->inherits("QQuickTextEdit"))
+        && !item->property("readOnly").toBool();
+}
+
 QString shownText(const QQuickItem *item)
 {
     if (item->inherits("QQuickTextInput")) // echoMode: the mask, not the password
@@ -34,7 +41,8 @@ void collectFrom(const QQuickItem *item, bool includeScrolledAway, QJsonArray *o
                                      {QStringLiteral("y"), rect.y()},
                                      {QStringLiteral("width"), rect.width()},
                                      {QStringLiteral("height"), rect.height()},
-                                     {QStringLiteral("onScreen"), onScreen}});
+                                     {QStringLiteral("onScreen"), onScreen},
+                                     {QStringLiteral("editable"), isEditable(item)}});
         }
     }
     for (const QQuickItem *child : item->childItems())

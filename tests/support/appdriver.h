@@ -184,6 +184,7 @@ public:
         QString text;
         QString path;
         bool onScreen = false;
+        bool editable = false; // in a field the user types into
     };
     // Every text the windows show ({text, path}); with scrolled, also what a scroll hides.
     QList<ScreenText> texts(bool scrolled = false)
@@ -195,7 +196,8 @@ public:
             const QJsonObject t = value.toObject();
             out.append({t.value(QStringLiteral("text")).toString(),
                         t.value(QStringLiteral("path")).toString(),
-                        t.value(QStringLiteral("onScreen")).toBool()});
+                        t.value(QStringLiteral("onScreen")).toBool(),
+                        t.value(QStringLiteral("editable")).toBool()});
         }
         return out;
     }
