@@ -123,6 +123,14 @@ private slots:
         QVERIFY2(app.error().contains("no property noSuchProperty"), qPrintable(app.error()));
         QVERIFY(!app.key("NotAKey"));
 
+        // Invokables: a QML function (variant in, variant out), a C++ one (typed), and
+        // what does not exist.
+        QCOMPARE(app.invoke(AppDriver::named("syncChip"), "bytesText", {2048}), QJsonValue("2 KB"));
+        QCOMPARE(app.invoke(AppDriver::named("dateFilter"), "find", {"Any date"}), QJsonValue(0));
+        QCOMPARE(app.invoke(AppDriver::named("dateFilter"), "find", {"Next year"}), QJsonValue(-1));
+        QVERIFY(app.invoke(AppDriver::named("dateFilter"), "fly", {1}).isUndefined());
+        QVERIFY2(app.error().contains("no method fly taking 1 argument"), qPrintable(app.error()));
+
         // The texts come with where they sit.
         bool headerSeen = false;
         for (const AppDriver::ScreenText &t : app.texts()) {
