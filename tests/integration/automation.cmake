@@ -2,7 +2,7 @@
 # and the English walk through every page of each mode.
 qs_add_qtest(tst_appdriver SOURCES integration/tst_appdriver.cpp support/appdriver.h
              LIBS Qt6::Network Qt6::Gui)
-add_dependencies(tst_appdriver qingshui)
+add_dependencies(tst_appdriver qingshui qingshui-server)
 
 # Issue 13 item 5, first version: every page of each mode in English, failing on Chinese text
 # that is not user data. DISABLED until the i18n sweep fixes the leftovers it reports (it

@@ -3,6 +3,7 @@
 // centre of what is on screen, typing (pinyin-style commits for Chinese, keys for Latin) —
 // and every check on the texts the window shows.
 #include "appdriver.h"
+#include "serverprocess.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -11,13 +12,19 @@ class TestAppDriver : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    // A tablet that knows its server (a new one would ask for it first), not logged in.
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_server = std::make_unique<ServerProcess>(m_dir.filePath("server.db"));
+        QVERIFY2(m_server->start(), qPrintable(m_server->errorOutput()));
+    }
 
     void anInspectorStartsADraftInEnglish()
     {
         AppDriver app;
-        QVERIFY2(app.start({"--mode", "inspector", "--db", m_dir.filePath("inspector.db"), "--lang",
-                            "zh_CN"}),
+        QVERIFY2(app.start({"--mode", "inspector", "--db", m_dir.filePath("inspector.db"),
+                            "--server", m_server->address(), "--lang", "zh_CN"}),
                  qPrintable(app.error()));
 
         // The header, in Chinese first.
@@ -99,8 +106,8 @@ private slots:
     void theHookSaysWhatItCannotDo()
     {
         AppDriver app;
-        QVERIFY2(app.start({"--mode", "inspector", "--db", m_dir.filePath("refusals.db"), "--lang",
-                            "en"}),
+        QVERIFY2(app.start({"--mode", "inspector", "--db", m_dir.filePath("refusals.db"),
+                            "--server", m_server->address(), "--lang", "en"}),
                  qPrintable(app.error()));
         QVERIFY2(app.waitForText("Qingshui"), qPrintable(app.error()));
 
@@ -153,6 +160,7 @@ private slots:
 
 private:
     QTemporaryDir m_dir;
+    std::unique_ptr<ServerProcess> m_server;
 };
 
 QTEST_GUILESS_MAIN(TestAppDriver)
