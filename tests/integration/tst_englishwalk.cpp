@@ -457,13 +457,32 @@ private slots:
             ini.setValue("kiosk/idle_timeout_s", 3600);
         }
 
+        // Full screen on a 1920×1080 screen, the kiosk's design size (the offscreen
+        // platform's own screen is smaller).
+        QFile screen(path("screen-1920x1080.json"));
+        QVERIFY(screen.open(QIODevice::WriteOnly));
+        screen.write(R"({"screens": [{"name": "kiosk", "x": 0, "y": 0, "width": 1920,
+                                      "height": 1080, "logicalDpiX": 96, "logicalDpiY": 96}]})");
+        screen.close();
+        QProcessEnvironment environment = passwordEnvironment();
+        environment.insert("QT_QPA_PLATFORM", "offscreen:configfile=" + screen.fileName());
+
         AppDriver kiosk;
         const QString store = storeOf("kiosk");
         STEP(kiosk,
              kiosk.start({"--mode", "kiosk", "--db", store, "--lang", "en", "--demo",
                           "--kiosk-config", config, "--server", m_server->address(), "--user",
                           "walk-kiosk"},
-                         passwordEnvironment()));
+                         environment));
+        STEP(kiosk,
+             kiosk.waitFor(
+                 [&] {
+                     const QJsonArray windows
+                         = kiosk.send({{"cmd", "windows"}}).value("windows").toArray();
+                     return !windows.isEmpty()
+                         && windows.first().toObject().value("width").toInt() == 1920;
+                 },
+                 "the kiosk full screen at 1920 px"));
         m_check.addStore(store);
 
         // K1: the map, a county's panel.

@@ -45,7 +45,8 @@ public:
     }
 
     // Starts the app with `args` and waits until its hook answers. `environment` entries
-    // are added to (or replace) the test's own environment.
+    // are added to (or replace) the test's own environment and the defaults, e.g.
+    // QT_QPA_PLATFORM=offscreen:configfile=screen.json for a screen of another size.
     bool start(const QStringList &args, const QProcessEnvironment &environment = {})
     {
         if (!m_dir.isValid())

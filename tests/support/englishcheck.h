@@ -34,6 +34,12 @@ public:
         for (const QString &name :
              readStrings(path, {"SELECT name FROM village", "SELECT name FROM township"}))
             m_referenceNames.insert(name);
+        // A township that shares a county's name (武当山特区) must not hide that county.
+        for (const QString &name : readStrings(path,
+                                               {"SELECT name FROM paired_unit",
+                                                "SELECT partner_district_name FROM "
+                                                "paired_unit"}))
+            m_mustTranslate.insert(name);
     }
 
     // A text allowed as it is where its path contains pathPart, e.g. the language switch
@@ -169,7 +175,7 @@ private:
         QList<QString> sorted;
         for (const QString &text : std::as_const(data)) {
             // One character of user data would hide any leftover that holds it.
-            if (text.size() >= 2 && hasChinese(text))
+            if (text.size() >= 2 && hasChinese(text) && !m_mustTranslate.contains(text))
                 sorted.append(text);
         }
         std::sort(sorted.begin(), sorted.end(),
@@ -186,6 +192,7 @@ private:
 
     QStringList m_stores;
     QSet<QString> m_referenceNames;
+    QSet<QString> m_mustTranslate; // county and Beijing district names: never user data
     QList<QPair<QString, QString>> m_allowed;
     QStringList m_pages;
     QList<Offence> m_offences;
