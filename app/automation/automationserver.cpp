@@ -2,6 +2,7 @@
 
 #include "automationcommands.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocalServer>
@@ -17,7 +18,11 @@ AutomationServer::AutomationServer(QObject *parent)
 
 bool AutomationServer::listen(const QString &path)
 {
-    QLocalServer::removeServer(path);
+    // Never replace a file: a mistyped path must not cost anyone a file.
+    if (QFileInfo::exists(path)) {
+        m_error = QStringLiteral("%1 exists; give a path where nothing is").arg(path);
+        return false;
+    }
     if (!m_server->listen(path)) {
         m_error = QStringLiteral("cannot listen on %1: %2").arg(path, m_server->errorString());
         return false;

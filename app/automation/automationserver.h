@@ -15,8 +15,8 @@ class AutomationServer : public QObject {
 public:
     explicit AutomationServer(QObject *parent = nullptr);
 
-    // Listens on the socket path (a stale socket file there is replaced); false with
-    // error() set if it cannot.
+    // Listens on the socket path, where no file may be yet; false with error() set if it
+    // cannot.
     bool listen(const QString &path);
     QString error() const { return m_error; }
 

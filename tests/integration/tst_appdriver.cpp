@@ -158,6 +158,28 @@ private slots:
         QVERIFY2(app.stop(), qPrintable(app.error() + app.log()));
     }
 
+    // The hook never replaces a file, whatever path it is given.
+    void aSocketPathWhereAFileIsIsRefused()
+    {
+        const QString path = m_dir.filePath("notes.txt");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("keep me");
+        file.close();
+        QProcess app;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("XDG_CONFIG_HOME", m_dir.filePath("config"));
+        app.setProcessEnvironment(env);
+        app.start(QINGSHUI_APP_PATH,
+                  {"--mode", "inspector", "--db", m_dir.filePath("third.db"), "--server",
+                   m_server->address(), "--automation", path});
+        QVERIFY(app.waitForFinished(60000));
+        QCOMPARE(app.exitCode(), 1);
+        QVERIFY(app.readAllStandardError().contains("exists"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("keep me"));
+    }
+
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<ServerProcess> m_server;
