@@ -410,7 +410,7 @@
     </message>
     <message>
         <source>结对：北京市%1</source>
-        <translation>Paired with Beijing %1</translation>
+        <translation>Paired with %1, Beijing</translation>
     </message>
     <message>
         <source>北京市 · 16 个结对区</source>
@@ -434,11 +434,11 @@
     </message>
     <message>
         <source>影响区</source>
-        <translation>Affected area</translation>
+        <translation>Influence area</translation>
     </message>
     <message>
         <source>南水北调中线干渠（陶岔渠首—北京团城湖，示意）</source>
-        <translation>Middle-route canal (Taocha head to Tuancheng Lake, Beijing; schematic)</translation>
+        <translation>Middle-route canal (Taocha Canal Head to Tuancheng Lake, Beijing; schematic)</translation>
     </message>
     <message>
         <source>触摸县（市、区）名称，查看结对详情</source>
@@ -447,6 +447,18 @@
     <message>
         <source>地图数据有误，部分地点未显示</source>
         <translation>Map data has errors: some places are not shown</translation>
+    </message>
+    <message>
+        <source>库区</source>
+        <translation>Reservoir area</translation>
+    </message>
+    <message>
+        <source>核心区</source>
+        <translation>Core area</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%2, %1</translation>
     </message>
 </context>
 <context>
