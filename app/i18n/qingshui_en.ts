@@ -636,6 +636,33 @@
     </message>
 </context>
 <context>
+    <name>PositionStatus</name>
+    <message>
+        <source>此设备没有定位源</source>
+        <translation>This device has no position source</translation>
+    </message>
+    <message>
+        <source>应用没有使用位置信息的权限</source>
+        <translation>The app is not allowed to use the location</translation>
+    </message>
+    <message>
+        <source>定位已关闭</source>
+        <translation>Location is switched off</translation>
+    </message>
+    <message>
+        <source>长时间没有收到定位</source>
+        <translation>No position received for a long time</translation>
+    </message>
+    <message>
+        <source>定位错误（%1）</source>
+        <translation>Positioning error (%1)</translation>
+    </message>
+    <message>
+        <source>无法打开 NMEA 日志 %1</source>
+        <translation>Cannot open the NMEA log %1</translation>
+    </message>
+</context>
+<context>
     <name>QsDecisionBar</name>
     <message>
         <source>审核决定未能保存</source>
