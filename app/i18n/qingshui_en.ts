@@ -30,6 +30,10 @@
         <source>已导出 %1 条记录到 %2</source>
         <translation>Exported %1 records to %2</translation>
     </message>
+    <message>
+        <source>清水巡查_%1_%2.%3</source>
+        <translation>Qingshui_%1_%2.%3</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -565,6 +569,13 @@
     <message>
         <source>该县市尚无已发布的记录</source>
         <translation>No published records for this county yet</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageController</name>
+    <message>
+        <source>清水巡查</source>
+        <translation>Qingshui</translation>
     </message>
 </context>
 <context>
