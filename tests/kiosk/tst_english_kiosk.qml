@@ -124,11 +124,15 @@ Item {
             verify(villages.length > 4000, "village and township names: " + villages.length)
             verify(!screenTexts.containsChinese("Xichuan · 2025-06-01"))
             verify(screenTexts.containsChinese("淅川县"))
+            // The window's title on a desktop ends with the app's display name.
+            compare(Qt.application.displayName, "清水巡查")
         }
 
         function test_2_everyPageInEnglish() {
             mouseClick(item("navLanguage"))
             compare(Services.language.language, "en")
+            compare(Qt.application.displayName, "Qingshui")
+            compare(kiosk.title, "Qingshui · Exhibition")
 
             // An empty kiosk first: no records anywhere yet.
             compare(Services.publicFeed.count, 0)
