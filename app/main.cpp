@@ -67,7 +67,7 @@ int main(int argc, char *argv[])
     QGuiApplication &app = *application;
     QGuiApplication::setApplicationName(QStringLiteral("qingshui"));
     QGuiApplication::setOrganizationName(QStringLiteral("Qingshui"));
-    // The display name follows the UI language: LanguageController sets it.
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("清水巡查"));
     QGuiApplication::setApplicationVersion(QStringLiteral(QINGSHUI_VERSION));
 
     AppOptions options;
