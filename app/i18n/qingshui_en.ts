@@ -61,6 +61,10 @@
         <source>；</source>
         <translation>; </translation>
     </message>
+    <message>
+        <source>清水巡查_%1_%2.%3</source>
+        <translation>Qingshui_%1_%2.%3</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -441,7 +445,7 @@
     </message>
     <message>
         <source>结对：北京市%1</source>
-        <translation>Paired with Beijing %1</translation>
+        <translation>Paired with %1, Beijing</translation>
     </message>
     <message>
         <source>北京市 · 16 个结对区</source>
@@ -465,11 +469,11 @@
     </message>
     <message>
         <source>影响区</source>
-        <translation>Affected area</translation>
+        <translation>Influence area</translation>
     </message>
     <message>
         <source>南水北调中线干渠（陶岔渠首—北京团城湖，示意）</source>
-        <translation>Middle-route canal (Taocha head to Tuancheng Lake, Beijing; schematic)</translation>
+        <translation>Middle-route canal (Taocha Canal Head to Tuancheng Lake, Beijing; schematic)</translation>
     </message>
     <message>
         <source>触摸县（市、区）名称，查看结对详情</source>
@@ -478,6 +482,18 @@
     <message>
         <source>地图数据有误，部分地点未显示</source>
         <translation>Map data has errors: some places are not shown</translation>
+    </message>
+    <message>
+        <source>库区</source>
+        <translation>Reservoir area</translation>
+    </message>
+    <message>
+        <source>核心区</source>
+        <translation>Core area</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%2, %1</translation>
     </message>
 </context>
 <context>
@@ -584,6 +600,13 @@
     <message>
         <source>该县市尚无已发布的记录</source>
         <translation>No published records for this county yet</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageController</name>
+    <message>
+        <source>清水巡查</source>
+        <translation>Qingshui</translation>
     </message>
 </context>
 <context>
@@ -720,6 +743,33 @@
     <message>
         <source>拍照</source>
         <translation>Take photo</translation>
+    </message>
+</context>
+<context>
+    <name>PositionStatus</name>
+    <message>
+        <source>此设备没有定位源</source>
+        <translation>This device has no position source</translation>
+    </message>
+    <message>
+        <source>应用没有使用位置信息的权限</source>
+        <translation>The app is not allowed to use the location</translation>
+    </message>
+    <message>
+        <source>定位已关闭</source>
+        <translation>Location is switched off</translation>
+    </message>
+    <message>
+        <source>长时间没有收到定位</source>
+        <translation>No position received for a long time</translation>
+    </message>
+    <message>
+        <source>定位错误（%1）</source>
+        <translation>Positioning error (%1)</translation>
+    </message>
+    <message>
+        <source>无法打开 NMEA 日志 %1</source>
+        <translation>Cannot open the NMEA log %1</translation>
     </message>
 </context>
 <context>
@@ -1361,6 +1411,65 @@
     <message>
         <source>审核队列 %1 条</source>
         <translation>Review queue: %1 records</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationText</name>
+    <message>
+        <source>请填写「%1」</source>
+        <translation>Please answer “%1”</translation>
+    </message>
+    <message>
+        <source>「%1」的选项“%2”不在可选范围内</source>
+        <translation>“%2” is not one of the options of “%1”</translation>
+    </message>
+    <message>
+        <source>「%1」不能小于 %2%3</source>
+        <translation>“%1” cannot be less than %2%3</translation>
+    </message>
+    <message>
+        <source>「%1」不能大于 %2%3</source>
+        <translation>“%1” cannot be more than %2%3</translation>
+    </message>
+    <message>
+        <source>「%1」应为整数</source>
+        <translation>“%1” must be a whole number</translation>
+    </message>
+    <message>
+        <source>「%1」最多 %2 个字，现有 %3 个字</source>
+        <translation>“%1” takes at most %2 characters; it has %3</translation>
+    </message>
+    <message>
+        <source>「%1」中有无法识别的照片，请删除后重新拍摄</source>
+        <translation>“%1” holds a photo that cannot be read: remove it and take it again</translation>
+    </message>
+    <message>
+        <source>「%1」中有重复的照片</source>
+        <translation>“%1” holds the same photo twice</translation>
+    </message>
+    <message>
+        <source>「%1」至少需要 %2 张照片，现有 %3 张</source>
+        <translation>“%1” needs at least %2 photos; it has %3</translation>
+    </message>
+    <message>
+        <source>「%1」最多 %2 张照片，现有 %3 张</source>
+        <translation>“%1” takes at most %2 photos; it has %3</translation>
+    </message>
+    <message>
+        <source>「%1」的经纬度无效，请重新定位</source>
+        <translation>The position of “%1” is not valid: take a new fix</translation>
+    </message>
+    <message>
+        <source>「%1」的定位精度为 %2 米，要求在 %3 米以内；请重新定位，或填写原因后保留此位置</source>
+        <translation>The fix for “%1” is accurate to %2 m; %3 m or better is needed. Take a new fix, or give a reason to keep this one</translation>
+    </message>
+    <message>
+        <source>「%1」缺少定位精度，请重新定位，或填写原因后保留此位置</source>
+        <translation>The fix for “%1” has no accuracy: take a new fix, or give a reason to keep this one</translation>
+    </message>
+    <message>
+        <source>「%1」的答案格式不正确</source>
+        <translation>The answer to “%1” is not in the right form</translation>
     </message>
 </context>
 <context>

@@ -159,14 +159,6 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "qingshui-server: %s\n", qPrintable(templateError));
         return 1;
     }
-    SqliteChangeStore changes(db);
-    SqliteAccountStore accounts(db);
-    Authenticator authenticator(accounts);
-    SyncService sync(changes, authenticator);
-    AuthService auth(accounts, authenticator, tokenTtlS * 1000);
-    ReferenceCatalog reference(db);
-    CatalogService catalog(changes, templates, reference, authenticator,
-                           QStringLiteral(QINGSHUI_VERSION));
     BlobStore blobStore(parser.isSet(QStringLiteral("blobs"))
                             ? parser.value(QStringLiteral("blobs"))
                             : parser.value(QStringLiteral("db")) + QStringLiteral(".blobs"));
@@ -174,6 +166,14 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "qingshui-server: %s\n", qPrintable(error));
         return 1;
     }
+    SqliteChangeStore changes(db, blobStore);
+    SqliteAccountStore accounts(db);
+    Authenticator authenticator(accounts);
+    SyncService sync(changes, authenticator);
+    AuthService auth(accounts, authenticator, tokenTtlS * 1000);
+    ReferenceCatalog reference(db);
+    CatalogService catalog(changes, templates, reference, authenticator,
+                           QStringLiteral(QINGSHUI_VERSION));
     BlobService blobs(blobStore, changes, authenticator);
 
     grpc::ServerBuilder builder;

@@ -84,8 +84,10 @@ qint64 SqliteChangeStore::lastSeq()
 
 ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
                                                        const std::vector<const v1::Op *> &ops,
-                                                       qint64 *acked, QString *why)
+                                                       qint64 *acked, QString *why,
+                                                       Refusal *refusal)
 {
+    *refusal = {};
     std::lock_guard lock(m_db.writeMutex());
     QSqlDatabase db = m_db.connection();
     if (!db.transaction()) {
@@ -223,7 +225,8 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
         }
         if (review.decision() == v1::REVIEW_DECISION_PUBLISH) {
             QString refused;
-            const ApplyResult published = publishRevision(db, stored, seq, &refused);
+            const ApplyResult published
+                = publishRevision(db, m_blobs, stored, seq, &refused, refusal);
             if (published != ApplyResult::Applied)
                 return fail(published, where() + refused);
         }
@@ -446,10 +449,12 @@ bool SqliteChangeStore::blobStored(const QString &sha256, qint64 size, QString *
 bool SqliteChangeStore::blobVisibleTo(const Caller &caller, const QString &sha256)
 {
     if (caller.role == Caller::Role::Kiosk) {
-        // Exactly the photos a public copy lists (the copy names no others).
+        // Exactly the renditions recorded when a copy that exists now was published: never
+        // an original, never by what a copy's bytes happen to contain.
         QSqlQuery q(m_db.connection());
-        q.prepare(QStringLiteral(
-            "SELECT 1 FROM public_record WHERE instr(record, CAST(? AS BLOB)) > 0 LIMIT 1"));
+        q.prepare(QStringLiteral("SELECT 1 FROM public_photo p JOIN public_record r "
+                                 "ON r.record_id = p.record_id WHERE p.rendition_sha256 = ? "
+                                 "LIMIT 1"));
         q.addBindValue(sha256);
         return q.exec() && q.next();
     }

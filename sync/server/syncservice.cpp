@@ -10,6 +10,23 @@ Q_LOGGING_CATEGORY(lcServer, "qs.server")
 
 namespace v1 = qingshui::v1;
 
+namespace {
+
+// The English words for logs, and the refusal's code and arguments (if the store gave one)
+// as the status's details for the app to word.
+grpc::Status refused(grpc::StatusCode code, const QString &why, const ChangeStore::Refusal &refusal)
+{
+    if (refusal.code.isEmpty())
+        return {code, why.toStdString()};
+    v1::Refusal details;
+    details.set_code(refusal.code.toStdString());
+    for (const QString &arg : refusal.args)
+        details.add_args(arg.toStdString());
+    return {code, why.toStdString(), details.SerializeAsString()};
+}
+
+} // namespace
+
 grpc::Status SyncService::push(const Caller &caller, const v1::PushRequest &request,
                                v1::PushResponse *response)
 {
@@ -21,13 +38,14 @@ grpc::Status SyncService::push(const Caller &caller, const v1::PushRequest &requ
         ops.push_back(&op);
     qint64 acked = 0;
     QString why;
-    switch (m_store.applyBatch(caller, ops, &acked, &why)) {
+    ChangeStore::Refusal refusal;
+    switch (m_store.applyBatch(caller, ops, &acked, &why, &refusal)) {
     case ChangeStore::ApplyResult::Applied:
         break;
     case ChangeStore::ApplyResult::Forbidden:
-        return {grpc::StatusCode::PERMISSION_DENIED, why.toStdString()};
+        return refused(grpc::StatusCode::PERMISSION_DENIED, why, refusal);
     case ChangeStore::ApplyResult::UnknownRecord:
-        return {grpc::StatusCode::FAILED_PRECONDITION, why.toStdString()};
+        return refused(grpc::StatusCode::FAILED_PRECONDITION, why, refusal);
     case ChangeStore::ApplyResult::Failed:
         qCWarning(lcServer) << "push failed:" << why;
         return {grpc::StatusCode::INTERNAL, "the server could not store the batch"};
