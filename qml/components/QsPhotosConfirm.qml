@@ -31,6 +31,13 @@ Dialog {
     closePolicy: Popup.CloseOnEscape
     padding: Theme.spacing
     title: action === "publish" ? qsTr("照片未到齐，仍要发布？") : qsTr("照片未到齐，仍要通过？")
+    // Drawn without a layer effect, so it shows with any scene graph backend.
+    background: Rectangle {
+        color: Theme.surface
+        radius: Theme.radius
+        border.color: Theme.warning
+        border.width: 2
+    }
 
     property bool confirmed: false
 
@@ -42,6 +49,17 @@ Dialog {
         confirmed = false
         if (run)
             run()
+    }
+
+    header: Label {
+        objectName: "photosConfirmTitle"
+        text: dialog.title
+        padding: Theme.spacing
+        bottomPadding: 0
+        font.pixelSize: Theme.fontTitle
+        font.bold: true
+        color: Theme.warning
+        wrapMode: Text.Wrap
     }
 
     contentItem: ColumnLayout {

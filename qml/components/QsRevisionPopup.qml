@@ -23,6 +23,12 @@ Popup {
     height: parent ? parent.height - 2 * Theme.spacing : 700
     modal: true
     padding: Theme.spacing
+    // Drawn without a layer effect, so it shows with any scene graph backend.
+    background: Rectangle {
+        color: Theme.background
+        radius: Theme.radius
+        border.color: Theme.divider
+    }
 
     contentItem: ColumnLayout {
         spacing: Theme.spacing

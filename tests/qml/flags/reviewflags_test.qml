@@ -363,8 +363,9 @@ Item {
         }
 
         // With QS_FLAGS_SCREENSHOT=DIR (under xvfb-run, QT_QPA_PLATFORM=xcb): the real
-        // supervisor window on the queue, a flagged record and a conflicting one, saved as
-        // DIR/supervisor-{queue-flags,record-flags,record-conflict}-1280x800.png.
+        // supervisor window on the queue, a flagged record, a conflicting one with its diff and
+        // the edit it overwrote, and the question before approving with photos missing, saved
+        // as DIR/supervisor-*-1280x800.png.
         function test_8_screenshots() {
             var dir = flagSeed.screenshotPath()
             if (dir === "")
@@ -396,6 +397,32 @@ Item {
             findChild(page, "conflictDiffToggle").clicked()
             tryVerify(function() { return findChild(page, "conflictDiff") !== null })
             shoot("supervisor-record-conflict-1280x800.png")
+            findChild(page, "conflictOpen").clicked()
+            var popup = findChild(page, "revisionPopup")
+            tryCompare(popup, "opened", true)
+            shoot("supervisor-revision-overwritten-1280x800.png")
+            popup.close()
+            tryCompare(popup, "visible", false)
+            windowStack.pop()
+            tryCompare(windowStack, "busy", false)
+
+            // The record test_1 left undecided: 1 of its 2 photos here, approving asks.
+            records.author = "insp-photos"
+            tryVerify(function() { return records.count === 2 })
+            var undecided = statusOf(records.recordIdAt(0)) === submitted ? records.recordIdAt(0)
+                                                                          : records.recordIdAt(1)
+            windowStack.currentItem.recordOpened(undecided)
+            tryCompare(windowStack, "depth", 2)
+            tryCompare(windowStack, "busy", false)
+            page = windowStack.currentItem
+            verify(page.view.photosIncomplete)
+            findChild(page, "decideApprove").clicked()
+            var dialog = findChild(page, "approveConfirm")
+            tryCompare(dialog, "opened", true)
+            shoot("supervisor-approve-photos-missing-1280x800.png")
+            dialog.reject()
+            tryCompare(dialog, "visible", false)
+            compare(statusOf(undecided), submitted)
             window.visible = false
             records.clearFilters()
         }
