@@ -1,0 +1,2 @@
+-- Schema 11: reserved for issue 13's sync log (another branch brings its own 011.sql, which
+-- replaces this empty step when the branches are merged).
