@@ -7,9 +7,11 @@
 #include "media/photostore.h"
 #include "models/recordlistmodel.h"
 #include "photofetcher.h"
+#include "reviewflagtext.h"
 #include "storage/photocacherepository.h"
 #include "storage/recordrepository.h"
 #include "storage/referencedatarepository.h"
+#include "storage/revisionhistory.h"
 #include "storage/templaterepository.h"
 
 #include <QDateTime>
@@ -51,6 +53,7 @@ RecordViewController::RecordViewController(QSqlDatabase db, const PhotoStore *ph
     if (!m_fetcher)
         return;
     connect(m_fetcher, &PhotoFetcher::photoArrived, this, &RecordViewController::onArrived);
+    connect(m_fetcher, &PhotoFetcher::photoArrived, this, &RecordViewController::photoArrived);
     connect(m_fetcher, &PhotoFetcher::photoProgress, this,
             [this](const QString &sha, qint64 done, qint64 total) {
                 auto it = m_photoStates.find(sha);
@@ -69,6 +72,12 @@ RecordViewController::RecordViewController(QSqlDatabase db, const PhotoStore *ph
                 it->failure = failure;
                 emit photoStatesChanged();
             });
+}
+
+QString RecordViewController::pinOwner() const
+{
+    // One per view: the record view and the past revision beside it pin apart.
+    return QStringLiteral("recordView-%1").arg(quintptr(this), 0, 16);
 }
 
 void RecordViewController::track(const QStringList &sha256s)
@@ -90,7 +99,7 @@ void RecordViewController::track(const QStringList &sha256s)
     }
     if (m_fetcher) {
         // Pinned first: an eviction under way cannot take what this view is about to show.
-        m_fetcher->pin(QStringLiteral("recordView"), m_shown);
+        m_fetcher->pin(pinOwner(), m_shown);
         if (!missing.isEmpty())
             m_fetcher->fetchNow(missing);
     }
@@ -130,7 +139,7 @@ void RecordViewController::release(const QString &recordId)
     if (recordId != m_recordId)
         return; // another record is open by now: its photos stay pinned
     if (m_fetcher)
-        m_fetcher->unpin(QStringLiteral("recordView"));
+        m_fetcher->unpin(pinOwner());
     m_shown.clear();
     m_photoStates.clear();
     emit photoStatesChanged();
@@ -167,22 +176,43 @@ QString RecordViewController::photoUrl(const QString &sha256) const
 
 bool RecordViewController::open(const QString &recordId)
 {
+    m_pastRevision = false;
+    return show(RecordRepository(m_db).find(recordId), recordId);
+}
+
+bool RecordViewController::openRevision(const QString &recordId, qint64 serverSeq)
+{
+    m_pastRevision = true;
+    return show(RevisionHistory(m_db).revision(recordId, serverSeq), recordId);
+}
+
+bool RecordViewController::show(const std::optional<Record> &record, const QString &recordId)
+{
     m_shown.clear();
     m_photoStates.clear();
     m_answers.clear();
     m_history.clear();
     m_error.clear();
+    m_flags.clear();
     RecordRepository records(m_db);
-    const auto record = records.find(recordId);
     if (!record) {
         if (m_fetcher)
-            m_fetcher->unpin(QStringLiteral("recordView"));
+            m_fetcher->unpin(pinOwner());
         m_recordId.clear();
-        m_error = tr("找不到这条记录");
+        m_serverSeq = m_conflictWith = 0;
+        m_content.clear();
+        m_photosPending = false;
+        m_photoPresence = {};
+        m_error = m_pastRevision ? tr("本机没有这条记录的这一版本") : tr("找不到这条记录");
         emit changed();
+        emit photoCountsChanged();
         return false;
     }
     m_recordId = record->id;
+    m_serverSeq = record->serverSeq;
+    m_content = record->content;
+    m_photosPending = record->photosPending;
+    m_photoPresence = photoPresenceOf(m_content, m_photos);
     m_templateVersion = record->templateVersion;
     m_statusText = RecordListModel::listStatusText(record->listStatus());
     m_author = record->author;
@@ -282,20 +312,73 @@ bool RecordViewController::open(const QString &recordId)
             add(QString(), it.key(), nullptr, it.value());
     }
 
+    readFlags(*record, labelOf);
     for (const ReviewEvent &e : records.reviewsOf(recordId)) {
         QVariantList comments;
         for (const QuestionComment &c : e.questionComments)
             comments << QVariantMap {
                 {QStringLiteral("label"), labelOf.value(c.questionId, c.questionId)},
                 {QStringLiteral("comment"), c.comment}};
-        m_history << QVariantMap {{QStringLiteral("decision"), decisionText(e.decision)},
-                                  {QStringLiteral("comment"), e.comment},
-                                  {QStringLiteral("reviewer"), e.reviewer},
-                                  {QStringLiteral("at"), timeText(e.createdAtMs)},
-                                  {QStringLiteral("questionComments"), comments}};
+        m_history << QVariantMap {
+            {QStringLiteral("decision"), decisionText(e.decision)},
+            {QStringLiteral("comment"), e.comment},
+            {QStringLiteral("reviewer"), e.reviewer},
+            {QStringLiteral("at"), timeText(e.createdAtMs)},
+            {QStringLiteral("questionComments"), comments},
+            {QStringLiteral("photosConfirmation"), ReviewFlagText::confirmation(e)}};
     }
     track(photoReferencesIn(record->content));
     emit changed();
     emit photoStatesChanged();
+    emit photoCountsChanged();
     return true;
+}
+
+void RecordViewController::readFlags(const Record &record, const QHash<QString, QString> &labelOf)
+{
+    m_flags = ReviewFlagText::lines(
+        reviewFlagsOf(record.content, record.updatedAtMs, record.deviceClockSkewMs),
+        [&labelOf](const QString &id) { return labelOf.value(id, id); });
+    // The revision this one overwrote: named here, shown (and compared) if this device has it.
+    m_conflictWith = record.conflictWith;
+    m_conflictAuthor.clear();
+    m_conflictAt.clear();
+    m_conflictAvailable = false;
+    if (m_conflictWith == 0)
+        return;
+    if (const auto other = RevisionHistory(m_db).revision(record.id, m_conflictWith)) {
+        m_conflictAvailable = true;
+        m_conflictAuthor = other->author;
+        m_conflictAt = timeText(other->updatedAtMs);
+    }
+}
+
+QString RecordViewController::photosText() const
+{
+    return photosIncomplete()
+        ? ReviewFlagText::photosIncomplete(m_photoPresence.here, m_photoPresence.total)
+        : QString();
+}
+
+void RecordViewController::refreshPhotoCounts()
+{
+    // What the server says (a pull may have ended "photos pending") and what is here.
+    bool pending = false;
+    if (!m_pastRevision && !m_recordId.isEmpty()) {
+        const std::optional<Record> r = RecordRepository(m_db).find(m_recordId);
+        pending = r && r->serverSeq == m_serverSeq && r->photosPending;
+    }
+    const PhotoPresence now = photoPresenceOf(m_content, m_photos);
+    if (now.here == m_photoPresence.here && now.total == m_photoPresence.total
+        && pending == m_photosPending)
+        return;
+    m_photoPresence = now;
+    m_photosPending = pending;
+    emit photoCountsChanged();
+}
+
+void RecordViewController::photoArrived(const QString &sha256)
+{
+    if (!m_content.isEmpty() && m_content.contains(sha256.toLatin1()))
+        refreshPhotoCounts();
 }

@@ -29,6 +29,16 @@ Rectangle {
         return out
     }
 
+    function publish(chosen, confirmMissingPhotos) {
+        if (Services.review.publish(recordId, chosen, confirmMissingPhotos)) {
+            error = ""
+            published = true
+        } else {
+            error = Services.review.lastError !== "" ? Services.review.lastError
+                                                     : qsTr("未能发布")
+        }
+    }
+
     onRecordIdChanged: {
         error = ""
         published = false
@@ -100,13 +110,12 @@ Rectangle {
                 highlighted: true
                 onClicked: {
                     var chosen = panel.ticked()
-                    if (Services.review.publish(panel.recordId, chosen)) {
-                        panel.error = ""
-                        panel.published = true
-                    } else {
-                        panel.error = Services.review.lastError !== "" ? Services.review.lastError
-                                                                       : qsTr("未能发布")
-                    }
+                    var photos = Services.review.photoPresence(panel.recordId)
+                    if (photos.complete === false)
+                        photosConfirm.ask([{ "title": "", "text": photos.text }], "publish",
+                                          function() { panel.publish(chosen, true) })
+                    else
+                        panel.publish(chosen, false)
                 }
             }
             Label {
@@ -119,6 +128,11 @@ Rectangle {
                 wrapMode: Text.Wrap
             }
         }
+        QsPhotosConfirm {
+            id: photosConfirm
+            objectName: "publishConfirm"
+        }
+
         Label {
             objectName: "publishError"
             Layout.fillWidth: true

@@ -78,6 +78,17 @@ grpc::Status checkReview(const Caller &caller, int i, const v1::ReviewEvent &e)
         if (!isSha256Hex(sha))
             return invalid(i, "published_photo_sha256 is not 64 lowercase hex digits");
     }
+    // A confirmation of missing photos says how many of how many, and only an approval or a
+    // publication needs one; the counts mean nothing without it.
+    if (e.photos_incomplete_confirmed()) {
+        if (e.decision() != v1::REVIEW_DECISION_APPROVE
+            && e.decision() != v1::REVIEW_DECISION_PUBLISH)
+            return invalid(i, "only an approval or a publication confirms missing photos");
+        if (e.photos_seen() < 0 || e.photos_seen() >= e.photos_total())
+            return invalid(i, "photos_seen must be below photos_total when photos are missing");
+    } else if (e.photos_seen() != 0 || e.photos_total() != 0) {
+        return invalid(i, "photos_seen and photos_total go with photos_incomplete_confirmed");
+    }
     return grpc::Status::OK;
 }
 
@@ -92,6 +103,8 @@ grpc::Status checkPush(const Caller &caller, const v1::PushRequest &request, int
     if (QString::fromStdString(request.device_id()) != caller.deviceId)
         return {grpc::StatusCode::PERMISSION_DENIED,
                 "device_id is not the device this token was issued to"};
+    if (request.device_time_ms() < 0)
+        return {grpc::StatusCode::INVALID_ARGUMENT, "device_time_ms must not be negative"};
     if (request.ops_size() > maxOps)
         return {grpc::StatusCode::RESOURCE_EXHAUSTED, "too many ops in one push"};
     for (int i = 0; i < request.ops_size(); ++i) {

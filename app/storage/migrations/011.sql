@@ -1,3 +1,2 @@
--- Schema 11 is part B's of issue 13 (the sync log). This placeholder, with no statement,
--- only lets branch issue13-c number its own migration 012 (the runner needs every number);
--- B's file replaces it when the branches are merged.
+-- Schema 11: reserved for issue 13's sync log (another branch brings its own 011.sql, which
+-- replaces this empty step when the branches are merged).
