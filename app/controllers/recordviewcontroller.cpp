@@ -153,9 +153,10 @@ QVariantMap RecordViewController::photoStates() const
         const PhotoState &p = it.value();
         QString state = QStringLiteral("here");
         if (!p.here)
-            state = p.failure != PhotoFetchFailure::None ? QStringLiteral("failed")
-                : p.total > 0                            ? QStringLiteral("fetching")
-                                                         : QStringLiteral("waiting");
+            state = p.failure == PhotoFetchFailure::NotOnServer ? QStringLiteral("notUploaded")
+                : p.failure != PhotoFetchFailure::None          ? QStringLiteral("failed")
+                : p.total > 0                                   ? QStringLiteral("fetching")
+                                                                : QStringLiteral("waiting");
         out.insert(
             it.key(),
             QVariantMap {{QStringLiteral("url"), p.here ? photoUrl(it.key()) : QString()},

@@ -91,9 +91,10 @@ public:
     //   photosConfirmation ("" or e.g. "照片未到齐 (1/2) 时确认通过")}], oldest first.
     QVariantList history() const { return m_history; }
     QString error() const { return m_error; }
-    // sha256 -> {url ("" until here), state: "here" | "waiting" | "fetching" | "failed",
-    // done, total (bytes while fetching), error (why it failed, in the user's language)},
-    // for every photo this view shows.
+    // sha256 -> {url ("" until here), state: "here" | "waiting" | "fetching" | "failed" |
+    // "notUploaded" (the tablet has not sent it yet: no error), done, total (bytes while
+    // fetching), error (why it is not here, in the user's language)}, for every photo this
+    // view shows.
     QVariantMap photoStates() const;
 
     qint64 serverSeq() const { return m_serverSeq; }

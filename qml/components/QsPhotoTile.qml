@@ -12,14 +12,17 @@ Item {
     // RecordViewController.photoStates' entry: {url, state, done, total, error}.
     property var info: ({})
     readonly property string phase: info.state !== undefined ? info.state : "waiting"
+    // Not here and no attempt under way: it says why (a failure in red; a photo the tablet has
+    // not sent yet is no failure) and offers to try again.
+    readonly property bool stopped: phase === "failed" || phase === "notUploaded"
 
     signal tapped(string url)
     signal retry()
 
     objectName: "photoTile_" + sha
     // Wider when it has to say why it failed: the reason is read whole, not cut short.
-    implicitWidth: phase === "failed" ? 360 : 160
-    implicitHeight: phase === "failed" ? 150 : 120
+    implicitWidth: stopped ? 360 : 160
+    implicitHeight: stopped ? 150 : 120
 
     Image {
         objectName: "photo_" + tile.sha
@@ -36,7 +39,8 @@ Item {
         anchors.fill: parent
         visible: tile.phase !== "here"
         color: Theme.background
-        border.color: tile.phase === "failed" ? Theme.danger : Theme.divider
+        border.color: tile.phase === "failed" ? Theme.danger
+                    : tile.phase === "notUploaded" ? Theme.warning : Theme.divider
         radius: 4
 
         ColumnLayout {
@@ -49,7 +53,7 @@ Item {
                 Layout.fillHeight: true
                 text: tile.phase === "fetching"
                       ? qsTr("照片下载中 %1%").arg(Math.floor(100 * tile.info.done / Math.max(1, tile.info.total)))
-                      : tile.phase === "failed" ? tile.info.error : qsTr("等待下载…")
+                      : tile.stopped ? tile.info.error : qsTr("等待下载…")
                 color: tile.phase === "failed" ? Theme.danger : Theme.textSecondary
                 font.pixelSize: Theme.fontSmall
                 wrapMode: Text.Wrap
@@ -65,7 +69,7 @@ Item {
             Button {
                 objectName: "photoRetry"
                 Layout.alignment: Qt.AlignHCenter
-                visible: tile.phase === "failed"
+                visible: tile.stopped
                 text: qsTr("重试")
                 font.pixelSize: Theme.fontSmall
                 onClicked: tile.retry()
