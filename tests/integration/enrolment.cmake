@@ -1,0 +1,5 @@
+# Invites and enrolment through real servers with TLS, and the refusal codes of every service.
+find_package(ZXing REQUIRED)   # the test reads the invite's QR code back (zxing-cpp)
+qs_add_qtest(tst_enrolment SOURCES integration/tst_enrolment.cpp
+             LIBS qs_sync qs_proto Qt6::Gui ZXing::ZXing)
+add_dependencies(tst_enrolment qingshui-server)
