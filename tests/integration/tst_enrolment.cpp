@@ -304,7 +304,7 @@ private slots:
         QVERIFY(refusedWith(revoked, ServerProcess::kPassword, "invite_revoked"));
     }
 
-    void wrongPasswordAndDisabledAccount()
+    void wrongPasswordDisabledAccountRevokedDevice()
     {
         InvitingServer server;
         QVERIFY2(server.start(), qPrintable(server.error));
@@ -332,6 +332,15 @@ private slots:
         QVERIFY(server.admin({"user", "enable", "xc-inspector"}));
         r = enrolDevice(store.connection(), code, ServerProcess::kPassword, kDeviceName);
         QVERIFY2(r.ok(), qPrintable(r.detail));
+
+        // A revoked device enrols no more, with a new invite either.
+        QVERIFY(
+            server.admin({"device", "revoke", SyncMetaRepository(store.connection()).deviceId()}));
+        const QString enrolled = dumpOf(store.connection());
+        r = enrolDevice(store.connection(), parsed(server.invite("xc-inspector")),
+                        ServerProcess::kPassword, kDeviceName);
+        QCOMPARE(r.refusal.code, QString("device_revoked"));
+        QCOMPARE(dumpOf(store.connection()), enrolled);
     }
 
     void guessingIsThrottled()
