@@ -75,7 +75,8 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Qingshui 清水巡查 sync server. Accounts: qingshui-server user --help"));
+        QStringLiteral("Qingshui 清水巡查 sync server. Accounts: qingshui-server user --help; "
+                       "tablets' enrolment codes: qingshui-server invite --help"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(

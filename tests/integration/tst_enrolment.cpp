@@ -29,6 +29,7 @@
 #include <QUuid>
 #include <QtTest>
 
+#include <future>
 #include <memory>
 
 namespace v1 = qingshui::v1;
@@ -247,6 +248,27 @@ private slots:
         QVERIFY(used.refusal.args[0].toLongLong() <= QDateTime::currentMSecsSinceEpoch());
         QVERIFY(meta(other.connection(), SyncMetaRepository::kServerAddress).isEmpty());
         QVERIFY(meta(other.connection(), SyncMetaRepository::kAuthToken).isEmpty());
+    }
+
+    void twoTabletsRacingForOneCodeOneWins()
+    {
+        InvitingServer server;
+        QVERIFY2(server.start(), qPrintable(server.error));
+        const EnrolmentCode code = parsed(server.invite("xc-inspector"));
+        QTemporaryDir dir;
+        auto enrolOne = [&](const QString &name) {
+            Database store;
+            if (!store.open(dir.filePath(name)))
+                return EnrolmentResult();
+            return enrolDevice(store.connection(), code, ServerProcess::kPassword, kDeviceName);
+        };
+        auto first = std::async(std::launch::async, enrolOne, QStringLiteral("a.db"));
+        auto second = std::async(std::launch::async, enrolOne, QStringLiteral("b.db"));
+        const EnrolmentResult a = first.get(), b = second.get();
+        QCOMPARE(int(a.ok()) + int(b.ok()), 1);
+        const EnrolmentResult &lost = a.ok() ? b : a;
+        QCOMPARE(lost.failure, EnrolmentResult::Refused);
+        QCOMPARE(lost.refusal.code, QString("invite_used"));
     }
 
     void badCodesAreRefusedWithTheirCodesAndStoreNothing()
