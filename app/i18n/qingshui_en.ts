@@ -1294,6 +1294,18 @@
         <source>连接码无法识别，请向管理员索取新的连接码</source>
         <translation>The code cannot be read: please ask an administrator for a new one</translation>
     </message>
+    <message>
+        <source>照片 %1 尚未上传到服务器，待巡查平板同步后才能发布</source>
+        <translation>Photo %1 is not on the server yet: it can be published once the tablet has synced</translation>
+    </message>
+    <message>
+        <source>照片 %1 无法生成公开版本，不能发布</source>
+        <translation>No public copy can be made of photo %1, so it cannot be published</translation>
+    </message>
+    <message>
+        <source>服务器没有表单 %1 的第 %2 版，不能发布</source>
+        <translation>The server does not have version %2 of form %1, so it cannot be published</translation>
+    </message>
 </context>
 <context>
     <name>ReviewController</name>
@@ -1454,6 +1466,65 @@
     <message>
         <source>审核队列 %1 条</source>
         <translation>Review queue: %1 records</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationText</name>
+    <message>
+        <source>请填写「%1」</source>
+        <translation>Please answer “%1”</translation>
+    </message>
+    <message>
+        <source>「%1」的选项“%2”不在可选范围内</source>
+        <translation>“%2” is not one of the options of “%1”</translation>
+    </message>
+    <message>
+        <source>「%1」不能小于 %2%3</source>
+        <translation>“%1” cannot be less than %2%3</translation>
+    </message>
+    <message>
+        <source>「%1」不能大于 %2%3</source>
+        <translation>“%1” cannot be more than %2%3</translation>
+    </message>
+    <message>
+        <source>「%1」应为整数</source>
+        <translation>“%1” must be a whole number</translation>
+    </message>
+    <message>
+        <source>「%1」最多 %2 个字，现有 %3 个字</source>
+        <translation>“%1” takes at most %2 characters; it has %3</translation>
+    </message>
+    <message>
+        <source>「%1」中有无法识别的照片，请删除后重新拍摄</source>
+        <translation>“%1” holds a photo that cannot be read: remove it and take it again</translation>
+    </message>
+    <message>
+        <source>「%1」中有重复的照片</source>
+        <translation>“%1” holds the same photo twice</translation>
+    </message>
+    <message>
+        <source>「%1」至少需要 %2 张照片，现有 %3 张</source>
+        <translation>“%1” needs at least %2 photos; it has %3</translation>
+    </message>
+    <message>
+        <source>「%1」最多 %2 张照片，现有 %3 张</source>
+        <translation>“%1” takes at most %2 photos; it has %3</translation>
+    </message>
+    <message>
+        <source>「%1」的经纬度无效，请重新定位</source>
+        <translation>The position of “%1” is not valid: take a new fix</translation>
+    </message>
+    <message>
+        <source>「%1」的定位精度为 %2 米，要求在 %3 米以内；请重新定位，或填写原因后保留此位置</source>
+        <translation>The fix for “%1” is accurate to %2 m; %3 m or better is needed. Take a new fix, or give a reason to keep this one</translation>
+    </message>
+    <message>
+        <source>「%1」缺少定位精度，请重新定位，或填写原因后保留此位置</source>
+        <translation>The fix for “%1” has no accuracy: take a new fix, or give a reason to keep this one</translation>
+    </message>
+    <message>
+        <source>「%1」的答案格式不正确</source>
+        <translation>The answer to “%1” is not in the right form</translation>
     </message>
 </context>
 <context>
