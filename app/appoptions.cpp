@@ -53,8 +53,14 @@ bool AppOptions::parse(const QCoreApplication &app, AppOptions *out, int *exitCo
         QStringLiteral("set-kiosk-pin"),
         QStringLiteral("Read a 4-8 digit kiosk admin PIN from stdin (twice), store its hash in "
                        "the kiosk config and exit."));
+    // For tests (tests/support/appdriver.h, README "Tests"), so not in --help.
+    QCommandLineOption automation(
+        QStringLiteral("automation"),
+        QStringLiteral("Take JSON commands from a test on this local socket."),
+        QStringLiteral("SOCKET"));
+    automation.setFlags(QCommandLineOption::HiddenFromHelp);
     p.addOptions({mode, selfTest, screenshot, size, db, server, demo, nmea, lang, probe, user,
-                  kioskConfig, setKioskPin});
+                  kioskConfig, setKioskPin, automation});
     p.process(app);
 
     auto fail = [exitCode](const QString &message) {
@@ -83,6 +89,7 @@ bool AppOptions::parse(const QCoreApplication &app, AppOptions *out, int *exitCo
     out->loginUser = p.value(user);
     out->kioskConfigPath = p.value(kioskConfig);
     out->setKioskPin = p.isSet(setKioskPin);
+    out->automationSocket = p.value(automation);
     if (!out->language.isEmpty() && out->language != QLatin1String("zh_CN")
         && out->language != QLatin1String("en"))
         return fail(QStringLiteral("--lang must be zh_CN or en"));

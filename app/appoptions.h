@@ -22,6 +22,7 @@ struct AppOptions {
     bool setKioskPin = false; // read an admin PIN from stdin, store its hash, exit
 
     bool startupProbe = false; // print time to first frame and memory, then exit (benchmarks)
+    QString automationSocket; // let a test drive the app through this local socket
 
     bool isOneShot() const { return selfTest || !screenshotPath.isEmpty() || startupProbe; }
 

@@ -1,6 +1,7 @@
 // qingshui: the composition root. Builds the services once, publishes them to QML and opens
 // the window of the chosen mode.
 #include "appoptions.h"
+#include "automation/automationserver.h"
 #include "controllers/languagecontroller.h"
 #include "controllers/logincontroller.h"
 #include "controllers/servicehost.h"
@@ -99,6 +100,7 @@ int main(int argc, char *argv[])
     host.language()->setEngine(&engine);
     WindowRunner runner(engine);
     SystemdNotifier notifier;
+    std::unique_ptr<AutomationServer> automation; // only with --automation
     if (!runner.load(options.mode, options.size)) {
         std::fprintf(stderr, "qingshui: cannot load the %s screen\n", qPrintable(options.mode));
         return 1;
@@ -124,6 +126,13 @@ int main(int argc, char *argv[])
         if (notifier.enabled())
             QObject::connect(runner.window(), &QQuickWindow::frameSwapped, &notifier,
                              [&notifier] { notifier.ready(); }, Qt::SingleShotConnection);
+        if (!options.automationSocket.isEmpty()) {
+            automation = std::make_unique<AutomationServer>();
+            if (!automation->listen(options.automationSocket)) {
+                std::fprintf(stderr, "qingshui: %s\n", qPrintable(automation->error()));
+                return 1;
+            }
+        }
         LoginController *login = host.services()->login;
         if (!options.loginUser.isEmpty() && !login->loggedIn())
             login->logIn(options.loginUser, qEnvironmentVariable("QINGSHUI_PASSWORD"));

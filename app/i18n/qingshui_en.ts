@@ -30,6 +30,10 @@
         <source>已导出 %1 条记录到 %2</source>
         <translation>Exported %1 records to %2</translation>
     </message>
+    <message>
+        <source>清水巡查_%1_%2.%3</source>
+        <translation>Qingshui_%1_%2.%3</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -410,7 +414,7 @@
     </message>
     <message>
         <source>结对：北京市%1</source>
-        <translation>Paired with Beijing %1</translation>
+        <translation>Paired with %1, Beijing</translation>
     </message>
     <message>
         <source>北京市 · 16 个结对区</source>
@@ -434,11 +438,11 @@
     </message>
     <message>
         <source>影响区</source>
-        <translation>Affected area</translation>
+        <translation>Influence area</translation>
     </message>
     <message>
         <source>南水北调中线干渠（陶岔渠首—北京团城湖，示意）</source>
-        <translation>Middle-route canal (Taocha head to Tuancheng Lake, Beijing; schematic)</translation>
+        <translation>Middle-route canal (Taocha Canal Head to Tuancheng Lake, Beijing; schematic)</translation>
     </message>
     <message>
         <source>触摸县（市、区）名称，查看结对详情</source>
@@ -447,6 +451,18 @@
     <message>
         <source>地图数据有误，部分地点未显示</source>
         <translation>Map data has errors: some places are not shown</translation>
+    </message>
+    <message>
+        <source>库区</source>
+        <translation>Reservoir area</translation>
+    </message>
+    <message>
+        <source>核心区</source>
+        <translation>Core area</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%2, %1</translation>
     </message>
 </context>
 <context>
@@ -556,6 +572,13 @@
     </message>
 </context>
 <context>
+    <name>LanguageController</name>
+    <message>
+        <source>清水巡查</source>
+        <translation>Qingshui</translation>
+    </message>
+</context>
+<context>
     <name>LoginController</name>
     <message>
         <source>未配置同步服务器</source>
@@ -621,6 +644,33 @@
     <message>
         <source>拍照</source>
         <translation>Take photo</translation>
+    </message>
+</context>
+<context>
+    <name>PositionStatus</name>
+    <message>
+        <source>此设备没有定位源</source>
+        <translation>This device has no position source</translation>
+    </message>
+    <message>
+        <source>应用没有使用位置信息的权限</source>
+        <translation>The app is not allowed to use the location</translation>
+    </message>
+    <message>
+        <source>定位已关闭</source>
+        <translation>Location is switched off</translation>
+    </message>
+    <message>
+        <source>长时间没有收到定位</source>
+        <translation>No position received for a long time</translation>
+    </message>
+    <message>
+        <source>定位错误（%1）</source>
+        <translation>Positioning error (%1)</translation>
+    </message>
+    <message>
+        <source>无法打开 NMEA 日志 %1</source>
+        <translation>Cannot open the NMEA log %1</translation>
     </message>
 </context>
 <context>
