@@ -92,11 +92,12 @@ BlobDownloader::BlobDownloader(std::shared_ptr<grpc::Channel> channel, QByteArra
 
 BlobDownloader::~BlobDownloader() = default;
 
-bool BlobDownloader::fail(Failure failure, int code, const QString &why)
+bool BlobDownloader::fail(Failure failure, int code, const QString &why, const Refusal &refusal)
 {
     m_failure = failure;
     m_code = code;
     m_error = why;
+    m_refusal = refusal;
     return false;
 }
 
@@ -112,6 +113,7 @@ bool BlobDownloader::download(const QString &sha256, const QString &targetPath)
     m_error.clear();
     m_code = 0;
     m_failure = Failure::None;
+    m_refusal = {};
     m_received = 0;
     m_total = -1;
     m_kept = 0;
@@ -240,12 +242,12 @@ bool BlobDownloader::download(const QString &sha256, const QString &targetPath)
         QFile::remove(partPath);
         m_kept = 0;
         return fail(Failure::Server, int(status.error_code()),
-                    QString::fromStdString(status.error_message()));
+                    QString::fromStdString(status.error_message()), Refusal::fromStatus(status));
     }
     if (!whole && !status.ok()) {
         dropEmptyPart();
         return fail(Failure::Server, int(status.error_code()),
-                    QString::fromStdString(status.error_message()));
+                    QString::fromStdString(status.error_message()), Refusal::fromStatus(status));
     }
     if (!whole)
         return fail(

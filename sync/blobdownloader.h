@@ -1,5 +1,7 @@
 #pragma once
 
+#include "refusal.h"
+
 #include <QByteArray>
 #include <QString>
 #include <functional>
@@ -49,12 +51,14 @@ public:
     QString lastError() const { return m_error; }
     int lastCode() const { return m_code; } // gRPC status code of the last failure
     Failure lastFailure() const { return m_failure; }
+    // What the server said of the last failure (empty: a local failure, or nothing said).
+    Refusal lastRefusal() const { return m_refusal; }
     qint64 receivedBytes() const { return m_received; } // bytes this call got over the wire
     qint64 totalBytes() const { return m_total; } // the blob's size, -1 if never learnt
     qint64 keptBytes() const { return m_kept; } // bytes left in .part for the next call
 
 private:
-    bool fail(Failure failure, int code, const QString &why);
+    bool fail(Failure failure, int code, const QString &why, const Refusal &refusal = {});
 
     std::shared_ptr<grpc::Channel> m_channel;
     QByteArray m_token;
@@ -64,6 +68,7 @@ private:
     QString m_error;
     int m_code = 0;
     Failure m_failure = Failure::None;
+    Refusal m_refusal;
     qint64 m_received = 0;
     qint64 m_total = -1;
     qint64 m_kept = 0;

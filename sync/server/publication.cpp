@@ -139,10 +139,9 @@ Result Publisher::publish(const v1::ReviewEvent &publish, qint64 seq)
     q.addBindValue(recordId);
     if (!q.exec())
         return failed(q);
-    if (!q.next()) {
-        *m_why = QStringLiteral("no revision %1 of record %2").arg(revision).arg(recordId);
-        return Result::UnknownRecord;
-    }
+    if (!q.next())
+        return refuse("revision_unknown", {recordId, QString::number(revision)},
+                      QStringLiteral("no revision %1 of record %2").arg(revision).arg(recordId));
     const QString templateId = q.value(0).toString();
     const int templateVersion = q.value(1).toInt();
     const QString villageCode = q.value(2).toString();

@@ -133,10 +133,16 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
             return fail(ApplyResult::Failed, error);
         const auto where
             = [&] { return QStringLiteral("op %1 (record %2): ").arg(i).arg(text(recordId)); };
+        // A refusal the device words: its code and args, beside the English for the log.
+        const auto refuseOp = [&](ApplyResult result, const char *code, const QStringList &args,
+                                  const QString &message) {
+            *refusal = {QLatin1String(code), args};
+            return fail(result, where() + message);
+        };
         // Whoever may change a record must cover where it is now, not only where it goes.
         if (current.serverSeq > 0 && !caller.covers(current.villageCode))
-            return fail(ApplyResult::Forbidden,
-                        where() + QStringLiteral("the record lies outside your jurisdiction"));
+            return refuseOp(ApplyResult::Forbidden, "record_outside_scope", {text(recordId)},
+                            QStringLiteral("the record lies outside your jurisdiction"));
 
         if (op.has_upsert_record()) {
             const v1::Record &r = op.upsert_record();
@@ -185,8 +191,8 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
 
         const v1::ReviewEvent &review = op.review();
         if (current.serverSeq == 0)
-            return fail(ApplyResult::UnknownRecord,
-                        where() + QStringLiteral("no such record on this server"));
+            return refuseOp(ApplyResult::UnknownRecord, "record_unknown", {text(recordId)},
+                            QStringLiteral("no such record on this server"));
         if (!revisionOfRecord.isActive()) {
             revisionOfRecord.prepare(QStringLiteral(
                 "SELECT 1 FROM record_revision WHERE server_seq = ? AND record_id = ?"));
@@ -198,10 +204,10 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
         const bool revisionKnown = revisionOfRecord.next();
         revisionOfRecord.finish();
         if (!revisionKnown)
-            return fail(ApplyResult::UnknownRecord,
-                        where()
-                            + QStringLiteral("no revision %1 of this record on this server")
-                                  .arg(review.record_server_seq()));
+            return refuseOp(ApplyResult::UnknownRecord, "revision_unknown",
+                            {text(recordId), QString::number(review.record_server_seq())},
+                            QStringLiteral("no revision %1 of this record on this server")
+                                .arg(review.record_server_seq()));
         v1::ReviewEvent stored = review;
         stored.set_reviewer(caller.username.toStdString());
         if (!insertReview.isActive()) {

@@ -2,6 +2,7 @@
 
 #include "changestore.h"
 #include "rawunary.h"
+#include "refusalstatus.h"
 #include "requestchecks.h"
 
 #include <QDateTime>
@@ -13,17 +14,14 @@ namespace v1 = qingshui::v1;
 
 namespace {
 
-// The English words for logs, and the refusal's code and arguments (if the store gave one)
-// as the status's details for the app to word.
+// The English words for logs, and the refusal's code and arguments as the status's details
+// for the app to word. Every refusal the store gives names its code.
 grpc::Status refused(grpc::StatusCode code, const QString &why, const ChangeStore::Refusal &refusal)
 {
-    if (refusal.code.isEmpty())
-        return {code, why.toStdString()};
-    v1::Refusal details;
-    details.set_code(refusal.code.toStdString());
+    std::vector<std::string> args;
     for (const QString &arg : refusal.args)
-        details.add_args(arg.toStdString());
-    return {code, why.toStdString(), details.SerializeAsString()};
+        args.push_back(arg.toStdString());
+    return refuse(code, refusal.code.toStdString(), why.toStdString(), std::move(args));
 }
 
 } // namespace
@@ -54,7 +52,8 @@ grpc::Status SyncService::push(const Caller &caller, const v1::PushRequest &requ
         return refused(grpc::StatusCode::FAILED_PRECONDITION, why, refusal);
     case ChangeStore::ApplyResult::Failed:
         qCWarning(lcServer) << "push failed:" << why;
-        return {grpc::StatusCode::INTERNAL, "the server could not store the batch"};
+        return refuse(grpc::StatusCode::INTERNAL, "server_error",
+                      "the server could not store the batch");
     }
     response->set_acked_client_seq(acked);
     response->set_server_epoch(m_store.epoch().toStdString());
@@ -65,7 +64,8 @@ grpc::Status SyncService::pull(const Caller &caller, const v1::PullRequest &requ
                                v1::PullResponse *response)
 {
     if (request.since_server_seq() < 0)
-        return {grpc::StatusCode::INVALID_ARGUMENT, "since_server_seq must not be negative"};
+        return refuse(grpc::StatusCode::INVALID_ARGUMENT, "request_invalid",
+                      "since_server_seq must not be negative", {"since_server_seq"});
     const int pageSize
         = request.page_size() <= 0 ? 1000 : std::min(request.page_size(), kMaxPullPage);
     // A cursor of another history (the server was restored, or replaced) means nothing
@@ -80,7 +80,8 @@ grpc::Status SyncService::pull(const Caller &caller, const v1::PullRequest &requ
     QString error;
     if (!m_store.changesSince(caller, since, pageSize, response, &error)) {
         qCWarning(lcServer) << "pull failed:" << error;
-        return {grpc::StatusCode::INTERNAL, "the server could not read its changes"};
+        return refuse(grpc::StatusCode::INTERNAL, "server_error",
+                      "the server could not read its changes");
     }
     return grpc::Status::OK;
 }
