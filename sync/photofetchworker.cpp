@@ -287,6 +287,24 @@ void PhotoFetchWorker::computeRound()
     reportStatus();
 }
 
+bool PhotoFetchWorker::makeTransport(const SyncMetaRepository &meta)
+{
+    // The server the store was enrolled with, trusted as the invite said; an address given
+    // to the app (--server, for development and tests) goes first, with that trust only if
+    // it is the same server.
+    const QString stored = meta.value(QLatin1String(SyncMetaRepository::kServerAddress));
+    const QString address = m_options.serverAddress.isEmpty() ? stored : m_options.serverAddress;
+    if (address.isEmpty())
+        return false;
+    const bool enrolled = address == stored;
+    m_transport = std::make_unique<SyncTransport>(
+        address, 10000,
+        enrolled ? meta.value(QLatin1String(SyncMetaRepository::kServerTrustPem)).toUtf8()
+                 : QByteArray(),
+        enrolled ? meta.value(QLatin1String(SyncMetaRepository::kServerTlsName)) : QString());
+    return true;
+}
+
 void PhotoFetchWorker::process(const Item &item)
 {
     const QString &sha = item.sha256;
@@ -299,16 +317,14 @@ void PhotoFetchWorker::process(const Item &item)
     if (!m_db)
         return resolve(sha, PhotoFetchFailure::LocalWrite, QStringLiteral("the store is closed"),
                        item.priority);
-    const QString token = SyncMetaRepository(m_db->connection())
-                              .value(QLatin1String(SyncMetaRepository::kAuthToken));
+    const SyncMetaRepository meta(m_db->connection());
+    const QString token = meta.value(QLatin1String(SyncMetaRepository::kAuthToken));
     if (token.isEmpty())
         return resolve(sha, PhotoFetchFailure::NeedsLogin, QStringLiteral("not logged in"),
                        item.priority);
-    if (m_options.serverAddress.isEmpty())
+    if (!m_transport && !makeTransport(meta))
         return resolve(sha, PhotoFetchFailure::Unreachable, QStringLiteral("no server"),
                        item.priority);
-    if (!m_transport)
-        m_transport = std::make_unique<SyncTransport>(m_options.serverAddress);
 
     BlobDownloader downloader(m_transport->channel(), token.toUtf8());
     downloader.setProgress([this, &sha](qint64 done, qint64 total) {

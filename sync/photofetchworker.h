@@ -14,11 +14,12 @@
 #include <thread>
 
 class BlobDownloader;
+class SyncMetaRepository;
 class SyncTransport;
 
 struct PhotoFetcherOptions {
     QString databasePath;
-    QString serverAddress; // HOST:PORT; empty: nothing can be fetched
+    QString serverAddress; // HOST:PORT; empty: the server the store was enrolled with
     QString photoDirectory; // the PhotoStore's root
     Database::Checkpoints checkpoints = Database::AutomaticCheckpoints;
 };
@@ -74,6 +75,7 @@ private:
     bool nextItem(Item *item); // false: stop
     void computeRound();
     void process(const Item &item);
+    bool makeTransport(const SyncMetaRepository &meta);
     bool makeRoom(const QString &sha256, qint64 bytes, Priority priority);
     void resolve(const QString &sha256, PhotoFetchFailure failure, const QString &detail,
                  Priority priority);
