@@ -6,7 +6,9 @@
 // request stops the background download under way, which then resumes from its .part. The
 // budget evicts decided records' photos first and never a pinned one. A photo whose bytes do
 // not match its name is thrown away while the others arrive. A full disk keeps the partial
-// and loses nothing (a driver process under RLIMIT_FSIZE).
+// and loses nothing (a driver process under RLIMIT_FSIZE). A store enrolled with a TLS server
+// fetches from the server it was enrolled with, trusting only the certificate it learnt.
+#include "deviceenrolment.h"
 #include "domain/photoreferences.h"
 #include "media/photostore.h"
 #include "photofetcher.h"
@@ -17,6 +19,7 @@
 #include "storage/syncmetarepository.h"
 #include "syncdevice.h"
 #include "tcpproxy.h"
+#include "testcertificate.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -424,6 +427,74 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(settled(fetcher, 2), 60000);
         QCOMPARE(fetcher.fetched(), 1);
         QVERIFY(fileBytes(store.pathFor(bad)) == badBytes);
+    }
+
+    void anEnrolledStoreFetchesFromItsServerOverTls()
+    {
+        TestCertificate certificate;
+        QString error;
+        QVERIFY(QDir().mkpath(m_dir.filePath("tls")));
+        QVERIFY2(certificate.make(m_dir.filePath("tls"), "server",
+                                  QLatin1String(TestCertificate::kDefaultNames), &error),
+                 qPrintable(error));
+        ServerProcess tls(m_dir.filePath("tls.db"));
+        QVERIFY(tls.addUser("inspector", "inspector", "411326"));
+        QVERIFY(tls.addUser("supervisor", "supervisor", "411326"));
+        QVERIFY(tls.start({"--tls-cert", certificate.certPath, "--tls-key", certificate.keyPath}));
+        const QByteArray pem = fileBytes(certificate.certPath);
+        QVERIFY(!pem.isEmpty());
+
+        // Both stores are joined to the server as the app's advanced way does it (address and
+        // CA file): the server, its trust and the token are in the store.
+        Database tablet, supervisor;
+        QVERIFY(tablet.open(m_dir.filePath("tls-tablet/store.db")));
+        QVERIFY(supervisor.open(m_dir.filePath("tls-supervisor/store.db")));
+        for (auto [db, user] : {std::pair {&tablet, "inspector"}, {&supervisor, "supervisor"}}) {
+            const EnrolmentResult joined = connectDevice(db->connection(), tls.address(), pem, user,
+                                                         ServerProcess::kPassword, "test");
+            QVERIFY2(joined.ok(), qPrintable(joined.detail));
+        }
+        auto transportOf = [](Database &db) {
+            const SyncMetaRepository meta(db.connection());
+            return std::make_unique<SyncTransport>(
+                meta.value(QLatin1String(SyncMetaRepository::kServerAddress)), 10000,
+                meta.value(QLatin1String(SyncMetaRepository::kServerTrustPem)).toUtf8(),
+                meta.value(QLatin1String(SyncMetaRepository::kServerTlsName)));
+        };
+        const auto tabletTransport = transportOf(tablet);
+        const auto supervisorTransport = transportOf(supervisor);
+        QVERIFY(tabletTransport->usesTls() && supervisorTransport->usesTls());
+
+        const QByteArray bytes = randomBytes(300 * 1024);
+        const QString photo = shaOf(bytes);
+        const QString tabletPhoto
+            = PhotoStore(PhotoStore::rootBeside(tablet.path())).pathFor(photo);
+        QVERIFY(QDir().mkpath(QFileInfo(tabletPhoto).path()));
+        QFile file(tabletPhoto);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size());
+        file.close();
+        Record r;
+        r.id = uuid();
+        r.templateId = "sanitation.toilet";
+        r.category = "sanitation";
+        r.villageCode = kXichuanVillage;
+        r.createdAtMs = r.updatedAtMs = 1765100000000;
+        r.content
+            = QStringLiteral(R"({"answers":{"A1":true,"A2_photos":["%1"]}})").arg(photo).toUtf8();
+        r.authorDeviceId = SyncMetaRepository(tablet.connection()).deviceId();
+        QVERIFY(RecordRepository(tablet.connection()).submit(r, uuid()));
+        QVERIFY(SyncSession(tablet.connection(), *tabletTransport).run().ok);
+        QVERIFY(SyncSession(supervisor.connection(), *supervisorTransport).run().ok);
+
+        // No address given: the fetch uses the one the store was enrolled with, and its trust.
+        PhotoFetcherOptions options;
+        options.databasePath = supervisor.path();
+        options.photoDirectory = PhotoStore::rootBeside(supervisor.path());
+        PhotoFetcher fetcher(options);
+        fetcher.refill();
+        QTRY_VERIFY_WITH_TIMEOUT(settled(fetcher, 1), 60000);
+        QCOMPARE(fetcher.fetched(), 1);
+        QVERIFY(fileBytes(PhotoStore(options.photoDirectory).pathFor(photo)) == bytes);
     }
 
     void aFullDiskKeepsThePartialAndLosesNothing()
