@@ -1,0 +1,4 @@
+# The tablet set up from its own screen (issue 13, B): the device's enrolment in its store,
+# the sync log.
+qs_add_qtest(tst_synclog SOURCES unit/tst_synclog.cpp LIBS qs_core)
+qs_add_qtest(tst_enrolmentrepository SOURCES unit/tst_enrolmentrepository.cpp LIBS qs_core)
