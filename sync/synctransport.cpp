@@ -6,7 +6,6 @@
 
 #include <grpcpp/grpcpp.h>
 
-#include <QFile>
 #include <QRegularExpression>
 
 #include <chrono>
@@ -62,21 +61,23 @@ QString describe(const grpc::Status &status)
 } // namespace
 
 SyncTransport::SyncTransport(const QString &serverAddress, int deadlineMs,
-                             const QString &caCertificatePath)
+                             const QByteArray &trustPem, const QString &tlsName)
     : m_stubs(std::make_unique<Stubs>()), m_deadlineMs(deadlineMs)
 {
     std::shared_ptr<grpc::ChannelCredentials> credentials;
-    m_tls = !caCertificatePath.isEmpty() || !isLoopbackAddress(serverAddress);
+    grpc::ChannelArguments arguments;
+    m_tls = !trustPem.isEmpty() || !isLoopbackAddress(serverAddress);
     if (m_tls) {
         grpc::SslCredentialsOptions options; // empty roots: the system's CA certificates
-        QFile ca(caCertificatePath);
-        if (!caCertificatePath.isEmpty() && ca.open(QIODevice::ReadOnly))
-            options.pem_root_certs = ca.readAll().toStdString();
+        options.pem_root_certs = trustPem.toStdString();
         credentials = grpc::SslCredentials(options);
+        // The name in the certificate the trust names, when the address does not carry it
+        // (a server reached by IP whose certificate was made for its host name).
+        if (!tlsName.isEmpty())
+            arguments.SetSslTargetNameOverride(tlsName.toStdString());
     } else {
         credentials = grpc::InsecureChannelCredentials();
     }
-    grpc::ChannelArguments arguments;
     // A page of 5,000 long records is past gRPC's default 4 MB; the server caps pages, not bytes.
     arguments.SetMaxReceiveMessageSize(kMaxMessageBytes);
     m_stubs->channel
@@ -110,6 +111,7 @@ bool SyncTransport::record(const grpc::Status &status)
 {
     m_code = static_cast<int>(status.error_code());
     m_error = status.ok() ? QString() : describe(status);
+    m_refusal = Refusal::fromStatus(status);
     // A server that answered leaves the channel READY; refused or silent ones do not.
     const bool noAnswer = status.error_code() == grpc::StatusCode::UNAVAILABLE
         || status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED;
@@ -127,6 +129,11 @@ template<typename Call> bool SyncTransport::call(Call &&call)
 bool SyncTransport::login(const v1::LoginRequest &request, v1::LoginResponse *response)
 {
     return call([&](grpc::ClientContext *c) { return m_stubs->auth->Login(c, request, response); });
+}
+
+bool SyncTransport::enrol(const v1::EnrolRequest &request, v1::LoginResponse *response)
+{
+    return call([&](grpc::ClientContext *c) { return m_stubs->auth->Enrol(c, request, response); });
 }
 
 bool SyncTransport::serverInfo(v1::ServerInfoResponse *response)
@@ -155,17 +162,14 @@ bool SyncTransport::pull(const v1::PullRequest &request, v1::PullResponse *respo
     }
     ahead.reset(); // one not wanted is waited for here, never left running
     if (!answered
-        && !call([&](grpc::ClientContext *c) {
-               return m_stubs->sync->Pull(c, request, response);
-           }))
+        && !call([&](grpc::ClientContext *c) { return m_stubs->sync->Pull(c, request, response); }))
         return false;
     if (response->has_more())
         readAheadAfter(request, *response);
     return true;
 }
 
-void SyncTransport::readAheadAfter(const v1::PullRequest &request,
-                                   const v1::PullResponse &response)
+void SyncTransport::readAheadAfter(const v1::PullRequest &request, const v1::PullResponse &response)
 {
     // What a client asks next: the same, from the new cursor, in the epoch just answered.
     v1::PullRequest next = request;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "refusal.h"
+
 #include <QByteArray>
 #include <QString>
 #include <memory>
@@ -12,6 +14,7 @@ class Status;
 namespace qingshui::v1 {
 class LoginRequest;
 class LoginResponse;
+class EnrolRequest;
 class PushRequest;
 class PushResponse;
 class PullRequest;
@@ -24,9 +27,11 @@ class ReferenceDataResponse;
 } // namespace qingshui::v1
 
 // The gRPC channel to qingshui-server. TLS for every server that is not on this machine
-// (and for a loopback one when a CA certificate is given); plaintext only on loopback.
-// Calls block (run them off the UI thread) and end by a deadline; failures come back as a
-// readable message, never silently.
+// (and for a loopback one when trust is given); plaintext only on loopback. The trust is PEM
+// certificates (an enrolled server's, ServerTrust; empty: the system's CAs) and the name to
+// check in the server's certificate (empty: the address's host). Calls block (run them off
+// the UI thread) and end by a deadline; failures come back as a readable message and, when
+// the server said why, as its refusal (code and args), never silently.
 //
 // Pull reads ahead: when a page says more follow, the next page is asked for at once, on a
 // thread of its own, while the caller stores this one. It is handed out only to a request
@@ -34,7 +39,7 @@ class ReferenceDataResponse;
 class SyncTransport {
 public:
     explicit SyncTransport(const QString &serverAddress, int deadlineMs = 10000,
-                           const QString &caCertificatePath = {});
+                           const QByteArray &trustPem = {}, const QString &tlsName = {});
     ~SyncTransport();
 
     // The bearer token every call but login and serverInfo carries.
@@ -42,6 +47,7 @@ public:
     QByteArray token() const { return m_token; }
 
     bool login(const qingshui::v1::LoginRequest &request, qingshui::v1::LoginResponse *response);
+    bool enrol(const qingshui::v1::EnrolRequest &request, qingshui::v1::LoginResponse *response);
     bool serverInfo(qingshui::v1::ServerInfoResponse *response);
     bool push(const qingshui::v1::PushRequest &request, qingshui::v1::PushResponse *response);
     bool pull(const qingshui::v1::PullRequest &request, qingshui::v1::PullResponse *response);
@@ -53,6 +59,9 @@ public:
     QString lastError() const { return m_error; }
     // The gRPC status code of the last failure (0 after a success).
     int lastCode() const { return m_code; }
+    // What the server said of the last failure (empty after a success, or when it said
+    // nothing: a failure on the way, or an older server).
+    Refusal lastRefusal() const { return m_refusal; }
     // The server did not accept the token (none, expired, revoked): log in again.
     bool needsLogin() const;
     bool usesTls() const { return m_tls; }
@@ -81,6 +90,7 @@ private:
     QByteArray m_token;
     QString m_error;
     int m_code = 0;
+    Refusal m_refusal;
     bool m_unreachable = false;
     std::unique_ptr<ReadAhead> m_readAhead; // declared last: joined before the channel goes
 };

@@ -8,6 +8,7 @@
 #include "storage/syncmetarepository.h"
 #include "syncsession.h"
 #include "synctransport.h"
+#include "testcertificate.h"
 
 #include "qingshui/v1/auth.grpc.pb.h"
 #include "qingshui/v1/catalog.grpc.pb.h"
@@ -453,26 +454,24 @@ private slots:
     void tlsServesWithACertificateMadeHere()
     {
         QTemporaryDir dir;
-        const QString key = dir.filePath("server.key"), cert = dir.filePath("server.crt");
-        QProcess openssl;
-        openssl.start("openssl",
-                      {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out",
-                       cert, "-days", "2", "-subj", "/CN=localhost", "-addext",
-                       "subjectAltName=DNS:localhost,IP:127.0.0.1"});
-        QVERIFY(openssl.waitForFinished(60000));
-        QCOMPARE(openssl.exitCode(), 0);
+        TestCertificate served, other;
+        QString error;
+        QVERIFY2(served.make(dir.path(), "server", "DNS:localhost,IP:127.0.0.1", &error),
+                 qPrintable(error));
+        QVERIFY2(other.make(dir.path(), "other", "DNS:localhost,IP:127.0.0.1", &error),
+                 qPrintable(error));
 
         ServerProcess secure(dir.filePath("server.db"));
         QVERIFY(secure.addUser("xc-inspector", "inspector", "411326"));
-        QVERIFY2(secure.start({"--tls-cert", cert, "--tls-key", key}),
+        QVERIFY2(secure.start({"--tls-cert", served.certPath, "--tls-key", served.keyPath}),
                  qPrintable(secure.errorOutput()));
         const QString address = "localhost:" + secure.address().section(':', 1);
 
         Database store;
         QVERIFY(store.open(dir.filePath("tablet.db")));
-        QString error;
-        // Without the CA the certificate is not trusted; plaintext is not spoken.
-        SyncTransport untrusted(address, 5000, dir.filePath("no-such-ca.pem"));
+        // Trusting another certificate, the server's is not trusted; plaintext is not spoken.
+        SyncTransport untrusted(address, 5000, other.pem());
+        QVERIFY(untrusted.usesTls());
         QVERIFY(!logInDevice(store.connection(), untrusted, "xc-inspector",
                              ServerProcess::kPassword, "t", &error));
         SyncTransport plaintext(secure.address(), 5000);
@@ -480,7 +479,7 @@ private slots:
         QVERIFY(!logInDevice(store.connection(), plaintext, "xc-inspector",
                              ServerProcess::kPassword, "t", &error));
         // With it, login and a sync go through TLS.
-        SyncTransport trusted(address, 5000, cert);
+        SyncTransport trusted(address, 5000, served.pem());
         QVERIFY(trusted.usesTls());
         QVERIFY2(logInDevice(store.connection(), trusted, "xc-inspector", ServerProcess::kPassword,
                              "t", &error),
