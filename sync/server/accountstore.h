@@ -36,9 +36,11 @@ public:
     virtual bool setDisabled(const QString &username, bool disabled) = 0;
 
     // Enrols the device for the account (or moves it there) and issues a token; the device's
-    // earlier tokens end. False if the device has been revoked.
-    virtual bool issueToken(qint64 accountId, const QString &deviceId, const QString &deviceName,
-                            const QByteArray &tokenHash, qint64 issuedAtMs, qint64 expiresAtMs)
+    // earlier tokens end. A revoked device gets none.
+    enum class IssueResult { Issued, DeviceRevoked, Failed };
+    virtual IssueResult issueToken(qint64 accountId, const QString &deviceId,
+                                   const QString &deviceName, const QByteArray &tokenHash,
+                                   qint64 issuedAtMs, qint64 expiresAtMs)
         = 0;
     virtual QList<Device> devices() = 0;
     // Ends every token of the device and refuses it from now on.

@@ -2,6 +2,7 @@
 
 #include "accesstoken.h"
 #include "accountstore.h"
+#include "refusalstatus.h"
 
 #include <grpcpp/server_context.h>
 
@@ -13,11 +14,12 @@ grpc::Status Authenticator::authenticate(const grpc::ServerContextBase &context,
     const auto &metadata = context.client_metadata();
     const auto it = metadata.find("authorization");
     if (it == metadata.end())
-        return {grpc::StatusCode::UNAUTHENTICATED, "no token: log in first"};
+        return refuse(grpc::StatusCode::UNAUTHENTICATED, "token_missing", "no token: log in first");
     const std::string_view value(it->second.data(), it->second.size());
     constexpr std::string_view bearer = "Bearer ";
     if (value.substr(0, bearer.size()) != bearer || value.size() == bearer.size())
-        return {grpc::StatusCode::UNAUTHENTICATED, "authorization is not 'Bearer <token>'"};
+        return refuse(grpc::StatusCode::UNAUTHENTICATED, "token_missing",
+                      "authorization is not 'Bearer <token>'");
     const QByteArray token(value.data() + bearer.size(),
                            static_cast<qsizetype>(value.size() - bearer.size()));
     switch (m_accounts.callerForToken(AccessToken::hashOf(token),
@@ -25,15 +27,20 @@ grpc::Status Authenticator::authenticate(const grpc::ServerContextBase &context,
     case AccountStore::TokenCheck::Valid:
         return grpc::Status::OK;
     case AccountStore::TokenCheck::Unknown:
-        return {grpc::StatusCode::UNAUTHENTICATED, "unknown token: log in again"};
+        return refuse(grpc::StatusCode::UNAUTHENTICATED, "token_unknown",
+                      "unknown token: log in again");
     case AccountStore::TokenCheck::Expired:
-        return {grpc::StatusCode::UNAUTHENTICATED, "token expired: log in again"};
+        return refuse(grpc::StatusCode::UNAUTHENTICATED, "token_expired",
+                      "token expired: log in again");
     case AccountStore::TokenCheck::Revoked:
-        return {grpc::StatusCode::UNAUTHENTICATED, "token revoked: log in again"};
+        return refuse(grpc::StatusCode::UNAUTHENTICATED, "token_revoked",
+                      "token revoked: log in again");
     case AccountStore::TokenCheck::DeviceRevoked:
-        return {grpc::StatusCode::UNAUTHENTICATED, "this device has been revoked"};
+        return refuse(grpc::StatusCode::UNAUTHENTICATED, "device_revoked",
+                      "this device has been revoked");
     case AccountStore::TokenCheck::AccountDisabled:
-        return {grpc::StatusCode::UNAUTHENTICATED, "this account has been disabled"};
+        return refuse(grpc::StatusCode::UNAUTHENTICATED, "account_disabled",
+                      "this account has been disabled");
     }
-    return {grpc::StatusCode::UNAUTHENTICATED, "token not accepted"};
+    return refuse(grpc::StatusCode::UNAUTHENTICATED, "token_unknown", "token not accepted");
 }

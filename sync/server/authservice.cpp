@@ -4,6 +4,7 @@
 #include "accountstore.h"
 #include "domain/passwordhash.h"
 #include "rawunary.h"
+#include "refusalstatus.h"
 #include "requestchecks.h"
 
 #include <QDateTime>
@@ -13,10 +14,22 @@ Q_LOGGING_CATEGORY(lcAuth, "qs.server.auth")
 
 namespace v1 = qingshui::v1;
 
+void AuthService::fillLogin(const Account &account, const QByteArray &token, qint64 expiresAtMs,
+                            v1::LoginResponse *response)
+{
+    response->set_token(token.toStdString());
+    response->set_expires_at_ms(expiresAtMs);
+    response->set_role(static_cast<v1::Role>(account.role));
+    for (const QString &code : account.scopeCodes)
+        response->add_scope_codes(code.toStdString());
+    response->set_display_name(account.displayName.toStdString());
+}
+
 grpc::Status AuthService::login(const v1::LoginRequest &request, v1::LoginResponse *response)
 {
     if (!isUuid(request.device_id()))
-        return {grpc::StatusCode::INVALID_ARGUMENT, "device_id is not a UUID"};
+        return refuse(grpc::StatusCode::INVALID_ARGUMENT, "request_invalid",
+                      "device_id is not a UUID", {"device_id"});
     const QString username = QString::fromStdString(request.username());
     const std::optional<Account> account = m_accounts.findAccount(username);
     // The same answer for an unknown user and a wrong password: names are not probed.
@@ -24,29 +37,33 @@ grpc::Status AuthService::login(const v1::LoginRequest &request, v1::LoginRespon
         || !PasswordHash::verify(account->passwordHash,
                                  QString::fromStdString(request.password()))) {
         qCInfo(lcAuth).noquote() << "login refused for" << username;
-        return {grpc::StatusCode::UNAUTHENTICATED, "wrong user name or password"};
+        return refuse(grpc::StatusCode::UNAUTHENTICATED, "wrong_credentials",
+                      "wrong user name or password");
     }
     if (account->disabled)
-        return {grpc::StatusCode::PERMISSION_DENIED, "this account has been disabled"};
+        return refuse(grpc::StatusCode::PERMISSION_DENIED, "account_disabled",
+                      "this account has been disabled");
     const QByteArray token = AccessToken::generate();
     if (token.isEmpty())
-        return {grpc::StatusCode::INTERNAL, "cannot make a token"};
+        return refuse(grpc::StatusCode::INTERNAL, "server_error", "cannot make a token");
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 expires = now + m_tokenTtlMs;
     const QString deviceId = QString::fromStdString(request.device_id());
-    if (!m_accounts.issueToken(account->id, deviceId, QString::fromStdString(request.device_name()),
-                               AccessToken::hashOf(token), now, expires)) {
+    switch (m_accounts.issueToken(account->id, deviceId,
+                                  QString::fromStdString(request.device_name()),
+                                  AccessToken::hashOf(token), now, expires)) {
+    case AccountStore::IssueResult::Issued:
+        break;
+    case AccountStore::IssueResult::DeviceRevoked:
+        qCInfo(lcAuth).noquote() << "login of" << username << "on revoked device" << deviceId;
+        return refuse(grpc::StatusCode::PERMISSION_DENIED, "device_revoked",
+                      "this device has been revoked and cannot log in");
+    case AccountStore::IssueResult::Failed:
         qCWarning(lcAuth).noquote()
-            << "login of" << username << "on" << deviceId << "refused:" << m_accounts.lastError();
-        return {grpc::StatusCode::PERMISSION_DENIED,
-                "this device cannot log in (revoked?): " + m_accounts.lastError().toStdString()};
+            << "login of" << username << "on" << deviceId << "failed:" << m_accounts.lastError();
+        return refuse(grpc::StatusCode::INTERNAL, "server_error", "the server cannot log in");
     }
-    response->set_token(token.toStdString());
-    response->set_expires_at_ms(expires);
-    response->set_role(static_cast<v1::Role>(account->role));
-    for (const QString &code : account->scopeCodes)
-        response->add_scope_codes(code.toStdString());
-    response->set_display_name(account->displayName.toStdString());
+    fillLogin(*account, token, expires, response);
     return grpc::Status::OK;
 }
 
@@ -73,5 +90,17 @@ grpc::ServerUnaryReactor *AuthService::WhoAmI(grpc::CallbackServerContext *conte
             resp->set_device_id(caller.deviceId.toStdString());
             resp->set_expires_at_ms(caller.expiresAtMs);
             return grpc::Status::OK;
+        });
+}
+
+grpc::ServerUnaryReactor *AuthService::Enrol(grpc::CallbackServerContext *context,
+                                             const grpc::ByteBuffer *request,
+                                             grpc::ByteBuffer *response)
+{
+    const std::string peer = context->peer();
+    return answerRaw<v1::EnrolRequest, v1::LoginResponse>(
+        context, request, response, nullptr,
+        [this, &peer](const Caller &, const auto &req, auto *resp) {
+            return m_redeemer.enrol(peer, req, resp);
         });
 }

@@ -2,6 +2,7 @@
 
 #include "blobservice.h"
 #include "rawmessage.h"
+#include "refusalstatus.h"
 
 #include <QLoggingCategory>
 
@@ -15,7 +16,8 @@ void BlobDownload::start(const grpc::Status &checked, const QString &path,
     m_file.setFileName(path);
     if (!m_file.open(QIODevice::ReadOnly)) {
         qCWarning(lcBlobs) << "cannot open" << path << m_file.errorString();
-        return Finish({grpc::StatusCode::INTERNAL, "the server cannot read the blob"});
+        return Finish(
+            refuse(grpc::StatusCode::INTERNAL, "server_error", "the server cannot read the blob"));
     }
     m_sha256 = sha256;
     m_size = size;
@@ -37,7 +39,8 @@ void BlobDownload::writeNext()
     data->resize(size_t(length));
     if (length > 0 && (!m_file.seek(m_offset) || m_file.read(data->data(), length) != length)) {
         qCWarning(lcBlobs) << "cannot read" << m_file.fileName() << m_file.errorString();
-        return Finish({grpc::StatusCode::INTERNAL, "the server cannot read the blob"});
+        return Finish(
+            refuse(grpc::StatusCode::INTERNAL, "server_error", "the server cannot read the blob"));
     }
     m_offset += length;
     serializeRaw(chunk, &m_out);
@@ -47,7 +50,7 @@ void BlobDownload::writeNext()
 void BlobDownload::OnWriteDone(bool ok)
 {
     if (!ok) // the client went away
-        return Finish({grpc::StatusCode::CANCELLED, "the download was cut"});
+        return Finish(refuse(grpc::StatusCode::CANCELLED, "download_cut", "the download was cut"));
     if (m_offset >= m_size)
         return Finish(grpc::Status::OK);
     writeNext();

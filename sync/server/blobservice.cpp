@@ -6,6 +6,7 @@
 #include "blobupload.h"
 #include "changestore.h"
 #include "rawmessage.h"
+#include "refusalstatus.h"
 
 #include <QLoggingCategory>
 
@@ -15,14 +16,15 @@ namespace v1 = qingshui::v1;
 
 namespace {
 
-const grpc::Status kBadSha {grpc::StatusCode::INVALID_ARGUMENT,
-                            "sha256 must be 64 lowercase hex digits"};
+const grpc::Status kBadSha = refuse(grpc::StatusCode::INVALID_ARGUMENT, "request_invalid",
+                                    "sha256 must be 64 lowercase hex digits", {"sha256"});
 
 // The same answer whether the blob is missing, incomplete or not the caller's to see, so
 // that nobody learns from it what others hold.
 grpc::Status notAvailable(const std::string &sha256)
 {
-    return {grpc::StatusCode::NOT_FOUND, "blob " + sha256 + " is not available to this account"};
+    return refuse(grpc::StatusCode::NOT_FOUND, "blob_not_available",
+                  "blob " + sha256 + " is not available to this account", {sha256});
 }
 
 } // namespace
@@ -47,9 +49,10 @@ grpc::ServerUnaryReactor *BlobService::BlobStatus(grpc::CallbackServerContext *c
         // Uploaders ask before they send; anyone else only about what they may download.
         // The refusal depends on the records, not on the blob, so it tells nothing of it.
         if (!caller.mayWriteContent() && !m_changes.blobVisibleTo(caller, shaText))
-            return {grpc::StatusCode::PERMISSION_DENIED,
-                    "this account uploads no photos, and no record it may see refers to this "
-                    "one"};
+            return refuse(grpc::StatusCode::PERMISSION_DENIED, "blob_not_permitted",
+                          "this account uploads no photos, and no record it may see refers to "
+                          "this one",
+                          {sha});
         v1::BlobStatusResponse response;
         if (const qint64 size = m_blobs.completeSize(sha); size >= 0) {
             // A server stopped between the rename and blobStored learns of it here.
@@ -57,7 +60,8 @@ grpc::ServerUnaryReactor *BlobService::BlobStatus(grpc::CallbackServerContext *c
             if (caller.mayWriteContent() && !m_changes.hasBlob(shaText)
                 && !m_changes.blobStored(shaText, size, &error)) {
                 qCWarning(lcBlobs) << "cannot record blob" << shaText << error;
-                return {grpc::StatusCode::INTERNAL, "the server could not record the blob"};
+                return refuse(grpc::StatusCode::INTERNAL, "server_error",
+                              "the server could not record the blob");
             }
             response.set_complete(true);
             response.set_received_bytes(size);
@@ -102,9 +106,10 @@ BlobService::DownloadBlob(grpc::CallbackServerContext *context, const grpc::Byte
         if (size < 0)
             return notAvailable(request.sha256());
         if (request.offset() < 0 || request.offset() > size)
-            return {grpc::StatusCode::OUT_OF_RANGE,
-                    "offset " + std::to_string(request.offset()) + " is outside the blob's "
-                        + std::to_string(size) + " bytes"};
+            return refuse(grpc::StatusCode::OUT_OF_RANGE, "download_offset_out_of_range",
+                          "offset " + std::to_string(request.offset()) + " is outside the blob's "
+                              + std::to_string(size) + " bytes",
+                          {std::to_string(request.offset()), std::to_string(size)});
         return grpc::Status::OK;
     }();
     download->start(checked, m_blobs.completePath(request.sha256()), request.sha256(), size,

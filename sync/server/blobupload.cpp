@@ -5,6 +5,7 @@
 #include "changestore.h"
 #include "partialblob.h"
 #include "rawmessage.h"
+#include "refusalstatus.h"
 
 #include <QLoggingCategory>
 
@@ -15,7 +16,7 @@ namespace {
 grpc::Status internal(const char *what, const QString &detail)
 {
     qCWarning(lcBlobs) << what << detail;
-    return {grpc::StatusCode::INTERNAL, what};
+    return refuse(grpc::StatusCode::INTERNAL, "server_error", what);
 }
 
 } // namespace
@@ -25,9 +26,9 @@ void BlobUpload::start(const grpc::Status &authenticated, const Caller &caller)
     if (!authenticated.ok())
         return Finish(authenticated);
     if (!caller.mayWriteContent())
-        return Finish({grpc::StatusCode::PERMISSION_DENIED,
-                       "this account may not upload photos: only inspectors and admins write "
-                       "content"});
+        return Finish(refuse(grpc::StatusCode::PERMISSION_DENIED, "role_cannot_upload",
+                             "this account may not upload photos: only inspectors and admins "
+                             "write content"));
     StartRead(&m_in);
 }
 
@@ -36,7 +37,8 @@ void BlobUpload::OnReadDone(bool ok)
     if (!ok) {
         // The client closed its side (or the call was cut): what arrived is kept.
         if (m_sha256.empty())
-            return answer({grpc::StatusCode::INVALID_ARGUMENT, "the upload sent no chunk"});
+            return answer(refuse(grpc::StatusCode::INVALID_ARGUMENT, "request_invalid",
+                                 "the upload sent no chunk", {"chunk"}));
         return answer(grpc::Status::OK);
     }
     grpc::Status status = parseRaw(&m_in, &m_chunk);
@@ -59,28 +61,34 @@ void BlobUpload::answer(const grpc::Status &status)
 grpc::Status BlobUpload::take(const qingshui::v1::BlobChunk &chunk)
 {
     if (qint64(chunk.data().size()) > BlobService::kMaxChunkBytes)
-        return {grpc::StatusCode::RESOURCE_EXHAUSTED,
-                "a chunk may carry at most " + std::to_string(BlobService::kMaxChunkBytes)
-                    + " bytes"};
+        return refuse(grpc::StatusCode::RESOURCE_EXHAUSTED, "chunk_too_large",
+                      "a chunk may carry at most " + std::to_string(BlobService::kMaxChunkBytes)
+                          + " bytes",
+                      {std::to_string(BlobService::kMaxChunkBytes)});
     if (m_sha256.empty())
         return first(chunk);
     if (!chunk.sha256().empty() && chunk.sha256() != m_sha256)
-        return {grpc::StatusCode::INVALID_ARGUMENT, "one upload carries one blob: sha256 changed"};
+        return refuse(grpc::StatusCode::INVALID_ARGUMENT, "request_invalid",
+                      "one upload carries one blob: sha256 changed", {"sha256"});
     if (chunk.total_size() != 0 && chunk.total_size() != m_totalSize)
-        return {grpc::StatusCode::INVALID_ARGUMENT, "total_size changed within the upload"};
+        return refuse(grpc::StatusCode::INVALID_ARGUMENT, "request_invalid",
+                      "total_size changed within the upload", {"total_size"});
     return append(chunk);
 }
 
 grpc::Status BlobUpload::first(const qingshui::v1::BlobChunk &chunk)
 {
     if (!BlobStore::isSha256(chunk.sha256()))
-        return {grpc::StatusCode::INVALID_ARGUMENT,
-                "the first chunk's sha256 must be 64 lowercase hex digits"};
+        return refuse(grpc::StatusCode::INVALID_ARGUMENT, "request_invalid",
+                      "the first chunk's sha256 must be 64 lowercase hex digits", {"sha256"});
     if (chunk.total_size() < 0)
-        return {grpc::StatusCode::INVALID_ARGUMENT, "total_size must not be negative"};
+        return refuse(grpc::StatusCode::INVALID_ARGUMENT, "request_invalid",
+                      "total_size must not be negative", {"total_size"});
     if (chunk.total_size() > BlobStore::kMaxBlobSize)
-        return {grpc::StatusCode::RESOURCE_EXHAUSTED,
-                "a blob may have at most " + std::to_string(BlobStore::kMaxBlobSize) + " bytes"};
+        return refuse(grpc::StatusCode::RESOURCE_EXHAUSTED, "blob_too_large",
+                      "a blob may have at most " + std::to_string(BlobStore::kMaxBlobSize)
+                          + " bytes",
+                      {std::to_string(BlobStore::kMaxBlobSize)});
     m_sha256 = chunk.sha256();
     m_totalSize = chunk.total_size();
     return append(chunk);
@@ -111,14 +119,17 @@ grpc::Status BlobUpload::append(const qingshui::v1::BlobChunk &chunk)
         const qint64 held = m_partial->size();
         const qint64 length = qint64(chunk.data().size());
         if (chunk.offset() != held)
-            return {grpc::StatusCode::FAILED_PRECONDITION,
-                    "chunk at offset " + std::to_string(chunk.offset()) + " but the server holds "
-                        + std::to_string(held) + " bytes: expected offset " + std::to_string(held)};
+            return refuse(grpc::StatusCode::FAILED_PRECONDITION, "upload_offset_mismatch",
+                          "chunk at offset " + std::to_string(chunk.offset())
+                              + " but the server holds " + std::to_string(held)
+                              + " bytes: expected offset " + std::to_string(held),
+                          {std::to_string(held)});
         if (held + length > m_totalSize)
-            return {grpc::StatusCode::OUT_OF_RANGE,
-                    "chunk ends at byte " + std::to_string(held + length) + ", past total_size "
-                        + std::to_string(m_totalSize) + "; expected offset "
-                        + std::to_string(held)};
+            return refuse(grpc::StatusCode::OUT_OF_RANGE, "upload_past_end",
+                          "chunk ends at byte " + std::to_string(held + length)
+                              + ", past total_size " + std::to_string(m_totalSize)
+                              + "; expected offset " + std::to_string(held),
+                          {std::to_string(held), std::to_string(m_totalSize)});
         bool noRoom = false;
         if (length > 0
             && !m_partial->append(chunk.data().data(), size_t(length), &error, &noRoom)) {
@@ -126,9 +137,10 @@ grpc::Status BlobUpload::append(const qingshui::v1::BlobChunk &chunk)
                 return internal("the server could not store the chunk", error);
             // What it holds is kept: the upload resumes from there once there is room.
             qCWarning(lcBlobs) << error;
-            return {grpc::StatusCode::RESOURCE_EXHAUSTED,
-                    "the server's disk is full: " + std::to_string(m_partial->size())
-                        + " bytes of this photo are kept; send the rest later"};
+            return refuse(grpc::StatusCode::RESOURCE_EXHAUSTED, "server_disk_full",
+                          "the server's disk is full: " + std::to_string(m_partial->size())
+                              + " bytes of this photo are kept; send the rest later",
+                          {std::to_string(m_partial->size())});
         }
         m_result.set_received_bytes(m_partial->size());
         if (m_partial->size() < m_totalSize)
@@ -140,9 +152,10 @@ grpc::Status BlobUpload::append(const qingshui::v1::BlobChunk &chunk)
             return completed(m_totalSize, true);
         case PartialBlob::Outcome::Mismatch:
             m_result.set_received_bytes(0);
-            return {grpc::StatusCode::DATA_LOSS,
-                    "the bytes received do not hash to " + m_sha256
-                        + ": the partial upload is discarded, send it again from offset 0"};
+            return refuse(grpc::StatusCode::DATA_LOSS, "blob_hash_mismatch",
+                          "the bytes received do not hash to " + m_sha256
+                              + ": the partial upload is discarded, send it again from offset 0",
+                          {m_sha256});
         case PartialBlob::Outcome::Failed:
             return internal("the server could not store the blob", error);
         }

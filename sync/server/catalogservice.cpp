@@ -3,6 +3,7 @@
 #include "changestore.h"
 #include "rawunary.h"
 #include "referencecatalog.h"
+#include "refusalstatus.h"
 #include "templatecatalog.h"
 
 #include <QDateTime>
@@ -40,7 +41,8 @@ grpc::ServerUnaryReactor *CatalogService::ListTemplates(grpc::CallbackServerCont
             QString error;
             const QList<QByteArray> definitions = m_templates.newerThan(known, &error);
             if (!error.isEmpty())
-                return grpc::Status(grpc::StatusCode::INTERNAL, "cannot read the templates");
+                return refuse(grpc::StatusCode::INTERNAL, "server_error",
+                              "cannot read the templates");
             for (const QByteArray &d : definitions)
                 resp->add_definitions(d.constData(), static_cast<size_t>(d.size()));
             return grpc::Status::OK;
@@ -57,7 +59,8 @@ grpc::ServerUnaryReactor *CatalogService::ReferenceData(grpc::CallbackServerCont
                v1::ReferenceDataResponse *resp) {
             QString error;
             if (!m_reference.fill(req.known_version(), resp, &error))
-                return grpc::Status(grpc::StatusCode::INTERNAL, "cannot read the reference data");
+                return refuse(grpc::StatusCode::INTERNAL, "server_error",
+                              "cannot read the reference data");
             return grpc::Status::OK;
         });
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "caller.h"
+#include "refusalstatus.h"
 
 #include <QString>
 #include <vector>
@@ -26,10 +27,12 @@ public:
 
     // Applies a device's batch in one transaction, each (device, op_id) at most once. Checks
     // each op against what the store holds; if any op may not be applied nothing is stored
-    // and *why says which and why. *acked gets the batch's highest client_seq.
+    // and *why says which and why: the refusal the caller gets (Forbidden, UnknownRecord),
+    // or for Failed the storage error in its message (for the log). *acked gets the batch's
+    // highest client_seq.
     virtual ApplyResult applyBatch(const Caller &caller,
                                    const std::vector<const qingshui::v1::Op *> &ops, qint64 *acked,
-                                   QString *why)
+                                   RefusalReason *why)
         = 0;
 
     // Fills the page of changes after sinceSeq that the caller may see, with the new cursor

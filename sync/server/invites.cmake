@@ -1,2 +1,13 @@
-# Refusals as codes (every service) and invites: `qingshui-server invite`, Auth.Enrol.
-target_sources(qs_server PRIVATE refusalstatus.h refusalstatus.cpp)
+# Refusals as codes (every service) and invites: `qingshui-server invite` (enrolment code and
+# QR code), Auth.Enrol with its throttle (schema 7).
+pkg_check_modules(QS_QRENCODE REQUIRED IMPORTED_TARGET GLOBAL libqrencode)   # the QR matrix
+find_package(PNG REQUIRED GLOBAL)                                           # the QR image file
+target_sources(qs_server PRIVATE
+    refusalstatus.h refusalstatus.cpp
+    loopback.h
+    invitestore.h sqliteinvitestore.h sqliteinvitestore.cpp
+    inviteredeemer.h inviteredeemer.cpp
+    certificatefingerprint.h certificatefingerprint.cpp
+    qrpng.h qrpng.cpp
+    invitecommands.h invitecommands.cpp)
+target_link_libraries(qs_server PRIVATE qs_enrolmentcode PkgConfig::QS_QRENCODE PNG::PNG)

@@ -1,23 +1,26 @@
 // qingshui-server: the central sync server on an embedded SQLite file.
 //   qingshui-server --db FILE [--listen HOST:PORT] [--tls-cert PEM --tls-key PEM]
 //   qingshui-server user add|list|disable|enable ... / device list|revoke ... (admincommands)
+//   qingshui-server invite --user NAME --address HOST:PORT ... / invite list|revoke ID
 #include "admincommands.h"
 #include "authenticator.h"
 #include "authservice.h"
 #include "blobservice.h"
 #include "blobstore.h"
 #include "catalogservice.h"
+#include "invitecommands.h"
+#include "loopback.h"
 #include "referencecatalog.h"
 #include "serverdatabase.h"
 #include "sqliteaccountstore.h"
 #include "sqlitechangestore.h"
+#include "sqliteinvitestore.h"
 #include "syncservice.h"
 #include "templatecatalog.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
-#include <QRegularExpression>
 
 #include <grpcpp/grpcpp.h>
 
@@ -29,15 +32,6 @@
 #include <thread>
 
 namespace {
-
-// Plaintext gRPC is for loopback only, on purpose (tests, a server beside the app);
-// anything else needs --tls-cert and --tls-key.
-bool isLoopback(const QString &host)
-{
-    static const QRegularExpression ipv4Loopback(QStringLiteral("^127(\\.\\d{1,3}){3}$"));
-    return host == QLatin1String("localhost") || host == QLatin1String("[::1]")
-        || ipv4Loopback.match(host).hasMatch();
-}
 
 bool readFile(const QString &path, std::string *out)
 {
@@ -71,6 +65,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("qingshui-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QINGSHUI_VERSION));
     const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() > 1 && arguments[1] == QLatin1String("invite"))
+        return runInviteCommand(arguments);
     if (arguments.size() > 1
         && QStringList({QStringLiteral("user"), QStringLiteral("device"),
                         QStringLiteral("template"), QStringLiteral("reference")})
@@ -140,7 +136,7 @@ int main(int argc, char *argv[])
         grpc::SslServerCredentialsOptions options;
         options.pem_key_cert_pairs.push_back(pair);
         credentials = grpc::SslServerCredentials(options);
-    } else if (!isLoopback(host)) {
+    } else if (!isLoopbackHost(host)) {
         return fail("refusing plaintext on %s; listen on 127.0.0.1 or [::1], or give "
                     "--tls-cert and --tls-key",
                     host);
@@ -163,7 +159,8 @@ int main(int argc, char *argv[])
     SqliteAccountStore accounts(db);
     Authenticator authenticator(accounts);
     SyncService sync(changes, authenticator);
-    AuthService auth(accounts, authenticator, tokenTtlS * 1000);
+    SqliteInviteStore invites(db);
+    AuthService auth(accounts, invites, authenticator, tokenTtlS * 1000);
     ReferenceCatalog reference(db);
     CatalogService catalog(changes, templates, reference, authenticator,
                            QStringLiteral(QINGSHUI_VERSION));

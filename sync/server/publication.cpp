@@ -63,15 +63,16 @@ QByteArray publicContent(const QByteArray &content, const QList<QByteArray> &def
 }
 
 ChangeStore::ApplyResult publishRevision(QSqlDatabase db, const v1::ReviewEvent &publish,
-                                         qint64 seq, QString *why)
+                                         qint64 seq, RefusalReason *why)
 {
     using Result = ChangeStore::ApplyResult;
     const QString recordId = QString::fromStdString(publish.record_id());
     const qint64 revision = publish.record_server_seq();
     auto failed = [&](const QSqlQuery &q) {
-        *why = q.lastError().text();
+        why->message = q.lastError().text().toStdString();
         return Result::Failed;
     };
+    const std::string revisionText = std::to_string(revision);
     // Only the revision whose latest decision is an approval.
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT decision, record_server_seq FROM review_event "
@@ -82,10 +83,11 @@ ChangeStore::ApplyResult publishRevision(QSqlDatabase db, const v1::ReviewEvent 
         return failed(q);
     if (!q.next() || q.value(0).toInt() != v1::REVIEW_DECISION_APPROVE
         || q.value(1).toLongLong() != revision) {
-        *why = QStringLiteral("revision %1 of record %2 is not approved: only an approved "
-                              "revision can be published")
-                   .arg(revision)
-                   .arg(recordId);
+        *why = {grpc::StatusCode::FAILED_PRECONDITION,
+                "publish_not_approved",
+                {publish.record_id(), revisionText},
+                "revision " + revisionText + " of record " + publish.record_id()
+                    + " is not approved: only an approved revision can be published"};
         return Result::UnknownRecord;
     }
     QSet<QString> photosOfRevision;
@@ -99,7 +101,10 @@ ChangeStore::ApplyResult publishRevision(QSqlDatabase db, const v1::ReviewEvent 
     for (const std::string &sha : publish.published_photo_sha256()) {
         const QString photo = QString::fromStdString(sha);
         if (!photosOfRevision.contains(photo)) {
-            *why = QStringLiteral("photo %1 is not one of revision %2's").arg(photo).arg(revision);
+            *why = {grpc::StatusCode::FAILED_PRECONDITION,
+                    "publish_photo_not_in_revision",
+                    {sha, revisionText},
+                    "photo " + sha + " is not one of revision " + revisionText + "'s"};
             return Result::UnknownRecord;
         }
         if (!ticked.contains(photo))
@@ -113,7 +118,10 @@ ChangeStore::ApplyResult publishRevision(QSqlDatabase db, const v1::ReviewEvent 
     if (!q.exec())
         return failed(q);
     if (!q.next()) {
-        *why = QStringLiteral("no revision %1 of record %2").arg(revision).arg(recordId);
+        *why = {grpc::StatusCode::FAILED_PRECONDITION,
+                "revision_unknown",
+                {publish.record_id(), revisionText},
+                "no revision " + revisionText + " of record " + publish.record_id()};
         return Result::UnknownRecord;
     }
     v1::Record copy;

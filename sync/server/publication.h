@@ -19,7 +19,7 @@ class ReviewEvent;
 // the photos the supervisor ticked. Answers to questions the template does not describe
 // are dropped too. Runs inside the push's transaction; seq numbers the copy.
 ChangeStore::ApplyResult publishRevision(QSqlDatabase db, const qingshui::v1::ReviewEvent &publish,
-                                         qint64 seq, QString *why);
+                                         qint64 seq, RefusalReason *why);
 
 // The answers a kiosk may show ({"answers": {...}}), by the template definitions (every
 // version of the record's template: a question keeps its type across versions).

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "refusalstatus.h"
+
 #include <grpcpp/support/byte_buffer.h>
 #include <grpcpp/support/proto_buffer_reader.h>
 #include <grpcpp/support/proto_buffer_writer.h>
@@ -10,8 +12,9 @@ template<typename Message> grpc::Status parseRaw(grpc::ByteBuffer *raw, Message 
 {
     grpc::ProtoBufferReader reader(raw);
     if (!out->ParseFromZeroCopyStream(&reader))
-        return {grpc::StatusCode::INVALID_ARGUMENT,
-                "the request is not a valid " + Message::descriptor()->full_name()};
+        return refuse(grpc::StatusCode::INVALID_ARGUMENT, "request_malformed",
+                      "the request is not a valid " + Message::descriptor()->full_name(),
+                      {Message::descriptor()->full_name()});
     return grpc::Status::OK;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "authenticator.h"
+#include "refusalstatus.h"
 
 #include <grpcpp/server_context.h>
 #include <grpcpp/support/proto_buffer_reader.h>
@@ -29,8 +30,9 @@ answerRaw(grpc::CallbackServerContext *context, const grpc::ByteBuffer *rawReque
     grpc::ByteBuffer copy(*rawRequest);
     grpc::ProtoBufferReader reader(&copy);
     if (!request.ParseFromZeroCopyStream(&reader)) {
-        reactor->Finish({grpc::StatusCode::INVALID_ARGUMENT,
-                         "the request is not a valid " + Request::descriptor()->full_name()});
+        reactor->Finish(refuse(grpc::StatusCode::INVALID_ARGUMENT, "request_malformed",
+                               "the request is not a valid " + Request::descriptor()->full_name(),
+                               {Request::descriptor()->full_name()}));
         return reactor;
     }
     Response response;

@@ -1,6 +1,7 @@
 #include "requestchecks.h"
 
 #include "caller.h"
+#include "refusalstatus.h"
 
 #include "qingshui/v1/sync.pb.h"
 
@@ -30,53 +31,66 @@ bool isDigits(const std::string &s, size_t length)
         && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-grpc::Status invalid(int index, const std::string &what)
+// A field with a value it may not have: request_invalid names it (ops[2].upsert_record.id).
+grpc::Status invalid(int index, const std::string &field, const std::string &what)
 {
-    return {grpc::StatusCode::INVALID_ARGUMENT, "op " + std::to_string(index) + ": " + what};
+    return refuse(grpc::StatusCode::INVALID_ARGUMENT, "request_invalid",
+                  "op " + std::to_string(index) + ": " + what,
+                  {"ops[" + std::to_string(index) + "]." + field});
 }
 
-grpc::Status denied(int index, const std::string &what)
+grpc::Status denied(int index, const char *code, const std::string &what,
+                    std::vector<std::string> args = {})
 {
-    return {grpc::StatusCode::PERMISSION_DENIED, "op " + std::to_string(index) + ": " + what};
+    return refuse(grpc::StatusCode::PERMISSION_DENIED, code,
+                  "op " + std::to_string(index) + ": " + what, std::move(args));
 }
 
 grpc::Status checkRecord(const Caller &caller, int i, const v1::Record &r)
 {
     if (!caller.mayWriteContent())
-        return denied(i, "only inspectors change record content");
+        return denied(i, "role_cannot_write", "only inspectors change record content");
     if (!isUuid(r.id()))
-        return invalid(i, "record id is not a UUID");
+        return invalid(i, "upsert_record.id", "record id is not a UUID");
     if (!isDigits(r.village_code(), 12))
-        return invalid(i, "village_code is not a 12-digit code");
+        return invalid(i, "upsert_record.village_code", "village_code is not a 12-digit code");
     if (r.template_id().empty() || r.category().empty())
-        return invalid(i, "template_id and category are required");
+        return invalid(
+            i, r.template_id().empty() ? "upsert_record.template_id" : "upsert_record.category",
+            "template_id and category are required");
     if (r.status() != v1::RECORD_STATUS_SUBMITTED)
-        return invalid(i, "only submitted records are pushed");
+        return invalid(i, "upsert_record.status", "only submitted records are pushed");
     if (r.base_server_seq() < 0)
-        return invalid(i, "base_server_seq must not be negative");
+        return invalid(i, "upsert_record.base_server_seq", "base_server_seq must not be negative");
     for (const std::string &sha : r.photo_sha256()) {
         if (!isSha256Hex(sha))
-            return invalid(i, "photo_sha256 is not 64 lowercase hex digits");
+            return invalid(i, "upsert_record.photo_sha256",
+                           "photo_sha256 is not 64 lowercase hex digits");
     }
     if (!caller.covers(QString::fromStdString(r.village_code())))
-        return denied(i, "village " + r.village_code() + " is outside your jurisdiction");
+        return denied(i, "village_outside_scope",
+                      "village " + r.village_code() + " is outside your jurisdiction",
+                      {r.village_code()});
     return grpc::Status::OK;
 }
 
 grpc::Status checkReview(const Caller &caller, int i, const v1::ReviewEvent &e)
 {
     if (!caller.mayReview())
-        return denied(i, "only supervisors record review decisions");
+        return denied(i, "role_cannot_review", "only supervisors record review decisions");
     if (!isUuid(e.id()) || !isUuid(e.record_id()))
-        return invalid(i, "review id and record_id must be UUIDs");
+        return invalid(i, isUuid(e.id()) ? "review.record_id" : "review.id",
+                       "review id and record_id must be UUIDs");
     if (!v1::ReviewDecision_IsValid(e.decision())
         || e.decision() == v1::REVIEW_DECISION_UNSPECIFIED)
-        return invalid(i, "unknown review decision");
+        return invalid(i, "review.decision", "unknown review decision");
     if (e.record_server_seq() <= 0)
-        return invalid(i, "record_server_seq must name the revision decided on");
+        return invalid(i, "review.record_server_seq",
+                       "record_server_seq must name the revision decided on");
     for (const std::string &sha : e.published_photo_sha256()) {
         if (!isSha256Hex(sha))
-            return invalid(i, "published_photo_sha256 is not 64 lowercase hex digits");
+            return invalid(i, "review.published_photo_sha256",
+                           "published_photo_sha256 is not 64 lowercase hex digits");
     }
     return grpc::Status::OK;
 }
@@ -86,20 +100,22 @@ grpc::Status checkReview(const Caller &caller, int i, const v1::ReviewEvent &e)
 grpc::Status checkPush(const Caller &caller, const v1::PushRequest &request, int maxOps)
 {
     if (caller.role == Caller::Role::Kiosk)
-        return {grpc::StatusCode::PERMISSION_DENIED, "kiosks cannot push"};
+        return refuse(grpc::StatusCode::PERMISSION_DENIED, "kiosk_read_only", "kiosks cannot push");
     if (!isUuid(request.device_id()))
-        return {grpc::StatusCode::INVALID_ARGUMENT, "device_id is not a UUID"};
+        return refuse(grpc::StatusCode::INVALID_ARGUMENT, "request_invalid",
+                      "device_id is not a UUID", {"device_id"});
     if (QString::fromStdString(request.device_id()) != caller.deviceId)
-        return {grpc::StatusCode::PERMISSION_DENIED,
-                "device_id is not the device this token was issued to"};
+        return refuse(grpc::StatusCode::PERMISSION_DENIED, "device_mismatch",
+                      "device_id is not the device this token was issued to");
     if (request.ops_size() > maxOps)
-        return {grpc::StatusCode::RESOURCE_EXHAUSTED, "too many ops in one push"};
+        return refuse(grpc::StatusCode::RESOURCE_EXHAUSTED, "batch_too_large",
+                      "too many ops in one push", {std::to_string(maxOps)});
     for (int i = 0; i < request.ops_size(); ++i) {
         const v1::Op &op = request.ops(i);
         if (!isUuid(op.op_id()))
-            return invalid(i, "op_id is not a UUID");
+            return invalid(i, "op_id", "op_id is not a UUID");
         if (op.client_seq() <= 0)
-            return invalid(i, "client_seq must be positive");
+            return invalid(i, "client_seq", "client_seq must be positive");
         grpc::Status status;
         switch (op.body_case()) {
         case v1::Op::kUpsertRecord:
@@ -109,7 +125,7 @@ grpc::Status checkPush(const Caller &caller, const v1::PushRequest &request, int
             status = checkReview(caller, i, op.review());
             break;
         default:
-            status = invalid(i, "op has no body");
+            status = invalid(i, "body", "op has no body");
         }
         if (!status.ok())
             return status;

@@ -87,28 +87,24 @@ bool SqliteAccountStore::setDisabled(const QString &username, bool disabled)
     return true;
 }
 
-bool SqliteAccountStore::issueToken(qint64 accountId, const QString &deviceId,
-                                    const QString &deviceName, const QByteArray &tokenHash,
-                                    qint64 issuedAtMs, qint64 expiresAtMs)
+AccountStore::IssueResult
+SqliteAccountStore::writeToken(QSqlDatabase &db, qint64 accountId, const QString &deviceId,
+                               const QString &deviceName, const QByteArray &tokenHash,
+                               qint64 issuedAtMs, qint64 expiresAtMs, QString *error)
 {
-    std::lock_guard lock(m_db.writeMutex());
-    QSqlDatabase db = m_db.connection();
-    if (!db.transaction()) {
-        m_error = db.lastError().text();
-        return false;
-    }
-    auto fail = [&](const QString &error) {
-        m_error = error;
-        db.rollback();
-        return false;
-    };
     QSqlQuery q(db);
+    auto fail = [&] {
+        *error = q.lastError().text();
+        return IssueResult::Failed;
+    };
     q.prepare(QStringLiteral("SELECT revoked_at_ms FROM device WHERE id = ?"));
     q.addBindValue(deviceId);
     if (!q.exec())
-        return fail(q.lastError().text());
-    if (q.next() && q.value(0).toLongLong() > 0)
-        return fail(QStringLiteral("device %1 has been revoked").arg(deviceId));
+        return fail();
+    if (q.next() && q.value(0).toLongLong() > 0) {
+        *error = QStringLiteral("device %1 has been revoked").arg(deviceId);
+        return IssueResult::DeviceRevoked;
+    }
     q.finish();
     // A tablet may change hands: it follows whoever logged in on it last.
     q.prepare(QStringLiteral("INSERT INTO device (id, account_id, name, enrolled_at_ms) "
@@ -119,14 +115,14 @@ bool SqliteAccountStore::issueToken(qint64 accountId, const QString &deviceId,
     q.addBindValue(deviceName);
     q.addBindValue(issuedAtMs);
     if (!q.exec())
-        return fail(q.lastError().text());
+        return fail();
     // One session per device: a new login ends the device's earlier tokens.
     q.prepare(QStringLiteral(
         "UPDATE token SET revoked_at_ms = ? WHERE device_id = ? AND revoked_at_ms = 0"));
     q.addBindValue(issuedAtMs);
     q.addBindValue(deviceId);
     if (!q.exec())
-        return fail(q.lastError().text());
+        return fail();
     q.prepare(QStringLiteral("INSERT INTO token (hash, device_id, account_id, issued_at_ms, "
                              "expires_at_ms) VALUES (?,?,?,?,?)"));
     q.addBindValue(tokenHash);
@@ -135,10 +131,33 @@ bool SqliteAccountStore::issueToken(qint64 accountId, const QString &deviceId,
     q.addBindValue(issuedAtMs);
     q.addBindValue(expiresAtMs);
     if (!q.exec())
-        return fail(q.lastError().text());
-    if (!db.commit())
-        return fail(db.lastError().text());
-    return true;
+        return fail();
+    return IssueResult::Issued;
+}
+
+AccountStore::IssueResult SqliteAccountStore::issueToken(qint64 accountId, const QString &deviceId,
+                                                         const QString &deviceName,
+                                                         const QByteArray &tokenHash,
+                                                         qint64 issuedAtMs, qint64 expiresAtMs)
+{
+    std::lock_guard lock(m_db.writeMutex());
+    QSqlDatabase db = m_db.connection();
+    if (!db.transaction()) {
+        m_error = db.lastError().text();
+        return IssueResult::Failed;
+    }
+    const IssueResult result = writeToken(db, accountId, deviceId, deviceName, tokenHash,
+                                          issuedAtMs, expiresAtMs, &m_error);
+    if (result != IssueResult::Issued) {
+        db.rollback();
+        return result;
+    }
+    if (!db.commit()) {
+        m_error = db.lastError().text();
+        db.rollback();
+        return IssueResult::Failed;
+    }
+    return IssueResult::Issued;
 }
 
 QList<Device> SqliteAccountStore::devices()

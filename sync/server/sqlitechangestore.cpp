@@ -84,20 +84,28 @@ qint64 SqliteChangeStore::lastSeq()
 
 ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
                                                        const std::vector<const v1::Op *> &ops,
-                                                       qint64 *acked, QString *why)
+                                                       qint64 *acked, RefusalReason *why)
 {
     std::lock_guard lock(m_db.writeMutex());
     QSqlDatabase db = m_db.connection();
     if (!db.transaction()) {
-        *why = db.lastError().text();
+        why->message = db.lastError().text().toStdString();
         return ApplyResult::Failed;
     }
     const qint64 seqBefore = m_db.lastSeq();
     qint64 seq = seqBefore;
+    // A storage error: its message goes to the log.
     auto fail = [&](ApplyResult result, const QString &message) {
         db.rollback();
         m_db.setLastSeq(seqBefore);
-        *why = message;
+        why->message = message.toStdString();
+        return result;
+    };
+    // An op the store's contents refuse: the device is told with a code.
+    auto refuseOp = [&](ApplyResult result, const RefusalReason &refusal) {
+        db.rollback();
+        m_db.setLastSeq(seqBefore);
+        *why = refusal;
         return result;
     };
 
@@ -130,10 +138,16 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
             return fail(ApplyResult::Failed, error);
         const auto where
             = [&] { return QStringLiteral("op %1 (record %2): ").arg(i).arg(text(recordId)); };
+        const auto opRefusal = [&](grpc::StatusCode status, const char *code,
+                                   const QString &message, std::vector<std::string> args) {
+            return RefusalReason {status, code, std::move(args), (where() + message).toStdString()};
+        };
         // Whoever may change a record must cover where it is now, not only where it goes.
         if (current.serverSeq > 0 && !caller.covers(current.villageCode))
-            return fail(ApplyResult::Forbidden,
-                        where() + QStringLiteral("the record lies outside your jurisdiction"));
+            return refuseOp(ApplyResult::Forbidden,
+                            opRefusal(grpc::StatusCode::PERMISSION_DENIED, "record_outside_scope",
+                                      QStringLiteral("the record lies outside your jurisdiction"),
+                                      {recordId}));
 
         if (op.has_upsert_record()) {
             const v1::Record &r = op.upsert_record();
@@ -181,8 +195,9 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
 
         const v1::ReviewEvent &review = op.review();
         if (current.serverSeq == 0)
-            return fail(ApplyResult::UnknownRecord,
-                        where() + QStringLiteral("no such record on this server"));
+            return refuseOp(ApplyResult::UnknownRecord,
+                            opRefusal(grpc::StatusCode::FAILED_PRECONDITION, "record_unknown",
+                                      QStringLiteral("no such record on this server"), {recordId}));
         if (!revisionOfRecord.isActive()) {
             revisionOfRecord.prepare(QStringLiteral(
                 "SELECT 1 FROM record_revision WHERE server_seq = ? AND record_id = ?"));
@@ -194,10 +209,11 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
         const bool revisionKnown = revisionOfRecord.next();
         revisionOfRecord.finish();
         if (!revisionKnown)
-            return fail(ApplyResult::UnknownRecord,
-                        where()
-                            + QStringLiteral("no revision %1 of this record on this server")
-                                  .arg(review.record_server_seq()));
+            return refuseOp(ApplyResult::UnknownRecord,
+                            opRefusal(grpc::StatusCode::FAILED_PRECONDITION, "revision_unknown",
+                                      QStringLiteral("no revision %1 of this record on this server")
+                                          .arg(review.record_server_seq()),
+                                      {recordId, std::to_string(review.record_server_seq())}));
         v1::ReviewEvent stored = review;
         stored.set_reviewer(caller.username.toStdString());
         if (!insertReview.isActive()) {
@@ -222,10 +238,14 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
             continue;
         }
         if (review.decision() == v1::REVIEW_DECISION_PUBLISH) {
-            QString refused;
+            RefusalReason refused;
             const ApplyResult published = publishRevision(db, stored, seq, &refused);
-            if (published != ApplyResult::Applied)
-                return fail(published, where() + refused);
+            if (published == ApplyResult::Failed)
+                return fail(published, where() + QString::fromStdString(refused.message));
+            if (published != ApplyResult::Applied) {
+                refused.message = (where()).toStdString() + refused.message;
+                return refuseOp(published, refused);
+            }
         }
         // A record returned or rejected after it was published leaves the kiosks.
         if (review.decision() == v1::REVIEW_DECISION_RETURN

@@ -10,7 +10,7 @@ public:
     explicit SqliteChangeStore(ServerDatabase &db) : m_db(db) { }
 
     ApplyResult applyBatch(const Caller &caller, const std::vector<const qingshui::v1::Op *> &ops,
-                           qint64 *acked, QString *why) override;
+                           qint64 *acked, RefusalReason *why) override;
     bool changesSince(const Caller &caller, qint64 sinceSeq, int pageSize,
                       qingshui::v1::PullResponse *out, QString *error) override;
     bool blobStored(const QString &sha256, qint64 size, QString *error) override;

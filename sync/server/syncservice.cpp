@@ -2,6 +2,7 @@
 
 #include "changestore.h"
 #include "rawunary.h"
+#include "refusalstatus.h"
 #include "requestchecks.h"
 
 #include <QLoggingCategory>
@@ -20,17 +21,18 @@ grpc::Status SyncService::push(const Caller &caller, const v1::PushRequest &requ
     for (const auto &op : request.ops())
         ops.push_back(&op);
     qint64 acked = 0;
-    QString why;
+    RefusalReason why;
     switch (m_store.applyBatch(caller, ops, &acked, &why)) {
     case ChangeStore::ApplyResult::Applied:
         break;
     case ChangeStore::ApplyResult::Forbidden:
-        return {grpc::StatusCode::PERMISSION_DENIED, why.toStdString()};
+        return why.toStatus();
     case ChangeStore::ApplyResult::UnknownRecord:
-        return {grpc::StatusCode::FAILED_PRECONDITION, why.toStdString()};
+        return why.toStatus();
     case ChangeStore::ApplyResult::Failed:
-        qCWarning(lcServer) << "push failed:" << why;
-        return {grpc::StatusCode::INTERNAL, "the server could not store the batch"};
+        qCWarning(lcServer) << "push failed:" << QString::fromStdString(why.message);
+        return refuse(grpc::StatusCode::INTERNAL, "server_error",
+                      "the server could not store the batch");
     }
     response->set_acked_client_seq(acked);
     response->set_server_epoch(m_store.epoch().toStdString());
@@ -41,7 +43,8 @@ grpc::Status SyncService::pull(const Caller &caller, const v1::PullRequest &requ
                                v1::PullResponse *response)
 {
     if (request.since_server_seq() < 0)
-        return {grpc::StatusCode::INVALID_ARGUMENT, "since_server_seq must not be negative"};
+        return refuse(grpc::StatusCode::INVALID_ARGUMENT, "request_invalid",
+                      "since_server_seq must not be negative", {"since_server_seq"});
     const int pageSize
         = request.page_size() <= 0 ? 1000 : std::min(request.page_size(), kMaxPullPage);
     // A cursor of another history (the server was restored, or replaced) means nothing
@@ -56,7 +59,8 @@ grpc::Status SyncService::pull(const Caller &caller, const v1::PullRequest &requ
     QString error;
     if (!m_store.changesSince(caller, since, pageSize, response, &error)) {
         qCWarning(lcServer) << "pull failed:" << error;
-        return {grpc::StatusCode::INTERNAL, "the server could not read its changes"};
+        return refuse(grpc::StatusCode::INTERNAL, "server_error",
+                      "the server could not read its changes");
     }
     return grpc::Status::OK;
 }
