@@ -8,3 +8,15 @@ add_dependencies(tst_joinserver qingshui-server)
 # The real binary without a window: --enrol over stdin, --sync-once, the face of the account.
 qs_add_qtest(tst_headless SOURCES integration/tst_headless.cpp LIBS qs_core Qt6::Network)
 add_dependencies(tst_headless qingshui-server qingshui)
+# The 连接服务器 and 设置 pages through the real QML against a real server with TLS.
+qt_add_executable(tst_qml_enrolment enrolment/tst_qml_enrolment.cpp
+                  enrolment/enrolmenttesthelper.h enrolment/testframesource.h)
+target_include_directories(tst_qml_enrolment PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/support)
+target_link_libraries(tst_qml_enrolment PRIVATE qs_backend qs_backendplugin qs_ui qs_uiplugin
+                      Qt6::QuickTest Qt6::QuickControls2 Qt6::Network)
+target_compile_definitions(tst_qml_enrolment PRIVATE
+    QINGSHUI_SERVER_PATH="$<TARGET_FILE:qingshui-server>")
+add_dependencies(tst_qml_enrolment qingshui-server)
+add_test(NAME tst_qml_enrolment
+         COMMAND tst_qml_enrolment -input ${CMAKE_CURRENT_SOURCE_DIR}/enrolment)
+set_tests_properties(tst_qml_enrolment PROPERTIES ENVIRONMENT "${QS_HEADLESS_ENV}" TIMEOUT 300)

@@ -266,12 +266,14 @@ Page {
 
     FileDialog {
         id: imageDialog
+        objectName: "qrImageDialog"
         title: qsTr("选择二维码图片")
         nameFilters: [qsTr("图片 (*.png *.jpg *.jpeg *.webp)")]
         onAccepted: page.enrolment.readCodeFromImage(selectedFile.toString())
     }
     FileDialog {
         id: caDialog
+        objectName: "caFileDialog"
         title: qsTr("选择服务器的 CA 证书")
         nameFilters: [qsTr("证书 (*.pem *.crt)")]
         onAccepted: caField.text = selectedFile.toString()
