@@ -43,26 +43,28 @@ Page {
         }
     }
 
-    component Row2: RowLayout {
+    // A label and its value; the value wraps under itself (a positioner, not a layout: a
+    // wrapped text's height follows its width there).
+    component Row2: Row {
         property alias label: labelText.text
         property alias value: valueText.text
         property alias valueName: valueText.objectName
         property bool mono: false
-        Layout.fillWidth: true
+        width: parent ? parent.width : 0
         spacing: Theme.spacing
         Label {
             id: labelText
-            Layout.preferredWidth: 160
+            width: 160
             color: Theme.textSecondary
             font.pixelSize: Theme.fontBody
         }
         Label {
             id: valueText
-            Layout.fillWidth: true
+            width: parent.width - labelText.width - parent.spacing
             wrapMode: Text.WrapAnywhere
             color: Theme.textPrimary
-            font.pixelSize: mono ? Theme.fontSmall : Theme.fontBody
-            font.family: mono ? "monospace" : ""
+            font.pixelSize: parent.mono ? Theme.fontSmall : Theme.fontBody
+            font.family: parent.mono ? "monospace" : labelText.font.family
         }
     }
 
@@ -81,8 +83,9 @@ Page {
             GroupBox {
                 Layout.fillWidth: true
                 title: qsTr("服务器")
-                ColumnLayout {
-                    anchors.fill: parent
+                Column {
+                    width: parent.width
+                    spacing: Theme.spacing / 2
                     Row2 {
                         label: qsTr("地址")
                         valueName: "settingsServer"
@@ -115,8 +118,9 @@ Page {
             GroupBox {
                 Layout.fillWidth: true
                 title: qsTr("账号")
-                ColumnLayout {
-                    anchors.fill: parent
+                Column {
+                    width: parent.width
+                    spacing: Theme.spacing / 2
                     Row2 {
                         label: qsTr("用户")
                         valueName: "settingsUser"
@@ -140,8 +144,9 @@ Page {
             GroupBox {
                 Layout.fillWidth: true
                 title: qsTr("本设备")
-                ColumnLayout {
-                    anchors.fill: parent
+                Column {
+                    width: parent.width
+                    spacing: Theme.spacing / 2
                     Row2 {
                         label: qsTr("设备编号")
                         valueName: "settingsDeviceId"

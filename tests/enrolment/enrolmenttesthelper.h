@@ -187,6 +187,14 @@ public:
         return n;
     }
 
+    // Where the QML test saves pictures of the pages for the docs: QS_SCREENSHOT_DIR, set
+    // when they are wanted (run it under xvfb-run with QT_QPA_PLATFORM=xcb); empty: none.
+    Q_INVOKABLE QString screenshotPath(const QString &name) const
+    {
+        const QString dir = qEnvironmentVariable("QS_SCREENSHOT_DIR");
+        return dir.isEmpty() ? QString() : dir + QLatin1Char('/') + name;
+    }
+
 public slots:
     void noteAccountMode(const QString &mode)
     {

@@ -33,6 +33,8 @@ Item {
         function initTestCase() {
             window = inspectorWindow.createObject(root, { width: 1280, height: 800 })
             window.visible = true
+            window.requestActivate() // keys go to the active window (xcb has no one to do it)
+            tryCompare(window, "active", true)
             tryCompare(stack(), "busy", false)
         }
         function cleanupTestCase() {
@@ -103,6 +105,14 @@ Item {
             tryCompare(stack(), "busy", false)
             compare(page().objectName, "settingsPage")
         }
+        // For the docs, when QS_SCREENSHOT_DIR is set: the whole window as the user sees it.
+        function screenshot(name) {
+            var path = enrolTest.screenshotPath(name)
+            if (path === "")
+                return
+            waitForRendering(window.contentItem, 2000)
+            grabImage(window.contentItem.parent).save(path) // throws when it cannot write
+        }
         function okOf(dialog) {
             return dialog.standardButton(Dialog.Ok)
         }
@@ -121,6 +131,7 @@ Item {
             verify(enrolment.needed)
             verify(!headerButton("loginButton").visible) // no server to log in to yet
             verify(!child("codeNextButton").enabled) // nothing typed
+            screenshot("enrolment-connect-1280x800.png")
         }
 
         function test_02_aMistypedCodeIsSaidAtOnce() {
@@ -144,6 +155,7 @@ Item {
             compare(child("codeUser").text, "xc-inspector")
             compare(child("codeAddress").text, enrolTest.serverAddress())
             compare(child("codeFingerprint").text, enrolTest.fingerprint().substring(0, 47))
+            screenshot("enrolment-password-1280x800.png")
             enrolWith("not-the-password")
             compare(errorShown(), enrolTest.refusalWording("wrong_password"))
             compare(page().objectName, "connectServerPage")
@@ -248,6 +260,7 @@ Item {
             verify(entries.length >= 1)
             compare(child("syncLogOutcome", entries[0]).text, "成功")
             verify(!child("syncLogError", entries[0]).visible)
+            screenshot("settings-1280x800.png")
         }
 
         function test_11_logOutWarnsAndKeepsWhatWaits() {
