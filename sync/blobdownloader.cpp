@@ -36,10 +36,11 @@ BlobDownloader::BlobDownloader(std::shared_ptr<grpc::Channel> channel, QByteArra
 
 BlobDownloader::~BlobDownloader() = default;
 
-bool BlobDownloader::fail(int code, const QString &why)
+bool BlobDownloader::fail(int code, const QString &why, const Refusal &refusal)
 {
     m_code = code;
     m_error = why;
+    m_refusal = refusal;
     return false;
 }
 
@@ -47,6 +48,7 @@ bool BlobDownloader::download(const QString &sha256, const QString &targetPath)
 {
     m_error.clear();
     m_code = 0;
+    m_refusal = {};
     m_received = 0;
     QByteArray hex;
     if (QFileInfo(targetPath).isFile() && hashOf(targetPath, &hex) && hex == sha256.toLatin1())
@@ -104,10 +106,12 @@ bool BlobDownloader::download(const QString &sha256, const QString &targetPath)
     if (status.error_code() == grpc::StatusCode::OUT_OF_RANGE) {
         // The part holds more than the blob has: it was not this blob. Start over next time.
         part.remove();
-        return fail(int(status.error_code()), QString::fromStdString(status.error_message()));
+        return fail(int(status.error_code()), QString::fromStdString(status.error_message()),
+                    Refusal::fromStatus(status));
     }
     if (!status.ok())
-        return fail(int(status.error_code()), QString::fromStdString(status.error_message()));
+        return fail(int(status.error_code()), QString::fromStdString(status.error_message()),
+                    Refusal::fromStatus(status));
     if (offset != total)
         return fail(int(grpc::StatusCode::DATA_LOSS), QStringLiteral("照片下载不完整"));
 

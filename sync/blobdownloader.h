@@ -1,5 +1,7 @@
 #pragma once
 
+#include "refusal.h"
+
 #include <QByteArray>
 #include <QString>
 #include <functional>
@@ -26,15 +28,18 @@ public:
 
     QString lastError() const { return m_error; }
     int lastCode() const { return m_code; } // gRPC status code of the last failure
+    // What the server said of the last failure (empty: a local failure, or nothing said).
+    Refusal lastRefusal() const { return m_refusal; }
     qint64 receivedBytes() const { return m_received; } // bytes this call got over the wire
 
 private:
-    bool fail(int code, const QString &why);
+    bool fail(int code, const QString &why, const Refusal &refusal = {});
 
     std::shared_ptr<grpc::Channel> m_channel;
     QByteArray m_token;
     Progress m_progress;
     QString m_error;
     int m_code = 0;
+    Refusal m_refusal;
     qint64 m_received = 0;
 };

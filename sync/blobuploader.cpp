@@ -49,12 +49,14 @@ struct BlobUploader::Run {
         if (callback)
             callback(done, result.totalBytes);
     }
-    void fail(const QString &sha256, const QString &why, int code, bool fatal)
+    void fail(const QString &sha256, const QString &why, int code, const Refusal &refusal,
+              bool fatal)
     {
         result.failed << sha256;
         if (result.error.isEmpty()) {
             result.error = why;
             result.code = code;
+            result.refusal = refusal;
         }
         stop = stop || fatal;
     }
@@ -89,7 +91,7 @@ BlobUploadResult BlobUploader::upload(const QList<BlobFile> &blobs)
             if (sizes[i] < 0) {
                 std::lock_guard lock(run.mutex);
                 run.fail(blobs[i].sha256, QStringLiteral("照片文件不见了: %1").arg(blobs[i].path),
-                         0, false);
+                         0, {}, false);
                 continue;
             }
             uploadOne(run, blobs[i], sizes[i]);
@@ -104,6 +106,7 @@ BlobUploadResult BlobUploader::upload(const QList<BlobFile> &blobs)
         t.join();
     run.result.ok = run.result.failed.isEmpty();
     run.result.interrupted = run.stop;
+    m_lastRefusal = run.result.refusal;
     return run.result;
 }
 
@@ -129,7 +132,7 @@ void BlobUploader::uploadOne(Run &run, const BlobFile &blob, qint64 size)
                                 .arg(QString::fromStdString(status.error_message()));
         qCWarning(lcBlobUpload) << why;
         std::lock_guard lock(run.mutex);
-        run.fail(blob.sha256, why, int(status.error_code()), fatal);
+        run.fail(blob.sha256, why, int(status.error_code()), Refusal::fromStatus(status), fatal);
     };
     auto complete = [&] {
         count(size);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "refusal.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -28,6 +30,7 @@ struct BlobUploadResult {
     bool interrupted = false;
     QString error;
     int code = 0; // the gRPC status code of the (first) failure
+    Refusal refusal; // what the server said of it (empty: a local failure, or nothing said)
 };
 
 // Sends photos to the server's Blobs service: asks BlobStatus for each, skips what is
@@ -48,6 +51,8 @@ public:
     void setStreams(int streams) { m_streams = std::max(1, streams); }
 
     BlobUploadResult upload(const QList<BlobFile> &blobs);
+    // What the server said of the last upload's (first) failure; empty when it said nothing.
+    Refusal lastRefusal() const { return m_lastRefusal; }
 
     // Measured with qingshui-bench sync (docs/benchmarks.md).
     static constexpr int kChunkBytes = 1024 * 1024;
@@ -62,4 +67,5 @@ private:
     Progress m_progress;
     int m_chunkBytes = kChunkBytes;
     int m_streams = kStreams;
+    Refusal m_lastRefusal;
 };

@@ -27,14 +27,15 @@ bool splitAddress(const QString &address, QString *host, quint16 *port)
 }
 
 // The name gRPC checks in the server's certificate: its first DNS name, else its first IP
-// address, else its common name.
+// address, else its common name. Which of its names does not matter for trust (the
+// certificate itself is pinned); it only has to be one the certificate carries.
 QString nameIn(const QSslCertificate &certificate)
 {
     const auto names = certificate.subjectAlternativeNames();
     for (const QSsl::AlternativeNameEntryType type : {QSsl::DnsEntry, QSsl::IpAddressEntry}) {
         const QStringList values = names.values(type);
         if (!values.isEmpty())
-            return values.last(); // QMultiMap::values: the most recently inserted first
+            return values.last(); // Qt lists a certificate's names of a kind last first
     }
     return certificate.subjectInfo(QSslCertificate::CommonName).value(0);
 }

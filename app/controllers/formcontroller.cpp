@@ -1,6 +1,7 @@
 #include "formcontroller.h"
 
 #include "controllers/positionstatus.h"
+#include "controllers/validationtext.h"
 #include "domain/formvalidation.h"
 #include "media/photostore.h"
 #include "models/recordlistmodel.h"
@@ -264,12 +265,19 @@ bool FormController::persist()
     return true;
 }
 
+void FormController::retranslate()
+{
+    if (!m_issues.isEmpty())
+        validate();
+}
+
 int FormController::validate()
 {
     m_issues.clear();
     for (const ValidationIssue &issue : validateAnswers(m_template, m_answers)) {
-        if (!m_issues.contains(issue.questionId))
-            m_issues.insert(issue.questionId, issue.message);
+        const Question *question = m_template.question(issue.questionId);
+        if (question && !m_issues.contains(issue.questionId))
+            m_issues.insert(issue.questionId, ValidationText::describe(issue, *question));
     }
     emit issuesChanged();
     return int(m_issues.size());

@@ -74,6 +74,8 @@ public:
 
     // Checks every rule; the issues show beside their questions. Returns how many.
     Q_INVOKABLE int validate();
+    // The language changed: issues on screen are worded again.
+    void retranslate();
     // Validates, then marks the record submitted and queues it for sync. "" on success.
     Q_INVOKABLE QString submit();
     // Deletes the draft (only a draft that never left the device).

@@ -177,6 +177,8 @@ bool ServiceHost::start(const Options &options)
     });
     connect(m_language.get(), &LanguageController::languageChanged, records,
             &RecordListModel::reload);
+    connect(m_language.get(), &LanguageController::languageChanged, m_form.get(),
+            &FormController::retranslate);
     connect(m_language.get(), &LanguageController::languageChanged, m_inspector.get(),
             &InspectorController::templatesChanged);
     connect(sync, &SyncEngine::catalogChanged, m_inspector.get(),

@@ -75,20 +75,14 @@ public:
     }
 
 private:
-    QString label() const { return QStringLiteral("「%1」").arg(m_q->label.zh); }
-
-    void add(const QString &code, const QString &message)
+    void add(const QString &code, const QStringList &args = {})
     {
-        m_issues->append({m_q->id, code, message});
+        m_issues->append({m_q->id, code, args});
     }
 
-    void wrongType() { add(QStringLiteral("type"), label() + QStringLiteral("的答案格式不正确")); }
+    void wrongType() { add(QStringLiteral("type")); }
 
-    void unknownOption(const QString &value)
-    {
-        add(QStringLiteral("option"),
-            label() + QStringLiteral("的选项“%1”不在可选范围内").arg(value));
-    }
+    void unknownOption(const QString &value) { add(QStringLiteral("option"), {value}); }
 
     bool hasOption(const QString &value) const
     {
@@ -105,15 +99,12 @@ private:
             return;
         }
         const double d = v.toDouble();
-        const QString unit = m_q->unit.zh;
         if (m_q->min && d < *m_q->min)
-            add(QStringLiteral("min"),
-                label() + QStringLiteral("不能小于 %1%2").arg(number(*m_q->min), unit));
+            add(QStringLiteral("min"), {number(*m_q->min)});
         if (m_q->max && d > *m_q->max)
-            add(QStringLiteral("max"),
-                label() + QStringLiteral("不能大于 %1%2").arg(number(*m_q->max), unit));
+            add(QStringLiteral("max"), {number(*m_q->max)});
         if (m_q->integer && d != std::floor(d))
-            add(QStringLiteral("integer"), label() + QStringLiteral("应为整数"));
+            add(QStringLiteral("integer"));
     }
 
     void checkMulti(const QJsonValue &v)
@@ -142,8 +133,7 @@ private:
         const qsizetype length = v.toString().toUcs4().size();
         if (m_q->maxLength > 0 && length > m_q->maxLength)
             add(QStringLiteral("too_long"),
-                label()
-                    + QStringLiteral("最多 %1 个字，现有 %2 个字").arg(m_q->maxLength).arg(length));
+                {QString::number(m_q->maxLength), QString::number(length)});
     }
 
     void checkPhotos(const QJsonValue &v)
@@ -165,22 +155,17 @@ private:
             seen.insert(ref);
         }
         if (badRef)
-            add(QStringLiteral("photo_ref"),
-                label() + QStringLiteral("中有无法识别的照片，请删除后重新拍摄"));
+            add(QStringLiteral("photo_unknown"));
         if (duplicate)
-            add(QStringLiteral("photo_ref"), label() + QStringLiteral("中有重复的照片"));
+            add(QStringLiteral("photo_duplicate"));
         // A repeated photo is one piece of evidence, not two.
         const qsizetype count = seen.size();
         if (count < m_q->minPhotos)
             add(QStringLiteral("photos_min"),
-                label()
-                    + QStringLiteral("至少需要 %1 张照片，现有 %2 张")
-                          .arg(m_q->minPhotos)
-                          .arg(count));
+                {QString::number(m_q->minPhotos), QString::number(count)});
         if (m_q->maxPhotos > 0 && count > m_q->maxPhotos)
             add(QStringLiteral("photos_max"),
-                label()
-                    + QStringLiteral("最多 %1 张照片，现有 %2 张").arg(m_q->maxPhotos).arg(count));
+                {QString::number(m_q->maxPhotos), QString::number(count)});
     }
 
     void checkGps(const QJsonValue &v)
@@ -195,8 +180,7 @@ private:
         if (!lat.isDouble() || !lon.isDouble() || !std::isfinite(lat.toDouble())
             || !std::isfinite(lon.toDouble()) || std::abs(lat.toDouble()) > 90
             || std::abs(lon.toDouble()) > 180) {
-            add(QStringLiteral("gps_invalid"),
-                label() + QStringLiteral("的经纬度无效，请重新定位"));
+            add(QStringLiteral("gps_invalid"));
             return; // accuracy means nothing without a position
         }
         // A poor fix may still be kept when the inspector says why (dense forest, a valley).
@@ -205,15 +189,10 @@ private:
         const QJsonValue accuracy = fix.value(QStringLiteral("accuracy_m"));
         if (!accuracy.isDouble() || !std::isfinite(accuracy.toDouble())
             || accuracy.toDouble() < 0) {
-            add(QStringLiteral("gps_accuracy"),
-                label() + QStringLiteral("缺少定位精度，请重新定位，或填写原因后保留此位置"));
+            add(QStringLiteral("gps_accuracy"));
         } else if (accuracy.toDouble() > m_t.gpsAccuracyM) {
             add(QStringLiteral("gps_accuracy"),
-                label()
-                    + QStringLiteral(
-                          "定位精度为 %1 米，要求在 %2 米以内；请重新定位，或填写原因后保留此位置")
-                          .arg(number(std::round(accuracy.toDouble() * 10) / 10),
-                               number(m_t.gpsAccuracyM)));
+                {number(std::round(accuracy.toDouble() * 10) / 10), number(m_t.gpsAccuracyM)});
         }
     }
 
@@ -251,8 +230,7 @@ QList<ValidationIssue> validateAnswers(const FormTemplate &t, const QJsonObject 
         const QJsonValue v = answers.value(q->id);
         if (isUnanswered(v)) {
             if (q->required)
-                issues.append({q->id, QStringLiteral("required"),
-                               QStringLiteral("请填写「%1」").arg(q->label.zh)});
+                issues.append({q->id, QStringLiteral("required"), {}});
             continue;
         }
         checker.check(*q, v);

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 // Checks a record's answers against the template it is filled with. Pure functions: the form
 // calls them as the inspector types, the submit path before anything is stored.
@@ -17,11 +18,16 @@
 // Not answered is only an issue for a required question; a photos question's min counts once
 // any photo is given, so a template that demands photos makes the question required.
 
+// What is wrong with one answer, as a code and the values its wording needs; the app words
+// it in the inspector's language (controllers/validationtext).
 struct ValidationIssue {
     QString questionId;
-    QString code; // required, type, min, max, integer, option, too_long, photos_min,
-                  // photos_max, photo_ref, gps_accuracy, gps_invalid
-    QString message; // Chinese, for the inspector
+    // required, type, option [value], min [limit], max [limit], integer,
+    // too_long [max, length], photo_unknown, photo_duplicate, photos_min [min, count],
+    // photos_max [max, count], gps_invalid, gps_accuracy [] (none given) or
+    // [accuracy, required] (in metres)
+    QString code;
+    QStringList args;
 };
 
 // Whether the question is asked at all given the answers so far. A question that depends on

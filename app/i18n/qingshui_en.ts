@@ -1320,6 +1320,221 @@
     </message>
 </context>
 <context>
+    <name>RefusalText</name>
+    <message>
+        <source>尚未登录，请先登录</source>
+        <translation>Not logged in: please log in first</translation>
+    </message>
+    <message>
+        <source>服务器不认识此登录，请重新登录</source>
+        <translation>The server does not know this login: please log in again</translation>
+    </message>
+    <message>
+        <source>登录已过期，请重新登录</source>
+        <translation>The login has expired: please log in again</translation>
+    </message>
+    <message>
+        <source>此登录已失效（本设备上有了新的登录），请重新登录</source>
+        <translation>This login has ended (there was a newer login on this device): please log in again</translation>
+    </message>
+    <message>
+        <source>此设备已被管理员停用，请联系管理员</source>
+        <translation>An administrator has revoked this device: please contact them</translation>
+    </message>
+    <message>
+        <source>此账号已被停用，请联系管理员</source>
+        <translation>This account has been disabled: please contact an administrator</translation>
+    </message>
+    <message>
+        <source>用户名或密码错误</source>
+        <translation>Wrong user name or password</translation>
+    </message>
+    <message>
+        <source>密码错误</source>
+        <translation>Wrong password</translation>
+    </message>
+    <message>
+        <source>尝试次数过多，请 %1 分钟后再试</source>
+        <translation>Too many attempts: please try again in %1 min</translation>
+    </message>
+    <message>
+        <source>服务器上没有这个连接码（或它属于另一个账号），请核对</source>
+        <translation>The server has no such enrolment code (or it is another account&apos;s): please check it</translation>
+    </message>
+    <message>
+        <source>连接码已于 %1 过期，请向管理员索取新的连接码</source>
+        <translation>The enrolment code expired on %1: please ask an administrator for a new one</translation>
+    </message>
+    <message>
+        <source>连接码已于 %1 被另一台设备使用，请向管理员索取新的连接码</source>
+        <translation>The enrolment code was used by another device on %1: please ask an administrator for a new one</translation>
+    </message>
+    <message>
+        <source>连接码已于 %1 被管理员作废，请向管理员索取新的连接码</source>
+        <translation>An administrator revoked the enrolment code on %1: please ask for a new one</translation>
+    </message>
+    <message>
+        <source>服务器无法读取请求（%1），请更新应用</source>
+        <translation>The server cannot read the request (%1): please update the app</translation>
+    </message>
+    <message>
+        <source>服务器拒绝了数据：字段 %1 的值不合规</source>
+        <translation>The server refused the data: field %1 holds a value it may not have</translation>
+    </message>
+    <message>
+        <source>服务器内部错误，请稍后再试</source>
+        <translation>Server error: please try again later</translation>
+    </message>
+    <message>
+        <source>展示屏只能接收数据，不能上传</source>
+        <translation>A kiosk only receives data; it cannot send any</translation>
+    </message>
+    <message>
+        <source>登录属于另一台设备，请在本设备上重新登录</source>
+        <translation>The login belongs to another device: please log in again on this one</translation>
+    </message>
+    <message>
+        <source>一次上传的条目过多（最多 %1 条）</source>
+        <translation>Too many items in one upload (at most %1)</translation>
+    </message>
+    <message>
+        <source>此账号不能提交或修改记录内容</source>
+        <translation>This account cannot submit or change records</translation>
+    </message>
+    <message>
+        <source>此账号不能审核记录</source>
+        <translation>This account cannot review records</translation>
+    </message>
+    <message>
+        <source>村 %1 不在此账号的辖区内</source>
+        <translation>Village %1 is outside this account&apos;s jurisdiction</translation>
+    </message>
+    <message>
+        <source>记录 %1 不在此账号的辖区内</source>
+        <translation>Record %1 is outside this account&apos;s jurisdiction</translation>
+    </message>
+    <message>
+        <source>服务器上没有记录 %1</source>
+        <translation>The server has no record %1</translation>
+    </message>
+    <message>
+        <source>服务器上没有记录 %1 的第 %2 号版本</source>
+        <translation>The server has no revision %2 of record %1</translation>
+    </message>
+    <message>
+        <source>记录 %1 的第 %2 号版本尚未通过审核，不能发布</source>
+        <translation>Revision %2 of record %1 is not approved, so it cannot be published</translation>
+    </message>
+    <message>
+        <source>照片 %1 不属于第 %2 号版本，不能发布</source>
+        <translation>Photo %1 is not one of revision %2&apos;s, so it cannot be published</translation>
+    </message>
+    <message>
+        <source>此账号不能上传照片</source>
+        <translation>This account cannot upload photos</translation>
+    </message>
+    <message>
+        <source>此账号无权查看照片 %1</source>
+        <translation>This account may not see photo %1</translation>
+    </message>
+    <message>
+        <source>服务器上没有此账号可下载的照片 %1</source>
+        <translation>The server has no photo %1 this account may download</translation>
+    </message>
+    <message>
+        <source>照片过大（最大 %1）</source>
+        <translation>The photo is too large (at most %1)</translation>
+    </message>
+    <message>
+        <source>上传的数据块过大（最大 %1）</source>
+        <translation>An upload chunk is too large (at most %1)</translation>
+    </message>
+    <message>
+        <source>照片上传位置不一致（服务器已有 %1 字节），将重新续传</source>
+        <translation>The photo upload is out of step (the server holds %1 bytes): it will resume from there</translation>
+    </message>
+    <message>
+        <source>照片上传超出了其大小（已有 %1 字节，共 %2 字节）</source>
+        <translation>The photo upload went past its size (%1 of %2 bytes held)</translation>
+    </message>
+    <message>
+        <source>服务器磁盘已满：已保存此照片的 %1，稍后继续上传</source>
+        <translation>The server&apos;s disk is full: %1 of this photo are kept, the rest follows later</translation>
+    </message>
+    <message>
+        <source>照片 %1 的内容与其校验值不符，需要重新上传</source>
+        <translation>Photo %1 does not match its checksum: it has to be sent again</translation>
+    </message>
+    <message>
+        <source>下载位置 %1 超出了照片大小（%2 字节）</source>
+        <translation>Download offset %1 is outside the photo (%2 bytes)</translation>
+    </message>
+    <message>
+        <source>照片下载被中断</source>
+        <translation>The photo download was cut off</translation>
+    </message>
+    <message>
+        <source>服务器拒绝了请求</source>
+        <translation>The server refused the request</translation>
+    </message>
+    <message>
+        <source>服务器拒绝了请求（%1）</source>
+        <translation>The server refused the request (%1)</translation>
+    </message>
+    <message>
+        <source>无法连接服务器：请检查网络和服务器地址，或稍后再试</source>
+        <translation>Cannot reach the server: check the network and the server address, or try again later</translation>
+    </message>
+    <message>
+        <source>该地址上的服务不是加密的清水巡查服务器，请核对地址</source>
+        <translation>What answers at that address is not a Qingshui server with TLS: please check the address</translation>
+    </message>
+    <message>
+        <source>服务器的证书与连接码不符：连接已中止，可能连到了错误的服务器</source>
+        <translation>The server&apos;s certificate is not the one the enrolment code names: nothing was sent, this may be the wrong server</translation>
+    </message>
+    <message>
+        <source>本机数据库无法保存连接信息，本机数据未作改动</source>
+        <translation>The device&apos;s database could not keep the connection; nothing on the device was changed</translation>
+    </message>
+    <message>
+        <source>请输入连接码</source>
+        <translation>Please enter the enrolment code</translation>
+    </message>
+    <message>
+        <source>这不是清水巡查的连接码（应以 QS1- 开头）</source>
+        <translation>This is not a Qingshui enrolment code (it starts with QS1-)</translation>
+    </message>
+    <message>
+        <source>此连接码来自更新版本的服务器，请先更新应用</source>
+        <translation>This code comes from a newer server: please update the app first</translation>
+    </message>
+    <message>
+        <source>连接码中有无效的字符，请核对</source>
+        <translation>The code holds a character no code has: please check it</translation>
+    </message>
+    <message>
+        <source>连接码有误（有字符输错、漏输或多输），请核对</source>
+        <translation>The code is mistyped (a character wrong, left out or added): please check it</translation>
+    </message>
+    <message>
+        <source>连接码无法识别，请向管理员索取新的连接码</source>
+        <translation>The code cannot be read: please ask an administrator for a new one</translation>
+    </message>
+    <message>
+        <source>照片 %1 尚未上传到服务器，待巡查平板同步后才能发布</source>
+        <translation>Photo %1 is not on the server yet: it can be published once the tablet has synced</translation>
+    </message>
+    <message>
+        <source>照片 %1 无法生成公开版本，不能发布</source>
+        <translation>No public copy can be made of photo %1, so it cannot be published</translation>
+    </message>
+    <message>
+        <source>服务器没有表单 %1 的第 %2 版，不能发布</source>
+        <translation>The server does not have version %2 of form %1, so it cannot be published</translation>
+    </message>
+</context>
+<context>
     <name>ReviewController</name>
     <message>
         <source>未知的审核决定：%1</source>
@@ -1696,6 +1911,65 @@
     <message>
         <source>qingshui: 同步失败：%1</source>
         <translation>qingshui: sync failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationText</name>
+    <message>
+        <source>请填写「%1」</source>
+        <translation>Please answer “%1”</translation>
+    </message>
+    <message>
+        <source>「%1」的选项“%2”不在可选范围内</source>
+        <translation>“%2” is not one of the options of “%1”</translation>
+    </message>
+    <message>
+        <source>「%1」不能小于 %2%3</source>
+        <translation>“%1” cannot be less than %2%3</translation>
+    </message>
+    <message>
+        <source>「%1」不能大于 %2%3</source>
+        <translation>“%1” cannot be more than %2%3</translation>
+    </message>
+    <message>
+        <source>「%1」应为整数</source>
+        <translation>“%1” must be a whole number</translation>
+    </message>
+    <message>
+        <source>「%1」最多 %2 个字，现有 %3 个字</source>
+        <translation>“%1” takes at most %2 characters; it has %3</translation>
+    </message>
+    <message>
+        <source>「%1」中有无法识别的照片，请删除后重新拍摄</source>
+        <translation>“%1” holds a photo that cannot be read: remove it and take it again</translation>
+    </message>
+    <message>
+        <source>「%1」中有重复的照片</source>
+        <translation>“%1” holds the same photo twice</translation>
+    </message>
+    <message>
+        <source>「%1」至少需要 %2 张照片，现有 %3 张</source>
+        <translation>“%1” needs at least %2 photos; it has %3</translation>
+    </message>
+    <message>
+        <source>「%1」最多 %2 张照片，现有 %3 张</source>
+        <translation>“%1” takes at most %2 photos; it has %3</translation>
+    </message>
+    <message>
+        <source>「%1」的经纬度无效，请重新定位</source>
+        <translation>The position of “%1” is not valid: take a new fix</translation>
+    </message>
+    <message>
+        <source>「%1」的定位精度为 %2 米，要求在 %3 米以内；请重新定位，或填写原因后保留此位置</source>
+        <translation>The fix for “%1” is accurate to %2 m; %3 m or better is needed. Take a new fix, or give a reason to keep this one</translation>
+    </message>
+    <message>
+        <source>「%1」缺少定位精度，请重新定位，或填写原因后保留此位置</source>
+        <translation>The fix for “%1” has no accuracy: take a new fix, or give a reason to keep this one</translation>
+    </message>
+    <message>
+        <source>「%1」的答案格式不正确</source>
+        <translation>The answer to “%1” is not in the right form</translation>
     </message>
 </context>
 <context>

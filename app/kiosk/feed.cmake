@@ -4,3 +4,4 @@ target_sources(qs_backend PRIVATE
     kiosk/publicfeed.h kiosk/publicfeed.cpp
     kiosk/kioskdemodata.h kiosk/kioskdemodata.cpp)
 target_include_directories(qs_backend PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/kiosk)
+target_link_libraries(qs_backend PRIVATE qs_publicrendition)

@@ -1,17 +1,24 @@
 #include "kioskdemodata.h"
 
 #include "media/photostore.h"
+#include "media/publicrendition.h"
 #include "storage/recordrepository.h"
 #include "storage/syncmetarepository.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLinearGradient>
 #include <QPainter>
 #include <QPainterPath>
+#include <QSaveFile>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QUuid>
 
 namespace KioskDemoData {
@@ -93,6 +100,28 @@ QImage drawScene(const QString &category, int variant)
     return image;
 }
 
+// The public rendition of a stamped photo file, stored in the photo folder under its SHA-256
+// as a kiosk's download would store it; its name, or empty if it could not be made.
+QString storeRendition(const PhotoStore &photos, const QString &stampedPath)
+{
+    QFile stamped(stampedPath);
+    PublicRendition::Failure failure;
+    QString why;
+    const std::optional<PublicRendition> rendition = stamped.open(QIODevice::ReadOnly)
+        ? PublicRendition::make(stamped.readAll(), &failure, &why)
+        : std::nullopt;
+    if (!rendition)
+        return {};
+    const QString sha = QString::fromLatin1(
+        QCryptographicHash::hash(rendition->jpeg, QCryptographicHash::Sha256).toHex());
+    const QString path = photos.pathFor(sha);
+    QSaveFile file(path);
+    if (!QDir().mkpath(QFileInfo(path).path()) || !file.open(QIODevice::WriteOnly)
+        || file.write(rendition->jpeg) != rendition->jpeg.size() || !file.commit())
+        return {};
+    return sha;
+}
+
 QString firstVillageOf(QSqlDatabase db, const QString &unitCode)
 {
     QSqlQuery q(db);
@@ -120,10 +149,14 @@ PublicCopy addPublicCopy(QSqlDatabase db, PhotoStore &photos, const QString &uni
     static int variant = 0;
     PhotoCaption caption;
     caption.time = QDateTime::fromMSecsSinceEpoch(updatedAtMs);
+    // Stamped as a tablet stamps it, then only its public rendition (what a kiosk downloads)
+    // goes into the kiosk's photo folder.
+    QTemporaryDir tablet;
+    PhotoStore tabletPhotos(tablet.path());
     auto drawn = [&]() -> QString {
-        const std::optional<StoredPhoto> stored
-            = photos.importImage(drawScene(category, ++variant % 5), caption);
-        return stored ? stored->sha256 : QString();
+        const std::optional<StoredPhoto> stamped
+            = tabletPhotos.importImage(drawScene(category, ++variant % 5), caption);
+        return stamped ? storeRendition(photos, stamped->path) : QString();
     };
     for (int i = 0; i < listed; ++i)
         copy.listedPhotos << drawn();

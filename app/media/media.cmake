@@ -8,4 +8,4 @@ target_sources(qs_core PRIVATE
     media/photostore.h media/photostore.cpp
     media/photosource.h
     media/camerasource.h media/camerasource.cpp)
-target_link_libraries(qs_core PUBLIC Qt6::Gui Qt6::Multimedia)
+target_link_libraries(qs_core PUBLIC Qt6::Gui Qt6::Multimedia PRIVATE qs_captionband)

@@ -1,5 +1,7 @@
 #include "photostore.h"
 
+#include "domain/captionband.h"
+
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -104,7 +106,8 @@ QSize boundedSize(const QSize &size, int longEdge)
 }
 
 // Flattens onto white (PNG alpha) and stamps the caption: a dark band at the bottom with
-// white text sized to the picture.
+// white text sized to the picture. The band's height is CaptionBand's (the server crops
+// exactly that for a public rendition); the font shrinks if a line would not fit its slot.
 QImage stamped(QImage image, const PhotoCaption &caption)
 {
     image.setDevicePixelRatio(1.0); // draw 1:1 whatever the source claims
@@ -113,14 +116,17 @@ QImage stamped(QImage image, const PhotoCaption &caption)
     canvas.setDotsPerMeterY(DotsPerMeter);
     canvas.fill(Qt::white);
 
-    const QStringList lines = photoCaptionLines(caption);
+    const QStringList lines = photoCaptionLines(caption).mid(0, CaptionBand::kMaxLines);
+    const QSize size = canvas.size();
+    const int lineHeight = CaptionBand::lineHeight(size);
+    const int pad = CaptionBand::padding(size);
+    const int bandTop = canvas.height() - CaptionBand::height(size, int(lines.size()));
     QFont font;
     font.setStyleHint(QFont::SansSerif);
-    font.setPixelSize(qMax(12, qMin(canvas.width(), canvas.height()) / 36));
+    font.setPixelSize(CaptionBand::fontPixelSize(size));
+    while (font.pixelSize() > 6 && QFontMetrics(font).height() > lineHeight)
+        font.setPixelSize(font.pixelSize() - 1);
     const QFontMetrics metrics(font);
-    const int pad = font.pixelSize() / 2;
-    const int bandHeight = int(lines.size()) * metrics.lineSpacing() + 2 * pad;
-    const int bandTop = qMax(0, canvas.height() - bandHeight);
 
     QPainter painter(&canvas);
     painter.setRenderHint(QPainter::TextAntialiasing);
@@ -129,11 +135,13 @@ QImage stamped(QImage image, const PhotoCaption &caption)
                      QColor(0, 0, 0, 150));
     painter.setFont(font);
     painter.setPen(Qt::white);
-    int baseline = bandTop + pad + metrics.ascent();
+    // Each line centred in its slot; the clip keeps any overhang inside the band.
+    painter.setClipRect(QRect(0, bandTop, canvas.width(), canvas.height() - bandTop));
+    int baseline = bandTop + pad + (lineHeight - metrics.height()) / 2 + metrics.ascent();
     for (const QString &line : lines) {
         painter.drawText(pad, baseline,
                          metrics.elidedText(line, Qt::ElideRight, canvas.width() - 2 * pad));
-        baseline += metrics.lineSpacing();
+        baseline += lineHeight;
     }
     painter.end();
     return canvas;

@@ -16,8 +16,9 @@ struct PhotoCaption {
     QString villageName;
 };
 
-// The caption as stamped, one entry per line: the village, then time and position,
-// e.g. "2024-05-01 10:23:45  33.13782°N 111.49096°E ±4 m" or "… 无定位".
+// The caption as stamped, one entry per line (at most CaptionBand::kMaxLines): the village,
+// then time and position, e.g. "2024-05-01 10:23:45  33.13782°N 111.49096°E ±4 m" or
+// "… 无定位".
 QStringList photoCaptionLines(const PhotoCaption &caption);
 
 // One photo in the store, named by the SHA-256 of its JPEG bytes.

@@ -102,3 +102,29 @@ std::shared_ptr<PartialBlob> BlobStore::partial(const std::string &sha256, bool 
     m_partials[sha256] = p;
     return p;
 }
+
+bool BlobStore::storeBytes(const QByteArray &bytes, std::string *sha256, QString *error)
+{
+    Sha256 hash;
+    hash.add(bytes.constData(), size_t(bytes.size()));
+    *sha256 = hash.hexDigest();
+    bool complete = false;
+    const std::shared_ptr<PartialBlob> p = partial(*sha256, &complete, error);
+    if (complete)
+        return true;
+    if (!p)
+        return false;
+    std::lock_guard lock(p->mutex());
+    if (p->finished()) { // another writer ended it meanwhile
+        if (completeSize(*sha256) == bytes.size())
+            return true;
+        *error = QStringLiteral("blob %1 was not stored").arg(QString::fromStdString(*sha256));
+        return false;
+    }
+    // Bytes left by an earlier attempt are written again: these are all of them.
+    if (p->size() != 0 && !p->restart(error))
+        return false;
+    if (!p->append(bytes.constData(), size_t(bytes.size()), error))
+        return false;
+    return p->finish(error) == PartialBlob::Outcome::Stored;
+}

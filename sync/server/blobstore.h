@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <map>
 #include <memory>
@@ -40,6 +41,11 @@ public:
     // The partial of this blob, shared by every upload of it under way; null when the blob
     // is complete already (*complete set) or on an error (*error set).
     std::shared_ptr<PartialBlob> partial(const std::string &sha256, bool *complete, QString *error);
+
+    // Stores bytes the server made itself (a public rendition) as a complete blob, the way an
+    // upload ends: written to its partial, the hash checked, fsynced and renamed into place.
+    // A blob that is complete already is left as it is. *sha256 gets its name.
+    bool storeBytes(const QByteArray &bytes, std::string *sha256, QString *error);
 
 private:
     QString m_root;

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "caller.h"
-#include "refusalstatus.h"
 
 #include <QString>
+#include <QStringList>
 #include <vector>
 
 namespace qingshui::v1 {
@@ -25,14 +25,20 @@ public:
         Failed, // a storage error
     };
 
+    // Why a batch was refused, for the app to word in the user's language: a stable code and
+    // its arguments (sent as a Refusal, common.proto). Empty code: only *why (English) says.
+    struct Refusal {
+        QString code;
+        QStringList args;
+    };
+
     // Applies a device's batch in one transaction, each (device, op_id) at most once. Checks
     // each op against what the store holds; if any op may not be applied nothing is stored
-    // and *why says which and why: the refusal the caller gets (Forbidden, UnknownRecord),
-    // or for Failed the storage error in its message (for the log). *acked gets the batch's
-    // highest client_seq.
+    // and *why says which and why (and *refusal with a code where it has one). *acked gets
+    // the batch's highest client_seq.
     virtual ApplyResult applyBatch(const Caller &caller,
                                    const std::vector<const qingshui::v1::Op *> &ops, qint64 *acked,
-                                   RefusalReason *why)
+                                   QString *why, Refusal *refusal)
         = 0;
 
     // Fills the page of changes after sinceSeq that the caller may see, with the new cursor
@@ -44,7 +50,8 @@ public:
     // A blob's bytes are stored and verified: records waiting for it may be complete now.
     virtual bool blobStored(const QString &sha256, qint64 size, QString *error) = 0;
     virtual bool hasBlob(const QString &sha256) = 0;
-    // Some record the caller may see refers to this blob.
+    // Some record the caller may see refers to this blob; for a kiosk, a public copy lists
+    // it as a public rendition (never an original).
     virtual bool blobVisibleTo(const Caller &caller, const QString &sha256) = 0;
 
     virtual QString epoch() const = 0;

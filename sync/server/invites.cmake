@@ -11,3 +11,7 @@ target_sources(qs_server PRIVATE
     qrpng.h qrpng.cpp
     invitecommands.h invitecommands.cpp)
 target_link_libraries(qs_server PRIVATE qs_enrolmentcode PkgConfig::QS_QRENCODE PNG::PNG)
+# The operator's guide and the systemd unit (platforms/server).
+install(FILES ${PROJECT_SOURCE_DIR}/platforms/server/README.md
+              ${PROJECT_SOURCE_DIR}/platforms/server/qingshui-server.service
+        DESTINATION share/doc/qingshui/server)

@@ -75,7 +75,8 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Qingshui 清水巡查 sync server. Accounts: qingshui-server user --help"));
+        QStringLiteral("Qingshui 清水巡查 sync server. Accounts: qingshui-server user --help; "
+                       "tablets' enrolment codes: qingshui-server invite --help"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(
@@ -155,7 +156,14 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "qingshui-server: %s\n", qPrintable(templateError));
         return 1;
     }
-    SqliteChangeStore changes(db);
+    BlobStore blobStore(parser.isSet(QStringLiteral("blobs"))
+                            ? parser.value(QStringLiteral("blobs"))
+                            : parser.value(QStringLiteral("db")) + QStringLiteral(".blobs"));
+    if (QString error; !blobStore.open(&error)) {
+        std::fprintf(stderr, "qingshui-server: %s\n", qPrintable(error));
+        return 1;
+    }
+    SqliteChangeStore changes(db, blobStore);
     SqliteAccountStore accounts(db);
     Authenticator authenticator(accounts);
     SyncService sync(changes, authenticator);
@@ -164,13 +172,6 @@ int main(int argc, char *argv[])
     ReferenceCatalog reference(db);
     CatalogService catalog(changes, templates, reference, authenticator,
                            QStringLiteral(QINGSHUI_VERSION));
-    BlobStore blobStore(parser.isSet(QStringLiteral("blobs"))
-                            ? parser.value(QStringLiteral("blobs"))
-                            : parser.value(QStringLiteral("db")) + QStringLiteral(".blobs"));
-    if (QString error; !blobStore.open(&error)) {
-        std::fprintf(stderr, "qingshui-server: %s\n", qPrintable(error));
-        return 1;
-    }
     BlobService blobs(blobStore, changes, authenticator);
 
     grpc::ServerBuilder builder;

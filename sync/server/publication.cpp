@@ -1,80 +1,107 @@
 #include "publication.h"
 
+#include "blobstore.h"
+#include "domain/formtemplate.h"
+#include "media/publicrendition.h"
+#include "publiccontent.h"
+
 #include "qingshui/v1/common.pb.h"
 
+#include <QDateTime>
+#include <QFile>
 #include <QHash>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStringList>
 #include <QVariant>
 
 namespace v1 = qingshui::v1;
 
 namespace {
 
-// Question id -> type ("yesno", "number", "single", "multi", "text", "gps", "photos").
-QHash<QString, QString> questionTypes(const QList<QByteArray> &definitions)
-{
-    QHash<QString, QString> types;
-    for (const QByteArray &definition : definitions) {
-        const QJsonArray sections = QJsonDocument::fromJson(definition)
-                                        .object()
-                                        .value(QLatin1String("sections"))
-                                        .toArray();
-        for (const QJsonValue &section : sections) {
-            for (const QJsonValue &q : section[QLatin1String("questions")].toArray())
-                types.insert(q[QLatin1String("id")].toString(),
-                             q[QLatin1String("type")].toString());
-        }
+using Result = ChangeStore::ApplyResult;
+
+// One publication's work, with the transaction's connection and where to say why it stops.
+class Publisher {
+public:
+    Publisher(QSqlDatabase db, BlobStore &blobs, QString *why, ChangeStore::Refusal *refusal)
+        : m_db(db), m_blobs(blobs), m_why(why), m_refusal(refusal)
+    {
     }
-    return types;
+
+    Result publish(const v1::ReviewEvent &publish, qint64 seq);
+
+private:
+    Result refuse(const char *code, const QStringList &args, const QString &text)
+    {
+        *m_why = text;
+        *m_refusal = {QLatin1String(code), args};
+        return Result::UnknownRecord; // FAILED_PRECONDITION: the request names a bad state
+    }
+    Result failed(const QString &text)
+    {
+        *m_why = text;
+        return Result::Failed;
+    }
+    Result failed(const QSqlQuery &q) { return failed(q.lastError().text()); }
+
+    // The ticked photo's public rendition, made and stored as a blob (*rendition: its name).
+    Result renditionOf(const QString &original, QString *rendition);
+
+    QSqlDatabase m_db;
+    BlobStore &m_blobs;
+    QString *m_why;
+    ChangeStore::Refusal *m_refusal;
+};
+
+Result Publisher::renditionOf(const QString &original, QString *rendition)
+{
+    const std::string sha = original.toStdString();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT 1 FROM blob WHERE sha256 = ?"));
+    q.addBindValue(original);
+    if (!q.exec())
+        return failed(q);
+    if (!q.next() || m_blobs.completeSize(sha) < 0)
+        return refuse("publish_photo_not_on_server", {original},
+                      QStringLiteral("photo %1 is not on the server yet: it can be published "
+                                     "once the tablet has sent it")
+                          .arg(original));
+    QFile file(m_blobs.completePath(sha));
+    if (!file.open(QIODevice::ReadOnly))
+        return failed(
+            QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+    PublicRendition::Failure failure = PublicRendition::Failure::None;
+    QString why;
+    const std::optional<PublicRendition> made
+        = PublicRendition::make(file.readAll(), &failure, &why);
+    if (!made) {
+        if (failure == PublicRendition::Failure::EncodeFailed)
+            return failed(QStringLiteral("photo %1: %2").arg(original, why));
+        return refuse("publish_photo_unusable", {original},
+                      QStringLiteral("photo %1 cannot be made public: %2").arg(original, why));
+    }
+    std::string stored;
+    if (!m_blobs.storeBytes(made->jpeg, &stored, &why))
+        return failed(QStringLiteral("cannot store the rendition of %1: %2").arg(original, why));
+    *rendition = QString::fromStdString(stored);
+    q.prepare(QStringLiteral("INSERT INTO blob (sha256, size, stored_at_ms) VALUES (?,?,?) "
+                             "ON CONFLICT DO NOTHING"));
+    q.addBindValue(*rendition);
+    q.addBindValue(qint64(made->jpeg.size()));
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    return q.exec() ? Result::Applied : failed(q);
 }
 
-} // namespace
-
-QByteArray publicContent(const QByteArray &content, const QList<QByteArray> &definitions,
-                         const QStringList &tickedPhotos)
+Result Publisher::publish(const v1::ReviewEvent &publish, qint64 seq)
 {
-    static const QSet<QString> kept {QStringLiteral("yesno"), QStringLiteral("number"),
-                                     QStringLiteral("single"), QStringLiteral("multi")};
-    const QHash<QString, QString> types = questionTypes(definitions);
-    const QJsonObject answers
-        = QJsonDocument::fromJson(content).object().value(QLatin1String("answers")).toObject();
-    QJsonObject out;
-    for (auto it = answers.begin(); it != answers.end(); ++it) {
-        const QString type = types.value(it.key());
-        if (kept.contains(type)) {
-            out.insert(it.key(), it.value());
-        } else if (type == QLatin1String("photos")) {
-            QJsonArray shown;
-            for (const QJsonValue &photo : it.value().toArray()) {
-                if (tickedPhotos.contains(photo.toString()))
-                    shown.append(photo);
-            }
-            if (!shown.isEmpty())
-                out.insert(it.key(), shown);
-        }
-    }
-    return QJsonDocument(QJsonObject {{QStringLiteral("answers"), out}})
-        .toJson(QJsonDocument::Compact);
-}
-
-ChangeStore::ApplyResult publishRevision(QSqlDatabase db, const v1::ReviewEvent &publish,
-                                         qint64 seq, RefusalReason *why)
-{
-    using Result = ChangeStore::ApplyResult;
     const QString recordId = QString::fromStdString(publish.record_id());
     const qint64 revision = publish.record_server_seq();
-    auto failed = [&](const QSqlQuery &q) {
-        why->message = q.lastError().text().toStdString();
-        return Result::Failed;
-    };
-    const std::string revisionText = std::to_string(revision);
     // Only the revision whose latest decision is an approval.
-    QSqlQuery q(db);
+    QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT decision, record_server_seq FROM review_event "
                              "WHERE record_id = ? AND decision IN (1, 2, 3) "
                              "ORDER BY server_seq DESC LIMIT 1"));
@@ -82,14 +109,12 @@ ChangeStore::ApplyResult publishRevision(QSqlDatabase db, const v1::ReviewEvent 
     if (!q.exec())
         return failed(q);
     if (!q.next() || q.value(0).toInt() != v1::REVIEW_DECISION_APPROVE
-        || q.value(1).toLongLong() != revision) {
-        *why = {grpc::StatusCode::FAILED_PRECONDITION,
-                "publish_not_approved",
-                {publish.record_id(), revisionText},
-                "revision " + revisionText + " of record " + publish.record_id()
-                    + " is not approved: only an approved revision can be published"};
-        return Result::UnknownRecord;
-    }
+        || q.value(1).toLongLong() != revision)
+        return refuse("publish_not_approved", {recordId, QString::number(revision)},
+                      QStringLiteral("revision %1 of record %2 is not approved: only an "
+                                     "approved revision can be published")
+                          .arg(revision)
+                          .arg(recordId));
     QSet<QString> photosOfRevision;
     q.prepare(QStringLiteral("SELECT sha256 FROM record_photo WHERE server_seq = ?"));
     q.addBindValue(revision);
@@ -100,63 +125,83 @@ ChangeStore::ApplyResult publishRevision(QSqlDatabase db, const v1::ReviewEvent 
     QStringList ticked;
     for (const std::string &sha : publish.published_photo_sha256()) {
         const QString photo = QString::fromStdString(sha);
-        if (!photosOfRevision.contains(photo)) {
-            *why = {grpc::StatusCode::FAILED_PRECONDITION,
-                    "publish_photo_not_in_revision",
-                    {sha, revisionText},
-                    "photo " + sha + " is not one of revision " + revisionText + "'s"};
-            return Result::UnknownRecord;
-        }
+        if (!photosOfRevision.contains(photo))
+            return refuse(
+                "publish_photo_not_in_revision", {photo, QString::number(revision)},
+                QStringLiteral("photo %1 is not one of revision %2's").arg(photo).arg(revision));
         if (!ticked.contains(photo))
             ticked << photo;
     }
-    q.prepare(QStringLiteral("SELECT template_id, template_version, category, village_code, "
+    q.prepare(QStringLiteral("SELECT template_id, template_version, village_code, "
                              "created_at_ms, updated_at_ms, content FROM record_revision "
                              "WHERE server_seq = ? AND record_id = ?"));
     q.addBindValue(revision);
     q.addBindValue(recordId);
     if (!q.exec())
         return failed(q);
-    if (!q.next()) {
-        *why = {grpc::StatusCode::FAILED_PRECONDITION,
-                "revision_unknown",
-                {publish.record_id(), revisionText},
-                "no revision " + revisionText + " of record " + publish.record_id()};
-        return Result::UnknownRecord;
+    if (!q.next())
+        return refuse("revision_unknown", {recordId, QString::number(revision)},
+                      QStringLiteral("no revision %1 of record %2").arg(revision).arg(recordId));
+    const QString templateId = q.value(0).toString();
+    const int templateVersion = q.value(1).toInt();
+    const QString villageCode = q.value(2).toString();
+    const qint64 createdAtMs = q.value(3).toLongLong();
+    const qint64 updatedAtMs = q.value(4).toLongLong();
+    const QByteArray content = q.value(5).toByteArray();
+
+    // The catalogue's template at that version: its category, and what its questions allow.
+    q.prepare(QStringLiteral(
+        "SELECT category, definition FROM form_template WHERE id = ? AND version = ?"));
+    q.addBindValue(templateId);
+    q.addBindValue(templateVersion);
+    if (!q.exec())
+        return failed(q);
+    std::optional<FormTemplate> form;
+    QString category, formError = QStringLiteral("not in the catalogue");
+    if (q.next()) {
+        category = q.value(0).toString();
+        form = FormTemplate::fromJson(QJsonDocument::fromJson(q.value(1).toByteArray()).object(),
+                                      &formError);
     }
+    if (!form)
+        return refuse("publish_template_unknown", {templateId, QString::number(templateVersion)},
+                      QStringLiteral("template %1 version %2: %3")
+                          .arg(templateId)
+                          .arg(templateVersion)
+                          .arg(formError));
+
+    QHash<QString, QString> renditions; // original → rendition
+    QStringList shown; // the renditions, in the ticked order, each once
+    for (const QString &photo : std::as_const(ticked)) {
+        QString rendition;
+        if (const Result r = renditionOf(photo, &rendition); r != Result::Applied)
+            return r;
+        renditions.insert(photo, rendition);
+        if (!shown.contains(rendition))
+            shown << rendition;
+    }
+
     v1::Record copy;
     copy.set_id(publish.record_id());
-    copy.set_template_id(q.value(0).toString().toStdString());
-    copy.set_template_version(q.value(1).toInt());
-    copy.set_category(q.value(2).toString().toStdString());
-    const QString villageCode = q.value(3).toString();
+    copy.set_template_id(templateId.toStdString());
+    copy.set_template_version(templateVersion);
+    copy.set_category(category.toStdString());
     copy.set_village_code(villageCode.toStdString());
     copy.set_status(v1::RECORD_STATUS_SUBMITTED);
-    copy.set_created_at_ms(q.value(4).toLongLong());
-    copy.set_updated_at_ms(q.value(5).toLongLong());
-    const QByteArray content = q.value(6).toByteArray();
-    for (const QString &photo : std::as_const(ticked))
-        copy.add_photo_sha256(photo.toStdString());
+    copy.set_created_at_ms(createdAtMs);
+    copy.set_updated_at_ms(updatedAtMs);
+    for (const QString &rendition : std::as_const(shown))
+        copy.add_photo_sha256(rendition.toStdString());
+    const QByteArray kept = publicContent(content, *form, renditions);
+    copy.set_content(kept.constData(), static_cast<size_t>(kept.size()));
 
-    QList<QByteArray> definitions;
-    q.prepare(QStringLiteral("SELECT definition FROM form_template WHERE id = ?"));
-    q.addBindValue(QString::fromStdString(copy.template_id()));
-    if (!q.exec())
-        return failed(q);
-    while (q.next())
-        definitions << q.value(0).toByteArray();
-    const QByteArray shown = publicContent(content, definitions, ticked);
-    copy.set_content(shown.constData(), static_cast<size_t>(shown.size()));
-
-    q.prepare(QStringLiteral("DELETE FROM public_record WHERE record_id = ?"));
-    q.addBindValue(recordId);
-    if (!q.exec())
-        return failed(q);
-    // Published again after a withdrawal: the new copy replaces the kiosks' deletion.
-    q.prepare(QStringLiteral("DELETE FROM public_withdrawal WHERE record_id = ?"));
-    q.addBindValue(recordId);
-    if (!q.exec())
-        return failed(q);
+    // The new copy replaces the record's earlier one, its photos and a withdrawal.
+    for (const char *table : {"public_record", "public_withdrawal", "public_photo"}) {
+        q.prepare(QStringLiteral("DELETE FROM %1 WHERE record_id = ?").arg(QLatin1String(table)));
+        q.addBindValue(recordId);
+        if (!q.exec())
+            return failed(q);
+    }
     q.prepare(QStringLiteral("INSERT INTO public_record (server_seq, record_id, village_code, "
                              "record) VALUES (?,?,?,?)"));
     q.addBindValue(seq);
@@ -166,5 +211,23 @@ ChangeStore::ApplyResult publishRevision(QSqlDatabase db, const v1::ReviewEvent 
     q.addBindValue(QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size())));
     if (!q.exec())
         return failed(q);
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO public_photo (record_id, rendition_sha256, "
+                             "original_sha256) VALUES (?,?,?)"));
+    for (auto it = renditions.cbegin(); it != renditions.cend(); ++it) {
+        q.addBindValue(recordId);
+        q.addBindValue(it.value());
+        q.addBindValue(it.key());
+        if (!q.exec())
+            return failed(q);
+    }
     return Result::Applied;
+}
+
+} // namespace
+
+ChangeStore::ApplyResult publishRevision(QSqlDatabase db, BlobStore &blobs,
+                                         const v1::ReviewEvent &publish, qint64 seq, QString *why,
+                                         ChangeStore::Refusal *refusal)
+{
+    return Publisher(db, blobs, why, refusal).publish(publish, seq);
 }

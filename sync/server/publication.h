@@ -2,26 +2,28 @@
 
 #include "changestore.h"
 
-#include <QByteArray>
-#include <QList>
 #include <QSqlDatabase>
-#include <QStringList>
+#include <QString>
 
+class BlobStore;
 namespace qingshui::v1 {
 class ReviewEvent;
 } // namespace qingshui::v1
 
 // The kiosks' public feed: a PUBLISH event on the approved revision of a record writes a
 // redacted copy of it into public_record (replacing an earlier copy of the record).
-// The copy carries no personal names: no author, reviewer or device ids, and no free-text
-// answers (any may hold a name or a phone number, e.g. 管护责任人, 河长姓名); the location
-// is coarsened to the village (the GPS points are dropped, the village code stays); only
-// the photos the supervisor ticked. Answers to questions the template does not describe
-// are dropped too. Runs inside the push's transaction; seq numbers the copy.
-ChangeStore::ApplyResult publishRevision(QSqlDatabase db, const qingshui::v1::ReviewEvent &publish,
-                                         qint64 seq, RefusalReason *why);
-
-// The answers a kiosk may show ({"answers": {...}}), by the template definitions (every
-// version of the record's template: a question keeps its type across versions).
-QByteArray publicContent(const QByteArray &content, const QList<QByteArray> &definitions,
-                         const QStringList &tickedPhotos);
+// - Template and category are the server catalogue's (form_template at the revision's
+//   template id and version), never what the device wrote into the record; a revision whose
+//   template version the catalogue does not hold is refused (publish_template_unknown).
+// - The answers are those of exactly the right shape (publiccontent.h): no free text, no GPS
+//   points (the village is the location), no author, reviewer or device ids.
+// - Each ticked photo is shown as a public rendition the server makes from the original
+//   (media/publicrendition.h: caption band with its coordinates cropped, ≤ 1600 px, no
+//   metadata), stored as a blob and recorded in public_photo with its original. The copy
+//   names renditions only. A ticked photo the server does not hold yet, or cannot decode,
+//   is refused (publish_photo_not_on_server, publish_photo_unusable).
+// Runs inside the push's transaction (a refusal stores nothing; a rendition file written
+// before a rollback is an unreferenced blob the next publication reuses); seq numbers the copy.
+ChangeStore::ApplyResult publishRevision(QSqlDatabase db, BlobStore &blobs,
+                                         const qingshui::v1::ReviewEvent &publish, qint64 seq,
+                                         QString *why, ChangeStore::Refusal *refusal);

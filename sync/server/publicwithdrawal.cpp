@@ -7,6 +7,13 @@
 bool withdrawPublication(QSqlDatabase db, const QString &recordId, qint64 seq, QString *why)
 {
     QSqlQuery q(db);
+    // The copy's renditions go with it: kiosks may no longer download them.
+    q.prepare(QStringLiteral("DELETE FROM public_photo WHERE record_id = ?"));
+    q.addBindValue(recordId);
+    if (!q.exec()) {
+        *why = q.lastError().text();
+        return false;
+    }
     q.prepare(QStringLiteral("DELETE FROM public_record WHERE record_id = ?"));
     q.addBindValue(recordId);
     if (!q.exec()) {

@@ -8,14 +8,5 @@
 // Every refusal the server sends names why as a stable code with its args (qingshui.v1.Refusal,
 // serialized into the status's details; docs/sync.md "Refusal codes" lists them), beside an
 // English message for logs. The app words the code in the user's language.
-struct RefusalReason {
-    grpc::StatusCode status = grpc::StatusCode::INTERNAL;
-    std::string code;
-    std::vector<std::string> args;
-    std::string message; // English, for logs
-
-    grpc::Status toStatus() const;
-};
-
 grpc::Status refuse(grpc::StatusCode status, std::string code, std::string message,
                     std::vector<std::string> args = {});

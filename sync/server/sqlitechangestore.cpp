@@ -84,28 +84,22 @@ qint64 SqliteChangeStore::lastSeq()
 
 ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
                                                        const std::vector<const v1::Op *> &ops,
-                                                       qint64 *acked, RefusalReason *why)
+                                                       qint64 *acked, QString *why,
+                                                       Refusal *refusal)
 {
+    *refusal = {};
     std::lock_guard lock(m_db.writeMutex());
     QSqlDatabase db = m_db.connection();
     if (!db.transaction()) {
-        why->message = db.lastError().text().toStdString();
+        *why = db.lastError().text();
         return ApplyResult::Failed;
     }
     const qint64 seqBefore = m_db.lastSeq();
     qint64 seq = seqBefore;
-    // A storage error: its message goes to the log.
     auto fail = [&](ApplyResult result, const QString &message) {
         db.rollback();
         m_db.setLastSeq(seqBefore);
-        why->message = message.toStdString();
-        return result;
-    };
-    // An op the store's contents refuse: the device is told with a code.
-    auto refuseOp = [&](ApplyResult result, const RefusalReason &refusal) {
-        db.rollback();
-        m_db.setLastSeq(seqBefore);
-        *why = refusal;
+        *why = message;
         return result;
     };
 
@@ -138,16 +132,16 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
             return fail(ApplyResult::Failed, error);
         const auto where
             = [&] { return QStringLiteral("op %1 (record %2): ").arg(i).arg(text(recordId)); };
-        const auto opRefusal = [&](grpc::StatusCode status, const char *code,
-                                   const QString &message, std::vector<std::string> args) {
-            return RefusalReason {status, code, std::move(args), (where() + message).toStdString()};
+        // A refusal the device words: its code and args, beside the English for the log.
+        const auto refuseOp = [&](ApplyResult result, const char *code, const QStringList &args,
+                                  const QString &message) {
+            *refusal = {QLatin1String(code), args};
+            return fail(result, where() + message);
         };
         // Whoever may change a record must cover where it is now, not only where it goes.
         if (current.serverSeq > 0 && !caller.covers(current.villageCode))
-            return refuseOp(ApplyResult::Forbidden,
-                            opRefusal(grpc::StatusCode::PERMISSION_DENIED, "record_outside_scope",
-                                      QStringLiteral("the record lies outside your jurisdiction"),
-                                      {recordId}));
+            return refuseOp(ApplyResult::Forbidden, "record_outside_scope", {text(recordId)},
+                            QStringLiteral("the record lies outside your jurisdiction"));
 
         if (op.has_upsert_record()) {
             const v1::Record &r = op.upsert_record();
@@ -195,9 +189,8 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
 
         const v1::ReviewEvent &review = op.review();
         if (current.serverSeq == 0)
-            return refuseOp(ApplyResult::UnknownRecord,
-                            opRefusal(grpc::StatusCode::FAILED_PRECONDITION, "record_unknown",
-                                      QStringLiteral("no such record on this server"), {recordId}));
+            return refuseOp(ApplyResult::UnknownRecord, "record_unknown", {text(recordId)},
+                            QStringLiteral("no such record on this server"));
         if (!revisionOfRecord.isActive()) {
             revisionOfRecord.prepare(QStringLiteral(
                 "SELECT 1 FROM record_revision WHERE server_seq = ? AND record_id = ?"));
@@ -209,11 +202,10 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
         const bool revisionKnown = revisionOfRecord.next();
         revisionOfRecord.finish();
         if (!revisionKnown)
-            return refuseOp(ApplyResult::UnknownRecord,
-                            opRefusal(grpc::StatusCode::FAILED_PRECONDITION, "revision_unknown",
-                                      QStringLiteral("no revision %1 of this record on this server")
-                                          .arg(review.record_server_seq()),
-                                      {recordId, std::to_string(review.record_server_seq())}));
+            return refuseOp(ApplyResult::UnknownRecord, "revision_unknown",
+                            {text(recordId), QString::number(review.record_server_seq())},
+                            QStringLiteral("no revision %1 of this record on this server")
+                                .arg(review.record_server_seq()));
         v1::ReviewEvent stored = review;
         stored.set_reviewer(caller.username.toStdString());
         if (!insertReview.isActive()) {
@@ -238,14 +230,11 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
             continue;
         }
         if (review.decision() == v1::REVIEW_DECISION_PUBLISH) {
-            RefusalReason refused;
-            const ApplyResult published = publishRevision(db, stored, seq, &refused);
-            if (published == ApplyResult::Failed)
-                return fail(published, where() + QString::fromStdString(refused.message));
-            if (published != ApplyResult::Applied) {
-                refused.message = (where()).toStdString() + refused.message;
-                return refuseOp(published, refused);
-            }
+            QString refused;
+            const ApplyResult published
+                = publishRevision(db, m_blobs, stored, seq, &refused, refusal);
+            if (published != ApplyResult::Applied)
+                return fail(published, where() + refused);
         }
         // A record returned or rejected after it was published leaves the kiosks.
         if (review.decision() == v1::REVIEW_DECISION_RETURN
@@ -466,10 +455,12 @@ bool SqliteChangeStore::blobStored(const QString &sha256, qint64 size, QString *
 bool SqliteChangeStore::blobVisibleTo(const Caller &caller, const QString &sha256)
 {
     if (caller.role == Caller::Role::Kiosk) {
-        // Exactly the photos a public copy lists (the copy names no others).
+        // Exactly the renditions recorded when a copy that exists now was published: never
+        // an original, never by what a copy's bytes happen to contain.
         QSqlQuery q(m_db.connection());
-        q.prepare(QStringLiteral(
-            "SELECT 1 FROM public_record WHERE instr(record, CAST(? AS BLOB)) > 0 LIMIT 1"));
+        q.prepare(QStringLiteral("SELECT 1 FROM public_photo p JOIN public_record r "
+                                 "ON r.record_id = p.record_id WHERE p.rendition_sha256 = ? "
+                                 "LIMIT 1"));
         q.addBindValue(sha256);
         return q.exec() && q.next();
     }

@@ -2,15 +2,17 @@
 
 #include "changestore.h"
 
+class BlobStore;
 class ServerDatabase;
 
-// The change log on the embedded SQLite file.
+// The change log on the embedded SQLite file. Publishing reads originals from the blob store
+// and writes their public renditions into it.
 class SqliteChangeStore : public ChangeStore {
 public:
-    explicit SqliteChangeStore(ServerDatabase &db) : m_db(db) { }
+    SqliteChangeStore(ServerDatabase &db, BlobStore &blobs) : m_db(db), m_blobs(blobs) { }
 
     ApplyResult applyBatch(const Caller &caller, const std::vector<const qingshui::v1::Op *> &ops,
-                           qint64 *acked, RefusalReason *why) override;
+                           qint64 *acked, QString *why, Refusal *refusal) override;
     bool changesSince(const Caller &caller, qint64 sinceSeq, int pageSize,
                       qingshui::v1::PullResponse *out, QString *error) override;
     bool blobStored(const QString &sha256, qint64 size, QString *error) override;
@@ -21,4 +23,5 @@ public:
 
 private:
     ServerDatabase &m_db;
+    BlobStore &m_blobs;
 };

@@ -11,6 +11,20 @@ Q_LOGGING_CATEGORY(lcServer, "qs.server")
 
 namespace v1 = qingshui::v1;
 
+namespace {
+
+// The English words for logs, and the refusal's code and arguments as the status's details
+// for the app to word. Every refusal the store gives names its code.
+grpc::Status refused(grpc::StatusCode code, const QString &why, const ChangeStore::Refusal &refusal)
+{
+    std::vector<std::string> args;
+    for (const QString &arg : refusal.args)
+        args.push_back(arg.toStdString());
+    return refuse(code, refusal.code.toStdString(), why.toStdString(), std::move(args));
+}
+
+} // namespace
+
 grpc::Status SyncService::push(const Caller &caller, const v1::PushRequest &request,
                                v1::PushResponse *response)
 {
@@ -21,16 +35,17 @@ grpc::Status SyncService::push(const Caller &caller, const v1::PushRequest &requ
     for (const auto &op : request.ops())
         ops.push_back(&op);
     qint64 acked = 0;
-    RefusalReason why;
-    switch (m_store.applyBatch(caller, ops, &acked, &why)) {
+    QString why;
+    ChangeStore::Refusal refusal;
+    switch (m_store.applyBatch(caller, ops, &acked, &why, &refusal)) {
     case ChangeStore::ApplyResult::Applied:
         break;
     case ChangeStore::ApplyResult::Forbidden:
-        return why.toStatus();
+        return refused(grpc::StatusCode::PERMISSION_DENIED, why, refusal);
     case ChangeStore::ApplyResult::UnknownRecord:
-        return why.toStatus();
+        return refused(grpc::StatusCode::FAILED_PRECONDITION, why, refusal);
     case ChangeStore::ApplyResult::Failed:
-        qCWarning(lcServer) << "push failed:" << QString::fromStdString(why.message);
+        qCWarning(lcServer) << "push failed:" << why;
         return refuse(grpc::StatusCode::INTERNAL, "server_error",
                       "the server could not store the batch");
     }

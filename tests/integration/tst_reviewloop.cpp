@@ -2,12 +2,14 @@
 // inspector submits, the supervisor pulls and returns it with comments, the tablet shows
 // them, the inspector resubmits a new revision, the supervisor holds both revisions and sees
 // the right diff, approves and publishes; a kiosk store pulls only the redacted copy (no
-// names, no GPS, only the ticked photo) and may ask for that photo only; a supervisor of
+// names, no GPS, only the ticked photo as the server's public rendition) and may ask for that
+// rendition only, never an original; a supervisor of
 // another county sees none of it. A later return or rejection withdraws the public copy from
 // the kiosks. A decision the server refuses for good is set aside and does not block the
 // rest of the outbox.
 #include "domain/recorddiff.h"
 #include "media/photostore.h"
+#include "media/publicrendition.h"
 #include "serverprocess.h"
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
@@ -41,27 +43,53 @@ namespace {
 using Device = SyncDevice;
 
 constexpr auto kXichuanVillage = "411326105200"; // 淅川县
-// Photo bytes and their names (SHA-256), as the tablet's photo store holds them.
-const QByteArray kPhotoBytesA = "photo a: the toilet before";
-const QByteArray kPhotoBytesB = "photo b: the septic tank";
-const QByteArray kPhotoBytesC = "photo c: the toilet after the fix";
-const QString kPhotoA = shaOf(kPhotoBytesA);
-const QString kPhotoB = shaOf(kPhotoBytesB);
-const QString kPhotoC = shaOf(kPhotoBytesC);
+// Photo bytes and their names (SHA-256), as the tablet's photo store holds them (stamped
+// with village, time and position); made in initTestCase.
+QByteArray photoBytesA, photoBytesB, photoBytesC;
+QString photoA, photoB, photoC;
 // sanitation.toilet answers: a person's name (A3_responsible), photos, a GPS point.
-const QByteArray kFirst
-    = QStringLiteral(
-          R"({"answers":{"A1":true,"A3":true,"A3_responsible":"王建国 13800000000",)"
-          R"("A6_checked":40,"A2_photos":["%1","%2"],"location":{"lat":32.9,"lon":111.5}}})")
-          .arg(kPhotoA, kPhotoB)
-          .toUtf8();
+QByteArray firstContent()
+{
+    return QStringLiteral(
+               R"({"answers":{"A1":true,"A3":true,"A3_responsible":"王建国 13800000000",)"
+               R"("A6_checked":40,"A2_photos":["%1","%2"],"location":{"lat":32.9,"lon":111.5}}})")
+        .arg(photoA, photoB)
+        .toUtf8();
+}
 // The fix: one household more, photo a replaced by c, the point moved.
-const QByteArray kSecond
-    = QStringLiteral(
-          R"({"answers":{"A1":true,"A3":true,"A3_responsible":"王建国 13800000000",)"
-          R"("A6_checked":41,"A2_photos":["%1","%2"],"location":{"lat":32.901,"lon":111.5}}})")
-          .arg(kPhotoB, kPhotoC)
-          .toUtf8();
+QByteArray secondContent()
+{
+    return QStringLiteral(
+               R"({"answers":{"A1":true,"A3":true,"A3_responsible":"王建国 13800000000",)"
+               R"("A6_checked":41,"A2_photos":["%1","%2"],"location":{"lat":32.901,"lon":111.5}}})")
+        .arg(photoB, photoC)
+        .toUtf8();
+}
+
+// A photo of picture `seed` as the tablet's PhotoStore makes it: its JPEG bytes.
+QByteArray tabletPhoto(int seed)
+{
+    QTemporaryDir dir;
+    QImage picture(1600, 1200, QImage::Format_RGB32);
+    picture.fill(QColor::fromHsv(seed * 70 % 360, 120, 220));
+    PhotoCaption caption;
+    caption.time = QDateTime(QDate(2024, 5, 1), QTime(10, 0), Qt::OffsetFromUTC, 8 * 3600);
+    caption.fix.latitude = 32.9;
+    caption.fix.longitude = 111.5;
+    caption.villageName = QStringLiteral("青塘村");
+    const std::optional<StoredPhoto> photo = PhotoStore(dir.path()).importImage(picture, caption);
+    QFile file(photo ? photo->path : QString());
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// The public rendition the server makes of a photo: its name.
+QString renditionOf(const QByteArray &photo)
+{
+    PublicRendition::Failure failure;
+    QString why;
+    const std::optional<PublicRendition> r = PublicRendition::make(photo, &failure, &why);
+    return r ? shaOf(r->jpeg) : QString();
+}
 
 QString uuid()
 {
@@ -102,6 +130,13 @@ class TestReviewLoop : public QObject {
 private slots:
     void initTestCase()
     {
+        photoBytesA = tabletPhoto(1); // the toilet before
+        photoBytesB = tabletPhoto(2); // the septic tank
+        photoBytesC = tabletPhoto(3); // the toilet after the fix
+        photoA = shaOf(photoBytesA);
+        photoB = shaOf(photoBytesB);
+        photoC = shaOf(photoBytesC);
+        QVERIFY(!photoBytesA.isEmpty() && !photoBytesB.isEmpty() && !photoBytesC.isEmpty());
         m_server = std::make_unique<ServerProcess>(m_dir.filePath("server.db"));
         QVERIFY(m_server->addUser("xc-inspector", "inspector", "411326"));
         QVERIFY(m_server->addUser("xc-supervisor", "supervisor", "411326"));
@@ -124,9 +159,9 @@ private slots:
         r.templateId = "sanitation.toilet";
         r.category = "sanitation";
         r.villageCode = kXichuanVillage;
-        for (const QByteArray &bytes : {kPhotoBytesA, kPhotoBytesB, kPhotoBytesC})
+        for (const QByteArray &bytes : {photoBytesA, photoBytesB, photoBytesC})
             QVERIFY(tablet.putPhoto(bytes));
-        r.content = kFirst;
+        r.content = firstContent();
         r.authorDeviceId = SyncMetaRepository(tablet.db.connection()).deviceId();
         QVERIFY(tablet.records().submit(r, uuid()));
         SyncResult result = tablet.sync();
@@ -170,7 +205,7 @@ private slots:
         QCOMPARE(reviews[0].questionComments.value(0).comment, QString("数量与台账不符"));
 
         // The inspector fixes it and resubmits: a new revision.
-        onTablet.content = kSecond;
+        onTablet.content = secondContent();
         QVERIFY(tablet.records().saveDraft(onTablet));
         QVERIFY(tablet.records().submit(onTablet, uuid()));
         result = tablet.sync();
@@ -185,9 +220,9 @@ private slots:
             = RevisionHistory(supervisor.db.connection()).revisionsOf(r.id);
         QCOMPARE(revisions.size(), 2);
         QCOMPARE(revisions[0].serverSeq, firstRevision);
-        QCOMPARE(revisions[0].content, kFirst);
+        QCOMPARE(revisions[0].content, firstContent());
         QCOMPARE(revisions[1].serverSeq, secondRevision);
-        QCOMPARE(revisions[1].content, kSecond);
+        QCOMPARE(revisions[1].content, secondContent());
         // The right diff against the returned revision.
         const std::optional<FormTemplate> toilet
             = TemplateRepository(supervisor.db.connection()).find("sanitation.toilet", 1);
@@ -198,8 +233,8 @@ private slots:
         QCOMPARE(diff.answers[0].before.toInt(), 40);
         QCOMPARE(diff.answers[0].after.toInt(), 41);
         QCOMPARE(diff.photos.size(), 1);
-        QCOMPARE(diff.photos[0].added, QStringList {kPhotoC});
-        QCOMPARE(diff.photos[0].removed, QStringList {kPhotoA});
+        QCOMPARE(diff.photos[0].added, QStringList {photoC});
+        QCOMPARE(diff.photos[0].removed, QStringList {photoA});
         QCOMPARE(diff.gps.size(), 1);
         QVERIFY(qAbs(diff.gps[0].metres - 111.195) < 0.01);
         QCOMPARE(supervisor.records().find(r.id)->status, RecordStatus::Submitted);
@@ -224,7 +259,7 @@ private slots:
         publish.recordId = r.id;
         publish.recordServerSeq = secondRevision;
         publish.decision = ReviewDecision::Publish;
-        publish.publishedPhotos << kPhotoC;
+        publish.publishedPhotos << photoC;
         QVERIFY2(decisions.decide(publish), qPrintable(decisions.lastError()));
         result = supervisor.sync();
         QVERIFY2(result.ok, qPrintable(result.error));
@@ -244,18 +279,22 @@ private slots:
         QCOMPARE(answers.value("A1").toBool(), true);
         QVERIFY(!answers.contains("A3_responsible")); // a name and a phone number
         QVERIFY(!answers.contains("location")); // the village only
+        // The ticked photo as its public rendition (caption band with the coordinates cropped).
+        const QString renditionC = renditionOf(photoBytesC);
+        QVERIFY(!renditionC.isEmpty() && renditionC != photoC);
         QCOMPARE(answers.value("A2_photos").toArray().size(), 1);
-        QCOMPARE(answers.value("A2_photos").toArray().at(0).toString(), kPhotoC);
+        QCOMPARE(answers.value("A2_photos").toArray().at(0).toString(), renditionC);
         for (const char *absent : {"王建国", "13800000000", "32.9", "111.5"})
             QVERIFY2(!shown.content.contains(absent), absent);
-        QVERIFY(!shown.content.contains(kPhotoA.toUtf8()));
-        QVERIFY(!shown.content.contains(kPhotoB.toUtf8()));
+        for (const QString &original : {photoA, photoB, photoC})
+            QVERIFY(!shown.content.contains(original.toUtf8()));
         QVERIFY(!shown.content.contains(
             SyncMetaRepository(tablet.db.connection()).deviceId().toUtf8()));
-        // The kiosk may ask for exactly the ticked photo.
-        QCOMPARE(kioskBlobStatus(kiosk, kPhotoC), grpc::StatusCode::OK);
-        QCOMPARE(kioskBlobStatus(kiosk, kPhotoB), grpc::StatusCode::PERMISSION_DENIED);
-        QCOMPARE(kioskBlobStatus(kiosk, kPhotoA), grpc::StatusCode::PERMISSION_DENIED);
+        // The kiosk may ask for exactly the ticked photo's rendition, never an original.
+        QCOMPARE(kioskBlobStatus(kiosk, renditionC), grpc::StatusCode::OK);
+        QCOMPARE(kioskBlobStatus(kiosk, photoC), grpc::StatusCode::PERMISSION_DENIED);
+        QCOMPARE(kioskBlobStatus(kiosk, photoB), grpc::StatusCode::PERMISSION_DENIED);
+        QCOMPARE(kioskBlobStatus(kiosk, photoA), grpc::StatusCode::PERMISSION_DENIED);
 
         // Another county's supervisor sees none of it.
         result = otherCounty.sync();
@@ -274,8 +313,10 @@ private slots:
         QVERIFY(openDevice(&tablet, "xc-inspector"));
         QVERIFY(openDevice(&supervisor, "xc-supervisor"));
         QVERIFY(openDevice(&kiosk, "kiosk-xichuan"));
-        const QByteArray photoBytes = "photo d: a toilet that is shown, then withdrawn";
+        const QByteArray photoBytes = tabletPhoto(4); // a toilet that is shown, then withdrawn
         const QString photo = shaOf(photoBytes);
+        const QString rendition = renditionOf(photoBytes); // what the kiosks may see of it
+        QVERIFY(!rendition.isEmpty());
         QVERIFY(tablet.putPhoto(photoBytes));
         Record r;
         r.id = uuid();
@@ -326,7 +367,7 @@ private slots:
         QVERIFY(decide(ReviewDecision::Publish));
         QVERIFY(synced(kiosk));
         QVERIFY(kiosk.records().find(r.id));
-        QCOMPARE(kioskBlobStatus(kiosk, photo), grpc::StatusCode::OK);
+        QCOMPARE(kioskBlobStatus(kiosk, rendition), grpc::StatusCode::OK);
 
         // A new revision alone leaves the published copy where it is ...
         QVERIFY(resubmit(8));
@@ -336,7 +377,7 @@ private slots:
         QVERIFY(decide(ReviewDecision::Return, "数量与台账不符"));
         QVERIFY(synced(kiosk));
         QVERIFY(!kiosk.records().find(r.id));
-        QCOMPARE(kioskBlobStatus(kiosk, photo), grpc::StatusCode::PERMISSION_DENIED);
+        QCOMPARE(kioskBlobStatus(kiosk, rendition), grpc::StatusCode::PERMISSION_DENIED);
         QVERIFY(synced(kiosk)); // nothing comes back by itself
         QVERIFY(!kiosk.records().find(r.id));
 
@@ -348,13 +389,13 @@ private slots:
         const std::optional<Record> shown = kiosk.records().find(r.id);
         QVERIFY(shown);
         QVERIFY(shown->content.contains("\"A6_checked\":9"));
-        QCOMPARE(kioskBlobStatus(kiosk, photo), grpc::StatusCode::OK);
+        QCOMPARE(kioskBlobStatus(kiosk, rendition), grpc::StatusCode::OK);
 
         // A rejection of the published revision itself withdraws it too.
         QVERIFY(decide(ReviewDecision::Reject, "照片与村庄不符"));
         QVERIFY(synced(kiosk));
         QVERIFY(!kiosk.records().find(r.id));
-        QCOMPARE(kioskBlobStatus(kiosk, photo), grpc::StatusCode::PERMISSION_DENIED);
+        QCOMPARE(kioskBlobStatus(kiosk, rendition), grpc::StatusCode::PERMISSION_DENIED);
         // A kiosk that never saw the record pulls no trace of it.
         Device lateKiosk;
         QVERIFY(openDevice(&lateKiosk, "kiosk-xichuan"));
@@ -424,5 +465,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestReviewLoop)
+QTEST_MAIN(TestReviewLoop)
 #include "tst_reviewloop.moc"

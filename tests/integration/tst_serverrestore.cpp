@@ -34,7 +34,7 @@ bool submitRecords(const QString &store, int n, const QString &village)
     for (int i = 0; i < n; ++i) {
         Record r;
         r.id = uuid();
-        r.templateId = QStringLiteral("village_visit");
+        r.templateId = QStringLiteral("village_visit.pairing"); // in the catalogue: publishable
         r.category = QStringLiteral("village_visit");
         r.villageCode = village;
         r.createdAtMs = r.updatedAtMs = 1700000000000 + i;

@@ -1,7 +1,9 @@
 // A kiosk's read-only sync through a real qingshui-server process and real stores: it never
 // pushes what its store holds, and after a pull it holds exactly the published photos (the
-// ticked one, with the right SHA-256) in its photo folder; a withdrawal deletes it.
+// public rendition the server made of the ticked one, with its SHA-256; never the original)
+// in its photo folder; a withdrawal deletes it.
 #include "media/photostore.h"
+#include "media/publicrendition.h"
 #include "serverprocess.h"
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
@@ -26,6 +28,30 @@
 namespace {
 
 using Device = SyncDevice;
+
+// A photo of picture `seed` as the tablet's PhotoStore makes it (caption stamped): its bytes.
+QByteArray tabletPhoto(int seed)
+{
+    QTemporaryDir dir;
+    QImage picture(1280, 960, QImage::Format_RGB32);
+    picture.fill(QColor::fromHsv(seed * 70 % 360, 120, 220));
+    PhotoCaption caption;
+    caption.time = QDateTime(QDate(2024, 5, 1), QTime(10, 0), Qt::OffsetFromUTC, 8 * 3600);
+    caption.fix.latitude = 32.9;
+    caption.fix.longitude = 111.5;
+    const std::optional<StoredPhoto> photo = PhotoStore(dir.path()).importImage(picture, caption);
+    QFile file(photo ? photo->path : QString());
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// The name of the public rendition the server makes of a photo.
+QString renditionOf(const QByteArray &photo)
+{
+    PublicRendition::Failure failure;
+    QString why;
+    const std::optional<PublicRendition> r = PublicRendition::make(photo, &failure, &why);
+    return r ? shaOf(r->jpeg) : QString();
+}
 
 QString uuid()
 {
@@ -103,7 +129,8 @@ private slots:
     }
 
     // Tablet submits two photos, the supervisor publishes with one ticked: the kiosk's photo
-    // folder holds exactly that one, with its SHA-256; after a return it is gone.
+    // folder holds exactly that one's public rendition, with its SHA-256; after a return it
+    // is gone.
     void aKioskHoldsExactlyThePublishedPhotos()
     {
         Device tablet, supervisor, kiosk;
@@ -111,9 +138,11 @@ private slots:
         QVERIFY(openDevice(&supervisor, "xc-supervisor"));
         QVERIFY(openDevice(&kiosk, "kiosk-xichuan"));
         kiosk.readOnly = true;
-        const QByteArray shownBytes = "photo: the new toilet block, shown";
-        const QByteArray keptBytes = "photo: a household's yard, not ticked";
+        const QByteArray shownBytes = tabletPhoto(1); // the new toilet block, ticked
+        const QByteArray keptBytes = tabletPhoto(2); // a household's yard, not ticked
         const QString shown = shaOf(shownBytes), kept = shaOf(keptBytes);
+        const QString rendition = renditionOf(shownBytes); // what the kiosk may see of it
+        QVERIFY(!rendition.isEmpty() && rendition != shown);
         QVERIFY(tablet.putPhoto(shownBytes));
         QVERIFY(tablet.putPhoto(keptBytes));
         Record r;
@@ -146,8 +175,8 @@ private slots:
         SyncResult result = kiosk.sync();
         QVERIFY(result.ok);
         QCOMPARE(result.publicPhotosFetched, 1);
-        QCOMPARE(photoHashesIn(kiosk.photoRoot()), QStringList {shown});
-        QVERIFY(QFile::exists(PhotoStore(kiosk.photoRoot()).pathFor(shown)));
+        QCOMPARE(photoHashesIn(kiosk.photoRoot()), QStringList {rendition});
+        QVERIFY(QFile::exists(PhotoStore(kiosk.photoRoot()).pathFor(rendition)));
         // A second sync fetches nothing again.
         QCOMPARE(kiosk.sync().publicPhotosFetched, 0);
 
@@ -160,5 +189,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestKioskFeedSync)
+QTEST_MAIN(TestKioskFeedSync)
 #include "tst_kioskfeedsync.moc"

@@ -46,6 +46,18 @@ struct SyncDevice {
     RecordRepository records() { return RecordRepository(db.connection()); }
     QString photoRoot() const { return PhotoStore::rootBeside(db.path()); }
 
+    // Takes a photo as the tablet's photo step does (PhotoStore: downscaled, caption stamped,
+    // stored by its SHA-256); its name, or empty. Needs a QGuiApplication (QTEST_MAIN).
+    QString importPhoto(const QImage &picture, const PhotoCaption &caption) const
+    {
+        QString error;
+        const std::optional<StoredPhoto> photo
+            = PhotoStore(photoRoot()).importImage(picture, caption, &error);
+        if (!photo)
+            qWarning("photo not imported: %s", qPrintable(error));
+        return photo ? photo->sha256 : QString();
+    }
+
     // Puts a photo where the device's photo store keeps it (photos/ab/abc….jpg).
     bool putPhoto(const QByteArray &bytes) const
     {

@@ -1,0 +1,10 @@
+# Invites and enrolment through real servers with TLS, the refusal codes of every service,
+# and their wording in both languages (unit).
+find_package(ZXing REQUIRED)   # the test reads the invite's QR code back (zxing-cpp)
+qs_add_qtest(tst_enrolment SOURCES integration/tst_enrolment.cpp
+             LIBS qs_sync qs_proto Qt6::Gui ZXing::ZXing)
+add_dependencies(tst_enrolment qingshui-server)
+qs_add_qtest(tst_refusals SOURCES integration/tst_refusals.cpp LIBS qs_backend qs_proto)
+add_dependencies(tst_refusals qingshui-server)
+qs_add_qtest(tst_refusaltext SOURCES unit/tst_refusaltext.cpp LIBS qs_backend)
+target_compile_definitions(tst_refusaltext PRIVATE QS_SYNC_DOC="${PROJECT_SOURCE_DIR}/docs/sync.md")
