@@ -73,8 +73,14 @@ bool AppOptions::parse(const QCoreApplication &app, AppOptions *out, int *exitCo
         QStringLiteral("enrol"),
         QStringLiteral("Enrol the store with a server: read the enrolment code (QS1-…) and the "
                        "password from stdin, one line each; no window."));
+    // For tests (tests/support/appdriver.h, README "Tests"), so not in --help.
+    QCommandLineOption automation(
+        QStringLiteral("automation"),
+        QStringLiteral("Take JSON commands from a test on this local socket."),
+        QStringLiteral("SOCKET"));
+    automation.setFlags(QCommandLineOption::HiddenFromHelp);
     p.addOptions({mode, selfTest, screenshot, size, db, server, demo, nmea, lang, probe, user,
-                  kioskConfig, setKioskPin, syncOnce, enrol});
+                  kioskConfig, setKioskPin, syncOnce, enrol, automation});
     p.process(app);
 
     auto fail = [exitCode](const QString &message) {
@@ -107,6 +113,7 @@ bool AppOptions::parse(const QCoreApplication &app, AppOptions *out, int *exitCo
     out->setKioskPin = p.isSet(setKioskPin);
     out->syncOnce = p.isSet(syncOnce);
     out->enrol = p.isSet(enrol);
+    out->automationSocket = p.value(automation);
     if (!out->language.isEmpty() && out->language != QLatin1String("zh_CN")
         && out->language != QLatin1String("en"))
         return fail(QStringLiteral("--lang must be zh_CN or en"));

@@ -25,6 +25,7 @@ struct AppOptions {
     bool setKioskPin = false; // read an admin PIN from stdin, store its hash, exit
 
     bool startupProbe = false; // print time to first frame and memory, then exit (benchmarks)
+    QString automationSocket; // let a test drive the app through this local socket
 
     bool syncOnce = false; // sync the store once, headless, print a summary line and exit
     bool enrol = false; // read an enrolment code and a password from stdin, enrol, exit

@@ -1,6 +1,7 @@
 // qingshui: the composition root. Builds the services once, publishes them to QML and opens
 // the window of the chosen mode (again, for another mode, when the account asks for it).
 #include "appoptions.h"
+#include "automation/automationserver.h"
 #include "controllers/enrolfrominput.h"
 #include "controllers/languagecontroller.h"
 #include "controllers/logincontroller.h"
@@ -210,6 +211,16 @@ int main(int argc, char *argv[])
     options.resolveMode();
 
     SystemdNotifier notifier;
+    // A test drives the app through it (only with --automation); it finds the windows
+    // itself, so it stays the same while the face changes.
+    std::unique_ptr<AutomationServer> automation;
+    if (!options.automationSocket.isEmpty() && !options.isOneShot()) {
+        automation = std::make_unique<AutomationServer>();
+        if (!automation->listen(options.automationSocket)) {
+            std::fprintf(stderr, "qingshui: %s\n", qPrintable(automation->error()));
+            return 1;
+        }
+    }
     for (;;) {
         QString nextMode;
         const int code = runFace(app, options, sinceStart, notifier, &nextMode);

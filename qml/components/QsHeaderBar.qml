@@ -25,12 +25,14 @@ ToolBar {
             spacing: 0
             Label {
                 id: titleLabel
+                objectName: "headerTitle"
                 color: "white"
                 font.pixelSize: Theme.fontTitle
                 font.bold: true
             }
             Label {
                 id: subtitleLabel
+                objectName: "headerSubtitle"
                 color: "#d6ecf5"
                 font.pixelSize: Theme.fontSmall
                 visible: text !== ""

@@ -42,6 +42,7 @@ Dialog {
             onAccepted: loginButton.clicked()
         }
         Label {
+            objectName: "loginError"
             Layout.fillWidth: true
             visible: dialog.login.error !== ""
             text: dialog.login.error

@@ -257,6 +257,7 @@ Page {
 
     Dialog {
         id: confirmDiscard
+        objectName: "discardDialog"
         parent: Overlay.overlay
         anchors.centerIn: parent
         // A set width: the title, the text and the button box would size each other (loop).
@@ -266,7 +267,11 @@ Page {
         Label { text: qsTr("已填写的内容将被删除，无法恢复。") }
         footer: DialogButtonBox {
             Button { text: qsTr("取消"); DialogButtonBox.buttonRole: DialogButtonBox.RejectRole }
-            Button { text: qsTr("删除"); DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole }
+            Button {
+                objectName: "discardConfirm"
+                text: qsTr("删除")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
         }
         onAccepted: if (page.form.discard()) page.done()
     }
