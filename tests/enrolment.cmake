@@ -20,3 +20,7 @@ add_dependencies(tst_qml_enrolment qingshui-server)
 add_test(NAME tst_qml_enrolment
          COMMAND tst_qml_enrolment -input ${CMAKE_CURRENT_SOURCE_DIR}/enrolment)
 set_tests_properties(tst_qml_enrolment PROPERTIES ENVIRONMENT "${QS_HEADLESS_ENV}" TIMEOUT 300)
+# The face follows the account in the real app, driven through the automation hook.
+qs_add_qtest(tst_faceswitch SOURCES integration/tst_faceswitch.cpp support/appdriver.h
+             LIBS Qt6::Network Qt6::Gui)
+add_dependencies(tst_faceswitch qingshui-server qingshui)
