@@ -36,9 +36,9 @@ QString localPath(const QString &file)
 
 } // namespace
 
-EnrolmentController::EnrolmentController(const QString &databasePath, bool serverGiven,
-                                         FrameSource *frames, QObject *parent)
-    : QObject(parent), m_databasePath(databasePath), m_serverGiven(serverGiven), m_frames(frames)
+EnrolmentController::EnrolmentController(QSqlDatabase db, bool serverGiven, FrameSource *frames,
+                                         QObject *parent)
+    : QObject(parent), m_db(db), m_serverGiven(serverGiven), m_frames(frames)
 {
     connect(m_frames, &FrameSource::availabilityChanged, this, &EnrolmentController::cameraChanged);
     connect(m_frames, &FrameSource::frameArrived, this, &EnrolmentController::onFrame);
@@ -67,11 +67,7 @@ EnrolmentController::~EnrolmentController()
 
 void EnrolmentController::refresh()
 {
-    bool needed = false;
-    if (!m_serverGiven) {
-        Database db;
-        needed = db.open(m_databasePath) && !EnrolmentRepository(db.connection()).server().isSet();
-    }
+    const bool needed = !m_serverGiven && !EnrolmentRepository(m_db).server().isSet();
     if (needed == m_needed)
         return;
     m_needed = needed;
@@ -201,7 +197,7 @@ void EnrolmentController::startJoin(std::function<JoinOutcome(QSqlDatabase)> joi
 {
     setError({});
     setBusy(true);
-    const QString path = m_databasePath;
+    const QString path = m_db.databaseName();
     m_join.setFuture(QtConcurrent::run([path, join] {
         Database db; // this thread's own connection
         if (!db.open(path)) {

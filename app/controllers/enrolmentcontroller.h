@@ -42,9 +42,10 @@ class EnrolmentController : public QObject {
     Q_PROPERTY(QString cameraUnavailableReason READ cameraUnavailableReason NOTIFY cameraChanged)
     Q_PROPERTY(bool scanning READ scanning NOTIFY scanningChanged)
 public:
-    // serverGiven: --server names the server, so the page is never needed. frames: the
-    // camera (or a test's pictures).
-    EnrolmentController(const QString &databasePath, bool serverGiven, FrameSource *frames,
+    // db: the UI thread's connection to the store; the enrolment itself opens its own on
+    // its thread. serverGiven: --server names the server, so the page is never needed.
+    // frames: the camera (or a test's pictures).
+    EnrolmentController(QSqlDatabase db, bool serverGiven, FrameSource *frames,
                         QObject *parent = nullptr);
     ~EnrolmentController() override;
 
@@ -100,7 +101,7 @@ private:
     void onJoined(const JoinOutcome &outcome);
     void startJoin(std::function<JoinOutcome(QSqlDatabase)> join);
 
-    QString m_databasePath;
+    QSqlDatabase m_db;
     bool m_serverGiven;
     FrameSource *m_frames;
     bool m_needed = false;

@@ -241,8 +241,8 @@ void ServiceHost::wireEnrolment(const Options &options)
         m_ownQrFrames = std::make_unique<CameraFrameSource>();
         frames = m_ownQrFrames.get();
     }
-    m_enrolment = std::make_unique<EnrolmentController>(options.dbPath,
-                                                        !options.serverAddress.isEmpty(), frames);
+    m_enrolment
+        = std::make_unique<EnrolmentController>(db, !options.serverAddress.isEmpty(), frames);
     m_settings = std::make_unique<SettingsController>(db, options.serverAddress);
     EnrolmentController *enrolment = m_enrolment.get();
     SettingsController *settings = m_settings.get();

@@ -8,19 +8,27 @@
 
 #include <QCryptographicHash>
 #include <QRegularExpression>
-#include <QSslCertificate>
 
 namespace {
 
 // The certificate the device trusts first (the one the invite named), as a reader compares
-// it with what the administrator printed: AB:CD:… of the SHA-256 of its DER.
+// it with what the administrator printed: AB:CD:… of the SHA-256 of its DER. The PEM block
+// is decoded here rather than through QSslCertificate, which would load the TLS backend (and
+// OpenSSL's few megabytes) at every start just to show this line.
 QString fingerprintOf(const QByteArray &trustPem)
 {
-    const QList<QSslCertificate> chain = QSslCertificate::fromData(trustPem, QSsl::Pem);
-    if (chain.isEmpty())
+    static const QByteArray begin("-----BEGIN CERTIFICATE-----");
+    static const QByteArray end("-----END CERTIFICATE-----");
+    const qsizetype from = trustPem.indexOf(begin);
+    const qsizetype to = from < 0 ? -1 : trustPem.indexOf(end, from + begin.size());
+    if (to < 0)
         return {};
-    const QByteArray digest
-        = QCryptographicHash::hash(chain.first().toDer(), QCryptographicHash::Sha256);
+    // Line breaks are not base64 and are skipped.
+    const QByteArray der
+        = QByteArray::fromBase64(trustPem.mid(from + begin.size(), to - from - begin.size()));
+    if (der.isEmpty())
+        return {};
+    const QByteArray digest = QCryptographicHash::hash(der, QCryptographicHash::Sha256);
     return QString::fromLatin1(digest.toHex(':').toUpper());
 }
 
