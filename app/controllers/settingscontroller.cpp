@@ -68,12 +68,22 @@ void SettingsController::refresh()
     m_scopes = account.scopes.join(QStringLiteral(", "));
     const qint64 lastMs = SyncLogRepository(m_db).lastSuccessMs();
     m_lastSuccess = lastMs > 0 ? QDateTime::fromMSecsSinceEpoch(lastMs) : QDateTime();
-    const PendingWork waiting = enrolment.pendingWork();
-    m_pendingRecords = waiting.records;
-    m_pendingDecisions = waiting.decisions;
-    m_pendingPhotos = waiting.photos;
-    m_log->reload();
+    if (m_pageOpen) {
+        const PendingWork waiting = enrolment.pendingWork();
+        m_pendingRecords = waiting.records;
+        m_pendingDecisions = waiting.decisions;
+        m_pendingPhotos = waiting.photos;
+        m_log->reload();
+    }
     emit changed();
+}
+
+void SettingsController::setPageOpen(bool open)
+{
+    if (open == m_pageOpen)
+        return;
+    m_pageOpen = open;
+    refresh(); // emits changed
 }
 
 bool SettingsController::logOut()

@@ -31,6 +31,9 @@ class SettingsController : public QObject {
     Q_PROPERTY(int pendingPhotos READ pendingPhotos NOTIFY changed)
     Q_PROPERTY(QString error READ error NOTIFY changed)
     Q_PROPERTY(SyncLogModel *log READ log CONSTANT)
+    // The page is on screen: only then are what waits and the log read (at every start, a
+    // count over a large outbox would cost time and memory for nothing).
+    Q_PROPERTY(bool pageOpen READ pageOpen WRITE setPageOpen NOTIFY changed)
 public:
     // overrideAddress: --server, which replaces the store's server (shown as such).
     SettingsController(QSqlDatabase db, const QString &overrideAddress, QObject *parent = nullptr);
@@ -51,6 +54,8 @@ public:
     int pendingPhotos() const { return m_pendingPhotos; }
     QString error() const { return m_error; }
     SyncLogModel *log() const { return m_log; }
+    bool pageOpen() const { return m_pageOpen; }
+    void setPageOpen(bool open);
 
     // Forgets the login; the server stays for logging in again. false: error says why.
     Q_INVOKABLE bool logOut();
@@ -58,7 +63,8 @@ public:
     Q_INVOKABLE bool changeServer();
 
 public slots:
-    // Reads everything again (after a sync, an enrolment, a login).
+    // Reads the server and the account again (after a sync, an enrolment, a login); what
+    // waits and the log too while the page is open.
     void refresh();
 
 signals:
@@ -82,4 +88,5 @@ private:
     int m_pendingDecisions = 0;
     int m_pendingPhotos = 0;
     QString m_error;
+    bool m_pageOpen = false;
 };

@@ -6,7 +6,6 @@
 
 SyncLogModel::SyncLogModel(QSqlDatabase db, QObject *parent) : QAbstractListModel(parent), m_db(db)
 {
-    reload();
 }
 
 void SyncLogModel::reload()

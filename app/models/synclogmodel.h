@@ -8,7 +8,8 @@
 
 // The sync log for the settings page: the last attempts, newest first, each with when, how
 // long, the outcome, what went up and down, and the error worded in the language of the
-// moment (reload() after a sync and after a language switch).
+// moment (reload() when the page opens, after a sync and after a language switch; empty
+// until the first reload).
 class SyncLogModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT

@@ -22,7 +22,8 @@ Page {
             .arg(settings.pendingRecords).arg(settings.pendingDecisions).arg(settings.pendingPhotos)
     }
 
-    Component.onCompleted: settings.refresh()
+    Component.onCompleted: settings.pageOpen = true
+    Component.onDestruction: settings.pageOpen = false
     background: Rectangle { color: Theme.background }
 
     header: ToolBar {
