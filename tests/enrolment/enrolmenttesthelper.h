@@ -61,6 +61,9 @@ public:
     }
     Q_INVOKABLE QString serverAddress() const { return m_server->address(); }
     Q_INVOKABLE QString fingerprint() const { return m_server->fingerprint(); }
+    // The server's certificate file, as an administrator would hand it out for the advanced
+    // way (self-signed: it is its own CA).
+    Q_INVOKABLE QString certificatePath() const { return m_server->certificate.certPath; }
     Q_INVOKABLE QString password() const { return QString::fromLatin1(ServerProcess::kPassword); }
 
     // Files for the picture reader: text that is no picture, and a picture with no code.

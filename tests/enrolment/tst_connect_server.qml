@@ -361,5 +361,39 @@ Item {
             // main() loads the supervisor's window on this signal (tst_headless: the face).
             tryCompare(enrolTest, "lastAccountMode", "supervisor")
         }
+        function test_15_theAdvancedWayWithAnAddressAndACaFile() {
+            openSettings()
+            click(child("changeServerButton"))
+            var dialog = child("changeServerDialog")
+            tryCompare(dialog, "opened", true)
+            click(okOf(dialog))
+            tryCompare(page(), "objectName", "connectServerPage")
+            tryCompare(stack(), "busy", false)
+            click(child("advancedButton"))
+            verify(!child("codeField").visible)
+            var before = enrolTest.storeDump()
+            // Each mistake is said at once and changes nothing.
+            child("advancedAddress").text = "qingshui.example.org"
+            child("advancedUser").text = "xc-inspector"
+            child("advancedPassword").text = enrolTest.password()
+            click(child("advancedConnectButton"))
+            verify(!enrolment.busy)
+            compare(errorShown(), "服务器地址应为 主机:端口，例如 qingshui.example.org:50051")
+            child("advancedAddress").text = enrolTest.serverAddress()
+            child("advancedCaFile").text = enrolTest.notAPicture() // some file, not a certificate
+            click(child("advancedConnectButton"))
+            verify(errorShown().indexOf("不是 PEM 格式的证书文件") >= 0, errorShown())
+            child("advancedCaFile").text = "/no/such/ca.pem"
+            click(child("advancedConnectButton"))
+            compare(errorShown(), "无法读取证书文件 /no/such/ca.pem")
+            compare(enrolTest.storeDump(), before)
+            // The server's own certificate as the CA (as a file dialog would give it).
+            child("advancedCaFile").text = "file://" + enrolTest.certificatePath()
+            click(child("advancedConnectButton"))
+            tryVerify(function() { return page().objectName === "recordListPage" }, 30000,
+                      "not enrolled: " + enrolment.error)
+            compare(enrolment.error, "")
+            compare(headerButton("loginButton").text, "xc-inspector")
+        }
     }
 }
