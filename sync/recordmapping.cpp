@@ -66,6 +66,11 @@ void toProto(const ReviewEvent &e, v1::ReviewEvent *out)
     out->set_created_at_ms(e.createdAtMs);
     for (const QString &sha : e.publishedPhotos)
         out->add_published_photo_sha256(sha.toStdString());
+    if (e.photosIncompleteConfirmed) {
+        out->set_photos_incomplete_confirmed(true);
+        out->set_photos_seen(e.photosSeen);
+        out->set_photos_total(e.photosTotal);
+    }
 }
 
 ReviewEvent fromProto(const v1::ReviewEvent &in)
@@ -82,5 +87,8 @@ ReviewEvent fromProto(const v1::ReviewEvent &in)
     e.reviewer = text(in.reviewer());
     for (const std::string &sha : in.published_photo_sha256())
         e.publishedPhotos << text(sha);
+    e.photosIncompleteConfirmed = in.photos_incomplete_confirmed();
+    e.photosSeen = in.photos_seen();
+    e.photosTotal = in.photos_total();
     return e;
 }

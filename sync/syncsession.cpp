@@ -17,6 +17,7 @@
 
 #include <grpcpp/support/status.h>
 
+#include <QDateTime>
 #include <QLoggingCategory>
 
 #include <algorithm>
@@ -101,7 +102,9 @@ bool SyncSession::pushOutbox(SyncResult *result)
         }
         return batch;
     };
-    auto send = [this](const Batch &batch, qingshui::v1::PushResponse *response) {
+    auto send = [this](Batch &batch, qingshui::v1::PushResponse *response) {
+        // The time it leaves: the server keeps how far this clock is off with the revisions.
+        batch.request.set_device_time_ms(m_clock());
         return std::async(std::launch::async, [this, &batch, response] {
             return m_transport.push(batch.request, response);
         });
@@ -163,6 +166,7 @@ bool SyncSession::setAsideRefusedReview(const qingshui::v1::PushRequest &refused
         qingshui::v1::PushRequest single;
         single.set_device_id(refused.device_id());
         *single.add_ops() = op;
+        single.set_device_time_ms(m_clock());
         qingshui::v1::PushResponse response;
         if (m_transport.push(single, &response)) {
             if (!outbox.acknowledge(response.acked_client_seq())) {
@@ -263,6 +267,7 @@ bool SyncSession::pullChanges(SyncResult *result)
                 r.serverSeq = change.server_seq();
                 r.photosPending = change.photos_pending();
                 r.conflictWith = change.conflict_with_server_seq();
+                r.deviceClockSkewMs = change.device_clock_skew_ms();
                 page.records << r;
                 break;
             }

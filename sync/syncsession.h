@@ -4,6 +4,7 @@
 #include "refusal.h"
 #include "syncprogress.h"
 
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <QString>
 #include <functional>
@@ -65,6 +66,10 @@ public:
         m_photoProgress = std::move(progress);
     }
 
+    // The device's clock (ms since the epoch), sent with each pushed batch
+    // (PushRequest.device_time_ms). The system clock unless a test sets one that is off.
+    void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
+
     // Called after every batch pushed and every page stored, on the session's thread.
     using ProgressCallback = std::function<void(const SyncProgress &)>;
     void setProgressCallback(ProgressCallback callback) { m_progress = std::move(callback); }
@@ -83,4 +88,5 @@ private:
     bool m_readOnly = false;
     BlobUploader::Progress m_photoProgress;
     ProgressCallback m_progress;
+    std::function<qint64()> m_clock = [] { return QDateTime::currentMSecsSinceEpoch(); };
 };

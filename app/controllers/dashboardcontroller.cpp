@@ -129,8 +129,8 @@ bool DashboardController::exportTo(const QString &kind, const QUrl &folder)
     const QString dir = folder.isLocalFile() ? folder.toLocalFile() : folder.toString();
     const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     const QString ext = kind == QLatin1String("photos") ? QStringLiteral("zip") : kind;
-    const QString path
-        = QDir(dir).filePath(QStringLiteral("清水巡查_%1_%2.%3").arg(kind, stamp, ext));
+    // Named in the UI's language: "Qingshui_csv_…" in English.
+    const QString path = QDir(dir).filePath(tr("清水巡查_%1_%2.%3").arg(kind, stamp, ext));
     const RecordFilter filter = m_queue->filter();
     const QString storePath = m_db.databaseName();
     const QString photoRoot = m_photoRoot;

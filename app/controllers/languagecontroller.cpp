@@ -1,6 +1,7 @@
 #include "languagecontroller.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLocale>
 #include <QSettings>
 
@@ -25,6 +26,9 @@ void LanguageController::setLanguage(const QString &language)
     if (chosen == QLatin1String("en") && m_translator.load(QStringLiteral(":/i18n/qingshui_en.qm")))
         QCoreApplication::installTranslator(&m_translator);
     QLocale::setDefault(QLocale(chosen == QLatin1String("en") ? QStringLiteral("en_US") : chosen));
+    // Desktop window titles end with the display name: the app's name in the user's language
+    // (main() sets the Chinese one before any service exists; this follows each change).
+    QGuiApplication::setApplicationDisplayName(tr("清水巡查"));
     QSettings().setValue(QStringLiteral("ui/language"), chosen);
     if (m_engine)
         m_engine->retranslate();

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "domain/geofix.h"
+#include "positioning/positionprovider.h"
 
 #include <QObject>
 #include <QQmlEngine>
 
-class PositionProvider;
+#include <optional>
+
 class QTimer;
 
 // The latest fix and how fresh it is, shown plainly in the app's header.
@@ -20,6 +22,7 @@ class PositionStatus : public QObject {
     Q_PROPERTY(int ageSeconds READ ageSeconds NOTIFY changed)
     Q_PROPERTY(int satellitesInUse READ satellitesInUse NOTIFY changed)
     Q_PROPERTY(QString sourceName READ sourceName CONSTANT)
+    // The source's last error in the app's language (worded when read), empty after a fix.
     Q_PROPERTY(QString error READ error NOTIFY changed)
 public:
     explicit PositionStatus(PositionProvider *provider, QObject *parent = nullptr);
@@ -32,7 +35,7 @@ public:
     // -1 when the receiver does not say (and when there is no fix).
     int satellitesInUse() const { return m_lastSatellites; }
     QString sourceName() const;
-    QString error() const { return m_error; }
+    QString error() const;
     GeoFix lastFix() const { return m_fix; }
 
 signals:
@@ -43,6 +46,7 @@ private:
     GeoFix m_fix;
     qint64 m_receivedAtMs = 0;
     int m_lastSatellites = -1;
-    QString m_error;
+    std::optional<PositionProvider::Error> m_error;
+    QString m_errorDetail;
     QTimer *m_ageTimer;
 };

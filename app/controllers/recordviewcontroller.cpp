@@ -4,8 +4,10 @@
 #include "domain/formtemplate.h"
 #include "media/photostore.h"
 #include "models/recordlistmodel.h"
+#include "reviewflagtext.h"
 #include "storage/recordrepository.h"
 #include "storage/referencedatarepository.h"
+#include "storage/revisionhistory.h"
 #include "storage/templaterepository.h"
 
 #include <QDateTime>
@@ -55,18 +57,39 @@ QString RecordViewController::photoUrl(const QString &sha256) const
 
 bool RecordViewController::open(const QString &recordId)
 {
+    m_pastRevision = false;
+    return show(RecordRepository(m_db).find(recordId), recordId);
+}
+
+bool RecordViewController::openRevision(const QString &recordId, qint64 serverSeq)
+{
+    m_pastRevision = true;
+    return show(RevisionHistory(m_db).revision(recordId, serverSeq), recordId);
+}
+
+bool RecordViewController::show(const std::optional<Record> &record, const QString &recordId)
+{
     m_answers.clear();
     m_history.clear();
     m_error.clear();
+    m_flags.clear();
     RecordRepository records(m_db);
-    const auto record = records.find(recordId);
     if (!record) {
         m_recordId.clear();
-        m_error = tr("找不到这条记录");
+        m_serverSeq = m_conflictWith = 0;
+        m_content.clear();
+        m_photosPending = false;
+        m_photoPresence = {};
+        m_error = m_pastRevision ? tr("本机没有这条记录的这一版本") : tr("找不到这条记录");
         emit changed();
+        emit photoCountsChanged();
         return false;
     }
     m_recordId = record->id;
+    m_serverSeq = record->serverSeq;
+    m_content = record->content;
+    m_photosPending = record->photosPending;
+    m_photoPresence = photoPresenceOf(m_content, m_photos);
     m_templateVersion = record->templateVersion;
     m_statusText = RecordListModel::listStatusText(record->listStatus());
     m_author = record->author;
@@ -169,18 +192,71 @@ bool RecordViewController::open(const QString &recordId)
             add(QString(), it.key(), nullptr, it.value());
     }
 
+    readFlags(*record, labelOf);
     for (const ReviewEvent &e : records.reviewsOf(recordId)) {
         QVariantList comments;
         for (const QuestionComment &c : e.questionComments)
             comments << QVariantMap {
                 {QStringLiteral("label"), labelOf.value(c.questionId, c.questionId)},
                 {QStringLiteral("comment"), c.comment}};
-        m_history << QVariantMap {{QStringLiteral("decision"), decisionText(e.decision)},
-                                  {QStringLiteral("comment"), e.comment},
-                                  {QStringLiteral("reviewer"), e.reviewer},
-                                  {QStringLiteral("at"), timeText(e.createdAtMs)},
-                                  {QStringLiteral("questionComments"), comments}};
+        m_history << QVariantMap {
+            {QStringLiteral("decision"), decisionText(e.decision)},
+            {QStringLiteral("comment"), e.comment},
+            {QStringLiteral("reviewer"), e.reviewer},
+            {QStringLiteral("at"), timeText(e.createdAtMs)},
+            {QStringLiteral("questionComments"), comments},
+            {QStringLiteral("photosConfirmation"), ReviewFlagText::confirmation(e)}};
     }
     emit changed();
+    emit photoCountsChanged();
     return true;
+}
+
+void RecordViewController::readFlags(const Record &record, const QHash<QString, QString> &labelOf)
+{
+    m_flags = ReviewFlagText::lines(
+        reviewFlagsOf(record.content, record.updatedAtMs, record.deviceClockSkewMs),
+        [&labelOf](const QString &id) { return labelOf.value(id, id); });
+    // The revision this one overwrote: named here, shown (and compared) if this device has it.
+    m_conflictWith = record.conflictWith;
+    m_conflictAuthor.clear();
+    m_conflictAt.clear();
+    m_conflictAvailable = false;
+    if (m_conflictWith == 0)
+        return;
+    if (const auto other = RevisionHistory(m_db).revision(record.id, m_conflictWith)) {
+        m_conflictAvailable = true;
+        m_conflictAuthor = other->author;
+        m_conflictAt = timeText(other->updatedAtMs);
+    }
+}
+
+QString RecordViewController::photosText() const
+{
+    return photosIncomplete()
+        ? ReviewFlagText::photosIncomplete(m_photoPresence.here, m_photoPresence.total)
+        : QString();
+}
+
+void RecordViewController::refreshPhotoCounts()
+{
+    // What the server says (a pull may have ended "photos pending") and what is here.
+    bool pending = false;
+    if (!m_pastRevision && !m_recordId.isEmpty()) {
+        const std::optional<Record> r = RecordRepository(m_db).find(m_recordId);
+        pending = r && r->serverSeq == m_serverSeq && r->photosPending;
+    }
+    const PhotoPresence now = photoPresenceOf(m_content, m_photos);
+    if (now.here == m_photoPresence.here && now.total == m_photoPresence.total
+        && pending == m_photosPending)
+        return;
+    m_photoPresence = now;
+    m_photosPending = pending;
+    emit photoCountsChanged();
+}
+
+void RecordViewController::photoArrived(const QString &sha256)
+{
+    if (!m_content.isEmpty() && m_content.contains(sha256.toLatin1()))
+        refreshPhotoCounts();
 }

@@ -3,6 +3,8 @@
 #include "domain/category.h"
 #include "domain/recorddiff.h"
 #include "domain/review.h"
+#include "media/photopresence.h"
+#include "reviewflagtext.h"
 #include "storage/outboxrepository.h"
 #include "storage/recordrepository.h"
 #include "storage/referencedatarepository.h"
@@ -60,8 +62,33 @@ bool ReviewController::write(const QList<ReviewEvent> &events)
     return ok;
 }
 
+bool ReviewController::confirmPhotos(ReviewEvent *e, bool confirmed)
+{
+    if (e->decision != ReviewDecision::Approve && e->decision != ReviewDecision::Publish)
+        return true;
+    const std::optional<Record> r = RecordRepository(m_db).find(e->recordId);
+    if (!r)
+        return true; // the store refuses it and says why
+    const PhotoPresence photos = photoPresenceOf(r->content, m_photos);
+    if (photos.complete())
+        return true;
+    if (!confirmed) {
+        const QString missing = ReviewFlagText::photosIncomplete(photos.here, photos.total);
+        m_error = e->decision == ReviewDecision::Publish
+            ? tr("%1：确认照片未到齐后才能发布").arg(missing)
+            : tr("%1：确认照片未到齐后才能通过").arg(missing);
+        emit lastErrorChanged();
+        return false;
+    }
+    e->photosIncompleteConfirmed = true;
+    e->photosSeen = photos.here;
+    e->photosTotal = photos.total;
+    return true;
+}
+
 bool ReviewController::decide(const QString &recordId, const QString &decision,
-                              const QString &comment, const QVariantMap &questionComments)
+                              const QString &comment, const QVariantMap &questionComments,
+                              bool confirmMissingPhotos)
 {
     static const QHash<QString, ReviewDecision> decisions {
         {QStringLiteral("approve"), ReviewDecision::Approve},
@@ -81,10 +108,12 @@ bool ReviewController::decide(const QString &recordId, const QString &decision,
         if (!it.value().toString().trimmed().isEmpty())
             e.questionComments << QuestionComment {it.key(), it.value().toString()};
     }
+    if (!confirmPhotos(&e, confirmMissingPhotos))
+        return false;
     return write({e});
 }
 
-bool ReviewController::approveMany(const QStringList &recordIds)
+bool ReviewController::approveMany(const QStringList &recordIds, bool confirmMissingPhotos)
 {
     QList<ReviewEvent> events;
     for (const QString &id : recordIds) {
@@ -92,19 +121,67 @@ bool ReviewController::approveMany(const QStringList &recordIds)
         e.recordId = id;
         e.recordServerSeq = currentRevision(id);
         e.decision = ReviewDecision::Approve;
+        if (!confirmPhotos(&e, confirmMissingPhotos))
+            return false; // all or none
         events << e;
     }
     return write(events);
 }
 
-bool ReviewController::publish(const QString &recordId, const QStringList &photos)
+bool ReviewController::publish(const QString &recordId, const QStringList &photos,
+                               bool confirmMissingPhotos)
 {
     ReviewEvent e;
     e.recordId = recordId;
     e.recordServerSeq = currentRevision(recordId);
     e.decision = ReviewDecision::Publish;
     e.publishedPhotos = photos;
+    if (!confirmPhotos(&e, confirmMissingPhotos))
+        return false;
     return write({e});
+}
+
+QVariantMap ReviewController::photoPresence(const QString &recordId) const
+{
+    const std::optional<Record> r = RecordRepository(m_db).find(recordId);
+    if (!r)
+        return {};
+    const PhotoPresence photos = photoPresenceOf(r->content, m_photos);
+    return {{QStringLiteral("here"), photos.here},
+            {QStringLiteral("total"), photos.total},
+            {QStringLiteral("pending"), r->photosPending},
+            {QStringLiteral("complete"), photos.complete()},
+            {QStringLiteral("text"), ReviewFlagText::photosIncomplete(photos.here, photos.total)}};
+}
+
+QVariantList ReviewController::incompletePhotos(const QStringList &recordIds) const
+{
+    QVariantList out;
+    const RecordRepository records(m_db);
+    for (const QString &id : recordIds) {
+        const std::optional<Record> r = records.find(id);
+        if (!r)
+            continue;
+        const PhotoPresence photos = photoPresenceOf(r->content, m_photos);
+        if (photos.complete())
+            continue;
+        out << QVariantMap {
+            {QStringLiteral("recordId"), id},
+            {QStringLiteral("title"), titleOf(*r)},
+            {QStringLiteral("here"), photos.here},
+            {QStringLiteral("total"), photos.total},
+            {QStringLiteral("text"), ReviewFlagText::photosIncomplete(photos.here, photos.total)}};
+    }
+    return out;
+}
+
+QString ReviewController::titleOf(const Record &r) const
+{
+    // Named as the queue names it: the form's title and the village.
+    const auto form = TemplateRepository(m_db).find(r.templateId, r.templateVersion);
+    const auto village = ReferenceDataRepository(m_db).village(r.villageCode);
+    return (form ? form->title.text() : categoryName(r.category)) + QStringLiteral(" · ")
+        + (village ? village->name : r.villageCode);
 }
 
 QVariantList ReviewController::revisions(const QString &recordId) const
@@ -134,12 +211,33 @@ QVariantMap ReviewController::diffAgainstReturned(const QString &recordId) const
     const std::optional<Record> current = RecordRepository(m_db).find(recordId);
     if (returnedSeq == 0 || !current || current->serverSeq == returnedSeq)
         return {};
-    const std::optional<Record> returned = RevisionHistory(m_db).revision(recordId, returnedSeq);
-    const std::optional<FormTemplate> form
-        = TemplateRepository(m_db).find(current->templateId, current->templateVersion);
-    if (!returned || !form)
+    QVariantMap out = diffBetween(recordId, returnedSeq, current->serverSeq);
+    if (out.isEmpty())
         return {};
-    const RecordDiff diff = diffRevisions(*form, returned->content, current->content);
+    out.insert(QStringLiteral("returnedSeq"), returnedSeq);
+    out.insert(QStringLiteral("currentSeq"), current->serverSeq);
+    return out;
+}
+
+QVariantMap ReviewController::diffBetween(const QString &recordId, qint64 fromSeq,
+                                          qint64 toSeq) const
+{
+    // The record as it is now for its own number, else the kept revision.
+    const std::optional<Record> current = RecordRepository(m_db).find(recordId);
+    const RevisionHistory history(m_db);
+    auto revision = [&](qint64 seq) {
+        return current && current->serverSeq == seq ? current : history.revision(recordId, seq);
+    };
+    const std::optional<Record> before = revision(fromSeq);
+    const std::optional<Record> after = revision(toSeq);
+    if (!before || !after)
+        return {};
+    // The labels of the newer revision's template version.
+    const std::optional<FormTemplate> form
+        = TemplateRepository(m_db).find(after->templateId, after->templateVersion);
+    if (!form)
+        return {};
+    const RecordDiff diff = diffRevisions(*form, before->content, after->content);
     QVariantList answers, photos, gps;
     // Choices as their labels, as the record view shows them, not their stored values.
     auto shown = [&](const QString &questionId, const QJsonValue &value) -> QVariant {
@@ -174,8 +272,8 @@ QVariantMap ReviewController::diffAgainstReturned(const QString &recordId) const
                             {QStringLiteral("after"), m.after.toVariant()},
                             {QStringLiteral("metres"), m.metres}};
     }
-    return {{QStringLiteral("returnedSeq"), returnedSeq},
-            {QStringLiteral("currentSeq"), current->serverSeq},
+    return {{QStringLiteral("fromSeq"), fromSeq},
+            {QStringLiteral("toSeq"), toSeq},
             {QStringLiteral("answers"), answers},
             {QStringLiteral("photos"), photos},
             {QStringLiteral("gps"), gps}};
@@ -185,17 +283,10 @@ QVariantList ReviewController::setAside() const
 {
     QVariantList out;
     const RecordRepository records(m_db);
-    const TemplateRepository templates(m_db);
-    const ReferenceDataRepository reference(m_db);
     for (const SetAsideReview &s : OutboxRepository(m_db).setAsideReviews()) {
-        // Named as the queue names it: the form's title and the village.
         QString title = s.recordId;
-        if (const std::optional<Record> r = records.find(s.recordId)) {
-            const auto form = templates.find(r->templateId, r->templateVersion);
-            const auto village = reference.village(r->villageCode);
-            title = (form ? form->title.text() : categoryName(r->category)) + QStringLiteral(" · ")
-                + (village ? village->name : r->villageCode);
-        }
+        if (const std::optional<Record> r = records.find(s.recordId))
+            title = titleOf(*r);
         out << QVariantMap {{QStringLiteral("reviewId"), s.reviewId},
                             {QStringLiteral("recordId"), s.recordId},
                             {QStringLiteral("title"), title},

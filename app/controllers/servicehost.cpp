@@ -147,6 +147,7 @@ bool ServiceHost::start(const Options &options)
     m_inspector = std::make_unique<InspectorController>(db);
     m_gps = std::make_unique<GpsCapture>(m_positionProvider);
     m_photos = std::make_unique<PhotoStore>(photoDirectory);
+    m_records->setPhotoStore(m_photos.get()); // the rows' 照片未到齐 (n/m)
     if (options.seedDemo && kiosk)
         KioskDemoData::seedIfEmpty(db, *m_photos);
     m_publicFeed = std::make_unique<PublicFeed>(db, m_photos.get());
@@ -161,6 +162,8 @@ bool ServiceHost::start(const Options &options)
                                               m_position.get());
 
     m_recordView = std::make_unique<RecordViewController>(db, m_photos.get());
+    // A past revision beside the record view (the one a conflict overwrote), read-only.
+    m_revisionView = std::make_unique<RecordViewController>(db, m_photos.get());
 
     m_camera = std::make_unique<CameraSource>();
     m_cameraController = std::make_unique<CameraController>(m_camera.get(), m_form.get());
@@ -188,8 +191,12 @@ bool ServiceHost::start(const Options &options)
             records->reload();
     });
 
+    // A pull may end "photos pending" for the record on screen.
+    connect(sync, &SyncEngine::finished, m_recordView.get(),
+            &RecordViewController::refreshPhotoCounts);
     m_dashboard = std::make_unique<DashboardController>(db, photoDirectory, m_records.get());
     m_review = std::make_unique<ReviewController>(db);
+    m_review->setPhotoStore(m_photos.get()); // approving with photos missing asks first
     // A decision waits in the outbox: count it and send it.
     connect(m_review.get(), &ReviewController::decided, sync, [sync, db, records] {
         records->reload();
@@ -219,6 +226,7 @@ bool ServiceHost::start(const Options &options)
     m_services->language = m_language.get();
     m_services->login = m_login.get();
     m_services->recordView = m_recordView.get();
+    m_services->revisionView = m_revisionView.get();
     m_services->dashboard = m_dashboard.get();
     m_services->review = m_review.get();
     m_services->kiosk = m_kiosk.get();

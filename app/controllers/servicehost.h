@@ -90,6 +90,7 @@ private:
     std::unique_ptr<LanguageController> m_language;
     std::unique_ptr<LoginController> m_login;
     std::unique_ptr<RecordViewController> m_recordView;
+    std::unique_ptr<RecordViewController> m_revisionView;
     std::unique_ptr<DashboardController> m_dashboard;
     std::unique_ptr<ReviewController> m_review;
     std::unique_ptr<KioskController> m_kiosk;

@@ -61,6 +61,7 @@ class Services : public QObject {
     Q_PROPERTY(LanguageController *language MEMBER language CONSTANT)
     Q_PROPERTY(LoginController *login MEMBER login CONSTANT)
     Q_PROPERTY(RecordViewController *recordView MEMBER recordView CONSTANT)
+    Q_PROPERTY(RecordViewController *revisionView MEMBER revisionView CONSTANT)
     Q_PROPERTY(DashboardController *dashboard MEMBER dashboard CONSTANT)
     Q_PROPERTY(ReviewController *review MEMBER review CONSTANT)
     Q_PROPERTY(KioskController *kiosk MEMBER kiosk CONSTANT)
@@ -87,6 +88,7 @@ public:
     LanguageController *language = nullptr;
     LoginController *login = nullptr;
     RecordViewController *recordView = nullptr;
+    RecordViewController *revisionView = nullptr; // a past revision, read-only (conflicts)
     DashboardController *dashboard = nullptr; // supervisor: figures and exports
     ReviewController *review = nullptr; // supervisor: decisions, revisions, diff
     KioskController *kiosk = nullptr; // kiosk: config, idle watch, admin PIN

@@ -42,6 +42,9 @@ struct Record {
     bool photosPending = false; // the server has not got all of its photos yet
     qint64 conflictWith = 0; // another device's revision this one overwrote unseen
     QString author; // user name of who pushed this revision, stamped by the server
+    // The pushing device's clock minus the server's when this revision arrived, as the server
+    // measured it (0: unknown). Its record time, GPS fix time and photo captions share it.
+    qint64 deviceClockSkewMs = 0;
 
     ListStatus listStatus() const
     {

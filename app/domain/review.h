@@ -24,4 +24,9 @@ struct ReviewEvent {
     QString reviewer; // set by the server
     QStringList publishedPhotos;
     qint64 serverSeq = 0; // 0 until the server has numbered it
+    // An approval or publication the reviewer confirmed while only photosSeen of the
+    // revision's photosTotal photos were on their device (both 0 when not confirmed).
+    bool photosIncompleteConfirmed = false;
+    int photosSeen = 0;
+    int photosTotal = 0;
 };

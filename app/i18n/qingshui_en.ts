@@ -156,6 +156,10 @@
         <source>已导出 %1 条记录到 %2</source>
         <translation>Exported %1 records to %2</translation>
     </message>
+    <message>
+        <source>清水巡查_%1_%2.%3</source>
+        <translation>Qingshui_%1_%2.%3</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -626,7 +630,7 @@
     </message>
     <message>
         <source>结对：北京市%1</source>
-        <translation>Paired with Beijing %1</translation>
+        <translation>Paired with %1, Beijing</translation>
     </message>
     <message>
         <source>北京市 · 16 个结对区</source>
@@ -650,11 +654,11 @@
     </message>
     <message>
         <source>影响区</source>
-        <translation>Affected area</translation>
+        <translation>Influence area</translation>
     </message>
     <message>
         <source>南水北调中线干渠（陶岔渠首—北京团城湖，示意）</source>
-        <translation>Middle-route canal (Taocha head to Tuancheng Lake, Beijing; schematic)</translation>
+        <translation>Middle-route canal (Taocha Canal Head to Tuancheng Lake, Beijing; schematic)</translation>
     </message>
     <message>
         <source>触摸县（市、区）名称，查看结对详情</source>
@@ -663,6 +667,18 @@
     <message>
         <source>地图数据有误，部分地点未显示</source>
         <translation>Map data has errors: some places are not shown</translation>
+    </message>
+    <message>
+        <source>库区</source>
+        <translation>Reservoir area</translation>
+    </message>
+    <message>
+        <source>核心区</source>
+        <translation>Core area</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%2, %1</translation>
     </message>
 </context>
 <context>
@@ -772,6 +788,13 @@
     </message>
 </context>
 <context>
+    <name>LanguageController</name>
+    <message>
+        <source>清水巡查</source>
+        <translation>Qingshui</translation>
+    </message>
+</context>
+<context>
     <name>LoginController</name>
     <message>
         <source>未配置同步服务器</source>
@@ -837,6 +860,68 @@
     <message>
         <source>拍照</source>
         <translation>Take photo</translation>
+    </message>
+</context>
+<context>
+    <name>PositionStatus</name>
+    <message>
+        <source>此设备没有定位源</source>
+        <translation>This device has no position source</translation>
+    </message>
+    <message>
+        <source>应用没有使用位置信息的权限</source>
+        <translation>The app is not allowed to use the location</translation>
+    </message>
+    <message>
+        <source>定位已关闭</source>
+        <translation>Location is switched off</translation>
+    </message>
+    <message>
+        <source>长时间没有收到定位</source>
+        <translation>No position received for a long time</translation>
+    </message>
+    <message>
+        <source>定位错误（%1）</source>
+        <translation>Positioning error (%1)</translation>
+    </message>
+    <message>
+        <source>无法打开 NMEA 日志 %1</source>
+        <translation>Cannot open the NMEA log %1</translation>
+    </message>
+</context>
+<context>
+    <name>QsConflictBanner</name>
+    <message>
+        <source>修改冲突：这一版覆盖了另一台平板的修改（%1 · %2），那次修改没有被采用。</source>
+        <translation>Edit conflict: this revision overwrote another tablet&apos;s edit (%1 · %2); that edit was not kept as current.</translation>
+    </message>
+    <message>
+        <source>（未知）</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source>修改冲突：这一版覆盖了另一台平板的修改（服务器版本 %1），本机没有那一版。</source>
+        <translation>Edit conflict: this revision overwrote another tablet&apos;s edit (server revision %1), which this device does not hold.</translation>
+    </message>
+    <message>
+        <source>查看被覆盖的版本</source>
+        <translation>View the overwritten edit</translation>
+    </message>
+    <message>
+        <source>收起对比</source>
+        <translation>Hide the comparison</translation>
+    </message>
+    <message>
+        <source>与被覆盖的版本对比</source>
+        <translation>Compare with the overwritten edit</translation>
+    </message>
+    <message>
+        <source>被覆盖的版本 → 当前版本</source>
+        <translation>Overwritten edit → current revision</translation>
+    </message>
+    <message>
+        <source>两个版本的回答相同</source>
+        <translation>Both revisions have the same answers</translation>
     </message>
 </context>
 <context>
@@ -951,6 +1036,33 @@
     </message>
 </context>
 <context>
+    <name>QsPhotosConfirm</name>
+    <message>
+        <source>照片未到齐，仍要发布？</source>
+        <translation>Photos missing. Publish anyway?</translation>
+    </message>
+    <message>
+        <source>照片未到齐，仍要通过？</source>
+        <translation>Photos missing. Approve anyway?</translation>
+    </message>
+    <message>
+        <source>下面的照片还没有全部到达本机，你没有看过全部照片。确认后，这一决定连同“照片未到齐”一起保存，之后每个查看审核记录的人都能看到。</source>
+        <translation>Not all photos of the records below have reached this device: you have not seen them all. If you confirm, the decision is saved together with &quot;photos missing&quot;, and everyone who reads the review history later sees it.</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>仍然发布</source>
+        <translation>Publish anyway</translation>
+    </message>
+    <message>
+        <source>仍然通过</source>
+        <translation>Approve anyway</translation>
+    </message>
+</context>
+<context>
     <name>QsPublishPanel</name>
     <message>
         <source>勾选可以公开展示的照片（不勾选的照片不会发布）</source>
@@ -985,6 +1097,13 @@
     </message>
 </context>
 <context>
+    <name>QsRecordDelegate</name>
+    <message>
+        <source>修改冲突</source>
+        <translation>Edit conflict</translation>
+    </message>
+</context>
+<context>
     <name>QsRevisionDiff</name>
     <message>
         <source>（未填）</source>
@@ -1013,6 +1132,25 @@
     <message>
         <source>%1：%2 → %3（一侧没有定位）</source>
         <translation>%1: %2 → %3 (one side has no point)</translation>
+    </message>
+</context>
+<context>
+    <name>QsRevisionPopup</name>
+    <message>
+        <source>被覆盖的版本（只读）：%1</source>
+        <translation>Overwritten edit (read-only): %1</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>巡查员 %1 · 提交于 %2 · 服务器版本 %3</source>
+        <translation>Inspector %1 · submitted %2 · server revision %3</translation>
+    </message>
+    <message>
+        <source>（未知）</source>
+        <translation>(unknown)</translation>
     </message>
 </context>
 <context>
@@ -1267,6 +1405,10 @@
             <numerusform>%n photos</numerusform>
         </translation>
     </message>
+    <message>
+        <source>本机没有这条记录的这一版本</source>
+        <translation>This device does not hold this revision of the record</translation>
+    </message>
 </context>
 <context>
     <name>RecordViewPage</name>
@@ -1317,6 +1459,10 @@
     <message>
         <source>本机（待同步）</source>
         <translation>this device (not yet synced)</translation>
+    </message>
+    <message>
+        <source>%1 · 通过或发布前须确认</source>
+        <translation>%1 · confirm before approving or publishing</translation>
     </message>
 </context>
 <context>
@@ -1563,6 +1709,71 @@
     <message>
         <source>审核未能保存：%1</source>
         <translation>The decision was not saved: %1</translation>
+    </message>
+    <message>
+        <source>%1：确认照片未到齐后才能发布</source>
+        <translation>%1: confirm the missing photos to publish</translation>
+    </message>
+    <message>
+        <source>%1：确认照片未到齐后才能通过</source>
+        <translation>%1: confirm the missing photos to approve</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewFlagText</name>
+    <message numerus="yes">
+        <source>%n 分钟</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 小时</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>照片未到齐 (%1/%2)</source>
+        <translation>Photos missing (%1/%2)</translation>
+    </message>
+    <message>
+        <source>定位精度不足</source>
+        <translation>GPS below accuracy</translation>
+    </message>
+    <message>
+        <source>定位过早</source>
+        <translation>Early GPS fix</translation>
+    </message>
+    <message>
+        <source>时钟偏差</source>
+        <translation>Clock off</translation>
+    </message>
+    <message>
+        <source>%1：定位精度未达标仍采用，巡查员说明：%2</source>
+        <translation>%1: point kept below the accuracy gate; the inspector says: %2</translation>
+    </message>
+    <message>
+        <source>%1：定位取自保存前 %2，可能不是在现场采集的</source>
+        <translation>%1: the point was fixed %2 before the record was saved; it may not have been taken on site</translation>
+    </message>
+    <message>
+        <source>提交时平板时钟比服务器快 %1：记录时间、定位时间和照片上的时间都不可信</source>
+        <translation>When it pushed, the tablet&apos;s clock was %1 ahead of the server&apos;s: the record&apos;s times, the GPS fix time and the times on its photos cannot be trusted</translation>
+    </message>
+    <message>
+        <source>提交时平板时钟比服务器慢 %1：记录时间、定位时间和照片上的时间都不可信</source>
+        <translation>When it pushed, the tablet&apos;s clock was %1 behind the server&apos;s: the record&apos;s times, the GPS fix time and the times on its photos cannot be trusted</translation>
+    </message>
+    <message>
+        <source>照片未到齐 (%1/%2) 时确认发布</source>
+        <translation>Publication confirmed with photos missing (%1/%2)</translation>
+    </message>
+    <message>
+        <source>照片未到齐 (%1/%2) 时确认通过</source>
+        <translation>Approval confirmed with photos missing (%1/%2)</translation>
     </message>
 </context>
 <context>

@@ -54,14 +54,20 @@ QList<AchievementFact> parseAchievementFacts(const QByteArray &json, QString *er
             return {};
         }
         for (const QJsonValue &seed : o.value(QLatin1String("seeds")).toArray()) {
-            const QString title = seeds.value(seed.toString()).toString();
-            if (title.isEmpty()) {
+            if (!seeds.contains(seed.toString())) {
                 *error = QStringLiteral("%1: unknown source '%2'").arg(where, seed.toString());
                 return {};
             }
-            f.sources << title;
+            QString zh, en;
+            if (!readPair(seeds, qPrintable(seed.toString()), &zh, &en)) {
+                *error = QStringLiteral("%1: source '%2' needs its title in zh and en")
+                             .arg(where, seed.toString());
+                return {};
+            }
+            f.sourcesZh << zh;
+            f.sourcesEn << en;
         }
-        if (f.sources.isEmpty()) {
+        if (f.sourcesZh.isEmpty()) {
             *error = QStringLiteral("%1: names no source").arg(where);
             return {};
         }

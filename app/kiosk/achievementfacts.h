@@ -13,11 +13,13 @@ struct AchievementFact {
     QString labelZh, labelEn;
     QString valueZh, valueEn;
     QString whenZh, whenEn; // the date or context the source gives
-    QStringList sources; // titles of its seeds, in the order the fact names them
+    // The titles of its seeds, in the order the fact names them, in each language.
+    QStringList sourcesZh, sourcesEn;
 };
 
 // Reads achievements.json. Any defect (not JSON, a fact without its label, value, date or a
-// known source) rejects the whole file: an empty list and *error says what and where.
+// known source, a source without its title in both languages) rejects the whole file: an
+// empty list and *error says what and where.
 QList<AchievementFact> parseAchievementFacts(const QByteArray &json, QString *error);
 
 // The copy compiled into the resources (:/qingshui/kiosk/achievements.json).

@@ -35,12 +35,14 @@ QVariantList FiguresController::facts() const
     const bool en = english();
     QVariantList out;
     for (const AchievementFact &f : m_facts) {
-        out << QVariantMap {{QStringLiteral("id"), f.id},
-                            {QStringLiteral("group"), f.group},
-                            {QStringLiteral("label"), en ? f.labelEn : f.labelZh},
-                            {QStringLiteral("value"), en ? f.valueEn : f.valueZh},
-                            {QStringLiteral("when"), en ? f.whenEn : f.whenZh},
-                            {QStringLiteral("source"), f.sources.join(QStringLiteral("；"))}};
+        out << QVariantMap {
+            {QStringLiteral("id"), f.id},
+            {QStringLiteral("group"), f.group},
+            {QStringLiteral("label"), en ? f.labelEn : f.labelZh},
+            {QStringLiteral("value"), en ? f.valueEn : f.valueZh},
+            {QStringLiteral("when"), en ? f.whenEn : f.whenZh},
+            {QStringLiteral("source"),
+             en ? f.sourcesEn.join(QStringLiteral("; ")) : f.sourcesZh.join(QStringLiteral("；"))}};
     }
     return out;
 }

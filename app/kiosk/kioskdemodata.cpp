@@ -4,6 +4,7 @@
 #include "media/publicrendition.h"
 #include "storage/recordrepository.h"
 #include "storage/syncmetarepository.h"
+#include "storage/templaterepository.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -171,7 +172,9 @@ PublicCopy addPublicCopy(QSqlDatabase db, PhotoStore &photos, const QString &uni
     Record r;
     r.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     r.templateId = QLatin1String(kind->templateId);
-    r.templateVersion = 1;
+    // The checklist's version as it is now (a public copy keeps the version it was filled with).
+    const std::optional<FormTemplate> current = TemplateRepository(db).latest(r.templateId);
+    r.templateVersion = current ? current->version : 1;
     r.category = category;
     r.villageCode = village;
     r.status = RecordStatus::Approved;

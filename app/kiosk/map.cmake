@@ -9,4 +9,4 @@ target_include_directories(qs_backend PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/kiosk)
 qt_add_resources(qs_backend kiosk_map_data
     PREFIX /kiosk
     BASE ${CMAKE_CURRENT_SOURCE_DIR}/data/kiosk
-    FILES data/kiosk/map_points.csv data/kiosk/reservoir_outline.csv)
+    FILES data/kiosk/map_points.csv data/kiosk/reservoir_outline.csv data/kiosk/place_names.csv)

@@ -1,6 +1,6 @@
 #include "mappoints.h"
 
-#include <QObject>
+#include <QHash>
 
 namespace {
 
@@ -42,11 +42,33 @@ bool readCoordinate(const QString &text, double min, double max, double *value)
     return ok && *value >= min && *value <= max;
 }
 
-// Calls row(lineNumber, fields) for each data line after the header.
+// One data row, its fields found by the header's column names.
+class CsvRow {
+public:
+    CsvRow(const QStringList &fields, const QHash<QString, int> &columns)
+        : m_fields(fields), m_columns(columns)
+    {
+    }
+    // The trimmed field of that column; empty when the file has no such column.
+    QString operator[](const QString &column) const
+    {
+        const int i = m_columns.value(column, -1);
+        return i >= 0 && i < m_fields.size() ? m_fields.at(i).trimmed() : QString();
+    }
+
+private:
+    const QStringList &m_fields;
+    const QHash<QString, int> &m_columns;
+};
+
+// Calls row(lineNumber, row) for each data line after the header, which must name every
+// column in `required` (in any order, among others).
 template<typename RowFn>
-void forEachRow(const QByteArray &csv, const QStringList &header, QStringList *errors, RowFn row)
+void forEachRow(const QByteArray &csv, const QStringList &required, QStringList *errors, RowFn row)
 {
     const QStringList lines = QString::fromUtf8(csv).split(u'\n');
+    QHash<QString, int> columns;
+    int needed = 0; // fields a row needs to reach its last required column
     bool headerSeen = false;
     for (int i = 0; i < lines.size(); ++i) {
         QString line = lines.at(i);
@@ -58,11 +80,16 @@ void forEachRow(const QByteArray &csv, const QStringList &header, QStringList *e
         const QStringList fields = splitCsvLine(line, &ok);
         if (!headerSeen) {
             headerSeen = true;
-            if (fields.mid(0, header.size()) != header) {
-                errors->append(QStringLiteral("line %1: expected the header %2")
-                                   .arg(i + 1)
-                                   .arg(header.join(u',')));
-                return;
+            for (int c = 0; c < fields.size(); ++c)
+                columns.insert(fields.at(c).trimmed(), c);
+            for (const QString &name : required) {
+                if (!columns.contains(name)) {
+                    errors->append(QStringLiteral("line %1: expected a header naming %2")
+                                       .arg(i + 1)
+                                       .arg(required.join(u',')));
+                    return;
+                }
+                needed = qMax(needed, columns.value(name) + 1);
             }
             continue;
         }
@@ -70,14 +97,14 @@ void forEachRow(const QByteArray &csv, const QStringList &header, QStringList *e
             errors->append(QStringLiteral("line %1: unterminated quote").arg(i + 1));
             continue;
         }
-        if (fields.size() < header.size()) {
+        if (fields.size() < needed) {
             errors->append(QStringLiteral("line %1: %2 fields, expected at least %3")
                                .arg(i + 1)
                                .arg(fields.size())
-                               .arg(header.size()));
+                               .arg(needed));
             continue;
         }
-        row(i + 1, fields);
+        row(i + 1, CsvRow(fields, columns));
     }
     if (!headerSeen)
         errors->append(QStringLiteral("the file is empty"));
@@ -88,28 +115,32 @@ void forEachRow(const QByteArray &csv, const QStringList &header, QStringList *e
 MapPointsResult parseMapPoints(const QByteArray &csv)
 {
     MapPointsResult result;
-    const QStringList header {QStringLiteral("kind"), QStringLiteral("code"),
-                              QStringLiteral("name"), QStringLiteral("lon"), QStringLiteral("lat")};
-    forEachRow(csv, header, &result.errors, [&](int lineNumber, const QStringList &f) {
+    const QStringList required {QStringLiteral("kind"), QStringLiteral("code"),
+                                QStringLiteral("name"), QStringLiteral("lon"),
+                                QStringLiteral("lat")};
+    forEachRow(csv, required, &result.errors, [&](int lineNumber, const CsvRow &f) {
         MapPoint p;
-        p.kind = f.at(0).trimmed();
-        p.code = f.at(1).trimmed();
-        p.name = f.at(2).trimmed();
+        p.kind = f[QStringLiteral("kind")];
+        p.code = f[QStringLiteral("code")];
+        p.name = f[QStringLiteral("name")];
+        p.nameEn = f[QStringLiteral("name_en")];
         if (p.name.isEmpty()) {
             result.errors << QStringLiteral("line %1: no name").arg(lineNumber);
             return;
         }
-        if (!readCoordinate(f.at(3), -180, 180, &p.lon)) {
+        const QString lon = f[QStringLiteral("lon")];
+        const QString lat = f[QStringLiteral("lat")];
+        if (!readCoordinate(lon, -180, 180, &p.lon)) {
             result.errors << QStringLiteral("line %1: longitude '%2' is not a number in "
                                             "-180..180")
                                  .arg(lineNumber)
-                                 .arg(f.at(3));
+                                 .arg(lon);
             return;
         }
-        if (!readCoordinate(f.at(4), -90, 90, &p.lat)) {
+        if (!readCoordinate(lat, -90, 90, &p.lat)) {
             result.errors << QStringLiteral("line %1: latitude '%2' is not a number in -90..90")
                                  .arg(lineNumber)
-                                 .arg(f.at(4));
+                                 .arg(lat);
             return;
         }
         result.points << p;
@@ -120,18 +151,37 @@ MapPointsResult parseMapPoints(const QByteArray &csv)
 MapPointsResult parseOutline(const QByteArray &csv)
 {
     MapPointsResult result;
-    const QStringList header {QStringLiteral("lon"), QStringLiteral("lat")};
-    forEachRow(csv, header, &result.errors, [&](int lineNumber, const QStringList &f) {
+    const QStringList required {QStringLiteral("lon"), QStringLiteral("lat")};
+    forEachRow(csv, required, &result.errors, [&](int lineNumber, const CsvRow &f) {
         MapPoint p;
         p.kind = QStringLiteral("outline");
-        if (!readCoordinate(f.at(0), -180, 180, &p.lon)
-            || !readCoordinate(f.at(1), -90, 90, &p.lat)) {
+        const QString lon = f[QStringLiteral("lon")];
+        const QString lat = f[QStringLiteral("lat")];
+        if (!readCoordinate(lon, -180, 180, &p.lon) || !readCoordinate(lat, -90, 90, &p.lat)) {
             result.errors << QStringLiteral("line %1: '%2,%3' is not a longitude,latitude")
                                  .arg(lineNumber)
-                                 .arg(f.at(0), f.at(1));
+                                 .arg(lon, lat);
             return;
         }
         result.points << p;
+    });
+    return result;
+}
+
+PlaceNamesResult parsePlaceNames(const QByteArray &csv)
+{
+    PlaceNamesResult result;
+    const QStringList required {QStringLiteral("kind"), QStringLiteral("code"),
+                                QStringLiteral("name"), QStringLiteral("name_en")};
+    forEachRow(csv, required, &result.errors, [&](int lineNumber, const CsvRow &f) {
+        const PlaceName p {f[QStringLiteral("kind")], f[QStringLiteral("code")],
+                           f[QStringLiteral("name")], f[QStringLiteral("name_en")]};
+        if (p.name.isEmpty() || p.nameEn.isEmpty()) {
+            result.errors
+                << QStringLiteral("line %1: needs a name and an English name").arg(lineNumber);
+            return;
+        }
+        result.names << p;
     });
     return result;
 }

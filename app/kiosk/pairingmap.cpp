@@ -8,15 +8,15 @@
 
 namespace {
 
-MapPointsResult readFile(const QString &path, MapPointsResult (*parse)(const QByteArray &))
+template<typename Result> Result readFile(const QString &path, Result (*parse)(const QByteArray &))
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        MapPointsResult missing;
+        Result missing;
         missing.errors << QStringLiteral("%1: %2").arg(path, file.errorString());
         return missing;
     }
-    MapPointsResult result = parse(file.readAll());
+    Result result = parse(file.readAll());
     for (QString &e : result.errors)
         e = path + QStringLiteral(": ") + e;
     return result;
@@ -36,6 +36,7 @@ QVariantList placed(const QList<MapPoint> &points, const MapProjection &projecti
     for (int i = 0; i < points.size(); ++i) {
         out << QVariantMap {{QStringLiteral("code"), points.at(i).code},
                             {QStringLiteral("name"), points.at(i).name},
+                            {QStringLiteral("nameEn"), points.at(i).nameEn},
                             {QStringLiteral("x"), anchors.at(i).x()},
                             {QStringLiteral("y"), anchors.at(i).y()},
                             {QStringLiteral("labelX"), labels.at(i).x()},
@@ -84,15 +85,26 @@ QVariantMap PairingMap::district(const QString &name) const
     return findBy(m_districts, QStringLiteral("name"), name);
 }
 
+QString PairingMap::englishName(const QString &name) const
+{
+    return m_englishNames.value(name);
+}
+
 void PairingMap::relayout()
 {
     const MapPointsResult points = readFile(m_pointsFile, parseMapPoints);
     const MapPointsResult outline = readFile(m_outlineFile, parseOutline);
+    const PlaceNamesResult places = readFile(m_placeNamesFile, parsePlaceNames);
     const MapProjection source(sourceAreaBox(), m_mapArea);
     const MapProjection beijing(beijingBox(), m_insetArea);
 
+    m_englishNames.clear();
+    for (const PlaceName &p : places.names)
+        m_englishNames.insert(p.name, p.nameEn);
     QList<MapPoint> seats, districts, landmarks;
     for (const MapPoint &p : points.points) {
+        if (!p.nameEn.isEmpty())
+            m_englishNames.insert(p.name, p.nameEn);
         if (p.kind == QLatin1String("county_seat"))
             seats << p;
         else if (p.kind == QLatin1String("beijing_district"))
@@ -139,8 +151,8 @@ void PairingMap::relayout()
         } else {
             continue; // nowhere sensible to draw it
         }
-        QString name = p.name.section(u' ', 0, 0);
-        m_canal << QVariantMap {{QStringLiteral("name"), name},
+        m_canal << QVariantMap {{QStringLiteral("name"), p.name},
+                                {QStringLiteral("nameEn"), p.nameEn},
                                 {QStringLiteral("x"), at.x()},
                                 {QStringLiteral("y"), at.y()}};
     }
@@ -149,7 +161,7 @@ void PairingMap::relayout()
     for (const MapPoint &p : outline.points)
         m_reservoir << source.project(p.lon, p.lat);
 
-    const QStringList errors = points.errors + outline.errors;
+    const QStringList errors = points.errors + outline.errors + places.errors;
     m_error = errors.join(u'\n');
     if (!errors.isEmpty())
         qWarning("pairing map: %s", qPrintable(m_error));

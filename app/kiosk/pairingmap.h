@@ -2,6 +2,7 @@
 
 #include "mapprojection.h"
 
+#include <QHash>
 #include <QObject>
 #include <QQmlEngine>
 #include <QRectF>
@@ -12,12 +13,14 @@
 // (and their label touch targets) in the source-area frame, the 16 Beijing districts in the
 // inset, the reservoir's schematic outline and the middle-route canal running from 陶岔 to the
 // inset. Reads the map points bundled in the resources; a missing file or bad rows leave
-// `error` set and the rest of the map drawn.
+// `error` set and the rest of the map drawn. Every place it knows has an English name too
+// (englishName), so the map reads in English mode.
 class PairingMap : public QObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString pointsFile MEMBER m_pointsFile NOTIFY inputChanged)
     Q_PROPERTY(QString outlineFile MEMBER m_outlineFile NOTIFY inputChanged)
+    Q_PROPERTY(QString placeNamesFile MEMBER m_placeNamesFile NOTIFY inputChanged)
     Q_PROPERTY(QRectF mapArea MEMBER m_mapArea NOTIFY inputChanged)
     Q_PROPERTY(QRectF insetArea MEMBER m_insetArea NOTIFY inputChanged)
     Q_PROPERTY(QSizeF unitLabelSize MEMBER m_unitLabelSize NOTIFY inputChanged)
@@ -31,9 +34,12 @@ class PairingMap : public QObject {
 public:
     explicit PairingMap(QObject *parent = nullptr);
 
-    // {code, name, x, y, labelX, labelY, labelWidth, labelHeight}; empty map if unknown.
+    // {code, name, nameEn, x, y, labelX, labelY, labelWidth, labelHeight}; empty if unknown.
     Q_INVOKABLE QVariantMap unit(const QString &code) const;
     Q_INVOKABLE QVariantMap district(const QString &name) const;
+    // The English name of a place the map data names (a county seat, Beijing district,
+    // landmark, province or prefecture) by its Chinese name; empty if it knows none.
+    Q_INVOKABLE QString englishName(const QString &name) const;
 
     QVariantList units() const { return m_units; }
     QVariantList districts() const { return m_districts; }
@@ -55,6 +61,7 @@ private:
 
     QString m_pointsFile = QStringLiteral(":/kiosk/map_points.csv");
     QString m_outlineFile = QStringLiteral(":/kiosk/reservoir_outline.csv");
+    QString m_placeNamesFile = QStringLiteral(":/kiosk/place_names.csv");
     QRectF m_mapArea {40, 170, 1180, 880};
     QRectF m_insetArea {1290, 190, 560, 420};
     QSizeF m_unitLabelSize {168, 96};
@@ -65,5 +72,6 @@ private:
     QVariantList m_canal;
     QVariantList m_reservoir;
     QPointF m_dam;
+    QHash<QString, QString> m_englishNames; // Chinese name → English name
     QString m_error;
 };

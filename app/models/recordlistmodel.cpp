@@ -1,6 +1,10 @@
 #include "recordlistmodel.h"
 
+#include "controllers/reviewflagtext.h"
 #include "domain/category.h"
+#include "domain/photoreferences.h"
+#include "domain/reviewflags.h"
+#include "media/photopresence.h"
 #include "storage/recordrepository.h"
 #include "storage/referencedatarepository.h"
 
@@ -28,6 +32,7 @@ void RecordListModel::reload()
 {
     beginResetModel();
     RecordRepository repo(m_db);
+    m_marks.clear();
     m_records = repo.query(m_filter, kPageSize);
     m_total = repo.count(m_filter);
     endResetModel();
@@ -227,8 +232,53 @@ QVariant RecordListModel::data(const QModelIndex &index, int role) const
             .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     case AuthorRole:
         return r.author;
+    case PhotosHereRole:
+        return marksOf(index.row()).here;
+    case PhotosTotalRole:
+        return int(marksOf(index.row()).photos.size());
+    case PhotosIncompleteRole: {
+        const ReviewMarks &m = marksOf(index.row());
+        return r.photosPending || m.here < m.photos.size();
+    }
+    case PhotosTextRole: {
+        const ReviewMarks &m = marksOf(index.row());
+        const int total = int(m.photos.size());
+        return r.photosPending || m.here < total ? ReviewFlagText::photosIncomplete(m.here, total)
+                                                 : QString();
+    }
+    case ConflictRole:
+        return r.conflictWith != 0;
+    case FlagsTextRole:
+        return marksOf(index.row()).flagsText;
     }
     return {};
+}
+
+const RecordListModel::ReviewMarks &RecordListModel::marksOf(int row) const
+{
+    auto it = m_marks.find(row);
+    if (it != m_marks.end())
+        return *it;
+    const Record &r = m_records.at(row);
+    ReviewMarks marks;
+    marks.photos = photoReferencesIn(r.content);
+    marks.here = photoPresenceOf(r.content, m_photos).here;
+    marks.flagsText
+        = ReviewFlagText::compact(reviewFlagsOf(r.content, r.updatedAtMs, r.deviceClockSkewMs));
+    return *m_marks.insert(row, marks);
+}
+
+void RecordListModel::photoArrived(const QString &sha256)
+{
+    // Only rows already shown have counts to change; the others count when they are shown.
+    for (auto it = m_marks.begin(); it != m_marks.end(); ++it) {
+        if (!it->photos.contains(sha256))
+            continue;
+        const int row = it.key();
+        it->here = photoPresenceOf(m_records.at(row).content, m_photos).here;
+        emit dataChanged(index(row), index(row),
+                         {PhotosHereRole, PhotosIncompleteRole, PhotosTextRole});
+    }
 }
 
 QHash<int, QByteArray> RecordListModel::roleNames() const
@@ -245,5 +295,11 @@ QHash<int, QByteArray> RecordListModel::roleNames() const
         {ListStatusTextRole, "listStatusText"},
         {UpdatedAtRole, "updatedAt"},
         {AuthorRole, "author"},
+        {PhotosHereRole, "photosHere"},
+        {PhotosTotalRole, "photosTotal"},
+        {PhotosIncompleteRole, "photosIncomplete"},
+        {PhotosTextRole, "photosText"},
+        {ConflictRole, "conflict"},
+        {FlagsTextRole, "flagsText"},
     };
 }

@@ -10,6 +10,8 @@
 #include <QQmlEngine>
 #include <QSqlDatabase>
 
+class PhotoStore;
+
 // The records in the local store, newest first, narrowed by the filter properties and read
 // page by page, so a store of 100,000 records opens as fast as one of ten.
 class RecordListModel : public QAbstractListModel {
@@ -40,6 +42,13 @@ public:
         ListStatusTextRole,
         UpdatedAtRole,
         AuthorRole,
+        // What a reviewer needs to trust the row (issue 13), read only for rows shown:
+        PhotosHereRole, // n: photos of the revision on this device
+        PhotosTotalRole, // m: photos the revision refers to
+        PhotosIncompleteRole, // the server says some are pending, or n < m
+        PhotosTextRole, // "照片未到齐 (n/m)" while incomplete, else ""
+        ConflictRole, // the revision overwrote another tablet's unseen
+        FlagsTextRole, // the flags raised (GPS override, stale fix, clock skew), "" if none
     };
     Q_ENUM(Role)
 
@@ -92,11 +101,25 @@ public:
     static QString listStatusText(ListStatus status);
     static constexpr int kPageSize = 100;
 
+    // Where the photos on this device are, for the rows' n/m (none without one).
+    void setPhotoStore(const PhotoStore *photos) { m_photos = photos; }
+
+public slots:
+    // A photo arrived on this device: rows shown that refer to it count again.
+    void photoArrived(const QString &sha256);
+
 signals:
     void countChanged();
     void filterChanged();
 
 private:
+    // A row's photos and flags, worked out the first time the row is shown.
+    struct ReviewMarks {
+        QStringList photos; // the revision's photos (SHA-256 names)
+        int here = 0;
+        QString flagsText;
+    };
+    const ReviewMarks &marksOf(int row) const;
     void applyFilter(const RecordFilter &filter);
     QString villageName(const QString &code) const;
     QString summaryOf(const Record &record) const;
@@ -109,4 +132,6 @@ private:
     QList<Record> m_records;
     int m_total = 0;
     mutable QHash<QString, QString> m_villageNames;
+    const PhotoStore *m_photos = nullptr;
+    mutable QHash<int, ReviewMarks> m_marks; // by row; cleared when the rows are read again
 };

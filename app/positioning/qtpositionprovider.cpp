@@ -104,7 +104,19 @@ QtPositionProvider::QtPositionProvider(QGeoPositionInfoSource *source, const QSt
                 &QtPositionProvider::onPositionUpdated);
         connect(m_source, &QGeoPositionInfoSource::errorOccurred, this,
                 [this](QGeoPositionInfoSource::Error e) {
-                    emit errorOccurred(QStringLiteral("定位错误 (%1)").arg(int(e)));
+                    switch (e) {
+                    case QGeoPositionInfoSource::AccessError:
+                        emit errorOccurred(Error::AccessDenied, {});
+                        break;
+                    case QGeoPositionInfoSource::ClosedError:
+                        emit errorOccurred(Error::SourceClosed, {});
+                        break;
+                    case QGeoPositionInfoSource::UpdateTimeoutError:
+                        emit errorOccurred(Error::Timeout, {});
+                        break;
+                    default:
+                        emit errorOccurred(Error::SourceFailed, QString::number(int(e)));
+                    }
                 });
     }
 }
@@ -117,7 +129,7 @@ void QtPositionProvider::start()
         return;
     }
     if (!m_source) {
-        emit errorOccurred(QStringLiteral("此设备没有定位源"));
+        emit errorOccurred(Error::NoSource, {});
         return;
     }
     if (m_satelliteSource)
@@ -157,7 +169,7 @@ void QtPositionProvider::restartReplay()
     auto *file = new QFile(m_replayPath);
     if (!file->open(QIODevice::ReadOnly)) {
         delete file;
-        emit errorOccurred(QStringLiteral("无法打开 NMEA 日志 %1").arg(m_replayPath));
+        emit errorOccurred(Error::ReplayUnreadable, m_replayPath);
         return;
     }
     auto *nmea = new ObservedNmeaSource(

@@ -1,6 +1,7 @@
 #include "demodata.h"
 
 #include "recordrepository.h"
+#include "templaterepository.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -92,7 +93,9 @@ int seedIfEmpty(QSqlDatabase db, const QString &deviceId)
         Record r;
         r.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         r.templateId = QString::fromLatin1(s.templateId);
-        r.templateVersion = 1;
+        // Filled with the checklist as it is now, as a new record would be.
+        const std::optional<FormTemplate> current = TemplateRepository(db).latest(r.templateId);
+        r.templateVersion = current ? current->version : 1;
         r.category = QString::fromLatin1(s.category);
         r.villageCode = QString::fromLatin1(s.village);
         r.createdAtMs = r.updatedAtMs = now - qint64(added + 1) * hour;

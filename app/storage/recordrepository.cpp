@@ -130,8 +130,9 @@ bool RecordRepository::upsert(const Record &r)
             m_db,
             "INSERT INTO record (id, template_id, template_version, category, village_code, "
             "status, created_at_ms, updated_at_ms, content, author_device_id, sync_state, "
-            "server_seq, unit_code, op_id, photos_pending, conflict_with, author) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            "server_seq, unit_code, op_id, photos_pending, conflict_with, author, "
+            "device_clock_skew_ms) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
             "ON CONFLICT(id) DO UPDATE SET template_id=excluded.template_id, "
             "template_version=excluded.template_version, category=excluded.category, "
             "village_code=excluded.village_code, status=excluded.status, "
@@ -141,7 +142,8 @@ bool RecordRepository::upsert(const Record &r)
             "unit_code=excluded.unit_code, "
             "op_id=CASE WHEN excluded.op_id = '' THEN record.op_id ELSE excluded.op_id END, "
             "photos_pending=excluded.photos_pending, "
-            "conflict_with=excluded.conflict_with, author=excluded.author");
+            "conflict_with=excluded.conflict_with, author=excluded.author, "
+            "device_clock_skew_ms=excluded.device_clock_skew_ms");
         m_upsertSearch.emplace(
             m_db,
             "INSERT INTO record_search (record_id, updated_at_ms, text) VALUES (?, ?, ?) "
@@ -168,6 +170,7 @@ bool RecordRepository::upsert(const Record &r)
     q.bind(15, r.photosPending ? 1 : 0);
     q.bind(16, r.conflictWith);
     q.bindText(17, r.author);
+    q.bind(18, r.deviceClockSkewMs);
     SqliteStatement &search = *m_upsertSearch;
     search.bindText(1, r.id);
     search.bind(2, r.updatedAtMs);
@@ -202,9 +205,11 @@ bool RecordRepository::keepOverwrittenRevision(const Record &r)
             m_db,
             "INSERT INTO record_revision (record_id, server_seq, template_id, "
             "template_version, category, village_code, status, created_at_ms, updated_at_ms, "
-            "content, author_device_id) SELECT id, server_seq, template_id, template_version, "
-            "category, village_code, status, created_at_ms, updated_at_ms, content, "
-            "author_device_id FROM record WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
+            "content, author_device_id, author, device_clock_skew_ms, conflict_with) "
+            "SELECT id, server_seq, template_id, template_version, category, village_code, "
+            "status, created_at_ms, updated_at_ms, content, author_device_id, author, "
+            "device_clock_skew_ms, conflict_with FROM record WHERE id = ? AND NOT EXISTS "
+            "(SELECT 1 FROM "
             "record_revision v WHERE v.record_id = record.id AND v.server_seq = "
             "record.server_seq)");
     }
@@ -467,14 +472,16 @@ bool RecordRepository::removeWithdrawn(const QString &recordId)
 bool RecordRepository::storeReview(const ReviewEvent &e)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "INSERT INTO review_event (id, record_id, record_server_seq, decision, comment, "
-        "question_comments, published_photos, created_at_ms, reviewer, server_seq) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
-        "server_seq = excluded.server_seq, reviewer = excluded.reviewer"));
+    q.prepare(QStringLiteral("INSERT INTO review_event (id, record_id, record_server_seq, "
+                             "decision, comment, question_comments, published_photos, "
+                             "created_at_ms, reviewer, server_seq, %1) "
+                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+                             "server_seq = excluded.server_seq, reviewer = excluded.reviewer")
+                  .arg(QLatin1String(kPhotoConfirmationColumns)));
     bindReviewContent(q, e);
     q.addBindValue(notNull(e.reviewer));
     q.addBindValue(e.serverSeq);
+    bindPhotoConfirmation(q, e);
     if (!q.exec()) {
         m_error = QStringLiteral("cannot store review %1: %2").arg(e.id, q.lastError().text());
         return false;

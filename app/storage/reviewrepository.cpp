@@ -76,10 +76,12 @@ bool ReviewRepository::write(ReviewEvent e)
         e.createdAtMs = QDateTime::currentMSecsSinceEpoch();
 
     q.prepare(QStringLiteral(
-        "INSERT INTO review_event (id, record_id, record_server_seq, decision, comment, "
-        "question_comments, published_photos, created_at_ms, reviewer, server_seq) "
-        "VALUES (?,?,?,?,?,?,?,?,'',0)"));
+                  "INSERT INTO review_event (id, record_id, record_server_seq, decision, comment, "
+                  "question_comments, published_photos, created_at_ms, reviewer, server_seq, %1) "
+                  "VALUES (?,?,?,?,?,?,?,?,'',0,?,?,?)")
+                  .arg(QLatin1String(kPhotoConfirmationColumns)));
     bindReviewContent(q, e);
+    bindPhotoConfirmation(q, e);
     if (!q.exec()) {
         return refuse(Refusal::StoreFailed,
                       QStringLiteral("cannot store review %1: %2").arg(e.id, q.lastError().text()));

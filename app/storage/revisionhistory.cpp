@@ -8,9 +8,11 @@
 namespace {
 
 // A past revision has the record's columns but no sync bookkeeping: the server holds it.
+// (Photos pending is not kept: whether its photos are here is the photo store's to say.)
 constexpr const char *kPastColumns
     = "record_id, template_id, template_version, category, village_code, status, "
-      "created_at_ms, updated_at_ms, content, author_device_id, 2, server_seq, '', 0, 0";
+      "created_at_ms, updated_at_ms, content, author_device_id, 2, server_seq, '', 0, "
+      "conflict_with, author, device_clock_skew_ms";
 
 } // namespace
 

@@ -15,9 +15,9 @@ inline constexpr const char *kRecordColumns
     = "r.id, r.template_id, r.template_version, r.category, r.village_code, r.status, "
       "r.created_at_ms, r.updated_at_ms, r.content, r.author_device_id, r.sync_state, "
       "r.server_seq, "
-      "r.op_id, r.photos_pending, r.conflict_with, r.author";
+      "r.op_id, r.photos_pending, r.conflict_with, r.author, r.device_clock_skew_ms";
 // How many columns kRecordColumns lists: where the next ones of a query start.
-inline constexpr int kRecordColumnCount = 16;
+inline constexpr int kRecordColumnCount = 17;
 
 inline Record readRecord(const QSqlQuery &q, int first = 0)
 {
@@ -38,5 +38,6 @@ inline Record readRecord(const QSqlQuery &q, int first = 0)
     r.photosPending = q.value(first + 13).toBool();
     r.conflictWith = q.value(first + 14).toLongLong();
     r.author = q.value(first + 15).toString();
+    r.deviceClockSkewMs = q.value(first + 16).toLongLong();
     return r;
 }

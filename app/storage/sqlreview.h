@@ -10,7 +10,11 @@
 // The column list and row reader shared by the queries that return review events.
 inline constexpr const char *kReviewColumns
     = "e.id, e.record_id, e.record_server_seq, e.decision, e.comment, e.question_comments, "
-      "e.published_photos, e.created_at_ms, e.reviewer, e.server_seq";
+      "e.published_photos, e.created_at_ms, e.reviewer, e.server_seq, "
+      "e.photos_incomplete_confirmed, e.photos_seen, e.photos_total";
+// The columns bindPhotoConfirmation() binds, for the statements that write review events.
+inline constexpr const char *kPhotoConfirmationColumns
+    = "photos_incomplete_confirmed, photos_seen, photos_total";
 
 // Question comments are stored as a JSON array of {question_id, comment}.
 inline QString questionCommentsJson(const QList<QuestionComment> &comments)
@@ -38,6 +42,14 @@ inline void bindReviewContent(QSqlQuery &q, const ReviewEvent &e)
     q.addBindValue(e.createdAtMs);
 }
 
+// Binds the confirmation of missing photos, in kPhotoConfirmationColumns' order.
+inline void bindPhotoConfirmation(QSqlQuery &q, const ReviewEvent &e)
+{
+    q.addBindValue(e.photosIncompleteConfirmed ? 1 : 0);
+    q.addBindValue(e.photosSeen);
+    q.addBindValue(e.photosTotal);
+}
+
 inline ReviewEvent readReview(const QSqlQuery &q, int first = 0)
 {
     ReviewEvent e;
@@ -55,5 +67,8 @@ inline ReviewEvent readReview(const QSqlQuery &q, int first = 0)
     e.createdAtMs = q.value(first + 7).toLongLong();
     e.reviewer = q.value(first + 8).toString();
     e.serverSeq = q.value(first + 9).toLongLong();
+    e.photosIncompleteConfirmed = q.value(first + 10).toBool();
+    e.photosSeen = q.value(first + 11).toInt();
+    e.photosTotal = q.value(first + 12).toInt();
     return e;
 }

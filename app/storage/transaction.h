@@ -1,11 +1,18 @@
 #pragma once
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
 // Rolls back unless commit() succeeded: every write path in storage goes through one.
+// IMMEDIATE: the write lock is taken (waiting out the busy timeout) when the transaction
+// begins. A deferred one that reads first and then writes fails at once with "database is
+// locked" when another connection wrote in between, whatever the busy timeout.
 class Transaction {
 public:
-    explicit Transaction(QSqlDatabase db) : m_db(db), m_open(m_db.transaction()) { }
+    explicit Transaction(QSqlDatabase db)
+        : m_db(db), m_open(QSqlQuery(m_db).exec(QStringLiteral("BEGIN IMMEDIATE")))
+    {
+    }
     ~Transaction()
     {
         if (m_open)

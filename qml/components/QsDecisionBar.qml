@@ -31,14 +31,26 @@ ColumnLayout {
         rejectReason.text = ""
     }
 
-    function decide(decision, comment, perQuestion) {
-        if (Services.review.decide(recordId, decision, comment, perQuestion)) {
+    function decide(decision, comment, perQuestion, confirmMissingPhotos) {
+        if (Services.review.decide(recordId, decision, comment, perQuestion,
+                                   confirmMissingPhotos === true)) {
             reset()
             decided()
         } else {
             error = Services.review.lastError !== "" ? Services.review.lastError
                                                      : qsTr("审核决定未能保存")
         }
+    }
+
+    // Photos not all on this device: approved only once the supervisor confirms it.
+    function approve() {
+        error = ""
+        var photos = Services.review.photoPresence(recordId)
+        if (photos.complete === false)
+            photosConfirm.ask([{ "title": "", "text": photos.text }], "approve",
+                              function() { bar.decide("approve", "", {}, true) })
+        else
+            decide("approve", "", {})
     }
 
     // Also called from the page's footer, which stays in reach below the answers.
@@ -55,7 +67,7 @@ ColumnLayout {
             objectName: "decideApprove"
             text: qsTr("通过")
             tint: Theme.accent
-            onClicked: bar.decide("approve", "", {})
+            onClicked: bar.approve()
         }
         QsBigButton {
             objectName: "decideReturn"
@@ -130,6 +142,11 @@ ColumnLayout {
             enabled: rejectReason.text.trim() !== ""
             onClicked: bar.decide("reject", rejectReason.text.trim(), {})
         }
+    }
+
+    QsPhotosConfirm {
+        id: photosConfirm
+        objectName: "approveConfirm"
     }
 
     Label {

@@ -25,6 +25,16 @@ Rectangle {
         return out
     }
 
+    function publish(chosen, confirmMissingPhotos) {
+        if (Services.review.publish(recordId, chosen, confirmMissingPhotos)) {
+            error = ""
+            published = true
+        } else {
+            error = Services.review.lastError !== "" ? Services.review.lastError
+                                                     : qsTr("未能发布")
+        }
+    }
+
     onRecordIdChanged: {
         error = ""
         published = false
@@ -96,13 +106,12 @@ Rectangle {
                 highlighted: true
                 onClicked: {
                     var chosen = panel.ticked()
-                    if (Services.review.publish(panel.recordId, chosen)) {
-                        panel.error = ""
-                        panel.published = true
-                    } else {
-                        panel.error = Services.review.lastError !== "" ? Services.review.lastError
-                                                                       : qsTr("未能发布")
-                    }
+                    var photos = Services.review.photoPresence(panel.recordId)
+                    if (photos.complete === false)
+                        photosConfirm.ask([{ "title": "", "text": photos.text }], "publish",
+                                          function() { panel.publish(chosen, true) })
+                    else
+                        panel.publish(chosen, false)
                 }
             }
             Label {
@@ -115,6 +124,11 @@ Rectangle {
                 wrapMode: Text.Wrap
             }
         }
+        QsPhotosConfirm {
+            id: photosConfirm
+            objectName: "publishConfirm"
+        }
+
         Label {
             objectName: "publishError"
             Layout.fillWidth: true

@@ -14,6 +14,11 @@ ItemDelegate {
     required property int listStatus
     required property string updatedAt
     property string byline: "" // e.g. who pushed it, shown beside the time
+    // What a reviewer should know before deciding (set by the review queue): photos not all
+    // on this device ("照片未到齐 (n/m)"), a concurrent edit the server flagged, other flags.
+    property string photosMark: ""
+    property bool conflictMark: false
+    property string flagsMark: ""
 
     implicitHeight: Math.max(Theme.touchTarget + 24, content.implicitHeight + 24)
 
@@ -44,6 +49,30 @@ ItemDelegate {
                 font.pixelSize: Theme.fontSmall
                 elide: Text.ElideRight
                 Layout.fillWidth: true
+            }
+            Flow {
+                objectName: "rowMarks"
+                Layout.fillWidth: true
+                spacing: 6
+                visible: row.photosMark !== "" || row.conflictMark || row.flagsMark !== ""
+                QsChip {
+                    objectName: "rowPhotos"
+                    visible: row.photosMark !== ""
+                    text: row.photosMark
+                    tint: Theme.warning
+                }
+                QsChip {
+                    objectName: "rowConflict"
+                    visible: row.conflictMark
+                    text: qsTr("修改冲突")
+                    tint: Theme.danger
+                }
+                QsChip {
+                    objectName: "rowFlags"
+                    visible: row.flagsMark !== ""
+                    text: row.flagsMark
+                    tint: Theme.warning
+                }
             }
         }
         ColumnLayout {

@@ -4,14 +4,16 @@ import QtQuick.Layouts
 import Qingshui.Backend
 import Qingshui.Ui
 
-// What changed since the supervisor returned the record (ReviewController's
-// diffAgainstReturned shape): each changed answer with the old value struck through, photos
-// added and removed, and how far each GPS point moved.
+// What changed between two revisions (ReviewController's diffAgainstReturned / diffBetween
+// shape): each changed answer with the old value struck through, photos added and removed,
+// and how far each GPS point moved. By default: since the supervisor returned the record.
 Rectangle {
     id: diffView
     objectName: "revisionDiff"
 
     property var diff: ({})
+    property string title: qsTr("与退回版本对比")
+    property string sameText: qsTr("重新提交的内容与退回的版本相同")
     // sha256 -> file URL, "" when the photo is not on this device.
     property var photoUrl: function(sha) { return "" }
 
@@ -47,7 +49,7 @@ Rectangle {
 
         Label {
             Layout.fillWidth: true
-            text: qsTr("与退回版本对比")
+            text: diffView.title
             color: Theme.warning
             font.pixelSize: Theme.fontTitle
             font.bold: true
@@ -56,7 +58,7 @@ Rectangle {
             objectName: "diffNothing"
             visible: diffView.answers.length === 0 && diffView.photos.length === 0
                      && diffView.gps.length === 0
-            text: qsTr("重新提交的内容与退回的版本相同")
+            text: diffView.sameText
             color: Theme.textSecondary
         }
 

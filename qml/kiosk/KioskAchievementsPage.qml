@@ -154,7 +154,9 @@ Page {
                                         width: parent.width
                                         wrapMode: Text.Wrap
                                         text: card.modelData.value
-                                        font.pixelSize: 40
+                                        // A long value in a smaller size: at 40 px a long English
+                                        // word ("Zhengzhou's") is wider than the card.
+                                        font.pixelSize: card.modelData.value.length > 40 ? 32 : 40
                                         font.bold: true
                                         color: Theme.primaryDark
                                     }

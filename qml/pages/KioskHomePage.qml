@@ -12,7 +12,7 @@ Page {
     id: page
     objectName: "kioskHomePage"
 
-    // The selected unit's roles ({code, name, zone, ...}), or null for the overview.
+    // The selected unit's roles ({code, name, nameEn, zone, ...}), or null for the overview.
     property var selected: null
     readonly property string selectedCode: selected ? selected.code : ""
     property int attractIndex: -1
@@ -21,6 +21,20 @@ Page {
     readonly property color waterLight: "#cfe7f1"
     readonly property color canalColor: "#1f7fb0"
     readonly property color coreZone: "#3d9fd1"     // 核心区: lighter than 库区 to tell apart
+
+    // Place names come as data in Chinese; in English mode the map data's English names.
+    readonly property bool english: Services.language.language === "en"
+    function placeName(name) {
+        return english ? mapData.englishName(name) || name : name
+    }
+    function unitName(unit) {
+        return english ? unit.nameEn : unit.name
+    }
+    // The reference data's zone (库区, 核心区 or 影响区) in the reader's language.
+    function zoneName(zone) {
+        return zone === "库区" ? qsTr("库区") : zone === "核心区" ? qsTr("核心区")
+             : zone === "影响区" ? qsTr("影响区") : zone
+    }
 
     function zoneColor(zone) {
         return zone === "影响区" ? Theme.accent : zone === "库区" ? Theme.primaryDark : page.coreZone
@@ -85,6 +99,10 @@ Page {
                 color: Theme.primaryDark
             }
             Label {
+                // Up to the Beijing inset; a longer translation shrinks rather than runs under it.
+                width: insetFrame.x - 48 - 24
+                fontSizeMode: Text.HorizontalFit
+                minimumPixelSize: 20
                 text: qsTr("北京市南水北调对口协作 · 丹江口库区及上游地区 %1 个结对县（市、区）")
                       .arg(Services.units.count)
                 font.pixelSize: 28
@@ -206,7 +224,7 @@ Page {
                     visible: index < mapData.canal.length - 1
                     x: index === 0 ? 12 : -implicitWidth - 16
                     y: index === 0 ? 8 : -implicitHeight / 2
-                    text: modelData.name
+                    text: page.english ? modelData.nameEn || modelData.name : modelData.name
                     font.pixelSize: 24
                     color: page.canalColor
                 }
@@ -251,9 +269,21 @@ Page {
                     border.color: districtItem.partnerOfSelected ? Theme.warning : Theme.divider
                     Label {
                         anchors.centerIn: parent
-                        text: districtItem.modelData.name
+                        // The inset is full: the labels keep their size (wider ones would cover
+                        // each other) and a longer English name is set smaller to fit.
+                        width: parent.width - 6
+                        horizontalAlignment: Text.AlignHCenter
+                        fontSizeMode: Text.HorizontalFit
+                        minimumPixelSize: 14
+                        // The inset is titled as Beijing's districts: in English its labels
+                        // name each by its own name ("Chaoyang"), as maps do, not "… District".
+                        text: page.english
+                              ? (districtItem.modelData.nameEn || districtItem.modelData.name)
+                                .replace(/ District$/, "")
+                              : districtItem.modelData.name
                         font.pixelSize: 24
-                        font.bold: districtItem.partnerOfSelected
+                        // Not in English: HorizontalFit keeps the size it fitted for the regular face.
+                        font.bold: districtItem.partnerOfSelected && !page.english
                         color: districtItem.partnerOfSelected ? "white" : Theme.textPrimary
                     }
                 }
@@ -270,6 +300,7 @@ Page {
                 required property int index
                 required property string code
                 required property string name
+                required property string nameEn
                 required property string province
                 required property string prefecture
                 required property string zone
@@ -281,7 +312,7 @@ Page {
 
                 function choose() {
                     page.attractIndex = index
-                    page.selected = { code: code, name: name, province: province,
+                    page.selected = { code: code, name: name, nameEn: nameEn, province: province,
                                       prefecture: prefecture, zone: zone,
                                       partnerDistrict: partnerDistrict }
                 }
@@ -331,7 +362,11 @@ Page {
                         border.width: marker.isSelected ? 0 : 3
                         Label {
                             anchors.centerIn: parent
-                            text: marker.name
+                            width: parent.width - 16
+                            horizontalAlignment: Text.AlignHCenter
+                            fontSizeMode: Text.HorizontalFit // English names are longer
+                            minimumPixelSize: 18
+                            text: page.english ? marker.nameEn : marker.name
                             font.pixelSize: 26
                             font.bold: true
                             color: marker.isSelected ? "white" : Theme.textPrimary
@@ -413,7 +448,7 @@ Page {
                 visible: page.selected !== null
                 anchors.fill: parent
                 anchors.margins: 24
-                readonly property string unitName: page.selected ? page.selected.name : ""
+                readonly property string unitName: page.selected ? page.unitName(page.selected) : ""
                 readonly property string zone: page.selected ? page.selected.zone : ""
                 readonly property string partnerDistrict: page.selected ? page.selected.partnerDistrict : ""
 
@@ -422,14 +457,21 @@ Page {
                     width: parent.width - closeButton.width
                     spacing: 8
                     Row {
+                        id: nameRow
                         spacing: 16
                         Label {
-                            text: page.selected ? page.selected.name : ""
+                            // The zone beside it: a long English name shrinks to leave it room.
+                            width: Math.min(implicitWidth, detailText.width - zonePill.width
+                                                           - nameRow.spacing)
+                            fontSizeMode: Text.HorizontalFit
+                            minimumPixelSize: 28
+                            text: page.selected ? page.unitName(page.selected) : ""
                             font.pixelSize: 40
                             font.bold: true
                             color: Theme.primaryDark
                         }
                         Rectangle {
+                            id: zonePill
                             anchors.verticalCenter: parent.verticalCenter
                             width: zoneLabel.implicitWidth + 28
                             height: 40
@@ -438,21 +480,29 @@ Page {
                             Label {
                                 id: zoneLabel
                                 anchors.centerIn: parent
-                                text: page.selected ? page.selected.zone : ""
+                                text: page.selected ? page.zoneName(page.selected.zone) : ""
                                 font.pixelSize: 24
                                 color: "white"
                             }
                         }
                     }
                     Label {
-                        text: page.selected ? page.selected.province
-                                              + (page.selected.prefecture !== "" ? " · " + page.selected.prefecture : "")
-                                            : ""
+                        objectName: "unitRegion"
+                        // Province, then prefecture (none for 神农架林区, under the province).
+                        text: !page.selected ? ""
+                              : page.selected.prefecture === "" ? page.placeName(page.selected.province)
+                              : qsTr("%1 · %2").arg(page.placeName(page.selected.province))
+                                               .arg(page.placeName(page.selected.prefecture))
                         font.pixelSize: 24
                         color: Theme.textSecondary
                     }
                     Label {
-                        text: page.selected ? qsTr("结对：北京市%1").arg(page.selected.partnerDistrict) : ""
+                        objectName: "unitPartner"
+                        width: parent.width
+                        wrapMode: Text.WordWrap // "Paired with Mentougou District, Beijing"
+                        maximumLineCount: 2
+                        text: page.selected
+                              ? qsTr("结对：北京市%1").arg(page.placeName(page.selected.partnerDistrict)) : ""
                         font.pixelSize: 30
                         font.bold: true
                         color: Theme.warning

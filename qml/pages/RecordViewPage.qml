@@ -144,6 +144,37 @@ Page {
                 wrapMode: Text.Wrap
             }
 
+            // What a reviewer should know before trusting the record: photos not all here,
+            // a concurrent edit it overwrote, GPS and clock flags.
+            Label {
+                objectName: "recordViewPhotos"
+                Layout.fillWidth: true
+                visible: page.view.photosIncomplete
+                text: qsTr("%1 · 通过或发布前须确认").arg(page.view.photosText)
+                color: Theme.warning
+                font.pixelSize: Theme.fontBody
+                font.bold: true
+                wrapMode: Text.Wrap
+            }
+            QsConflictBanner {
+                Layout.fillWidth: true
+                view: page.view
+                onOpenRevision: revisionPopup.show(page.view.recordId, page.view.conflictWith)
+            }
+            Repeater {
+                objectName: "recordViewFlags"
+                model: page.view.flags
+                delegate: Label {
+                    required property var modelData
+                    objectName: "flag_" + modelData.kind
+                    Layout.fillWidth: true
+                    text: "⚑ " + modelData.text
+                    color: Theme.warning
+                    font.pixelSize: Theme.fontBody
+                    wrapMode: Text.Wrap
+                }
+            }
+
             // The supervisor's decisions, or publishing once the record is approved.
             ColumnLayout {
                 id: actions
@@ -296,6 +327,8 @@ Page {
                     text: {
                         var who = modelData.reviewer !== "" ? modelData.reviewer : qsTr("本机（待同步）")
                         var lines = [modelData.at + " · " + who + " · " + modelData.decision]
+                        if (modelData.photosConfirmation !== "")
+                            lines.push(modelData.photosConfirmation)
                         if (modelData.comment !== "")
                             lines.push(modelData.comment)
                         for (var i = 0; i < modelData.questionComments.length; ++i)
@@ -306,6 +339,8 @@ Page {
             }
         }
     }
+
+    QsRevisionPopup { id: revisionPopup }
 
     // A photo over the whole window, its stamped caption (time, coordinates, village) included.
     Popup {

@@ -41,13 +41,27 @@ Page {
         selected = ({})
         bulkError = ""
     }
-    // All or none: the store takes every approval in one transaction.
+    // All or none: the store takes every approval in one transaction. Records whose photos
+    // are not all on this device are named first, and approved only once confirmed.
     function approveSelected() {
-        if (Services.review.approveMany(Object.keys(selected)))
+        var ids = Object.keys(selected)
+        var missing = Services.review.incompletePhotos(ids)
+        if (missing.length > 0)
+            photosConfirm.ask(missing, "approve", function() { page.approve(ids, true) })
+        else
+            approve(ids, false)
+    }
+    function approve(ids, confirmMissingPhotos) {
+        if (Services.review.approveMany(ids, confirmMissingPhotos))
             stopSelecting()
         else
             bulkError = Services.review.lastError !== "" ? Services.review.lastError
                                                          : qsTr("批量通过未能保存")
+    }
+
+    QsPhotosConfirm {
+        id: photosConfirm
+        objectName: "bulkConfirm"
     }
 
     // Ticks on rows the new filter hides would approve what the supervisor cannot see.
@@ -298,9 +312,15 @@ Page {
         delegate: QsRecordDelegate {
             id: row
             required property string author
+            required property string photosText
+            required property bool conflict
+            required property string flagsText
             readonly property bool ticked: page.selected[recordId] === true
             width: list.width
             byline: author
+            photosMark: photosText
+            conflictMark: conflict
+            flagsMark: flagsText
             leftPadding: page.selecting ? Theme.touchTarget + Theme.spacing : undefined
             onClicked: page.selecting ? page.toggleSelected(recordId) : page.recordOpened(recordId)
             CheckBox {

@@ -35,10 +35,12 @@ public:
     // Applies a device's batch in one transaction, each (device, op_id) at most once. Checks
     // each op against what the store holds; if any op may not be applied nothing is stored
     // and *why says which and why (and *refusal with a code where it has one). *acked gets
-    // the batch's highest client_seq.
+    // the batch's highest client_seq. deviceClockSkewMs (the device's clock minus the
+    // server's, 0: unknown) is kept with each revision of the batch.
     virtual ApplyResult applyBatch(const Caller &caller,
-                                   const std::vector<const qingshui::v1::Op *> &ops, qint64 *acked,
-                                   QString *why, Refusal *refusal)
+                                   const std::vector<const qingshui::v1::Op *> &ops,
+                                   qint64 deviceClockSkewMs, qint64 *acked, QString *why,
+                                   Refusal *refusal)
         = 0;
 
     // Fills the page of changes after sinceSeq that the caller may see, with the new cursor

@@ -92,6 +92,20 @@ grpc::Status checkReview(const Caller &caller, int i, const v1::ReviewEvent &e)
             return invalid(i, "review.published_photo_sha256",
                            "published_photo_sha256 is not 64 lowercase hex digits");
     }
+    // A confirmation of missing photos says how many of how many, and only an approval or a
+    // publication needs one; the counts mean nothing without it.
+    if (e.photos_incomplete_confirmed()) {
+        if (e.decision() != v1::REVIEW_DECISION_APPROVE
+            && e.decision() != v1::REVIEW_DECISION_PUBLISH)
+            return invalid(i, "review.photos_incomplete_confirmed",
+                           "only an approval or a publication confirms missing photos");
+        if (e.photos_seen() < 0 || e.photos_seen() >= e.photos_total())
+            return invalid(i, "review.photos_seen",
+                           "photos_seen must be below photos_total when photos are missing");
+    } else if (e.photos_seen() != 0 || e.photos_total() != 0) {
+        return invalid(i, "review.photos_total",
+                       "photos_seen and photos_total go with photos_incomplete_confirmed");
+    }
     return grpc::Status::OK;
 }
 
@@ -107,6 +121,9 @@ grpc::Status checkPush(const Caller &caller, const v1::PushRequest &request, int
     if (QString::fromStdString(request.device_id()) != caller.deviceId)
         return refuse(grpc::StatusCode::PERMISSION_DENIED, "device_mismatch",
                       "device_id is not the device this token was issued to");
+    if (request.device_time_ms() < 0)
+        return refuse(grpc::StatusCode::INVALID_ARGUMENT, "request_invalid",
+                      "device_time_ms must not be negative", {"device_time_ms"});
     if (request.ops_size() > maxOps)
         return refuse(grpc::StatusCode::RESOURCE_EXHAUSTED, "batch_too_large",
                       "too many ops in one push", {std::to_string(maxOps)});

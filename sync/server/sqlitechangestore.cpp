@@ -84,8 +84,8 @@ qint64 SqliteChangeStore::lastSeq()
 
 ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
                                                        const std::vector<const v1::Op *> &ops,
-                                                       qint64 *acked, QString *why,
-                                                       Refusal *refusal)
+                                                       qint64 deviceClockSkewMs, qint64 *acked,
+                                                       QString *why, Refusal *refusal)
 {
     *refusal = {};
     std::lock_guard lock(m_db.writeMutex());
@@ -111,8 +111,9 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
         db,
         "INSERT INTO record_revision (server_seq, record_id, template_id, template_version, "
         "category, village_code, status, created_at_ms, updated_at_ms, content, "
-        "author_device_id, device_id, op_id, base_server_seq, conflict_with, author) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (device_id, op_id) DO NOTHING");
+        "author_device_id, device_id, op_id, base_server_seq, conflict_with, author, "
+        "device_clock_skew_ms) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (device_id, op_id) DO NOTHING");
     SqliteStatement insertPhoto(
         db, "INSERT OR IGNORE INTO record_photo (server_seq, sha256) VALUES (?, ?)");
     QSqlQuery revisionOfRecord(db);
@@ -167,6 +168,7 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
             insertRevision.bind(14, r.base_server_seq());
             insertRevision.bind(15, conflictWith);
             insertRevision.bindText(16, author);
+            insertRevision.bind(17, deviceClockSkewMs);
             insertRevision.step();
             const bool stored = insertRevision.changes() > 0;
             if (insertRevision.hasError())
@@ -321,7 +323,7 @@ bool SqliteChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int 
                 "EXISTS (SELECT 1 FROM record_photo p WHERE p.server_seq = r.server_seq "
                 "AND NOT EXISTS (SELECT 1 FROM blob b WHERE b.sha256 = p.sha256)), "
                 "(SELECT group_concat(p.sha256) FROM record_photo p "
-                "WHERE p.server_seq = r.server_seq), r.author "
+                "WHERE p.server_seq = r.server_seq), r.author, r.device_clock_skew_ms "
                 "FROM record_revision r WHERE r.server_seq > ? AND %1 "
                 "ORDER BY r.server_seq LIMIT ?")
                 .arg(scope),
@@ -347,6 +349,7 @@ bool SqliteChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int 
                         r->add_photo_sha256(sha.toStdString());
                 }
                 r->set_author(utf8(q.value(15)));
+                c->set_device_clock_skew_ms(q.value(16).toLongLong());
             });
         ok = ok
             && run(QStringLiteral("SELECT server_seq, event FROM review_event WHERE server_seq > ? "

@@ -12,7 +12,8 @@ public:
     SqliteChangeStore(ServerDatabase &db, BlobStore &blobs) : m_db(db), m_blobs(blobs) { }
 
     ApplyResult applyBatch(const Caller &caller, const std::vector<const qingshui::v1::Op *> &ops,
-                           qint64 *acked, QString *why, Refusal *refusal) override;
+                           qint64 deviceClockSkewMs, qint64 *acked, QString *why,
+                           Refusal *refusal) override;
     bool changesSince(const Caller &caller, qint64 sinceSeq, int pageSize,
                       qingshui::v1::PullResponse *out, QString *error) override;
     bool blobStored(const QString &sha256, qint64 size, QString *error) override;

@@ -5,6 +5,7 @@
 #include "refusalstatus.h"
 #include "requestchecks.h"
 
+#include <QDateTime>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcServer, "qs.server")
@@ -34,10 +35,15 @@ grpc::Status SyncService::push(const Caller &caller, const v1::PushRequest &requ
     ops.reserve(static_cast<size_t>(request.ops_size()));
     for (const auto &op : request.ops())
         ops.push_back(&op);
+    // How far the device's clock is off, as it said when it sent the batch (0: it did not
+    // say). Kept with the revisions: their times, GPS fixes and photo captions share it.
+    const qint64 deviceClockSkewMs = request.device_time_ms() > 0
+        ? request.device_time_ms() - QDateTime::currentMSecsSinceEpoch()
+        : 0;
     qint64 acked = 0;
     QString why;
     ChangeStore::Refusal refusal;
-    switch (m_store.applyBatch(caller, ops, &acked, &why, &refusal)) {
+    switch (m_store.applyBatch(caller, ops, deviceClockSkewMs, &acked, &why, &refusal)) {
     case ChangeStore::ApplyResult::Applied:
         break;
     case ChangeStore::ApplyResult::Forbidden:

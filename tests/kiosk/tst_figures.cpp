@@ -21,6 +21,19 @@ int countOf(const QVariantList &rows, const char *keyName, const QString &key)
     return -1;
 }
 
+// A CJK ideograph, CJK punctuation or a full-width form: what English mode must not show.
+bool hasChinese(const QString &text)
+{
+    for (const QChar c : text) {
+        const ushort u = c.unicode();
+        if ((u >= 0x3000 && u <= 0x303f) || (u >= 0x3400 && u <= 0x4dbf)
+            || (u >= 0x4e00 && u <= 0x9fff) || (u >= 0xf900 && u <= 0xfaff)
+            || (u >= 0xff00 && u <= 0xffef))
+            return true;
+    }
+    return false;
+}
+
 QString firstVillage(QSqlDatabase db, const QString &townshipLike)
 {
     QSqlQuery q(db);
@@ -52,7 +65,12 @@ private slots:
         for (const AchievementFact &f : facts) {
             ids << f.id;
             QVERIFY2(!f.whenZh.isEmpty() && !f.whenEn.isEmpty(), qPrintable(f.id));
-            QVERIFY2(!f.sources.isEmpty(), qPrintable(f.id));
+            QVERIFY2(!f.sourcesZh.isEmpty(), qPrintable(f.id));
+            // Every source is titled in English too, with no Chinese left in it.
+            QCOMPARE(f.sourcesEn.size(), f.sourcesZh.size());
+            for (const QString &title : f.sourcesEn)
+                QVERIFY2(!hasChinese(title), qPrintable(f.id + ": " + title));
+            QVERIFY2(!hasChinese(f.labelEn + f.valueEn + f.whenEn), qPrintable(f.id));
         }
         // Every row of domain.md §4, in its order (achievements.json).
         const QStringList expected = {"water_to_beijing",
@@ -92,10 +110,12 @@ private slots:
         QCOMPARE(ids, expected);
         QCOMPARE(facts.first().valueZh, QStringLiteral("累计超60亿立方米"));
         QCOMPARE(facts.first().whenZh, QStringLiteral("截至2020年底"));
-        QVERIFY(facts.first().sources.first().contains(QStringLiteral("十四五")));
+        QVERIFY(facts.first().sourcesZh.first().contains(QStringLiteral("十四五")));
+        QVERIFY(facts.first().sourcesEn.first().contains(QStringLiteral("14th Five-Year Plan")));
         const auto period = std::find_if(facts.cbegin(), facts.cend(),
                                          [](const AchievementFact &f) { return f.id == "period"; });
-        QCOMPARE(period->sources.size(), 2); // [001][000]
+        QCOMPARE(period->sourcesZh.size(), 2); // [001][000]
+        QVERIFY(period->sourcesEn.at(1).startsWith(QStringLiteral("Eight years")));
     }
 
     void corruptJsonGivesEmptyListAndError()
@@ -108,11 +128,19 @@ private slots:
         QVERIFY(!error.isEmpty());
 
         // A fact whose source the file does not name.
-        const QByteArray unknownSeed = R"({"seeds": {"001": "t"}, "facts": [{"id": "x",
+        const QByteArray unknownSeed
+            = R"({"seeds": {"001": {"zh": "t", "en": "t"}}, "facts": [{"id": "x",
             "group": "water", "label": {"zh": "a", "en": "a"}, "value": {"zh": "1", "en": "1"},
             "when": {"zh": "2020", "en": "2020"}, "seeds": ["009"]}]})";
         QVERIFY(parseAchievementFacts(unknownSeed, &error).isEmpty());
         QVERIFY2(error.contains(QStringLiteral("unknown source '009'")), qPrintable(error));
+
+        // A source titled in one language only.
+        QByteArray chineseOnly = unknownSeed;
+        chineseOnly.replace(R"({"zh": "t", "en": "t"})", R"({"zh": "t"})").replace("009", "001");
+        QVERIFY(parseAchievementFacts(chineseOnly, &error).isEmpty());
+        QVERIFY2(error.contains(QStringLiteral("source '001' needs its title in zh and en")),
+                 qPrintable(error));
 
         // A fact without its date.
         QByteArray noDate = unknownSeed;

@@ -34,14 +34,17 @@ Item {
             var source = findChild(card, "factSource").text
             verify(source.indexOf("截至2020年底") >= 0, source)
             verify(source.indexOf("十四五") >= 0, source)
-            // Two sources, both named.
+            // Two sources, both named. (Its group's cards may still be made again after the
+            // language test: wait for them.)
+            tryVerify(function() { return findChild(page, "fact_period") !== null })
             var period = findChild(page, "fact_period")
-            verify(period !== null)
             verify(findChild(period, "factSource").text.indexOf("京宛对口协作八年") >= 0)
             compare(findChild(page, "figuresUpdated").text, "离线 · 内置数据")
         }
 
         function test_countsFollowTheStore() {
+            // Counted afresh: an earlier test file may have had them counted, then seeded more.
+            Services.figures.refresh()
             var ecology = countOf("categoryCount_ecology")
             var wudang = countOf("unitCount_420381450")
             var danjiangkou = countOf("unitCount_420381")

@@ -5,6 +5,7 @@
 #include "kiosk/mapprojection.h"
 #include "kiosk/pairingmap.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,9 +21,36 @@ private slots:
         QVERIFY2(r.errors.isEmpty(), qPrintable(r.errors.join('\n')));
         QCOMPARE(r.points.size(), 1);
         QCOMPARE(r.points.at(0).name, QStringLiteral("淅川县"));
+        QCOMPARE(r.points.at(0).nameEn, QString()); // a file without English names
         QCOMPARE(r.points.at(0).code, QStringLiteral("411326"));
         QCOMPARE(r.points.at(0).lon, 111.490964);
         QCOMPARE(r.points.at(0).lat, 33.13782);
+    }
+
+    // Columns are found by the header's names, in any order; name_en is read when there.
+    void columnsByNameWithTheEnglishName()
+    {
+        const MapPointsResult r
+            = parseMapPoints("lat,lon,name_en,name,code,kind\n"
+                             "39.92,116.49,\"Chaoyang District\",朝阳区,110105,beijing_district\n"
+                             "39.9,116.2\n");
+        QCOMPARE(r.points.size(), 1);
+        QCOMPARE(r.points.at(0).kind, QStringLiteral("beijing_district"));
+        QCOMPARE(r.points.at(0).name, QStringLiteral("朝阳区"));
+        QCOMPARE(r.points.at(0).nameEn, QStringLiteral("Chaoyang District"));
+        QCOMPARE(r.points.at(0).lon, 116.49);
+        QCOMPARE(r.errors.size(), 1);
+        QVERIFY2(r.errors.at(0).startsWith(QStringLiteral("line 3: 2 fields")),
+                 qPrintable(r.errors.at(0)));
+
+        const PlaceNamesResult places = parsePlaceNames("kind,code,name,name_en,source\n"
+                                                        "province,410000,河南省,Henan Province,x\n"
+                                                        "prefecture,411300,南阳市,,x\n");
+        QCOMPARE(places.names.size(), 1);
+        QCOMPARE(places.names.at(0).nameEn, QStringLiteral("Henan Province"));
+        QCOMPARE(places.errors.size(), 1); // a name without its English one
+        QVERIFY(places.errors.at(0).startsWith(QStringLiteral("line 3:")));
+        QVERIFY(parsePlaceNames("kind,code,name\nprovince,1,甲\n").errors.at(0).contains("header"));
     }
 
     void badRowsAreSkippedWithTheirLine()
@@ -118,6 +146,46 @@ private slots:
         }
         QVERIFY2(worstOverlap(labels) < 0.01, qPrintable(QString::number(worstOverlap(labels))));
         QVERIFY(map.unit("000000").isEmpty());
+    }
+
+    // English mode names every place the map shows or names: the units' seats, the Beijing
+    // districts, the canal's landmarks, and the provinces and prefectures of the detail panel.
+    void bundledMapNamesEveryPlaceInEnglish()
+    {
+        PairingMap map;
+        QVERIFY2(map.error().isEmpty(), qPrintable(map.error()));
+        const auto english = [](const QString &text) {
+            static const QRegularExpression chinese(
+                QStringLiteral("[\\x{3000}-\\x{9fff}\\x{ff00}-\\x{ffef}]"));
+            return !text.isEmpty() && !text.contains(chinese);
+        };
+        for (const QVariantList &places : {map.units(), map.districts(), map.canal()}) {
+            for (const QVariant &v : places) {
+                const QVariantMap p = v.toMap();
+                const QString name = p.value("name").toString();
+                QVERIFY2(english(p.value("nameEn").toString()), qPrintable(name));
+                QCOMPARE(map.englishName(name), p.value("nameEn").toString());
+            }
+        }
+        QCOMPARE(map.englishName(QStringLiteral("朝阳区")), QStringLiteral("Chaoyang District"));
+        QCOMPARE(map.englishName(QStringLiteral("陶岔渠首")), QStringLiteral("Taocha Canal Head"));
+        // Every province and prefecture the reference data names (units.csv).
+        QFile units(QStringLiteral(":/qingshui/reference/units.csv"));
+        QVERIFY(units.open(QIODevice::ReadOnly));
+        units.readLine();
+        int regions = 0;
+        while (!units.atEnd()) {
+            const QStringList f = QString::fromUtf8(units.readLine()).trimmed().split(',');
+            for (const QString &region : {f.at(4), f.at(6)}) { // prefecture_name, province_name
+                if (region.isEmpty())
+                    continue; // 神农架林区 has no prefecture
+                QVERIFY2(english(map.englishName(region)), qPrintable(region));
+                ++regions;
+            }
+        }
+        QCOMPARE(regions, 31); // 16 provinces and 15 prefectures named
+        QCOMPARE(map.englishName(QStringLiteral("十堰市")), QStringLiteral("Shiyan City"));
+        QCOMPARE(map.englishName(QStringLiteral("没有的地方")), QString());
     }
 
     void missingOrCorruptFileLeavesAClearError()

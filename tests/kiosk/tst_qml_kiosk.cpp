@@ -4,10 +4,11 @@
 #include "controllers/languagecontroller.h"
 #include "controllers/servicehost.h"
 #include "controllers/services.h"
+#include "feedseed.h"
 #include "kiosk/kioskconfig.h"
 #include "publicrecordseed.h"
+#include "screentexts.h"
 #include "storage/database.h"
-#include "feedseed.h"
 
 #include <QQmlContext>
 #include <QQmlEngine>
@@ -72,6 +73,9 @@ public slots:
         engine->rootContext()->setContextProperty(
             QStringLiteral("feedSeed"),
             new FeedSeed(m_dir.filePath(QStringLiteral("store.db")), this));
+        engine->rootContext()->setContextProperty(
+            QStringLiteral("screenTexts"),
+            new ScreenTexts(m_dir.filePath(QStringLiteral("store.db")), this));
     }
 
 private:

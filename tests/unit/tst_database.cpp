@@ -1,9 +1,11 @@
 // The local store opens in WAL mode, migrates by user_version and refuses what it cannot read.
 #include "storage/database.h"
+#include "storage/transaction.h"
 #include "storage/walcheckpointer.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -115,6 +117,40 @@ private slots:
                  qPrintable(QString::number(QFileInfo(path + "-wal").size())));
         QVERIFY(q.exec("SELECT count(*) FROM blob_test") && q.next());
         QCOMPARE(q.value(0).toInt(), rows + 1);
+    }
+
+    // A write transaction that reads first must not fail when another connection writes in
+    // between (the pulled page of a sync beside a save on the UI thread): it holds the write
+    // lock from its start, and the other writer waits for it instead.
+    void writeTransactionHoldsTheLockFromItsStart()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("a.db");
+        Database db;
+        QVERIFY(db.open(path));
+        QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "other");
+        other.setDatabaseName(path);
+        other.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=0"));
+        QVERIFY(other.open());
+        {
+            Transaction tx(db.connection());
+            QVERIFY(tx.isOpen());
+            QSqlQuery read(db.connection());
+            QVERIFY(read.exec("SELECT count(*) FROM sync_meta") && read.next());
+            QSqlQuery otherWrite(other);
+            QVERIFY2(!otherWrite.exec("INSERT INTO sync_meta (key, value) VALUES ('b', '2')"),
+                     "the other connection wrote inside the transaction");
+            QSqlQuery write(db.connection());
+            QVERIFY2(write.exec("INSERT INTO sync_meta (key, value) VALUES ('a', '1')"),
+                     qPrintable(write.lastError().text()));
+            QVERIFY(tx.commit());
+        }
+        QSqlQuery otherWrite(other);
+        QVERIFY2(otherWrite.exec("INSERT INTO sync_meta (key, value) VALUES ('b', '2')"),
+                 qPrintable(otherWrite.lastError().text()));
+        other.close();
+        other = QSqlDatabase();
+        QSqlDatabase::removeDatabase("other");
     }
 
     void corruptFileIsRefusedAndLeftAlone()

@@ -4,9 +4,11 @@
 #include "domain/formtemplate.h"
 #include "domain/templatecatalog.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -77,6 +79,45 @@ QStringList missingLanguages(const LocalizedText &text)
     return missing;
 }
 
+// A CJK ideograph, CJK punctuation or a full-width form: what English mode must not show.
+bool hasChinese(const QString &text)
+{
+    for (const QChar c : text) {
+        const ushort u = c.unicode();
+        if ((u >= 0x3000 && u <= 0x303f) || (u >= 0x3400 && u <= 0x4dbf)
+            || (u >= 0x4e00 && u <= 0x9fff) || (u >= 0xf900 && u <= 0xfaff)
+            || (u >= 0xff00 && u <= 0xffef))
+            return true;
+    }
+    return false;
+}
+
+// Every text a template shows, with where it is ("sanitation.pond/C4 label").
+QList<std::pair<QString, LocalizedText>> textsOf(const FormTemplate &t)
+{
+    QList<std::pair<QString, LocalizedText>> out {{t.id + QStringLiteral(" title"), t.title}};
+    for (const Section &s : t.sections) {
+        out.append({t.id + QLatin1Char('/') + s.id + QStringLiteral(" title"), s.title});
+        for (const Question &q : s.questions) {
+            const QString where = t.id + QLatin1Char('/') + q.id;
+            out.append({where + QStringLiteral(" label"), q.label});
+            if (!q.hint.zh.isEmpty() || !q.hint.en.isEmpty())
+                out.append({where + QStringLiteral(" hint"), q.hint});
+            if (!q.unit.zh.isEmpty() || !q.unit.en.isEmpty())
+                out.append({where + QStringLiteral(" unit"), q.unit});
+            for (const ChoiceOption &o : q.options)
+                out.append({where + QStringLiteral(" option ") + o.value, o.label});
+        }
+    }
+    return out;
+}
+
+// The newest version of each checklist: a template changes only under a new version.
+const QHash<QString, int> kExpectedVersions = {
+    {"sanitation.appearance", 2}, // 2: English section titles without Chinese glosses
+    {"sanitation.pond", 2}, // 2: English labels without Chinese glosses
+};
+
 const QStringList kExpectedIds = {
     "ecology.buffer",
     "ecology.fish_release",
@@ -96,11 +137,13 @@ const QStringList kExpectedIds = {
 class TestFormTemplate : public QObject {
     Q_OBJECT
 
-    QList<FormTemplate> m_bundled;
+    QList<FormTemplate> m_bundled; // every bundled file, superseded versions too
+    QList<FormTemplate> m_current; // the newest version of each checklist
 
+    // The newest bundled version of a checklist: what a new record is filled with.
     const FormTemplate *bundled(const QString &id) const
     {
-        for (const FormTemplate &t : m_bundled)
+        for (const FormTemplate &t : m_current)
             if (t.id == id)
                 return &t;
         return nullptr;
@@ -120,18 +163,60 @@ private slots:
         QString error;
         m_bundled = loadBundledTemplates(&error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
+        QHash<QString, int> newest;
+        for (const FormTemplate &t : std::as_const(m_bundled))
+            newest[t.id] = qMax(newest.value(t.id), t.version);
+        for (const FormTemplate &t : std::as_const(m_bundled))
+            if (t.version == newest.value(t.id))
+                m_current << t;
     }
 
     void everyBundledTemplateParses()
     {
         QStringList ids;
-        for (const FormTemplate &t : std::as_const(m_bundled))
+        for (const FormTemplate &t : std::as_const(m_current))
             ids << t.id;
         ids.sort();
         QCOMPARE(ids, kExpectedIds);
         QString error;
-        QCOMPARE(bundledTemplateDefinitions(&error).size(), kExpectedIds.size());
+        QCOMPARE(bundledTemplateDefinitions(&error).size(), m_bundled.size());
         QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+
+    // A changed checklist is a new version in <name>.json; the versions it replaced stay
+    // bundled, byte for byte, as <name>.v<N>.json, so that a record keeps the version it was
+    // filled with on any device and any server (one that holds the old version refuses a
+    // changed definition under its number).
+    void supersededVersionsStayBundled()
+    {
+        const QDir dir(QStringLiteral(":/qingshui/templates"));
+        QHash<QString, QPair<QString, int>> newestFile; // id → file, version
+        QList<std::tuple<QString, QString, int>> superseded; // file, id, version
+        const QRegularExpression versioned(QStringLiteral("^(.+)\\.v(\\d+)\\.json$"));
+        for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files)) {
+            QFile f(dir.filePath(name));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QString error;
+            const auto t
+                = FormTemplate::fromJson(QJsonDocument::fromJson(f.readAll()).object(), &error);
+            QVERIFY2(t, qPrintable(name + ": " + error));
+            const QRegularExpressionMatch m = versioned.match(name);
+            if (m.hasMatch()) {
+                QCOMPARE(t->version, m.captured(2).toInt()); // named by its version
+                superseded.append({m.captured(1) + QStringLiteral(".json"), t->id, t->version});
+            } else {
+                QVERIFY2(!newestFile.contains(t->id), qPrintable(name));
+                newestFile.insert(t->id, {name, t->version});
+            }
+        }
+        QCOMPARE(newestFile.size(), kExpectedIds.size());
+        for (auto it = newestFile.cbegin(); it != newestFile.cend(); ++it)
+            QCOMPARE(it.value().second, kExpectedVersions.value(it.key(), 1));
+        QCOMPARE(superseded.size(), 2);
+        for (const auto &[file, id, version] : std::as_const(superseded)) {
+            QCOMPARE(newestFile.value(id).first, file); // the newer one under the plain name
+            QVERIFY(version < newestFile.value(id).second);
+        }
     }
 
     void bundledTemplatesAreWellFormed()
@@ -141,10 +226,10 @@ private slots:
             categories.insert(c.id);
         QSet<QString> seenIds;
         QSet<QString> usedCategories;
-        for (const FormTemplate &t : std::as_const(m_bundled)) {
+        for (const FormTemplate &t : std::as_const(m_current)) {
             QVERIFY2(!seenIds.contains(t.id), qPrintable(t.id));
             seenIds.insert(t.id);
-            QCOMPARE(t.version, 1);
+            QCOMPARE(t.version, kExpectedVersions.value(t.id, 1));
             QVERIFY2(categories.contains(t.category), qPrintable(t.id));
             usedCategories.insert(t.category);
             QVERIFY2(t.id.startsWith(t.category + QLatin1Char('.')), qPrintable(t.id));
@@ -172,25 +257,29 @@ private slots:
         QCOMPARE(usedCategories, categories); // every category has a checklist
     }
 
+    // Title, section titles, labels, hints, units and options: each in both languages
+    // (LocalizedText would show the Chinese in English mode where the English is missing).
     void everyTextHasChineseAndEnglish()
     {
         for (const FormTemplate &t : std::as_const(m_bundled)) {
-            QCOMPARE(missingLanguages(t.title), QStringList());
-            for (const Section &s : t.sections) {
-                QVERIFY2(missingLanguages(s.title).isEmpty(), qPrintable(t.id + "/" + s.id));
-                for (const Question &q : s.questions) {
-                    const QString where = t.id + QLatin1Char('/') + q.id;
-                    QVERIFY2(missingLanguages(q.label).isEmpty(), qPrintable(where));
-                    if (!q.hint.zh.isEmpty() || !q.hint.en.isEmpty())
-                        QVERIFY2(missingLanguages(q.hint).isEmpty(), qPrintable(where + " hint"));
-                    if (!q.unit.zh.isEmpty() || !q.unit.en.isEmpty())
-                        QVERIFY2(missingLanguages(q.unit).isEmpty(), qPrintable(where + " unit"));
-                    for (const ChoiceOption &o : q.options)
-                        QVERIFY2(missingLanguages(o.label).isEmpty(),
-                                 qPrintable(where + " option " + o.value));
-                }
+            for (const auto &[where, text] : textsOf(t))
+                QVERIFY2(missingLanguages(text).isEmpty(),
+                         qPrintable(where + " v" + QString::number(t.version)));
+        }
+    }
+
+    // English mode shows no Chinese from a checklist a record is filled with today: English
+    // texts carry no Chinese glosses. (A superseded version keeps its texts as they were.)
+    void noEnglishTextHasChinese()
+    {
+        QStringList offending;
+        for (const FormTemplate &t : std::as_const(m_current)) {
+            for (const auto &[where, text] : textsOf(t)) {
+                if (hasChinese(text.en))
+                    offending << where + QStringLiteral(": ") + text.en;
             }
         }
+        QVERIFY2(offending.isEmpty(), qPrintable(offending.join(QLatin1Char('\n'))));
     }
 
     // The 16 partner districts offered are exactly Beijing's side of the bundled pairing list.

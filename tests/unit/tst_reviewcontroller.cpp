@@ -64,6 +64,7 @@ private slots:
         const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         Record r = pulled(id, 5, R"({"answers":{"C7":"dam"}})");
         r.templateId = "sanitation.pond";
+        r.templateVersion = 2; // the version sanitation_pond.json holds
         QVERIFY(storePulled(m_db.connection(), r));
         QVERIFY(review.decide(id, "return", "水体类型有误"));
         r.serverSeq = 9;

@@ -1,0 +1,2 @@
+-- Schema 12: reserved for issue 13's supervisor photo cache (another branch brings its own
+-- 012.sql, which replaces this empty step when the branches are merged).
