@@ -3,15 +3,15 @@
 #include "devicelogin.h"
 #include "refusaltext.h"
 #include "storage/database.h"
-#include "storage/syncmetarepository.h"
+#include "storage/enrolmentrepository.h"
 #include "synctransport.h"
 
 #include <QSysInfo>
 #include <QThread>
 
-LoginController::LoginController(const QString &databasePath, const QString &serverAddress,
+LoginController::LoginController(const QString &databasePath, const QString &overrideAddress,
                                  QObject *parent)
-    : QObject(parent), m_databasePath(databasePath), m_serverAddress(serverAddress)
+    : QObject(parent), m_databasePath(databasePath), m_overrideAddress(overrideAddress)
 {
     readStoredLogin();
 }
@@ -26,19 +26,29 @@ LoginController::~LoginController()
 
 void LoginController::readStoredLogin()
 {
+    m_serverAddress = m_overrideAddress;
+    m_username.clear();
     Database db;
     if (!db.open(m_databasePath))
         return;
-    SyncMetaRepository meta(db.connection());
-    m_username = meta.value(QLatin1String(SyncMetaRepository::kAuthToken)).isEmpty()
-        ? QString()
-        : meta.value(QLatin1String(SyncMetaRepository::kAuthUsername));
+    EnrolmentRepository enrolment(db.connection());
+    m_serverAddress = enrolment.server().overriddenBy(m_overrideAddress).address;
+    m_username = enrolment.account().username;
+}
+
+void LoginController::refresh()
+{
+    if (m_busy)
+        return; // finish() reads it all again
+    readStoredLogin();
+    emit changed();
 }
 
 void LoginController::logIn(const QString &username, const QString &password)
 {
     if (m_busy)
         return;
+    readStoredLogin(); // the server may have been set since
     if (!serverConfigured()) {
         finish(false, tr("未配置同步服务器"));
         return;
@@ -64,7 +74,9 @@ void LoginController::logIn(const QString &username, const QString &password)
         if (!ok) {
             error = db.error();
         } else {
-            SyncTransport transport(m_serverAddress);
+            const SyncServer server
+                = EnrolmentRepository(db.connection()).server().overriddenBy(m_overrideAddress);
+            SyncTransport transport(server.address, 10000, server.trustPem, server.tlsName);
             ok = logInDevice(db.connection(), transport, username, password,
                              QSysInfo::machineHostName(), &error);
             refusal = transport.lastRefusal();
