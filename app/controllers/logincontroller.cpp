@@ -1,6 +1,7 @@
 #include "logincontroller.h"
 
 #include "devicelogin.h"
+#include "refusaltext.h"
 #include "storage/database.h"
 #include "storage/enrolmentrepository.h"
 #include "synctransport.h"
@@ -58,6 +59,7 @@ void LoginController::logIn(const QString &username, const QString &password)
     }
     m_busy = true;
     m_error.clear();
+    m_refusal = {};
     emit changed();
     if (m_thread) {
         m_thread->wait();
@@ -66,6 +68,7 @@ void LoginController::logIn(const QString &username, const QString &password)
     // The Argon2id check and the round trip take a moment: never on the UI thread.
     m_thread = QThread::create([this, username = username.trimmed(), password] {
         QString error;
+        Refusal refusal;
         Database db;
         bool ok = db.open(m_databasePath);
         if (!ok) {
@@ -76,16 +79,23 @@ void LoginController::logIn(const QString &username, const QString &password)
             SyncTransport transport(server.address, 10000, server.trustPem, server.tlsName);
             ok = logInDevice(db.connection(), transport, username, password,
                              QSysInfo::machineHostName(), &error);
+            refusal = transport.lastRefusal();
         }
-        QMetaObject::invokeMethod(this, [this, ok, error] { finish(ok, error); });
+        QMetaObject::invokeMethod(this, [this, ok, error, refusal] { finish(ok, error, refusal); });
     });
     m_thread->start();
 }
 
-void LoginController::finish(bool ok, const QString &error)
+QString LoginController::error() const
+{
+    return m_refusal.isEmpty() ? m_error : RefusalText::describe(m_refusal);
+}
+
+void LoginController::finish(bool ok, const QString &error, const Refusal &refusal)
 {
     m_busy = false;
     m_error = ok ? QString() : error;
+    m_refusal = ok ? Refusal() : refusal;
     if (ok)
         readStoredLogin();
     emit changed();

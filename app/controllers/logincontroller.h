@@ -1,5 +1,7 @@
 #pragma once
 
+#include "refusal.h"
+
 #include <QObject>
 #include <QQmlEngine>
 #include <QString>
@@ -30,7 +32,10 @@ public:
     bool loggedIn() const { return !m_username.isEmpty(); }
     QString username() const { return m_username; }
     bool busy() const { return m_busy; }
-    QString error() const { return m_error; }
+    // What went wrong, in the language of the moment: the server's refusal as RefusalText
+    // words it (wrong password, throttled, a device no invite enrolled …), else what this
+    // side found.
+    QString error() const;
 
     Q_INVOKABLE void logIn(const QString &username, const QString &password);
 
@@ -45,7 +50,7 @@ signals:
 
 private:
     void readStoredLogin();
-    void finish(bool ok, const QString &error);
+    void finish(bool ok, const QString &error, const Refusal &refusal = {});
 
     QString m_databasePath;
     QString m_overrideAddress;
@@ -53,5 +58,6 @@ private:
     QString m_username;
     bool m_busy = false;
     QString m_error;
+    Refusal m_refusal;
     QThread *m_thread = nullptr;
 };

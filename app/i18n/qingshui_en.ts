@@ -1679,6 +1679,14 @@
         <source>服务器没有表单 %1 的第 %2 版，不能发布</source>
         <translation>The server does not have version %2 of form %1, so it cannot be published</translation>
     </message>
+    <message>
+        <source>此账号或此网络的登录失败次数过多，请 %1 分钟后再试</source>
+        <translation>Too many failed logins for this account or from this network: please try again in %1 min</translation>
+    </message>
+    <message>
+        <source>此设备未用连接码加入此账号，不能直接登录：请向管理员索取连接码</source>
+        <translation>This device has not joined this account with an enrolment code and cannot log in directly: please ask an administrator for a code</translation>
+    </message>
 </context>
 <context>
     <name>ReviewController</name>
