@@ -48,6 +48,7 @@ int WindowRunner::warningCount()
 
 bool WindowRunner::load(const QString &mode, const QSize &size)
 {
+    m_mode = mode;
     g_counting = true; // from here on, a warning is the QML's or the app's, not the platform's
     m_engine.setInitialProperties(
         {{QStringLiteral("width"), size.width()}, {QStringLiteral("height"), size.height()}});
@@ -75,10 +76,10 @@ void WindowRunner::whenFirstFrameShown(std::function<void()> then, int settleMs)
 
 void WindowRunner::runSelfTest()
 {
-    whenFirstFrameShown([] {
+    whenFirstFrameShown([mode = m_mode] {
         const int warnings = warningCount();
         if (warnings == 0)
-            std::printf("self-test passed\n");
+            std::printf("self-test passed: %s\n", qPrintable(mode));
         else
             std::fprintf(stderr, "self-test failed: %d warning(s)\n", warnings);
         QCoreApplication::exit(warnings == 0 ? 0 : 1);

@@ -19,6 +19,7 @@ public:
     static int warningCount();
 
     bool load(const QString &mode, const QSize &size);
+    // Prints "self-test passed: MODE" (the face it loaded) and exits 0 when clean.
     void runSelfTest();
     void runScreenshot(const QString &path);
     // Prints "first_frame_ms=N rss_kb=N" at the first frame and exits.
@@ -31,4 +32,5 @@ private:
 
     QQmlApplicationEngine &m_engine;
     QQuickWindow *m_window = nullptr;
+    QString m_mode;
 };

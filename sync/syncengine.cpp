@@ -31,6 +31,7 @@ SyncEngine::SyncEngine(const SyncEngineOptions &options, QObject *parent)
     , m_network(new NetworkWatch(options.useNetworkInformation, this))
     , m_scheduler(
           new SyncScheduler(options.intervals, BackoffPolicy(options.backoff), m_network, this))
+    , m_serverAddress(options.serverAddress)
 {
     qRegisterMetaType<SyncProgress>();
     qRegisterMetaType<SyncReport>();
@@ -119,6 +120,8 @@ void SyncEngine::onFinished(const SyncReport &report)
     m_stage = NotSyncing;
     emit progressChanged();
     setPending(report.pendingCount, report.pendingPhotoBytes);
+    if (report.outcome != SyncReport::Failed || !report.serverAddress.isEmpty())
+        setServerAddress(report.serverAddress);
     switch (report.outcome) {
     case SyncReport::Succeeded:
         m_state = Idle;
@@ -162,6 +165,14 @@ void SyncEngine::onProbeDue()
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, timeoutMs] { worker->probe(timeoutMs); },
         Qt::QueuedConnection);
+}
+
+void SyncEngine::setServerAddress(const QString &address)
+{
+    if (address == m_serverAddress)
+        return;
+    m_serverAddress = address;
+    emit serverChanged();
 }
 
 void SyncEngine::setPendingCount(int count)

@@ -16,7 +16,9 @@ class SyncWorker;
 
 struct SyncEngineOptions {
     QString databasePath;
-    QString serverAddress; // HOST:PORT; empty: offline for good
+    // HOST:PORT to sync with instead of the server the store names (--server: development,
+    // tests, scripts); empty: the store's, read before every sync.
+    QString serverAddress;
     QString photoDirectory; // the PhotoStore's root, for pending photo bytes; empty: none
     // ManualCheckpoints when a WalCheckpointer runs for the store: then a pulled page never
     // pays for copying the log back inside its commit.
@@ -39,7 +41,7 @@ class SyncEngine : public QObject {
     Q_PROPERTY(qint64 pendingPhotoBytes READ pendingPhotoBytes NOTIFY pendingCountChanged)
     Q_PROPERTY(QDateTime lastSuccess READ lastSuccess NOTIFY stateChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY stateChanged)
-    Q_PROPERTY(QString serverAddress READ serverAddress CONSTANT)
+    Q_PROPERTY(QString serverAddress READ serverAddress NOTIFY serverChanged)
     Q_PROPERTY(Stage stage READ stage NOTIFY progressChanged)
     Q_PROPERTY(int recordsDone READ recordsDone NOTIFY progressChanged)
     Q_PROPERTY(int recordsTotal READ recordsTotal NOTIFY progressChanged)
@@ -65,7 +67,8 @@ public:
     qint64 pendingPhotoBytes() const { return m_pendingPhotoBytes; }
     QDateTime lastSuccess() const { return m_lastSuccess; }
     QString lastError() const { return m_lastError; }
-    QString serverAddress() const { return m_options.serverAddress; }
+    // The server syncs go to (the last sync's, or what setServerAddress said); empty: none.
+    QString serverAddress() const { return m_serverAddress; }
     Stage stage() const { return m_stage; }
     int recordsDone() const { return m_progress.recordsDone; }
     int recordsTotal() const { return m_progress.recordsTotal; }
@@ -77,6 +80,9 @@ public:
 
     // The count the UI thread read from the store, shown until the sync thread reports its own.
     void setPendingCount(int count);
+    // The server the UI thread read from the store (at start, after an enrolment), shown
+    // until the next sync reports the one it used.
+    void setServerAddress(const QString &address);
 
 public slots:
     // The user asked: now (or right after the sync under way), whatever the backoff says.
@@ -91,6 +97,7 @@ signals:
     void pendingCountChanged();
     void progressChanged();
     void scheduleChanged();
+    void serverChanged();
     // The sync thread began a sync.
     void syncStarted();
     // A sync ended; records pulled from the server may have changed the store.
@@ -123,6 +130,7 @@ private:
     qint64 m_pendingPhotoBytes = 0;
     QDateTime m_lastSuccess;
     QString m_lastError;
+    QString m_serverAddress;
     bool m_running = false;
     bool m_again = false;
     bool m_probing = false;

@@ -2,6 +2,17 @@
 
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
+
+// Why a sync failed when the server gave no refusal of its own: the codes the sync log
+// stores beside a server's refusal codes (docs/sync.md), worded by SyncErrorText.
+namespace SyncErrorCode {
+constexpr const char *kNoServer = "no_server"; // no server enrolled or given
+constexpr const char *kNotLoggedIn = "not_logged_in"; // no token, or one the server refused
+constexpr const char *kUnreachable = "unreachable"; // no answer at the network level
+constexpr const char *kLocalStore = "local_store"; // the device's store failed; args: detail
+constexpr const char *kPhotosFailed = "photos_failed"; // photos still queued; args: how many
+} // namespace SyncErrorCode
 
 // What one sync (or one count of what waits) tells the engine when it ends.
 struct SyncReport {
@@ -18,6 +29,12 @@ struct SyncReport {
     qint64 pendingPhotoBytes = 0; // bytes of the photos those entries refer to
     bool catalogChanged = false; // new checklist template versions or reference regions arrived
     bool publicPhotosChanged = false; // read-only: public photos were fetched or removed
-    QString error;
+    int photosSent = 0; // photos the server now holds that were queued here
+    int photosReceived = 0; // photos fetched into this device
+    QString serverAddress; // the server the sync went to (empty: none)
+    QString error; // the message as it was (logs, and the chip)
+    // Why it failed, as the sync log keeps it: a server's refusal or a SyncErrorCode.
+    QString errorCode;
+    QStringList errorArgs;
 };
 Q_DECLARE_METATYPE(SyncReport)

@@ -64,6 +64,7 @@ bool SyncSession::useStoredToken(SyncResult *result)
 bool SyncSession::failed(SyncResult *result)
 {
     result->error = m_transport.lastError();
+    result->refusal = m_transport.lastRefusal();
     result->needsLogin = m_transport.needsLogin();
     return false;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "blobuploader.h"
+#include "refusal.h"
 #include "syncprogress.h"
 
 #include <QDateTime>
@@ -29,6 +30,7 @@ struct SyncResult {
     int publicPhotosMissing = 0; // read-only: listed photos not fetched (next sync tries again)
     int publicPhotosRemoved = 0; // read-only: files no public copy lists any more
     QString error;
+    Refusal refusal; // what the server said of the failure, when it said it
 };
 
 // One sync of a local store: push the whole outbox, send the photos it refers to (records

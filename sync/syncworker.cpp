@@ -3,13 +3,20 @@
 #include "pendingphotos.h"
 #include "serverprobe.h"
 #include "storage/outboxrepository.h"
+#include "storage/synclogrepository.h"
 #include "syncsession.h"
 #include "synctransport.h"
 
-SyncWorker::SyncWorker(const QString &databasePath, const QString &serverAddress,
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcSync)
+
+SyncWorker::SyncWorker(const QString &databasePath, const QString &overrideAddress,
                        const QString &photoDirectory, Database::Checkpoints checkpoints)
     : m_databasePath(databasePath)
-    , m_serverAddress(serverAddress)
+    , m_overrideAddress(overrideAddress)
     , m_photoDirectory(photoDirectory)
     , m_checkpoints(checkpoints)
 {
@@ -25,6 +32,8 @@ bool SyncWorker::openStore(SyncReport *report)
     if (!db->open(m_databasePath, m_checkpoints)) {
         report->outcome = SyncReport::Failed;
         report->error = QStringLiteral("本地数据库错误: %1").arg(db->error());
+        report->errorCode = QLatin1String(SyncErrorCode::kLocalStore);
+        report->errorArgs = {db->error()};
         return false;
     }
     m_db = std::move(db);
@@ -40,41 +49,106 @@ void SyncWorker::addPending(SyncReport *report)
 void SyncWorker::run()
 {
     emit started();
+    const qint64 startedAtMs = QDateTime::currentMSecsSinceEpoch();
+    QElapsedTimer timer;
+    timer.start();
     SyncReport report;
     if (!openStore(&report)) {
-        emit finished(report);
+        emit finished(report); // no store, no log to write it to
         return;
     }
-    if (m_serverAddress.isEmpty()) {
+    const SyncServer server
+        = EnrolmentRepository(m_db->connection()).server().overriddenBy(m_overrideAddress);
+    report.serverAddress = server.address;
+    if (!server.isSet()) {
         report.outcome = SyncReport::NoServer;
         report.error = QStringLiteral("未配置同步服务器");
-        addPending(&report);
-        emit finished(report);
-        return;
+        report.errorCode = QLatin1String(SyncErrorCode::kNoServer);
+    } else {
+        sync(server, &report);
     }
-    if (!m_transport)
-        m_transport = std::make_unique<SyncTransport>(m_serverAddress);
+    addPending(&report);
+    log(report, startedAtMs, timer.elapsed());
+    emit finished(report);
+}
+
+void SyncWorker::sync(const SyncServer &server, SyncReport *report)
+{
+    // A new server, or new trust for it (enrolled again): a new channel.
+    if (!m_transport || server != m_server) {
+        m_transport = std::make_unique<SyncTransport>(server.address, 10000, server.trustPem,
+                                                      server.tlsName);
+        m_server = server;
+    }
     SyncSession session(m_db->connection(), *m_transport);
     session.setReadOnly(m_readOnly);
     session.setProgressCallback([this](const SyncProgress &p) { emit progressed(p); });
     const SyncResult result = session.run();
-    report.pushed = result.pushed;
-    report.pulled = result.pulled;
-    report.catalogChanged = result.templatesAdded > 0 || result.referenceVersion > 0;
-    report.publicPhotosChanged = result.publicPhotosFetched > 0 || result.publicPhotosRemoved > 0;
-    report.error = result.error;
+    report->pushed = result.pushed;
+    report->pulled = result.pulled;
+    report->photosSent = result.photosUploaded;
+    report->photosReceived = result.publicPhotosFetched;
+    report->catalogChanged = result.templatesAdded > 0 || result.referenceVersion > 0;
+    report->publicPhotosChanged = result.publicPhotosFetched > 0 || result.publicPhotosRemoved > 0;
+    report->error = result.error;
     if (result.ok) {
-        report.outcome = SyncReport::Succeeded;
+        report->outcome = SyncReport::Succeeded;
     } else if (m_transport->lastFailureUnreachable()) {
-        report.outcome = SyncReport::Unreachable;
+        report->outcome = SyncReport::Unreachable;
         // A fresh channel next time: gRPC's own reconnect backoff would otherwise answer
         // "unavailable" for a while after the server is back.
         m_transport.reset();
     } else {
-        report.outcome = SyncReport::Failed;
+        report->outcome = SyncReport::Failed;
     }
-    addPending(&report);
-    emit finished(report);
+    if (!result.ok)
+        explainFailure(result, report);
+}
+
+void SyncWorker::explainFailure(const SyncResult &result, SyncReport *report) const
+{
+    if (report->outcome == SyncReport::Unreachable) {
+        report->errorCode = QLatin1String(SyncErrorCode::kUnreachable);
+    } else if (!result.refusal.isEmpty()) {
+        report->errorCode = result.refusal.code;
+        report->errorArgs = result.refusal.args;
+    } else if (result.needsLogin) {
+        report->errorCode = QLatin1String(SyncErrorCode::kNotLoggedIn);
+    } else if (result.photosFailed > 0) {
+        report->errorCode = QLatin1String(SyncErrorCode::kPhotosFailed);
+        report->errorArgs = {QString::number(result.photosFailed)};
+    }
+    // Otherwise no code: the log keeps the message as it was.
+}
+
+void SyncWorker::log(const SyncReport &report, qint64 startedAtMs, qint64 durationMs)
+{
+    SyncLogEntry entry;
+    entry.startedAtMs = startedAtMs;
+    entry.durationMs = durationMs;
+    switch (report.outcome) {
+    case SyncReport::Succeeded:
+        entry.outcome = SyncLogEntry::Succeeded;
+        break;
+    case SyncReport::NoServer:
+    case SyncReport::Unreachable:
+        entry.outcome = SyncLogEntry::Offline;
+        break;
+    case SyncReport::Failed:
+        entry.outcome = SyncLogEntry::Failed;
+        break;
+    }
+    entry.server = report.serverAddress;
+    entry.pushed = report.pushed;
+    entry.pulled = report.pulled;
+    entry.photosSent = report.photosSent;
+    entry.photosReceived = report.photosReceived;
+    entry.errorCode = report.errorCode;
+    entry.errorArgs = report.errorArgs;
+    entry.errorDetail = report.error;
+    SyncLogRepository logRepository(m_db->connection());
+    if (!logRepository.append(entry)) // a log that cannot be written must not fail the sync
+        qCWarning(lcSync) << "cannot write the sync log:" << logRepository.lastError();
 }
 
 void SyncWorker::count()
@@ -88,5 +162,8 @@ void SyncWorker::count()
 
 void SyncWorker::probe(int timeoutMs)
 {
-    emit probed(serverAnswersTcp(m_serverAddress, timeoutMs));
+    const QString address = m_db
+        ? EnrolmentRepository(m_db->connection()).server().overriddenBy(m_overrideAddress).address
+        : m_overrideAddress;
+    emit probed(!address.isEmpty() && serverAnswersTcp(address, timeoutMs));
 }

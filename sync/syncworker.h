@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/database.h"
+#include "storage/enrolmentrepository.h"
 #include "syncprogress.h"
 #include "syncreport.h"
 
@@ -8,20 +9,23 @@
 #include <memory>
 
 class SyncTransport;
+struct SyncResult;
 
 // Lives on the sync thread; owns that thread's connection to the store and the channel.
-// Everything it tells the engine goes by queued signals.
+// Everything it tells the engine goes by queued signals. The server is the one the store
+// names (enrolment), read again before every sync, so that a server set or changed while
+// the app runs is used from the next sync on; an override address (--server) replaces it.
 class SyncWorker : public QObject {
     Q_OBJECT
 public:
-    SyncWorker(const QString &databasePath, const QString &serverAddress,
+    SyncWorker(const QString &databasePath, const QString &overrideAddress,
                const QString &photoDirectory, Database::Checkpoints checkpoints);
     ~SyncWorker() override;
     // Before the thread starts: syncs only pull (SyncSession::setReadOnly).
     void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
 
 public slots:
-    // One sync: push the outbox, pull what is new.
+    // One sync: push the outbox, pull what is new. Logged in the store's sync log.
     void run();
     // Counts what waits, without syncing.
     void count();
@@ -38,12 +42,16 @@ signals:
 private:
     bool openStore(SyncReport *report);
     void addPending(SyncReport *report);
+    void sync(const SyncServer &server, SyncReport *report);
+    void explainFailure(const SyncResult &result, SyncReport *report) const;
+    void log(const SyncReport &report, qint64 startedAtMs, qint64 durationMs);
 
     QString m_databasePath;
-    QString m_serverAddress;
+    QString m_overrideAddress;
     QString m_photoDirectory;
     Database::Checkpoints m_checkpoints;
     bool m_readOnly = false;
     std::unique_ptr<Database> m_db;
+    SyncServer m_server; // the one m_transport talks to
     std::unique_ptr<SyncTransport> m_transport;
 };

@@ -1,16 +1,17 @@
 #include "logincontroller.h"
 
 #include "devicelogin.h"
+#include "refusaltext.h"
 #include "storage/database.h"
-#include "storage/syncmetarepository.h"
+#include "storage/enrolmentrepository.h"
 #include "synctransport.h"
 
 #include <QSysInfo>
 #include <QThread>
 
-LoginController::LoginController(const QString &databasePath, const QString &serverAddress,
+LoginController::LoginController(const QString &databasePath, const QString &overrideAddress,
                                  QObject *parent)
-    : QObject(parent), m_databasePath(databasePath), m_serverAddress(serverAddress)
+    : QObject(parent), m_databasePath(databasePath), m_overrideAddress(overrideAddress)
 {
     readStoredLogin();
 }
@@ -25,19 +26,29 @@ LoginController::~LoginController()
 
 void LoginController::readStoredLogin()
 {
+    m_serverAddress = m_overrideAddress;
+    m_username.clear();
     Database db;
     if (!db.open(m_databasePath))
         return;
-    SyncMetaRepository meta(db.connection());
-    m_username = meta.value(QLatin1String(SyncMetaRepository::kAuthToken)).isEmpty()
-        ? QString()
-        : meta.value(QLatin1String(SyncMetaRepository::kAuthUsername));
+    EnrolmentRepository enrolment(db.connection());
+    m_serverAddress = enrolment.server().overriddenBy(m_overrideAddress).address;
+    m_username = enrolment.account().username;
+}
+
+void LoginController::refresh()
+{
+    if (m_busy)
+        return; // finish() reads it all again
+    readStoredLogin();
+    emit changed();
 }
 
 void LoginController::logIn(const QString &username, const QString &password)
 {
     if (m_busy)
         return;
+    readStoredLogin(); // the server may have been set since
     if (!serverConfigured()) {
         finish(false, tr("未配置同步服务器"));
         return;
@@ -48,6 +59,7 @@ void LoginController::logIn(const QString &username, const QString &password)
     }
     m_busy = true;
     m_error.clear();
+    m_refusal = {};
     emit changed();
     if (m_thread) {
         m_thread->wait();
@@ -56,24 +68,34 @@ void LoginController::logIn(const QString &username, const QString &password)
     // The Argon2id check and the round trip take a moment: never on the UI thread.
     m_thread = QThread::create([this, username = username.trimmed(), password] {
         QString error;
+        Refusal refusal;
         Database db;
         bool ok = db.open(m_databasePath);
         if (!ok) {
             error = db.error();
         } else {
-            SyncTransport transport(m_serverAddress);
+            const SyncServer server
+                = EnrolmentRepository(db.connection()).server().overriddenBy(m_overrideAddress);
+            SyncTransport transport(server.address, 10000, server.trustPem, server.tlsName);
             ok = logInDevice(db.connection(), transport, username, password,
                              QSysInfo::machineHostName(), &error);
+            refusal = transport.lastRefusal();
         }
-        QMetaObject::invokeMethod(this, [this, ok, error] { finish(ok, error); });
+        QMetaObject::invokeMethod(this, [this, ok, error, refusal] { finish(ok, error, refusal); });
     });
     m_thread->start();
 }
 
-void LoginController::finish(bool ok, const QString &error)
+QString LoginController::error() const
+{
+    return m_refusal.isEmpty() ? m_error : RefusalText::describe(m_refusal);
+}
+
+void LoginController::finish(bool ok, const QString &error, const Refusal &refusal)
 {
     m_busy = false;
     m_error = ok ? QString() : error;
+    m_refusal = ok ? Refusal() : refusal;
     if (ok)
         readStoredLogin();
     emit changed();

@@ -2,6 +2,7 @@
 
 #include "controllers/cameracontroller.h"
 #include "controllers/dashboardcontroller.h"
+#include "controllers/enrolmentcontroller.h"
 #include "controllers/formcontroller.h"
 #include "controllers/inspectorcontroller.h"
 #include "controllers/languagecontroller.h"
@@ -11,19 +12,23 @@
 #include "controllers/recordviewcontroller.h"
 #include "controllers/reviewcontroller.h"
 #include "controllers/services.h"
+#include "controllers/settingscontroller.h"
 #include "controllers/villagepickercontroller.h"
 #include "domain/templatecatalog.h"
 #include "kiosk/figurescontroller.h"
 #include "kiosk/kioskcontroller.h"
+#include "media/cameraframesource.h"
 #include "media/camerasource.h"
 #include "media/photostore.h"
 #include "models/recordlistmodel.h"
+#include "models/synclogmodel.h"
 #include "models/unitlistmodel.h"
 #include "photofetcher.h"
 #include "positioning/gpscapture.h"
 #include "positioning/qtpositionprovider.h"
 #include "storage/database.h"
 #include "storage/demodata.h"
+#include "storage/enrolmentrepository.h"
 #include "storage/outboxrepository.h"
 #include "storage/referencedatarepository.h"
 #include "storage/searchindexer.h"
@@ -71,6 +76,7 @@ ServiceHost::~ServiceHost() = default;
 
 bool ServiceHost::start(const Options &options)
 {
+    m_mode = options.mode;
     // Saves on this (the UI) thread never checkpoint; a thread of their own does.
     m_db = std::make_unique<Database>();
     if (!m_db->open(options.dbPath, Database::ManualCheckpoints)) {
@@ -236,6 +242,7 @@ bool ServiceHost::start(const Options &options)
     connect(sync, &SyncEngine::finished, m_figures.get(), &FiguresController::syncFinished);
     connect(m_language.get(), &LanguageController::languageChanged, m_figures.get(),
             &FiguresController::languageChanged);
+    wireEnrolment(options);
     m_services = std::make_unique<Services>(nullptr);
     m_services->mode = options.mode;
     m_services->records = m_records.get();
@@ -257,5 +264,58 @@ bool ServiceHost::start(const Options &options)
     m_services->figures = m_figures.get();
     m_services->publicFeed = m_publicFeed.get();
     m_services->photos = m_photoStatus.get();
+    m_services->enrolment = m_enrolment.get();
+    m_services->settings = m_settings.get();
     return true;
+}
+
+// The server and the account: the 连接服务器 page, the settings page, the login, and the
+// sync engine all learn at once when one of them changes the store's server or login.
+void ServiceHost::wireEnrolment(const Options &options)
+{
+    QSqlDatabase db = m_db->connection();
+    SyncEngine *sync = m_sync.get();
+    LoginController *login = m_login.get();
+    FrameSource *frames = options.qrFrames;
+    if (!frames) {
+        m_ownQrFrames = std::make_unique<CameraFrameSource>();
+        frames = m_ownQrFrames.get();
+    }
+    m_enrolment
+        = std::make_unique<EnrolmentController>(db, !options.serverAddress.isEmpty(), frames);
+    m_settings = std::make_unique<SettingsController>(db, options.serverAddress);
+    EnrolmentController *enrolment = m_enrolment.get();
+    SettingsController *settings = m_settings.get();
+    sync->setServerAddress(settings->serverAddress());
+
+    connect(enrolment, &EnrolmentController::enrolled, this, [this, login, settings, sync] {
+        login->refresh();
+        settings->refresh();
+        sync->setServerAddress(settings->serverAddress());
+        sync->syncNow();
+        checkAccountMode();
+    });
+    connect(login, &LoginController::loggedInNow, this, [this, settings] {
+        settings->refresh();
+        checkAccountMode();
+    });
+    connect(settings, &SettingsController::loggedOut, login, &LoginController::refresh);
+    connect(settings, &SettingsController::serverForgotten, this,
+            [login, enrolment, settings, sync] {
+                login->refresh();
+                enrolment->refresh();
+                sync->setServerAddress(settings->serverAddress());
+            });
+    connect(sync, &SyncEngine::finished, settings, &SettingsController::refresh);
+    connect(m_language.get(), &LanguageController::languageChanged, settings,
+            &SettingsController::refresh);
+    connect(m_review.get(), &ReviewController::decided, settings, &SettingsController::refresh);
+    connect(m_form.get(), &FormController::submitted, settings, &SettingsController::refresh);
+}
+
+void ServiceHost::checkAccountMode()
+{
+    const QString mode = modeForRole(EnrolmentRepository(m_db->connection()).account().role);
+    if (!mode.isEmpty() && mode != m_mode)
+        emit accountModeChanged(mode);
 }

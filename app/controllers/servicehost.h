@@ -10,6 +10,9 @@ class SearchIndexer;
 class CameraController;
 class CameraSource;
 class DashboardController;
+class EnrolmentController;
+class FrameSource;
+class SettingsController;
 class ReviewController;
 class FiguresController;
 class FormController;
@@ -44,6 +47,9 @@ public:
         bool seedDemo = false; // demo records into an empty store
         QString language; // empty: the saved choice (Chinese by default)
         QString kioskConfigPath = {}; // empty: KioskConfig::defaultPath()
+        // Pictures the 连接服务器 page reads QR codes from; null: the device camera. Tests
+        // feed their own (there is no camera here).
+        FrameSource *qrFrames = nullptr;
     };
 
     explicit ServiceHost(QObject *parent = nullptr);
@@ -58,7 +64,15 @@ public:
     Database *database() const { return m_db.get(); }
     LanguageController *language() const { return m_language.get(); }
 
+signals:
+    // An enrolment or a login made the store an account whose face (modeForRole) is not
+    // the one these services were built for: main() may load that face instead.
+    void accountModeChanged(const QString &mode);
+
 private:
+    void wireEnrolment(const Options &options);
+    void checkAccountMode();
+
     QString m_error;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
@@ -87,5 +101,9 @@ private:
     // Destroyed before the dashboard: a photo export waiting for it ends then.
     std::unique_ptr<PhotoFetcher> m_photoFetcher;
     std::unique_ptr<PhotoFetchController> m_photoStatus;
+    std::unique_ptr<FrameSource> m_ownQrFrames;
+    std::unique_ptr<EnrolmentController> m_enrolment;
+    std::unique_ptr<SettingsController> m_settings;
+    QString m_mode;
     std::unique_ptr<Services> m_services;
 };

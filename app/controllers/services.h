@@ -5,6 +5,8 @@
 
 class CameraController;
 class DashboardController;
+class EnrolmentController;
+class SettingsController;
 class FiguresController;
 class ReviewController;
 class FormController;
@@ -23,6 +25,8 @@ class UnitListModel;
 class VillagePickerController;
 Q_MOC_INCLUDE("controllers/cameracontroller.h")
 Q_MOC_INCLUDE("controllers/dashboardcontroller.h")
+Q_MOC_INCLUDE("controllers/enrolmentcontroller.h")
+Q_MOC_INCLUDE("controllers/settingscontroller.h")
 Q_MOC_INCLUDE("controllers/reviewcontroller.h")
 Q_MOC_INCLUDE("controllers/formcontroller.h")
 Q_MOC_INCLUDE("kiosk/figurescontroller.h")
@@ -66,6 +70,8 @@ class Services : public QObject {
     Q_PROPERTY(FiguresController *figures MEMBER figures CONSTANT)
     Q_PROPERTY(PublicFeed *publicFeed MEMBER publicFeed CONSTANT)
     Q_PROPERTY(PhotoFetchController *photos MEMBER photos CONSTANT)
+    Q_PROPERTY(EnrolmentController *enrolment MEMBER enrolment CONSTANT)
+    Q_PROPERTY(SettingsController *settings MEMBER settings CONSTANT)
 public:
     // Not default-constructible on purpose: QML would build its own empty instance instead
     // of calling create().
@@ -92,6 +98,8 @@ public:
     FiguresController *figures = nullptr; // kiosk: achievements and public-record counts
     PublicFeed *publicFeed = nullptr; // kiosk: the published records of its store
     PhotoFetchController *photos = nullptr; // supervisor: the queue's photos arriving (none: kiosk)
+    EnrolmentController *enrolment = nullptr; // 连接服务器: joining a server from the screen
+    SettingsController *settings = nullptr; // 设置: server, account, sync log, log out
 
     // The instance QML gets; set before the first QML engine loads anything.
     static void setInstance(Services *instance);

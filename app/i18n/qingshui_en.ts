@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
+    <name>AccountRoleText</name>
+    <message>
+        <source>巡查员</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>督导</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>展示屏</source>
+        <translation>Kiosk</translation>
+    </message>
+</context>
+<context>
     <name>CameraDialog</name>
     <message>
         <source>取消</source>
@@ -10,6 +29,113 @@
     <message>
         <source>拍照</source>
         <translation>Take photo</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectServerPage</name>
+    <message>
+        <source>连接服务器</source>
+        <translation>Connect to a server</translation>
+    </message>
+    <message>
+        <source>向管理员索取连接码：一张二维码，或一串以 QS1- 开头的字符。它告诉本机服务器的地址、要信任的证书和您的账号；之后输入账号的密码。</source>
+        <translation>Ask your administrator for an enrolment code: a QR code, or a string starting with QS1-. It tells this device the server&apos;s address, the certificate to trust and your account; then enter the account&apos;s password.</translation>
+    </message>
+    <message>
+        <source>扫描二维码</source>
+        <translation>Scan the QR code</translation>
+    </message>
+    <message>
+        <source>用相机扫描</source>
+        <translation>Scan with the camera</translation>
+    </message>
+    <message>
+        <source>从图片读取</source>
+        <translation>Read from a picture</translation>
+    </message>
+    <message>
+        <source>或输入连接码</source>
+        <translation>Or type the code</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>高级：输入服务器地址和证书文件</source>
+        <translation>Advanced: server address and certificate file</translation>
+    </message>
+    <message>
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>服务器</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>证书指纹</source>
+        <translation>Certificate fingerprint</translation>
+    </message>
+    <message>
+        <source>不加密（仅限本机上的测试服务器）</source>
+        <translation>Not encrypted (only for a test server on this machine)</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>连接中…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>连接</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>换一个连接码</source>
+        <translation>Use another code</translation>
+    </message>
+    <message>
+        <source>服务器地址和证书</source>
+        <translation>Server address and certificate</translation>
+    </message>
+    <message>
+        <source>地址:端口，例如 qingshui.example.org:50051</source>
+        <translation>host:port, e.g. qingshui.example.org:50051</translation>
+    </message>
+    <message>
+        <source>CA 证书文件（PEM；本机测试服务器可留空）</source>
+        <translation>CA certificate file (PEM; empty for a test server on this machine)</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>选择二维码图片</source>
+        <translation>Choose a picture of the QR code</translation>
+    </message>
+    <message>
+        <source>图片 (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>Pictures (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+        <source>选择服务器的 CA 证书</source>
+        <translation>Choose the server&apos;s CA certificate</translation>
+    </message>
+    <message>
+        <source>证书 (*.pem *.crt)</source>
+        <translation>Certificates (*.pem *.crt)</translation>
     </message>
 </context>
 <context>
@@ -127,6 +253,92 @@
     <message>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolFromInput</name>
+    <message>
+        <source>连接码：</source>
+        <translation>Enrolment code: </translation>
+    </message>
+    <message>
+        <source>qingshui: %1；未做任何更改</source>
+        <translation>qingshui: %1; nothing was changed</translation>
+    </message>
+    <message>
+        <source>账号 %1，服务器 %2</source>
+        <translation>Account %1, server %2</translation>
+    </message>
+    <message>
+        <source>密码：</source>
+        <translation>Password: </translation>
+    </message>
+    <message>
+        <source>qingshui: 没有输入密码；未做任何更改</source>
+        <translation>qingshui: no password given; nothing was changed</translation>
+    </message>
+    <message>
+        <source>qingshui: 无法打开数据文件：%1</source>
+        <translation>qingshui: cannot open the store: %1</translation>
+    </message>
+    <message>
+        <source>qingshui: 本机还有 %1 条记录、%2 条审核决定、%3 张照片等待发送到原服务器 %4，不能连接另一台服务器；未做任何更改</source>
+        <translation>qingshui: %1 records, %2 review decisions and %3 photos on this device wait to be sent to the previous server %4, so it cannot join another server; nothing was changed</translation>
+    </message>
+    <message>
+        <source>已连接服务器 %1：账号 %2（%3）</source>
+        <translation>Connected to server %1: account %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentController</name>
+    <message>
+        <source>相机出错：%1。可以从图片文件读取二维码，或手动输入连接码。</source>
+        <translation>Camera error: %1. You can read the QR code from a picture file, or type the code.</translation>
+    </message>
+    <message>
+        <source>此设备没有摄像头：请从图片文件读取二维码，或手动输入连接码</source>
+        <translation>This device has no camera: read the QR code from a picture file, or type the code</translation>
+    </message>
+    <message>
+        <source>没有相机权限：请在系统设置中允许，或从图片文件读取二维码</source>
+        <translation>No camera permission: allow it in the system settings, or read the QR code from a picture file</translation>
+    </message>
+    <message>
+        <source>无法读取这个图片文件</source>
+        <translation>This picture file cannot be read</translation>
+    </message>
+    <message>
+        <source>图片中没有找到二维码：请拍得更清楚一些，或手动输入连接码</source>
+        <translation>No QR code found in the picture: take a clearer one, or type the code</translation>
+    </message>
+    <message>
+        <source>请先扫描或输入连接码</source>
+        <translation>Scan or type the enrolment code first</translation>
+    </message>
+    <message>
+        <source>请输入密码</source>
+        <translation>Enter the password</translation>
+    </message>
+    <message>
+        <source>服务器地址应为 主机:端口，例如 qingshui.example.org:50051</source>
+        <translation>The server address is host:port, e.g. qingshui.example.org:50051</translation>
+    </message>
+    <message>
+        <source>请输入用户名和密码</source>
+        <translation>Enter the user name and the password</translation>
+    </message>
+    <message>
+        <source>无法读取证书文件 %1</source>
+        <translation>Cannot read the certificate file %1</translation>
+    </message>
+    <message>
+        <source>%1 不是 PEM 格式的证书文件</source>
+        <translation>%1 is not a PEM certificate file</translation>
+    </message>
+    <message>
+        <source>本机还有 %1 条记录、%2 条审核决定、%3 张照片等待发送到原服务器 %4。它们只属于那台服务器，不会发到别处，也不会删除：请先连回原服务器同步，再更换服务器。</source>
+        <translation>%1 records, %2 review decisions and %3 photos on this device wait to be sent to the previous server %4. They belong to that server only: they are neither sent elsewhere nor deleted. Connect to that server and sync first, then change server.</translation>
     </message>
 </context>
 <context>
@@ -315,6 +527,10 @@
     <message>
         <source>登录</source>
         <translation>Log in</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
     </message>
 </context>
 <context>
@@ -984,6 +1200,17 @@
     </message>
 </context>
 <context>
+    <name>QsQrScanner</name>
+    <message>
+        <source>将二维码对准画面中央</source>
+        <translation>Hold the QR code in the middle of the picture</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>QsRecordDelegate</name>
     <message>
         <source>修改冲突</source>
@@ -1562,6 +1789,14 @@
         <source>服务器没有表单 %1 的第 %2 版，不能发布</source>
         <translation>The server does not have version %2 of form %1, so it cannot be published</translation>
     </message>
+    <message>
+        <source>此账号或此网络的登录失败次数过多，请 %1 分钟后再试</source>
+        <translation>Too many failed logins for this account or from this network: please try again in %1 min</translation>
+    </message>
+    <message>
+        <source>此设备未用连接码加入此账号，不能直接登录：请向管理员索取连接码</source>
+        <translation>This device has not joined this account with an enrolment code and cannot log in directly: please ask an administrator for a code</translation>
+    </message>
 </context>
 <context>
     <name>ReviewController</name>
@@ -1763,6 +1998,152 @@
     </message>
 </context>
 <context>
+    <name>SettingsController</name>
+    <message>
+        <source>无法退出登录：%1</source>
+        <translation>Cannot log out: %1</translation>
+    </message>
+    <message>
+        <source>无法更换服务器：%1</source>
+        <translation>Cannot change server: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>本机还有 %1 条记录、%2 条审核决定、%3 张照片尚未发送。</source>
+        <translation>%1 records, %2 review decisions and %3 photos on this device have not been sent yet. </translation>
+    </message>
+    <message>
+        <source>‹ 返回</source>
+        <translation>‹ Back</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>服务器</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>未连接</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>连接</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>TLS 加密</source>
+        <translation>TLS encrypted</translation>
+    </message>
+    <message>
+        <source>不加密（仅限本机上的测试服务器）</source>
+        <translation>Not encrypted (only for a test server on this machine)</translation>
+    </message>
+    <message>
+        <source>证书指纹</source>
+        <translation>Certificate fingerprint</translation>
+    </message>
+    <message>
+        <source>此地址由命令行 --server 指定（开发和测试用）</source>
+        <translation>This address was given with --server on the command line (development and tests)</translation>
+    </message>
+    <message>
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>未登录</source>
+        <translation>Not logged in</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>辖区代码</source>
+        <translation>Jurisdiction codes</translation>
+    </message>
+    <message>
+        <source>本设备</source>
+        <translation>This device</translation>
+    </message>
+    <message>
+        <source>设备编号</source>
+        <translation>Device id</translation>
+    </message>
+    <message>
+        <source>上次成功同步</source>
+        <translation>Last successful sync</translation>
+    </message>
+    <message>
+        <source>尚未同步</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <source>等待发送</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <source>%1 条记录 · %2 条审核决定 · %3 张照片</source>
+        <translation>%1 records · %2 review decisions · %3 photos</translation>
+    </message>
+    <message>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>退出登录</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>更换服务器</source>
+        <translation>Change server</translation>
+    </message>
+    <message>
+        <source>同步记录（最近 50 次）</source>
+        <translation>Sync log (last 50 attempts)</translation>
+    </message>
+    <message>
+        <source>还没有同步过。</source>
+        <translation>No sync attempts yet.</translation>
+    </message>
+    <message>
+        <source>%1 秒</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>上传 %1 条 · 接收 %2 条 · 照片上传 %3 张 · 照片下载 %4 张</source>
+        <translation>sent %1 · received %2 · photos sent %3 · photos received %4</translation>
+    </message>
+    <message>
+        <source>它们会留在本机，不会删除；重新登录后会发送到 %1。</source>
+        <translation>They stay on this device and are not deleted; they are sent to %1 once you log in again.</translation>
+    </message>
+    <message>
+        <source>退出后需要重新登录才能同步。</source>
+        <translation>After logging out you need to log in again to sync.</translation>
+    </message>
+    <message>
+        <source>它们会留在本机，不会删除，只会发送到 %1（换了地址的同一台服务器也可以）；在它们发出之前，本机不能连接另一台服务器。</source>
+        <translation>They stay on this device and are not deleted, and they are sent only to %1 (or to the same server at a new address); until they are sent, this device cannot join another server.</translation>
+    </message>
+    <message>
+        <source>本机将忘记服务器 %1 和登录信息，记录都留在本机。接下来请输入新的连接码。</source>
+        <translation>This device forgets the server %1 and the login; all records stay on it. Next, enter a new enrolment code.</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorApp</name>
     <message>
         <source>清水巡查 · 督导</source>
@@ -1787,6 +2168,78 @@
     <message>
         <source>审核队列 %1 条</source>
         <translation>Review queue: %1 records</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>SyncErrorText</name>
+    <message>
+        <source>未连接服务器</source>
+        <translation>Not connected to a server</translation>
+    </message>
+    <message>
+        <source>未登录或登录已失效，请重新登录</source>
+        <translation>Not logged in, or the login is no longer valid: log in again</translation>
+    </message>
+    <message>
+        <source>无法连接服务器（网络不通或服务器未运行）</source>
+        <translation>Cannot reach the server (no network, or the server is not running)</translation>
+    </message>
+    <message>
+        <source>本机数据库出错：%1</source>
+        <translation>The device&apos;s store failed: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 张照片未能发送，下次同步时重试</source>
+        <translation>
+            <numerusform>%n photo could not be sent; the next sync tries again</numerusform>
+            <numerusform>%n photos could not be sent; the next sync tries again</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncLogModel</name>
+    <message>
+        <source>成功</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+</context>
+<context>
+    <name>SyncOnce</name>
+    <message>
+        <source>上传 %1 条，接收 %2 条，照片上传 %3 张、下载 %4 张，仍待同步 %5 条</source>
+        <translation>sent %1, received %2, photos sent %3, photos received %4, still waiting %5</translation>
+    </message>
+    <message>
+        <source>同步成功（%1，%2 秒）：%3</source>
+        <translation>Synced (%1, %2 s): %3</translation>
+    </message>
+    <message>
+        <source>同步未完成（%1，%2 秒）：%3</source>
+        <translation>Sync not completed (%1, %2 s): %3</translation>
+    </message>
+    <message>
+        <source>未连接服务器</source>
+        <translation>no server</translation>
+    </message>
+    <message>
+        <source>qingshui: 没有这个数据文件：%1</source>
+        <translation>qingshui: no such store: %1</translation>
+    </message>
+    <message>
+        <source>qingshui: 同步失败：%1</source>
+        <translation>qingshui: sync failed: %1</translation>
     </message>
 </context>
 <context>

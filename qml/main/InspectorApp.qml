@@ -35,6 +35,17 @@ ApplicationWindow {
             onClicked: Services.sync.syncNow()
         }
         ToolButton {
+            objectName: "settingsButton"
+            text: qsTr("设置")
+            font.pixelSize: Theme.fontBody
+            implicitHeight: Theme.touchTarget
+            palette.buttonText: "white"
+            onClicked: {
+                if (!(stack.currentItem instanceof SettingsPage))
+                    stack.push(settingsPage)
+            }
+        }
+        ToolButton {
             objectName: "languageButton"
             text: Services.language.language === "en" ? "中文" : "EN"
             font.pixelSize: Theme.fontBody
@@ -48,7 +59,28 @@ ApplicationWindow {
         id: stack
         objectName: "inspectorStack"
         anchors.fill: parent
-        initialItem: listPage
+        // No server yet (and none given with --server): 连接服务器 first.
+        initialItem: Services.enrolment.needed ? connectPage : listPage
+    }
+
+    Connections {
+        target: Services.enrolment
+        function onEnrolled() { stack.replace(null, listPage) }
+    }
+    Connections {
+        target: Services.settings
+        function onServerForgotten() { stack.replace(null, connectPage) }
+    }
+
+    Component {
+        id: connectPage
+        ConnectServerPage {}
+    }
+    Component {
+        id: settingsPage
+        SettingsPage {
+            onClosed: stack.pop()
+        }
     }
 
     Component {

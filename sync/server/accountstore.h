@@ -35,13 +35,17 @@ public:
     virtual QList<Account> accounts() = 0;
     virtual bool setDisabled(const QString &username, bool disabled) = 0;
 
-    // Enrols the device for the account (or moves it there) and issues a token; the device's
-    // earlier tokens end. A revoked device gets none.
-    enum class IssueResult { Issued, DeviceRevoked, Failed };
+    // Issues a token for the device and the account; the device's earlier tokens end. A
+    // revoked device gets none. EnrolAny enrols the device for the account (or moves it
+    // there); EnrolledOnly (the server's --require-invite) issues only for a device already
+    // enrolled for this account, checked in the same transaction.
+    enum class DeviceRule { EnrolAny, EnrolledOnly };
+    enum class IssueResult { Issued, DeviceRevoked, NotEnrolled, Failed };
     virtual IssueResult issueToken(qint64 accountId, const QString &deviceId,
                                    const QString &deviceName, const QByteArray &tokenHash,
-                                   qint64 issuedAtMs, qint64 expiresAtMs)
+                                   qint64 issuedAtMs, qint64 expiresAtMs, DeviceRule rule)
         = 0;
+    virtual std::optional<Device> findDevice(const QString &deviceId) = 0;
     virtual QList<Device> devices() = 0;
     // Ends every token of the device and refuses it from now on.
     virtual bool revokeDevice(const QString &deviceId, qint64 atMs) = 0;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "caller.h"
+#include "guessthrottle.h"
 #include "inviteredeemer.h"
 
 #include "qingshui/v1/auth.grpc.pb.h"
@@ -10,18 +11,25 @@ class AccountStore;
 class Authenticator;
 class InviteStore;
 
-// Login (which enrols the device), Enrol (the same through a one-time invite) and WhoAmI.
+// Login, Enrol (a one-time invite enrols the device) and WhoAmI. Login enrols a new device
+// too, unless the server requires invites (--require-invite): then only a device enrolled
+// for the account logs in again (its token expired, or it logged out). Both calls are
+// throttled by one record of failures (GuessThrottle).
 class AuthService final
     : public qingshui::v1::Auth::WithRawCallbackMethod_Login<
           qingshui::v1::Auth::WithRawCallbackMethod_WhoAmI<
               qingshui::v1::Auth::WithRawCallbackMethod_Enrol<qingshui::v1::Auth::Service>>> {
 public:
+    // requireInvite: Login refuses a device that no invite (or earlier login) enrolled for
+    // the account.
     AuthService(AccountStore &accounts, InviteStore &invites, const Authenticator &authenticator,
-                qint64 tokenTtlMs)
+                qint64 tokenTtlMs, bool requireInvite)
         : m_accounts(accounts)
         , m_authenticator(authenticator)
         , m_tokenTtlMs(tokenTtlMs)
-        , m_redeemer(accounts, invites, tokenTtlMs)
+        , m_requireInvite(requireInvite)
+        , m_throttle(invites)
+        , m_redeemer(accounts, invites, m_throttle, tokenTtlMs)
     {
     }
 
@@ -35,7 +43,8 @@ public:
                                     const grpc::ByteBuffer *request,
                                     grpc::ByteBuffer *response) override;
 
-    grpc::Status login(const qingshui::v1::LoginRequest &request,
+    // peer: the caller's address as gRPC names it; its host counts for the throttle.
+    grpc::Status login(const std::string &peer, const qingshui::v1::LoginRequest &request,
                        qingshui::v1::LoginResponse *response);
 
     // What Login and Enrol answer: the token and what the account may do.
@@ -46,5 +55,7 @@ private:
     AccountStore &m_accounts;
     const Authenticator &m_authenticator;
     qint64 m_tokenTtlMs;
+    bool m_requireInvite;
+    GuessThrottle m_throttle;
     InviteRedeemer m_redeemer;
 };

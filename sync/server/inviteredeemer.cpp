@@ -4,6 +4,7 @@
 #include "accountstore.h"
 #include "authservice.h"
 #include "domain/passwordhash.h"
+#include "guessthrottle.h"
 #include "invitestore.h"
 #include "refusalstatus.h"
 #include "requestchecks.h"
@@ -24,43 +25,21 @@ std::string number(qint64 value)
 
 } // namespace
 
-QString InviteRedeemer::peerHost(const std::string &peer)
-{
-    const QString text = QString::fromStdString(peer);
-    const int colon = text.lastIndexOf(QLatin1Char(':'));
-    // "ipv4:HOST:PORT": the port is what follows the last colon, after the scheme's.
-    return colon > text.indexOf(QLatin1Char(':')) ? text.left(colon) : text;
-}
-
 grpc::Status InviteRedeemer::enrol(const std::string &peer,
                                    const qingshui::v1::EnrolRequest &request,
                                    qingshui::v1::LoginResponse *response)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const QString host = peerHost(peer);
+    const QString host = GuessThrottle::peerHost(peer);
     const QString username = QString::fromStdString(request.username());
-    const qint64 until
-        = m_invites.throttledUntil(host, username, now, kFailureWindowMs, kFailureLimit);
-    if (until < 0) {
-        qCWarning(lcAuth).noquote() << "enrolment throttle unreadable:" << m_invites.lastError();
-        return refuse(grpc::StatusCode::INTERNAL, "server_error",
-                      "the server cannot check the "
-                      "enrolment throttle");
-    }
-    if (until > 0) {
-        const qint64 minutes = std::max<qint64>(1, (until - now + 59999) / 60000);
-        qCInfo(lcAuth).noquote() << "enrolment throttled for" << host << username;
-        return refuse(grpc::StatusCode::RESOURCE_EXHAUSTED, "enrol_throttled",
-                      "too many failed enrolments: try again in " + number(minutes) + " minutes",
-                      {number(minutes)});
-    }
+    if (grpc::Status throttled = m_throttle.check(host, username, now, "enrol_throttled");
+        !throttled.ok())
+        return throttled;
     // Every refusal below counts towards the throttle.
     auto refused = [&](grpc::Status status) {
         qCInfo(lcAuth).noquote() << "enrolment refused for" << username << "from" << host << ":"
                                  << QString::fromStdString(status.error_message());
-        if (!m_invites.recordFailure(host, username, now))
-            qCWarning(lcAuth).noquote()
-                << "cannot record a failed enrolment:" << m_invites.lastError();
+        m_throttle.recordFailure(host, username, now);
         return status;
     };
     if (!isUuid(request.device_id()))

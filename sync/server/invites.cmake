@@ -1,11 +1,12 @@
 # Refusals as codes (every service) and invites: `qingshui-server invite` (enrolment code and
-# QR code), Auth.Enrol with its throttle (schema 7).
+# QR code), Auth.Enrol and Login with their throttle (schema 7), --require-invite.
 pkg_check_modules(QS_QRENCODE REQUIRED IMPORTED_TARGET GLOBAL libqrencode)   # the QR matrix
 find_package(PNG REQUIRED GLOBAL)                                           # the QR image file
 target_sources(qs_server PRIVATE
     refusalstatus.h refusalstatus.cpp
     loopback.h
     invitestore.h sqliteinvitestore.h sqliteinvitestore.cpp
+    guessthrottle.h guessthrottle.cpp
     inviteredeemer.h inviteredeemer.cpp
     certificatefingerprint.h certificatefingerprint.cpp
     qrpng.h qrpng.cpp

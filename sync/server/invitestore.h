@@ -29,7 +29,7 @@ struct Invite {
     }
 };
 
-// Invites and the failed enrolments that throttle guessing. Behind an interface like the
+// Invites and the failed enrolments and logins that throttle guessing. Behind an interface like the
 // other stores, so that servers sharing one database share both.
 class InviteStore {
 public:
@@ -51,12 +51,15 @@ public:
                                 qint64 nowMs, qint64 tokenExpiresAtMs)
         = 0;
 
+    // Failed attempts at Enrol and Login (GuessThrottle): the caller's address and the user
+    // name it gave.
     virtual bool recordFailure(const QString &peer, const QString &username, qint64 atMs) = 0;
-    // When the next enrolment from this peer or for this user name may be tried: 0 while
-    // fewer than `limit` failures of either lie within `windowMs` before `nowMs`, else the
-    // time the oldest of the last `limit` leaves that window; -1 on a storage error.
+    // When the next attempt from this peer or for this user name may be made: 0 while fewer
+    // than `peerLimit` failures of the peer and fewer than `userLimit` of the user name lie
+    // within `windowMs` before `nowMs`, else the time the oldest of the last failures that
+    // reached a limit leaves that window; -1 on a storage error.
     virtual qint64 throttledUntil(const QString &peer, const QString &username, qint64 nowMs,
-                                  qint64 windowMs, int limit)
+                                  qint64 windowMs, int peerLimit, int userLimit)
         = 0;
 
     virtual QString lastError() const = 0;

@@ -1,5 +1,6 @@
 // qingshui-server: the central sync server on an embedded SQLite file.
 //   qingshui-server --db FILE [--listen HOST:PORT] [--tls-cert PEM --tls-key PEM]
+//                   [--require-invite]
 //   qingshui-server user add|list|disable|enable ... / device list|revoke ... (admincommands)
 //   qingshui-server invite --user NAME --address HOST:PORT ... / invite list|revoke ID
 #include "admincommands.h"
@@ -99,6 +100,10 @@ int main(int argc, char *argv[])
                       QStringLiteral("Days an unfinished photo upload is kept without a new "
                                      "chunk before its bytes are deleted (default 14)."),
                       QStringLiteral("DAYS"), QStringLiteral("14")});
+    parser.addOption({QStringLiteral("require-invite"),
+                      QStringLiteral("New devices join only with an invite (qingshui-server "
+                                     "invite); Login only lets a device already enrolled for "
+                                     "the account in again.")});
     parser.process(app);
 
     if (!parser.positionalArguments().isEmpty())
@@ -168,7 +173,8 @@ int main(int argc, char *argv[])
     Authenticator authenticator(accounts);
     SyncService sync(changes, authenticator);
     SqliteInviteStore invites(db);
-    AuthService auth(accounts, invites, authenticator, tokenTtlS * 1000);
+    const bool requireInvite = parser.isSet(QStringLiteral("require-invite"));
+    AuthService auth(accounts, invites, authenticator, tokenTtlS * 1000, requireInvite);
     ReferenceCatalog reference(db);
     CatalogService catalog(changes, templates, reference, authenticator,
                            QStringLiteral(QINGSHUI_VERSION));
@@ -189,6 +195,8 @@ int main(int argc, char *argv[])
     }
     std::printf("qingshui-server listening on %s:%d epoch %s%s\n", qPrintable(host), chosenPort,
                 qPrintable(db.epoch()), tls ? " tls" : "");
+    if (requireInvite)
+        std::printf("qingshui-server: new devices join only with an invite\n");
     std::fflush(stdout);
 
     // Abandoned partial uploads are swept at start and once a day.

@@ -87,23 +87,32 @@ bool SqliteAccountStore::setDisabled(const QString &username, bool disabled)
     return true;
 }
 
-AccountStore::IssueResult
-SqliteAccountStore::writeToken(QSqlDatabase &db, qint64 accountId, const QString &deviceId,
-                               const QString &deviceName, const QByteArray &tokenHash,
-                               qint64 issuedAtMs, qint64 expiresAtMs, QString *error)
+AccountStore::IssueResult SqliteAccountStore::writeToken(QSqlDatabase &db, qint64 accountId,
+                                                         const QString &deviceId,
+                                                         const QString &deviceName,
+                                                         const QByteArray &tokenHash,
+                                                         qint64 issuedAtMs, qint64 expiresAtMs,
+                                                         DeviceRule rule, QString *error)
 {
     QSqlQuery q(db);
     auto fail = [&] {
         *error = q.lastError().text();
         return IssueResult::Failed;
     };
-    q.prepare(QStringLiteral("SELECT revoked_at_ms FROM device WHERE id = ?"));
+    q.prepare(QStringLiteral("SELECT revoked_at_ms, account_id FROM device WHERE id = ?"));
     q.addBindValue(deviceId);
     if (!q.exec())
         return fail();
-    if (q.next() && q.value(0).toLongLong() > 0) {
+    const bool known = q.next();
+    if (known && q.value(0).toLongLong() > 0) {
         *error = QStringLiteral("device %1 has been revoked").arg(deviceId);
         return IssueResult::DeviceRevoked;
+    }
+    if (rule == DeviceRule::EnrolledOnly && (!known || q.value(1).toLongLong() != accountId)) {
+        *error = QStringLiteral("device %1 is not enrolled for account %2")
+                     .arg(deviceId)
+                     .arg(accountId);
+        return IssueResult::NotEnrolled;
     }
     q.finish();
     // A tablet may change hands: it follows whoever logged in on it last.
@@ -138,7 +147,8 @@ SqliteAccountStore::writeToken(QSqlDatabase &db, qint64 accountId, const QString
 AccountStore::IssueResult SqliteAccountStore::issueToken(qint64 accountId, const QString &deviceId,
                                                          const QString &deviceName,
                                                          const QByteArray &tokenHash,
-                                                         qint64 issuedAtMs, qint64 expiresAtMs)
+                                                         qint64 issuedAtMs, qint64 expiresAtMs,
+                                                         DeviceRule rule)
 {
     std::lock_guard lock(m_db.writeMutex());
     QSqlDatabase db = m_db.connection();
@@ -147,7 +157,7 @@ AccountStore::IssueResult SqliteAccountStore::issueToken(qint64 accountId, const
         return IssueResult::Failed;
     }
     const IssueResult result = writeToken(db, accountId, deviceId, deviceName, tokenHash,
-                                          issuedAtMs, expiresAtMs, &m_error);
+                                          issuedAtMs, expiresAtMs, rule, &m_error);
     if (result != IssueResult::Issued) {
         db.rollback();
         return result;
@@ -158,6 +168,20 @@ AccountStore::IssueResult SqliteAccountStore::issueToken(qint64 accountId, const
         return IssueResult::Failed;
     }
     return IssueResult::Issued;
+}
+
+std::optional<Device> SqliteAccountStore::findDevice(const QString &deviceId)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT d.id, d.name, a.username, d.enrolled_at_ms, d.revoked_at_ms "
+                             "FROM device d JOIN account a ON a.id = d.account_id WHERE d.id = ?"));
+    q.addBindValue(deviceId);
+    if (q.exec() && q.next())
+        return Device {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                       q.value(3).toLongLong(), q.value(4).toLongLong()};
+    if (q.lastError().isValid())
+        m_error = q.lastError().text();
+    return std::nullopt;
 }
 
 QList<Device> SqliteAccountStore::devices()

@@ -16,8 +16,9 @@ public:
     QList<Account> accounts() override;
     bool setDisabled(const QString &username, bool disabled) override;
     IssueResult issueToken(qint64 accountId, const QString &deviceId, const QString &deviceName,
-                           const QByteArray &tokenHash, qint64 issuedAtMs,
-                           qint64 expiresAtMs) override;
+                           const QByteArray &tokenHash, qint64 issuedAtMs, qint64 expiresAtMs,
+                           DeviceRule rule) override;
+    std::optional<Device> findDevice(const QString &deviceId) override;
     QList<Device> devices() override;
     bool revokeDevice(const QString &deviceId, qint64 atMs) override;
     TokenCheck callerForToken(const QByteArray &tokenHash, qint64 nowMs, Caller *out) override;
@@ -27,7 +28,8 @@ public:
     // that redeeming an invite and issuing its token commit together (SqliteInviteStore).
     static IssueResult writeToken(QSqlDatabase &db, qint64 accountId, const QString &deviceId,
                                   const QString &deviceName, const QByteArray &tokenHash,
-                                  qint64 issuedAtMs, qint64 expiresAtMs, QString *error);
+                                  qint64 issuedAtMs, qint64 expiresAtMs, DeviceRule rule,
+                                  QString *error);
 
 private:
     ServerDatabase &m_db;

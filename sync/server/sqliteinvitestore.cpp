@@ -139,11 +139,13 @@ InviteStore::RedeemResult SqliteInviteStore::redeem(const Invite &invite, const 
     }
     QString error;
     switch (SqliteAccountStore::writeToken(db, invite.accountId, deviceId, deviceName, tokenHash,
-                                           nowMs, tokenExpiresAtMs, &error)) {
+                                           nowMs, tokenExpiresAtMs,
+                                           AccountStore::DeviceRule::EnrolAny, &error)) {
     case AccountStore::IssueResult::Issued:
         break;
     case AccountStore::IssueResult::DeviceRevoked:
         return fail(RedeemResult::DeviceRevoked, error);
+    case AccountStore::IssueResult::NotEnrolled: // an invite enrols: EnrolAny never says this
     case AccountStore::IssueResult::Failed:
         return fail(RedeemResult::Failed, error);
     }
@@ -168,15 +170,17 @@ bool SqliteInviteStore::recordFailure(const QString &peer, const QString &userna
 }
 
 qint64 SqliteInviteStore::throttledUntil(const QString &peer, const QString &username, qint64 nowMs,
-                                         qint64 windowMs, int limit)
+                                         qint64 windowMs, int peerLimit, int userLimit)
 {
     qint64 until = 0;
     for (const char *column : {"peer", "username"}) {
+        const bool byPeer = QLatin1String(column) == QLatin1String("peer");
+        const int limit = byPeer ? peerLimit : userLimit;
         QSqlQuery q(m_db.connection());
         q.prepare(QStringLiteral("SELECT at_ms FROM enrol_failure WHERE %1 = ? AND at_ms > ? "
                                  "ORDER BY at_ms DESC LIMIT ?")
                       .arg(QLatin1String(column)));
-        q.addBindValue(QLatin1String(column) == QLatin1String("peer") ? peer : username);
+        q.addBindValue(byPeer ? peer : username);
         q.addBindValue(nowMs - windowMs);
         q.addBindValue(limit);
         if (!q.exec()) {

@@ -4,7 +4,7 @@
 
 class ServerDatabase;
 
-// Invites and failed enrolments on the embedded SQLite file (schema 7).
+// Invites and failed enrolments and logins on the embedded SQLite file (schema 7).
 class SqliteInviteStore : public InviteStore {
 public:
     explicit SqliteInviteStore(ServerDatabase &db) : m_db(db) { }
@@ -18,7 +18,7 @@ public:
                         qint64 tokenExpiresAtMs) override;
     bool recordFailure(const QString &peer, const QString &username, qint64 atMs) override;
     qint64 throttledUntil(const QString &peer, const QString &username, qint64 nowMs,
-                          qint64 windowMs, int limit) override;
+                          qint64 windowMs, int peerLimit, int userLimit) override;
     QString lastError() const override { return m_error; }
 
 private:

@@ -8,3 +8,8 @@ qs_add_qtest(tst_refusals SOURCES integration/tst_refusals.cpp LIBS qs_backend q
 add_dependencies(tst_refusals qingshui-server)
 qs_add_qtest(tst_refusaltext SOURCES unit/tst_refusaltext.cpp LIBS qs_backend)
 target_compile_definitions(tst_refusaltext PRIVATE QS_SYNC_DOC="${PROJECT_SOURCE_DIR}/docs/sync.md")
+# Who gets through Login: its throttle (shared with Enrol) and --require-invite, through real
+# servers; the throttle's limits and the device rule on a server database (unit).
+qs_add_qtest(tst_guessthrottle SOURCES unit/tst_guessthrottle.cpp LIBS qs_server)
+qs_add_qtest(tst_logingate SOURCES integration/tst_logingate.cpp LIBS qs_sync qs_proto)
+add_dependencies(tst_logingate qingshui-server)

@@ -385,10 +385,14 @@ private slots:
         QCOMPARE(r.refusal.code, QString("enrol_throttled"));
         QCOMPARE(r.refusal.args, QStringList {"15"});
         QVERIFY(meta(store.connection(), SyncMetaRepository::kAuthToken).isEmpty());
-        // Whatever the request holds: another account's invite from the same address too.
+        // One person's mistakes lock their own account name, not the address they come from
+        // (a township office behind one NAT address): a colleague's invite enrols from there.
+        // The address's own limit (20) is tst_logingate's.
         const EnrolmentCode other = parsed(server.invite("xc-supervisor"));
-        r = enrolDevice(store.connection(), other, ServerProcess::kPassword, kDeviceName);
-        QCOMPARE(r.refusal.code, QString("enrol_throttled"));
+        Database desk;
+        QVERIFY(desk.open(dir.filePath("desk.db")));
+        r = enrolDevice(desk.connection(), other, ServerProcess::kPassword, kDeviceName);
+        QVERIFY2(r.ok(), qPrintable(r.detail + r.refusal.code));
         // The count is kept in the server's database: a restart does not reset it.
         server.process->stop();
         QVERIFY(server.process->start(
@@ -396,15 +400,15 @@ private slots:
         const EnrolmentCode moved = parsed(server.invite("xc-inspector"));
         r = enrolDevice(store.connection(), moved, ServerProcess::kPassword, kDeviceName);
         QCOMPARE(r.refusal.code, QString("enrol_throttled"));
-        // Logging in (development, scripts) is a path of its own and keeps working.
-        QString error;
+        // Login counts in the same record: the throttled account cannot log in instead.
         SyncTransport plain(server.address(), 10000, server.certificate.pem());
         v1::LoginRequest login;
         login.set_username("xc-inspector");
         login.set_password(ServerProcess::kPassword);
         login.set_device_id(QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString());
         v1::LoginResponse response;
-        QVERIFY2(plain.login(login, &response), qPrintable(plain.lastError()));
+        QVERIFY(!plain.login(login, &response));
+        QCOMPARE(plain.lastRefusal().code, QString("login_throttled"));
     }
 
     void aServerWithAnotherCertificateIsNotTrusted()

@@ -1,21 +1,45 @@
 // The app's login, against a real qingshui-server: a wrong password says so and leaves the
 // device logged out; the right one logs it in, keeps the token in the store and asks for a
-// sync. A kiosk account without a scope logs in too.
+// sync. A kiosk account without a scope logs in too. The dialog's error is the server's
+// refusal worded in the language of the moment: throttled, a device no invite enrolled.
 #include "controllers/logincontroller.h"
+#include "controllers/refusaltext.h"
 #include "serverprocess.h"
 #include "storage/database.h"
 #include "storage/syncmetarepository.h"
 #include "syncsession.h"
 #include "synctransport.h"
 
+#include <QLocale>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QtTest>
 
 class TestLoginController : public QObject {
     Q_OBJECT
 
+    QTranslator m_english;
+
+    void useEnglish(bool english)
+    {
+        QCoreApplication::removeTranslator(&m_english);
+        if (english)
+            QCoreApplication::installTranslator(&m_english);
+        QLocale::setDefault(QLocale(english ? QStringLiteral("en_US") : QStringLiteral("zh_CN")));
+    }
+
+    static bool logInAndWait(LoginController &login, const QString &user, const QString &password)
+    {
+        login.logIn(user, password);
+        return QTest::qWaitFor([&] { return !login.busy(); }, 20000);
+    }
+
 private slots:
+    void initTestCase() { QVERIFY(m_english.load(QStringLiteral(":/i18n/qingshui_en.qm"))); }
+    void init() { useEnglish(false); }
+
     void logsInOffTheUiThreadAndKeepsTheToken()
     {
         QTemporaryDir dir;
@@ -38,7 +62,7 @@ private slots:
         QVERIFY(login.busy());
         QTRY_VERIFY_WITH_TIMEOUT(!login.busy(), 20000);
         QVERIFY(!login.loggedIn());
-        QVERIFY2(login.error().contains("需要重新登录"), qPrintable(login.error()));
+        QCOMPARE(login.error(), QString("用户名或密码错误"));
         QCOMPARE(loggedIn.count(), 0);
 
         login.logIn("", "x");
@@ -86,6 +110,51 @@ private slots:
         SyncTransport transport(server.address());
         const SyncResult synced = SyncSession(db.connection(), transport).run();
         QVERIFY2(synced.ok, qPrintable(synced.error));
+    }
+
+    // Five wrong passwords: the sixth try, right or wrong, is throttled, and the dialog says
+    // for how long, in Chinese and, after a switch, in English.
+    void aThrottledLoginSaysHowLongToWait()
+    {
+        QTemporaryDir dir;
+        ServerProcess server(dir.filePath("server.db"));
+        QVERIFY(server.addUser("xc-inspector", "inspector", "411326"));
+        QVERIFY(server.start());
+        LoginController login(dir.filePath("tablet.db"), server.address());
+        for (int i = 0; i < 5; ++i) {
+            QVERIFY(logInAndWait(login, "xc-inspector", QStringLiteral("guess-%1").arg(i)));
+            QCOMPARE(login.error(), QString("用户名或密码错误"));
+        }
+        QVERIFY(logInAndWait(login, "xc-inspector", ServerProcess::kPassword));
+        QVERIFY(!login.loggedIn());
+        static const QRegularExpression chinese(
+            QStringLiteral("^此账号或此网络的登录失败次数过多，请 1[45] 分钟后再试$"));
+        QVERIFY2(chinese.match(login.error()).hasMatch(), qPrintable(login.error()));
+        useEnglish(true);
+        static const QRegularExpression english(
+            QStringLiteral("^Too many failed logins for this account or from this network: "
+                           "please try again in 1[45] min$"));
+        QVERIFY2(english.match(login.error()).hasMatch(), qPrintable(login.error()));
+    }
+
+    // A server that requires invites refuses a tablet no invite enrolled: the dialog says to
+    // ask for an enrolment code, in the language the user reads it in.
+    void aDeviceNoInviteEnrolledIsToldToAskForACode()
+    {
+        QTemporaryDir dir;
+        ServerProcess server(dir.filePath("server.db"));
+        QVERIFY(server.addUser("xc-inspector", "inspector", "411326"));
+        QVERIFY(server.start(QStringList {"--require-invite"}));
+        LoginController login(dir.filePath("tablet.db"), server.address());
+        QVERIFY(logInAndWait(login, "xc-inspector", ServerProcess::kPassword));
+        QVERIFY(!login.loggedIn());
+        QCOMPARE(login.error(),
+                 QString("此设备未用连接码加入此账号，不能直接登录：请向管理员索取连接码"));
+        QCOMPARE(login.error(), RefusalText::describe(Refusal {"device_not_enrolled", {}}));
+        useEnglish(true);
+        QCOMPARE(login.error(),
+                 QString("This device has not joined this account with an enrolment code and "
+                         "cannot log in directly: please ask an administrator for a code"));
     }
 
     void withoutAServerItSaysSo()

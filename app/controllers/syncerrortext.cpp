@@ -1,0 +1,25 @@
+#include "syncerrortext.h"
+
+#include "refusal.h"
+#include "refusaltext.h"
+#include "syncreport.h"
+
+QString SyncErrorText::describe(const QString &code, const QStringList &args, const QString &detail)
+{
+    if (code.isEmpty())
+        return detail.isEmpty() ? QString() : detail;
+    if (code == QLatin1String(SyncErrorCode::kNoServer))
+        return tr("未连接服务器");
+    if (code == QLatin1String(SyncErrorCode::kNotLoggedIn))
+        return tr("未登录或登录已失效，请重新登录");
+    if (code == QLatin1String(SyncErrorCode::kUnreachable))
+        return tr("无法连接服务器（网络不通或服务器未运行）");
+    if (code == QLatin1String(SyncErrorCode::kLocalStore))
+        return tr("本机数据库出错：%1").arg(args.value(0));
+    if (code == QLatin1String(SyncErrorCode::kPhotosFailed))
+        return tr("%n 张照片未能发送，下次同步时重试", nullptr, args.value(0).toInt());
+    Refusal refusal;
+    refusal.code = code;
+    refusal.args = args;
+    return RefusalText::describe(refusal);
+}

@@ -1,0 +1,110 @@
+#include "enrolmentrepository.h"
+
+#include "syncmetarepository.h"
+#include "transaction.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+
+int countOf(QSqlDatabase db, const QString &sql, QString *error)
+{
+    QSqlQuery q(db);
+    if (q.exec(sql) && q.next())
+        return q.value(0).toInt();
+    *error = q.lastError().text();
+    return 0;
+}
+
+} // namespace
+
+SyncServer EnrolmentRepository::server() const
+{
+    const SyncMetaRepository meta(m_db);
+    SyncServer server;
+    server.address = meta.value(QLatin1String(SyncMetaRepository::kServerAddress));
+    server.trustPem = meta.value(QLatin1String(SyncMetaRepository::kServerTrustPem)).toUtf8();
+    server.tlsName = meta.value(QLatin1String(SyncMetaRepository::kServerTlsName));
+    return server;
+}
+
+DeviceAccount EnrolmentRepository::account() const
+{
+    const SyncMetaRepository meta(m_db);
+    DeviceAccount account;
+    if (meta.value(QLatin1String(SyncMetaRepository::kAuthToken)).isEmpty())
+        return account;
+    account.username = meta.value(QLatin1String(SyncMetaRepository::kAuthUsername));
+    account.role
+        = accountRoleFromNumber(meta.value(QLatin1String(SyncMetaRepository::kAuthRole)).toInt());
+    const QString scopes = meta.value(QLatin1String(SyncMetaRepository::kAuthScopes));
+    account.scopes = scopes.isEmpty() ? QStringList() : scopes.split(QLatin1Char(','));
+    account.expiresAtMs
+        = meta.value(QLatin1String(SyncMetaRepository::kAuthExpiresAtMs)).toLongLong();
+    return account;
+}
+
+PendingWork EnrolmentRepository::pendingWork() const
+{
+    PendingWork work;
+    work.records = countOf(
+        m_db, QStringLiteral("SELECT count(*) FROM outbox WHERE review_id IS NULL"), &m_error);
+    work.decisions = countOf(
+        m_db, QStringLiteral("SELECT count(*) FROM outbox WHERE review_id IS NOT NULL"), &m_error);
+    work.photos = countOf(m_db, QStringLiteral("SELECT count(*) FROM blob_outbox"), &m_error);
+    return work;
+}
+
+bool EnrolmentRepository::removeKeys(const QList<const char *> &keys,
+                                     const QString &previousAddress)
+{
+    Transaction tx(m_db);
+    if (!previousAddress.isEmpty()
+        && !SyncMetaRepository(m_db).setValue(QLatin1String(kPreviousServerAddress),
+                                              previousAddress)) {
+        m_error = m_db.lastError().text();
+        return false;
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM sync_meta WHERE key = ?"));
+    for (const char *key : keys) {
+        q.addBindValue(QLatin1String(key));
+        if (!q.exec()) {
+            m_error = q.lastError().text();
+            return false;
+        }
+    }
+    if (tx.commit())
+        return true;
+    m_error = m_db.lastError().text();
+    return false;
+}
+
+bool EnrolmentRepository::logOut()
+{
+    return removeKeys({SyncMetaRepository::kAuthToken, SyncMetaRepository::kAuthUsername,
+                       SyncMetaRepository::kAuthRole, SyncMetaRepository::kAuthScopes,
+                       SyncMetaRepository::kAuthExpiresAtMs});
+}
+
+bool EnrolmentRepository::forgetServer()
+{
+    return removeKeys({SyncMetaRepository::kServerAddress, SyncMetaRepository::kServerTrustPem,
+                       SyncMetaRepository::kServerTlsName, SyncMetaRepository::kAuthToken,
+                       SyncMetaRepository::kAuthUsername, SyncMetaRepository::kAuthRole,
+                       SyncMetaRepository::kAuthScopes, SyncMetaRepository::kAuthExpiresAtMs},
+                      server().address);
+}
+
+QString EnrolmentRepository::historyServerAddress() const
+{
+    const QString named = server().address;
+    return named.isEmpty() ? SyncMetaRepository(m_db).value(QLatin1String(kPreviousServerAddress))
+                           : named;
+}
+
+bool EnrolmentRepository::startNewServerHistory()
+{
+    return removeKeys({SyncMetaRepository::kPullCursor, SyncMetaRepository::kServerEpoch});
+}
