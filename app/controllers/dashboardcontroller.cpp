@@ -1,11 +1,15 @@
 #include "dashboardcontroller.h"
 
+#include "controllers/photofetchtext.h"
 #include "domain/category.h"
+#include "media/photostore.h"
 #include "models/recordlistmodel.h"
+#include "photofetcher.h"
 #include "reports/csvexport.h"
 #include "reports/geojsonexport.h"
 #include "reports/photozipexport.h"
 #include "storage/database.h"
+#include "storage/photocacherepository.h"
 #include "storage/referencedatarepository.h"
 
 #include <QDateTime>
@@ -23,8 +27,12 @@ QString weekLabel(int year, int week)
 } // namespace
 
 DashboardController::DashboardController(QSqlDatabase db, QString photoRoot, RecordListModel *queue,
-                                         QObject *parent)
-    : QObject(parent), m_db(db), m_photoRoot(std::move(photoRoot)), m_queue(queue)
+                                         PhotoFetcher *fetcher, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_photoRoot(std::move(photoRoot))
+    , m_queue(queue)
+    , m_fetcher(fetcher)
 {
     QString error;
     if (auto targets = loadSanitationTargets(&error))
@@ -134,6 +142,8 @@ bool DashboardController::exportTo(const QString &kind, const QUrl &folder)
     const RecordFilter filter = m_queue->filter();
     const QString storePath = m_db.databaseName();
     const QString photoRoot = m_photoRoot;
+    // Kept by the thread: the fetcher may end first (the app closing), the wait then ends.
+    const std::shared_ptr<PhotoFetchWorker> fetch = m_fetcher ? m_fetcher->worker() : nullptr;
     m_exportThread = QThread::create([=] {
         ExportOutcome out;
         Database store; // Qt SQL connections stay on the thread that opened them
@@ -144,7 +154,7 @@ bool DashboardController::exportTo(const QString &kind, const QUrl &folder)
         } else if (kind == QLatin1String("geojson")) {
             out = exportGeoJson(store.connection(), filter, path);
         } else if (kind == QLatin1String("photos")) {
-            out = exportPhotoZip(store.connection(), filter, photoRoot, path);
+            out = exportPhotos(store.connection(), filter, photoRoot, path, fetch);
         } else {
             out.error = QStringLiteral("unknown export: %1").arg(kind);
         }
@@ -157,18 +167,87 @@ bool DashboardController::exportTo(const QString &kind, const QUrl &folder)
     return true;
 }
 
+ExportOutcome DashboardController::exportPhotos(QSqlDatabase db, const RecordFilter &filter,
+                                                const QString &photoRoot, const QString &path,
+                                                const std::shared_ptr<PhotoFetchWorker> &fetch)
+{
+    ExportOutcome out;
+    out.path = path;
+    const QStringList wanted = photoZipPhotos(db, filter, &out.error);
+    if (!out.error.isEmpty())
+        return out;
+    const PhotoStore store(photoRoot);
+    QStringList missing;
+    for (const QString &sha : wanted) {
+        if (!store.contains(sha))
+            missing << sha;
+    }
+    // A report wants the photos: fetch what is missing first (the record view's requests
+    // still go first). What cannot be had is named, not silently dropped, and the rest is
+    // written: one tablet that has not synced must not hold up the whole report.
+    static const QString kPin = QStringLiteral("photoExport");
+    QHash<QString, PhotoFetchFailure> why;
+    if (fetch) {
+        fetch->pin(kPin, wanted); // what is here stays until it is written
+        if (!missing.isEmpty()) {
+            why = fetch->fetchAndWait(missing, [this](int done, int total) {
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, done, total] {
+                        if (!m_exportThread)
+                            return; // a late report of an export that has ended
+                        m_exportProgress = tr("正在下载导出所需的照片 %1/%2…").arg(done).arg(total);
+                        emit exportProgressChanged();
+                    },
+                    Qt::QueuedConnection);
+            });
+        }
+    }
+    auto reason = [&](const QString &sha) {
+        // No fetcher: this device has no server to fetch from.
+        const PhotoFetchFailure failure = why.value(sha, PhotoFetchFailure::Unreachable);
+        return PhotoFetchText::describe(
+            failure == PhotoFetchFailure::None ? PhotoFetchFailure::Unreachable : failure,
+            PhotoCacheRepository(db).budgetBytes());
+    };
+    out = exportPhotoZip(db, filter, photoRoot, path, [&](const QList<MissingPhoto> &list) {
+        QStringList lines {tr("以下 %n 张照片未能导出：", nullptr, int(list.size()))};
+        for (const MissingPhoto &m : list)
+            lines << tr("%1 · 记录 %2 · %3 · 照片 %4 · %5")
+                         .arg(m.villageName, m.recordId, m.questionLabel, m.sha256.left(12),
+                              reason(m.sha256));
+        // With a BOM, so that the editors of the report's readers take it as UTF-8.
+        return std::pair {tr("缺少的照片.txt"),
+                          QByteArray("\xEF\xBB\xBF") + lines.join(QStringLiteral("\r\n")).toUtf8()};
+    });
+    for (MissingPhoto &m : out.missing)
+        m.reason = reason(m.sha256);
+    if (fetch)
+        fetch->unpin(kPin);
+    return out;
+}
+
 void DashboardController::finishExport(const QString &kind, const ExportOutcome &out)
 {
     m_exportThread = nullptr; // it deletes itself when it has finished
+    m_exportProgress.clear();
+    emit exportProgressChanged();
     if (!out.ok) {
         m_exportMessage = tr("导出失败：%1").arg(out.error);
+    } else if (kind == QLatin1String("photos") && !out.missing.isEmpty()) {
+        QStringList named;
+        for (const MissingPhoto &m : out.missing.mid(0, 3))
+            named << tr("%1 · 记录 %2 · %3（%4）")
+                         .arg(m.villageName, m.recordId.left(8), m.questionLabel, m.reason);
+        if (out.missing.size() > 3)
+            named << tr("等");
+        m_exportMessage = tr("已导出 %1 张照片到 %2；%3 张未能导出，已列在 ZIP 内的“%4”中：%5")
+                              .arg(out.photos)
+                              .arg(out.path)
+                              .arg(out.missing.size())
+                              .arg(tr("缺少的照片.txt"), named.join(tr("；")));
     } else if (kind == QLatin1String("photos")) {
-        m_exportMessage = out.missingPhotos > 0
-            ? tr("已导出 %1 张照片到 %2（%3 张尚未下载到本机）")
-                  .arg(out.photos)
-                  .arg(out.path)
-                  .arg(out.missingPhotos)
-            : tr("已导出 %1 张照片到 %2").arg(out.photos).arg(out.path);
+        m_exportMessage = tr("已导出 %1 张照片到 %2").arg(out.photos).arg(out.path);
     } else {
         m_exportMessage = tr("已导出 %1 条记录到 %2").arg(out.records).arg(out.path);
     }

@@ -1,10 +1,14 @@
 #include "recordviewcontroller.h"
 
+#include "controllers/photofetchtext.h"
 #include "domain/category.h"
 #include "domain/formtemplate.h"
+#include "domain/photoreferences.h"
 #include "media/photostore.h"
 #include "models/recordlistmodel.h"
+#include "photofetcher.h"
 #include "reviewflagtext.h"
+#include "storage/photocacherepository.h"
 #include "storage/recordrepository.h"
 #include "storage/referencedatarepository.h"
 #include "storage/revisionhistory.h"
@@ -43,9 +47,125 @@ QString decisionText(ReviewDecision d)
 } // namespace
 
 RecordViewController::RecordViewController(QSqlDatabase db, const PhotoStore *photos,
-                                           QObject *parent)
-    : QObject(parent), m_db(db), m_photos(photos)
+                                           PhotoFetcher *fetcher, QObject *parent)
+    : QObject(parent), m_db(db), m_photos(photos), m_fetcher(fetcher)
 {
+    if (!m_fetcher)
+        return;
+    connect(m_fetcher, &PhotoFetcher::photoArrived, this, &RecordViewController::onArrived);
+    connect(m_fetcher, &PhotoFetcher::photoArrived, this, &RecordViewController::photoArrived);
+    connect(m_fetcher, &PhotoFetcher::photoProgress, this,
+            [this](const QString &sha, qint64 done, qint64 total) {
+                auto it = m_photoStates.find(sha);
+                if (it == m_photoStates.end() || it->here)
+                    return;
+                it->done = done;
+                it->total = total;
+                it->failure = PhotoFetchFailure::None;
+                emit photoStatesChanged();
+            });
+    connect(m_fetcher, &PhotoFetcher::photoFailed, this,
+            [this](const QString &sha, PhotoFetchFailure failure) {
+                auto it = m_photoStates.find(sha);
+                if (it == m_photoStates.end() || it->here)
+                    return;
+                it->failure = failure;
+                emit photoStatesChanged();
+            });
+}
+
+QString RecordViewController::pinOwner() const
+{
+    // One per view: the record view and the past revision beside it pin apart.
+    return QStringLiteral("recordView-%1").arg(quintptr(this), 0, 16);
+}
+
+void RecordViewController::track(const QStringList &sha256s)
+{
+    QStringList missing;
+    for (const QString &sha : sha256s) {
+        if (!isPhotoReference(sha) || m_photoStates.contains(sha))
+            continue;
+        PhotoState state;
+        state.here = m_photos && m_photos->contains(sha);
+        if (!state.here) {
+            missing << sha;
+            // A failure from before this view opened is shown until the new attempt says more.
+            if (m_fetcher)
+                state.failure = m_fetcher->failureOf(sha);
+        }
+        m_photoStates.insert(sha, state);
+        m_shown << sha;
+    }
+    if (m_fetcher) {
+        // Pinned first: an eviction under way cannot take what this view is about to show.
+        m_fetcher->pin(pinOwner(), m_shown);
+        if (!missing.isEmpty())
+            m_fetcher->fetchNow(missing);
+    }
+    PhotoCacheRepository(m_db).markShown(sha256s);
+}
+
+void RecordViewController::onArrived(const QString &sha256)
+{
+    auto it = m_photoStates.find(sha256);
+    if (it == m_photoStates.end())
+        return;
+    it->here = true;
+    it->failure = PhotoFetchFailure::None;
+    PhotoCacheRepository(m_db).markShown({sha256});
+    emit photoStatesChanged();
+}
+
+void RecordViewController::fetchPhotos(const QStringList &sha256s)
+{
+    track(sha256s);
+    emit photoStatesChanged();
+}
+
+void RecordViewController::retryPhoto(const QString &sha256)
+{
+    auto it = m_photoStates.find(sha256);
+    if (it == m_photoStates.end() || it->here || !m_fetcher)
+        return;
+    it->failure = PhotoFetchFailure::None;
+    it->done = it->total = 0;
+    m_fetcher->fetchNow({sha256});
+    emit photoStatesChanged();
+}
+
+void RecordViewController::release(const QString &recordId)
+{
+    if (recordId != m_recordId)
+        return; // another record is open by now: its photos stay pinned
+    if (m_fetcher)
+        m_fetcher->unpin(pinOwner());
+    m_shown.clear();
+    m_photoStates.clear();
+    emit photoStatesChanged();
+}
+
+QVariantMap RecordViewController::photoStates() const
+{
+    QVariantMap out;
+    const qint64 budget = PhotoCacheRepository(m_db).budgetBytes();
+    for (auto it = m_photoStates.begin(); it != m_photoStates.end(); ++it) {
+        const PhotoState &p = it.value();
+        QString state = QStringLiteral("here");
+        if (!p.here)
+            state = p.failure == PhotoFetchFailure::NotOnServer ? QStringLiteral("notUploaded")
+                : p.failure != PhotoFetchFailure::None          ? QStringLiteral("failed")
+                : p.total > 0                                   ? QStringLiteral("fetching")
+                                                                : QStringLiteral("waiting");
+        out.insert(
+            it.key(),
+            QVariantMap {{QStringLiteral("url"), p.here ? photoUrl(it.key()) : QString()},
+                         {QStringLiteral("state"), state},
+                         {QStringLiteral("done"), p.done},
+                         {QStringLiteral("total"), p.total},
+                         {QStringLiteral("error"), PhotoFetchText::describe(p.failure, budget)}});
+    }
+    return out;
 }
 
 QString RecordViewController::photoUrl(const QString &sha256) const
@@ -69,12 +189,16 @@ bool RecordViewController::openRevision(const QString &recordId, qint64 serverSe
 
 bool RecordViewController::show(const std::optional<Record> &record, const QString &recordId)
 {
+    m_shown.clear();
+    m_photoStates.clear();
     m_answers.clear();
     m_history.clear();
     m_error.clear();
     m_flags.clear();
     RecordRepository records(m_db);
     if (!record) {
+        if (m_fetcher)
+            m_fetcher->unpin(pinOwner());
         m_recordId.clear();
         m_serverSeq = m_conflictWith = 0;
         m_content.clear();
@@ -137,13 +261,10 @@ bool RecordViewController::show(const std::optional<Record> &record, const QStri
             int missing = 0;
             for (const QJsonValue &v : value.toArray()) {
                 const QString sha = v.toString();
-                if (m_photos && m_photos->contains(sha))
-                    photos << QVariantMap {
-                        {QStringLiteral("sha256"), sha},
-                        {QStringLiteral("url"),
-                         QUrl::fromLocalFile(m_photos->pathFor(sha)).toString()}};
-                else
-                    ++missing;
+                const QString url = photoUrl(sha);
+                photos << QVariantMap {{QStringLiteral("sha256"), sha},
+                                       {QStringLiteral("url"), url}};
+                missing += url.isEmpty() ? 1 : 0;
             }
             a.insert(QStringLiteral("photos"), photos);
             a.insert(QStringLiteral("missingPhotos"), missing);
@@ -207,7 +328,9 @@ bool RecordViewController::show(const std::optional<Record> &record, const QStri
             {QStringLiteral("questionComments"), comments},
             {QStringLiteral("photosConfirmation"), ReviewFlagText::confirmation(e)}};
     }
+    track(photoReferencesIn(record->content));
     emit changed();
+    emit photoStatesChanged();
     emit photoCountsChanged();
     return true;
 }

@@ -1,19 +1,26 @@
 #pragma once
 
+#include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QQmlEngine>
 #include <QSqlDatabase>
+#include <QStringList>
 #include <QVariantList>
 
 #include "domain/record.h"
 #include "media/photopresence.h"
+#include "photofetchstatus.h"
 
 #include <optional>
 
+class PhotoFetcher;
 class PhotoStore;
 
 // What the supervisor's record view shows of one stored record: every answer under the label
 // of the template version it was filled with, its photos, its GPS point and its history.
+// Photos not on this device yet are fetched at once, before the background's (PhotoFetcher),
+// and pinned while shown; each photo's state (photoStates) changes as it arrives.
 class RecordViewController : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -28,6 +35,7 @@ class RecordViewController : public QObject {
     Q_PROPERTY(QVariantList answers READ answers NOTIFY changed)
     Q_PROPERTY(QVariantList history READ history NOTIFY changed)
     Q_PROPERTY(QString error READ error NOTIFY changed)
+    Q_PROPERTY(QVariantMap photoStates READ photoStates NOTIFY photoStatesChanged)
     // What a reviewer needs to trust the record (issue 13). Photos: n of m on this device,
     // while the server says some are pending or not all are here.
     Q_PROPERTY(qint64 serverSeq READ serverSeq NOTIFY changed)
@@ -45,9 +53,12 @@ class RecordViewController : public QObject {
     // [{kind: "gpsOverride"|"staleFix"|"clockSkew", text}] (ReviewFlagText::lines).
     Q_PROPERTY(QVariantList flags READ flags NOTIFY changed)
 public:
-    RecordViewController(QSqlDatabase db, const PhotoStore *photos, QObject *parent = nullptr);
+    // fetcher may be null (no server): photos not on the device then only say so.
+    RecordViewController(QSqlDatabase db, const PhotoStore *photos, PhotoFetcher *fetcher = nullptr,
+                         QObject *parent = nullptr);
 
-    // Reads the record; false (with error) when it is not in the store.
+    // Reads the record; false (with error) when it is not in the store. Its photos that are
+    // not on this device are asked for at once.
     Q_INVOKABLE bool open(const QString &recordId);
     // Reads a past revision of a record the store holds (the one a conflict overwrote), to
     // be shown read-only; false (with error) when this device does not hold it.
@@ -55,6 +66,14 @@ public:
     // The file URL of a stored photo, "" when it is not on this device (e.g. a photo an
     // older revision had, for the diff).
     Q_INVOKABLE QString photoUrl(const QString &sha256) const;
+    // More photos this view shows (the diff's): fetched now and pinned with the record's.
+    Q_INVOKABLE void fetchPhotos(const QStringList &sha256s);
+    // Asks again for a photo that failed.
+    Q_INVOKABLE void retryPhoto(const QString &sha256);
+    // The page showing recordId closed: its photos may be evicted again.
+    Q_INVOKABLE void release(const QString &recordId);
+    // The language changed: failure texts are worded again.
+    void retranslate() { emit photoStatesChanged(); }
 
     QString recordId() const { return m_recordId; }
     QString title() const { return m_title; }
@@ -65,11 +84,18 @@ public:
     int templateVersion() const { return m_templateVersion; }
     // [{id, section, label, type, text, photos: [{sha256, url}], missingPhotos,
     //   gps: {lat, lon, accuracyM, overrideReason}}] in the template's order, answered only.
+    // Every photo is listed; url is "" for one not on this device when the record opened
+    // (photoStates has it as it arrives).
     QVariantList answers() const { return m_answers; }
     // [{decision, comment, reviewer, at, questionComments: [{label, comment}],
     //   photosConfirmation ("" or e.g. "照片未到齐 (1/2) 时确认通过")}], oldest first.
     QVariantList history() const { return m_history; }
     QString error() const { return m_error; }
+    // sha256 -> {url ("" until here), state: "here" | "waiting" | "fetching" | "failed" |
+    // "notUploaded" (the tablet has not sent it yet: no error), done, total (bytes while
+    // fetching), error (why it is not here, in the user's language)}, for every photo this
+    // view shows.
+    QVariantMap photoStates() const;
 
     qint64 serverSeq() const { return m_serverSeq; }
     bool pastRevision() const { return m_pastRevision; }
@@ -92,14 +118,27 @@ public slots:
 
 signals:
     void changed();
+    void photoStatesChanged();
     void photoCountsChanged();
 
 private:
+    struct PhotoState {
+        bool here = false;
+        qint64 done = 0;
+        qint64 total = 0;
+        PhotoFetchFailure failure = PhotoFetchFailure::None;
+    };
+    QString pinOwner() const;
+    void track(const QStringList &sha256s);
+    void onArrived(const QString &sha256);
     bool show(const std::optional<Record> &record, const QString &recordId);
     void readFlags(const Record &record, const QHash<QString, QString> &labelOf);
 
     QSqlDatabase m_db;
     const PhotoStore *m_photos;
+    QPointer<PhotoFetcher> m_fetcher; // the app may end it first
+    QStringList m_shown; // the photos this view shows, pinned while it is open
+    QHash<QString, PhotoState> m_photoStates;
     QString m_recordId, m_title, m_place, m_statusText, m_author, m_updatedAt, m_error;
     int m_templateVersion = 0;
     QVariantList m_answers;

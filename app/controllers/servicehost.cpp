@@ -7,6 +7,7 @@
 #include "controllers/inspectorcontroller.h"
 #include "controllers/languagecontroller.h"
 #include "controllers/logincontroller.h"
+#include "controllers/photofetchcontroller.h"
 #include "controllers/positionstatus.h"
 #include "controllers/recordviewcontroller.h"
 #include "controllers/reviewcontroller.h"
@@ -22,6 +23,7 @@
 #include "models/recordlistmodel.h"
 #include "models/synclogmodel.h"
 #include "models/unitlistmodel.h"
+#include "photofetcher.h"
 #include "positioning/gpscapture.h"
 #include "positioning/qtpositionprovider.h"
 #include "storage/database.h"
@@ -161,9 +163,37 @@ bool ServiceHost::start(const Options &options)
     m_form = std::make_unique<FormController>(db, deviceId, m_gps.get(), m_photos.get(),
                                               m_position.get());
 
-    m_recordView = std::make_unique<RecordViewController>(db, m_photos.get());
-    // A past revision beside the record view (the one a conflict overwrote), read-only.
+    // A supervisor's photos come by sync: after each pull the review queue's, in the
+    // background; a record view's first. Kiosks fetch their public photos in the sync.
+    if (!kiosk) {
+        PhotoFetcherOptions fetchOptions;
+        fetchOptions.databasePath = options.dbPath;
+        fetchOptions.serverAddress = options.serverAddress;
+        fetchOptions.photoDirectory = photoDirectory;
+        fetchOptions.checkpoints = Database::ManualCheckpoints;
+        m_photoFetcher = std::make_unique<PhotoFetcher>(fetchOptions);
+        m_photoStatus = std::make_unique<PhotoFetchController>(m_photoFetcher.get(), db);
+        PhotoFetcher *fetcher = m_photoFetcher.get();
+        connect(m_sync.get(), &SyncEngine::finished, fetcher, [fetcher](bool ok) {
+            if (ok)
+                fetcher->refill(); // only a supervisor's or an admin's store fetches
+        });
+        connect(m_language.get(), &LanguageController::languageChanged, m_photoStatus.get(),
+                &PhotoFetchController::retranslate);
+        // A photo arrived: the queue's rows that refer to it count their n/m again (the
+        // record views connect themselves).
+        connect(fetcher, &PhotoFetcher::photoArrived, m_records.get(),
+                &RecordListModel::photoArrived);
+    }
+    PhotoFetcher *fetcher = m_photoFetcher.get();
+
+    m_recordView = std::make_unique<RecordViewController>(db, m_photos.get(), fetcher);
+    // A past revision beside the record view (the one a conflict overwrote), read-only. It
+    // shows no pictures, so it asks for none.
     m_revisionView = std::make_unique<RecordViewController>(db, m_photos.get());
+    for (RecordViewController *view : {m_recordView.get(), m_revisionView.get()})
+        connect(m_language.get(), &LanguageController::languageChanged, view,
+                &RecordViewController::retranslate);
 
     m_camera = std::make_unique<CameraSource>();
     m_cameraController = std::make_unique<CameraController>(m_camera.get(), m_form.get());
@@ -194,7 +224,8 @@ bool ServiceHost::start(const Options &options)
     // A pull may end "photos pending" for the record on screen.
     connect(sync, &SyncEngine::finished, m_recordView.get(),
             &RecordViewController::refreshPhotoCounts);
-    m_dashboard = std::make_unique<DashboardController>(db, photoDirectory, m_records.get());
+    m_dashboard = std::make_unique<DashboardController>(db, photoDirectory, m_records.get(),
+                                                        m_photoFetcher.get());
     m_review = std::make_unique<ReviewController>(db);
     m_review->setPhotoStore(m_photos.get()); // approving with photos missing asks first
     // A decision waits in the outbox: count it and send it.
@@ -232,6 +263,7 @@ bool ServiceHost::start(const Options &options)
     m_services->kiosk = m_kiosk.get();
     m_services->figures = m_figures.get();
     m_services->publicFeed = m_publicFeed.get();
+    m_services->photos = m_photoStatus.get();
     m_services->enrolment = m_enrolment.get();
     m_services->settings = m_settings.get();
     return true;

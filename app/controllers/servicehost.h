@@ -17,6 +17,8 @@ class ReviewController;
 class FiguresController;
 class FormController;
 class GpsCapture;
+class PhotoFetchController;
+class PhotoFetcher;
 class PhotoStore;
 class PublicFeed;
 class InspectorController;
@@ -96,6 +98,9 @@ private:
     std::unique_ptr<KioskController> m_kiosk;
     std::unique_ptr<FiguresController> m_figures;
     std::unique_ptr<PublicFeed> m_publicFeed;
+    // Destroyed before the dashboard: a photo export waiting for it ends then.
+    std::unique_ptr<PhotoFetcher> m_photoFetcher;
+    std::unique_ptr<PhotoFetchController> m_photoStatus;
     std::unique_ptr<FrameSource> m_ownQrFrames;
     std::unique_ptr<EnrolmentController> m_enrolment;
     std::unique_ptr<SettingsController> m_settings;

@@ -15,6 +15,7 @@ class InspectorController;
 class KioskController;
 class LanguageController;
 class LoginController;
+class PhotoFetchController;
 class PositionStatus;
 class PublicFeed;
 class RecordListModel;
@@ -34,6 +35,7 @@ Q_MOC_INCLUDE("controllers/inspectorcontroller.h")
 Q_MOC_INCLUDE("kiosk/kioskcontroller.h")
 Q_MOC_INCLUDE("controllers/languagecontroller.h")
 Q_MOC_INCLUDE("controllers/logincontroller.h")
+Q_MOC_INCLUDE("controllers/photofetchcontroller.h")
 Q_MOC_INCLUDE("controllers/positionstatus.h")
 Q_MOC_INCLUDE("controllers/recordviewcontroller.h")
 Q_MOC_INCLUDE("controllers/syncenginetype.h")
@@ -67,6 +69,7 @@ class Services : public QObject {
     Q_PROPERTY(KioskController *kiosk MEMBER kiosk CONSTANT)
     Q_PROPERTY(FiguresController *figures MEMBER figures CONSTANT)
     Q_PROPERTY(PublicFeed *publicFeed MEMBER publicFeed CONSTANT)
+    Q_PROPERTY(PhotoFetchController *photos MEMBER photos CONSTANT)
     Q_PROPERTY(EnrolmentController *enrolment MEMBER enrolment CONSTANT)
     Q_PROPERTY(SettingsController *settings MEMBER settings CONSTANT)
 public:
@@ -94,6 +97,7 @@ public:
     KioskController *kiosk = nullptr; // kiosk: config, idle watch, admin PIN
     FiguresController *figures = nullptr; // kiosk: achievements and public-record counts
     PublicFeed *publicFeed = nullptr; // kiosk: the published records of its store
+    PhotoFetchController *photos = nullptr; // supervisor: the queue's photos arriving (none: kiosk)
     EnrolmentController *enrolment = nullptr; // 连接服务器: joining a server from the screen
     SettingsController *settings = nullptr; // 设置: server, account, sync log, log out
 

@@ -145,16 +145,47 @@
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <source>已导出 %1 张照片到 %2（%3 张尚未下载到本机）</source>
-        <translation>Exported %1 photos to %2 (%3 not yet downloaded to this device)</translation>
-    </message>
-    <message>
         <source>已导出 %1 张照片到 %2</source>
         <translation>Exported %1 photos to %2</translation>
     </message>
     <message>
         <source>已导出 %1 条记录到 %2</source>
         <translation>Exported %1 records to %2</translation>
+    </message>
+    <message>
+        <source>正在下载导出所需的照片 %1/%2…</source>
+        <translation>Downloading the photos the export needs %1/%2…</translation>
+    </message>
+    <message numerus="yes">
+        <source>以下 %n 张照片未能导出：</source>
+        <translation>
+            <numerusform>This photo could not be exported:</numerusform>
+            <numerusform>These %n photos could not be exported:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · 记录 %2 · %3 · 照片 %4 · %5</source>
+        <translation>%1 · record %2 · %3 · photo %4 · %5</translation>
+    </message>
+    <message>
+        <source>缺少的照片.txt</source>
+        <translation>missing-photos.txt</translation>
+    </message>
+    <message>
+        <source>%1 · 记录 %2 · %3（%4）</source>
+        <translation>%1 · record %2 · %3 (%4)</translation>
+    </message>
+    <message>
+        <source>等</source>
+        <translation>and more</translation>
+    </message>
+    <message>
+        <source>已导出 %1 张照片到 %2；%3 张未能导出，已列在 ZIP 内的“%4”中：%5</source>
+        <translation>Exported %1 photos to %2; %3 could not be exported and are listed in “%4” inside the ZIP: %5</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
     <message>
         <source>清水巡查_%1_%2.%3</source>
@@ -836,6 +867,74 @@
     </message>
 </context>
 <context>
+    <name>PhotoFetchController</name>
+    <message>
+        <source>照片下载中 %1/%2</source>
+        <translation>Downloading photos %1/%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 张照片未能下载：%1</source>
+        <translation>
+            <numerusform>%n photo could not be downloaded: %1</numerusform>
+            <numerusform>%n photos could not be downloaded: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 张照片巡查员尚未上传</source>
+        <translation>
+            <numerusform>%n photo not uploaded by the inspector yet</numerusform>
+            <numerusform>%n photos not uploaded by the inspectors yet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>照片已用 %1 / %2</source>
+        <translation>Photos use %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoFetchText</name>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>巡查员的平板尚未上传这张照片，下次同步后再下载</source>
+        <translation>The inspector&apos;s tablet has not uploaded this photo yet; it is downloaded after a later sync</translation>
+    </message>
+    <message>
+        <source>照片校验失败（与 SHA-256 不符），已丢弃，下次同步后重新下载</source>
+        <translation>The photo failed its check (it does not match its SHA-256) and was thrown away; it is downloaded again after the next sync</translation>
+    </message>
+    <message>
+        <source>本机存储空间已满：已下载的部分已保留，腾出空间后继续下载</source>
+        <translation>This device&apos;s storage is full: what was downloaded is kept, and the download goes on once there is room</translation>
+    </message>
+    <message>
+        <source>无法写入本机的照片文件夹</source>
+        <translation>The photo folder on this device cannot be written</translation>
+    </message>
+    <message>
+        <source>照片空间已达上限（%1），正在查看的照片不会被清除</source>
+        <translation>The photo space is full (%1); photos being viewed are never removed</translation>
+    </message>
+    <message>
+        <source>无法连接服务器，照片稍后再下载</source>
+        <translation>The server cannot be reached; photos are downloaded later</translation>
+    </message>
+    <message>
+        <source>需要重新登录才能下载照片</source>
+        <translation>Log in again to download photos</translation>
+    </message>
+    <message>
+        <source>服务器没有提供这张照片</source>
+        <translation>The server did not provide this photo</translation>
+    </message>
+</context>
+<context>
     <name>PhotosEditor</name>
     <message>
         <source>%1 / 最多 %2 张</source>
@@ -1033,6 +1132,21 @@
     <message>
         <source>登录</source>
         <translation>Log in</translation>
+    </message>
+</context>
+<context>
+    <name>QsPhotoTile</name>
+    <message>
+        <source>照片下载中 %1%</source>
+        <translation>Downloading photo %1%</translation>
+    </message>
+    <message>
+        <source>等待下载…</source>
+        <translation>Waiting to download…</translation>
+    </message>
+    <message>
+        <source>重试</source>
+        <translation>Try again</translation>
     </message>
 </context>
 <context>
@@ -1427,10 +1541,6 @@
     <message>
         <source>精度未达标，巡查员说明：%1</source>
         <translation>Below the accuracy gate; the inspector&apos;s reason: %1</translation>
-    </message>
-    <message>
-        <source>%1 张照片尚未下载到本机</source>
-        <translation>%1 photo(s) not downloaded to this device yet</translation>
     </message>
     <message>
         <source>审核记录</source>

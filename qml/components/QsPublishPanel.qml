@@ -13,6 +13,10 @@ Rectangle {
     property string recordId: ""
     // [{sha256, url}]: every photo of the approved revision; url "" when not on this device.
     property var photos: []
+    // sha256 -> file URL as it is now (a photo may arrive while the panel shows); by default
+    // the URL the photo had when the panel got it.
+    property var photoUrl: null
+    function urlOf(photo) { return photoUrl ? photoUrl(photo.sha256) : photo.url }
     property string error: ""
     property bool published: false
 
@@ -79,8 +83,8 @@ Rectangle {
                             x: tick.indicator.width + 6
                             width: 150
                             height: 112
-                            visible: tick.modelData.url !== ""
-                            source: tick.modelData.url
+                            visible: panel.urlOf(tick.modelData) !== ""
+                            source: panel.urlOf(tick.modelData)
                             fillMode: Image.PreserveAspectCrop
                             sourceSize.width: 300
                             asynchronous: true
@@ -88,7 +92,7 @@ Rectangle {
                         Label {
                             x: tick.indicator.width + 6
                             anchors.verticalCenter: parent.verticalCenter
-                            visible: tick.modelData.url === ""
+                            visible: panel.urlOf(tick.modelData) === ""
                             text: tick.sha.substring(0, 10)
                             font.family: "monospace"
                         }

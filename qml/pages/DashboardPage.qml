@@ -167,7 +167,8 @@ Popup {
                     Layout.fillWidth: true
                     Layout.leftMargin: Theme.spacing
                     wrapMode: Text.WrapAnywhere
-                    text: page.dashboard.exporting ? qsTr("正在导出…") : page.dashboard.exportMessage
+                    text: !page.dashboard.exporting ? page.dashboard.exportMessage
+                          : page.dashboard.exportProgress !== "" ? page.dashboard.exportProgress : qsTr("正在导出…")
                     font.pixelSize: Theme.fontSmall
                 }
                 RowLayout {

@@ -22,6 +22,14 @@ Page {
 
     signal closed()
 
+    // The record this page opened with: its photos are released when the page goes.
+    property string openedId: ""
+    // The file URL of a photo as soon as it is on this device ("" until then).
+    function photoUrl(sha) {
+        var state = view.photoStates[sha]
+        return state !== undefined ? state.url : view.photoUrl(sha)
+    }
+
     // Reads what the record view does not carry: status, diff and photos of this revision.
     function refresh() {
         var id = view.recordId
@@ -29,6 +37,13 @@ Page {
         var current = revisions.length > 0 ? revisions[revisions.length - 1] : null
         status = current ? current.status : 0
         diff = id !== "" ? Services.review.diffAgainstReturned(id) : ({})
+        // The diff's photos (the returned revision's too) are fetched with the record's.
+        var diffPhotos = []
+        var changed = diff.photos || []
+        for (var k = 0; k < changed.length; ++k)
+            diffPhotos = diffPhotos.concat(changed[k].added, changed[k].removed)
+        if (diffPhotos.length > 0)
+            view.fetchPhotos(diffPhotos)
         var photos = []
         for (var i = 0; i < view.answers.length; ++i) {
             var a = view.answers[i]
@@ -45,7 +60,11 @@ Page {
         target: page.view
         function onChanged() { page.refresh() }
     }
-    Component.onCompleted: refresh()
+    Component.onCompleted: {
+        openedId = view.recordId
+        refresh()
+    }
+    Component.onDestruction: view.release(openedId)
 
     background: Rectangle { color: Theme.background }
 
@@ -199,6 +218,7 @@ Page {
                     visible: page.status === 4
                     recordId: page.view.recordId
                     photos: page.currentPhotos
+                    photoUrl: function(sha) { return page.photoUrl(sha) }
                 }
             }
 
@@ -206,7 +226,7 @@ Page {
                 Layout.fillWidth: true
                 visible: page.diff.answers !== undefined
                 diff: page.diff
-                photoUrl: function(sha) { return page.view.photoUrl(sha) }
+                photoUrl: function(sha) { return page.photoUrl(sha) }
             }
 
             Repeater {
@@ -270,25 +290,17 @@ Page {
                             visible: answer.modelData.photos !== undefined
                             Repeater {
                                 model: answer.modelData.photos !== undefined ? answer.modelData.photos : []
-                                delegate: Image {
+                                // Not here yet: fetched at once, shown the moment it is complete.
+                                delegate: QsPhotoTile {
                                     required property var modelData
-                                    objectName: "photo_" + modelData.sha256
-                                    width: 160
-                                    height: 120
-                                    fillMode: Image.PreserveAspectCrop
-                                    asynchronous: true
-                                    sourceSize.width: 320
-                                    source: modelData.url
-                                    TapHandler { onTapped: photoViewer.show(parent.modelData.url) }
+                                    sha: modelData.sha256
+                                    info: page.view.photoStates[modelData.sha256] !== undefined
+                                          ? page.view.photoStates[modelData.sha256]
+                                          : { "url": modelData.url, "state": modelData.url !== "" ? "here" : "waiting" }
+                                    onTapped: (url) => photoViewer.show(url)
+                                    onRetry: page.view.retryPhoto(sha)
                                 }
                             }
-                        }
-                        Label {
-                            Layout.fillWidth: true
-                            visible: (answer.modelData.missingPhotos || 0) > 0
-                            text: qsTr("%1 张照片尚未下载到本机").arg(answer.modelData.missingPhotos || 0)
-                            color: Theme.textSecondary
-                            font.pixelSize: Theme.fontSmall
                         }
                         // Return mode: what the inspector should change in this answer.
                         TextField {

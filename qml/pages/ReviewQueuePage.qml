@@ -261,6 +261,10 @@ Page {
             onRecordOpened: (recordId) => page.recordOpened(recordId)
         }
 
+        QsPhotoFetchLine {
+            Layout.fillWidth: true
+        }
+
         // Selection mode: select the page, approve the ticked rows, or say why not.
         Rectangle {
             objectName: "selectionBar"

@@ -2,6 +2,7 @@
 
 #include "benchstats.h"
 #include "blobbench.h"
+#include "photofetchbench.h"
 #include "serverprocess.h"
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
@@ -157,6 +158,9 @@ int runSyncBench()
                                 .value(QLatin1String(SyncMetaRepository::kAuthToken))
                                 .toUtf8(),
                             dir.filePath(QStringLiteral("photos"))))
+        return 1;
+    // A supervisor's photos: fetched after the pull, and the first one a record view shows.
+    if (!runPhotoFetchBench(server, dir.path()))
         return 1;
     return 0;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QMetaObject>
 #include <QObject>
@@ -7,12 +8,14 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
+#include <QTimer>
 #include <atomic>
 
 // A TCP proxy on loopback between a client and a server, on its own thread: forwards both
 // ways, counts the bytes that go client→server, and can cut every connection (both sockets
 // reset) once a given number of them has passed, as a dropped mobile link would. After the
-// cut it forwards again, without a limit, until it is armed anew.
+// cut it forwards again, without a limit, until it is armed anew. It can also hold the
+// server→client direction to a rate, as a slow link would.
 // (No Q_OBJECT: it needs no signals of its own, and headers here are not run through moc.)
 class TcpProxy : public QObject {
 public:
@@ -52,6 +55,9 @@ public:
     // Cuts all connections once this many more bytes have gone client→server.
     void cutAfter(qint64 bytes) { m_cutAt = m_clientToServer.load() + bytes; }
     qint64 clientToServerBytes() const { return m_clientToServer.load(); }
+    // Server→client at most this many bytes a second from now on (0: as fast as it comes).
+    // Call it before the connections it should slow down are made.
+    void throttleDown(qint64 bytesPerSecond) { m_downRate = bytesPerSecond; }
     int cuts() const { return m_cuts.load(); }
 
 private:
@@ -81,10 +87,9 @@ private:
                                             kSocketBuffer);
                 up();
             });
-            connect(server, &QTcpSocket::readyRead, this, [=] {
-                if (client && server && client->state() == QAbstractSocket::ConnectedState)
-                    client->write(server->readAll());
-            });
+            if (m_downRate.load() > 0) // the kernel's buffers then hold the server back
+                server->setReadBufferSize(kSocketBuffer);
+            connect(server, &QTcpSocket::readyRead, this, [=] { forwardDown(client, server); });
             auto closeBoth = [=] {
                 for (const QPointer<QTcpSocket> &socket : {client, server}) {
                     if (socket) {
@@ -123,6 +128,37 @@ private:
         }
     }
 
+    void forwardDown(QPointer<QTcpSocket> client, QPointer<QTcpSocket> server)
+    {
+        if (!client || !server || client->state() != QAbstractSocket::ConnectedState)
+            return;
+        const qint64 rate = m_downRate.load();
+        if (rate <= 0) {
+            client->write(server->readAll());
+            return;
+        }
+        // A token bucket refilled at the rate, at most 10 ms worth at a time.
+        if (!m_downClock.isValid())
+            m_downClock.start();
+        m_downAllowance
+            = std::min(rate / 100 + 1, m_downAllowance + rate * m_downClock.restart() / 1000);
+        const qint64 n = std::min(server->bytesAvailable(), m_downAllowance);
+        if (n > 0) {
+            client->write(server->read(n));
+            m_downAllowance -= n;
+        }
+        // One timer per connection at a time; readyRead does not come again for bytes that
+        // are already buffered.
+        if (server->bytesAvailable() > 0 && !server->property("qsDownTimer").toBool()) {
+            server->setProperty("qsDownTimer", true);
+            QTimer::singleShot(10, this, [=] {
+                if (server)
+                    server->setProperty("qsDownTimer", false);
+                forwardDown(client, server);
+            });
+        }
+    }
+
     // Resets every connection at once, the way a link that vanishes leaves both ends.
     void cutAll()
     {
@@ -152,4 +188,7 @@ private:
     std::atomic<qint64> m_clientToServer {0};
     std::atomic<qint64> m_cutAt {-1};
     std::atomic<int> m_cuts {0};
+    std::atomic<qint64> m_downRate {0};
+    QElapsedTimer m_downClock; // the proxy's thread only
+    qint64 m_downAllowance = 0;
 };

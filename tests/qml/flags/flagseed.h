@@ -1,17 +1,11 @@
 #pragma once
 
-#include "blobdownloader.h"
-#include "controllers/recordviewcontroller.h"
-#include "controllers/services.h"
-#include "domain/photoreferences.h"
 #include "media/photostore.h"
-#include "models/recordlistmodel.h"
 #include "storage/database.h"
 #include "storage/recordrepository.h"
 #include "storage/syncmetarepository.h"
 #include "syncdevice.h"
 #include "syncsession.h"
-#include "synctransport.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -30,18 +24,13 @@
 // The records of reviewflags_test.qml, brought the real way: each inspector's own tablet store
 // (logged in to the real server) takes its photos, submits and syncs; the supervisor's app
 // pulls them with its own sync (Services.sync, from the test). Nothing is written into the
-// supervisor's store or photo folder by hand: a photo reaches it only by fetchPhotos(), a
-// download from the server (engineer C's background fetch does the same in the app).
+// supervisor's store or photo folder by hand: a photo reaches it only by the app's own photo
+// fetch (Services.photos), which the test waits for.
 class FlagSeed : public QObject {
     Q_OBJECT
 public:
-    FlagSeed(QString address, QString folder, Database *supervisorStore, Services *services,
-             QObject *parent = nullptr)
-        : QObject(parent)
-        , m_address(std::move(address))
-        , m_folder(std::move(folder))
-        , m_supervisor(supervisorStore)
-        , m_services(services)
+    FlagSeed(QString address, QString folder, QObject *parent = nullptr)
+        : QObject(parent), m_address(std::move(address)), m_folder(std::move(folder))
     {
     }
 
@@ -73,33 +62,6 @@ public:
         // A photo that is not there fails the tablet's sync after the record went.
         const SyncResult result = tablet->sync();
         return !id.isEmpty() && result.pushed == 1 ? id : QString();
-    }
-
-    // Downloads the record's photos the server holds into the supervisor's photo folder and
-    // tells the queue and the record view, as the app's photo fetch does. How many arrived.
-    Q_INVOKABLE int fetchPhotos(const QString &recordId)
-    {
-        const std::optional<Record> r = RecordRepository(m_supervisor->connection()).find(recordId);
-        if (!r)
-            return -1;
-        if (!m_transport)
-            m_transport = std::make_unique<SyncTransport>(m_address);
-        const QByteArray token = SyncMetaRepository(m_supervisor->connection())
-                                     .value(QLatin1String(SyncMetaRepository::kAuthToken))
-                                     .toUtf8();
-        const PhotoStore photos(PhotoStore::rootBeside(m_supervisor->path()));
-        int arrived = 0;
-        for (const QString &sha : photoReferencesIn(r->content)) {
-            if (photos.contains(sha))
-                continue;
-            BlobDownloader downloader(m_transport->channel(), token);
-            if (!downloader.download(sha, photos.pathFor(sha)))
-                continue; // not on the server yet
-            ++arrived;
-            m_services->records->photoArrived(sha);
-            m_services->recordView->photoArrived(sha);
-        }
-        return arrived;
     }
 
     // The same record edited from the same revision on two tablets; the second tablet's
@@ -218,9 +180,6 @@ private:
 
     QString m_address;
     QString m_folder;
-    Database *m_supervisor;
-    Services *m_services;
-    std::unique_ptr<SyncTransport> m_transport;
     std::map<QString, std::unique_ptr<SyncDevice>> m_devices;
     int m_hue = 0;
 };

@@ -118,17 +118,21 @@ Item {
                 lines.push(child("recordViewHistory").itemAt(i).text)
             return lines.join("\n")
         }
+        // The app's own photo fetch (Services.photos, refilled after each sync) has brought
+        // `here` of the record's photos.
+        function waitForPhotos(id, here) {
+            tryVerify(function() { return Services.review.photoPresence(id).here === here },
+                      20000, "the app did not fetch " + here + " photo(s) of " + id)
+        }
         // A record pushed by `user`'s tablet with `photos` photos, `uploaded` of them sent,
-        // synced to the supervisor's app, and the photos the server has fetched.
+        // synced to the supervisor's app, and the photos the server has fetched by the app.
         function seedAndFetch(user, photos, uploaded) {
             var id = flagSeed.seedPhotos(user, photos, uploaded)
             verify(id !== "", "the tablet did not push its record")
             syncUntil(function() { return Services.review.revisions(id).length > 0 },
                       "the record did not reach the supervisor")
-            flagSeed.fetchPhotos(id)
-            var photosHere = Services.review.photoPresence(id)
-            compare(photosHere.here, uploaded)
-            compare(photosHere.total, photos)
+            waitForPhotos(id, uploaded)
+            compare(Services.review.photoPresence(id).total, photos)
             return id
         }
         // The confirmation asked by the decision bar, the publish panel or the queue.
@@ -144,12 +148,13 @@ Item {
             syncUntil(function() { return Services.review.revisions(id).length > 0 })
             showInspector("insp-photos", 1)
             var row = rowOf(id)
-            // One photo reached the server, none of them this device yet: n of 2.
+            // One photo reached the server; whether the app has fetched it yet or not, the
+            // row says the photos are not all here, n of 2.
             verify(row.photosMark.indexOf("照片未到齐 (") === 0, row.photosMark)
             verify(child("rowPhotos", row).visible)
             verify(!child("rowConflict", row).visible)
-            // The photo the server has arrives: the row counts again at once.
-            flagSeed.fetchPhotos(id)
+            // The photo the server has arrives by the app's fetch: the row counts again.
+            waitForPhotos(id, 1)
             tryCompare(rowOf(id), "photosMark", "照片未到齐 (1/2)")
 
             open(id)

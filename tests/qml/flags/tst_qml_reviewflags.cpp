@@ -54,8 +54,7 @@ public slots:
         m_host->language()->setEngine(engine);
         engine->rootContext()->setContextProperty(
             QStringLiteral("flagSeed"),
-            new FlagSeed(m_server->address(), m_dir.filePath(QStringLiteral("tablets")),
-                         m_host->database(), m_host->services(), engine));
+            new FlagSeed(m_server->address(), m_dir.filePath(QStringLiteral("tablets")), engine));
     }
 
 private:

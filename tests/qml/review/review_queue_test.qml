@@ -4,8 +4,9 @@ import QtTest
 import Qingshui.Backend
 import Qingshui.Ui
 
-// The supervisor's review screens through the real QML on the real store: records pulled
-// from two inspectors are filtered, searched in full text and opened in the record view.
+// The supervisor's review screens through the real QML on the real store: records two
+// inspectors' tablets synced to a real server, pulled by the supervisor's app with their photo,
+// are filtered, searched in full text and opened in the record view.
 Item {
     id: root
     width: 1280
@@ -74,7 +75,7 @@ Item {
 
         function initTestCase() {
             reviewedId = reviewSeed.seed()
-            verify(reviewedId !== "", "records stored as a pull stores them")
+            verify(reviewedId !== "", "records synced by the tablets, pulled by the supervisor")
             records.reload()
         }
 
@@ -170,12 +171,14 @@ Item {
             compare(findChild(child("answer_note"), "answerText").text,
                     "塘边有生活垃圾堆放，已通知村保洁员清运")
 
-            // The photo, then full screen: the stored (stamped) JPEG itself.
+            // The photo, then full screen: the stored (stamped) JPEG itself, as the tablet
+            // took it, fetched by the supervisor's app.
             var photos = Services.recordView.answers.filter(function(a) { return a.id === "photos" })
             compare(photos.length, 1)
             compare(photos[0].photos.length, 1)
             var thumb = child("photo_" + photos[0].photos[0].sha256)
-            tryCompare(thumb, "status", Image.Ready)
+            tryCompare(thumb, "status", Image.Ready, 20000)
+            verify(reviewSeed.sameAsTablet(photos[0].photos[0].sha256))
             var flick = child("recordViewFlick")
             flick.contentY = Math.max(0, thumb.mapToItem(flick.contentItem, 0, 0).y - 100)
             wait(50)
@@ -184,7 +187,7 @@ Item {
             verify(viewer, "photo viewer")
             tryCompare(viewer, "opened", true)
             var full = findChild(viewer.contentItem, "photoViewerImage")
-            tryCompare(full, "status", Image.Ready)
+            tryCompare(full, "status", Image.Ready, 20000)
             compare(full.implicitWidth, 2048) // the stored photo: downscaled to 2048 px, stamped
             compare(full.width, root.width)
             mouseClick(full)

@@ -6,8 +6,8 @@
 struct evp_md_ctx_st;
 
 // Incremental SHA-256 through OpenSSL's libcrypto (already loaded with gRPC): it uses the
-// CPU's SHA instructions, ten times QCryptographicHash's speed here, and every uploaded byte
-// is hashed once on the server.
+// CPU's SHA instructions, ten times QCryptographicHash's speed here. The server hashes every
+// uploaded byte once as it appends it, the device every downloaded byte as it writes it.
 class Sha256 {
 public:
     Sha256();
