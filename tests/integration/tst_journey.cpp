@@ -83,12 +83,16 @@ QStringList jpegMetadata(const QByteArray &jpeg)
     return found;
 }
 
-// The gallery photo the inspector imports: larger than the app keeps (2048 px) and than a
-// public copy may be (1600 px), with an EXIF block naming a place, as a phone writes one.
-bool writeGalleryPhoto(const QString &path)
+// The two gallery photos the inspector imports, told apart by their ground colour: larger
+// than the app keeps (2048 px) and than a public copy may be (1600 px), with an EXIF block
+// naming a place and a person, as a phone writes one.
+const QColor kPublishedGround(70, 120, 160); // blue: the photo the supervisor ticks
+const QColor kPrivateGround(60, 150, 70); // green: the one that stays private
+
+bool writeGalleryPhoto(const QString &path, const QColor &ground)
 {
     QImage photo(3000, 2250, QImage::Format_RGB32);
-    photo.fill(QColor(70, 120, 160));
+    photo.fill(ground);
     QPainter painter(&photo);
     painter.fillRect(400, 300, 1400, 900, QColor(210, 190, 80));
     painter.fillRect(1900, 1300, 700, 600, QColor(120, 80, 60));
@@ -108,6 +112,19 @@ bool writeGalleryPhoto(const QString &path)
     return file.open(QIODevice::WriteOnly) && file.write(jpeg) == jpeg.size();
 }
 
+// The ground colour near the top left corner of a photo (above the stamped caption, off the
+// painted shapes): which of the two photos a file shows, whatever its size and encoding.
+bool hasGround(const QString &file, const QColor &ground)
+{
+    const QImage image(file);
+    if (image.isNull())
+        return false;
+    const QColor c = image.pixelColor(image.width() / 30, image.height() / 30);
+    return qAbs(c.red() - ground.red()) + qAbs(c.green() - ground.green())
+        + qAbs(c.blue() - ground.blue())
+        < 40;
+}
+
 } // namespace
 
 class TestJourney : public QObject {
@@ -117,9 +134,11 @@ class TestJourney : public QObject {
     QTemporaryDir m_dir;
     QString m_inspectorCode, m_supervisorCode, m_kioskCode;
     std::unique_ptr<AppDriver> m_inspector, m_supervisor;
-    QString m_photoSha; // the inspector's photo as its store keeps it
+    QString m_photoSha; // the inspector's photo the supervisor publishes, as its store keeps it
+    QString m_otherSha; // the other photo, not published
     QString m_recordId;
     bool m_broken = false;
+    int m_looks = 0;
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
     // Each device's store in a folder of its own: the photos beside it are its own.
@@ -129,6 +148,10 @@ class TestJourney : public QObject {
         return path(device + QStringLiteral("/store.db"));
     }
     QString photoDirOf(const QString &device) const { return path(device + "/photos"); }
+    QString inspectorPhoto(const QString &sha) const
+    {
+        return photoDirOf("inspector") + '/' + sha.left(2) + '/' + sha + ".jpg";
+    }
 
     // The photo files a device keeps: photos/ab/abcd….jpg, named by their SHA-256 (not the
     // thumbnails beside them).
@@ -145,6 +168,17 @@ class TestJourney : public QObject {
                 out << file.filePath();
         }
         return out;
+    }
+
+    // With QS_JOURNEY_SCREENSHOTS=DIR, the window as the user sees it now, as DIR/NN-step.png.
+    void look(AppDriver &app, const QString &step)
+    {
+        const QString dir = qEnvironmentVariable("QS_JOURNEY_SCREENSHOTS");
+        if (!dir.isEmpty())
+            app.grab(QStringLiteral("%1/%2-%3.png")
+                         .arg(dir)
+                         .arg(++m_looks, 2, 10, QLatin1Char('0'))
+                         .arg(step));
     }
 
     static bool tap(AppDriver &app, const QJsonObject &target)
@@ -246,7 +280,9 @@ private slots:
             QVERIFY2(code.startsWith("QS1-"), qPrintable(m_server.error));
 
         QDir().mkpath(path("gallery"));
-        QVERIFY(writeGalleryPhoto(path("gallery/dumping-site.jpg")));
+        QVERIFY(writeGalleryPhoto(path("gallery/dumping-site.jpg"), kPublishedGround));
+        QVERIFY(writeGalleryPhoto(path("gallery/dumping-site-2.jpg"), kPrivateGround));
+        QVERIFY(jpegMetadata(fileBytes(path("gallery/dumping-site.jpg"))).contains("APP1 Exif"));
     }
 
     // 2: the inspector's tablet, set up from its screen; a record submitted and synced.
@@ -262,6 +298,7 @@ private slots:
         STEP(app, app.waitForProperty(AppDriver::named("loginButton"), "text", kInspector));
         QVERIFY(app.isShown(AppDriver::named("inspectorStack")));
         QVERIFY(!app.showsText("连接服务器"));
+        look(app, "inspector-enrolled");
 
         // A new record: the village by typing part of its name, then the checklist.
         STEP(app, tap(app, "newRecordButton"));
@@ -292,28 +329,46 @@ private slots:
         STEP(app, app.reveal(AppDriver::named("photoImport_D4_photos")));
         QCOMPARE(app.property(AppDriver::named("photoCamera_D4_photos"), "enabled"),
                  QJsonValue(false));
-        STEP(app, tap(app, "photoImport_D4_photos"));
         const QJsonObject fileDialog {{"type", "FileDialog"}, {"within", "question_D4_photos"}};
-        STEP(app, app.waitForProperty(fileDialog, "visible", true));
-        STEP(app,
-             app.setProperty(fileDialog, "currentFolder",
-                             QUrl::fromLocalFile(path("gallery")).toString()));
-        STEP(app, tap(app, AppDriver::withText("dumping-site.jpg")));
-        const QString open
-            = app.showsText("打开") ? QStringLiteral("打开") : QStringLiteral("Open");
-        STEP(app, tap(app, AppDriver::withText(open)));
-        STEP(app, app.waitForGone(fileDialog));
-        const QJsonObject thumbnail {{"type", "Image"}, {"within", "question_D4_photos"}};
-        STEP(app, app.waitForShown(thumbnail));
-        STEP(app, app.waitForProperty(thumbnail, "status", "Ready"));
-        STEP(app, app.waitForText("1 / 最多 4 张"));
-        const QStringList stored = photoFiles("inspector");
-        QCOMPARE(stored.size(), 1);
-        m_photoSha = QFileInfo(stored.first()).completeBaseName();
-        QCOMPARE(QString::fromLatin1(
-                     QCryptographicHash::hash(fileBytes(stored.first()), QCryptographicHash::Sha256)
-                         .toHex()),
-                 m_photoSha);
+        const QJsonObject thumbnails {{"type", "Image"}, {"within", "question_D4_photos"}};
+        QStringList shas; // in the order imported
+        for (const QString file : {"dumping-site.jpg", "dumping-site-2.jpg"}) {
+            STEP(app, tap(app, "photoImport_D4_photos"));
+            STEP(app, app.waitForProperty(fileDialog, "visible", true));
+            STEP(app,
+                 app.setProperty(fileDialog, "currentFolder",
+                                 QUrl::fromLocalFile(path("gallery")).toString()));
+            STEP(app, tap(app, AppDriver::withText(file)));
+            const QString open
+                = app.showsText("打开") ? QStringLiteral("打开") : QStringLiteral("Open");
+            STEP(app, tap(app, AppDriver::withText(open)));
+            STEP(app, app.waitForGone(fileDialog));
+            const int count = shas.size() + 1;
+            STEP(app, app.waitForText(QStringLiteral("%1 / 最多 4 张").arg(count)));
+            STEP(app,
+                 app.waitFor([&] { return app.find(thumbnails).size() == count; },
+                             "a thumbnail per photo"));
+            const QJsonObject thumbnail {
+                {"type", "Image"}, {"within", "question_D4_photos"}, {"index", count - 1}};
+            STEP(app, app.waitForProperty(thumbnail, "status", "Ready"));
+            // The app keeps the photo stamped, under its SHA-256.
+            for (const QString &stored : photoFiles("inspector")) {
+                const QString sha = QFileInfo(stored).completeBaseName();
+                if (shas.contains(sha))
+                    continue;
+                QCOMPARE(QString::fromLatin1(
+                             QCryptographicHash::hash(fileBytes(stored), QCryptographicHash::Sha256)
+                                 .toHex()),
+                         sha);
+                shas << sha;
+            }
+            QCOMPARE(shas.size(), count);
+        }
+        m_photoSha = shas.at(0);
+        m_otherSha = shas.at(1);
+        QVERIFY(hasGround(inspectorPhoto(m_photoSha), kPublishedGround));
+        QVERIFY(hasGround(inspectorPhoto(m_otherSha), kPrivateGround));
+        look(app, "inspector-photos");
 
         // The GPS from the replayed log: captured, with the accuracy shown.
         STEP(app, tap(app, "gpsCapture_location"));
@@ -322,6 +377,7 @@ private slots:
         const QString point = app.text(gps);
         QVERIFY2(point.contains(kLatitude) && point.contains(kLongitude), qPrintable(point));
         QVERIFY2(point.contains(QStringLiteral("±8.0 米")), qPrintable(point));
+        look(app, "inspector-gps");
 
         // Submitted, then synced: the row says so.
         STEP(app, tap(app, "submitFormButton"));
@@ -330,6 +386,7 @@ private slots:
         STEP(app, tap(app, "syncButton"));
         STEP(app, allSent(app));
         STEP(app, waitForRow(app, "已同步"));
+        look(app, "inspector-synced");
     }
 
     // 3: the supervisor's desk, set up from its screen: the record, its photo by sync; returned.
@@ -358,20 +415,23 @@ private slots:
         STEP(app, app.waitForTextContaining(kVillage));
         m_recordId = app.property(AppDriver::named("recordViewPage"), "view.recordId").toString();
 
-        // The photo arrives by sync and is shown: the tile's Image is Ready with the fetched
-        // file, which is the inspector's photo byte for byte.
-        const QJsonObject photo = AppDriver::named("photo_" + m_photoSha);
-        STEP(app, app.reveal(AppDriver::named("photoTile_" + m_photoSha)));
-        STEP(app, app.waitForProperty(photo, "status", "Ready"));
-        STEP(app, app.waitForShown(photo));
-        const QString shown = shownFile(app, photo);
-        QVERIFY2(shown.startsWith(photoDirOf("supervisor")), qPrintable(shown));
-        const QByteArray original = fileBytes(photoFiles("inspector").first());
-        QVERIFY(!original.isEmpty());
-        QVERIFY(fileBytes(shown) == original);
+        // The photos arrive by sync and are shown: each tile's Image is Ready with the
+        // fetched file, which is the inspector's photo byte for byte.
+        for (const QString &sha : {m_photoSha, m_otherSha}) {
+            const QJsonObject photo = AppDriver::named("photo_" + sha);
+            STEP(app, app.reveal(AppDriver::named("photoTile_" + sha)));
+            STEP(app, app.waitForProperty(photo, "status", "Ready"));
+            STEP(app, app.waitForShown(photo));
+            const QString shown = shownFile(app, photo);
+            QVERIFY2(shown.startsWith(photoDirOf("supervisor")), qPrintable(shown));
+            const QByteArray original = fileBytes(inspectorPhoto(sha));
+            QVERIFY(!original.isEmpty());
+            QVERIFY2(fileBytes(shown) == original, qPrintable(shown));
+        }
         QVERIFY(!app.isShown(AppDriver::named("recordViewPhotos"))); // no 照片未到齐
         const QString count = app.text(AppDriver::named("answerText", "answer_D4_count"));
         QVERIFY2(count.contains("3"), qPrintable(count));
+        look(app, "supervisor-record");
 
         // Returned with a comment on one question only.
         STEP(app, tap(app, "decideReturn"));
@@ -379,6 +439,7 @@ private slots:
         const QJsonObject comment = AppDriver::named("questionComment", "answer_D4_count");
         STEP(app, app.reveal(comment));
         STEP(app, app.type(comment, QString::fromUtf8(kReturnComment)));
+        look(app, "supervisor-returning");
         STEP(app, tap(app, "confirmReturnFooter"));
         STEP(app, app.waitForShown(AppDriver::named("historyEntry")));
         STEP(app, app.waitForText("已退回"));
@@ -402,6 +463,7 @@ private slots:
         QCOMPARE(app.text(comment), QStringLiteral("督导意见：%1").arg(kReturnComment));
         // Only there.
         QCOMPARE(app.find(QJsonObject {{"name", "questionCommentText"}}).size(), 1);
+        look(app, "inspector-returned");
 
         STEP(app, app.reveal(AppDriver::named("number_D4_count")));
         STEP(app, retype(app, "number_D4_count", "4"));
@@ -440,11 +502,13 @@ private slots:
                 ++diffRows;
         }
         QCOMPARE(diffRows, 1);
+        look(app, "supervisor-diff");
 
-        // The photo is still here: approving asks nothing more.
-        const QJsonObject photo = AppDriver::named("photo_" + m_photoSha);
-        STEP(app, app.reveal(AppDriver::named("photoTile_" + m_photoSha)));
-        STEP(app, app.waitForProperty(photo, "status", "Ready"));
+        // The photos are still here: approving asks nothing more.
+        for (const QString &sha : {m_photoSha, m_otherSha}) {
+            STEP(app, app.reveal(AppDriver::named("photoTile_" + sha)));
+            STEP(app, app.waitForProperty(AppDriver::named("photo_" + sha), "status", "Ready"));
+        }
         STEP(app, tap(app, "decideApprove"));
         QVERIFY(!app.isShown(AppDriver::named("approveConfirm")));
         STEP(app, app.waitForShown(AppDriver::named("publishPanel")));
@@ -453,9 +517,12 @@ private slots:
         const QJsonObject tick = AppDriver::named("publishTick_" + m_photoSha);
         STEP(app, tap(app, tick));
         STEP(app, app.waitForProperty(tick, "checked", true));
+        QCOMPARE(app.property(AppDriver::named("publishTick_" + m_otherSha), "checked"),
+                 QJsonValue(false));
         STEP(app, tap(app, "publishButton"));
         STEP(app, app.waitForShown(AppDriver::named("publishDone")));
         QVERIFY(!app.isShown(AppDriver::named("publishError")));
+        look(app, "supervisor-published");
         STEP(app, tap(app, "syncButton"));
         STEP(app, allSent(app));
 
@@ -509,6 +576,8 @@ private slots:
         QCOMPARE(app.find(QJsonObject {{"type", "KioskRecordCard"}}).size(), 1);
         const QJsonObject cardPhoto = AppDriver::named("cardPhoto", "galleryCard_" + m_recordId);
         STEP(app, app.waitForProperty(cardPhoto, "status", "Ready"));
+        const QString cardFile = shownFile(app, cardPhoto); // the same rendition, below
+        look(app, "kiosk-gallery");
         STEP(app, app.waitForText(QString::fromUtf8(kChecklist)));
         STEP(app, app.waitForTextContaining("淅川县"));
         collect();
@@ -518,23 +587,30 @@ private slots:
         STEP(app, app.waitForProperty(AppDriver::named("kioskRecordView"), "opened", true));
         const QJsonObject photo = AppDriver::named("recordPhoto");
         STEP(app, app.waitForShown(photo));
+        QCOMPARE(app.find(photo).size(), 1); // the ticked photo only
         STEP(app, app.waitForProperty(photo, "status", "Ready"));
         const QString shown = shownFile(app, photo);
         QVERIFY2(shown.startsWith(photoDirOf("kiosk")), qPrintable(shown));
         const QByteArray rendition = fileBytes(shown);
-        const QByteArray original = fileBytes(photoFiles("inspector").first());
         QVERIFY(!rendition.isEmpty());
-        QVERIFY2(rendition != original, "the kiosk shows the original photo");
-        QVERIFY(!QFileInfo(shown).fileName().startsWith(m_photoSha));
-        QVERIFY(!QFileInfo::exists(photoDirOf("kiosk") + "/" + m_photoSha.left(2) + "/" + m_photoSha
-                                   + ".jpg"));
+        QVERIFY2(rendition != fileBytes(inspectorPhoto(m_photoSha)),
+                 "the kiosk shows the original photo");
+        QVERIFY2(hasGround(shown, kPublishedGround), "the kiosk shows another photo");
+        QCOMPARE(cardFile, shown);
+        // Neither original reached the kiosk.
+        for (const QString &sha : {m_photoSha, m_otherSha}) {
+            QVERIFY(!QFileInfo(shown).fileName().startsWith(sha));
+            QVERIFY(
+                !QFileInfo::exists(photoDirOf("kiosk") + '/' + sha.left(2) + '/' + sha + ".jpg"));
+        }
         const QSize size = QImageReader(shown).size();
         QVERIFY2(size.isValid() && qMax(size.width(), size.height()) <= 1600,
                  qPrintable(QStringLiteral("%1×%2").arg(size.width()).arg(size.height())));
-        QCOMPARE(QImageReader(photoFiles("inspector").first()).size().width(), 2048);
+        QCOMPARE(QImageReader(inspectorPhoto(m_photoSha)).size().width(), 2048);
         const QStringList metadata = jpegMetadata(rendition);
         QVERIFY2(metadata.isEmpty(), qPrintable(metadata.join(", ")));
         QVERIFY(app.showsText(QString::fromUtf8(kChecklist)));
+        look(app, "kiosk-record");
         collect();
 
         // No person, no coordinates, anywhere the kiosk showed.
