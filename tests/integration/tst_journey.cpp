@@ -10,20 +10,20 @@
 //   2 inspector  no --server, no --mode (a tablet as installed), GPS replayed from
 //              xichuan_good_fix.nmea: 连接服务器 → code → password → the list (the header names
 //              the account) → new record → village typed → 生活垃圾 checklist → answers → GPS
-//              (the accuracy shown) → a photo from a file (no camera here) → submit → sync →
-//              the row says 已同步
+//              (the accuracy shown) → two photos from files (no camera here) → submit → sync
+//              → the row says 已同步; 设置 shows the server and the certificate's fingerprint
 //   3 supervisor  its own enrolment from the screen → the review queue shows the record →
-//              opened: the photo arrives by sync, is shown (Image Ready, its file) and is
-//              byte-identical to the inspector's photo file → returned with a comment on one
-//              question
+//              opened: the photos arrive by sync, are shown (Image Ready, their files) and
+//              are byte-identical to the inspector's photo files → returned with a comment on
+//              one question
 //   4 inspector  sync → 已退回 → the comment under its question → the answer fixed →
 //              resubmitted → synced
 //   5 supervisor  sync → the diff shows the answer before and after → approved → published
-//              with the photo ticked → synced
+//              with one of the two photos ticked → synced
 //   6 kiosk    `qingshui --enrol` (code and password on stdin), then its app: it syncs, the
-//              gallery shows the published copy, the record view shows the public rendition
-//              (not the original's bytes, at most 1600 px, no EXIF/XMP), and no text on any
-//              of its screens names a person or gives coordinates
+//              gallery shows the published copy, the record view shows the ticked photo's
+//              public rendition only (not the original's bytes, at most 1600 px, no EXIF/XMP),
+//              and no text on any of its screens names a person, the tablet or coordinates
 //
 // The slots run in order and build on each other: a failed step ends the walk there, saying
 // what was on screen.
@@ -137,6 +137,7 @@ class TestJourney : public QObject {
     QString m_photoSha; // the inspector's photo the supervisor publishes, as its store keeps it
     QString m_otherSha; // the other photo, not published
     QString m_recordId;
+    QString m_inspectorDevice; // the tablet's device id, as its settings page shows it
     bool m_broken = false;
     int m_looks = 0;
 
@@ -387,6 +388,18 @@ private slots:
         STEP(app, allSent(app));
         STEP(app, waitForRow(app, "已同步"));
         look(app, "inspector-synced");
+
+        // 设置: the server the invite named, trusted by the certificate it named; the account.
+        STEP(app, tap(app, "settingsButton"));
+        STEP(app, app.waitForShown(AppDriver::named("settingsPage")));
+        QCOMPARE(app.text("settingsServer"), m_server.address());
+        QCOMPARE(app.text("settingsFingerprint"), m_server.fingerprint());
+        QCOMPARE(app.text("settingsUser"), QString::fromLatin1(kInspector));
+        m_inspectorDevice = app.text("settingsDeviceId");
+        QVERIFY(!m_inspectorDevice.isEmpty());
+        look(app, "inspector-settings");
+        STEP(app, tap(app, "settingsBack"));
+        STEP(app, app.waitForShown(AppDriver::named("recordListPage")));
     }
 
     // 3: the supervisor's desk, set up from its screen: the record, its photo by sync; returned.
@@ -617,8 +630,11 @@ private slots:
         static const QRegularExpression coordinates(
             QStringLiteral("\\d+\\.\\d{3,}|\\d+°|\\b(33|111)\\.\\d"));
         for (const QString &text : std::as_const(seen)) {
-            for (const char *name : {kInspector, kInspectorName, kSupervisor, kSupervisorName})
-                QVERIFY2(!text.contains(QString::fromUtf8(name)),
+            for (const QString &name :
+                 {QString::fromUtf8(kInspector), QString::fromUtf8(kInspectorName),
+                  QString::fromUtf8(kSupervisor), QString::fromUtf8(kSupervisorName),
+                  m_inspectorDevice})
+                QVERIFY2(!text.contains(name, Qt::CaseInsensitive),
                          qPrintable(QStringLiteral("the kiosk shows \"%1\"").arg(text)));
             QVERIFY2(!coordinates.match(text).hasMatch(),
                      qPrintable(QStringLiteral("the kiosk shows \"%1\"").arg(text)));
