@@ -626,6 +626,22 @@ private slots:
         look(app, "kiosk-record");
         collect();
 
+        STEP(app, tap(app, "recordBack"));
+        STEP(app, app.waitForGone(AppDriver::named("kioskRecordView")));
+
+        // The map: the county's panel lists the copy too; then the achievements.
+        STEP(app, tap(app, "navHome"));
+        STEP(app, app.waitForShown(AppDriver::named("kioskHomePage")));
+        STEP(app, tap(app, QStringLiteral("unit_%1").arg(kCounty)));
+        STEP(app, app.waitForShown(AppDriver::named("unitDetail")));
+        STEP(app, app.waitForShown(AppDriver::named("unitCard_" + m_recordId)));
+        look(app, "kiosk-county");
+        collect();
+        STEP(app, tap(app, "closeDetail"));
+        STEP(app, tap(app, "navAchievements"));
+        STEP(app, app.waitForShown(AppDriver::named("kioskAchievementsPage")));
+        collect();
+
         // No person, no coordinates, anywhere the kiosk showed.
         static const QRegularExpression coordinates(
             QStringLiteral("\\d+\\.\\d{3,}|\\d+°|\\b(33|111)\\.\\d"));
@@ -642,8 +658,6 @@ private slots:
         QVERIFY2(seen.join(' ').contains(QString::fromUtf8(kVillage)),
                  qPrintable(seen.join(" | ")));
 
-        STEP(app, tap(app, "recordBack"));
-        STEP(app, app.waitForGone(AppDriver::named("kioskRecordView")));
         QVERIFY2(app.stop(), qPrintable(app.error() + app.log()));
     }
 };
