@@ -393,6 +393,7 @@ private slots:
         STEP(app, tap(app, "settingsButton"));
         STEP(app, app.waitForShown(AppDriver::named("settingsPage")));
         QCOMPARE(app.text("settingsServer"), m_server.address());
+        QCOMPARE(app.text("settingsTls"), QStringLiteral("TLS 加密"));
         QCOMPARE(app.text("settingsFingerprint"), m_server.fingerprint());
         QCOMPARE(app.text("settingsUser"), QString::fromLatin1(kInspector));
         m_inspectorDevice = app.text("settingsDeviceId");
