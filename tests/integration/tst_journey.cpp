@@ -445,6 +445,11 @@ private slots:
         QVERIFY(!app.isShown(AppDriver::named("recordViewPhotos"))); // no 照片未到齐
         const QString count = app.text(AppDriver::named("answerText", "answer_D4_count"));
         QVERIFY2(count.contains("3"), qPrintable(count));
+        // The inspector's GPS point, with its accuracy.
+        STEP(app, app.reveal(AppDriver::named("answerText", "answer_location")));
+        const QString point = app.text(AppDriver::named("answerText", "answer_location"));
+        QVERIFY2(point.contains(kLatitude) && point.contains(kLongitude) && point.contains("±8.0"),
+                 qPrintable(point));
         look(app, "supervisor-record");
 
         // Returned with a comment on one question only.
