@@ -76,7 +76,7 @@ QString deviceIdOf(const SyncMetaRepository &meta, bool *isNew)
 // Everything the enrolment brings, in one transaction.
 EnrolmentResult store(QSqlDatabase db, const QString &address, const ServerTrust &trust,
                       const QString &deviceId, bool newDeviceId, const QString &username,
-                      const v1::LoginResponse &login)
+                      const v1::LoginResponse &login, ServerHistory history)
 {
     QStringList scopes;
     for (const std::string &code : login.scope_codes())
@@ -96,6 +96,9 @@ EnrolmentResult store(QSqlDatabase db, const QString &address, const ServerTrust
         && set(SyncMetaRepository::kAuthRole, QString::number(login.role()))
         && set(SyncMetaRepository::kAuthScopes, scopes.join(QLatin1Char(',')))
         && set(SyncMetaRepository::kAuthExpiresAtMs, QString::number(login.expires_at_ms()))
+        && (history == ServerHistory::Keep
+            || (meta.remove(QLatin1String(SyncMetaRepository::kPullCursor))
+                && meta.remove(QLatin1String(SyncMetaRepository::kServerEpoch))))
         && tx.commit();
     if (!stored)
         return failed(EnrolmentResult::LocalStore,
@@ -108,7 +111,7 @@ EnrolmentResult store(QSqlDatabase db, const QString &address, const ServerTrust
 } // namespace
 
 EnrolmentResult enrolDevice(QSqlDatabase db, const EnrolmentCode &code, const QString &password,
-                            const QString &deviceName)
+                            const QString &deviceName, ServerHistory history)
 {
     ServerTrust trust;
     if (code.usesTls()) {
@@ -134,12 +137,12 @@ EnrolmentResult enrolDevice(QSqlDatabase db, const EnrolmentCode &code, const QS
     v1::LoginResponse response;
     if (!transport.enrol(request, &response))
         return callFailed(transport);
-    return store(db, code.address, trust, deviceId, newDeviceId, code.username, response);
+    return store(db, code.address, trust, deviceId, newDeviceId, code.username, response, history);
 }
 
 EnrolmentResult connectDevice(QSqlDatabase db, const QString &address, const QByteArray &caPem,
                               const QString &username, const QString &password,
-                              const QString &deviceName)
+                              const QString &deviceName, ServerHistory history)
 {
     ServerTrust trust;
     if (!caPem.isEmpty()) {
@@ -159,5 +162,5 @@ EnrolmentResult connectDevice(QSqlDatabase db, const QString &address, const QBy
     v1::LoginResponse response;
     if (!transport.login(request, &response))
         return callFailed(transport);
-    return store(db, address, trust, deviceId, newDeviceId, username, response);
+    return store(db, address, trust, deviceId, newDeviceId, username, response, history);
 }

@@ -29,12 +29,20 @@ struct EnrolmentResult {
 // kServerAddress, kServerTrustPem, kServerTlsName and the kAuth* ones). Blocking: run it off
 // the UI thread. Nothing else in the store (records, drafts, outbox, photos) is touched, and
 // a failure stores nothing.
+// What an enrolment does with the store's place in a server's history (pull cursor, epoch):
+// keeps it (a store that never synced, or the same server again), or, joining a server with
+// another history, starts that one from nothing: the pull starts at its beginning and this
+// device's earlier revisions are not sent there (they belong to the other server and stay on
+// the device as they are). Done in the enrolment's own transaction: a failed one keeps it.
+enum class ServerHistory { Keep, StartNew };
+
 EnrolmentResult enrolDevice(QSqlDatabase db, const EnrolmentCode &code, const QString &password,
-                            const QString &deviceName);
+                            const QString &deviceName, ServerHistory history = ServerHistory::Keep);
 
 // The advanced way: an address and a CA file's PEM (empty for a loopback plaintext server, or
 // for a server whose certificate the system's CAs vouch for), then Login with a user name and
 // password. Stores the same keys, in one transaction; a failure stores nothing. Blocking.
 EnrolmentResult connectDevice(QSqlDatabase db, const QString &address, const QByteArray &caPem,
                               const QString &username, const QString &password,
-                              const QString &deviceName);
+                              const QString &deviceName,
+                              ServerHistory history = ServerHistory::Keep);

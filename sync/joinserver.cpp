@@ -36,10 +36,12 @@ EnrolmentResult fromTrust(const ServerTrust &trust)
     return {};
 }
 
-// Whether the server at `address` (with this trust) continues the store's history; fails
-// the join (in *outcome) when it does not and work waits, or when the server cannot be asked.
+// Whether the store may join the server at `address` (with this trust), and with which
+// history (*history): its own when the server continues it, the server's from its start when
+// nothing waits for another one. Fails the join (in *outcome) when work waits for another
+// server, or when the server cannot be asked.
 bool checkHistory(QSqlDatabase db, const QString &address, const ServerTrust &trust,
-                  JoinOutcome *outcome)
+                  JoinOutcome *outcome, ServerHistory *history)
 {
     SyncMetaRepository meta(db);
     const QString epoch = meta.serverEpoch();
@@ -71,10 +73,8 @@ bool checkHistory(QSqlDatabase db, const QString &address, const ServerTrust &tr
     }
     qCInfo(lcSync) << "joining another server's history: epoch" << info.epoch().c_str() << "after"
                    << epoch;
-    if (enrolment.startNewServerHistory())
-        return true;
-    outcome->result = failure(EnrolmentResult::LocalStore, enrolment.lastError());
-    return false;
+    *history = ServerHistory::StartNew;
+    return true;
 }
 
 void finish(QSqlDatabase db, JoinOutcome *outcome)
@@ -89,6 +89,7 @@ JoinOutcome joinWithCode(QSqlDatabase db, const EnrolmentCode &code, const QStri
                          const QString &deviceName)
 {
     JoinOutcome outcome;
+    ServerHistory history = ServerHistory::Keep;
     if (!SyncMetaRepository(db).serverEpoch().isEmpty()) {
         ServerTrust trust;
         if (code.usesTls()) {
@@ -96,10 +97,10 @@ JoinOutcome joinWithCode(QSqlDatabase db, const EnrolmentCode &code, const QStri
         } else {
             trust.outcome = ServerTrust::Trusted; // a loopback server in plaintext
         }
-        if (!checkHistory(db, code.address, trust, &outcome))
+        if (!checkHistory(db, code.address, trust, &outcome, &history))
             return outcome;
     }
-    outcome.result = enrolDevice(db, code, password, deviceName);
+    outcome.result = enrolDevice(db, code, password, deviceName, history);
     finish(db, &outcome);
     return outcome;
 }
@@ -109,6 +110,7 @@ JoinOutcome joinWithAddress(QSqlDatabase db, const QString &address, const QByte
                             const QString &deviceName)
 {
     JoinOutcome outcome;
+    ServerHistory history = ServerHistory::Keep;
     if (!SyncMetaRepository(db).serverEpoch().isEmpty()) {
         ServerTrust trust;
         if (caPem.isEmpty()) {
@@ -116,10 +118,10 @@ JoinOutcome joinWithAddress(QSqlDatabase db, const QString &address, const QByte
         } else {
             trust = ServerTrust::fromCaPem(address, caPem);
         }
-        if (!checkHistory(db, address, trust, &outcome))
+        if (!checkHistory(db, address, trust, &outcome, &history))
             return outcome;
     }
-    outcome.result = connectDevice(db, address, caPem, username, password, deviceName);
+    outcome.result = connectDevice(db, address, caPem, username, password, deviceName, history);
     finish(db, &outcome);
     return outcome;
 }

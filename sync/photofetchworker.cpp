@@ -287,21 +287,22 @@ void PhotoFetchWorker::computeRound()
     reportStatus();
 }
 
-bool PhotoFetchWorker::makeTransport(const SyncMetaRepository &meta)
+bool PhotoFetchWorker::useServer()
 {
-    // The server the store was enrolled with, trusted as the invite said; an address given
+    // The server the store is enrolled with now, trusted as the invite said; an address given
     // to the app (--server, for development and tests) goes first, with that trust only if
-    // it is the same server.
-    const QString stored = meta.value(QLatin1String(SyncMetaRepository::kServerAddress));
-    const QString address = m_options.serverAddress.isEmpty() ? stored : m_options.serverAddress;
-    if (address.isEmpty())
+    // it is the same server. Read before each photo, as the sync does before each sync: a
+    // server changed and enrolled again while the app runs gets a channel of its own, so
+    // the new token never goes to the old server.
+    const SyncServer server
+        = EnrolmentRepository(m_db->connection()).server().overriddenBy(m_options.serverAddress);
+    if (!server.isSet())
         return false;
-    const bool enrolled = address == stored;
-    m_transport = std::make_unique<SyncTransport>(
-        address, 10000,
-        enrolled ? meta.value(QLatin1String(SyncMetaRepository::kServerTrustPem)).toUtf8()
-                 : QByteArray(),
-        enrolled ? meta.value(QLatin1String(SyncMetaRepository::kServerTlsName)) : QString());
+    if (!m_transport || server != m_server) {
+        m_transport = std::make_unique<SyncTransport>(server.address, 10000, server.trustPem,
+                                                      server.tlsName);
+        m_server = server;
+    }
     return true;
 }
 
@@ -322,7 +323,7 @@ void PhotoFetchWorker::process(const Item &item)
     if (token.isEmpty())
         return resolve(sha, PhotoFetchFailure::NeedsLogin, QStringLiteral("not logged in"),
                        item.priority);
-    if (!m_transport && !makeTransport(meta))
+    if (!useServer())
         return resolve(sha, PhotoFetchFailure::Unreachable, QStringLiteral("no server"),
                        item.priority);
 

@@ -2,6 +2,7 @@
 
 #include "photofetchstatus.h"
 #include "storage/database.h"
+#include "storage/enrolmentrepository.h"
 
 #include <QHash>
 #include <QSet>
@@ -14,7 +15,6 @@
 #include <thread>
 
 class BlobDownloader;
-class SyncMetaRepository;
 class SyncTransport;
 
 struct PhotoFetcherOptions {
@@ -75,7 +75,7 @@ private:
     bool nextItem(Item *item); // false: stop
     void computeRound();
     void process(const Item &item);
-    bool makeTransport(const SyncMetaRepository &meta);
+    bool useServer(); // false: the store names no server
     bool makeRoom(const QString &sha256, qint64 bytes, Priority priority);
     void resolve(const QString &sha256, PhotoFetchFailure failure, const QString &detail,
                  Priority priority);
@@ -86,6 +86,7 @@ private:
     const Callbacks m_callbacks;
     std::unique_ptr<Database> m_db; // the worker thread's
     std::unique_ptr<SyncTransport> m_transport;
+    SyncServer m_server; // what m_transport was made for
 
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;

@@ -109,7 +109,19 @@ ServerTrust ServerTrust::fromFingerprint(const QString &address, const QByteArra
     for (int i = 0; i < chain.size(); ++i) {
         if (fingerprint.isEmpty() || !sha256Of(chain[i]).startsWith(fingerprint))
             continue;
-        // That certificate and the ones that vouch for it: what later channels verify against.
+        // Further up the chain the invite names a CA. Anyone can send a CA's certificate, so
+        // only a chain that CA vouches for, checked against it alone, proves the server: a
+        // certificate sent beside it (an attacker's own root) is trusted for nothing.
+        if (i > 0) {
+            ServerTrust vouched = fromCaPem(address, chain[i].toPem(), timeoutMs);
+            if (vouched.outcome == Trusted)
+                vouched.detail = QStringLiteral("%1's chain is vouched for by the CA %2")
+                                     .arg(address, QString::fromLatin1(fingerprint.toHex()));
+            return vouched;
+        }
+        // The server's own certificate: the handshake proved it holds its key, so the chain
+        // it sent is its own. That certificate and the ones that vouch for it (gRPC verifies a
+        // CA-issued certificate up to its issuer) are what later channels verify against.
         for (int j = i; j < chain.size(); ++j)
             trust.trustPem += chain[j].toPem();
         trust.tlsName = nameIn(chain.first());

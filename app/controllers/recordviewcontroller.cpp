@@ -82,10 +82,18 @@ QString RecordViewController::pinOwner() const
 
 void RecordViewController::track(const QStringList &sha256s)
 {
-    QStringList missing;
+    QStringList added;
     for (const QString &sha : sha256s) {
-        if (!isPhotoReference(sha) || m_photoStates.contains(sha))
-            continue;
+        if (isPhotoReference(sha) && !m_photoStates.contains(sha) && !added.contains(sha))
+            added << sha;
+    }
+    m_shown << added;
+    // Pinned before the files are looked at: an eviction under way cannot take a photo
+    // between "it is here" and the view showing it.
+    if (m_fetcher)
+        m_fetcher->pin(pinOwner(), m_shown);
+    QStringList missing;
+    for (const QString &sha : std::as_const(added)) {
         PhotoState state;
         state.here = m_photos && m_photos->contains(sha);
         if (!state.here) {
@@ -95,14 +103,9 @@ void RecordViewController::track(const QStringList &sha256s)
                 state.failure = m_fetcher->failureOf(sha);
         }
         m_photoStates.insert(sha, state);
-        m_shown << sha;
     }
-    if (m_fetcher) {
-        // Pinned first: an eviction under way cannot take what this view is about to show.
-        m_fetcher->pin(pinOwner(), m_shown);
-        if (!missing.isEmpty())
-            m_fetcher->fetchNow(missing);
-    }
+    if (m_fetcher && !missing.isEmpty())
+        m_fetcher->fetchNow(missing);
     PhotoCacheRepository(m_db).markShown(sha256s);
 }
 

@@ -103,8 +103,3 @@ QString EnrolmentRepository::historyServerAddress() const
     return named.isEmpty() ? SyncMetaRepository(m_db).value(QLatin1String(kPreviousServerAddress))
                            : named;
 }
-
-bool EnrolmentRepository::startNewServerHistory()
-{
-    return removeKeys({SyncMetaRepository::kPullCursor, SyncMetaRepository::kServerEpoch});
-}

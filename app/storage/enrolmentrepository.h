@@ -69,10 +69,6 @@ public:
     bool forgetServer();
     // The server whose history the store holds: the one named, else the one forgotten last.
     QString historyServerAddress() const;
-    // Before joining a server with another history (another epoch): the pull starts from
-    // nothing and this device's earlier revisions are not sent there again (they belong to
-    // the other server; they stay on the device as they are).
-    bool startNewServerHistory();
 
     QString lastError() const { return m_error; }
 

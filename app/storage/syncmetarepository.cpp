@@ -23,6 +23,14 @@ bool SyncMetaRepository::setValue(const QString &key, const QString &value)
     return q.exec();
 }
 
+bool SyncMetaRepository::remove(const QString &key)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM sync_meta WHERE key = ?"));
+    q.addBindValue(key);
+    return q.exec();
+}
+
 QString SyncMetaRepository::deviceId()
 {
     const QString key = QLatin1String(kDeviceId);

@@ -10,6 +10,7 @@ public:
 
     QString value(const QString &key, const QString &fallback = {}) const;
     bool setValue(const QString &key, const QString &value);
+    bool remove(const QString &key); // true when it is gone (or was never there)
 
     // Made once per store, on first use.
     QString deviceId();

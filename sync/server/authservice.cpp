@@ -32,7 +32,8 @@ grpc::Status AuthService::login(const std::string &peer, const v1::LoginRequest 
     const QString host = GuessThrottle::peerHost(peer);
     const QString username = QString::fromStdString(request.username());
     // The throttle first: while it holds, not even a right password gets through.
-    if (grpc::Status throttled = m_throttle.check(host, username, now, "login_throttled");
+    std::unique_ptr<GuessThrottle::Guess> guess; // under way until this call is answered
+    if (grpc::Status throttled = m_throttle.check(host, username, now, "login_throttled", &guess);
         !throttled.ok())
         return throttled;
     if (!isUuid(request.device_id()))

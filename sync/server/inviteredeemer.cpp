@@ -32,7 +32,8 @@ grpc::Status InviteRedeemer::enrol(const std::string &peer,
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QString host = GuessThrottle::peerHost(peer);
     const QString username = QString::fromStdString(request.username());
-    if (grpc::Status throttled = m_throttle.check(host, username, now, "enrol_throttled");
+    std::unique_ptr<GuessThrottle::Guess> guess; // under way until this call is answered
+    if (grpc::Status throttled = m_throttle.check(host, username, now, "enrol_throttled", &guess);
         !throttled.ok())
         return throttled;
     // Every refusal below counts towards the throttle.

@@ -548,6 +548,49 @@ private slots:
         QCOMPARE(r.failure, EnrolmentResult::CertificateMismatch);
     }
 
+    // A certificate is public: a server in the middle may send the one the invite names
+    // beside its own. Its chain [its leaf, the named certificate, its own root] must not get
+    // the tablet to trust its root, whether the invite names a CA or a server certificate.
+    void aNamedCertificateSentBesideAnotherChainIsNotTrusted()
+    {
+        QTemporaryDir certs;
+        TestCertificate realCa, realLeaf, attackerCa, attackerLeaf;
+        QString error;
+        QVERIFY2(realCa.makeCa(certs.path(), "real-ca", &error), qPrintable(error));
+        QVERIFY2(realLeaf.make(certs.path(), "real-server", TestCertificate::kDefaultNames, &error),
+                 qPrintable(error));
+        QVERIFY2(attackerCa.makeCa(certs.path(), "attacker-ca", &error), qPrintable(error));
+        QVERIFY2(attackerLeaf.makeSignedBy(attackerCa, certs.path(), "attacker",
+                                           TestCertificate::kDefaultNames, &error),
+                 qPrintable(error));
+        const QString chainPath = certs.filePath("attacker-chain.pem");
+        QFile chain(chainPath);
+        QVERIFY(chain.open(QIODevice::WriteOnly));
+        chain.write(attackerLeaf.pem() + realCa.pem() + realLeaf.pem() + attackerCa.pem());
+        chain.close();
+        InvitingServer server;
+        QVERIFY2(server.start({}, {chainPath, attackerLeaf.keyPath}), qPrintable(server.error));
+
+        for (const QStringList &named : {QStringList {"--trust-ca", realCa.certPath},
+                                         QStringList {"--tls-cert", realLeaf.certPath}}) {
+            const QString text = server.invite("xc-inspector", named);
+            QVERIFY2(!text.isEmpty(), qPrintable(server.error));
+            QTemporaryDir dir;
+            Database store;
+            QVERIFY(store.open(dir.filePath("tablet.db")));
+            QVERIFY(putWork(store.connection()));
+            const QString before = dumpOf(store.connection());
+            const EnrolmentResult r = enrolDevice(store.connection(), parsed(text),
+                                                  ServerProcess::kPassword, kDeviceName);
+            QVERIFY2(r.failure == EnrolmentResult::CertificateMismatch,
+                     qPrintable(named.join(' ') + ": " + r.detail));
+            QCOMPARE(dumpOf(store.connection()), before);
+        }
+        // Neither invite reached the server: both still open.
+        QVERIFY(server.admin({"invite", "list"}));
+        QCOMPARE(server.process->adminOutput().count("\topen\t"), 2);
+    }
+
     void connectsWithAnAddressAndACaFile()
     {
         InvitingServer server;

@@ -1,8 +1,9 @@
 // A store stays one server's history when the tablet joins a server (joinserver.h), through
 // real qingshui-server processes with TLS: a fresh store joins any server; the same server at
 // another address picks up where it left off and gets what waited; another server is refused
-// while work waits for the first (nothing stored, the invite not spent) and, once nothing
-// waits, starts its own history without receiving the first server's records.
+// while work waits for the first (nothing stored, the invite not spent), a wrong password
+// there changes nothing either, and once nothing waits it starts its own history without
+// receiving the first server's records.
 #include "enrolmentserver.h"
 #include "joinserver.h"
 #include "storage/database.h"
@@ -197,6 +198,14 @@ private slots:
         QCOMPARE(syncStore(db).pushed, 1);
         const int onSecond = recordsOnServer(m_second);
         const int here = RecordRepository(db).count(); // mine, and the first server's in scope
+        // A wrong password there changes nothing: the store keeps its place in the first
+        // server's history (cursor and epoch) until a join succeeds.
+        QVERIFY(EnrolmentRepository(db).forgetServer());
+        const QString beforeWrong = dumpOf(db);
+        const JoinOutcome wrong = joinWithCode(db, parsed(other), "not-the-password", kDevice);
+        QCOMPARE(wrong.result.failure, EnrolmentResult::Refused);
+        QCOMPARE(wrong.result.refusal.code, QString("wrong_password"));
+        QCOMPARE(dumpOf(db), beforeWrong);
         const JoinOutcome joined
             = joinWithCode(db, parsed(other), ServerProcess::kPassword, kDevice);
         QVERIFY2(joined.ok(), qPrintable(joined.result.detail));

@@ -26,6 +26,9 @@
 #include <QUuid>
 #include <QtTest>
 
+#include <future>
+#include <vector>
+
 namespace v1 = qingshui::v1;
 
 namespace {
@@ -213,6 +216,30 @@ private slots:
         QVERIFY(server.start(address));
         a = logIn(server.address(), "xc-inspector", ServerProcess::kPassword, tablet);
         QCOMPARE(a.refusal.code, QString("login_throttled"));
+    }
+
+    // Guesses sent at once, each on its own connection: the server's threads must not let them
+    // all past the throttle before the first failure is recorded. Of 16 wrong passwords at
+    // once, at most five are judged; the others are throttled.
+    void guessesSentAtOnceGetNoMoreTries()
+    {
+        ServerProcess server(m_dir.filePath("burst.db"));
+        QVERIFY(startServer(server, {"xc-inspector"}));
+        std::vector<std::future<LoginAnswer>> answers;
+        for (int i = 0; i < 16; ++i)
+            answers.push_back(std::async(std::launch::async, [&server, i] {
+                return logIn(server.address(), "xc-inspector", QStringLiteral("guess-%1").arg(i),
+                             newDeviceId());
+            }));
+        int judged = 0, throttled = 0;
+        for (auto &answer : answers) {
+            const LoginAnswer a = answer.get();
+            QVERIFY(!a.ok);
+            judged += a.refusal.code == QLatin1String("wrong_credentials");
+            throttled += a.refusal.code == QLatin1String("login_throttled");
+        }
+        QCOMPARE(judged + throttled, 16);
+        QVERIFY2(judged <= 5, qPrintable(QString::number(judged))); // the limit for one name
     }
 
     // The trade-off for a township office behind one NAT address: 16 mistakes of four people

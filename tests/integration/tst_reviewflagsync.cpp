@@ -6,13 +6,13 @@
 // supervisor's device for the link and the diff; an approval confirmed with photos missing
 // carries its counts to the server and to every later reader; malformed confirmations and
 // device times are refused.
-#include "blobdownloader.h"
 #include "controllers/recordviewcontroller.h"
 #include "controllers/reviewcontroller.h"
 #include "domain/reviewflags.h"
 #include "media/photopresence.h"
 #include "media/photostore.h"
 #include "models/recordlistmodel.h"
+#include "photofetcher.h"
 #include "serverprocess.h"
 #include "storage/outboxrepository.h"
 #include "storage/recordrepository.h"
@@ -98,18 +98,22 @@ class TestReviewFlagSync : public QObject {
                                 .importImage(image, {QDateTime::currentDateTime(), {}, "九重村"});
         return stored ? stored->sha256 : QString();
     }
-    // What a supervisor's device does with a photo of its queue (engineer C's background
-    // fetch in the app): the real downloader, from the server, SHA-256 checked.
-    static bool fetchPhoto(SyncDevice &supervisor, const QString &sha)
+    // A photo of the supervisor's queue fetched as the app fetches it: a record view's
+    // request to the supervisor's own PhotoFetcher (from the server, SHA-256 checked). True
+    // when it arrived; false when it did not (not on the server yet, or failed).
+    bool fetchPhoto(SyncDevice &supervisor, const QString &sha)
     {
-        BlobDownloader downloader(supervisor.transport->channel(),
-                                  SyncMetaRepository(supervisor.db.connection())
-                                      .value(QLatin1String(SyncMetaRepository::kAuthToken))
-                                      .toUtf8());
-        const bool ok = downloader.download(sha, PhotoStore(supervisor.photoRoot()).pathFor(sha));
-        if (!ok)
-            qWarning() << "photo not fetched:" << downloader.lastError();
-        return ok;
+        PhotoFetcherOptions options;
+        options.databasePath = supervisor.db.path();
+        options.serverAddress = m_server->address();
+        options.photoDirectory = supervisor.photoRoot();
+        PhotoFetcher fetcher(options);
+        QSignalSpy arrived(&fetcher, &PhotoFetcher::photoArrived);
+        QSignalSpy failed(&fetcher, &PhotoFetcher::photoFailed);
+        fetcher.fetchNow({sha});
+        if (!QTest::qWaitFor([&] { return !arrived.isEmpty() || !failed.isEmpty(); }, 30000))
+            qWarning() << "photo fetch did not end:" << sha;
+        return !arrived.isEmpty();
     }
     // The queue's row of a record (earlier tests' records are in the queue too).
     static QModelIndex rowOf(const RecordListModel &queue, const QString &id)

@@ -7,12 +7,15 @@
 // budget evicts decided records' photos first and never a pinned one. A photo whose bytes do
 // not match its name is thrown away while the others arrive. A full disk keeps the partial
 // and loses nothing (a driver process under RLIMIT_FSIZE). A store enrolled with a TLS server
-// fetches from the server it was enrolled with, trusting only the certificate it learnt.
+// fetches from the server it was enrolled with, trusting only the certificate it learnt, and
+// from the next one when it changes server while the app runs.
 #include "deviceenrolment.h"
 #include "domain/photoreferences.h"
+#include "joinserver.h"
 #include "media/photostore.h"
 #include "photofetcher.h"
 #include "serverprocess.h"
+#include "storage/enrolmentrepository.h"
 #include "storage/outboxrepository.h"
 #include "storage/photocacherepository.h"
 #include "storage/reviewrepository.h"
@@ -495,6 +498,27 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(settled(fetcher, 1), 60000);
         QCOMPARE(fetcher.fetched(), 1);
         QVERIFY(fileBytes(PhotoStore(options.photoDirectory).pathFor(photo)) == bytes);
+
+        // 更换服务器 while the app runs: the supervisor forgets the TLS server and joins
+        // another one (plaintext loopback here). The same fetcher fetches the new server's
+        // photos from the new server, with the new token; none goes to the old one.
+        QVERIFY(EnrolmentRepository(supervisor.connection()).forgetServer());
+        const JoinOutcome moved = joinWithAddress(supervisor.connection(), m_server->address(), {},
+                                                  "supervisor", ServerProcess::kPassword, "test");
+        QVERIFY2(moved.ok(), qPrintable(moved.result.detail));
+        SyncDevice inspector;
+        QVERIFY(openDevice(&inspector, "inspector"));
+        const QByteArray newBytes = randomBytes(200 * 1024);
+        const QString newPhoto = takePhoto(inspector, newBytes);
+        QVERIFY(!submit(inspector, {newPhoto}, 1765200000000).isEmpty());
+        QVERIFY(inspector.sync().ok);
+        const auto movedTransport = transportOf(supervisor);
+        QVERIFY(!movedTransport->usesTls());
+        QVERIFY(SyncSession(supervisor.connection(), *movedTransport).run().ok);
+        fetcher.refill();
+        QTRY_VERIFY_WITH_TIMEOUT(settled(fetcher, 2), 60000);
+        QCOMPARE(fetcher.status().failed, 0);
+        QVERIFY(fileBytes(PhotoStore(options.photoDirectory).pathFor(newPhoto)) == newBytes);
     }
 
     void aFullDiskKeepsThePartialAndLosesNothing()

@@ -140,12 +140,6 @@ private slots:
         QCOMPARE(meta.pullCursor(), qint64(5));
         QCOMPARE(meta.serverEpoch(), QString("epoch-a"));
         QVERIFY(!meta.deviceId().isEmpty());
-
-        QVERIFY(enrolment.startNewServerHistory());
-        QCOMPARE(meta.pullCursor(), qint64(0));
-        QVERIFY(meta.serverEpoch().isEmpty());
-        QCOMPARE(enrolment.pendingWork().records, 2);
-        QCOMPARE(records.count(), 3);
     }
 
     void theStoredRoleIsReadBeforeAnyApplication()

@@ -14,6 +14,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <memory>
+#include <vector>
+
 namespace {
 
 constexpr qint64 kT0 = 1'800'000'000'000; // any fixed time
@@ -31,6 +34,15 @@ QString refusalOf(const grpc::Status &status)
     for (const std::string &arg : refusal.args())
         text += QLatin1Char(' ') + QString::fromStdString(arg);
     return text;
+}
+
+// check(), the guess it lets through answered at once (its failure, if any, recorded by the
+// test itself): the refusal's code and args, "" for OK.
+QString checked(GuessThrottle &throttle, const QString &host, const QString &username, qint64 nowMs,
+                const std::string &code)
+{
+    std::unique_ptr<GuessThrottle::Guess> guess;
+    return refusalOf(throttle.check(host, username, nowMs, code, &guess));
 }
 
 int countOf(QSqlDatabase db, const QString &sql)
@@ -65,18 +77,53 @@ private slots:
         GuessThrottle throttle(store);
         for (int i = 0; i < 4; ++i)
             throttle.recordFailure(kOffice, "wang.li", kT0 + i * kMinute);
-        QCOMPARE(refusalOf(throttle.check(kOffice, "wang.li", kT0 + 4 * kMinute, "x")), QString());
+        QCOMPARE(checked(throttle, kOffice, "wang.li", kT0 + 4 * kMinute, "x"), QString());
         throttle.recordFailure(kOffice, "wang.li", kT0 + 4 * kMinute);
         // The fifth: refused from anywhere, until the first leaves the window (15 min after it).
-        QCOMPARE(refusalOf(throttle.check("ipv4:10.9.9.9", "wang.li", kT0 + 5 * kMinute,
-                                          "login_throttled")),
-                 QString("login_throttled 10"));
-        QCOMPARE(refusalOf(throttle.check(kOffice, "wang.li", kT0 + 14 * kMinute + 1, "x")),
+        QCOMPARE(
+            checked(throttle, "ipv4:10.9.9.9", "wang.li", kT0 + 5 * kMinute, "login_throttled"),
+            QString("login_throttled 10"));
+        QCOMPARE(checked(throttle, kOffice, "wang.li", kT0 + 14 * kMinute + 1, "x"),
                  QString("x 1"));
         // At 15 minutes the first is out: four remain, the next attempt may be made.
-        QCOMPARE(refusalOf(throttle.check(kOffice, "wang.li", kT0 + 15 * kMinute, "x")), QString());
+        QCOMPARE(checked(throttle, kOffice, "wang.li", kT0 + 15 * kMinute, "x"), QString());
         // A colleague at the same address was never held up.
-        QCOMPARE(refusalOf(throttle.check(kOffice, "zhao.min", kT0 + 5 * kMinute, "x")), QString());
+        QCOMPARE(checked(throttle, kOffice, "zhao.min", kT0 + 5 * kMinute, "x"), QString());
+    }
+
+    // Guesses sent at once: each one let through counts until it is answered, so that the
+    // sixth for one name (and the 21st from one address) waits even before any failure of
+    // theirs is recorded; answered, they leave room again (here: right passwords).
+    void guessesUnderWayCountUntilAnswered()
+    {
+        ServerDatabase db;
+        QVERIFY(db.open(newFile()));
+        SqliteInviteStore store(db);
+        GuessThrottle throttle(store);
+        std::vector<std::unique_ptr<GuessThrottle::Guess>> underWay(5);
+        for (auto &guess : underWay)
+            QCOMPARE(refusalOf(throttle.check(kOffice, "wang.li", kT0, "x", &guess)), QString());
+        std::unique_ptr<GuessThrottle::Guess> sixth;
+        QCOMPARE(
+            refusalOf(throttle.check("ipv4:10.9.9.9", "wang.li", kT0, "login_throttled", &sixth)),
+            QString("login_throttled 1"));
+        QVERIFY(!sixth);
+        // Four under way, one recorded failure: still five.
+        underWay.pop_back();
+        throttle.recordFailure(kOffice, "wang.li", kT0);
+        QCOMPARE(checked(throttle, kOffice, "wang.li", kT0, "x"), QString("x 15"));
+        underWay.clear();
+        QCOMPARE(checked(throttle, kOffice, "wang.li", kT0, "x"), QString());
+
+        // 20 from another office under way, for many names: the 21st waits.
+        const QString kOtherOffice = QStringLiteral("ipv4:10.0.0.7");
+        std::vector<std::unique_ptr<GuessThrottle::Guess>> office(20);
+        for (int i = 0; i < 20; ++i)
+            QCOMPARE(refusalOf(throttle.check(kOtherOffice, QStringLiteral("user%1").arg(i), kT0,
+                                              "x", &office[i])),
+                     QString());
+        QCOMPARE(checked(throttle, kOtherOffice, "someone", kT0, "x"), QString("x 1"));
+        QCOMPARE(checked(throttle, "ipv4:10.0.0.6", "someone", kT0, "x"), QString());
     }
 
     void twentyFromOneAddress()
@@ -88,16 +135,14 @@ private slots:
         // 19 failures of one address, four names, none at five: nobody waits.
         for (int i = 0; i < 19; ++i)
             throttle.recordFailure(kOffice, QStringLiteral("user%1").arg(i % 5), kT0 + i * 1000);
-        QCOMPARE(refusalOf(throttle.check(kOffice, "someone", kT0 + kMinute, "x")), QString());
+        QCOMPARE(checked(throttle, kOffice, "someone", kT0 + kMinute, "x"), QString());
         throttle.recordFailure(kOffice, "user4", kT0 + 19 * 1000);
         // The 20th: everyone at that address waits; elsewhere the same names do not.
-        QCOMPARE(refusalOf(throttle.check(kOffice, "someone", kT0 + kMinute, "enrol_throttled")),
+        QCOMPARE(checked(throttle, kOffice, "someone", kT0 + kMinute, "enrol_throttled"),
                  QString("enrol_throttled 14"));
-        QCOMPARE(refusalOf(throttle.check("ipv4:10.0.0.6", "user1", kT0 + kMinute, "x")),
-                 QString());
+        QCOMPARE(checked(throttle, "ipv4:10.0.0.6", "user1", kT0 + kMinute, "x"), QString());
         // Failures older than the window no longer count.
-        QCOMPARE(refusalOf(throttle.check(kOffice, "someone", kT0 + 15 * kMinute + 1000, "x")),
-                 QString());
+        QCOMPARE(checked(throttle, kOffice, "someone", kT0 + 15 * kMinute + 1000, "x"), QString());
     }
 
     void aDeviceGetsATokenOnlyForItsAccountWhenInvitesAreRequired()

@@ -126,7 +126,7 @@ public:
     // empty in ctest, which takes no pictures.
     Q_INVOKABLE QString screenshotPath() const
     {
-        return qEnvironmentVariable("QS_FLAGS_SCREENSHOT");
+        return qEnvironmentVariable("QS_SCREENSHOT_DIR");
     }
 
 private:

@@ -367,14 +367,14 @@ Item {
             }
         }
 
-        // With QS_FLAGS_SCREENSHOT=DIR (under xvfb-run, QT_QPA_PLATFORM=xcb): the real
+        // With QS_SCREENSHOT_DIR=DIR (under xvfb-run, QT_QPA_PLATFORM=xcb): the real
         // supervisor window on the queue, a flagged record, a conflicting one with its diff and
         // the edit it overwrote, and the question before approving with photos missing, saved
         // as DIR/supervisor-*-1280x800.png.
         function test_8_screenshots() {
             var dir = flagSeed.screenshotPath()
             if (dir === "")
-                skip("no QS_FLAGS_SCREENSHOT folder")
+                skip("no QS_SCREENSHOT_DIR folder")
             backToQueue()
             records.clearFilters()
             var window = createTemporaryObject(supervisorWindow, root, { width: 1280, height: 800 })

@@ -112,8 +112,9 @@ Item {
             verify(reviewSeed.sameAsTablet(seeded.removed))
             compare(Services.recordView.photoUrl("0".repeat(64)), "") // not on this device
 
-            if (reviewSeed.screenshotPath() !== "")
-                saveSupervisorScreenshot(seeded.id, reviewSeed.screenshotPath())
+            if (reviewSeed.screenshotIn("x") !== "")
+                saveSupervisorScreenshot(seeded.id,
+                                         reviewSeed.screenshotIn("supervisor-record-diff-1280x800.png"))
         }
 
         // The real supervisor window on the resubmitted record: the decision bar and the diff.

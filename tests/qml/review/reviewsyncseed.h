@@ -219,12 +219,6 @@ public:
         return finished.last().at(0).toBool();
     }
 
-    // Where the test saves the supervisor window's picture of a resubmitted record
-    // (docs/screenshots); empty in ctest, which takes no pictures.
-    Q_INVOKABLE QString screenshotPath() const
-    {
-        return qEnvironmentVariable("QS_REVIEW_SCREENSHOT");
-    }
     // Where the photo tests save their pictures (QS_SCREENSHOT_DIR, set when docs/screenshots
     // are made under Xvfb); empty otherwise.
     Q_INVOKABLE QString screenshotIn(const QString &name) const

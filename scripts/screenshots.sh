@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Makes docs/screenshots again from real windows under Xvfb: each test below walks the real
+# QML against a real server and, given QS_SCREENSHOT_DIR, saves the pages it reaches.
+#   bash scripts/screenshots.sh            (after scripts/build.sh; needs xvfb-run)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD_DIR=${QS_BUILD_DIR:-build}
+OUT=$(pwd)/docs/screenshots
+mkdir -p "$OUT"
+
+shoot() {
+  echo "== $*"
+  QS_SCREENSHOT_DIR="$OUT" QT_QPA_PLATFORM=xcb \
+    xvfb-run -a -s "-screen 0 3840x2160x24" "$@" >/dev/null
+}
+
+T="$BUILD_DIR/tests"
+shoot "$T/tst_qml_enrolment" -input tests/enrolment/tst_connect_server.qml
+shoot "$T/tst_qml" -input tests/qml/tst_returned.qml
+shoot "$T/tst_qml_review" -input tests/qml/review/review_photos_test.qml
+shoot "$T/tst_qml_reviewflags" -input tests/qml/flags/reviewflags_test.qml
+ls -l "$OUT"
