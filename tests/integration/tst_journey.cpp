@@ -171,12 +171,13 @@ class TestJourney : public QObject {
         return out;
     }
 
-    // With QS_JOURNEY_SCREENSHOTS=DIR, the window as the user sees it now, as DIR/NN-step.png.
+    // With QS_SCREENSHOT_DIR=DIR (the project's one switch for screenshots), the window as the
+    // user sees it now, as DIR/journey-NN-step.png.
     void look(AppDriver &app, const QString &step)
     {
-        const QString dir = qEnvironmentVariable("QS_JOURNEY_SCREENSHOTS");
+        const QString dir = qEnvironmentVariable("QS_SCREENSHOT_DIR");
         if (!dir.isEmpty())
-            app.grab(QStringLiteral("%1/%2-%3.png")
+            app.grab(QStringLiteral("%1/journey-%2-%3.png")
                          .arg(dir)
                          .arg(++m_looks, 2, 10, QLatin1Char('0'))
                          .arg(step));
