@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 BUILD_DIR=${QS_BUILD_DIR:-build}
 OUT=$(pwd)/docs/screenshots
 mkdir -p "$OUT"
+rm -f "$OUT"/*.png # what no test makes any more goes
 
 shoot() {
   echo "== $*"
@@ -15,8 +16,14 @@ shoot() {
 }
 
 T="$BUILD_DIR/tests"
+# The whole loop through the real apps (journey-NN-*.png): a tablet set up from its screen,
+# a record with photos and GPS, the supervisor's record with its photos, the return, the
+# diff, publishing, and the kiosk's gallery, record and map.
+shoot "$T/tst_journey"
+# Pages the loop does not reach, each from the test that sets them up.
 shoot "$T/tst_qml_enrolment" -input tests/enrolment/tst_connect_server.qml
 shoot "$T/tst_qml" -input tests/qml/tst_returned.qml
 shoot "$T/tst_qml_review" -input tests/qml/review/review_photos_test.qml
 shoot "$T/tst_qml_reviewflags" -input tests/qml/flags/reviewflags_test.qml
+shoot "$T/tst_qml_dashboard" -input tests/qml/dashboard/dashboardpage_test.qml
 ls -l "$OUT"

@@ -80,6 +80,9 @@ public slots:
         m_exports.setAutoRemove(true);
         engine->rootContext()->setContextProperty(QStringLiteral("exportFolderUrl"),
                                                   QUrl::fromLocalFile(m_exports.path()));
+        // Where scripts/screenshots.sh wants the page's picture; empty in ctest.
+        engine->rootContext()->setContextProperty(QStringLiteral("screenshotDir"),
+                                                  qEnvironmentVariable("QS_SCREENSHOT_DIR"));
         engine->rootContext()->setContextProperty(
             QStringLiteral("unwritableFolderUrl"),
             QUrl::fromLocalFile(m_dir.filePath(QStringLiteral("store.db/inside"))));

@@ -85,5 +85,15 @@ Item {
             message = exported("csv", unwritableFolderUrl)
             verify(message.indexOf("导出失败") >= 0, message)
         }
+
+        // With QS_SCREENSHOT_DIR (scripts/screenshots.sh, under Xvfb): the page as it opens.
+        function test_aa_screenshot() {
+            if (screenshotDir === "")
+                skip("no QS_SCREENSHOT_DIR")
+            const loader = findChild(page.contentItem, "dashboardChartLoader")
+            tryCompare(loader, "status", Loader.Ready)
+            waitForRendering(page.contentItem)
+            grabImage(root).save(screenshotDir + "/supervisor-dashboard-1280x800.png")
+        }
     }
 }
