@@ -25,7 +25,7 @@ ColumnLayout {
         objectName: "villageSearch"
         Layout.fillWidth: true
         Layout.preferredHeight: Theme.touchTarget
-        placeholderText: qsTr("搜索村名，例如“邹庄”")
+        placeholderText: qsTr("搜索村名，例如“邹庄”", "the example is a village name in Chinese: English leaves it out")
         inputMethodHints: Qt.ImhNoPredictiveText
     }
 

@@ -38,8 +38,16 @@
 // banner (needs a decision the server refuses), the township and village lists of the queue
 // (they open once a county is chosen), enrolment and settings (other parts of issue 13: add
 // them here).
+//   enrolment (its own TLS server with invites, its own store)
+//     E1  连接服务器: nothing typed; a mistyped code; the password step; a wrong password;
+//         another server's certificate; a server that is down
+//     E2  the QR picture's file dialog; the advanced way (address and certificate)
+//     E3  enrolled: the record list after its first sync
+//     E4  a failed sync: the chip; 设置 with the failure in its log; log out and change
+//         server warnings (a draft waits)
 #include "appdriver.h"
 #include "englishcheck.h"
+#include "enrolmentserver.h"
 #include "serverprocess.h"
 
 #include <QImage>
@@ -531,6 +539,130 @@ private slots:
         STEP(kiosk, kiosk.waitForGone(AppDriver::named("adminPanel")));
 
         QVERIFY2(kiosk.stop(), qPrintable(kiosk.error() + kiosk.log()));
+    }
+
+    // E: a tablet set up from its own screen (issue 13 item 1), against a real TLS server
+    // with invites: 连接服务器 each way and its errors, then 设置 with a failure in its sync
+    // log, and the log-out and change-server warnings.
+    void enrolmentAndSettings()
+    {
+        EnrolmentServer server;
+        QVERIFY2(server.start(), qPrintable(server.error));
+        TestCertificate other; // a certificate the server does not serve
+        QVERIFY(other.make(path("other-cert"), QStringLiteral("other")));
+
+        AppDriver tablet;
+        const QString store = storeOf("enrolled");
+        STEP(tablet, tablet.start({"--mode", "inspector", "--db", store, "--lang", "en"}));
+        m_check.addStore(store);
+        const QJsonObject page = AppDriver::named("connectServerPage");
+        STEP(tablet, tablet.waitForShown(page));
+        look(tablet, "E1 enrolment: 连接服务器, nothing typed");
+
+        const auto enterCode = [&](const QString &code) {
+            return retype(tablet, "codeField", code) && tap(tablet, "codeNextButton");
+        };
+        const auto errorShown = [&] {
+            return tablet.waitFor([&] { return tablet.isShown(AppDriver::named("enrolError")); },
+                                  "the enrolment's error");
+        };
+        const auto enrolWith = [&](const QString &password) {
+            return retype(tablet, "enrolPassword", password) && tap(tablet, "enrolButton")
+                && tablet.waitForProperty(AppDriver::named("enrolButton"), "enabled", true);
+        };
+        const auto backToCode = [&] {
+            return tap(tablet, "otherCodeButton")
+                && tablet.waitForShown(AppDriver::named("codeField"));
+        };
+
+        // A mistyped code: said before any network.
+        const QString code = server.invite("xc-inspector").code;
+        QVERIFY(!code.isEmpty());
+        QString mistyped = code;
+        const int at = int(code.size()) - 3;
+        mistyped[at] = code.at(at) == QLatin1Char('7') ? QLatin1Char('8') : QLatin1Char('7');
+        STEP(tablet, enterCode(mistyped));
+        STEP(tablet, errorShown());
+        look(tablet, "E1 enrolment: a mistyped code");
+
+        // The code's step, then a wrong password.
+        STEP(tablet, enterCode(code));
+        STEP(tablet, tablet.waitForShown(AppDriver::named("enrolPassword")));
+        look(tablet, "E1 enrolment: the code accepted, the password");
+        STEP(tablet, enrolWith("not-the-password"));
+        STEP(tablet, errorShown());
+        look(tablet, "E1 enrolment: a wrong password");
+        STEP(tablet, backToCode());
+
+        // Another server's certificate; a server that is down.
+        STEP(tablet, enterCode(server.invite("xc-inspector", {}, {}, other.certPath).code));
+        STEP(tablet, enrolWith(ServerProcess::kPassword));
+        STEP(tablet, errorShown());
+        look(tablet, "E1 enrolment: the certificate does not match");
+        STEP(tablet, backToCode());
+        STEP(tablet,
+             enterCode(server.invite("xc-inspector", {}, EnrolmentServer::deadAddress()).code));
+        STEP(tablet, enrolWith(ServerProcess::kPassword));
+        STEP(tablet, errorShown());
+        look(tablet, "E1 enrolment: the server is down");
+        STEP(tablet, backToCode());
+
+        // The picture file's dialog (Qt's own), and the advanced way.
+        STEP(tablet, tap(tablet, "imageButton"));
+        const QJsonObject imageDialog = AppDriver::named("qrImageDialog");
+        STEP(tablet, tablet.waitForProperty(imageDialog, "visible", true));
+        look(tablet, "E2 enrolment: the QR picture's file dialog");
+        STEP(tablet, tablet.key("Escape"));
+        STEP(tablet, tablet.waitForProperty(imageDialog, "visible", false));
+        if (tablet.property(AppDriver::named("scanButton"), "enabled").toBool()) {
+            STEP(tablet, tap(tablet, "scanButton"));
+            look(tablet, "E2 enrolment: scanning without a camera");
+        }
+        STEP(tablet, tap(tablet, "advancedButton"));
+        STEP(tablet, tablet.waitForShown(AppDriver::named("advancedAddress")));
+        look(tablet, "E2 enrolment: advanced, address and certificate");
+        STEP(tablet, tap(tablet, "advancedBackButton"));
+
+        // The right code and password: enrolled, the list and its first sync.
+        STEP(tablet, tablet.waitForShown(AppDriver::named("codeField")));
+        STEP(tablet, enterCode(server.invite("xc-inspector").code));
+        STEP(tablet, enrolWith(ServerProcess::kPassword));
+        STEP(tablet, tablet.waitForShown(AppDriver::named("recordListPage")));
+        STEP(tablet, allSent(tablet));
+        look(tablet, "E3 enrolled: the record list");
+
+        // A draft waits; the server goes away; a sync fails and the log keeps it.
+        STEP(tablet, tap(tablet, "newRecordButton"));
+        STEP(tablet, chooseVillageFromSearch(tablet));
+        STEP(tablet, tap(tablet, "template_sanitation.toilet"));
+        STEP(tablet, tablet.waitForShown(AppDriver::named("formPage")));
+        STEP(tablet, tap(tablet, "formBackButton"));
+        STEP(tablet, tablet.waitForShown(AppDriver::named("recordListPage")));
+        server.process->stop();
+        STEP(tablet, tap(tablet, "syncButton"));
+        STEP(tablet,
+             tablet.waitFor([&] { return !tablet.text("syncChip").startsWith("Synced "); },
+                            "the failed sync on the chip"));
+        look(tablet, "E4 the list after a failed sync");
+        STEP(tablet, tap(tablet, "settingsButton"));
+        STEP(tablet, tablet.waitForShown(AppDriver::named("settingsPage")));
+        STEP(tablet,
+             tablet.waitFor(
+                 [&] { return tablet.find(AppDriver::named("syncLogEntry")).size() >= 2; },
+                 "two attempts in the sync log"));
+        look(tablet, "E4 settings: the sync log with a failure");
+        STEP(tablet, tap(tablet, "logOutButton"));
+        STEP(tablet, tablet.waitForProperty(AppDriver::named("logOutDialog"), "opened", true));
+        look(tablet, "E4 settings: log out?");
+        STEP(tablet, tablet.key("Escape"));
+        STEP(tablet, tablet.waitForGone(AppDriver::named("logOutDialog")));
+        STEP(tablet, tap(tablet, "changeServerButton"));
+        STEP(tablet,
+             tablet.waitForProperty(AppDriver::named("changeServerDialog"), "opened", true));
+        look(tablet, "E4 settings: change server?");
+        STEP(tablet, tablet.key("Escape"));
+        STEP(tablet, tablet.waitForGone(AppDriver::named("changeServerDialog")));
+        QVERIFY2(tablet.stop(), qPrintable(tablet.error() + tablet.log()));
     }
 
     // Whatever the walk reached, the leftovers it found.
