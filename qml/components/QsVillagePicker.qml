@@ -77,7 +77,8 @@ ColumnLayout {
             Layout.preferredHeight: Theme.touchTarget
             textRole: "name"
             valueRole: "code"
-            model: picker.controller.units()
+            // County names in the language of the moment: asked again when it changes.
+            model: Services.language.language, picker.controller.units()
             currentIndex: -1
             displayText: currentIndex >= 0 ? model[currentIndex].name + " · " + model[currentIndex].detail
                                            : qsTr("选择县（市、区）")
