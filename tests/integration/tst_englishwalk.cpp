@@ -799,6 +799,20 @@ private slots:
                  [&] { return tablet.find(AppDriver::named("syncLogEntry")).size() >= 2; },
                  "two attempts in the sync log"));
         look(tablet, "E4 settings: the sync log with a failure");
+        // Kept as a code, the failure reads in the language of the moment: Chinese after the
+        // switch, English again after switching back.
+        const QJsonObject newestError {{"name", "syncLogError"}, {"index", 0}};
+        const QString englishError = tablet.text(newestError);
+        QVERIFY2(englishError.startsWith("Cannot reach the server"), qPrintable(englishError));
+        STEP(tablet, tap(tablet, "languageButton"));
+        STEP(tablet,
+             tablet.waitFor([&] { return tablet.text(newestError).startsWith("无法连接服务器"); },
+                            "the log's failure in Chinese"));
+        STEP(tablet, tap(tablet, "languageButton"));
+        STEP(tablet,
+             tablet.waitFor([&] { return tablet.text(newestError) == englishError; },
+                            "the log's failure in English again"));
+        look(tablet, "E4 settings: the sync log after switching to Chinese and back");
         STEP(tablet, tap(tablet, "logOutButton"));
         STEP(tablet, tablet.waitForProperty(AppDriver::named("logOutDialog"), "opened", true));
         look(tablet, "E4 settings: log out?");
