@@ -90,7 +90,7 @@ BlobUploadResult BlobUploader::upload(const QList<BlobFile> &blobs)
             }
             if (sizes[i] < 0) {
                 std::lock_guard lock(run.mutex);
-                run.fail(blobs[i].sha256, QStringLiteral("照片文件不见了: %1").arg(blobs[i].path),
+                run.fail(blobs[i].sha256, QStringLiteral("photo file gone: %1").arg(blobs[i].path),
                          0, {}, false);
                 continue;
             }
@@ -126,7 +126,7 @@ void BlobUploader::uploadOne(Run &run, const BlobFile &blob, qint64 size)
         counted = bytesOnServer;
     };
     auto fail = [&](const grpc::Status &status, bool fatal) {
-        const QString why = QStringLiteral("照片 %1 上传失败 (gRPC %2): %3")
+        const QString why = QStringLiteral("photo %1 not uploaded (gRPC %2): %3")
                                 .arg(blob.sha256.left(12))
                                 .arg(int(status.error_code()))
                                 .arg(QString::fromStdString(status.error_message()));
@@ -168,7 +168,7 @@ void BlobUploader::uploadOne(Run &run, const BlobFile &blob, qint64 size)
 
         QFile file(blob.path);
         if (!file.open(QIODevice::ReadOnly) || !file.seek(offset))
-            return fail({grpc::StatusCode::ABORTED, "无法读取照片文件"}, false);
+            return fail({grpc::StatusCode::ABORTED, "cannot read the photo file"}, false);
 
         grpc::ClientContext context;
         prepare(&context, size - offset);
@@ -194,7 +194,7 @@ void BlobUploader::uploadOne(Run &run, const BlobFile &blob, qint64 size)
             if (file.read(data->data(), length) != length) {
                 context.TryCancel();
                 writer->Finish();
-                return fail({grpc::StatusCode::ABORTED, "无法读取照片文件"}, false);
+                return fail({grpc::StatusCode::ABORTED, "cannot read the photo file"}, false);
             }
             chunk.set_offset(offset);
             grpc::WriteOptions options;
@@ -232,7 +232,9 @@ void BlobUploader::uploadOne(Run &run, const BlobFile &blob, qint64 size)
             // The server discarded what it had. A photo file that no longer matches its
             // name would fail forever; one that does gets one more try.
             if (hashChecked || !fileHasHash(blob.path, blob.sha256))
-                return fail({grpc::StatusCode::DATA_LOSS, "照片文件与其 SHA-256 不符"}, false);
+                return fail(
+                    {grpc::StatusCode::DATA_LOSS, "the photo file does not match its SHA-256"},
+                    false);
             hashChecked = true;
             continue;
         case grpc::StatusCode::INVALID_ARGUMENT:
@@ -243,5 +245,5 @@ void BlobUploader::uploadOne(Run &run, const BlobFile &blob, qint64 size)
             return fail(s, true); // connection, token, role: the others fare no better
         }
     }
-    fail({grpc::StatusCode::ABORTED, "多次尝试后上传仍未完成"}, false);
+    fail({grpc::StatusCode::ABORTED, "upload still incomplete after several tries"}, false);
 }

@@ -36,7 +36,7 @@ bool logInDevice(QSqlDatabase db, SyncTransport &transport, const QString &usern
                          QString::number(response.expires_at_ms()))
         && tx.commit();
     if (!stored) {
-        *error = QStringLiteral("本地数据库错误: 无法保存登录信息");
+        *error = QStringLiteral("local store: cannot keep the login");
         return false;
     }
     transport.setToken(QByteArray::fromStdString(response.token()));

@@ -34,7 +34,7 @@ BlobUploadResult PhotoUpload::run(BlobUploader &uploader)
     BlobOutboxRepository outbox(m_db);
     if (!result.completed.isEmpty() && !outbox.remove(result.completed)) {
         result.ok = false;
-        result.error = QStringLiteral("本地数据库错误: %1").arg(outbox.lastError());
+        result.error = QStringLiteral("local store: %1").arg(outbox.lastError());
     }
     return result;
 }

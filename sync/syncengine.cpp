@@ -127,15 +127,21 @@ void SyncEngine::onFinished(const SyncReport &report)
         m_state = Idle;
         m_lastSuccess = QDateTime::currentDateTime();
         m_lastError.clear();
+        m_lastErrorCode.clear();
+        m_lastErrorArgs.clear();
         break;
     case SyncReport::NoServer:
     case SyncReport::Unreachable:
         m_state = Offline;
         m_lastError = report.error;
+        m_lastErrorCode = report.errorCode;
+        m_lastErrorArgs = report.errorArgs;
         break;
     case SyncReport::Failed:
         m_state = Error;
         m_lastError = report.error;
+        m_lastErrorCode = report.errorCode;
+        m_lastErrorArgs = report.errorArgs;
         break;
     }
     m_scheduler->syncFinished(report.outcome);

@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 class NetworkWatch;
 class QThread;
@@ -41,6 +42,10 @@ class SyncEngine : public QObject {
     Q_PROPERTY(qint64 pendingPhotoBytes READ pendingPhotoBytes NOTIFY pendingCountChanged)
     Q_PROPERTY(QDateTime lastSuccess READ lastSuccess NOTIFY stateChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY stateChanged)
+    // Why the last sync failed, for the user (the app words it: SyncErrorText); lastError is
+    // the English detail for logs.
+    Q_PROPERTY(QString lastErrorCode READ lastErrorCode NOTIFY stateChanged)
+    Q_PROPERTY(QStringList lastErrorArgs READ lastErrorArgs NOTIFY stateChanged)
     Q_PROPERTY(QString serverAddress READ serverAddress NOTIFY serverChanged)
     Q_PROPERTY(Stage stage READ stage NOTIFY progressChanged)
     Q_PROPERTY(int recordsDone READ recordsDone NOTIFY progressChanged)
@@ -67,6 +72,8 @@ public:
     qint64 pendingPhotoBytes() const { return m_pendingPhotoBytes; }
     QDateTime lastSuccess() const { return m_lastSuccess; }
     QString lastError() const { return m_lastError; }
+    QString lastErrorCode() const { return m_lastErrorCode; }
+    QStringList lastErrorArgs() const { return m_lastErrorArgs; }
     // The server syncs go to (the last sync's, or what setServerAddress said); empty: none.
     QString serverAddress() const { return m_serverAddress; }
     Stage stage() const { return m_stage; }
@@ -130,6 +137,8 @@ private:
     qint64 m_pendingPhotoBytes = 0;
     QDateTime m_lastSuccess;
     QString m_lastError;
+    QString m_lastErrorCode;
+    QStringList m_lastErrorArgs;
     QString m_serverAddress;
     bool m_running = false;
     bool m_again = false;

@@ -12,6 +12,17 @@ constexpr const char *kNotLoggedIn = "not_logged_in"; // no token, or one the se
 constexpr const char *kUnreachable = "unreachable"; // no answer at the network level
 constexpr const char *kLocalStore = "local_store"; // the device's store failed; args: detail
 constexpr const char *kPhotosFailed = "photos_failed"; // photos still queued; args: how many
+constexpr const char *kTimeout = "timeout"; // the server did not answer in time
+// The server failed a call without a refusal of its own (an older server, or a failure on the
+// way); args: the gRPC status code, the status's message (English, for the technical reader).
+constexpr const char *kServerFailed = "server_failed";
+constexpr const char *kPartialAck = "partial_ack"; // args: acknowledged, sent
+constexpr const char *kBadCatalogue = "bad_catalogue"; // a template the server sent; args: detail
+constexpr const char *kPhotoFileMissing = "photo_file_missing"; // args: photo id (SHA-256)
+constexpr const char *kPhotoFileUnreadable = "photo_file_unreadable"; // args: photo id
+constexpr const char *kPhotoFileChanged = "photo_file_changed"; // no longer its SHA-256; args: id
+constexpr const char *kUploadIncomplete = "upload_incomplete"; // retries used up; args: photo id
+constexpr const char *kLoginNotStored = "login_not_stored"; // the token could not be kept
 } // namespace SyncErrorCode
 
 // What one sync (or one count of what waits) tells the engine when it ends.
@@ -32,7 +43,7 @@ struct SyncReport {
     int photosSent = 0; // photos the server now holds that were queued here
     int photosReceived = 0; // photos fetched into this device
     QString serverAddress; // the server the sync went to (empty: none)
-    QString error; // the message as it was (logs, and the chip)
+    QString error; // what happened, in English, for logs (the user reads errorCode's wording)
     // Why it failed, as the sync log keeps it: a server's refusal or a SyncErrorCode.
     QString errorCode;
     QStringList errorArgs;

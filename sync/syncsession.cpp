@@ -10,6 +10,7 @@
 #include "storage/referencedatarepository.h"
 #include "storage/syncmetarepository.h"
 #include "storage/templaterepository.h"
+#include "syncreport.h"
 #include "synctransport.h"
 
 #include "qingshui/v1/catalog.pb.h"
@@ -54,8 +55,8 @@ bool SyncSession::useStoredToken(SyncResult *result)
         = SyncMetaRepository(m_db).value(QLatin1String(SyncMetaRepository::kAuthToken));
     if (token.isEmpty()) {
         result->needsLogin = true;
-        result->error = QStringLiteral("未登录: 请先登录同步服务器");
-        return false;
+        return failLocally(result, SyncErrorCode::kNotLoggedIn, {},
+                           QStringLiteral("not logged in: no token in the store"));
     }
     m_transport.setToken(token.toUtf8());
     return true;
@@ -65,7 +66,16 @@ bool SyncSession::failed(SyncResult *result)
 {
     result->error = m_transport.lastError();
     result->refusal = m_transport.lastRefusal();
+    result->problem = m_transport.lastProblem();
     result->needsLogin = m_transport.needsLogin();
+    return false;
+}
+
+bool SyncSession::failLocally(SyncResult *result, const char *code, const QStringList &args,
+                              const QString &detail)
+{
+    result->error = detail;
+    result->problem = {QLatin1String(code), args};
     return false;
 }
 
@@ -138,8 +148,8 @@ bool SyncSession::pushOutbox(SyncResult *result)
         if (more && !stored)
             inFlight.wait(); // nothing is left running when this session returns
         if (!stored) {
-            result->error = QStringLiteral("本地数据库错误: %1").arg(outbox.lastError());
-            return false;
+            return failLocally(result, SyncErrorCode::kLocalStore, {outbox.lastError()},
+                               QStringLiteral("local store: %1").arg(outbox.lastError()));
         }
         result->pushed += acked;
         if (m_progress) {
@@ -149,8 +159,9 @@ bool SyncSession::pushOutbox(SyncResult *result)
             m_progress(progress);
         }
         if (acked < sent) {
-            result->error = QStringLiteral("服务器只确认了 %1/%2 条").arg(acked).arg(sent);
-            return false;
+            return failLocally(
+                result, SyncErrorCode::kPartialAck, {QString::number(acked), QString::number(sent)},
+                QStringLiteral("the server acknowledged %1 of %2").arg(acked).arg(sent));
         }
         if (!more)
             return true;
@@ -170,8 +181,8 @@ bool SyncSession::setAsideRefusedReview(const qingshui::v1::PushRequest &refused
         qingshui::v1::PushResponse response;
         if (m_transport.push(single, &response)) {
             if (!outbox.acknowledge(response.acked_client_seq())) {
-                result->error = QStringLiteral("本地数据库错误: %1").arg(outbox.lastError());
-                return false;
+                return failLocally(result, SyncErrorCode::kLocalStore, {outbox.lastError()},
+                                   QStringLiteral("local store: %1").arg(outbox.lastError()));
             }
             ++result->pushed;
             continue;
@@ -179,10 +190,12 @@ bool SyncSession::setAsideRefusedReview(const qingshui::v1::PushRequest &refused
         if (!op.has_review()
             || m_transport.lastCode() != int(grpc::StatusCode::FAILED_PRECONDITION))
             return failed(result);
-        const QString why = QStringLiteral("服务器拒绝了审核意见: %1").arg(m_transport.lastError());
-        if (!outbox.setAside(op.client_seq(), why)) {
-            result->error = QStringLiteral("本地数据库错误: %1").arg(outbox.lastError());
-            return false;
+        const QString why
+            = QStringLiteral("the server refused the decision: %1").arg(m_transport.lastError());
+        const Refusal problem = m_transport.lastProblem();
+        if (!outbox.setAside(op.client_seq(), why, problem.code, problem.args)) {
+            return failLocally(result, SyncErrorCode::kLocalStore, {outbox.lastError()},
+                               QStringLiteral("local store: %1").arg(outbox.lastError()));
         }
         ++result->reviewsSetAside;
         qCWarning(lcSync) << "review" << op.review().id().c_str() << "set aside:" << why;
@@ -204,6 +217,7 @@ bool SyncSession::uploadPhotos(SyncResult *result)
     if (sent.ok)
         return true;
     result->error = sent.error;
+    result->problem = sent.refusal;
     result->needsLogin = sent.code == int(grpc::StatusCode::UNAUTHENTICATED);
     return !sent.interrupted;
 }
@@ -247,8 +261,8 @@ bool SyncSession::pullChanges(SyncResult *result)
             int decisions = 0;
             const int requeued = records.requeueOwnRevisions(meta.deviceId(), epoch, &decisions);
             if (requeued < 0) {
-                result->error = QStringLiteral("本地数据库错误: %1").arg(records.lastError());
-                return false;
+                return failLocally(result, SyncErrorCode::kLocalStore, {records.lastError()},
+                                   QStringLiteral("local store: %1").arg(records.lastError()));
             }
             result->requeued += requeued;
             result->reviewsRequeued += decisions;
@@ -290,8 +304,8 @@ bool SyncSession::pullChanges(SyncResult *result)
             }
         }
         if (!records.applyPulledPage(page)) {
-            result->error = QStringLiteral("本地数据库错误: %1").arg(records.lastError());
-            return false;
+            return failLocally(result, SyncErrorCode::kLocalStore, {records.lastError()},
+                               QStringLiteral("local store: %1").arg(records.lastError()));
         }
         result->pulled += response.changes_size();
         if (m_progress) {
@@ -325,8 +339,9 @@ bool SyncSession::fetchTemplates(SyncResult *result)
         definitions << QByteArray::fromStdString(d);
     // Each must parse as a template, or none is stored and the sync says why.
     if (!templates.storeDefinitions(definitions)) {
-        result->error = QStringLiteral("服务器下发的检查表无效: %1").arg(templates.lastError());
-        return false;
+        return failLocally(
+            result, SyncErrorCode::kBadCatalogue, {templates.lastError()},
+            QStringLiteral("invalid template from the server: %1").arg(templates.lastError()));
     }
     result->templatesAdded += definitions.size();
     return true;
@@ -363,8 +378,8 @@ bool SyncSession::fetchReferenceData(SyncResult *result)
         villages << Village {QString::fromStdString(v.code()), QString::fromStdString(v.name()),
                              QString::fromStdString(v.township_code())};
     if (!reference.replaceAll(units, townships, villages, response.version())) {
-        result->error = QStringLiteral("本地数据库错误: %1").arg(reference.lastError());
-        return false;
+        return failLocally(result, SyncErrorCode::kLocalStore, {reference.lastError()},
+                           QStringLiteral("local store: %1").arg(reference.lastError()));
     }
     result->referenceVersion = response.version();
     return true;

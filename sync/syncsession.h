@@ -29,8 +29,11 @@ struct SyncResult {
     int publicPhotosFetched = 0; // read-only: photos of public copies downloaded
     int publicPhotosMissing = 0; // read-only: listed photos not fetched (next sync tries again)
     int publicPhotosRemoved = 0; // read-only: files no public copy lists any more
-    QString error;
+    QString error; // what happened, in English, for logs
     Refusal refusal; // what the server said of the failure, when it said it
+    // Why it failed, for the user to read worded in their language (SyncErrorText): the
+    // server's refusal, or one of syncreport.h's SyncErrorCode with its arguments.
+    Refusal problem;
 };
 
 // One sync of a local store: push the whole outbox, send the photos it refers to (records
@@ -80,6 +83,9 @@ public:
 private:
     bool useStoredToken(SyncResult *result);
     bool failed(SyncResult *result);
+    // A failure found on this side: code (SyncErrorCode) and args for the user, detail for logs.
+    static bool failLocally(SyncResult *result, const char *code, const QStringList &args,
+                            const QString &detail);
     bool setAsideRefusedReview(const qingshui::v1::PushRequest &refused, SyncResult *result);
 
     QSqlDatabase m_db;

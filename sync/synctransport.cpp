@@ -3,6 +3,7 @@
 #include "qingshui/v1/auth.grpc.pb.h"
 #include "qingshui/v1/catalog.grpc.pb.h"
 #include "qingshui/v1/sync.grpc.pb.h"
+#include "syncreport.h"
 
 #include <grpcpp/grpcpp.h>
 
@@ -39,22 +40,30 @@ bool isLoopbackAddress(const QString &address)
     return loopback.match(address).hasMatch();
 }
 
+// For logs and developers (English); the user reads lastProblem() worded by the app.
 QString describe(const grpc::Status &status)
 {
-    const QString detail = QString::fromStdString(status.error_message());
+    return QStringLiteral("gRPC %1: %2")
+        .arg(int(status.error_code()))
+        .arg(QString::fromStdString(status.error_message()));
+}
+
+// A failure the server gave no refusal for, as a code the app words (syncreport.h).
+Refusal localProblem(const grpc::Status &status)
+{
     switch (status.error_code()) {
+    case grpc::StatusCode::OK:
+        return {};
     case grpc::StatusCode::UNAVAILABLE:
-        return QStringLiteral("服务器不可达: %1").arg(detail);
+        return {QLatin1String(SyncErrorCode::kUnreachable), {}};
     case grpc::StatusCode::DEADLINE_EXCEEDED:
-        return QStringLiteral("服务器响应超时");
-    case grpc::StatusCode::INVALID_ARGUMENT:
-        return QStringLiteral("服务器拒绝了数据: %1").arg(detail);
+        return {QLatin1String(SyncErrorCode::kTimeout), {}};
     case grpc::StatusCode::UNAUTHENTICATED:
-        return QStringLiteral("需要重新登录: %1").arg(detail);
-    case grpc::StatusCode::PERMISSION_DENIED:
-        return QStringLiteral("无权限: %1").arg(detail);
+        return {QLatin1String(SyncErrorCode::kNotLoggedIn), {}};
     default:
-        return QStringLiteral("同步失败 (gRPC %1): %2").arg(int(status.error_code())).arg(detail);
+        return {QLatin1String(SyncErrorCode::kServerFailed),
+                {QString::number(int(status.error_code())),
+                 QString::fromStdString(status.error_message())}};
     }
 }
 
@@ -112,6 +121,7 @@ bool SyncTransport::record(const grpc::Status &status)
     m_code = static_cast<int>(status.error_code());
     m_error = status.ok() ? QString() : describe(status);
     m_refusal = Refusal::fromStatus(status);
+    m_problem = m_refusal.isEmpty() ? localProblem(status) : m_refusal;
     // A server that answered leaves the channel READY; refused or silent ones do not.
     const bool noAnswer = status.error_code() == grpc::StatusCode::UNAVAILABLE
         || status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED;

@@ -62,6 +62,9 @@ public:
     // What the server said of the last failure (empty after a success, or when it said
     // nothing: a failure on the way, or an older server).
     Refusal lastRefusal() const { return m_refusal; }
+    // Why the last call failed, for the user: the server's refusal, or else one of
+    // syncreport.h's SyncErrorCode (unreachable, timeout, not_logged_in, server_failed).
+    Refusal lastProblem() const { return m_problem; }
     // The server did not accept the token (none, expired, revoked): log in again.
     bool needsLogin() const;
     bool usesTls() const { return m_tls; }
@@ -91,6 +94,7 @@ private:
     QString m_error;
     int m_code = 0;
     Refusal m_refusal;
+    Refusal m_problem;
     bool m_unreachable = false;
     std::unique_ptr<ReadAhead> m_readAhead; // declared last: joined before the channel goes
 };

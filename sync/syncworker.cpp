@@ -31,7 +31,7 @@ bool SyncWorker::openStore(SyncReport *report)
     auto db = std::make_unique<Database>();
     if (!db->open(m_databasePath, m_checkpoints)) {
         report->outcome = SyncReport::Failed;
-        report->error = QStringLiteral("本地数据库错误: %1").arg(db->error());
+        report->error = QStringLiteral("local store: %1").arg(db->error());
         report->errorCode = QLatin1String(SyncErrorCode::kLocalStore);
         report->errorArgs = {db->error()};
         return false;
@@ -62,7 +62,7 @@ void SyncWorker::run()
     report.serverAddress = server.address;
     if (!server.isSet()) {
         report.outcome = SyncReport::NoServer;
-        report.error = QStringLiteral("未配置同步服务器");
+        report.error = QStringLiteral("no sync server configured");
         report.errorCode = QLatin1String(SyncErrorCode::kNoServer);
     } else {
         sync(server, &report);
@@ -117,8 +117,11 @@ void SyncWorker::explainFailure(const SyncResult &result, SyncReport *report) co
     } else if (result.photosFailed > 0) {
         report->errorCode = QLatin1String(SyncErrorCode::kPhotosFailed);
         report->errorArgs = {QString::number(result.photosFailed)};
+    } else if (!result.problem.isEmpty()) {
+        report->errorCode = result.problem.code;
+        report->errorArgs = result.problem.args;
     }
-    // Otherwise no code: the log keeps the message as it was.
+    // Otherwise no code: the log keeps the English detail.
 }
 
 void SyncWorker::log(const SyncReport &report, qint64 startedAtMs, qint64 durationMs)

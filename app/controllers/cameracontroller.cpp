@@ -2,6 +2,7 @@
 
 #include "formcontroller.h"
 #include "media/camerasource.h"
+#include "photoproblemtext.h"
 
 #include <QMediaCaptureSession>
 
@@ -9,7 +10,8 @@ CameraController::CameraController(CameraSource *camera, FormController *form, Q
     : QObject(parent), m_camera(camera), m_form(form)
 {
     connect(m_camera, &PhotoSource::availableChanged, this, &CameraController::availableChanged);
-    connect(m_camera, &PhotoSource::failed, this, &CameraController::setError);
+    connect(m_camera, &PhotoSource::failed, this,
+            [this](const PhotoProblem &problem) { setError(PhotoProblemText::describe(problem)); });
     connect(m_camera, &PhotoSource::imageCaptured, this, [this](const QImage &image) {
         const QString error = m_form->addPhotoFromImage(m_questionId, image);
         setError(error);
@@ -25,7 +27,7 @@ bool CameraController::available() const
 
 QString CameraController::unavailableReason() const
 {
-    return m_camera->unavailableReason();
+    return PhotoProblemText::describe(m_camera->unavailableReason());
 }
 
 void CameraController::start(QObject *videoOutput)

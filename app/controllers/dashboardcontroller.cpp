@@ -1,6 +1,8 @@
 #include "dashboardcontroller.h"
 
+#include "controllers/exportwordstext.h"
 #include "controllers/photofetchtext.h"
+#include "controllers/placenames.h"
 #include "domain/category.h"
 #include "media/photostore.h"
 #include "models/recordlistmodel.h"
@@ -83,7 +85,7 @@ void DashboardController::refresh()
         if (!units.contains(u.code))
             continue;
         m_unitCodes << u.code;
-        m_unitNames << u.name;
+        m_unitNames << PlaceNames::unit(u);
     }
     emit figuresChanged();
 }
@@ -144,15 +146,17 @@ bool DashboardController::exportTo(const QString &kind, const QUrl &folder)
     const QString photoRoot = m_photoRoot;
     // Kept by the thread: the fetcher may end first (the app closing), the wait then ends.
     const std::shared_ptr<PhotoFetchWorker> fetch = m_fetcher ? m_fetcher->worker() : nullptr;
+    // The file's own words in the language of the moment, taken here on the UI's thread.
+    const ExportWords words = ExportWordsText::current(m_db);
     m_exportThread = QThread::create([=] {
         ExportOutcome out;
         Database store; // Qt SQL connections stay on the thread that opened them
         if (!store.open(storePath)) {
             out.error = store.error();
         } else if (kind == QLatin1String("csv")) {
-            out = exportCsv(store.connection(), filter, path);
+            out = exportCsv(store.connection(), filter, path, words);
         } else if (kind == QLatin1String("geojson")) {
-            out = exportGeoJson(store.connection(), filter, path);
+            out = exportGeoJson(store.connection(), filter, path, words);
         } else if (kind == QLatin1String("photos")) {
             out = exportPhotos(store.connection(), filter, photoRoot, path, fetch);
         } else {

@@ -1,5 +1,7 @@
 #include "formcontroller.h"
 
+#include "controllers/photoproblemtext.h"
+#include "controllers/placenames.h"
 #include "controllers/positionstatus.h"
 #include "controllers/validationtext.h"
 #include "domain/formvalidation.h"
@@ -154,7 +156,7 @@ bool FormController::load(const Record &record, const FormTemplate &formTemplate
     const auto village = reference.village(record.villageCode);
     m_villageName = village ? village->name : record.villageCode;
     const auto unit = reference.unitOfVillage(record.villageCode);
-    m_partnerDistrict = unit ? unit->partnerDistrictName : QString();
+    m_partnerDistrict = unit ? PlaceNames::place(unit->partnerDistrictName) : QString();
     loadReturnNote();
     emit opened();
     answersUpdated();
@@ -338,7 +340,7 @@ GeoFix FormController::captionFix() const
 
 QString FormController::addPhoto(
     const QString &questionId,
-    const std::function<std::optional<StoredPhoto>(const PhotoCaption &, QString *)> &import)
+    const std::function<std::optional<StoredPhoto>(const PhotoCaption &, PhotoProblem *)> &import)
 {
     const Question *q = m_template.question(questionId);
     if (!editable() || !m_photos || !q || q->type != QuestionType::Photos)
@@ -346,11 +348,11 @@ QString FormController::addPhoto(
     QJsonArray photos = m_answers.value(questionId).toArray();
     if (q->maxPhotos > 0 && photos.size() >= q->maxPhotos)
         return tr("最多 %1 张照片").arg(q->maxPhotos);
-    QString error;
-    const auto stored
-        = import(PhotoCaption {QDateTime::currentDateTime(), captionFix(), m_villageName}, &error);
+    PhotoProblem problem;
+    const auto stored = import(
+        PhotoCaption {QDateTime::currentDateTime(), captionFix(), m_villageName}, &problem);
     if (!stored)
-        return error;
+        return PhotoProblemText::describe(problem);
     if (!photos.contains(stored->sha256))
         photos.append(stored->sha256);
     return setAnswer(questionId, photos.toVariantList()) ? QString() : m_error;
@@ -360,14 +362,14 @@ QString FormController::addPhotoFromFile(const QString &questionId, const QStrin
 {
     const QUrl url(pathOrUrl);
     const QString path = url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
-    return addPhoto(questionId, [&](const PhotoCaption &caption, QString *error) {
+    return addPhoto(questionId, [&](const PhotoCaption &caption, PhotoProblem *error) {
         return m_photos->importFile(path, caption, error);
     });
 }
 
 QString FormController::addPhotoFromImage(const QString &questionId, const QImage &image)
 {
-    return addPhoto(questionId, [&](const PhotoCaption &caption, QString *error) {
+    return addPhoto(questionId, [&](const PhotoCaption &caption, PhotoProblem *error) {
         return m_photos->importImage(image, caption, error);
     });
 }

@@ -122,9 +122,9 @@ private:
 
     GeoFix captionFix() const;
     // Checks the question can take one more photo, imports with `import`, appends the hash.
-    QString addPhoto(
-        const QString &questionId,
-        const std::function<std::optional<StoredPhoto>(const PhotoCaption &, QString *)> &import);
+    QString addPhoto(const QString &questionId,
+                     const std::function<std::optional<StoredPhoto>(const PhotoCaption &,
+                                                                    PhotoProblem *)> &import);
 
     QSqlDatabase m_db;
     QString m_deviceId;

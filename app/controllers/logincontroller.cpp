@@ -1,9 +1,10 @@
 #include "logincontroller.h"
 
 #include "devicelogin.h"
-#include "refusaltext.h"
 #include "storage/database.h"
 #include "storage/enrolmentrepository.h"
+#include "syncerrortext.h"
+#include "syncreport.h"
 #include "synctransport.h"
 
 #include <QSysInfo>
@@ -73,13 +74,18 @@ void LoginController::logIn(const QString &username, const QString &password)
         bool ok = db.open(m_databasePath);
         if (!ok) {
             error = db.error();
+            refusal = {QLatin1String(SyncErrorCode::kLocalStore), {db.error()}};
         } else {
             const SyncServer server
                 = EnrolmentRepository(db.connection()).server().overriddenBy(m_overrideAddress);
             SyncTransport transport(server.address, 10000, server.trustPem, server.tlsName);
             ok = logInDevice(db.connection(), transport, username, password,
                              QSysInfo::machineHostName(), &error);
-            refusal = transport.lastRefusal();
+            // The server's refusal, a failure on the way, or (the call went through) the
+            // login that could not be kept.
+            refusal = transport.lastProblem();
+            if (!ok && refusal.isEmpty())
+                refusal = {QLatin1String(SyncErrorCode::kLoginNotStored), {}};
         }
         QMetaObject::invokeMethod(this, [this, ok, error, refusal] { finish(ok, error, refusal); });
     });
@@ -88,7 +94,8 @@ void LoginController::logIn(const QString &username, const QString &password)
 
 QString LoginController::error() const
 {
-    return m_refusal.isEmpty() ? m_error : RefusalText::describe(m_refusal);
+    return m_refusal.isEmpty() ? m_error
+                               : SyncErrorText::describe(m_refusal.code, m_refusal.args, m_error);
 }
 
 void LoginController::finish(bool ok, const QString &error, const Refusal &refusal)

@@ -1,6 +1,7 @@
 #include "recordviewcontroller.h"
 
 #include "controllers/photofetchtext.h"
+#include "controllers/placenames.h"
 #include "domain/category.h"
 #include "domain/formtemplate.h"
 #include "domain/photoreferences.h"
@@ -225,7 +226,8 @@ bool RecordViewController::show(const std::optional<Record> &record, const QStri
     const auto village = reference.village(record->villageCode);
     const auto township = reference.township(record->villageCode.left(9));
     const auto unit = reference.unitOfVillage(record->villageCode);
-    m_place = QStringList {unit ? unit->name : QString(), township ? township->name : QString(),
+    m_place = QStringList {unit ? PlaceNames::unit(*unit) : QString(),
+                           township ? township->name : QString(),
                            village ? village->name : record->villageCode}
                   .join(QStringLiteral(" · "));
 
@@ -258,7 +260,7 @@ bool RecordViewController::show(const std::optional<Record> &record, const QStri
             QStringList labels;
             for (const QJsonValue &v : value.toArray())
                 labels << q->optionText(v.toString());
-            text = labels.join(QStringLiteral("、"));
+            text = labels.join(tr("、", "between the options of a multiple-choice answer"));
         } else if (q && q->type == QuestionType::Photos) {
             QVariantList photos;
             int missing = 0;

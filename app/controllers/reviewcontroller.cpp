@@ -11,6 +11,7 @@
 #include "storage/reviewrepository.h"
 #include "storage/revisionhistory.h"
 #include "storage/templaterepository.h"
+#include "syncerrortext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -287,10 +288,12 @@ QVariantList ReviewController::setAside() const
         QString title = s.recordId;
         if (const std::optional<Record> r = records.find(s.recordId))
             title = titleOf(*r);
-        out << QVariantMap {{QStringLiteral("reviewId"), s.reviewId},
-                            {QStringLiteral("recordId"), s.recordId},
-                            {QStringLiteral("title"), title},
-                            {QStringLiteral("error"), s.error}};
+        out << QVariantMap {
+            {QStringLiteral("reviewId"), s.reviewId},
+            {QStringLiteral("recordId"), s.recordId},
+            {QStringLiteral("title"), title},
+            // Worded now, in the language the user reads it in.
+            {QStringLiteral("error"), SyncErrorText::describe(s.errorCode, s.errorArgs, s.error)}};
     }
     return out;
 }

@@ -5,6 +5,7 @@
 #include "controllers/inspectorcontroller.h"
 #include "controllers/languagecontroller.h"
 #include "controllers/positionstatus.h"
+#include "controllers/syncerrortext.h"
 #include "controllers/villagepickercontroller.h"
 #include "models/recordlistmodel.h"
 #include "models/unitlistmodel.h"
@@ -23,4 +24,10 @@ Services *Services::create(QQmlEngine *, QJSEngine *)
     // main() owns the services; the engine must not delete them.
     QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
     return s_instance;
+}
+
+QString Services::syncErrorText(const QString &code, const QStringList &args,
+                                const QString &detail) const
+{
+    return SyncErrorText::describe(code, args, detail);
 }

@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QQmlEngine>
+#include <QStringList>
 
 class CameraController;
 class DashboardController;
@@ -100,6 +101,11 @@ public:
     PhotoFetchController *photos = nullptr; // supervisor: the queue's photos arriving (none: kiosk)
     EnrolmentController *enrolment = nullptr; // 连接服务器: joining a server from the screen
     SettingsController *settings = nullptr; // 设置: server, account, sync log, log out
+
+    // Why a sync failed (SyncEngine's lastErrorCode, lastErrorArgs) in the language of the
+    // moment: SyncErrorText; detail (lastError) only when there is no code.
+    Q_INVOKABLE QString syncErrorText(const QString &code, const QStringList &args,
+                                      const QString &detail) const;
 
     // The instance QML gets; set before the first QML engine loads anything.
     static void setInstance(Services *instance);

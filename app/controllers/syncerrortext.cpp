@@ -18,6 +18,16 @@ QString SyncErrorText::describe(const QString &code, const QStringList &args, co
         return tr("本机数据库出错：%1").arg(args.value(0));
     if (code == QLatin1String(SyncErrorCode::kPhotosFailed))
         return tr("%n 张照片未能发送，下次同步时重试", nullptr, args.value(0).toInt());
+    if (code == QLatin1String(SyncErrorCode::kTimeout))
+        return tr("服务器响应超时，稍后重试");
+    if (code == QLatin1String(SyncErrorCode::kServerFailed))
+        return tr("同步失败（gRPC %1）：%2").arg(args.value(0), args.value(1));
+    if (code == QLatin1String(SyncErrorCode::kPartialAck))
+        return tr("服务器只确认了 %1/%2 条，其余下次同步时重发").arg(args.value(0), args.value(1));
+    if (code == QLatin1String(SyncErrorCode::kBadCatalogue))
+        return tr("服务器下发的检查表无效：%1").arg(args.value(0));
+    if (code == QLatin1String(SyncErrorCode::kLoginNotStored))
+        return tr("本机数据库出错：无法保存登录信息");
     Refusal refusal;
     refusal.code = code;
     refusal.args = args;

@@ -10,6 +10,6 @@
 class SyncErrorText {
     Q_DECLARE_TR_FUNCTIONS(SyncErrorText)
 public:
-    // detail: the message as it was, shown when there is no code at all.
+    // detail: the English detail, shown only when there is no code at all (an older log row).
     static QString describe(const QString &code, const QStringList &args, const QString &detail);
 };

@@ -1,6 +1,7 @@
 #include "villagepickercontroller.h"
 
 #include "domain/region.h"
+#include "placenames.h"
 #include "storage/referencedatarepository.h"
 
 namespace {
@@ -23,8 +24,9 @@ QVariantList VillagePickerController::units() const
 {
     QVariantList out;
     for (const PairedUnit &u : ReferenceDataRepository(m_db).units())
-        out << entry(u.code, u.name,
-                     tr("%1 · 结对：北京市%2").arg(u.provinceName, u.partnerDistrictName));
+        out << entry(u.code, PlaceNames::unit(u),
+                     tr("%1 · 结对：%2")
+                         .arg(PlaceNames::place(u.provinceName), PlaceNames::partnerDistrict(u)));
     return out;
 }
 
@@ -69,9 +71,9 @@ QString VillagePickerController::describe(const QString &villageCode) const
     ReferenceDataRepository reference(m_db);
     const auto unit = reference.unitOfVillage(villageCode);
     const auto township = reference.township(villageCode.left(9));
-    return tr("%1 · %2 · 结对：北京市%3")
-        .arg(unit ? unit->name : QString(), township ? township->name : QString(),
-             unit ? unit->partnerDistrictName : QString());
+    return tr("%1 · %2 · 结对：%3")
+        .arg(unit ? PlaceNames::unit(*unit) : QString(), township ? township->name : QString(),
+             unit ? PlaceNames::partnerDistrict(*unit) : QString());
 }
 
 QString VillagePickerController::villageName(const QString &villageCode) const

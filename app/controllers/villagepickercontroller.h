@@ -25,7 +25,8 @@ public:
     // The villages used last on this device, newest first.
     Q_INVOKABLE QVariantList recent() const;
     Q_INVOKABLE QString villageName(const QString &villageCode) const;
-    // "县 · 乡镇 · 结对：北京市X区" for a chosen village.
+    // "县 · 乡镇 · 结对：北京市X区", place names in the language of the moment for a chosen
+    // village.
     Q_INVOKABLE QString describe(const QString &villageCode) const;
 
     static constexpr int kSearchLimit = 50;

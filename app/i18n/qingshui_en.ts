@@ -342,6 +342,111 @@
     </message>
 </context>
 <context>
+    <name>ExportWordsText</name>
+    <message>
+        <source>记录编号</source>
+        <translation>Record id</translation>
+    </message>
+    <message>
+        <source>检查表</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>检查表编号</source>
+        <translation>Checklist id</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>县（市、区）</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <source>乡镇（街道）</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>村（社区）</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>村代码</source>
+        <translation>Village code</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>创建时间</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>更新时间</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>纬度</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>经度</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>定位精度（米）</source>
+        <translation>GPS accuracy (m)</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <comment>between the options of a multiple-choice answer</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>：</source>
+        <comment>between a checklist&apos;s title and a question&apos;s label</comment>
+        <translation>: </translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>待同步</source>
+        <translation>Waiting to sync</translation>
+    </message>
+    <message>
+        <source>已同步</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>已通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>已驳回</source>
+        <translation>Rejected</translation>
+    </message>
+</context>
+<context>
     <name>FormController</name>
     <message>
         <source>没有这个检查表：%1</source>
@@ -392,7 +497,7 @@
     </message>
     <message>
         <source> · 结对：北京市%1</source>
-        <translation> · Paired with Beijing %1</translation>
+        <translation> · Paired with %1, Beijing</translation>
     </message>
     <message>
         <source>草稿 · 已自动保存</source>
@@ -935,6 +1040,105 @@
     </message>
 </context>
 <context>
+    <name>PhotoProblemText</name>
+    <message>
+        <source>此设备没有摄像头，请从文件导入照片</source>
+        <translation>This device has no camera: import the photo from a file</translation>
+    </message>
+    <message>
+        <source>没有相机权限，请在系统设置中允许，或从文件导入照片</source>
+        <translation>No camera permission: allow it in the system settings, or import the photo from a file</translation>
+    </message>
+    <message>
+        <source>上一张照片还在拍摄中</source>
+        <translation>The previous photo is still being taken</translation>
+    </message>
+    <message>
+        <source>相机已关闭，照片没有拍摄</source>
+        <translation>The camera was closed; no photo was taken</translation>
+    </message>
+    <message>
+        <source>拍照失败：%1</source>
+        <translation>Could not take the photo: %1</translation>
+    </message>
+    <message>
+        <source>相机错误：%1</source>
+        <translation>Camera error: %1</translation>
+    </message>
+    <message>
+        <source>拍照失败：相机没有给出图像</source>
+        <translation>Could not take the photo: the camera gave no picture</translation>
+    </message>
+    <message>
+        <source>无法读取图片 %1：文件不存在</source>
+        <translation>Cannot read the picture %1: the file does not exist</translation>
+    </message>
+    <message>
+        <source>无法读取图片 %1：不是文件</source>
+        <translation>Cannot read the picture %1: it is not a file</translation>
+    </message>
+    <message>
+        <source>无法读取图片 %1：无法打开文件（%2）</source>
+        <translation>Cannot read the picture %1: the file cannot be opened (%2)</translation>
+    </message>
+    <message>
+        <source>无法读取图片 %1：文件为空</source>
+        <translation>Cannot read the picture %1: the file is empty</translation>
+    </message>
+    <message>
+        <source>无法读取图片 %1：不是可识别的图片格式</source>
+        <translation>Cannot read the picture %1: not a picture format this app knows</translation>
+    </message>
+    <message>
+        <source>无法读取图片 %1：图片文件不完整（JPEG 数据被截断）</source>
+        <translation>Cannot read the picture %1: the file is incomplete (the JPEG data is cut off)</translation>
+    </message>
+    <message>
+        <source>无法读取图片 %1：图片数据已损坏（%2）</source>
+        <translation>Cannot read the picture %1: the picture data is damaged (%2)</translation>
+    </message>
+    <message>
+        <source>无法读取图片 %1：图片无法解码（%2）</source>
+        <translation>Cannot read the picture %1: it cannot be decoded (%2)</translation>
+    </message>
+    <message>
+        <source>无法保存照片：没有设置照片文件夹</source>
+        <translation>Cannot save the photo: no photo folder is set</translation>
+    </message>
+    <message>
+        <source>无法处理照片：需要 QGuiApplication</source>
+        <translation>Cannot process the photo: a QGuiApplication is needed</translation>
+    </message>
+    <message>
+        <source>无法保存照片：JPEG 编码失败（%1）</source>
+        <translation>Cannot save the photo: JPEG encoding failed (%1)</translation>
+    </message>
+    <message>
+        <source>无法保存照片：无法写入 %1（%2）</source>
+        <translation>Cannot save the photo: cannot write %1 (%2)</translation>
+    </message>
+    <message>
+        <source>无法保存照片：无法创建文件夹 %1</source>
+        <translation>Cannot save the photo: cannot create the folder %1</translation>
+    </message>
+    <message>
+        <source>不是有效的照片编号：%1</source>
+        <translation>Not a valid photo id: %1</translation>
+    </message>
+    <message>
+        <source>照片不存在：%1</source>
+        <translation>The photo is not there: %1</translation>
+    </message>
+    <message>
+        <source>照片已损坏（内容与编号不符）：%1</source>
+        <translation>The photo is damaged (its content does not match its id): %1</translation>
+    </message>
+    <message>
+        <source>照片出错（%1）</source>
+        <translation>Photo problem (%1)</translation>
+    </message>
+</context>
+<context>
     <name>PhotosEditor</name>
     <message>
         <source>%1 / 最多 %2 张</source>
@@ -959,6 +1163,13 @@
     <message>
         <source>拍照</source>
         <translation>Take photo</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceNames</name>
+    <message>
+        <source>北京市%1</source>
+        <translation>%1, Beijing</translation>
     </message>
 </context>
 <context>
@@ -1247,6 +1458,11 @@
         <source>%1：%2 → %3（一侧没有定位）</source>
         <translation>%1: %2 → %3 (one side has no point)</translation>
     </message>
+    <message>
+        <source>、</source>
+        <comment>between the options of a multiple-choice answer</comment>
+        <translation>, </translation>
+    </message>
 </context>
 <context>
     <name>QsRevisionPopup</name>
@@ -1344,10 +1560,6 @@
 <context>
     <name>QsVillagePicker</name>
     <message>
-        <source>搜索村名，例如“邹庄”</source>
-        <translation>Search a village name, e.g. “邹庄”</translation>
-    </message>
-    <message>
         <source>搜索结果</source>
         <translation>Search results</translation>
     </message>
@@ -1378,6 +1590,11 @@
     <message>
         <source>已选：%1（%2）</source>
         <translation>Chosen: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>搜索村名，例如“邹庄”</source>
+        <comment>the example is a village name in Chinese: English leaves it out</comment>
+        <translation>Search a village name (as written in Chinese)</translation>
     </message>
 </context>
 <context>
@@ -1523,6 +1740,11 @@
         <source>本机没有这条记录的这一版本</source>
         <translation>This device does not hold this revision of the record</translation>
     </message>
+    <message>
+        <source>、</source>
+        <comment>between the options of a multiple-choice answer</comment>
+        <translation>, </translation>
+    </message>
 </context>
 <context>
     <name>RecordViewPage</name>
@@ -1573,6 +1795,10 @@
     <message>
         <source>%1 · 通过或发布前须确认</source>
         <translation>%1 · confirm before approving or publishing</translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2199,6 +2425,26 @@
             <numerusform>%n photos could not be sent; the next sync tries again</numerusform>
         </translation>
     </message>
+    <message>
+        <source>服务器响应超时，稍后重试</source>
+        <translation>The server did not answer in time; the next sync tries again</translation>
+    </message>
+    <message>
+        <source>同步失败（gRPC %1）：%2</source>
+        <translation>Sync failed (gRPC %1): %2</translation>
+    </message>
+    <message>
+        <source>服务器只确认了 %1/%2 条，其余下次同步时重发</source>
+        <translation>The server acknowledged %1 of %2; the rest go out with the next sync</translation>
+    </message>
+    <message>
+        <source>服务器下发的检查表无效：%1</source>
+        <translation>The server sent a checklist that is not valid: %1</translation>
+    </message>
+    <message>
+        <source>本机数据库出错：无法保存登录信息</source>
+        <translation>The device&apos;s store failed: the login could not be kept</translation>
+    </message>
 </context>
 <context>
     <name>SyncLogModel</name>
@@ -2304,12 +2550,12 @@
 <context>
     <name>VillagePickerController</name>
     <message>
-        <source>%1 · 结对：北京市%2</source>
-        <translation>%1 · paired with Beijing %2</translation>
+        <source>%1 · 结对：%2</source>
+        <translation>%1 · paired with %2</translation>
     </message>
     <message>
-        <source>%1 · %2 · 结对：北京市%3</source>
-        <translation>%1 · %2 · paired with Beijing %3</translation>
+        <source>%1 · %2 · 结对：%3</source>
+        <translation>%1 · %2 · paired with %3</translation>
     </message>
 </context>
 <context>

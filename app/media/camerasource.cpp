@@ -14,13 +14,6 @@
 #endif
 #endif
 
-namespace {
-QString noPermissionMessage()
-{
-    return QStringLiteral("没有相机权限，请在系统设置中允许，或从文件导入照片");
-}
-} // namespace
-
 CameraSource::CameraSource(QObject *parent)
     : PhotoSource(parent), m_devices(new QMediaDevices(this))
 {
@@ -42,12 +35,12 @@ bool CameraSource::available() const
     return !QMediaDevices::videoInputs().isEmpty() && !permissionDenied();
 }
 
-QString CameraSource::unavailableReason() const
+PhotoProblem CameraSource::unavailableReason() const
 {
     if (QMediaDevices::videoInputs().isEmpty())
-        return QStringLiteral("此设备没有摄像头，请从文件导入照片");
+        return {QLatin1String(PhotoProblemCode::kNoCamera), {}};
     if (permissionDenied())
-        return noPermissionMessage();
+        return {QLatin1String(PhotoProblemCode::kNoPermission), {}};
     return {};
 }
 
@@ -58,7 +51,7 @@ void CameraSource::requestPhoto()
         return;
     }
     if (busy()) {
-        emit failed(QStringLiteral("上一张照片还在拍摄中"));
+        emit failed({QLatin1String(PhotoProblemCode::kCaptureBusy), {}});
         return;
     }
     m_pending = true;
@@ -81,7 +74,7 @@ void CameraSource::start()
             }
             emit availableChanged();
             if (busy())
-                fail(noPermissionMessage());
+                fail(PhotoProblemCode::kNoPermission);
         });
         return;
     }
@@ -95,7 +88,7 @@ void CameraSource::stop()
     if (m_camera)
         m_camera->stop();
     if (busy())
-        fail(QStringLiteral("相机已关闭，照片没有拍摄"));
+        fail(PhotoProblemCode::kCameraClosed);
 }
 
 // Built on first use, so a device without a camera never opens the camera stack.
@@ -117,12 +110,12 @@ void CameraSource::setUp()
     connect(m_capture, &QImageCapture::errorOccurred, this,
             [this](int id, QImageCapture::Error, const QString &message) {
                 if (id >= 0 && id == m_captureId)
-                    fail(QStringLiteral("拍照失败：%1").arg(message));
+                    fail(PhotoProblemCode::kCaptureFailed, message);
             });
     connect(m_camera, &QCamera::errorOccurred, this,
             [this](QCamera::Error, const QString &message) {
                 if (busy())
-                    fail(QStringLiteral("相机错误：%1").arg(message));
+                    fail(PhotoProblemCode::kCameraError, message);
             });
 }
 
@@ -133,7 +126,7 @@ void CameraSource::captureIfReady()
     m_pending = false;
     m_captureId = m_capture->capture();
     if (m_captureId < 0)
-        fail(QStringLiteral("拍照失败：%1").arg(m_capture->errorString()));
+        fail(PhotoProblemCode::kCaptureFailed, m_capture->errorString());
 }
 
 void CameraSource::onCaptured(int id, const QImage &image)
@@ -142,14 +135,14 @@ void CameraSource::onCaptured(int id, const QImage &image)
         return;
     m_captureId = -1;
     if (image.isNull())
-        emit failed(QStringLiteral("拍照失败：相机没有给出图像"));
+        emit failed({QLatin1String(PhotoProblemCode::kNoImage), {}});
     else
         emit imageCaptured(image);
 }
 
-void CameraSource::fail(const QString &message)
+void CameraSource::fail(const char *code, const QString &detail)
 {
     m_pending = false;
     m_captureId = -1;
-    emit failed(message);
+    emit failed({QLatin1String(code), detail.isEmpty() ? QStringList() : QStringList {detail}});
 }

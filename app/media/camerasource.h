@@ -16,7 +16,7 @@ public:
 
     QString sourceName() const override { return QStringLiteral("camera"); }
     bool available() const override;
-    QString unavailableReason() const override;
+    PhotoProblem unavailableReason() const override;
     // Turns the camera on if needed and takes one picture once it is ready.
     void requestPhoto() override;
 
@@ -30,7 +30,7 @@ private:
     void setUp();
     void captureIfReady();
     void onCaptured(int id, const QImage &image);
-    void fail(const QString &message);
+    void fail(const char *code, const QString &detail = {});
     bool busy() const { return m_pending || m_captureId >= 0; }
     static bool permissionDenied();
 

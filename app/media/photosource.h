@@ -1,5 +1,7 @@
 #pragma once
 
+#include "photoproblem.h"
+
 #include <QImage>
 #include <QObject>
 #include <QString>
@@ -14,8 +16,8 @@ public:
 
     virtual QString sourceName() const = 0; // "camera", "file", ...
     virtual bool available() const = 0;
-    // Why available() is false, in words for the inspector; empty when available.
-    virtual QString unavailableReason() const = 0;
+    // Why available() is false (the app words it: PhotoProblemText); empty when available.
+    virtual PhotoProblem unavailableReason() const = 0;
     // Asks for one photo. Answered by exactly one of imageCaptured, fileChosen or failed,
     // possibly before this returns.
     virtual void requestPhoto() = 0;
@@ -23,6 +25,6 @@ public:
 signals:
     void imageCaptured(const QImage &image);
     void fileChosen(const QString &path);
-    void failed(const QString &message);
+    void failed(const PhotoProblem &problem);
     void availableChanged();
 };

@@ -45,21 +45,21 @@ QString formatPosition(const GeoFix &fix)
     return text;
 }
 
-QString readerFailure(QImageReader::ImageReaderError error)
+const char *readerFailure(QImageReader::ImageReaderError error)
 {
     switch (error) {
     case QImageReader::FileNotFoundError:
-        return QStringLiteral("文件不存在");
+        return PhotoProblemCode::kFileMissing;
     case QImageReader::DeviceError:
-        return QStringLiteral("无法读取文件");
+        return PhotoProblemCode::kCannotOpen;
     case QImageReader::UnsupportedFormatError:
-        return QStringLiteral("不是可识别的图片格式");
+        return PhotoProblemCode::kUnknownFormat;
     case QImageReader::InvalidDataError:
-        return QStringLiteral("图片数据已损坏");
+        return PhotoProblemCode::kCorruptData;
     case QImageReader::UnknownError:
         break;
     }
-    return QStringLiteral("图片无法解码");
+    return PhotoProblemCode::kUndecodable;
 }
 
 // libjpeg decodes a cut-off JPEG with a warning and grey filler, so check that the data
@@ -147,7 +147,7 @@ QImage stamped(QImage image, const PhotoCaption &caption)
     return canvas;
 }
 
-bool encodeJpeg(const QImage &image, int quality, QByteArray *out, QString *error)
+bool encodeJpeg(const QImage &image, int quality, QByteArray *out, PhotoProblem *error)
 {
     QBuffer buffer(out);
     buffer.open(QIODevice::WriteOnly);
@@ -155,18 +155,18 @@ bool encodeJpeg(const QImage &image, int quality, QByteArray *out, QString *erro
     writer.setQuality(quality);
     if (writer.write(image))
         return true;
-    *error = QStringLiteral("无法保存照片：JPEG 编码失败（%1）").arg(writer.errorString());
+    *error = {QLatin1String(PhotoProblemCode::kEncodeFailed), {writer.errorString()}};
     return false;
 }
 
 // Written through a temporary file and renamed, so the name never holds partial bytes.
-bool writeAtomically(const QString &path, const QByteArray &bytes, QString *error)
+bool writeAtomically(const QString &path, const QByteArray &bytes, PhotoProblem *error)
 {
     QSaveFile file(path);
     if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
         return true;
-    *error = QStringLiteral("无法保存照片：无法写入 %1（%2）")
-                 .arg(QDir::toNativeSeparators(path), file.errorString());
+    *error = {QLatin1String(PhotoProblemCode::kCannotWrite),
+              {QDir::toNativeSeparators(path), file.errorString()}};
     file.cancelWriting();
     return false;
 }
@@ -185,17 +185,17 @@ bool fileHasHash(const QString &path, const QString &sha256)
     return hash.addData(&file) && QString::fromLatin1(hash.result().toHex()) == sha256;
 }
 
-void setError(QString *error, const QString &message)
+void setError(PhotoProblem *error, const char *code, const QStringList &args = {})
 {
     if (error)
-        *error = message;
+        *error = {QLatin1String(code), args};
 }
 
 // Creates the folders a write needs and remembers which ones it made, so a failed import
 // can take them away again.
 class CreatedDirs {
 public:
-    bool ensure(const QString &path, QString *error)
+    bool ensure(const QString &path, PhotoProblem *error)
     {
         QStringList missing;
         for (QDir dir(path); !dir.exists(); dir.setPath(QFileInfo(dir.path()).path())) {
@@ -205,8 +205,8 @@ public:
         }
         for (const QString &dir : std::as_const(missing)) {
             if (!QDir().mkdir(dir)) {
-                *error = QStringLiteral("无法保存照片：无法创建文件夹 %1")
-                             .arg(QDir::toNativeSeparators(dir));
+                *error = {QLatin1String(PhotoProblemCode::kCannotCreateFolder),
+                          {QDir::toNativeSeparators(dir)}};
                 return false;
             }
             m_created.prepend(dir);
@@ -249,25 +249,25 @@ QString PhotoStore::rootBeside(const QString &databasePath)
 }
 
 std::optional<StoredPhoto> PhotoStore::importFile(const QString &path, const PhotoCaption &caption,
-                                                  QString *error)
+                                                  PhotoProblem *error)
 {
     const QString name = QFileInfo(path).fileName();
-    const auto fail = [&](const QString &reason) {
-        setError(error, QStringLiteral("无法读取图片 %1：%2").arg(name, reason));
+    const auto fail = [&](const char *code, const QString &detail = {}) {
+        setError(error, code, detail.isEmpty() ? QStringList {name} : QStringList {name, detail});
         return std::nullopt;
     };
 
     const QFileInfo info(path);
     if (!info.exists())
-        return fail(QStringLiteral("文件不存在"));
+        return fail(PhotoProblemCode::kFileMissing);
     if (!info.isFile())
-        return fail(QStringLiteral("不是文件"));
+        return fail(PhotoProblemCode::kNotAFile);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("无法打开文件（%1）").arg(file.errorString()));
+        return fail(PhotoProblemCode::kCannotOpen, file.errorString());
     const QByteArray data = file.readAll();
     if (data.isEmpty())
-        return fail(QStringLiteral("文件为空"));
+        return fail(PhotoProblemCode::kFileEmpty);
 
     QBuffer buffer;
     buffer.setData(data);
@@ -276,9 +276,9 @@ std::optional<StoredPhoto> PhotoStore::importFile(const QString &path, const Pho
     reader.setAutoTransform(true);
     const QByteArray format = reader.format();
     if (format.isEmpty())
-        return fail(QStringLiteral("不是可识别的图片格式"));
+        return fail(PhotoProblemCode::kUnknownFormat);
     if (format == "jpeg" && !jpegIsComplete(data))
-        return fail(QStringLiteral("图片文件不完整（JPEG 数据被截断）"));
+        return fail(PhotoProblemCode::kTruncated);
     // Decode big photos straight at the target size: less memory, and JPEG scales while
     // decoding. The size is before EXIF rotation, but the long edge is the same.
     const QSize size = reader.size();
@@ -286,34 +286,38 @@ std::optional<StoredPhoto> PhotoStore::importFile(const QString &path, const Pho
         reader.setScaledSize(boundedSize(size, MaxLongEdge));
     const QImage image = reader.read();
     if (image.isNull())
-        return fail(
-            QStringLiteral("%1（%2）").arg(readerFailure(reader.error()), reader.errorString()));
+        return fail(readerFailure(reader.error()), reader.errorString());
     return store(image, caption, error);
 }
 
 std::optional<StoredPhoto> PhotoStore::importImage(const QImage &image, const PhotoCaption &caption,
-                                                   QString *error)
+                                                   PhotoProblem *error)
 {
     if (image.isNull()) {
-        setError(error, QStringLiteral("无法读取图片：相机没有给出图像"));
+        setError(error, PhotoProblemCode::kNoImage);
         return std::nullopt;
     }
     return store(image, caption, error);
 }
 
 std::optional<StoredPhoto> PhotoStore::store(const QImage &image, const PhotoCaption &caption,
-                                             QString *error)
+                                             PhotoProblem *error)
 {
-    QString message;
-    const auto fail = [&](const QString &text) {
-        setError(error, text);
+    PhotoProblem message;
+    const auto fail = [&](const char *code) {
+        setError(error, code);
+        return std::nullopt;
+    };
+    const auto failWith = [&](const PhotoProblem &problem) {
+        if (error)
+            *error = problem;
         return std::nullopt;
     };
     if (m_root.isEmpty())
-        return fail(QStringLiteral("无法保存照片：没有设置照片文件夹"));
+        return fail(PhotoProblemCode::kNoPhotoFolder);
     // QFont and QPainter text need the GUI application; say so instead of crashing.
     if (!QCoreApplication::instance() || !QCoreApplication::instance()->inherits("QGuiApplication"))
-        return fail(QStringLiteral("无法处理照片：需要 QGuiApplication"));
+        return fail(PhotoProblemCode::kNeedsGui);
 
     const QSize target = boundedSize(image.size(), MaxLongEdge);
     const QImage scaled = target == image.size()
@@ -323,7 +327,7 @@ std::optional<StoredPhoto> PhotoStore::store(const QImage &image, const PhotoCap
 
     QByteArray bytes;
     if (!encodeJpeg(photo, JpegQuality, &bytes, &message))
-        return fail(message);
+        return failWith(message);
 
     StoredPhoto result;
     result.sha256 = QString::fromLatin1(sha256Hex(bytes));
@@ -345,7 +349,7 @@ std::optional<StoredPhoto> PhotoStore::store(const QImage &image, const PhotoCap
         const QImage thumbnail = photo.scaled(boundedSize(photo.size(), ThumbnailLongEdge),
                                               Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
         if (!encodeJpeg(thumbnail, ThumbnailQuality, &thumbnailBytes, &message))
-            return fail(message);
+            return failWith(message);
     }
 
     CreatedDirs dirs;
@@ -353,18 +357,18 @@ std::optional<StoredPhoto> PhotoStore::store(const QImage &image, const PhotoCap
     if (!dirs.ensure(QFileInfo(result.path).path(), &message)
         || !dirs.ensure(QFileInfo(result.thumbnailPath).path(), &message)) {
         dirs.removeAll();
-        return fail(message);
+        return failWith(message);
     }
     if (!havePhoto && !writeAtomically(result.path, bytes, &message)) {
         dirs.removeAll();
-        return fail(message);
+        return failWith(message);
     }
     if (!haveThumbnail && !writeAtomically(result.thumbnailPath, thumbnailBytes, &message)) {
         // A photo without its thumbnail is half an import: take back what this one wrote.
         if (!havePhoto && photoIsNew)
             QFile::remove(result.path);
         dirs.removeAll();
-        return fail(message);
+        return failWith(message);
     }
     return result;
 }
@@ -388,21 +392,19 @@ QString PhotoStore::thumbnailPathFor(const QString &sha256) const
     return m_root + QStringLiteral("/thumbs/") + sha256 + QStringLiteral(".jpg");
 }
 
-bool PhotoStore::verify(const QString &sha256, QString *error) const
+bool PhotoStore::verify(const QString &sha256, PhotoProblem *error) const
 {
     if (!isSha256Hex(sha256)) {
-        setError(error, QStringLiteral("不是有效的照片编号：%1").arg(sha256));
+        setError(error, PhotoProblemCode::kBadPhotoId, {sha256});
         return false;
     }
     const QString path = pathFor(sha256);
     if (!QFileInfo(path).isFile()) {
-        setError(error, QStringLiteral("照片不存在：%1").arg(QDir::toNativeSeparators(path)));
+        setError(error, PhotoProblemCode::kPhotoMissing, {QDir::toNativeSeparators(path)});
         return false;
     }
     if (!fileHasHash(path, sha256)) {
-        setError(
-            error,
-            QStringLiteral("照片已损坏（内容与编号不符）：%1").arg(QDir::toNativeSeparators(path)));
+        setError(error, PhotoProblemCode::kPhotoCorrupt, {QDir::toNativeSeparators(path)});
         return false;
     }
     return true;

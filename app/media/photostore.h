@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/geofix.h"
+#include "photoproblem.h"
 
 #include <QDateTime>
 #include <QImage>
@@ -50,21 +51,21 @@ public:
 
     // A photo file as picked or saved by a camera app (JPEG, PNG, ...); EXIF orientation applied.
     std::optional<StoredPhoto> importFile(const QString &path, const PhotoCaption &caption,
-                                          QString *error = nullptr);
+                                          PhotoProblem *error = nullptr);
     // A frame from the camera.
     std::optional<StoredPhoto> importImage(const QImage &image, const PhotoCaption &caption,
-                                           QString *error = nullptr);
+                                           PhotoProblem *error = nullptr);
 
     bool contains(const QString &sha256) const;
     // Empty for anything that is not a SHA-256 in hex, so a name can never leave the root.
     QString pathFor(const QString &sha256) const;
     QString thumbnailPathFor(const QString &sha256) const;
     // Re-hashes the stored file: true when it is there and its bytes still match its name.
-    bool verify(const QString &sha256, QString *error = nullptr) const;
+    bool verify(const QString &sha256, PhotoProblem *error = nullptr) const;
 
 private:
     std::optional<StoredPhoto> store(const QImage &image, const PhotoCaption &caption,
-                                     QString *error);
+                                     PhotoProblem *error);
 
     QString m_root;
 };

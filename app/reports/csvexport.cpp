@@ -38,13 +38,13 @@ QByteArray csvLine(const QStringList &fields)
 
 // The answer as a person reads it.
 QString answerText(const Question &q, const QJsonValue &a, const QStringList &photoNames,
-                   const QStringList &photoRefs)
+                   const QStringList &photoRefs, const ExportWords &words)
 {
     if (a.isUndefined() || a.isNull())
         return QString();
     switch (q.type) {
     case QuestionType::YesNo:
-        return a.isBool() ? (a.toBool() ? QStringLiteral("是") : QStringLiteral("否")) : QString();
+        return a.isBool() ? (a.toBool() ? words.yes : words.no) : QString();
     case QuestionType::Number:
         return a.isDouble() ? QString::number(a.toDouble(), 'g', 15) : a.toVariant().toString();
     case QuestionType::SingleChoice:
@@ -53,7 +53,7 @@ QString answerText(const Question &q, const QJsonValue &a, const QStringList &ph
         QStringList labels;
         for (const QJsonValue &v : a.toArray())
             labels << q.optionText(v.toString());
-        return labels.join(QStringLiteral("、"));
+        return labels.join(words.listSeparator);
     }
     case QuestionType::Text:
         return a.toString();
@@ -77,7 +77,8 @@ QString answerText(const Question &q, const QJsonValue &a, const QStringList &ph
 
 } // namespace
 
-ExportOutcome exportCsv(QSqlDatabase db, const RecordFilter &filter, const QString &path)
+ExportOutcome exportCsv(QSqlDatabase db, const RecordFilter &filter, const QString &path,
+                        const ExportWords &words)
 {
     ExportOutcome out;
     out.path = path;
@@ -99,14 +100,7 @@ ExportOutcome exportCsv(QSqlDatabase db, const RecordFilter &filter, const QStri
                 columns << AnswerColumn {t.id, q};
         }
     }
-    QStringList header = {QStringLiteral("记录编号"),      QStringLiteral("检查表"),
-                          QStringLiteral("检查表编号"),    QStringLiteral("版本"),
-                          QStringLiteral("类别"),          QStringLiteral("县（市、区）"),
-                          QStringLiteral("乡镇（街道）"),  QStringLiteral("村（社区）"),
-                          QStringLiteral("村代码"),        QStringLiteral("状态"),
-                          QStringLiteral("创建时间"),      QStringLiteral("更新时间"),
-                          QStringLiteral("纬度"),          QStringLiteral("经度"),
-                          QStringLiteral("定位精度（米）")};
+    QStringList header = words.csvHeader;
     const int baseColumns = int(header.size());
     for (const AnswerColumn &c : columns) {
         // With several checklists in one file the label says which one it belongs to.
@@ -114,7 +108,7 @@ ExportOutcome exportCsv(QSqlDatabase db, const RecordFilter &filter, const QStri
         if (templateIds.size() > 1) {
             for (const FormTemplate &t : templates->all())
                 if (t.id == c.templateId) {
-                    label = t.title.text() + QStringLiteral("：") + label;
+                    label = t.title.text() + words.labelSeparator + label;
                     break;
                 }
         }
@@ -137,11 +131,11 @@ ExportOutcome exportCsv(QSqlDatabase db, const RecordFilter &filter, const QStri
                r.templateId,
                QString::number(r.templateVersion),
                categoryName(r.category),
-               row.unitName,
+               words.unit(row.unitName),
                row.townshipName,
                row.villageName,
                r.villageCode,
-               statusName(r),
+               words.status(r),
                localIsoTime(r.createdAtMs),
                localIsoTime(r.updatedAtMs),
                point ? QString::number(point->lat, 'f', 7) : QString(),
@@ -154,7 +148,7 @@ ExportOutcome exportCsv(QSqlDatabase db, const RecordFilter &filter, const QStri
         fields.reserve(baseColumns + columns.size());
         for (const AnswerColumn &c : columns) {
             fields << (c.templateId == r.templateId ? answerText(
-                           *c.question, answers.value(c.question->id), photoNames, refs)
+                           *c.question, answers.value(c.question->id), photoNames, refs, words)
                                                     : QString());
         }
         ++out.records;

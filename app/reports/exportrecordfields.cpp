@@ -77,25 +77,6 @@ std::optional<GeoPoint> recordPoint(const QJsonObject &answers, const FormTempla
     return std::nullopt;
 }
 
-QString statusName(const Record &record)
-{
-    switch (record.listStatus()) {
-    case ListStatus::Draft:
-        return QStringLiteral("草稿");
-    case ListStatus::Pending:
-        return QStringLiteral("待同步");
-    case ListStatus::Synced:
-        return QStringLiteral("已同步");
-    case ListStatus::Returned:
-        return QStringLiteral("已退回");
-    case ListStatus::Approved:
-        return QStringLiteral("已通过");
-    case ListStatus::Rejected:
-        return QStringLiteral("已驳回");
-    }
-    return QString();
-}
-
 QString localIsoTime(qint64 ms)
 {
     // One offset for the whole export (China keeps no daylight saving): converting each

@@ -38,7 +38,5 @@ QJsonObject answersOf(const Record &record);
 // (a pond's C3), else none. WGS84, as the GPS gives it.
 std::optional<GeoPoint> recordPoint(const QJsonObject &answers, const FormTemplate *form);
 std::optional<GeoPoint> pointFromAnswer(const QJsonValue &answer);
-// 已提交 is split like the inspector's list: 待同步 / 已同步.
-QString statusName(const Record &record);
 // ISO 8601 in local time with its offset, e.g. 2025-01-08T12:00:00+08:00.
 QString localIsoTime(qint64 ms);

@@ -119,7 +119,8 @@ void appendProperty(QByteArray *out, const Question *q, QByteArrayView raw, cons
 
 } // namespace
 
-ExportOutcome exportGeoJson(QSqlDatabase db, const RecordFilter &filter, const QString &path)
+ExportOutcome exportGeoJson(QSqlDatabase db, const RecordFilter &filter, const QString &path,
+                            const ExportWords &words)
 {
     ExportOutcome out;
     out.path = path;
@@ -160,11 +161,11 @@ ExportOutcome exportGeoJson(QSqlDatabase db, const RecordFilter &filter, const Q
                {"template", form ? form->title.text() : QString()},
                {"category", r.category},
                {"unit_code", pairedUnitCodeOfVillage(r.villageCode)},
-               {"unit", row.unitName},
+               {"unit", words.unit(row.unitName)},
                {"township", row.townshipName},
                {"village", row.villageName},
                {"village_code", r.villageCode},
-               {"status", statusName(r)},
+               {"status", words.status(r)},
                {"created_at", localIsoTime(r.createdAtMs)},
                {"updated_at", localIsoTime(r.updatedAtMs)}};
         for (const auto &[name, value] : fields) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "exportoutcome.h"
+#include "exportwords.h"
 #include "storage/recordfilter.h"
 
 #include <QSqlDatabase>
@@ -12,4 +13,7 @@
 // and times, then every answer under its question id (yes/no as booleans, choices as their
 // option values, multiple choices comma-joined, other GPS points as "lat,lon", photos as the
 // ZIP of photos names them, space-separated); the answer that gave the point is the geometry.
-ExportOutcome exportGeoJson(QSqlDatabase db, const RecordFilter &filter, const QString &path);
+// The status, the county and the template's title are in the app's language at export time
+// (words); the keys and the answers' values are language-neutral.
+ExportOutcome exportGeoJson(QSqlDatabase db, const RecordFilter &filter, const QString &path,
+                            const ExportWords &words = {});

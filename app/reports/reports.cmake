@@ -9,7 +9,7 @@ target_sources(qs_core PRIVATE
     storage/reportselection.h
     storage/dashboardrepository.h storage/dashboardrepository.cpp
     storage/recordexportquery.h storage/recordexportquery.cpp
-    reports/exportoutcome.h reports/exportfile.h reports/photozipnames.h
+    reports/exportoutcome.h reports/exportfile.h reports/photozipnames.h reports/exportwords.h
     reports/exportrecordfields.h reports/exportrecordfields.cpp
     reports/csvexport.h reports/csvexport.cpp
     reports/geojsonexport.h reports/geojsonexport.cpp

@@ -6,6 +6,8 @@
 #include "transaction.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -89,14 +91,19 @@ bool OutboxRepository::acknowledge(qint64 ackedClientSeq)
     return tx.commit();
 }
 
-bool OutboxRepository::setAside(qint64 clientSeq, const QString &error)
+bool OutboxRepository::setAside(qint64 clientSeq, const QString &error, const QString &errorCode,
+                                const QStringList &errorArgs)
 {
     Transaction tx(m_db);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO outbox_set_aside (op_id, review_id, record_id, error, "
-                             "set_aside_at_ms) SELECT op_id, review_id, record_id, ?, ? "
+                             "error_code, error_args, set_aside_at_ms) "
+                             "SELECT op_id, review_id, record_id, ?, ?, ?, ? "
                              "FROM outbox WHERE client_seq = ? AND review_id IS NOT NULL"));
     q.addBindValue(error);
+    q.addBindValue(errorCode.isEmpty() ? QStringLiteral("") : errorCode); // never NULL
+    q.addBindValue(QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(errorArgs)).toJson(QJsonDocument::Compact)));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(clientSeq);
     if (!q.exec() || q.numRowsAffected() != 1) {
@@ -117,13 +124,18 @@ QList<SetAsideReview> OutboxRepository::setAsideReviews() const
 {
     QList<SetAsideReview> out;
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT op_id, review_id, record_id, error FROM outbox_set_aside "
-                               "ORDER BY set_aside_at_ms, op_id"))) {
+    if (!q.exec(QStringLiteral("SELECT op_id, review_id, record_id, error, error_code, error_args "
+                               "FROM outbox_set_aside ORDER BY set_aside_at_ms, op_id"))) {
         m_error = q.lastError().text();
         return out;
     }
-    while (q.next())
+    while (q.next()) {
+        QStringList args;
+        for (const QJsonValue &arg :
+             QJsonDocument::fromJson(q.value(5).toString().toUtf8()).array())
+            args << arg.toString();
         out << SetAsideReview {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                               q.value(3).toString()};
+                               q.value(3).toString(), q.value(4).toString(), args};
+    }
     return out;
 }

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QSqlDatabase>
+#include <QStringList>
 #include <optional>
 
 struct OutboxEntry {
@@ -19,7 +20,9 @@ struct SetAsideReview {
     QString opId;
     QString reviewId;
     QString recordId;
-    QString error; // the server's words
+    QString error; // what happened, in English (logs; older rows' only words)
+    QString errorCode; // why, for the user: a refusal code or a SyncErrorCode (empty: none)
+    QStringList errorArgs;
 };
 
 // The device's queue of changes the server has not acknowledged yet.
@@ -37,7 +40,8 @@ public:
     bool acknowledge(qint64 ackedClientSeq);
 
     // Takes a refused decision out of the queue, keeping it and the error for the UI.
-    bool setAside(qint64 clientSeq, const QString &error);
+    bool setAside(qint64 clientSeq, const QString &error, const QString &errorCode = {},
+                  const QStringList &errorArgs = {});
     QList<SetAsideReview> setAsideReviews() const;
 
     QString lastError() const { return m_error; }

@@ -28,7 +28,7 @@ Rectangle {
         if (typeof v === "boolean")
             return v ? qsTr("是") : qsTr("否")
         if (Array.isArray(v))
-            return v.join("、")
+            return v.join(qsTr("、", "between the options of a multiple-choice answer"))
         if (typeof v === "object")
             return v.lat !== undefined ? Number(v.lat).toFixed(6) + ", " + Number(v.lon).toFixed(6)
                                        : JSON.stringify(v)

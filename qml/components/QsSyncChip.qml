@@ -48,7 +48,10 @@ QsChip {
             return qsTr("同步中…")
         }
         if (engine.state === SyncEngine.Error)
-            return joined([qsTr("同步失败：%1").arg(engine.lastError), retryText])
+            return joined([qsTr("同步失败：%1").arg(Services.syncErrorText(engine.lastErrorCode,
+                                                                        engine.lastErrorArgs,
+                                                                        engine.lastError)),
+                           retryText])
         if (engine.state === SyncEngine.Offline)
             return joined([qsTr("离线"), pendingText, retryText])
         if (isNaN(engine.lastSuccess.getTime()))

@@ -25,7 +25,7 @@ ColumnLayout {
         objectName: "villageSearch"
         Layout.fillWidth: true
         Layout.preferredHeight: Theme.touchTarget
-        placeholderText: qsTr("搜索村名，例如“邹庄”")
+        placeholderText: qsTr("搜索村名，例如“邹庄”", "the example is a village name in Chinese: English leaves it out")
         inputMethodHints: Qt.ImhNoPredictiveText
     }
 
@@ -77,7 +77,8 @@ ColumnLayout {
             Layout.preferredHeight: Theme.touchTarget
             textRole: "name"
             valueRole: "code"
-            model: picker.controller.units()
+            // County names in the language of the moment: asked again when it changes.
+            model: Services.language.language, picker.controller.units()
             currentIndex: -1
             displayText: currentIndex >= 0 ? model[currentIndex].name + " · " + model[currentIndex].detail
                                            : qsTr("选择县（市、区）")

@@ -79,7 +79,8 @@ QsEditorBase {
         Label {
             Layout.fillWidth: true
             visible: editor.editable && !Services.camera.available
-            text: Services.camera.unavailableReason
+            // Worded when read: read again when the language changes.
+            text: Services.language.language, Services.camera.unavailableReason
             color: Theme.textSecondary
             font.pixelSize: Theme.fontSmall
             wrapMode: Text.WordWrap

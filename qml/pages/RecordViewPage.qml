@@ -344,7 +344,8 @@ Page {
                         if (modelData.comment !== "")
                             lines.push(modelData.comment)
                         for (var i = 0; i < modelData.questionComments.length; ++i)
-                            lines.push(modelData.questionComments[i].label + "：" + modelData.questionComments[i].comment)
+                            lines.push(qsTr("%1：%2").arg(modelData.questionComments[i].label)
+                                                         .arg(modelData.questionComments[i].comment))
                         return lines.join("\n")
                     }
                 }

@@ -6,6 +6,7 @@
 #include "storage/recordrepository.h"
 #include "storage/syncmetarepository.h"
 #include "syncengine.h"
+#include "syncreport.h"
 #include "syncsession.h"
 #include "synctransport.h"
 #include "testlogin.h"
@@ -126,7 +127,7 @@ private slots:
             const SyncResult notLoggedIn = SyncSession(inspector.connection(), nowhere).run();
             QVERIFY(!notLoggedIn.ok);
             QVERIFY(notLoggedIn.needsLogin);
-            QVERIFY2(notLoggedIn.error.contains("未登录"), qPrintable(notLoggedIn.error));
+            QCOMPARE(notLoggedIn.problem.code, QString(SyncErrorCode::kNotLoggedIn));
 
             // No server (with a token from an earlier login): the sync fails loudly and the
             // record stays queued.
@@ -134,7 +135,7 @@ private slots:
             QVERIFY(meta.setValue(SyncMetaRepository::kAuthToken, "token-from-before"));
             const SyncResult offline = SyncSession(inspector.connection(), nowhere).run();
             QVERIFY(!offline.ok);
-            QVERIFY2(offline.error.contains("服务器不可达"), qPrintable(offline.error));
+            QCOMPARE(offline.problem.code, QString(SyncErrorCode::kUnreachable));
             QCOMPARE(OutboxRepository(inspector.connection()).pendingCount(), 1);
             QCOMPARE(records.find(record.id)->syncState, SyncState::Pending);
 

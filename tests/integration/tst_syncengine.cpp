@@ -9,6 +9,7 @@
 #include "storage/syncmetarepository.h"
 #include "storage/templaterepository.h"
 #include "syncengine.h"
+#include "syncreport.h"
 #include "syncsession.h"
 #include "testlogin.h"
 
@@ -212,7 +213,7 @@ private slots:
         engine.requestSync();
         QVERIFY(finished.wait(kWait));
         QCOMPARE(engine.state(), SyncEngine::Offline);
-        QCOMPARE(engine.lastError(), QStringLiteral("未配置同步服务器"));
+        QCOMPARE(engine.lastErrorCode(), QString(SyncErrorCode::kNoServer));
         QCOMPARE(engine.pendingCount(), 2);
         // Nothing to retry: only a server could change it.
         QVERIFY(!engine.nextAttempt().isValid());
@@ -232,7 +233,7 @@ private slots:
         QVERIFY(finished.wait(kWait));
         QCOMPARE(finished.first().at(0).toBool(), false);
         QCOMPARE(engine.state(), SyncEngine::Offline);
-        QVERIFY2(engine.lastError().contains("服务器不可达"), qPrintable(engine.lastError()));
+        QCOMPARE(engine.lastErrorCode(), QString(SyncErrorCode::kUnreachable));
         QCOMPARE(engine.pendingCount(), 5);
         QCOMPARE(queuedIn(store), 5);
         // Backoff: one failure, the first wait (60 s ± 20 %) chosen, an attempt planned, and
@@ -348,7 +349,11 @@ private slots:
         engine.syncNow();
         QVERIFY(finished.wait(kWait));
         QCOMPARE(engine.state(), SyncEngine::Error);
-        QVERIFY2(engine.lastError().contains("服务器拒绝了数据"), qPrintable(engine.lastError()));
+        // The server's refusal, kept as its code for the app to word (and the gRPC status in
+        // the English detail).
+        QCOMPARE(engine.lastErrorCode(), QStringLiteral("request_invalid"));
+        QCOMPARE(engine.lastErrorArgs(), QStringList {"ops[0].upsert_record.village_code"});
+        QVERIFY2(engine.lastError().contains("gRPC 3"), qPrintable(engine.lastError()));
         QCOMPARE(engine.consecutiveFailures(), 1);
         QVERIFY(engine.nextAttempt().isValid());
         QVERIFY(!engine.scheduler().isProbing()); // the server answered: nothing to probe

@@ -31,15 +31,7 @@ public:
     void addStore(const QString &path)
     {
         m_stores << path;
-        for (const QString &name :
-             readStrings(path, {"SELECT name FROM village", "SELECT name FROM township"}))
-            m_referenceNames.insert(name);
-        // A township that shares a county's name (武当山特区) must not hide that county.
-        for (const QString &name : readStrings(path,
-                                               {"SELECT name FROM paired_unit",
-                                                "SELECT partner_district_name FROM "
-                                                "paired_unit"}))
-            m_mustTranslate.insert(name);
+        readReferenceNames(path);
     }
 
     // A text allowed as it is where its path contains pathPart, e.g. the language switch
@@ -154,8 +146,31 @@ private:
 
     // Everything people wrote that the stores hold now, longest first (so that a name
     // inside a longer answer does not leave half of it behind).
+    // The reference data's names, read once the store has them (an app fills its store when
+    // it first starts, or from its server: later than addStore may be called).
+    void readReferenceNames(const QString &store) const
+    {
+        if (m_referenceRead.contains(store))
+            return;
+        const QStringList names
+            = readStrings(store, {"SELECT name FROM village", "SELECT name FROM township"});
+        if (names.isEmpty())
+            return;
+        m_referenceRead.insert(store);
+        for (const QString &name : names)
+            m_referenceNames.insert(name);
+        // A township that shares a county's name (武当山特区) must not hide that county.
+        for (const QString &name : readStrings(store,
+                                               {"SELECT name FROM paired_unit",
+                                                "SELECT partner_district_name FROM "
+                                                "paired_unit"}))
+            m_mustTranslate.insert(name);
+    }
+
     QList<QString> sortedUserData() const
     {
+        for (const QString &store : m_stores)
+            readReferenceNames(store);
         QSet<QString> data = m_referenceNames;
         for (const QString &store : m_stores) {
             const QStringList rows
@@ -191,8 +206,10 @@ private:
     }
 
     QStringList m_stores;
-    QSet<QString> m_referenceNames;
-    QSet<QString> m_mustTranslate; // county and Beijing district names: never user data
+    mutable QSet<QString> m_referenceRead; // stores whose reference names are read
+    mutable QSet<QString> m_referenceNames;
+    // County and Beijing district names: never user data.
+    mutable QSet<QString> m_mustTranslate;
     QList<QPair<QString, QString>> m_allowed;
     QStringList m_pages;
     QList<Offence> m_offences;

@@ -50,11 +50,11 @@ struct SyncDevice {
     // stored by its SHA-256); its name, or empty. Needs a QGuiApplication (QTEST_MAIN).
     QString importPhoto(const QImage &picture, const PhotoCaption &caption) const
     {
-        QString error;
+        PhotoProblem error;
         const std::optional<StoredPhoto> photo
             = PhotoStore(photoRoot()).importImage(picture, caption, &error);
         if (!photo)
-            qWarning("photo not imported: %s", qPrintable(error));
+            qWarning("photo not imported: %s", qPrintable(error.toString()));
         return photo ? photo->sha256 : QString();
     }
 

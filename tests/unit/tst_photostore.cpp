@@ -115,7 +115,7 @@ public:
     QString nextFile;
     QString sourceName() const override { return QStringLiteral("fake"); }
     bool available() const override { return true; }
-    QString unavailableReason() const override { return {}; }
+    PhotoProblem unavailableReason() const override { return {}; }
     void requestPhoto() override
     {
         if (!nextImage.isNull())
@@ -123,7 +123,7 @@ public:
         else if (!nextFile.isEmpty())
             emit fileChosen(nextFile);
         else
-            emit failed(QStringLiteral("nothing to give"));
+            emit failed({QStringLiteral("nothing_to_give"), {}});
     }
 };
 
@@ -187,9 +187,9 @@ private slots:
         QFETCH(QSize, expected);
         QTemporaryDir dir;
         PhotoStore store(dir.filePath("photos"));
-        QString error;
+        PhotoProblem error;
         const auto photo = store.importFile(file, sampleCaption(), &error);
-        QVERIFY2(photo, qPrintable(error));
+        QVERIFY2(photo, qPrintable(error.toString()));
         QCOMPARE(photo->pixelSize, expected);
         QImageReader stored(photo->path);
         QCOMPARE(stored.format(), QByteArray("jpeg"));
@@ -218,9 +218,9 @@ private slots:
 
         QTemporaryDir dir;
         PhotoStore store(dir.path());
-        QString error;
+        PhotoProblem error;
         const auto photo = store.importFile(file, sampleCaption(), &error);
-        QVERIFY2(photo, qPrintable(error));
+        QVERIFY2(photo, qPrintable(error.toString()));
         QCOMPARE(photo->pixelSize, QSize(1536, 2048));
         const QImage stored(photo->path);
         const QImage upright
@@ -236,9 +236,9 @@ private slots:
     {
         QTemporaryDir dir;
         PhotoStore store(dir.path());
-        QString error;
+        PhotoProblem error;
         const auto photo = store.importFile(m_landscapeJpeg, sampleCaption(), &error);
-        QVERIFY2(photo, qPrintable(error));
+        QVERIFY2(photo, qPrintable(error.toString()));
         const QImage stamped(photo->path);
         const QImage plain
             = gradient(4000, 3000)
@@ -269,7 +269,7 @@ private slots:
         other.fix = GeoFix();
         other.villageName = QStringLiteral("安阳村");
         const auto second = store.importFile(m_landscapeJpeg, other, &error);
-        QVERIFY2(second, qPrintable(error));
+        QVERIFY2(second, qPrintable(error.toString()));
         QVERIFY(second->sha256 != photo->sha256);
         const QImage restamped(second->path);
         QVERIFY(meanDifference(stamped, restamped, top) < 1.0);
@@ -281,9 +281,9 @@ private slots:
         QTemporaryDir dir;
         PhotoStore store(dir.filePath("a"));
         PhotoStore elsewhere(dir.filePath("b"));
-        QString error;
+        PhotoProblem error;
         const auto first = store.importFile(m_landscapeJpeg, sampleCaption(), &error);
-        QVERIFY2(first, qPrintable(error));
+        QVERIFY2(first, qPrintable(error.toString()));
         QVERIFY(!first->alreadyStored);
 
         const QByteArray bytes = fileBytes(first->path);
@@ -306,7 +306,7 @@ private slots:
             QVERIFY(stored.setFileTime(old, QFileDevice::FileModificationTime));
         }
         const auto again = store.importFile(m_landscapeJpeg, sampleCaption(), &error);
-        QVERIFY2(again, qPrintable(error));
+        QVERIFY2(again, qPrintable(error.toString()));
         QCOMPARE(again->sha256, first->sha256);
         QVERIFY(again->alreadyStored);
         QCOMPARE(QFileInfo(first->path).lastModified().toUTC(), old);
@@ -314,7 +314,7 @@ private slots:
 
         // Another store, same bytes.
         const auto copy = elsewhere.importFile(m_landscapeJpeg, sampleCaption(), &error);
-        QVERIFY2(copy, qPrintable(error));
+        QVERIFY2(copy, qPrintable(error.toString()));
         QCOMPARE(copy->sha256, first->sha256);
         QCOMPARE(fileBytes(copy->path), bytes);
 
@@ -322,7 +322,7 @@ private slots:
         const QImage frame = gradient(1200, 900);
         const auto frameA = store.importImage(frame, sampleCaption(), &error);
         const auto frameB = elsewhere.importImage(frame, sampleCaption(), &error);
-        QVERIFY2(frameA && frameB, qPrintable(error));
+        QVERIFY2(frameA && frameB, qPrintable(error.toString()));
         QCOMPARE(frameA->sha256, frameB->sha256);
         QVERIFY(frameA->sha256 != first->sha256);
     }
@@ -331,20 +331,21 @@ private slots:
     {
         QTemporaryDir dir;
         PhotoStore store(dir.path());
-        QString error;
+        PhotoProblem error;
         const auto photo = store.importFile(m_smallPng, sampleCaption(), &error);
-        QVERIFY2(photo, qPrintable(error));
+        QVERIFY2(photo, qPrintable(error.toString()));
         QByteArray bytes = fileBytes(photo->path);
         bytes[bytes.size() / 2] = char(bytes.at(bytes.size() / 2) ^ 0x55);
         QVERIFY(writeBytes(photo->path, bytes));
 
         QVERIFY(!store.verify(photo->sha256, &error));
-        QVERIFY2(error.contains(QStringLiteral("已损坏")), qPrintable(error));
+        QCOMPARE(error.code, QString(PhotoProblemCode::kPhotoCorrupt));
         QVERIFY(!store.verify(QStringLiteral("../../etc/passwd"), &error));
+        QCOMPARE(error.code, QString(PhotoProblemCode::kBadPhotoId));
         QVERIFY(store.pathFor(QStringLiteral("../../etc/passwd")).isEmpty());
 
         const auto again = store.importFile(m_smallPng, sampleCaption(), &error);
-        QVERIFY2(again, qPrintable(error));
+        QVERIFY2(again, qPrintable(error.toString()));
         QVERIFY(!again->alreadyStored);
         QVERIFY(store.verify(photo->sha256, &error));
     }
@@ -363,9 +364,9 @@ private slots:
         QFETCH(QSize, expected);
         QTemporaryDir dir;
         PhotoStore store(dir.path());
-        QString error;
+        PhotoProblem error;
         const auto photo = store.importFile(file, sampleCaption(), &error);
-        QVERIFY2(photo, qPrintable(error));
+        QVERIFY2(photo, qPrintable(error.toString()));
         QCOMPARE(photo->thumbnailPath, dir.filePath("thumbs/") + photo->sha256 + ".jpg");
         QCOMPARE(photo->thumbnailPath, store.thumbnailPathFor(photo->sha256));
         QImageReader thumbnail(photo->thumbnailPath);
@@ -375,7 +376,7 @@ private slots:
         // A lost thumbnail comes back on the next import; the photo is left alone.
         QVERIFY(QFile::remove(photo->thumbnailPath));
         const auto again = store.importFile(file, sampleCaption(), &error);
-        QVERIFY2(again, qPrintable(error));
+        QVERIFY2(again, qPrintable(error.toString()));
         QVERIFY(again->alreadyStored);
         QCOMPARE(QImageReader(photo->thumbnailPath).size(), expected);
     }
@@ -400,14 +401,19 @@ private slots:
         const QByteArray png = fileBytes(m_smallPng);
         QVERIFY(writeBytes(input("truncated.png"), png.left(png.size() / 2)));
 
+        // What the store says, as a code the app words (PhotoProblemText, tst_syncwording).
         QTest::newRow("random bytes")
-            << input("noise.jpg") << QStringLiteral("不是可识别的图片格式");
-        QTest::newRow("truncated jpeg") << input("truncated.jpg") << QStringLiteral("不完整");
-        QTest::newRow("text file") << input("notes.jpg") << QStringLiteral("不是可识别的图片格式");
-        QTest::newRow("empty file") << input("empty.jpg") << QStringLiteral("文件为空");
-        QTest::newRow("missing file") << input("nowhere.jpg") << QStringLiteral("文件不存在");
-        QTest::newRow("truncated png") << input("truncated.png") << QStringLiteral("已损坏");
-        QTest::newRow("a folder") << m_inputs.path() << QStringLiteral("不是文件");
+            << input("noise.jpg") << QString(PhotoProblemCode::kUnknownFormat);
+        QTest::newRow("truncated jpeg")
+            << input("truncated.jpg") << QString(PhotoProblemCode::kTruncated);
+        QTest::newRow("text file")
+            << input("notes.jpg") << QString(PhotoProblemCode::kUnknownFormat);
+        QTest::newRow("empty file") << input("empty.jpg") << QString(PhotoProblemCode::kFileEmpty);
+        QTest::newRow("missing file")
+            << input("nowhere.jpg") << QString(PhotoProblemCode::kFileMissing);
+        QTest::newRow("truncated png")
+            << input("truncated.png") << QString(PhotoProblemCode::kCorruptData);
+        QTest::newRow("a folder") << m_inputs.path() << QString(PhotoProblemCode::kNotAFile);
     }
 
     void corruptInputIsRejectedAndChangesNothing()
@@ -418,14 +424,15 @@ private slots:
 
         // A store that already holds a photo...
         PhotoStore store(dir.filePath("photos"));
-        QString error;
-        QVERIFY2(store.importFile(m_smallPng, sampleCaption(), &error), qPrintable(error));
+        PhotoProblem error;
+        QVERIFY2(store.importFile(m_smallPng, sampleCaption(), &error),
+                 qPrintable(error.toString()));
         const auto before = snapshot(store.rootDir());
         QCOMPARE(before.size(), 4); // <2 hex>/, its photo, thumbs/, its thumbnail
-        error.clear();
+        error = {};
         QVERIFY(!store.importFile(file, sampleCaption(), &error));
-        QVERIFY2(error.startsWith(QStringLiteral("无法读取图片 ")), qPrintable(error));
-        QVERIFY2(error.contains(reason), qPrintable(error));
+        QCOMPARE(error.code, reason);
+        QCOMPARE(error.args.value(0), QFileInfo(file).fileName()); // the file it could not read
         QCOMPARE(snapshot(store.rootDir()), before);
 
         // ...and one that does not exist yet: it still does not.
@@ -438,9 +445,9 @@ private slots:
     {
         QTemporaryDir dir;
         PhotoStore store(dir.filePath("photos"));
-        QString error;
+        PhotoProblem error;
         QVERIFY(!store.importImage(QImage(), sampleCaption(), &error));
-        QVERIFY2(error.startsWith(QStringLiteral("无法读取图片")), qPrintable(error));
+        QCOMPARE(error.code, QString(PhotoProblemCode::kNoImage));
         QVERIFY(!QFileInfo::exists(store.rootDir()));
     }
 
@@ -452,10 +459,11 @@ private slots:
         QVERIFY(writeBytes(root, "not a folder"));
         const auto before = snapshot(dir.path());
         PhotoStore store(root);
-        QString error;
+        PhotoProblem error;
         QVERIFY(!store.importFile(m_landscapeJpeg, sampleCaption(), &error));
-        QVERIFY2(error.startsWith(QStringLiteral("无法保存照片")), qPrintable(error));
-        QVERIFY2(error.contains(QDir::toNativeSeparators(root)), qPrintable(error));
+        QCOMPARE(error.code, QString(PhotoProblemCode::kCannotCreateFolder));
+        QVERIFY2(error.args.value(0).contains(QDir::toNativeSeparators(root)),
+                 qPrintable(error.toString()));
         QVERIFY(!store.importImage(gradient(640, 480), sampleCaption(), &error));
         QCOMPARE(snapshot(dir.path()), before);
     }
@@ -467,8 +475,9 @@ private slots:
 #else
         QTemporaryDir dir;
         PhotoStore store(dir.filePath("photos"));
-        QString error;
-        QVERIFY2(store.importFile(m_smallPng, sampleCaption(), &error), qPrintable(error));
+        PhotoProblem error;
+        QVERIFY2(store.importFile(m_smallPng, sampleCaption(), &error),
+                 qPrintable(error.toString()));
         const auto before = snapshot(dir.path());
 
         // No file may grow past 16 KB: the photo's write fails part way, as on a full disk.
@@ -485,12 +494,12 @@ private slots:
 
         QVERIFY(limited);
         QVERIFY(!photo);
-        QVERIFY2(error.startsWith(QStringLiteral("无法保存照片：无法写入")), qPrintable(error));
+        QCOMPARE(error.code, QString(PhotoProblemCode::kCannotWrite));
         QCOMPARE(snapshot(dir.path()), before);
 
         // With room again the same import goes through.
         const auto retried = store.importFile(m_landscapeJpeg, sampleCaption(), &error);
-        QVERIFY2(retried, qPrintable(error));
+        QVERIFY2(retried, qPrintable(error.toString()));
         QVERIFY(retried->byteSize > 16 * 1024);
         QVERIFY(store.verify(retried->sha256));
 #endif
@@ -501,17 +510,17 @@ private slots:
         // Learn the name first, then put a folder where its thumbnail has to go: the photo is
         // written, the thumbnail's rename fails, and the photo and its new folder must go again.
         QTemporaryDir scratch;
-        QString error;
+        PhotoProblem error;
         const auto probe
             = PhotoStore(scratch.path()).importFile(m_smallPng, sampleCaption(), &error);
-        QVERIFY2(probe, qPrintable(error));
+        QVERIFY2(probe, qPrintable(error.toString()));
 
         QTemporaryDir dir;
         PhotoStore store(dir.path());
         QVERIFY(QDir().mkpath(store.thumbnailPathFor(probe->sha256)));
         const auto before = snapshot(dir.path());
         QVERIFY(!store.importFile(m_smallPng, sampleCaption(), &error));
-        QVERIFY2(error.startsWith(QStringLiteral("无法保存照片")), qPrintable(error));
+        QCOMPARE(error.code, QString(PhotoProblemCode::kCannotWrite));
         QCOMPARE(snapshot(dir.path()), before);
         QVERIFY(!store.contains(probe->sha256));
     }
@@ -522,19 +531,19 @@ private slots:
         PhotoStore store(dir.path());
         FakePhotoSource source;
         QList<StoredPhoto> stored;
-        QStringList errors;
-        const auto keep = [&](const std::optional<StoredPhoto> &photo, const QString &error) {
+        QList<PhotoProblem> errors;
+        const auto keep = [&](const std::optional<StoredPhoto> &photo, const PhotoProblem &error) {
             if (photo)
                 stored << *photo;
             else
                 errors << error;
         };
         connect(&source, &PhotoSource::imageCaptured, this, [&](const QImage &image) {
-            QString error;
+            PhotoProblem error;
             keep(store.importImage(image, sampleCaption(), &error), error);
         });
         connect(&source, &PhotoSource::fileChosen, this, [&](const QString &path) {
-            QString error;
+            PhotoProblem error;
             keep(store.importFile(path, sampleCaption(), &error), error);
         });
 
@@ -548,7 +557,7 @@ private slots:
         QCOMPARE(stored.first().pixelSize, QSize(2048, 1536));
         QVERIFY(store.verify(stored.first().sha256));
         QCOMPARE(errors.size(), 1);
-        QVERIFY2(errors.first().contains(QStringLiteral("文件不存在")), qPrintable(errors.first()));
+        QCOMPARE(errors.first().code, QString(PhotoProblemCode::kFileMissing));
     }
 
     void cameraWithoutDeviceSaysWhy()
@@ -558,14 +567,14 @@ private slots:
         CameraSource camera;
         QCOMPARE(camera.sourceName(), QStringLiteral("camera"));
         QVERIFY(!camera.available());
-        QVERIFY2(camera.unavailableReason().contains(QStringLiteral("没有摄像头")),
-                 qPrintable(camera.unavailableReason()));
+        QCOMPARE(camera.unavailableReason().code, QString(PhotoProblemCode::kNoCamera));
 
         QSignalSpy failed(&camera, &PhotoSource::failed);
         QSignalSpy captured(&camera, &PhotoSource::imageCaptured);
         camera.requestPhoto();
         QCOMPARE(failed.size(), 1);
-        QCOMPARE(failed.first().first().toString(), camera.unavailableReason());
+        QCOMPARE(failed.first().first().value<PhotoProblem>().code,
+                 camera.unavailableReason().code);
         QCOMPARE(captured.size(), 0);
         QVERIFY(!camera.captureSession()); // never opened a camera stack
     }

@@ -146,10 +146,10 @@ class TestPublicRendition : public QObject {
     QByteArray stamp(const QImage &picture, const PhotoCaption &c)
     {
         PhotoStore store(m_dir.filePath(QStringLiteral("photos")));
-        QString error;
+        PhotoProblem error;
         const auto photo = store.importImage(picture, c, &error);
         if (!photo)
-            qWarning() << error;
+            qWarning() << error.toString();
         return photo ? fileBytes(photo->path) : QByteArray();
     }
 
@@ -267,10 +267,10 @@ private slots:
             QVERIFY(f.open(QIODevice::WriteOnly) && f.write(cameraFile) == cameraFile.size());
         }
         PhotoStore store(m_dir.filePath(QStringLiteral("imported")));
-        QString error;
+        PhotoProblem error;
         const auto photo
             = store.importFile(cameraPath, caption(QStringLiteral("青塘村"), 33.13782), &error);
-        QVERIFY2(photo, qPrintable(error));
+        QVERIFY2(photo, qPrintable(error.toString()));
         const QByteArray original = fileBytes(photo->path);
         const QByteArray tampered = withMetadata(original);
         QVERIFY(markersOf(tampered).contains(0xE1));

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QUuid>
 #include <QtTest>
 
@@ -136,8 +137,10 @@ private slots:
         // Refused by the server for good: listed by the form's title and the village.
         QVERIFY(ReferenceDataRepository(m_db.connection()).loadIfEmpty());
         OutboxRepository outbox(m_db.connection());
-        QVERIFY(outbox.setAside(outbox.peek(1).first().clientSeq, "revision unknown"));
+        QVERIFY2(outbox.setAside(outbox.peek(1).first().clientSeq, "revision unknown"),
+                 qPrintable(outbox.lastError()));
         const QVariantMap refused = review.setAside().value(0).toMap();
+        QCOMPARE(review.setAside().size(), 1);
         QCOMPARE(refused["recordId"].toString(), a);
         QCOMPARE(refused["error"].toString(), QString("revision unknown"));
         const QString title = refused["title"].toString();
@@ -145,6 +148,29 @@ private slots:
             = ReferenceDataRepository(m_db.connection()).village("411326105200")->name;
         QVERIFY(village.startsWith("九重村"));
         QCOMPARE(title, "厕所革命 · " + village);
+
+        // Stored with the server's refusal code, it reads in the language of the moment, not
+        // in the one it was refused in.
+        QVERIFY(outbox.setAside(outbox.peek(1).first().clientSeq,
+                                "gRPC 9: revision 5 of the record unknown", "revision_unknown",
+                                {b, "5"}));
+        // The second one set aside (the first keeps its old words: no code).
+        const auto wordsOfSecond = [&] {
+            QStringList words;
+            for (const QVariant &entry : review.setAside())
+                words << entry.toMap()["error"].toString();
+            words.removeOne("revision unknown");
+            return words.value(0);
+        };
+        const QString zh = wordsOfSecond();
+        const QString shortId = b.left(8) + QChar(0x2026); // ids are shown shortened
+        QCOMPARE(zh, QString("服务器上没有记录 %1 的第 5 号版本").arg(shortId));
+        QTranslator english;
+        QVERIFY(english.load(":/i18n/qingshui_en.qm"));
+        QCoreApplication::installTranslator(&english);
+        const QString en = wordsOfSecond();
+        QCoreApplication::removeTranslator(&english);
+        QCOMPARE(en, QString("The server has no revision 5 of record %1").arg(shortId));
     }
 };
 
