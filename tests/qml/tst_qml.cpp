@@ -6,7 +6,6 @@
 
 #include "positioning/positionprovider.h"
 #include "returnseed.h"
-#include "reviewseed.h"
 
 #include <QImage>
 #include <QPainter>
@@ -49,8 +48,6 @@ public slots:
         m_host->language()->setEngine(engine); // a language switch re-translates this engine's QML
         engine->rootContext()->setContextProperty(QStringLiteral("testPhotoUrl"),
                                                   QUrl::fromLocalFile(m_photoPath).toString());
-        engine->rootContext()->setContextProperty(QStringLiteral("reviewSeed"),
-                                                  new ReviewSeed(m_host->database(), engine));
         engine->rootContext()->setContextProperty(QStringLiteral("returnSeed"),
                                                   new ReturnSeed(m_host->database(), engine));
     }

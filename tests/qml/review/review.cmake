@@ -9,7 +9,7 @@ target_link_libraries(tst_qml_review PRIVATE qs_backend qs_backendplugin qs_ui q
 target_compile_definitions(tst_qml_review PRIVATE
     QINGSHUI_SERVER_PATH="$<TARGET_FILE:qingshui-server>")
 add_dependencies(tst_qml_review qingshui-server)
-foreach(page queue photos)
+foreach(page queue decide photos)
     add_test(NAME tst_qml_review_${page}
              COMMAND tst_qml_review -input ${CMAKE_CURRENT_SOURCE_DIR}/qml/review/review_${page}_test.qml)
     set_tests_properties(tst_qml_review_${page} PROPERTIES ENVIRONMENT "${QS_HEADLESS_ENV}"

@@ -28,8 +28,9 @@
 // What the supervisor's review pages are tested on, brought the way it comes in the field:
 // inspectors' tablets (each its own store and photo folder) submit records with photos taken
 // on them and sync to a real qingshui-server; the supervisor's app (the services the QML
-// test runs on) syncs, returns records through its review controller and fetches the photos
-// itself. Nothing is written into the supervisor's store or photo folder by hand.
+// test runs on) syncs, decides through its review controller and fetches the photos itself;
+// another supervisor's desk decides on the server too. Nothing is written into the
+// supervisor's store or photo folder by hand.
 class ReviewSyncSeed : public QObject {
     Q_OBJECT
 public:
@@ -76,6 +77,50 @@ public:
             || !syncSupervisor())
             return {};
         return reviewed;
+    }
+
+    // Fresh pond inspections of one inspector (no photos), submitted on their tablet,
+    // synced, and pulled by the supervisor: waiting for a decision. Their ids; empty on
+    // failure.
+    Q_INVOKABLE QStringList seedSubmitted(const QString &author, int count)
+    {
+        SyncDevice *inspector = tablet(author);
+        QStringList ids;
+        for (int i = 0; inspector && i < count; ++i) {
+            ids << submit(inspector,
+                          QJsonObject {{"C1_numbered", true},
+                                       {"C1", QStringLiteral("KT-%1").arg(i)},
+                                       {"C7", "pond"},
+                                       {"note", author + " 的巡查"}},
+                          1764600000000 + i * 60000);
+        }
+        if (ids.size() != count || ids.contains(QString()) || !synced(inspector)
+            || !syncSupervisor())
+            return {};
+        return ids;
+    }
+
+    // Records the supervisor's app approved (through its review controller) and sent; the
+    // server took the approvals. Their ids; empty on failure.
+    Q_INVOKABLE QStringList seedApproved(const QString &author, int count)
+    {
+        const QStringList ids = seedSubmitted(author, count);
+        for (const QString &id : ids) {
+            if (!services()->review->decide(id, "approve", QString()))
+                return {};
+        }
+        return !ids.isEmpty() && syncSupervisor() ? ids : QStringList();
+    }
+
+    // Another supervisor (zhaomin, at her own desk) pulls the record and returns it: on the
+    // server its approval is no longer the latest decision, though this supervisor's app
+    // does not know yet.
+    Q_INVOKABLE bool returnAtAnotherDesk(const QString &recordId, const QString &comment)
+    {
+        SyncDevice *desk = device(QStringLiteral("zhaomin"), QStringLiteral("supervisor"));
+        return synced(desk)
+            && ReviewController(desk->db.connection()).decide(recordId, "return", comment)
+            && synced(desk);
     }
 
     // A record returned at one revision and resubmitted as the next: the pond number
@@ -196,7 +241,7 @@ public:
         if (!mine.open(QIODevice::ReadOnly))
             return false;
         const QByteArray bytes = mine.readAll();
-        for (const auto &entry : m_tablets) {
+        for (const auto &entry : m_devices) {
             QFile theirs(PhotoStore(entry.second->photoRoot()).pathFor(sha256));
             if (theirs.open(QIODevice::ReadOnly))
                 return theirs.readAll() == bytes && shaOf(bytes) == sha256;
@@ -233,21 +278,24 @@ private:
     static QString uuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
 
     // The inspector's tablet, logged in once, its store and photos in a folder of its own.
-    SyncDevice *tablet(const QString &user)
+    SyncDevice *tablet(const QString &user) { return device(user, QStringLiteral("inspector")); }
+
+    // A device of one user of that role in 淅川县, logged in once, with a store of its own.
+    SyncDevice *device(const QString &user, const QString &role)
     {
-        auto found = m_tablets.find(user);
-        if (found != m_tablets.end())
+        auto found = m_devices.find(user);
+        if (found != m_devices.end())
             return found->second.get();
         auto device = std::make_unique<SyncDevice>();
         QString error;
-        if (!m_server->addUser(user, QStringLiteral("inspector"), QStringLiteral("411326"))
+        if (!m_server->addUser(user, role, QStringLiteral("411326"))
             || !device->open(m_workDir + "/" + user + "/store.db", m_server->address(), user,
                              &error)) {
-            qWarning("tablet %s: %s %s", qPrintable(user), qPrintable(error),
+            qWarning("device %s: %s %s", qPrintable(user), qPrintable(error),
                      qPrintable(m_server->adminOutput()));
             return nullptr;
         }
-        return m_tablets.emplace(user, std::move(device)).first->second.get();
+        return m_devices.emplace(user, std::move(device)).first->second.get();
     }
 
     static PhotoCaption caption(qint64 atMs)
@@ -293,6 +341,6 @@ private:
     ServerProcess *m_server;
     QString m_workDir;
     QString m_photoPath;
-    std::map<QString, std::unique_ptr<SyncDevice>> m_tablets;
+    std::map<QString, std::unique_ptr<SyncDevice>> m_devices;
     QHash<QString, QByteArray> m_damaged;
 };

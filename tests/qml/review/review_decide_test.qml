@@ -4,11 +4,11 @@ import QtTest
 import Qingshui.Backend
 import Qingshui.Ui
 
-// The supervisor's decisions through the real QML on the real store: approve, return with
-// comments, reject with a reason, bulk approval in the queue and the decisions the server set
-// aside. Each inspector's records are seeded under a name of their own, so each test sees only
-// its records. The diff of a resubmitted record and publishing with ticked photos need photos,
-// which come only by sync: tests/qml/review/review_photos_test.qml, against a real server.
+// The supervisor's decisions through the real QML, against a real server (tst_qml_review):
+// approve, return with comments, reject with a reason, bulk approval in the queue, and the
+// decisions the server refused during a sync and the app set aside. Each inspector's records
+// come from their own tablet by sync, under a name of their own, so each test sees only its
+// records; every decision goes to the server with the supervisor's next sync.
 Item {
     id: root
     width: 1280
@@ -85,7 +85,7 @@ Item {
 
         function test_1_approveStoresTheDecisionAndShowsApproved() {
             var ids = reviewSeed.seedSubmitted("qianyu", 1)
-            compare(ids.length, 1)
+            compare(ids.length, 1, "submitted on the tablet, synced, pulled")
             showInspector("qianyu", 1)
             openRow(0)
             compare(child("recordViewStatus").text, "已同步")
@@ -217,27 +217,73 @@ Item {
             compare(records.count, 2)
         }
 
-        function test_5_setAsideDecisionsAreListedWithTheServersReason() {
+        // A decision the server refuses for good: this supervisor publishes a record it
+        // approved, but another supervisor has returned it on the server since (the app has
+        // not pulled that yet). The server publishes only a revision whose latest decision is
+        // an approval; it refuses the publishing during the sync, and the app sets it aside.
+        function publishOverruled(recordId) {
+            verify(reviewSeed.returnAtAnotherDesk(recordId, "照片与记录不符，请重新核实"))
             backToQueue()
+            openRow(rowOf(recordId))
+            compare(child("recordViewStatus").text, "已通过") // as far as this app knows
+            verify(child("publishPanel").visible)
+            tap(child("publishButton"))
+            verify(child("publishDone").visible)
+            verify(reviewSeed.syncSupervisor(), "the sync goes on past the refused decision")
+            // The other supervisor's return came with the same sync's pull.
+            backToQueue()
+            var list = child("reviewList")
+            var row = rowOf(recordId)
+            tryVerify(function() { return list.itemAtIndex(row) !== null })
+            tryCompare(list.itemAtIndex(row), "listStatusText", "已退回")
+        }
+        function rowOf(recordId) {
+            for (var i = 0; i < records.count; ++i) {
+                if (records.recordIdAt(i) === recordId)
+                    return i
+            }
+            fail("record " + recordId + " is not in the queue")
+        }
+
+        function test_5_setAsideDecisionsAreListedWithTheServersReason() {
+            var ids = reviewSeed.seedApproved("wuhao", 2)
+            compare(ids.length, 2, "approved and sent by this supervisor")
+            showInspector("wuhao", 2)
             var banner = stack.get(0).setAsideBanner // not a search through the long queue
-            verify(!banner.visible) // nothing refused yet
-            var n = reviewSeed.setAsideQueuedDecisions("record revision unknown to the server")
-            verify(n >= 5, "decisions of the tests above were queued: " + n)
-            banner.refresh()
-            verify(banner.visible)
+            // Every decision of the tests above reached the server and was taken.
+            verify(!banner.visible)
+            var revisions = ids.map(function(id) {
+                var all = Services.review.revisions(id)
+                return all[all.length - 1].serverSeq
+            })
+
+            publishOverruled(ids[0])
+            publishOverruled(ids[1])
+            var aside = Services.review.setAside()
+            compare(aside.length, 2)
+            compare(aside.map(function(s) { return s.recordId }).sort(), ids.slice().sort())
+            tryVerify(function() { return banner.visible })
             waitForRendering(banner)
             // Searched under the banner only: the queue's own tree is large by now.
-            compare(child("setAsideText", banner).text, n + " 条审核未被服务器接受 · 查看原因 ›")
+            compare(child("setAsideText", banner).text, "2 条审核未被服务器接受 · 查看原因 ›")
             mouseClick(child("setAsideOpen", banner))
             var popup = findChild(banner, "setAsideList")
             tryCompare(popup, "opened", true)
             var rows = findChild(popup.contentItem, "setAsideRows")
-            compare(rows.count, n)
-            var first = Services.review.setAside()[0]
-            var row = findChild(rows, "setAside_" + first.reviewId)
-            verify(row, "row of the first set-aside decision")
-            compare(findChild(row, "setAsideReason").text, "record revision unknown to the server")
-            mouseClick(row)
+            compare(rows.count, 2)
+            // Each row gives the server's reason: that record's revision is not the approved
+            // one it can publish.
+            for (var k = 0; k < aside.length; ++k) {
+                var shown = findChild(rows, "setAside_" + aside[k].reviewId)
+                verify(shown, "row of set-aside decision " + k)
+                var reason = findChild(shown, "setAsideReason").text
+                compare(reason, aside[k].error)
+                var revision = revisions[ids.indexOf(aside[k].recordId)]
+                verify(reason.indexOf(aside[k].recordId.substring(0, 8)) >= 0, reason)
+                verify(reason.indexOf(String(revision)) >= 0, reason)
+            }
+            var first = aside[0]
+            mouseClick(findChild(rows, "setAside_" + first.reviewId))
             // Closed, not just closing: the modal dimmer eats clicks until its exit ends.
             tryCompare(popup, "visible", false)
             tryCompare(stack, "busy", false)
