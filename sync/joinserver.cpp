@@ -77,6 +77,20 @@ bool checkHistory(QSqlDatabase db, const QString &address, const ServerTrust &tr
     return true;
 }
 
+// Whether `username` may have the store: not while another account's work waits.
+bool checkAccount(QSqlDatabase db, const QString &username, JoinOutcome *outcome)
+{
+    EnrolmentRepository enrolment(db);
+    const QString owner = enrolment.waitingWorkOwner();
+    if (owner.isEmpty() || owner == username)
+        return true;
+    outcome->heldForOtherAccount = true;
+    outcome->otherAccount = owner;
+    outcome->pending = enrolment.pendingWork();
+    outcome->result.detail = QStringLiteral("work of %1 waits on this device").arg(owner);
+    return false;
+}
+
 void finish(QSqlDatabase db, JoinOutcome *outcome)
 {
     if (outcome->result.ok())
@@ -89,6 +103,8 @@ JoinOutcome joinWithCode(QSqlDatabase db, const EnrolmentCode &code, const QStri
                          const QString &deviceName)
 {
     JoinOutcome outcome;
+    if (!checkAccount(db, code.username, &outcome))
+        return outcome;
     ServerHistory history = ServerHistory::Keep;
     if (!SyncMetaRepository(db).serverEpoch().isEmpty()) {
         ServerTrust trust;
@@ -110,6 +126,8 @@ JoinOutcome joinWithAddress(QSqlDatabase db, const QString &address, const QByte
                             const QString &deviceName)
 {
     JoinOutcome outcome;
+    if (!checkAccount(db, username, &outcome))
+        return outcome;
     ServerHistory history = ServerHistory::Keep;
     if (!SyncMetaRepository(db).serverEpoch().isEmpty()) {
         ServerTrust trust;

@@ -15,9 +15,13 @@ struct JoinOutcome {
     bool heldForOtherServer = false;
     PendingWork pending; // heldForOtherServer: what waits
     QString otherServer; // heldForOtherServer: the address it waits for (may be empty)
+    // Refused on this side too: records or decisions made under another account wait; they
+    // go out under that account only (the server names the token's user as their author).
+    bool heldForOtherAccount = false;
+    QString otherAccount; // heldForOtherAccount: whose work waits
     DeviceAccount account; // ok(): who the store is logged in as now
 
-    bool ok() const { return result.ok() && !heldForOtherServer; }
+    bool ok() const { return result.ok() && !heldForOtherServer && !heldForOtherAccount; }
 };
 
 // Joins a server with an invite's code (enrolDevice) or with an address and a CA
@@ -30,6 +34,9 @@ struct JoinOutcome {
 // - a store of another server's history with records, decisions or photos waiting is not
 //   joined: that work belongs to the other server and goes nowhere else (heldForOtherServer;
 //   nothing is stored). Sync with that server first.
+// Either way, while records or decisions of another account wait, the store is not joined
+// for this one (heldForOtherAccount; nothing is stored, the invite not spent): log in as
+// that account and sync first.
 // Blocking (TLS look, ServerInfo, the enrolment): run it off the UI thread.
 JoinOutcome joinWithCode(QSqlDatabase db, const EnrolmentCode &code, const QString &password,
                          const QString &deviceName);

@@ -23,6 +23,9 @@ constexpr const char *kPhotoFileUnreadable = "photo_file_unreadable"; // args: p
 constexpr const char *kPhotoFileChanged = "photo_file_changed"; // no longer its SHA-256; args: id
 constexpr const char *kUploadIncomplete = "upload_incomplete"; // retries used up; args: photo id
 constexpr const char *kLoginNotStored = "login_not_stored"; // the token could not be kept
+// Records or decisions of another account wait on this device (they go out under it only);
+// args: that account, records, decisions
+constexpr const char *kWorkOfAnotherAccount = "work_of_another_account";
 } // namespace SyncErrorCode
 
 // What one sync (or one count of what waits) tells the engine when it ends.

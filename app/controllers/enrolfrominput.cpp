@@ -4,6 +4,8 @@
 #include "joinserver.h"
 #include "refusaltext.h"
 #include "storage/database.h"
+#include "syncerrortext.h"
+#include "syncreport.h"
 
 #include <QFile>
 #include <QSysInfo>
@@ -63,6 +65,16 @@ int EnrolFromInput::run(const QString &databasePath, QIODevice &input, QTextStre
                    .arg(w.decisions)
                    .arg(w.photos)
                    .arg(outcome.otherServer)
+            << Qt::endl;
+        return kFailed;
+    }
+    if (outcome.heldForOtherAccount) {
+        err << tr("qingshui: %1；未做任何更改")
+                   .arg(SyncErrorText::describe(QLatin1String(SyncErrorCode::kWorkOfAnotherAccount),
+                                                {outcome.otherAccount,
+                                                 QString::number(outcome.pending.records),
+                                                 QString::number(outcome.pending.decisions)},
+                                                outcome.result.detail))
             << Qt::endl;
         return kFailed;
     }

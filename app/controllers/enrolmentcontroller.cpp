@@ -6,6 +6,8 @@
 #include "serverprobe.h"
 #include "storage/database.h"
 #include "storage/enrolmentrepository.h"
+#include "syncerrortext.h"
+#include "syncreport.h"
 
 #include <QFile>
 #include <QImageReader>
@@ -277,6 +279,14 @@ void EnrolmentController::onJoined(const JoinOutcome &outcome)
                      .arg(w.decisions)
                      .arg(w.photos)
                      .arg(outcome.otherServer));
+        return;
+    }
+    if (outcome.heldForOtherAccount) {
+        setError(
+            SyncErrorText::describe(QLatin1String(SyncErrorCode::kWorkOfAnotherAccount),
+                                    {outcome.otherAccount, QString::number(outcome.pending.records),
+                                     QString::number(outcome.pending.decisions)},
+                                    outcome.result.detail));
         return;
     }
     if (!outcome.ok()) {

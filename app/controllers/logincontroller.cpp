@@ -76,16 +76,27 @@ void LoginController::logIn(const QString &username, const QString &password)
             error = db.error();
             refusal = {QLatin1String(SyncErrorCode::kLocalStore), {db.error()}};
         } else {
-            const SyncServer server
-                = EnrolmentRepository(db.connection()).server().overriddenBy(m_overrideAddress);
-            SyncTransport transport(server.address, 10000, server.trustPem, server.tlsName);
-            ok = logInDevice(db.connection(), transport, username, password,
-                             QSysInfo::machineHostName(), &error);
-            // The server's refusal, a failure on the way, or (the call went through) the
-            // login that could not be kept.
-            refusal = transport.lastProblem();
-            if (!ok && refusal.isEmpty())
-                refusal = {QLatin1String(SyncErrorCode::kLoginNotStored), {}};
+            const EnrolmentRepository enrolment(db.connection());
+            const QString owner = enrolment.waitingWorkOwner();
+            if (!owner.isEmpty() && owner != username) {
+                // Another account's work waits: it goes out under that account only.
+                const PendingWork waiting = enrolment.pendingWork();
+                ok = false;
+                error = QStringLiteral("work of %1 waits on this device").arg(owner);
+                refusal = {
+                    QLatin1String(SyncErrorCode::kWorkOfAnotherAccount),
+                    {owner, QString::number(waiting.records), QString::number(waiting.decisions)}};
+            } else {
+                const SyncServer server = enrolment.server().overriddenBy(m_overrideAddress);
+                SyncTransport transport(server.address, 10000, server.trustPem, server.tlsName);
+                ok = logInDevice(db.connection(), transport, username, password,
+                                 QSysInfo::machineHostName(), &error);
+                // The server's refusal, a failure on the way, or (the call went through) the
+                // login that could not be kept.
+                refusal = transport.lastProblem();
+                if (!ok && refusal.isEmpty())
+                    refusal = {QLatin1String(SyncErrorCode::kLoginNotStored), {}};
+            }
         }
         QMetaObject::invokeMethod(this, [this, ok, error, refusal] { finish(ok, error, refusal); });
     });

@@ -28,6 +28,10 @@ QString SyncErrorText::describe(const QString &code, const QStringList &args, co
         return tr("服务器下发的检查表无效：%1").arg(args.value(0));
     if (code == QLatin1String(SyncErrorCode::kLoginNotStored))
         return tr("本机数据库出错：无法保存登录信息");
+    if (code == QLatin1String(SyncErrorCode::kWorkOfAnotherAccount))
+        return tr("本机还有账号 %1 的 %2 条记录、%3 条审核决定等待发送，只能以 %1 的名义发送："
+                  "请先以 %1 登录并同步，再换账号。它们不会被删除。")
+            .arg(args.value(0), args.value(1), args.value(2));
     Refusal refusal;
     refusal.code = code;
     refusal.args = args;

@@ -2353,10 +2353,6 @@
         <translation>sent %1 · received %2 · photos sent %3 · photos received %4</translation>
     </message>
     <message>
-        <source>它们会留在本机，不会删除；重新登录后会发送到 %1。</source>
-        <translation>They stay on this device and are not deleted; they are sent to %1 once you log in again.</translation>
-    </message>
-    <message>
         <source>退出后需要重新登录才能同步。</source>
         <translation>After logging out you need to log in again to sync.</translation>
     </message>
@@ -2367,6 +2363,10 @@
     <message>
         <source>本机将忘记服务器 %1 和登录信息，记录都留在本机。接下来请输入新的连接码。</source>
         <translation>This device forgets the server %1 and the login; all records stay on it. Next, enter a new enrolment code.</translation>
+    </message>
+    <message>
+        <source>它们会留在本机，不会删除；以 %2 重新登录后会发送到 %1（在此之前其他账号不能登录本机）。</source>
+        <translation>They stay on this device and are not deleted; they are sent to %1 once %2 logs in again (until then no other account can log in on this device).</translation>
     </message>
 </context>
 <context>
@@ -2444,6 +2444,10 @@
     <message>
         <source>本机数据库出错：无法保存登录信息</source>
         <translation>The device&apos;s store failed: the login could not be kept</translation>
+    </message>
+    <message>
+        <source>本机还有账号 %1 的 %2 条记录、%3 条审核决定等待发送，只能以 %1 的名义发送：请先以 %1 登录并同步，再换账号。它们不会被删除。</source>
+        <translation>%2 record(s) and %3 review decision(s) of the account %1 wait on this device and can be sent only as %1: log in as %1 and sync first, then change account. They are not deleted.</translation>
     </message>
 </context>
 <context>

@@ -57,21 +57,20 @@ PendingWork EnrolmentRepository::pendingWork() const
 }
 
 bool EnrolmentRepository::removeKeys(const QList<const char *> &keys,
-                                     const QString &previousAddress)
+                                     const QString &previousAddress, const QString &previousAccount)
 {
     Transaction tx(m_db);
-    if (!previousAddress.isEmpty()
-        && !SyncMetaRepository(m_db).setValue(QLatin1String(kPreviousServerAddress),
-                                              previousAddress)) {
+    SyncMetaRepository meta(m_db);
+    if ((!previousAddress.isEmpty()
+         && !meta.setValue(QLatin1String(kPreviousServerAddress), previousAddress))
+        || (!previousAccount.isEmpty()
+            && !meta.setValue(QLatin1String(kPreviousAccount), previousAccount))) {
         m_error = m_db.lastError().text();
         return false;
     }
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("DELETE FROM sync_meta WHERE key = ?"));
     for (const char *key : keys) {
-        q.addBindValue(QLatin1String(key));
-        if (!q.exec()) {
-            m_error = q.lastError().text();
+        if (!meta.remove(QLatin1String(key))) {
+            m_error = m_db.lastError().text();
             return false;
         }
     }
@@ -85,7 +84,8 @@ bool EnrolmentRepository::logOut()
 {
     return removeKeys({SyncMetaRepository::kAuthToken, SyncMetaRepository::kAuthUsername,
                        SyncMetaRepository::kAuthRole, SyncMetaRepository::kAuthScopes,
-                       SyncMetaRepository::kAuthExpiresAtMs});
+                       SyncMetaRepository::kAuthExpiresAtMs},
+                      {}, loggedInName());
 }
 
 bool EnrolmentRepository::forgetServer()
@@ -94,7 +94,7 @@ bool EnrolmentRepository::forgetServer()
                        SyncMetaRepository::kServerTlsName, SyncMetaRepository::kAuthToken,
                        SyncMetaRepository::kAuthUsername, SyncMetaRepository::kAuthRole,
                        SyncMetaRepository::kAuthScopes, SyncMetaRepository::kAuthExpiresAtMs},
-                      server().address);
+                      server().address, loggedInName());
 }
 
 QString EnrolmentRepository::historyServerAddress() const
@@ -102,4 +102,19 @@ QString EnrolmentRepository::historyServerAddress() const
     const QString named = server().address;
     return named.isEmpty() ? SyncMetaRepository(m_db).value(QLatin1String(kPreviousServerAddress))
                            : named;
+}
+
+QString EnrolmentRepository::loggedInName() const
+{
+    return SyncMetaRepository(m_db).value(QLatin1String(SyncMetaRepository::kAuthUsername));
+}
+
+QString EnrolmentRepository::waitingWorkOwner() const
+{
+    const PendingWork work = pendingWork();
+    if (work.records == 0 && work.decisions == 0)
+        return {};
+    const QString current = loggedInName();
+    return current.isEmpty() ? SyncMetaRepository(m_db).value(QLatin1String(kPreviousAccount))
+                             : current;
 }

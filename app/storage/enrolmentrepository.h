@@ -69,13 +69,23 @@ public:
     bool forgetServer();
     // The server whose history the store holds: the one named, else the one forgotten last.
     QString historyServerAddress() const;
+    // The account whose records or review decisions wait to be sent: the one logged in, else
+    // the last one that was (empty: nothing waits, or it was made before any login). They go
+    // out under that account only: the server names the token's user as their author.
+    QString waitingWorkOwner() const;
 
     QString lastError() const { return m_error; }
 
     static constexpr const char *kPreviousServerAddress = "previous_server_address";
+    static constexpr const char *kPreviousAccount = "previous_account";
 
 private:
-    bool removeKeys(const QList<const char *> &keys, const QString &previousAddress = {});
+    // Removes the keys and keeps the server's address and the account's name as the
+    // previous ones (those not empty), in one transaction.
+    bool removeKeys(const QList<const char *> &keys, const QString &previousAddress,
+                    const QString &previousAccount);
+
+    QString loggedInName() const; // kAuthUsername, even when the token is gone
 
     QSqlDatabase m_db;
     mutable QString m_error;

@@ -302,8 +302,9 @@ Page {
             width: parent.width
             wrapMode: Text.WordWrap
             text: page.waiting > 0
-                  ? page.waitingText() + qsTr("它们会留在本机，不会删除；重新登录后会发送到 %1。")
-                        .arg(page.settings.serverAddress)
+                  ? page.waitingText()
+                    + qsTr("它们会留在本机，不会删除；以 %2 重新登录后会发送到 %1（在此之前其他账号不能登录本机）。")
+                        .arg(page.settings.serverAddress).arg(page.settings.username)
                   : qsTr("退出后需要重新登录才能同步。")
         }
         onAccepted: page.settings.logOut()

@@ -3,7 +3,8 @@
 // another address picks up where it left off and gets what waited; another server is refused
 // while work waits for the first (nothing stored, the invite not spent), a wrong password
 // there changes nothing either, and once nothing waits it starts its own history without
-// receiving the first server's records.
+// receiving the first server's records. Another account waits until the first one's records
+// are sent.
 #include "enrolmentserver.h"
 #include "joinserver.h"
 #include "storage/database.h"
@@ -222,6 +223,47 @@ private slots:
         QVERIFY(RecordRepository(db).find(mine).has_value());
         QCOMPARE(RecordRepository(db).count(), here + onSecond);
         QVERIFY(!SyncMetaRepository(db).serverEpoch().isEmpty());
+    }
+
+    // A shared tablet: the inspector logs out with a record waiting; another account's code
+    // is refused before the server is asked (nothing stored, the invite not spent), until
+    // the inspector has logged in again and sent it.
+    void anotherAccountWaitsUntilTheFirstOnesWorkIsSent()
+    {
+        QTemporaryDir dir;
+        Database store;
+        QVERIFY(store.open(dir.filePath("tablet.db")));
+        QSqlDatabase db = store.connection();
+        QVERIFY(joinWithCode(db, parsed(m_first.invite("xc-inspector")), ServerProcess::kPassword,
+                             kDevice)
+                    .ok());
+        QVERIFY(!submitRecord(db).isEmpty());
+        QVERIFY(EnrolmentRepository(db).logOut());
+        const QString before = dumpOf(db);
+        const EnrolmentServer::Invite other = m_first.invite("xc-supervisor");
+        const int usedBefore = usedInvites(m_first);
+        const JoinOutcome refused
+            = joinWithCode(db, parsed(other), ServerProcess::kPassword, kDevice);
+        QVERIFY(!refused.ok());
+        QVERIFY(refused.heldForOtherAccount);
+        QCOMPARE(refused.otherAccount, QString("xc-inspector"));
+        QCOMPARE(refused.pending.records, 1);
+        QCOMPARE(dumpOf(db), before);
+        QCOMPARE(usedInvites(m_first), usedBefore);
+        // Changing server does not lose whose work it is either.
+        QVERIFY(EnrolmentRepository(db).forgetServer());
+        QVERIFY(
+            joinWithCode(db, parsed(other), ServerProcess::kPassword, kDevice).heldForOtherAccount);
+
+        QVERIFY(joinWithCode(db, parsed(m_first.invite("xc-inspector")), ServerProcess::kPassword,
+                             kDevice)
+                    .ok());
+        QCOMPARE(syncStore(db).pushed, 1);
+        QVERIFY(EnrolmentRepository(db).logOut());
+        const JoinOutcome joined
+            = joinWithCode(db, parsed(other), ServerProcess::kPassword, kDevice);
+        QVERIFY2(joined.ok(), qPrintable(joined.result.detail));
+        QCOMPARE(joined.account.username, QString("xc-supervisor"));
     }
 
     void aServerThatIsDownIsSaidSoAndChangesNothing()

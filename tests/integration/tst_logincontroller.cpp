@@ -1,11 +1,15 @@
 // The app's login, against a real qingshui-server: a wrong password says so and leaves the
 // device logged out; the right one logs it in, keeps the token in the store and asks for a
 // sync. A kiosk account without a scope logs in too. The dialog's error is the server's
-// refusal worded in the language of the moment: throttled, a device no invite enrolled.
+// refusal worded in the language of the moment: throttled, a device no invite enrolled. On a
+// shared tablet another account waits until the first one's records are sent.
 #include "controllers/logincontroller.h"
 #include "controllers/refusaltext.h"
 #include "serverprocess.h"
 #include "storage/database.h"
+#include "storage/enrolmentrepository.h"
+#include "storage/outboxrepository.h"
+#include "storage/recordrepository.h"
 #include "storage/syncmetarepository.h"
 #include "syncsession.h"
 #include "synctransport.h"
@@ -15,6 +19,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTranslator>
+#include <QUuid>
 #include <QtTest>
 
 class TestLoginController : public QObject {
@@ -155,6 +160,58 @@ private slots:
         QCOMPARE(login.error(),
                  QString("This device has not joined this account with an enrolment code and "
                          "cannot log in directly: please ask an administrator for a code"));
+    }
+
+    // A shared tablet: what one inspector made and has not sent goes out under that account
+    // only (the server names the token's user as the author). Another account cannot log in
+    // on it until it has; told in the language of the moment, nothing changed, nothing lost.
+    void anotherAccountWaitsUntilTheFirstOnesWorkIsSent()
+    {
+        QTemporaryDir dir;
+        ServerProcess server(dir.filePath("server.db"));
+        QVERIFY(server.addUser("xc-inspector", "inspector", "411326"));
+        QVERIFY(server.addUser("xc-colleague", "inspector", "411326"));
+        QVERIFY(server.start());
+        const QString store = dir.filePath("tablet.db");
+        LoginController login(store, server.address());
+        QVERIFY(logInAndWait(login, "xc-inspector", ServerProcess::kPassword));
+        QVERIFY(login.loggedIn());
+        Database db;
+        QVERIFY(db.open(store));
+        Record r;
+        r.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        r.templateId = "sanitation.toilet";
+        r.category = "sanitation";
+        r.villageCode = "411326105200";
+        r.content = R"({"answers":{"A1":true}})";
+        QVERIFY(RecordRepository(db.connection()).submit(r, r.id));
+        QVERIFY(EnrolmentRepository(db.connection()).logOut()); // 退出登录, the record waits
+        login.refresh();
+        QVERIFY(!login.loggedIn());
+
+        QVERIFY(logInAndWait(login, "xc-colleague", ServerProcess::kPassword));
+        QVERIFY(!login.loggedIn());
+        QCOMPARE(login.error(),
+                 QString("本机还有账号 xc-inspector 的 1 条记录、0 "
+                         "条审核决定等待发送，只能以 xc-inspector 的名义发送："
+                         "请先以 xc-inspector 登录并同步，再换账号。它们不会被删除。"));
+        useEnglish(true);
+        QVERIFY2(login.error().startsWith("1 record(s) and 0 review decision(s) of the account "
+                                          "xc-inspector wait on this device"),
+                 qPrintable(login.error()));
+        QCOMPARE(OutboxRepository(db.connection()).pendingCount(), 1);
+
+        // The first account logs in again and sends it; then the colleague may.
+        QVERIFY(logInAndWait(login, "xc-inspector", ServerProcess::kPassword));
+        QVERIFY2(login.loggedIn(), qPrintable(login.error()));
+        SyncTransport transport(server.address());
+        transport.setToken(
+            SyncMetaRepository(db.connection()).value(SyncMetaRepository::kAuthToken).toLatin1());
+        QCOMPARE(SyncSession(db.connection(), transport).run().pushed, 1);
+        QVERIFY(EnrolmentRepository(db.connection()).logOut());
+        login.refresh();
+        QVERIFY(logInAndWait(login, "xc-colleague", ServerProcess::kPassword));
+        QVERIFY2(login.loggedIn(), qPrintable(login.error()));
     }
 
     void withoutAServerItSaysSo()

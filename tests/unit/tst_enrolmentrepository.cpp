@@ -1,6 +1,7 @@
 // The device's enrolment in its store: the server and account read back, logging out and
 // forgetting the server leave every record, decision and photo queued, what waits is
-// counted, and the stored role is read without Qt SQL and without creating a file.
+// counted (and whose it is, past a logout), and the stored role is read without Qt SQL and
+// without creating a file.
 #include "storage/bloboutboxrepository.h"
 #include "storage/database.h"
 #include "storage/enrolmentrepository.h"
@@ -94,6 +95,7 @@ private slots:
     {
         SyncMetaRepository meta(m_db.connection());
         enrol(meta, "2");
+        QCOMPARE(EnrolmentRepository(m_db.connection()).waitingWorkOwner(), QString()); // none
         RecordRepository records(m_db.connection());
         const Record mine = record();
         QVERIFY(records.submit(mine, uuid()));
@@ -118,8 +120,11 @@ private slots:
         QCOMPARE(waiting.decisions, 1);
         QCOMPARE(waiting.photos, 3);
         QVERIFY(!waiting.isEmpty());
+        QCOMPARE(enrolment.waitingWorkOwner(), QString("xc-inspector"));
 
         QVERIFY(enrolment.logOut());
+        // Whose work waits is kept past the logout.
+        QCOMPARE(enrolment.waitingWorkOwner(), QString("xc-inspector"));
         QVERIFY(!enrolment.account().loggedIn());
         QVERIFY(meta.value(SyncMetaRepository::kAuthToken).isEmpty());
         QVERIFY(enrolment.server().isSet()); // the same server, to log in again
@@ -130,6 +135,7 @@ private slots:
 
         QCOMPARE(enrolment.historyServerAddress(), QString("qingshui.example.org:50051"));
         QVERIFY(enrolment.forgetServer());
+        QCOMPARE(enrolment.waitingWorkOwner(), QString("xc-inspector"));
         QVERIFY(!enrolment.server().isSet());
         QVERIFY(!enrolment.account().loggedIn());
         // Named still, to say where the waiting work belongs.

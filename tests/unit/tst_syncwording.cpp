@@ -30,10 +30,17 @@ bool hasChinese(const QString &text)
 }
 
 const QStringList kSyncCodes = {
-    SyncErrorCode::kNoServer,       SyncErrorCode::kNotLoggedIn,  SyncErrorCode::kUnreachable,
-    SyncErrorCode::kLocalStore,     SyncErrorCode::kPhotosFailed, SyncErrorCode::kTimeout,
-    SyncErrorCode::kServerFailed,   SyncErrorCode::kPartialAck,   SyncErrorCode::kBadCatalogue,
+    SyncErrorCode::kNoServer,
+    SyncErrorCode::kNotLoggedIn,
+    SyncErrorCode::kUnreachable,
+    SyncErrorCode::kLocalStore,
+    SyncErrorCode::kPhotosFailed,
+    SyncErrorCode::kTimeout,
+    SyncErrorCode::kServerFailed,
+    SyncErrorCode::kPartialAck,
+    SyncErrorCode::kBadCatalogue,
     SyncErrorCode::kLoginNotStored,
+    SyncErrorCode::kWorkOfAnotherAccount,
 };
 
 const QStringList kPhotoCodes = {
