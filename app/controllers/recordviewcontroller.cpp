@@ -288,7 +288,7 @@ bool RecordViewController::show(const std::optional<Record> &record, const QStri
                        .arg(o.value(QLatin1String("lat")).toDouble(), 0, 'f', 6)
                        .arg(o.value(QLatin1String("lon")).toDouble(), 0, 'f', 6);
             if (accuracy.isDouble())
-                text += QStringLiteral(" ±%1 m").arg(accuracy.toDouble(), 0, 'f', 1);
+                text += QLatin1Char(' ') + tr("±%1 米").arg(accuracy.toDouble(), 0, 'f', 1);
         } else if (value.isString()) {
             text = value.toString();
         } else {

@@ -1745,6 +1745,10 @@
         <comment>between the options of a multiple-choice answer</comment>
         <translation>, </translation>
     </message>
+    <message>
+        <source>±%1 米</source>
+        <translation>±%1 m</translation>
+    </message>
 </context>
 <context>
     <name>RecordViewPage</name>

@@ -449,7 +449,8 @@ private slots:
         // The inspector's GPS point, with its accuracy.
         STEP(app, app.reveal(AppDriver::named("answerText", "answer_location")));
         const QString point = app.text(AppDriver::named("answerText", "answer_location"));
-        QVERIFY2(point.contains(kLatitude) && point.contains(kLongitude) && point.contains("±8.0"),
+        QVERIFY2(point.contains(kLatitude) && point.contains(kLongitude)
+                     && point.contains(QStringLiteral("±8.0 米")),
                  qPrintable(point));
         look(app, "supervisor-record");
 

@@ -164,7 +164,7 @@ Item {
             compare(findChild(child("answer_C7"), "answerText").text, "堰")
             compare(findChild(child("answer_C1_numbered"), "answerText").text, "是")
             var gps = child("answer_C3")
-            compare(findChild(gps, "answerText").text, "32.981234, 111.491234 ±18.5 m")
+            compare(findChild(gps, "answerText").text, "32.981234, 111.491234 ±18.5 米")
             var reason = findChild(gps, "answerOverride")
             verify(reason.visible)
             verify(reason.text.indexOf("山谷里信号弱，已等待五分钟") >= 0)
