@@ -22,7 +22,7 @@ T="$BUILD_DIR/tests"
 shoot "$T/tst_journey"
 # Pages the loop does not reach, each from the test that sets them up.
 shoot "$T/tst_qml_enrolment" -input tests/enrolment/tst_connect_server.qml
-shoot "$T/tst_qml" -input tests/qml/tst_returned.qml
+shoot "$T/tst_qml_returned" -input tests/qml/returned/returned_test.qml
 shoot "$T/tst_qml_review" -input tests/qml/review/review_photos_test.qml
 shoot "$T/tst_qml_reviewflags" -input tests/qml/flags/reviewflags_test.qml
 shoot "$T/tst_qml_dashboard" -input tests/qml/dashboard/dashboardpage_test.qml

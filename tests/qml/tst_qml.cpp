@@ -5,7 +5,6 @@
 #include "controllers/services.h"
 
 #include "positioning/positionprovider.h"
-#include "returnseed.h"
 
 #include <QImage>
 #include <QPainter>
@@ -48,8 +47,6 @@ public slots:
         m_host->language()->setEngine(engine); // a language switch re-translates this engine's QML
         engine->rootContext()->setContextProperty(QStringLiteral("testPhotoUrl"),
                                                   QUrl::fromLocalFile(m_photoPath).toString());
-        engine->rootContext()->setContextProperty(QStringLiteral("returnSeed"),
-                                                  new ReturnSeed(m_host->database(), engine));
     }
 
 private:

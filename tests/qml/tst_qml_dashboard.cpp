@@ -1,12 +1,18 @@
 // Runs tests/qml/dashboard/dashboardpage_test.qml: the supervisor's dashboard page through the real
-// QML and the real services (ServiceHost in supervisor mode) on a temporary store holding records
-// with known answers. A QApplication, as the app makes in supervisor mode: Qt Charts needs one.
+// QML and the real services (ServiceHost in supervisor mode, logged in to a real qingshui-server
+// on loopback). The records with known answers come as they come in the field: inspectors'
+// tablets (each a store of its own) submit them and sync, and the supervisor's app pulls them
+// with its own sync before the page is tested. A QApplication, as the app makes in supervisor
+// mode: Qt Charts needs one.
 #include "controllers/languagecontroller.h"
 #include "controllers/servicehost.h"
 #include "controllers/services.h"
 #include "models/recordlistmodel.h"
-#include "storage/database.h"
-#include "storage/recordrepository.h"
+#include "serverprocess.h"
+#include "storage/syncmetarepository.h"
+#include "syncdevice.h"
+#include "syncengine.h"
+#include "testlogin.h"
 
 #include <QApplication>
 #include <QJsonDocument>
@@ -15,28 +21,55 @@
 #include <QQmlEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QUrl>
 #include <QUuid>
 #include <QtQuickTest>
+
+#include <memory>
 
 Q_IMPORT_QML_PLUGIN(Qingshui_BackendPlugin)
 Q_IMPORT_QML_PLUGIN(Qingshui_UiPlugin)
 
 namespace {
 
-bool submit(RecordRepository &records, const QString &templateId, const QString &village,
+QString uuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+// A record submitted on the inspector's tablet today, as its form's 提交 stores and queues it.
+bool submit(SyncDevice &tablet, const QString &templateId, const QString &village,
             const QJsonObject &answers)
 {
     Record r;
-    r.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    r.id = uuid();
     r.templateId = templateId;
     r.category = templateId.section(QLatin1Char('.'), 0, 0);
     r.villageCode = village;
     r.createdAtMs = r.updatedAtMs = QDateTime::currentMSecsSinceEpoch();
     r.content = QJsonDocument(QJsonObject {{QStringLiteral("answers"), answers}}).toJson();
-    r.authorDeviceId = QStringLiteral("inspector-tablet");
-    return records.submit(r, QUuid::createUuid().toString(QUuid::WithoutBraces));
+    r.authorDeviceId = SyncMetaRepository(tablet.db.connection()).deviceId();
+    RecordRepository records = tablet.records();
+    if (!records.submit(r, uuid())) {
+        qWarning("not submitted: %s", qPrintable(records.lastError()));
+        return false;
+    }
+    return true;
+}
+
+// One sync of the supervisor's app (its SyncEngine, as the sync button does), waited for; a
+// sync it started by itself may finish first.
+bool syncApp(SyncEngine *engine)
+{
+    QSignalSpy finished(engine, &SyncEngine::finished);
+    engine->syncNow();
+    while (finished.isEmpty() || engine->state() == SyncEngine::Syncing) {
+        if (!finished.wait(60000))
+            return false;
+    }
+    return finished.last().at(0).toBool();
 }
 
 } // namespace
@@ -47,29 +80,52 @@ public slots:
     void applicationAvailable()
     {
         QQuickStyle::setStyle(QStringLiteral("Material"));
-        m_host = new ServiceHost(this);
-        if (!m_host->start({QStringLiteral("supervisor"),
-                            m_dir.filePath(QStringLiteral("store.db")), QString(), QString(), false,
-                            QStringLiteral("zh_CN")}))
-            qFatal("cannot start services: %s", qPrintable(m_host->error()));
-        Services::setInstance(m_host->services());
-        // 淅川县: 5 households (3 with a sanitary toilet), 4 black-odorous water bodies (1
-        // treated); 郧西县: 2 households (both with one). No ponds.
-        RecordRepository records(m_host->database()->connection());
+        m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server.db")));
         const QString xichuan = QStringLiteral("411326105200");
         const QString yunxi = QStringLiteral("420322100200");
+        if (!m_server->addUser(QStringLiteral("dashboard-supervisor"), QStringLiteral("supervisor"),
+                               QStringLiteral("411326,420322"))
+            || !m_server->addUser(QStringLiteral("liqiang"), QStringLiteral("inspector"),
+                                  QStringLiteral("411326"))
+            || !m_server->addUser(QStringLiteral("wangfang"), QStringLiteral("inspector"),
+                                  QStringLiteral("420322"))
+            || !m_server->start())
+            qFatal("cannot start the server: %s", qPrintable(m_server->adminOutput()));
+
+        // 淅川县 (liqiang's tablet): 5 households (3 with a sanitary toilet), 4
+        // black-odorous water bodies (1 treated); 郧西县 (wangfang's): 2 households (both
+        // with one) and a forest record. No ponds.
+        SyncDevice liqiang, wangfang;
+        QString error;
+        if (!liqiang.open(m_dir.filePath(QStringLiteral("liqiang/store.db")), m_server->address(),
+                          QStringLiteral("liqiang"), &error)
+            || !wangfang.open(m_dir.filePath(QStringLiteral("wangfang/store.db")),
+                              m_server->address(), QStringLiteral("wangfang"), &error))
+            qFatal("cannot log the tablets in: %s", qPrintable(error));
         bool ok = true;
         for (bool has : {true, true, true, false, false})
-            ok = ok && submit(records, QStringLiteral("sanitation.toilet"), xichuan, {{"A1", has}});
-        for (bool has : {true, true})
-            ok = ok && submit(records, QStringLiteral("sanitation.toilet"), yunxi, {{"A1", has}});
+            ok = ok && submit(liqiang, QStringLiteral("sanitation.toilet"), xichuan, {{"A1", has}});
         for (const char *status : {"treated", "untreated", "untreated", "untreated"})
             ok = ok
-                && submit(records, QStringLiteral("sanitation.sewage"), xichuan,
+                && submit(liqiang, QStringLiteral("sanitation.sewage"), xichuan,
                           {{"B3", true}, {"B5", QLatin1String(status)}});
-        ok = ok && submit(records, QStringLiteral("ecology.forest"), yunxi, {});
-        if (!ok)
-            qFatal("cannot store the test records: %s", qPrintable(records.lastError()));
+        for (bool has : {true, true})
+            ok = ok && submit(wangfang, QStringLiteral("sanitation.toilet"), yunxi, {{"A1", has}});
+        ok = ok && submit(wangfang, QStringLiteral("ecology.forest"), yunxi, {});
+        if (!ok || liqiang.sync().pushed != 9 || wangfang.sync().pushed != 3)
+            qFatal("the tablets did not send their 12 records");
+
+        const QString store = m_dir.filePath(QStringLiteral("supervisor/store.db"));
+        if (!logInStore(store, m_server->address(), QStringLiteral("dashboard-supervisor"), &error))
+            qFatal("cannot log the supervisor in: %s", qPrintable(error));
+        m_host = new ServiceHost(this);
+        if (!m_host->start({QStringLiteral("supervisor"), store, m_server->address(), QString(),
+                            false, QStringLiteral("zh_CN")}))
+            qFatal("cannot start services: %s", qPrintable(m_host->error()));
+        Services::setInstance(m_host->services());
+        if (!syncApp(m_host->services()->sync))
+            qFatal("the supervisor's app did not pull the records: %s",
+                   qPrintable(m_host->services()->sync->lastError()));
         m_host->services()->records->reload();
     }
 
@@ -85,12 +141,13 @@ public slots:
                                                   qEnvironmentVariable("QS_SCREENSHOT_DIR"));
         engine->rootContext()->setContextProperty(
             QStringLiteral("unwritableFolderUrl"),
-            QUrl::fromLocalFile(m_dir.filePath(QStringLiteral("store.db/inside"))));
+            QUrl::fromLocalFile(m_dir.filePath(QStringLiteral("supervisor/store.db/inside"))));
     }
 
 private:
     QTemporaryDir m_dir;
     QTemporaryDir m_exports;
+    std::unique_ptr<ServerProcess> m_server;
     ServiceHost *m_host = nullptr;
 };
 

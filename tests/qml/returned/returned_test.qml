@@ -5,9 +5,11 @@ import QtTest
 import Qingshui.Backend
 import Qingshui.Ui
 
-// A record the supervisor returned, on the inspector's tablet through the real QML: opened
+// A record the supervisor returned, on the inspector's tablet through the real QML against a
+// real server (tst_qml_returned.cpp): sent and its return pulled by the app's own sync, opened
 // from the list, the return's comment at the top and its question comment beside exactly
-// that question; edited, resubmitted as a new revision; once approved, no banner.
+// that question; edited and resubmitted as a new revision while the server is out of reach;
+// sent once it is back, approved by the supervisor, and pulled: no banner.
 Item {
     id: root
     width: 1280
@@ -50,7 +52,7 @@ Item {
             mouseClick(item)
         }
         // Opens the record from the list, as a finger would: its status filter and its note
-        // (other tests' records share the store), then the row.
+        // (as an inspector finds it among their records), then the row.
         function openFromList(statusFilter) {
             tryCompare(stack, "busy", false)
             compare(stack.depth, 1)
@@ -84,7 +86,7 @@ Item {
 
         function initTestCase() {
             recordId = returnSeed.returnedRecord()
-            verify(recordId !== "", "the returned record stored as a pull stores it")
+            verify(recordId !== "", "the record sent, returned at the supervisor's desk and pulled")
             records.reload()
         }
 
@@ -133,6 +135,8 @@ Item {
         function test_2_editAndResubmitQueuesANewRevision() {
             var form = stack.currentItem
             compare(form.objectName, "formPage")
+            // Out of the server's reach, as in the field: the resubmission waits on the tablet.
+            returnSeed.serverDown()
             var pendingBefore = Services.sync.pendingCount
             tap(form, findChild(form, "yesno_D2_true"))
             tryCompare(Services.form.answers, "D2", true)
