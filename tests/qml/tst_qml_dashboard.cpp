@@ -7,12 +7,12 @@
 #include "controllers/languagecontroller.h"
 #include "controllers/servicehost.h"
 #include "controllers/services.h"
+#include "loggedinservices.h"
 #include "models/recordlistmodel.h"
 #include "serverprocess.h"
 #include "storage/syncmetarepository.h"
 #include "syncdevice.h"
 #include "syncengine.h"
-#include "testlogin.h"
 
 #include <QApplication>
 #include <QJsonDocument>
@@ -116,13 +116,8 @@ public slots:
             qFatal("the tablets did not send their 12 records");
 
         const QString store = m_dir.filePath(QStringLiteral("supervisor/store.db"));
-        if (!logInStore(store, m_server->address(), QStringLiteral("dashboard-supervisor"), &error))
-            qFatal("cannot log the supervisor in: %s", qPrintable(error));
-        m_host = new ServiceHost(this);
-        if (!m_host->start({QStringLiteral("supervisor"), store, m_server->address(), QString(),
-                            false, QStringLiteral("zh_CN")}))
-            qFatal("cannot start services: %s", qPrintable(m_host->error()));
-        Services::setInstance(m_host->services());
+        m_host = startLoggedInServices(this, QStringLiteral("supervisor"), store,
+                                       m_server->address(), QStringLiteral("dashboard-supervisor"));
         if (!syncApp(m_host->services()->sync))
             qFatal("the supervisor's app did not pull the records: %s",
                    qPrintable(m_host->services()->sync->lastError()));

@@ -5,8 +5,8 @@
 #include "controllers/servicehost.h"
 #include "controllers/services.h"
 #include "flagseed.h"
+#include "loggedinservices.h"
 #include "serverprocess.h"
-#include "testlogin.h"
 
 #include <QQmlContext>
 #include <QQmlEngine>
@@ -38,14 +38,8 @@ public slots:
         if (!ok || !m_server->start())
             qFatal("cannot start the server: %s", qPrintable(m_server->adminOutput()));
         const QString store = m_dir.filePath(QStringLiteral("supervisor/store.db"));
-        QString error;
-        if (!logInStore(store, m_server->address(), QStringLiteral("flags-supervisor"), &error))
-            qFatal("cannot log the supervisor in: %s", qPrintable(error));
-        m_host = new ServiceHost(this);
-        if (!m_host->start({QStringLiteral("supervisor"), store, m_server->address(), QString(),
-                            false, QStringLiteral("zh_CN")}))
-            qFatal("cannot start services: %s", qPrintable(m_host->error()));
-        Services::setInstance(m_host->services());
+        m_host = startLoggedInServices(this, QStringLiteral("supervisor"), store,
+                                       m_server->address(), QStringLiteral("flags-supervisor"));
     }
 
     void qmlEngineAvailable(QQmlEngine *engine)

@@ -6,10 +6,10 @@
 #include "controllers/languagecontroller.h"
 #include "controllers/servicehost.h"
 #include "controllers/services.h"
+#include "loggedinservices.h"
 #include "positioning/positionprovider.h"
 #include "returnsyncseed.h"
 #include "serverprocess.h"
-#include "testlogin.h"
 
 #include <QQmlContext>
 #include <QQmlEngine>
@@ -35,17 +35,11 @@ public slots:
             || !m_server->start())
             qFatal("cannot start the server: %s", qPrintable(m_server->adminOutput()));
         const QString store = m_dir.filePath(QStringLiteral("wangfang/store.db"));
-        QString error;
-        if (!logInStore(store, m_server->address(), QStringLiteral("wangfang"), &error))
-            qFatal("cannot log the inspector in: %s", qPrintable(error));
-        m_host = new ServiceHost(this);
         // With the shipped 8-second good-fix log as the GPS, as tst_qml runs the form.
-        if (!m_host->start({QStringLiteral("inspector"), store, m_server->address(),
-                            QStringLiteral(QS_NMEA_DIR "/good_fix_short.nmea"), false,
-                            QStringLiteral("zh_CN")}))
-            qFatal("cannot start services: %s", qPrintable(m_host->error()));
+        m_host = startLoggedInServices(this, QStringLiteral("inspector"), store,
+                                       m_server->address(), QStringLiteral("wangfang"),
+                                       QStringLiteral(QS_NMEA_DIR "/good_fix_short.nmea"));
         m_host->positionProvider()->start();
-        Services::setInstance(m_host->services());
     }
 
     void qmlEngineAvailable(QQmlEngine *engine)

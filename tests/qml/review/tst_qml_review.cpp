@@ -6,9 +6,9 @@
 #include "controllers/languagecontroller.h"
 #include "controllers/servicehost.h"
 #include "controllers/services.h"
+#include "loggedinservices.h"
 #include "reviewsyncseed.h"
 #include "serverprocess.h"
-#include "testlogin.h"
 
 #include <QApplication>
 #include <QImage>
@@ -36,14 +36,8 @@ public slots:
                                   QStringLiteral("411326")))
             qFatal("qingshui-server did not start: %s", qPrintable(m_server->adminOutput()));
         const QString store = m_dir.filePath(QStringLiteral("supervisor/store.db"));
-        QString error;
-        if (!logInStore(store, m_server->address(), QStringLiteral("supervisor"), &error))
-            qFatal("cannot log the supervisor in: %s", qPrintable(error));
-        m_host = new ServiceHost(this);
-        if (!m_host->start({QStringLiteral("supervisor"), store, m_server->address(), QString(),
-                            false, QStringLiteral("zh_CN")}))
-            qFatal("cannot start services: %s", qPrintable(m_host->error()));
-        Services::setInstance(m_host->services());
+        m_host = startLoggedInServices(this, QStringLiteral("supervisor"), store,
+                                       m_server->address(), QStringLiteral("supervisor"));
         // The picture the tablets' cameras take (each stamps its own caption into it).
         QImage photo(2400, 1800, QImage::Format_RGB32);
         photo.fill(QColor(60, 140, 90));
