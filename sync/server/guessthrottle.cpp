@@ -20,6 +20,7 @@ QString GuessThrottle::peerHost(const std::string &peer)
 grpc::Status GuessThrottle::check(const QString &host, const QString &username, qint64 nowMs,
                                   const std::string &code, std::unique_ptr<Guess> *guess)
 {
+    guess->reset(); // a guess of the caller's own ends first: its destructor takes m_mutex
     const std::lock_guard lock(m_mutex);
     // Guesses under way count as failures already: the limits left for recorded ones.
     const int hostLimit = kPeerLimit - m_hostsGuessing.value(host);
