@@ -7,6 +7,7 @@
 #include "storage/outboxrepository.h"
 #include "storage/recordrepository.h"
 #include "storage/syncmetarepository.h"
+#include "storedump.h"
 #include "testframesource.h"
 
 #include <QDateTime>
@@ -14,7 +15,6 @@
 #include <QImage>
 #include <QObject>
 #include <QSqlQuery>
-#include <QSqlRecord>
 #include <QUuid>
 
 // What the QML tests of the 连接服务器 and 设置 pages need beside the app's own services: the
@@ -151,25 +151,7 @@ public:
     Q_INVOKABLE QString storeDump() const
     {
         Database store;
-        if (!store.open(m_storePath))
-            return {};
-        QSqlDatabase db = store.connection();
-        QString out;
-        QSqlQuery tables(db);
-        tables.exec(
-            QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
-        while (tables.next()) {
-            QSqlQuery rows(db);
-            rows.exec(
-                QStringLiteral("SELECT * FROM \"%1\" ORDER BY 1").arg(tables.value(0).toString()));
-            out += tables.value(0).toString() + QLatin1Char('\n');
-            while (rows.next()) {
-                for (int i = 0; i < rows.record().count(); ++i)
-                    out += rows.value(i).toString() + QLatin1Char('|');
-                out += QLatin1Char('\n');
-            }
-        }
-        return out;
+        return store.open(m_storePath) ? storeDumpOf(store.connection()) : QString();
     }
     // Records the server holds, read from its own file.
     Q_INVOKABLE int serverRecords() const

@@ -9,6 +9,7 @@
 #include "storage/database.h"
 #include "storage/recordrepository.h"
 #include "storage/syncmetarepository.h"
+#include "storedump.h"
 #include "syncsession.h"
 #include "synctransport.h"
 #include "testcertificate.h"
@@ -23,7 +24,6 @@
 #include <QImage>
 #include <QRegularExpression>
 #include <QSqlQuery>
-#include <QSqlRecord>
 #include <QSslCertificate>
 #include <QTemporaryDir>
 #include <QUuid>
@@ -107,28 +107,6 @@ EnrolmentCode parsed(const QString &text)
     return EnrolmentCode::parse(text).value_or(EnrolmentCode());
 }
 
-// Every row of every table, in order: what "nothing changed" is compared with.
-QString dumpOf(QSqlDatabase db, bool withSyncMeta = true)
-{
-    QString out;
-    QSqlQuery tables(db);
-    tables.exec("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-    while (tables.next()) {
-        const QString table = tables.value(0).toString();
-        if (!withSyncMeta && table == "sync_meta")
-            continue;
-        QSqlQuery rows(db);
-        rows.exec(QStringLiteral("SELECT * FROM \"%1\" ORDER BY 1").arg(table));
-        out += table + ":\n";
-        while (rows.next()) {
-            for (int i = 0; i < rows.record().count(); ++i)
-                out += rows.value(i).toString() + '|';
-            out += '\n';
-        }
-    }
-    return out;
-}
-
 // A tablet store with work on it: a draft, and a submitted record waiting in the outbox.
 bool putWork(QSqlDatabase db)
 {
@@ -192,7 +170,7 @@ private slots:
         Database store;
         QVERIFY(store.open(dir.filePath("tablet.db")));
         QVERIFY(putWork(store.connection()));
-        const QString workBefore = dumpOf(store.connection(), false);
+        const QString workBefore = storeDumpOf(store.connection(), false);
 
         const EnrolmentResult result
             = enrolDevice(store.connection(), parsed(text), ServerProcess::kPassword, kDeviceName);
@@ -208,7 +186,7 @@ private slots:
         QCOMPARE(meta(db, SyncMetaRepository::kAuthScopes), QString("411326"));
         QVERIFY(meta(db, SyncMetaRepository::kAuthExpiresAtMs).toLongLong()
                 > QDateTime::currentMSecsSinceEpoch());
-        QCOMPARE(dumpOf(db, false), workBefore); // records, drafts, outbox untouched
+        QCOMPARE(storeDumpOf(db, false), workBefore); // records, drafts, outbox untouched
 
         // The token works over the stored server and trust, and the waiting record goes up.
         std::unique_ptr<SyncTransport> transport = storedTransport(db);
@@ -279,7 +257,7 @@ private slots:
         Database store;
         QVERIFY(store.open(dir.filePath("tablet.db")));
         QVERIFY(putWork(store.connection()));
-        const QString before = dumpOf(store.connection());
+        const QString before = storeDumpOf(store.connection());
         auto refusedWith = [&](const EnrolmentCode &code, const QString &password,
                                const QString &refusal) {
             const EnrolmentResult r = enrolDevice(store.connection(), code, password, kDeviceName);
@@ -287,7 +265,7 @@ private slots:
                 qWarning() << "got" << r.failure << r.refusal.code << r.refusal.args << r.detail;
                 return false;
             }
-            return dumpOf(store.connection()) == before;
+            return storeDumpOf(store.connection()) == before;
         };
 
         // A secret the server never issued.
@@ -335,17 +313,17 @@ private slots:
         Database store;
         QVERIFY(store.open(dir.filePath("tablet.db")));
         QVERIFY(putWork(store.connection()));
-        const QString before = dumpOf(store.connection());
+        const QString before = storeDumpOf(store.connection());
 
         EnrolmentResult r = enrolDevice(store.connection(), code, "not-the-password", kDeviceName);
         QCOMPARE(r.failure, EnrolmentResult::Refused);
         QCOMPARE(r.refusal.code, QString("wrong_password"));
-        QCOMPARE(dumpOf(store.connection()), before);
+        QCOMPARE(storeDumpOf(store.connection()), before);
 
         QVERIFY(server.admin({"user", "disable", "xc-inspector"}));
         r = enrolDevice(store.connection(), code, ServerProcess::kPassword, kDeviceName);
         QCOMPARE(r.refusal.code, QString("account_disabled"));
-        QCOMPARE(dumpOf(store.connection()), before);
+        QCOMPARE(storeDumpOf(store.connection()), before);
         // An invite for a disabled account is not even made.
         QVERIFY(server.invite("xc-inspector").isEmpty());
         QVERIFY2(server.error.contains("disabled"), qPrintable(server.error));
@@ -358,11 +336,11 @@ private slots:
         // A revoked device enrols no more, with a new invite either.
         QVERIFY(
             server.admin({"device", "revoke", SyncMetaRepository(store.connection()).deviceId()}));
-        const QString enrolled = dumpOf(store.connection());
+        const QString enrolled = storeDumpOf(store.connection());
         r = enrolDevice(store.connection(), parsed(server.invite("xc-inspector")),
                         ServerProcess::kPassword, kDeviceName);
         QCOMPARE(r.refusal.code, QString("device_revoked"));
-        QCOMPARE(dumpOf(store.connection()), enrolled);
+        QCOMPARE(storeDumpOf(store.connection()), enrolled);
     }
 
     void guessingIsThrottled()
@@ -424,11 +402,11 @@ private slots:
         Database store;
         QVERIFY(store.open(dir.filePath("tablet.db")));
         QVERIFY(putWork(store.connection()));
-        const QString before = dumpOf(store.connection());
+        const QString before = storeDumpOf(store.connection());
         const EnrolmentResult r
             = enrolDevice(store.connection(), parsed(text), ServerProcess::kPassword, kDeviceName);
         QCOMPARE(r.failure, EnrolmentResult::CertificateMismatch);
-        QCOMPARE(dumpOf(store.connection()), before);
+        QCOMPARE(storeDumpOf(store.connection()), before);
         // Nothing was sent: the invite is still open.
         QVERIFY(server.admin({"invite", "list"}));
         QVERIFY2(server.process->adminOutput().contains("\topen\t"),
@@ -445,11 +423,11 @@ private slots:
         Database store;
         QVERIFY(store.open(dir.filePath("tablet.db")));
         QVERIFY(putWork(store.connection()));
-        const QString before = dumpOf(store.connection());
+        const QString before = storeDumpOf(store.connection());
         const EnrolmentResult r
             = enrolDevice(store.connection(), parsed(text), ServerProcess::kPassword, kDeviceName);
         QCOMPARE(r.failure, EnrolmentResult::Unreachable);
-        QCOMPARE(dumpOf(store.connection()), before);
+        QCOMPARE(storeDumpOf(store.connection()), before);
     }
 
     void aPlaintextServerIsNotTls()
@@ -579,12 +557,12 @@ private slots:
             Database store;
             QVERIFY(store.open(dir.filePath("tablet.db")));
             QVERIFY(putWork(store.connection()));
-            const QString before = dumpOf(store.connection());
+            const QString before = storeDumpOf(store.connection());
             const EnrolmentResult r = enrolDevice(store.connection(), parsed(text),
                                                   ServerProcess::kPassword, kDeviceName);
             QVERIFY2(r.failure == EnrolmentResult::CertificateMismatch,
                      qPrintable(named.join(' ') + ": " + r.detail));
-            QCOMPARE(dumpOf(store.connection()), before);
+            QCOMPARE(storeDumpOf(store.connection()), before);
         }
         // Neither invite reached the server: both still open.
         QVERIFY(server.admin({"invite", "list"}));
@@ -601,13 +579,13 @@ private slots:
         Database store;
         QVERIFY(store.open(dir.filePath("tablet.db")));
         QVERIFY(putWork(store.connection()));
-        const QString before = dumpOf(store.connection());
-        const QString workBefore = dumpOf(store.connection(), false);
+        const QString before = storeDumpOf(store.connection());
+        const QString workBefore = storeDumpOf(store.connection(), false);
 
         EnrolmentResult r = connectDevice(store.connection(), server.address(), other.pem(),
                                           "xc-inspector", ServerProcess::kPassword, kDeviceName);
         QCOMPARE(r.failure, EnrolmentResult::CertificateMismatch);
-        QCOMPARE(dumpOf(store.connection()), before);
+        QCOMPARE(storeDumpOf(store.connection()), before);
         r = connectDevice(store.connection(), server.address(), "not a certificate", "xc-inspector",
                           ServerProcess::kPassword, kDeviceName);
         QCOMPARE(r.failure, EnrolmentResult::CertificateMismatch);
@@ -615,14 +593,14 @@ private slots:
                           "xc-inspector", "wrong-password", kDeviceName);
         QCOMPARE(r.failure, EnrolmentResult::Refused);
         QCOMPARE(r.refusal.code, QString("wrong_credentials"));
-        QCOMPARE(dumpOf(store.connection()), before);
+        QCOMPARE(storeDumpOf(store.connection()), before);
 
         r = connectDevice(store.connection(), server.address(), server.certificate.pem(),
                           "xc-inspector", ServerProcess::kPassword, kDeviceName);
         QVERIFY2(r.ok(), qPrintable(r.detail));
         QCOMPARE(meta(store.connection(), SyncMetaRepository::kServerTlsName),
                  QString("qingshui.test"));
-        QCOMPARE(dumpOf(store.connection(), false), workBefore);
+        QCOMPARE(storeDumpOf(store.connection(), false), workBefore);
         std::unique_ptr<SyncTransport> transport = storedTransport(store.connection());
         const SyncResult synced = SyncSession(store.connection(), *transport).run();
         QVERIFY2(synced.ok, qPrintable(synced.error));

@@ -12,11 +12,11 @@
 #include "storage/outboxrepository.h"
 #include "storage/recordrepository.h"
 #include "storage/syncmetarepository.h"
+#include "storedump.h"
 #include "syncsession.h"
 #include "synctransport.h"
 
 #include <QSqlQuery>
-#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QUuid>
 #include <QtTest>
@@ -52,27 +52,6 @@ SyncResult syncStore(QSqlDatabase db)
     const SyncServer server = EnrolmentRepository(db).server();
     SyncTransport transport(server.address, 10000, server.trustPem, server.tlsName);
     return SyncSession(db, transport).run();
-}
-
-// Every row of every table: what "nothing changed" is compared with.
-QString dumpOf(QSqlDatabase db)
-{
-    QString out;
-    QSqlQuery tables(db);
-    tables.exec(
-        QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
-    while (tables.next()) {
-        QSqlQuery rows(db);
-        rows.exec(
-            QStringLiteral("SELECT * FROM \"%1\" ORDER BY 1").arg(tables.value(0).toString()));
-        out += tables.value(0).toString() + QLatin1Char('\n');
-        while (rows.next()) {
-            for (int i = 0; i < rows.record().count(); ++i)
-                out += rows.value(i).toString() + QLatin1Char('|');
-            out += QLatin1Char('\n');
-        }
-    }
-    return out;
 }
 
 // Records the server holds (its own file, read after the fact).
@@ -177,7 +156,7 @@ private slots:
         const QString mine = submitRecord(db);
         QVERIFY(!mine.isEmpty());
         QVERIFY(EnrolmentRepository(db).forgetServer()); // 更换服务器
-        const QString before = dumpOf(db);
+        const QString before = storeDumpOf(db);
 
         const EnrolmentServer::Invite other = m_second.invite("xc-inspector");
         const int usedBefore = usedInvites(m_second);
@@ -188,7 +167,7 @@ private slots:
         QCOMPARE(refused.pending.records, 1);
         QCOMPARE(refused.pending.photos, 0);
         QCOMPARE(refused.otherServer, m_first.address());
-        QCOMPARE(dumpOf(db), before); // nothing stored, nothing lost
+        QCOMPARE(storeDumpOf(db), before); // nothing stored, nothing lost
         // The second server was never asked to enrol: the invite is still good.
         QCOMPARE(usedInvites(m_second), usedBefore);
 
@@ -202,11 +181,11 @@ private slots:
         // A wrong password there changes nothing: the store keeps its place in the first
         // server's history (cursor and epoch) until a join succeeds.
         QVERIFY(EnrolmentRepository(db).forgetServer());
-        const QString beforeWrong = dumpOf(db);
+        const QString beforeWrong = storeDumpOf(db);
         const JoinOutcome wrong = joinWithCode(db, parsed(other), "not-the-password", kDevice);
         QCOMPARE(wrong.result.failure, EnrolmentResult::Refused);
         QCOMPARE(wrong.result.refusal.code, QString("wrong_password"));
-        QCOMPARE(dumpOf(db), beforeWrong);
+        QCOMPARE(storeDumpOf(db), beforeWrong);
         const JoinOutcome joined
             = joinWithCode(db, parsed(other), ServerProcess::kPassword, kDevice);
         QVERIFY2(joined.ok(), qPrintable(joined.result.detail));
@@ -239,7 +218,7 @@ private slots:
                     .ok());
         QVERIFY(!submitRecord(db).isEmpty());
         QVERIFY(EnrolmentRepository(db).logOut());
-        const QString before = dumpOf(db);
+        const QString before = storeDumpOf(db);
         const EnrolmentServer::Invite other = m_first.invite("xc-supervisor");
         const int usedBefore = usedInvites(m_first);
         const JoinOutcome refused
@@ -248,7 +227,7 @@ private slots:
         QVERIFY(refused.heldForOtherAccount);
         QCOMPARE(refused.otherAccount, QString("xc-inspector"));
         QCOMPARE(refused.pending.records, 1);
-        QCOMPARE(dumpOf(db), before);
+        QCOMPARE(storeDumpOf(db), before);
         QCOMPARE(usedInvites(m_first), usedBefore);
         // Changing server does not lose whose work it is either.
         QVERIFY(EnrolmentRepository(db).forgetServer());
@@ -277,12 +256,12 @@ private slots:
                     .ok());
         QVERIFY(syncStore(db).ok); // a history: the other server's epoch is asked for first
         QVERIFY(EnrolmentRepository(db).forgetServer());
-        const QString before = dumpOf(db);
+        const QString before = storeDumpOf(db);
         const JoinOutcome down = joinWithCode(
             db, parsed(m_second.invite("xc-inspector", {}, EnrolmentServer::deadAddress())),
             ServerProcess::kPassword, kDevice);
         QCOMPARE(down.result.failure, EnrolmentResult::Unreachable);
-        QCOMPARE(dumpOf(db), before);
+        QCOMPARE(storeDumpOf(db), before);
     }
 };
 

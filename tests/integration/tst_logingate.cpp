@@ -12,6 +12,7 @@
 #include "storage/database.h"
 #include "storage/recordrepository.h"
 #include "storage/syncmetarepository.h"
+#include "storedump.h"
 #include "syncsession.h"
 #include "synctransport.h"
 
@@ -21,7 +22,6 @@
 
 #include <QRegularExpression>
 #include <QSqlQuery>
-#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QUuid>
 #include <QtTest>
@@ -86,26 +86,6 @@ std::optional<EnrolmentCode> invite(ServerProcess &server, const QString &db, co
     static const QRegularExpression code(QStringLiteral("^code: (QS1-\\S+)$"),
                                          QRegularExpression::MultilineOption);
     return EnrolmentCode::parse(code.match(server.adminOutput()).captured(1));
-}
-
-// Every row of every table, in order: what "nothing changed" is compared with.
-QString dumpOf(QSqlDatabase db)
-{
-    QString out;
-    QSqlQuery tables(db);
-    tables.exec("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-    while (tables.next()) {
-        QSqlQuery rows(db);
-        rows.exec(
-            QStringLiteral("SELECT * FROM \"%1\" ORDER BY 1").arg(tables.value(0).toString()));
-        out += tables.value(0).toString() + ":\n";
-        while (rows.next()) {
-            for (int i = 0; i < rows.record().count(); ++i)
-                out += rows.value(i).toString() + '|';
-            out += '\n';
-        }
-    }
-    return out;
 }
 
 // A submitted record waiting in the store's outbox.
@@ -175,13 +155,13 @@ private slots:
         QVERIFY(store.open(m_dir.filePath("together-tablet.db")));
         QVERIFY(submitRecord(store.connection()));
         SyncMetaRepository(store.connection()).deviceId(); // made at the first login anyway
-        const QString before = dumpOf(store.connection());
+        const QString before = storeDumpOf(store.connection());
         SyncTransport transport(server.address());
         QString error;
         QVERIFY(!logInDevice(store.connection(), transport, "xc-inspector",
                              ServerProcess::kPassword, kDeviceName, &error));
         QCOMPARE(transport.lastRefusal().code, QString("login_throttled"));
-        QCOMPARE(dumpOf(store.connection()), before);
+        QCOMPARE(storeDumpOf(store.connection()), before);
 
         // The same record as Enrol's: a good invite of that account is throttled too.
         const std::optional<EnrolmentCode> code = invite(server, db, "xc-inspector");
@@ -190,7 +170,7 @@ private slots:
             = enrolDevice(store.connection(), *code, ServerProcess::kPassword, kDeviceName);
         QCOMPARE(r.failure, EnrolmentResult::Refused);
         QCOMPARE(r.refusal.code, QString("enrol_throttled"));
-        QCOMPARE(dumpOf(store.connection()), before);
+        QCOMPARE(storeDumpOf(store.connection()), before);
 
         // And the other way: five refused enrolments of another account throttle its login.
         const std::optional<EnrolmentCode> other = invite(server, db, "xc-supervisor");
@@ -299,7 +279,7 @@ private slots:
         QVERIFY(store.open(m_dir.filePath("invited-tablet.db")));
         QVERIFY(submitRecord(store.connection()));
         const QString tablet = SyncMetaRepository(store.connection()).deviceId();
-        const QString before = dumpOf(store.connection());
+        const QString before = storeDumpOf(store.connection());
         for (const QString password :
              {"wrong-1", "wrong-2", "wrong-3", "wrong-4", "wrong-5", ServerProcess::kPassword}) {
             const LoginAnswer a = logIn(address, "xc-inspector", password, tablet);
@@ -318,7 +298,7 @@ private slots:
         EnrolmentResult r = connectDevice(store.connection(), address, {}, "xc-inspector",
                                           ServerProcess::kPassword, kDeviceName);
         QCOMPARE(r.refusal.code, QString("device_not_enrolled"));
-        QCOMPARE(dumpOf(store.connection()), before);
+        QCOMPARE(storeDumpOf(store.connection()), before);
 
         // The invite enrols it (the refusals above did not count against the account).
         const std::optional<EnrolmentCode> code = invite(server, db, "xc-inspector");
