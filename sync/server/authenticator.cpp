@@ -39,8 +39,8 @@ grpc::Status Authenticator::authenticate(const grpc::ServerContextBase &context,
         return refuse(grpc::StatusCode::UNAUTHENTICATED, "device_revoked",
                       "this device has been revoked");
     case AccountStore::TokenCheck::Failed: // the database is away: retry, keep the token
-        return grpc::Status(grpc::StatusCode::UNAVAILABLE,
-                            "the server cannot reach its database; try again");
+        return refuse(grpc::StatusCode::INTERNAL, "server_error",
+                      "the server cannot read its database; try again");
     case AccountStore::TokenCheck::AccountDisabled:
         return refuse(grpc::StatusCode::UNAUTHENTICATED, "account_disabled",
                       "this account has been disabled");

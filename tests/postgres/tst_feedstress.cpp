@@ -3,6 +3,7 @@
 // through both with random page sizes while the pushes land. Every puller ends with exactly
 // the server's set of changes: none missing (a change numbered 5 that committed after 6 was
 // pulled past would be), none twice, and every acknowledged op exactly once.
+#include "pgtestdatabase.h"
 #include "serverprocess.h"
 
 #include "qingshui/v1/auth.grpc.pb.h"
@@ -137,59 +138,6 @@ bool drain(std::vector<std::unique_ptr<v1::Sync::Stub>> &stubs, const Session &s
     }
 }
 
-// A database of its own in the test cluster (QS_TEST_PG_URL), dropped at the end.
-class TestDatabase {
-public:
-    bool create(QString *error)
-    {
-        m_cluster = qEnvironmentVariable("QS_TEST_PG_URL");
-        if (m_cluster.isEmpty()) {
-            *error = QStringLiteral("QS_TEST_PG_URL is not set: run through ctest (fixture "
-                                    "pg_cluster) or point it at a PostgreSQL 15 cluster");
-            return false;
-        }
-        m_name = QStringLiteral("qs_feedstress_%1").arg(QCoreApplication::applicationPid());
-        return psql({QStringLiteral("-c"), QStringLiteral("DROP DATABASE IF EXISTS ") + m_name,
-                     QStringLiteral("-c"), QStringLiteral("CREATE DATABASE ") + m_name},
-                    error);
-    }
-    ~TestDatabase()
-    {
-        if (!m_name.isEmpty()) {
-            QString ignored;
-            psql({QStringLiteral("-c"),
-                  QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_name)},
-                 &ignored);
-        }
-    }
-    // The cluster's URL with this database's name.
-    QString url() const
-    {
-        const qsizetype query = m_cluster.indexOf(QLatin1Char('?'));
-        const qsizetype slash = m_cluster.lastIndexOf(QLatin1Char('/'), query < 0 ? -1 : query);
-        return m_cluster.left(slash + 1) + m_name + (query < 0 ? QString() : m_cluster.mid(query));
-    }
-
-private:
-    bool psql(const QStringList &args, QString *error) const
-    {
-        QProcess p;
-        const QString psqlPath = qEnvironmentVariable("QS_TEST_PSQL");
-        p.start(psqlPath.isEmpty() ? QStringLiteral("/usr/lib/postgresql/15/bin/psql") : psqlPath,
-                QStringList {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-d"),
-                             m_cluster}
-                    + args);
-        if (p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0)
-            return true;
-        *error = QStringLiteral("psql: %1 %2")
-                     .arg(p.errorString(), QString::fromUtf8(p.readAllStandardError()));
-        return false;
-    }
-
-    QString m_cluster;
-    QString m_name;
-};
-
 } // namespace
 
 class TestFeedStress : public QObject {
@@ -200,7 +148,7 @@ private slots:
     // once: each waits for the migration lock, the later ones find the work done.
     void simultaneousStartsMigrateOnce()
     {
-        TestDatabase database;
+        PgTestDatabase database(QStringLiteral("migrateonce"));
         QString error;
         QVERIFY2(database.create(&error), qPrintable(error));
         std::vector<std::unique_ptr<QProcess>> admins;
@@ -224,7 +172,7 @@ private slots:
 
     void everyPullerEndsWithExactlyTheServersSet()
     {
-        TestDatabase database;
+        PgTestDatabase database(QStringLiteral("feedstress"));
         QString error;
         QVERIFY2(database.create(&error), qPrintable(error));
         QTemporaryDir blobs;
