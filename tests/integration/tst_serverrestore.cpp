@@ -3,6 +3,7 @@
 // numbers: every device notices by the fingerprint of the change its mark names, re-sends what
 // it owns and re-pulls, once, and all converge with nothing lost and nothing stored twice.
 // Real server processes on loopback, real files.
+#include "restoredevices.h"
 #include "serverprocess.h"
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
@@ -23,52 +24,6 @@
 
 namespace {
 
-QString uuid()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-bool submitRecords(const QString &store, int n, const QString &village)
-{
-    Database db;
-    if (!db.open(store))
-        return false;
-    RecordRepository records(db.connection());
-    const QString device = SyncMetaRepository(db.connection()).deviceId();
-    for (int i = 0; i < n; ++i) {
-        Record r;
-        r.id = uuid();
-        r.templateId = QStringLiteral("village_visit.pairing"); // in the catalogue: publishable
-        r.category = QStringLiteral("village_visit");
-        r.villageCode = village;
-        r.createdAtMs = r.updatedAtMs = 1700000000000 + i;
-        r.content = QStringLiteral("{\"answers\":{\"note\":\"走访 %1\"}}").arg(i).toUtf8();
-        r.authorDeviceId = device;
-        if (!records.submit(r, uuid()))
-            return false;
-    }
-    return true;
-}
-
-SyncResult syncStore(const QString &store, const QString &address)
-{
-    Database db;
-    db.open(store);
-    SyncTransport transport(address);
-    return SyncSession(db.connection(), transport).run();
-}
-
-// Only the push of a sync: the pull that would follow is cut off (the link went down).
-SyncResult pushOnly(const QString &store, const QString &address)
-{
-    Database db;
-    db.open(store);
-    SyncTransport transport(address);
-    SyncResult result;
-    result.ok = SyncSession(db.connection(), transport).pushOutbox(&result);
-    return result;
-}
-
 // Every file under from, copied to the same place under to (which must not exist).
 bool copyFolder(const QString &from, const QString &to)
 {
@@ -80,12 +35,6 @@ bool copyFolder(const QString &from, const QString &to)
             return false;
     }
     return true;
-}
-
-int recordsIn(const QString &store)
-{
-    Database db;
-    return db.open(store) ? RecordRepository(db.connection()).count() : -1;
 }
 
 // {revisions, distinct records} the server holds.
@@ -147,18 +96,6 @@ QString decide(const QString &store, const QString &recordId, ReviewDecision dec
         e.comment = QStringLiteral("请补充走访记录");
     ReviewRepository decisions(db.connection());
     return decisions.decide(e) ? e.id : QString();
-}
-
-QStringList recordIdsIn(const QString &store)
-{
-    Database db;
-    QStringList ids;
-    if (db.open(store)) {
-        for (const Record &r : RecordRepository(db.connection()).query({}, 1000))
-            ids << r.id;
-    }
-    ids.sort();
-    return ids;
 }
 
 } // namespace
