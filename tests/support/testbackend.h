@@ -1,10 +1,14 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QList>
 #include <QMutex>
 #include <QProcess>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QtGlobal>
@@ -16,7 +20,8 @@
 // file at the path the test names; QS_TEST_BACKEND=postgres, a fresh PostgreSQL database in
 // the run's throwaway cluster (QS_TEST_PG_URL) for each such path — the same database every
 // time this program names that path (a server restarted on its store finds its data), made
-// on first use with psql, dropped when the program ends. The path stays the test's handle for
+// on first use with psql (a marker PATH.postgres beside it: delete the folder and the next
+// use gets a fresh one), dropped when the program ends. The path stays the test's handle for
 // "this server's store", so tests read the same on both backends.
 namespace TestBackend {
 
@@ -75,27 +80,42 @@ public:
     {
         QMutexLocker lock(&m_mutex);
         m_urls.insert(path, url);
+        m_assigned.insert(path);
     }
 
     QString urlFor(const QString &path)
     {
         QMutexLocker lock(&m_mutex);
-        if (const auto found = m_urls.constFind(path); found != m_urls.constEnd())
-            return *found;
+        // A test that deleted the store's folder starts again from nothing, as with SQLite:
+        // the database made for the path lives as long as the marker file beside it.
+        const QString marker = path + QStringLiteral(".postgres");
+        if (const auto found = m_urls.constFind(path); found != m_urls.constEnd()) {
+            if (m_assigned.contains(path) || QFile::exists(marker))
+                return *found;
+            runPsql(m_cluster,
+                    {QStringLiteral("-c"),
+                     QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)")
+                         .arg(m_names.value(*found))});
+        }
         const QString cluster = qEnvironmentVariable("QS_TEST_PG_URL");
         if (cluster.isEmpty())
             qFatal("QS_TEST_BACKEND=postgres but QS_TEST_PG_URL is not set: run this test "
                    "through ctest (fixture pg_cluster, tests/backends.cmake)");
-        const QString name = QStringLiteral("qs_%1_%2").arg(::getpid()).arg(m_names.size() + 1);
+        const QString name = QStringLiteral("qs_%1_%2").arg(::getpid()).arg(++m_made);
         QString error;
         if (!runPsql(cluster, {QStringLiteral("-c"), QStringLiteral("CREATE DATABASE ") + name},
                      nullptr, &error))
             qFatal("cannot make a database in the test cluster %s (did pg_cluster_start "
                    "fail?): %s",
                    qPrintable(cluster), qPrintable(error));
-        m_names << name;
         m_cluster = cluster;
-        return *m_urls.insert(path, urlOfDatabase(cluster, name));
+        const QString url = urlOfDatabase(cluster, name);
+        m_names.insert(url, name);
+        QDir().mkpath(QFileInfo(marker).absolutePath());
+        QFile file(marker);
+        if (!file.open(QIODevice::WriteOnly) || file.write(url.toUtf8()) < 0)
+            qFatal("cannot write %s", qPrintable(marker));
+        return *m_urls.insert(path, url);
     }
 
     ~Databases()
@@ -114,7 +134,9 @@ private:
     Databases() = default;
     QMutex m_mutex;
     QHash<QString, QString> m_urls;
-    QStringList m_names;
+    QHash<QString, QString> m_names; // database name by URL
+    QSet<QString> m_assigned;
+    int m_made = 0;
     QString m_cluster;
 };
 
