@@ -98,7 +98,8 @@ EnrolmentResult store(QSqlDatabase db, const QString &address, const ServerTrust
         && set(SyncMetaRepository::kAuthExpiresAtMs, QString::number(login.expires_at_ms()))
         && (history == ServerHistory::Keep
             || (meta.remove(QLatin1String(SyncMetaRepository::kPullCursor))
-                && meta.remove(QLatin1String(SyncMetaRepository::kServerEpoch))))
+                && meta.remove(QLatin1String(SyncMetaRepository::kServerEpoch))
+                && meta.clearHistoryMark()))
         && tx.commit();
     if (!stored)
         return failed(EnrolmentResult::LocalStore,

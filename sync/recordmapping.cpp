@@ -71,6 +71,7 @@ void toProto(const ReviewEvent &e, v1::ReviewEvent *out)
         out->set_photos_seen(e.photosSeen);
         out->set_photos_total(e.photosTotal);
     }
+    out->set_record_fingerprint(static_cast<quint64>(e.recordFingerprint));
 }
 
 ReviewEvent fromProto(const v1::ReviewEvent &in)
@@ -90,5 +91,6 @@ ReviewEvent fromProto(const v1::ReviewEvent &in)
     e.photosIncompleteConfirmed = in.photos_incomplete_confirmed();
     e.photosSeen = in.photos_seen();
     e.photosTotal = in.photos_total();
+    e.recordFingerprint = static_cast<qint64>(in.record_fingerprint());
     return e;
 }

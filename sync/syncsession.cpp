@@ -26,6 +26,21 @@
 
 Q_LOGGING_CATEGORY(lcSync, "qs.sync")
 
+namespace {
+
+void setMark(const HistoryMark &mark, qingshui::v1::HistoryMark *out)
+{
+    out->set_server_seq(mark.serverSeq);
+    out->set_fingerprint(static_cast<quint64>(mark.fingerprint));
+}
+
+HistoryMark markOf(const qingshui::v1::HistoryMark &mark)
+{
+    return {mark.server_seq(), static_cast<qint64>(mark.fingerprint())};
+}
+
+} // namespace
+
 SyncResult SyncSession::run()
 {
     SyncResult result;
@@ -84,7 +99,8 @@ bool SyncSession::pushOutbox(SyncResult *result)
     if (!useStoredToken(result))
         return false;
     OutboxRepository outbox(m_db);
-    const std::string deviceId = SyncMetaRepository(m_db).deviceId().toStdString();
+    SyncMetaRepository meta(m_db);
+    const std::string deviceId = meta.deviceId().toStdString();
     SyncProgress progress;
     if (m_progress) {
         progress.recordsTotal = outbox.pendingCount();
@@ -112,9 +128,12 @@ bool SyncSession::pushOutbox(SyncResult *result)
         }
         return batch;
     };
-    auto send = [this](Batch &batch, qingshui::v1::PushResponse *response) {
+    // The furthest place in the server's history known: stored, then each answer's head.
+    HistoryMark known = meta.historyMark();
+    auto send = [this, &known](Batch &batch, qingshui::v1::PushResponse *response) {
         // The time it leaves: the server keeps how far this clock is off with the revisions.
         batch.request.set_device_time_ms(m_clock());
+        setMark(known, batch.request.mutable_known());
         return std::async(std::launch::async, [this, &batch, response] {
             return m_transport.push(batch.request, response);
         });
@@ -128,6 +147,10 @@ bool SyncSession::pushOutbox(SyncResult *result)
     for (;;) {
         Batch next = read(current.lastClientSeq);
         if (!inFlight.get()) {
+            // The server was restored from a copy: nothing of this batch was stored. The pull
+            // that follows re-converges this device, then the outbox goes out again.
+            if (historyChanged())
+                return true;
             // A decision on a record or revision the server does not know refuses the whole
             // batch: find it, set it aside with the server's words, and push the rest.
             if (m_transport.lastCode() == int(grpc::StatusCode::FAILED_PRECONDITION))
@@ -140,11 +163,14 @@ bool SyncSession::pushOutbox(SyncResult *result)
         for (const qingshui::v1::Op &op : current.request.ops())
             acked += op.client_seq() <= answered.acked_client_seq() ? 1 : 0;
         const bool more = acked == sent && next.request.ops_size() > 0;
+        known = HistoryMark::further(known, markOf(answered.head()));
         if (more) {
             current = std::move(next);
             inFlight = send(current, &response);
         }
-        const bool stored = outbox.acknowledge(answered.acked_client_seq());
+        // The same mark is stored with the acknowledgement (further than the stored one).
+        const bool stored
+            = outbox.acknowledge(answered.acked_client_seq(), markOf(answered.head()));
         if (more && !stored)
             inFlight.wait(); // nothing is left running when this session returns
         if (!stored) {
@@ -168,25 +194,35 @@ bool SyncSession::pushOutbox(SyncResult *result)
     }
 }
 
+bool SyncSession::historyChanged() const
+{
+    return m_transport.lastCode() == int(grpc::StatusCode::FAILED_PRECONDITION)
+        && m_transport.lastRefusal().code == QLatin1String("history_changed");
+}
+
 bool SyncSession::setAsideRefusedReview(const qingshui::v1::PushRequest &refused,
                                         SyncResult *result)
 {
     // Rare (a server restored from an old backup): one op at a time, in order.
     OutboxRepository outbox(m_db);
+    SyncMetaRepository meta(m_db);
     for (const qingshui::v1::Op &op : refused.ops()) {
         qingshui::v1::PushRequest single;
         single.set_device_id(refused.device_id());
         *single.add_ops() = op;
         single.set_device_time_ms(m_clock());
+        setMark(meta.historyMark(), single.mutable_known());
         qingshui::v1::PushResponse response;
         if (m_transport.push(single, &response)) {
-            if (!outbox.acknowledge(response.acked_client_seq())) {
+            if (!outbox.acknowledge(response.acked_client_seq(), markOf(response.head()))) {
                 return failLocally(result, SyncErrorCode::kLocalStore, {outbox.lastError()},
                                    QStringLiteral("local store: %1").arg(outbox.lastError()));
             }
             ++result->pushed;
             continue;
         }
+        if (historyChanged())
+            return true; // the pull re-converges first: nothing is set aside for that
         if (!op.has_review()
             || m_transport.lastCode() != int(grpc::StatusCode::FAILED_PRECONDITION))
             return failed(result);
@@ -252,6 +288,7 @@ bool SyncSession::pullChanges(SyncResult *result)
         request.set_since_server_seq(meta.pullCursor());
         request.set_page_size(kPullPage);
         request.set_known_epoch(meta.serverEpoch().toStdString());
+        setMark(meta.historyMark(), request.mutable_known());
         qingshui::v1::PullResponse response;
         if (!m_transport.pull(request, &response))
             return failed(result);
@@ -266,12 +303,14 @@ bool SyncSession::pullChanges(SyncResult *result)
             }
             result->requeued += requeued;
             result->reviewsRequeued += decisions;
+            ++result->historyChanges;
             qCInfo(lcSync) << "the server's history changed (epoch" << epoch << "): queued"
                            << requeued << "revisions and" << decisions << "decisions again";
             return true;
         }
         PulledPage page;
         page.nextServerSeq = response.next_server_seq();
+        page.nextFingerprint = static_cast<qint64>(response.next_fingerprint());
         page.epoch = epoch;
         page.records.reserve(response.changes_size());
         for (const auto &change : response.changes()) {
@@ -282,6 +321,7 @@ bool SyncSession::pullChanges(SyncResult *result)
                 r.photosPending = change.photos_pending();
                 r.conflictWith = change.conflict_with_server_seq();
                 r.deviceClockSkewMs = change.device_clock_skew_ms();
+                r.serverFingerprint = static_cast<qint64>(change.fingerprint());
                 page.records << r;
                 break;
             }

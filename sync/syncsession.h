@@ -21,6 +21,9 @@ struct SyncResult {
     bool needsLogin = false; // the server did not accept this device's token
     int requeued = 0; // revisions sent again because the server's history changed
     int reviewsRequeued = 0; // acknowledged decisions sent again for the same reason
+    // Times this sync found the server's history changed (a restore, another server) and
+    // re-converged: 0 or 1.
+    int historyChanges = 0;
     int templatesAdded = 0; // checklist template versions new to this device
     int referenceVersion = 0; // a newer reference-data version stored by this sync (0: none)
     int photosUploaded = 0; // photos the server now holds that were queued here
@@ -87,6 +90,8 @@ private:
     static bool failLocally(SyncResult *result, const char *code, const QStringList &args,
                             const QString &detail);
     bool setAsideRefusedReview(const qingshui::v1::PushRequest &refused, SyncResult *result);
+    // The last push was refused because this device's known mark is of another history.
+    bool historyChanged() const;
 
     QSqlDatabase m_db;
     SyncTransport &m_transport;

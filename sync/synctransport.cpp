@@ -3,6 +3,7 @@
 #include "qingshui/v1/auth.grpc.pb.h"
 #include "qingshui/v1/catalog.grpc.pb.h"
 #include "qingshui/v1/sync.grpc.pb.h"
+#include "storage/historymark.h"
 #include "syncreport.h"
 
 #include <grpcpp/grpcpp.h>
@@ -181,11 +182,19 @@ bool SyncTransport::pull(const v1::PullRequest &request, v1::PullResponse *respo
 
 void SyncTransport::readAheadAfter(const v1::PullRequest &request, const v1::PullResponse &response)
 {
-    // What a client asks next: the same, from the new cursor, in the epoch just answered.
+    // What a client asks next: the same, from the new cursor, in the epoch just answered,
+    // with the further of its known mark and the new cursor's (as SyncMetaRepository keeps).
     v1::PullRequest next = request;
     next.set_since_server_seq(response.next_server_seq());
     if (!request.known_epoch().empty())
         next.set_known_epoch(response.server_epoch());
+    if (request.has_known()) {
+        const HistoryMark mark = HistoryMark::further(
+            {request.known().server_seq(), static_cast<qint64>(request.known().fingerprint())},
+            {response.next_server_seq(), static_cast<qint64>(response.next_fingerprint())});
+        next.mutable_known()->set_server_seq(mark.serverSeq);
+        next.mutable_known()->set_fingerprint(static_cast<quint64>(mark.fingerprint));
+    }
     auto ahead = std::make_unique<ReadAhead>();
     ahead->request = next.SerializeAsString();
     Stubs *stubs = m_stubs.get();

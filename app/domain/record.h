@@ -45,6 +45,9 @@ struct Record {
     // The pushing device's clock minus the server's when this revision arrived, as the server
     // measured it (0: unknown). Its record time, GPS fix time and photo captions share it.
     qint64 deviceClockSkewMs = 0;
+    // The random fingerprint the server gave this revision (0: not known); a decision on it
+    // names it (ReviewEvent::recordFingerprint).
+    qint64 serverFingerprint = 0;
 
     ListStatus listStatus() const
     {

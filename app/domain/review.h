@@ -29,4 +29,7 @@ struct ReviewEvent {
     bool photosIncompleteConfirmed = false;
     int photosSeen = 0;
     int photosTotal = 0;
+    // The server's fingerprint of the revision decided on (0: not known): it tells that
+    // revision from one numbered alike after the server was restored from a copy.
+    qint64 recordFingerprint = 0;
 };

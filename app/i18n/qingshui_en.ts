@@ -2027,6 +2027,10 @@
         <source>此设备未用连接码加入此账号，不能直接登录：请向管理员索取连接码</source>
         <translation>This device has not joined this account with an enrolment code and cannot log in directly: please ask an administrator for a code</translation>
     </message>
+    <message>
+        <source>服务器的数据已恢复为较早的副本，本设备将重新同步</source>
+        <translation>The server's data was restored from an earlier copy: this device syncs again</translation>
+    </message>
 </context>
 <context>
     <name>ReviewController</name>

@@ -3,6 +3,7 @@
 #include "domain/photoreferences.h"
 #include "sqlrecord.h"
 #include "sqlreview.h"
+#include "syncmetarepository.h"
 #include "transaction.h"
 
 #include <QDateTime>
@@ -65,7 +66,7 @@ QStringList OutboxRepository::queuedPhotoReferences() const
     return out;
 }
 
-bool OutboxRepository::acknowledge(qint64 ackedClientSeq)
+bool OutboxRepository::acknowledge(qint64 ackedClientSeq, const HistoryMark &serverHead)
 {
     Transaction tx(m_db);
     QSqlQuery q(m_db);
@@ -86,6 +87,12 @@ bool OutboxRepository::acknowledge(qint64 ackedClientSeq)
     q.addBindValue(ackedClientSeq);
     if (!q.exec()) {
         m_error = q.lastError().text();
+        return false;
+    }
+    // What left the outbox is held by the server up to its head: a restore that loses it
+    // must be noticed even while this device's pull cursor is behind it.
+    if (!SyncMetaRepository(m_db).advanceHistoryMark(serverHead)) {
+        m_error = QStringLiteral("cannot store the server's history mark");
         return false;
     }
     return tx.commit();

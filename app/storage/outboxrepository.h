@@ -2,6 +2,7 @@
 
 #include "domain/record.h"
 #include "domain/review.h"
+#include "historymark.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -37,7 +38,9 @@ public:
     QStringList queuedPhotoReferences() const;
     // The server holds everything up to ackedClientSeq: drop those entries and mark their
     // records synced, in one transaction.
-    bool acknowledge(qint64 ackedClientSeq);
+    // serverHead: where the server's history stood once it held them (PushResponse.head), kept
+    // as the device's known mark in the same transaction when it is further.
+    bool acknowledge(qint64 ackedClientSeq, const HistoryMark &serverHead = {});
 
     // Takes a refused decision out of the queue, keeping it and the error for the UI.
     bool setAside(qint64 clientSeq, const QString &error, const QString &errorCode = {},

@@ -131,8 +131,8 @@ bool RecordRepository::upsert(const Record &r)
             "INSERT INTO record (id, template_id, template_version, category, village_code, "
             "status, created_at_ms, updated_at_ms, content, author_device_id, sync_state, "
             "server_seq, unit_code, op_id, photos_pending, conflict_with, author, "
-            "device_clock_skew_ms) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            "device_clock_skew_ms, server_fingerprint) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
             "ON CONFLICT(id) DO UPDATE SET template_id=excluded.template_id, "
             "template_version=excluded.template_version, category=excluded.category, "
             "village_code=excluded.village_code, status=excluded.status, "
@@ -143,7 +143,8 @@ bool RecordRepository::upsert(const Record &r)
             "op_id=CASE WHEN excluded.op_id = '' THEN record.op_id ELSE excluded.op_id END, "
             "photos_pending=excluded.photos_pending, "
             "conflict_with=excluded.conflict_with, author=excluded.author, "
-            "device_clock_skew_ms=excluded.device_clock_skew_ms");
+            "device_clock_skew_ms=excluded.device_clock_skew_ms, "
+            "server_fingerprint=excluded.server_fingerprint");
         m_upsertSearch.emplace(
             m_db,
             "INSERT INTO record_search (record_id, updated_at_ms, text) VALUES (?, ?, ?) "
@@ -171,6 +172,7 @@ bool RecordRepository::upsert(const Record &r)
     q.bind(16, r.conflictWith);
     q.bindText(17, r.author);
     q.bind(18, r.deviceClockSkewMs);
+    q.bind(19, r.serverFingerprint);
     SqliteStatement &search = *m_upsertSearch;
     search.bindText(1, r.id);
     search.bind(2, r.updatedAtMs);
@@ -431,7 +433,8 @@ bool RecordRepository::applyPulledPage(const PulledPage &page)
     SyncMetaRepository meta(m_db);
     if (!meta.setValue(QLatin1String(SyncMetaRepository::kPullCursor),
                        QString::number(page.nextServerSeq))
-        || !meta.setValue(QLatin1String(SyncMetaRepository::kServerEpoch), page.epoch)) {
+        || !meta.setValue(QLatin1String(SyncMetaRepository::kServerEpoch), page.epoch)
+        || !meta.advanceHistoryMark({page.nextServerSeq, page.nextFingerprint})) {
         m_error = QStringLiteral("cannot store the pull cursor");
         return false;
     }
@@ -474,14 +477,15 @@ bool RecordRepository::storeReview(const ReviewEvent &e)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO review_event (id, record_id, record_server_seq, "
                              "decision, comment, question_comments, published_photos, "
-                             "created_at_ms, reviewer, server_seq, %1) "
-                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+                             "created_at_ms, reviewer, server_seq, %1, record_fingerprint) "
+                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
                              "server_seq = excluded.server_seq, reviewer = excluded.reviewer")
                   .arg(QLatin1String(kPhotoConfirmationColumns)));
     bindReviewContent(q, e);
     q.addBindValue(notNull(e.reviewer));
     q.addBindValue(e.serverSeq);
     bindPhotoConfirmation(q, e);
+    q.addBindValue(e.recordFingerprint);
     if (!q.exec()) {
         m_error = QStringLiteral("cannot store review %1: %2").arg(e.id, q.lastError().text());
         return false;
@@ -583,7 +587,7 @@ int RecordRepository::requeueOwnRevisions(const QString &deviceId, const QString
     if (!q.exec()
         || !meta.setValue(QLatin1String(SyncMetaRepository::kPullCursor), QStringLiteral("0"))
         || !meta.setValue(QLatin1String(SyncMetaRepository::kServerEpoch), newEpoch)
-        || !tx.commit()) {
+        || !meta.clearHistoryMark() || !tx.commit()) {
         m_error = QStringLiteral("cannot queue the records again: %1").arg(q.lastError().text());
         return -1;
     }

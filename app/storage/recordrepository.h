@@ -19,6 +19,7 @@ struct PulledPage {
     QList<std::pair<QString, qint64>> photosArrived; // record id, revision
     QStringList withdrawn; // kiosks: records whose public copy was withdrawn
     qint64 nextServerSeq = 0;
+    qint64 nextFingerprint = 0; // of the change at nextServerSeq: stored as the known mark
     QString epoch;
 };
 

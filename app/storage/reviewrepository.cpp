@@ -50,7 +50,8 @@ bool ReviewRepository::write(ReviewEvent e)
         return refuse(Refusal::RejectNeedsReason, QStringLiteral("a rejection needs a reason"));
     }
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT server_seq, status FROM record WHERE id = ?"));
+    q.prepare(
+        QStringLiteral("SELECT server_seq, status, server_fingerprint FROM record WHERE id = ?"));
     q.addBindValue(e.recordId);
     if (!q.exec() || !q.next()) {
         return refuse(Refusal::UnknownRecord,
@@ -58,6 +59,7 @@ bool ReviewRepository::write(ReviewEvent e)
     }
     const qint64 current = q.value(0).toLongLong();
     const auto status = static_cast<RecordStatus>(q.value(1).toInt());
+    e.recordFingerprint = q.value(2).toLongLong(); // the revision it is made on, as pulled
     if (current == 0 || e.recordServerSeq != current) {
         return refuse(Refusal::NotCurrentRevision,
                       QStringLiteral("record %1: revision %2 is not its current one (%3)")
@@ -77,11 +79,12 @@ bool ReviewRepository::write(ReviewEvent e)
 
     q.prepare(QStringLiteral(
                   "INSERT INTO review_event (id, record_id, record_server_seq, decision, comment, "
-                  "question_comments, published_photos, created_at_ms, reviewer, server_seq, %1) "
-                  "VALUES (?,?,?,?,?,?,?,?,'',0,?,?,?)")
+                  "question_comments, published_photos, created_at_ms, reviewer, server_seq, %1, "
+                  "record_fingerprint) VALUES (?,?,?,?,?,?,?,?,'',0,?,?,?,?)")
                   .arg(QLatin1String(kPhotoConfirmationColumns)));
     bindReviewContent(q, e);
     bindPhotoConfirmation(q, e);
+    q.addBindValue(e.recordFingerprint);
     if (!q.exec()) {
         return refuse(Refusal::StoreFailed,
                       QStringLiteral("cannot store review %1: %2").arg(e.id, q.lastError().text()));

@@ -11,7 +11,7 @@
 inline constexpr const char *kReviewColumns
     = "e.id, e.record_id, e.record_server_seq, e.decision, e.comment, e.question_comments, "
       "e.published_photos, e.created_at_ms, e.reviewer, e.server_seq, "
-      "e.photos_incomplete_confirmed, e.photos_seen, e.photos_total";
+      "e.photos_incomplete_confirmed, e.photos_seen, e.photos_total, e.record_fingerprint";
 // The columns bindPhotoConfirmation() binds, for the statements that write review events.
 inline constexpr const char *kPhotoConfirmationColumns
     = "photos_incomplete_confirmed, photos_seen, photos_total";
@@ -70,5 +70,6 @@ inline ReviewEvent readReview(const QSqlQuery &q, int first = 0)
     e.photosIncompleteConfirmed = q.value(first + 10).toBool();
     e.photosSeen = q.value(first + 11).toInt();
     e.photosTotal = q.value(first + 12).toInt();
+    e.recordFingerprint = q.value(first + 13).toLongLong();
     return e;
 }

@@ -51,3 +51,24 @@ QString SyncMetaRepository::serverEpoch() const
 {
     return value(QLatin1String(kServerEpoch));
 }
+
+HistoryMark SyncMetaRepository::historyMark() const
+{
+    return {value(QLatin1String(kHistorySeq)).toLongLong(),
+            value(QLatin1String(kHistoryFingerprint)).toLongLong()};
+}
+
+bool SyncMetaRepository::advanceHistoryMark(const HistoryMark &seen)
+{
+    const HistoryMark kept = historyMark();
+    const HistoryMark next = HistoryMark::further(kept, seen);
+    if (next.serverSeq == kept.serverSeq && next.fingerprint == kept.fingerprint)
+        return true;
+    return setValue(QLatin1String(kHistorySeq), QString::number(next.serverSeq))
+        && setValue(QLatin1String(kHistoryFingerprint), QString::number(next.fingerprint));
+}
+
+bool SyncMetaRepository::clearHistoryMark()
+{
+    return remove(QLatin1String(kHistorySeq)) && remove(QLatin1String(kHistoryFingerprint));
+}

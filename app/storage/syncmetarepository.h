@@ -1,5 +1,7 @@
 #pragma once
 
+#include "historymark.h"
+
 #include <QSqlDatabase>
 #include <QString>
 
@@ -16,10 +18,18 @@ public:
     QString deviceId();
     qint64 pullCursor() const;
     QString serverEpoch() const;
+    // The furthest place in the server's history this device knows (historymark.h).
+    HistoryMark historyMark() const;
+    // Keeps `seen` if it is further than the stored mark (in the caller's transaction).
+    bool advanceHistoryMark(const HistoryMark &seen);
+    // Forgets it: the cursor starts again from the beginning of a history.
+    bool clearHistoryMark();
 
     static constexpr const char *kDeviceId = "device_id";
     static constexpr const char *kPullCursor = "pull_cursor";
     static constexpr const char *kServerEpoch = "server_epoch";
+    static constexpr const char *kHistorySeq = "history_seq";
+    static constexpr const char *kHistoryFingerprint = "history_fingerprint";
     // The login: the bearer token and what the server said of its holder.
     static constexpr const char *kAuthToken = "auth_token";
     static constexpr const char *kAuthUsername = "auth_username";

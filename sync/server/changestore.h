@@ -37,14 +37,14 @@ public:
     // and *why says which and why (and *refusal with a code where it has one). *acked gets
     // the batch's highest client_seq. deviceClockSkewMs (the device's clock minus the
     // server's, 0: unknown) is kept with each revision of the batch.
-    virtual ApplyResult applyBatch(const Caller &caller,
-                                   const std::vector<const qingshui::v1::Op *> &ops,
-                                   qint64 deviceClockSkewMs, qint64 *acked, QString *why,
-                                   Refusal *refusal)
+    virtual ApplyResult
+    applyBatch(const Caller &caller, const std::vector<const qingshui::v1::Op *> &ops,
+               qint64 deviceClockSkewMs, qint64 *acked, QString *why, Refusal *refusal)
         = 0;
 
-    // Fills the page of changes after sinceSeq that the caller may see, with the new cursor
-    // and the epoch; false with *error on a storage error. Kiosks get the public feed only.
+    // Fills the page of changes after sinceSeq that the caller may see, with the new cursor,
+    // the fingerprint of the change there and the epoch; false with *error on a storage
+    // error. Kiosks get the public feed only.
     virtual bool changesSince(const Caller &caller, qint64 sinceSeq, int pageSize,
                               qingshui::v1::PullResponse *out, QString *error)
         = 0;
@@ -59,4 +59,21 @@ public:
     virtual QString epoch() const = 0;
     // The last server_seq given out: a cursor beyond it belongs to another history.
     virtual qint64 lastSeq() = 0;
+
+    // A place in the change log and the fingerprint of the change numbered there
+    // (changefingerprint.h). A device sends back the mark of the furthest change it knows; a
+    // restored copy — a file, a folder, a dump — numbers its lost changes again with new
+    // fingerprints, so a mark of the lost history no longer matches (docs/sync.md).
+    struct HistoryMark {
+        qint64 serverSeq = 0;
+        qint64 fingerprint = 0;
+    };
+    enum class HistoryCheck {
+        Same, // the mark's change is this history's (or the mark is empty: serverSeq 0)
+        Other, // no change there, or another one: the device re-converges
+        Failed, // a storage error
+    };
+    virtual HistoryCheck checkHistory(const HistoryMark &mark, QString *error) = 0;
+    // The last change given out, with its fingerprint ({0, 0} while the log is empty).
+    virtual bool head(HistoryMark *out, QString *error) = 0;
 };

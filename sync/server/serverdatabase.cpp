@@ -4,19 +4,14 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 #include <QUuid>
 
-#include <cstdio>
-
-Q_LOGGING_CATEGORY(lcServerDb, "qs.server.db")
-
 namespace {
 
-constexpr int kSchemaVersion = 9;
+constexpr int kSchemaVersion = 10;
 
 QStringList statementsOf(const QString &resource)
 {
@@ -157,24 +152,6 @@ bool ServerDatabase::loadMeta(QSqlDatabase &db)
 {
     m_epoch = metaValue(db, "epoch");
     m_lastSeq = metaValue(db, "last_seq").toLongLong();
-    // The high-water mark file says how far this path's history went. A database that ends
-    // before it, under the same epoch, is an older copy put back: what devices pulled since
-    // is gone, so the history gets a new name and they re-converge (docs/sync.md).
-    QFile mark(highWaterPath());
-    if (!m_epoch.isEmpty() && mark.open(QIODevice::ReadOnly)) {
-        const QList<QByteArray> parts = mark.readAll().trimmed().split(' ');
-        if (parts.size() == 2 && QString::fromLatin1(parts[0]) == m_epoch
-            && parts[1].toLongLong() > m_lastSeq) {
-            m_restored = true;
-            qCWarning(lcServerDb).noquote()
-                << m_path << "ends at server_seq" << m_lastSeq << "but served up to" << parts[1]
-                << "under epoch" << m_epoch
-                << ": restored from an older copy, starting a new epoch";
-            // Never hand out a number of the lost history again.
-            m_lastSeq = parts[1].toLongLong();
-            m_epoch.clear();
-        }
-    }
     if (m_epoch.isEmpty()) {
         m_epoch = newEpoch();
         if (!db.transaction() || !setMetaValue(db, "epoch", m_epoch)
@@ -184,20 +161,5 @@ bool ServerDatabase::loadMeta(QSqlDatabase &db)
             return false;
         }
     }
-    noteCommitted();
     return true;
-}
-
-void ServerDatabase::noteCommitted()
-{
-    // Written after the commit: a crash in between leaves the mark behind the database,
-    // which is harmless; it is never ahead of what was committed.
-    const QByteArray text = m_epoch.toLatin1() + ' ' + QByteArray::number(m_lastSeq) + '\n';
-    const QString tmp = highWaterPath() + QStringLiteral(".tmp");
-    QFile file(tmp);
-    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(text) == text.size()) {
-        file.close();
-        std::rename(QFile::encodeName(tmp).constData(),
-                    QFile::encodeName(highWaterPath()).constData());
-    }
 }

@@ -1,5 +1,6 @@
 #include "sqlitechangestore.h"
 
+#include "changefingerprint.h"
 #include "publication.h"
 #include "publicwithdrawal.h"
 #include "serverdatabase.h"
@@ -70,7 +71,57 @@ bool headOf(SqliteStatement &q, const std::string &recordId, Head *out, QString 
     return ok;
 }
 
+// The fingerprint of the change numbered seq, whichever kind it is (0 at 0); *found false
+// when nothing is numbered so. A public copy shares its decision's number (review_event);
+// only the withdrawals schema 9 numbered have none and keep their own.
+bool fingerprintAt(QSqlDatabase &db, qint64 seq, qint64 *fingerprint, QString *error,
+                   bool *found = nullptr)
+{
+    *fingerprint = 0;
+    if (found)
+        *found = seq == 0;
+    if (seq == 0)
+        return true;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "SELECT coalesce((SELECT fingerprint FROM record_revision WHERE server_seq = ?), "
+        "(SELECT fingerprint FROM review_event WHERE server_seq = ?), "
+        "(SELECT fingerprint FROM photos_arrived WHERE server_seq = ?), "
+        "(SELECT fingerprint FROM public_withdrawal WHERE server_seq = ?))"));
+    for (int i = 0; i < 4; ++i)
+        q.addBindValue(seq);
+    if (!q.exec() || !q.next()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    if (found)
+        *found = !q.value(0).isNull();
+    *fingerprint = q.value(0).toLongLong();
+    return true;
+}
+
 } // namespace
+
+ChangeStore::HistoryCheck SqliteChangeStore::checkHistory(const HistoryMark &mark, QString *error)
+{
+    if (mark.serverSeq == 0 || mark.fingerprint == 0)
+        return HistoryCheck::Same; // a device that knows nothing (or an older server's cursor)
+    QSqlDatabase db = m_db.connection();
+    qint64 fingerprint = 0;
+    bool found = false;
+    if (!fingerprintAt(db, mark.serverSeq, &fingerprint, error, &found))
+        return HistoryCheck::Failed;
+    return found && fingerprint == mark.fingerprint ? HistoryCheck::Same : HistoryCheck::Other;
+}
+
+bool SqliteChangeStore::head(HistoryMark *out, QString *error)
+{
+    // Read under the write lock: the number and its change are committed together.
+    std::lock_guard lock(m_db.writeMutex());
+    QSqlDatabase db = m_db.connection();
+    out->serverSeq = m_db.lastSeq();
+    return fingerprintAt(db, out->serverSeq, &out->fingerprint, error);
+}
 
 QString SqliteChangeStore::epoch() const
 {
@@ -113,8 +164,8 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
         "INSERT INTO record_revision (server_seq, record_id, template_id, template_version, "
         "category, village_code, status, created_at_ms, updated_at_ms, content, "
         "author_device_id, device_id, op_id, base_server_seq, conflict_with, author, "
-        "device_clock_skew_ms) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (device_id, op_id) DO NOTHING");
+        "device_clock_skew_ms, fingerprint) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (device_id, op_id) DO NOTHING");
     SqliteStatement insertPhoto(
         db, "INSERT OR IGNORE INTO record_photo (server_seq, sha256) VALUES (?, ?)");
     QSqlQuery revisionOfRecord(db);
@@ -170,6 +221,7 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
             insertRevision.bind(15, conflictWith);
             insertRevision.bindText(16, author);
             insertRevision.bind(17, deviceClockSkewMs);
+            insertRevision.bind(18, newChangeFingerprint());
             insertRevision.step();
             const bool stored = insertRevision.changes() > 0;
             if (insertRevision.hasError())
@@ -195,14 +247,19 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
             return refuseOp(ApplyResult::UnknownRecord, "record_unknown", {text(recordId)},
                             QStringLiteral("no such record on this server"));
         if (!revisionOfRecord.isActive()) {
-            revisionOfRecord.prepare(QStringLiteral(
-                "SELECT 1 FROM record_revision WHERE server_seq = ? AND record_id = ?"));
+            revisionOfRecord.prepare(QStringLiteral("SELECT fingerprint FROM record_revision "
+                                                    "WHERE server_seq = ? AND record_id = ?"));
         }
         revisionOfRecord.addBindValue(static_cast<qint64>(review.record_server_seq()));
         revisionOfRecord.addBindValue(text(recordId));
         if (!revisionOfRecord.exec())
             return fail(ApplyResult::Failed, where() + revisionOfRecord.lastError().text());
-        const bool revisionKnown = revisionOfRecord.next();
+        // A decision that names the revision's fingerprint was made on this very revision,
+        // not on one numbered alike in a history a restore lost (0: an older device).
+        const qint64 decidedFingerprint = static_cast<qint64>(review.record_fingerprint());
+        const bool revisionKnown = revisionOfRecord.next()
+            && (decidedFingerprint == 0
+                || revisionOfRecord.value(0).toLongLong() == decidedFingerprint);
         revisionOfRecord.finish();
         if (!revisionKnown)
             return refuseOp(ApplyResult::UnknownRecord, "revision_unknown",
@@ -214,8 +271,8 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
         if (!insertReview.isActive()) {
             insertReview.prepare(QStringLiteral(
                 "INSERT INTO review_event (server_seq, id, record_id, record_server_seq, "
-                "decision, village_code, event, device_id, op_id) VALUES (?,?,?,?,?,?,?,?,?) "
-                "ON CONFLICT DO NOTHING"));
+                "decision, village_code, event, device_id, op_id, fingerprint) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"));
         }
         insertReview.addBindValue(++seq);
         insertReview.addBindValue(text(review.id()));
@@ -226,6 +283,7 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
         insertReview.addBindValue(bytes(stored.SerializeAsString()));
         insertReview.addBindValue(caller.deviceId);
         insertReview.addBindValue(text(op.op_id()));
+        insertReview.addBindValue(newChangeFingerprint());
         if (!insertReview.exec())
             return fail(ApplyResult::Failed, where() + insertReview.lastError().text());
         if (insertReview.numRowsAffected() == 0) {
@@ -259,8 +317,6 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
     if (!db.commit())
         return fail(ApplyResult::Failed, db.lastError().text());
     m_db.setLastSeq(seq);
-    if (seq != seqBefore)
-        m_db.noteCommitted();
     *acked = highest;
     return ApplyResult::Applied;
 }
@@ -326,7 +382,8 @@ bool SqliteChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int 
                 "EXISTS (SELECT 1 FROM record_photo p WHERE p.server_seq = r.server_seq "
                 "AND NOT EXISTS (SELECT 1 FROM blob b WHERE b.sha256 = p.sha256)), "
                 "(SELECT group_concat(p.sha256) FROM record_photo p "
-                "WHERE p.server_seq = r.server_seq), r.author, r.device_clock_skew_ms "
+                "WHERE p.server_seq = r.server_seq), r.author, r.device_clock_skew_ms, "
+                "r.fingerprint "
                 "FROM record_revision r WHERE r.server_seq > ? AND %1 "
                 "ORDER BY r.server_seq LIMIT ?")
                 .arg(scope),
@@ -353,6 +410,7 @@ bool SqliteChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int 
                 }
                 r->set_author(utf8(q.value(15)));
                 c->set_device_clock_skew_ms(q.value(16).toLongLong());
+                c->set_fingerprint(static_cast<quint64>(q.value(17).toLongLong()));
             });
         ok = ok
             && run(QStringLiteral("SELECT server_seq, event FROM review_event WHERE server_seq > ? "
@@ -373,9 +431,10 @@ bool SqliteChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int 
                        a->set_record_server_seq(q.value(2).toLongLong());
                    });
     }
-    db.commit();
-    if (!ok)
+    if (!ok) {
+        db.commit();
         return false;
+    }
 
     std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.seq < b.seq; });
     qint64 cursor = sinceSeq;
@@ -384,8 +443,15 @@ bool SqliteChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int 
         cursor = rows[i].seq;
         out->add_changes()->Swap(&rows[i].change);
     }
+    // The cursor's fingerprint, from the same snapshot: the device sends it back.
+    qint64 fingerprint = 0;
+    ok = fingerprintAt(db, cursor, &fingerprint, error);
+    db.commit();
+    if (!ok)
+        return false;
     out->set_has_more(rows.size() > n);
     out->set_next_server_seq(cursor);
+    out->set_next_fingerprint(static_cast<quint64>(fingerprint));
     out->set_server_epoch(m_db.epoch().toStdString());
     return true;
 }
@@ -434,13 +500,15 @@ bool SqliteChangeStore::blobStored(const QString &sha256, qint64 size, QString *
         if (!complete.exec())
             return fail(complete.lastError().text());
         QSqlQuery arrived(db);
-        arrived.prepare(QStringLiteral("INSERT INTO photos_arrived (server_seq, record_id, "
-                                       "record_server_seq, village_code) VALUES (?,?,?,?)"));
+        arrived.prepare(
+            QStringLiteral("INSERT INTO photos_arrived (server_seq, record_id, record_server_seq, "
+                           "village_code, fingerprint) VALUES (?,?,?,?,?)"));
         while (complete.next()) {
             arrived.addBindValue(++seq);
             arrived.addBindValue(complete.value(1));
             arrived.addBindValue(complete.value(0));
             arrived.addBindValue(complete.value(2));
+            arrived.addBindValue(newChangeFingerprint());
             if (!arrived.exec())
                 return fail(arrived.lastError().text());
         }
@@ -453,8 +521,6 @@ bool SqliteChangeStore::blobStored(const QString &sha256, qint64 size, QString *
     if (!db.commit())
         return fail(db.lastError().text());
     m_db.setLastSeq(seq);
-    if (seq != seqBefore)
-        m_db.noteCommitted();
     return true;
 }
 

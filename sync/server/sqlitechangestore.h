@@ -21,6 +21,8 @@ public:
     bool blobVisibleTo(const Caller &caller, const QString &sha256) override;
     QString epoch() const override;
     qint64 lastSeq() override;
+    HistoryCheck checkHistory(const HistoryMark &mark, QString *error) override;
+    bool head(HistoryMark *out, QString *error) override;
 
 private:
     ServerDatabase &m_db;

@@ -1,5 +1,6 @@
 #include "pgchangestore.h"
 
+#include "changefingerprint.h"
 #include "pgdatabase.h"
 #include "pgsession.h"
 #include "publication.h"
@@ -70,7 +71,70 @@ bool storeCounter(PgConnection &c, qint64 seq, QString *error)
     return r.ok();
 }
 
+// The fingerprint of the change numbered by the expression seqSql, whichever kind it is (NULL
+// when nothing is numbered so). A public copy shares its decision's number (review_event);
+// only the withdrawals schema 9 numbered have none and keep their own.
+QString fingerprintAtSql(const char *seqSql)
+{
+    return QStringLiteral(
+               "coalesce((SELECT fingerprint FROM record_revision WHERE server_seq = %1), "
+               "(SELECT fingerprint FROM review_event WHERE server_seq = %1), "
+               "(SELECT fingerprint FROM photos_arrived WHERE server_seq = %1), "
+               "(SELECT fingerprint FROM public_withdrawal WHERE server_seq = %1))")
+        .arg(QLatin1String(seqSql));
+}
+
+// The fingerprint of the change numbered seq (0 at 0); *found false when there is none.
+bool fingerprintAt(PgConnection &c, qint64 seq, qint64 *fingerprint, QString *error,
+                   bool *found = nullptr)
+{
+    *fingerprint = 0;
+    if (found)
+        *found = seq == 0;
+    if (seq == 0)
+        return true;
+    const PgResult r = c.exec(QStringLiteral("SELECT ") + fingerprintAtSql("s.seq")
+                                  + QStringLiteral(" FROM (SELECT ?::bigint AS seq) s"),
+                              {seq});
+    if (!r.ok() || r.rows() != 1) {
+        *error = r.ok() ? QStringLiteral("no fingerprint row") : r.error();
+        return false;
+    }
+    if (found)
+        *found = !r.isNull(0, 0);
+    *fingerprint = r.value(0, 0).toLongLong();
+    return true;
+}
+
 } // namespace
+
+ChangeStore::HistoryCheck PgChangeStore::checkHistory(const HistoryMark &mark, QString *error)
+{
+    if (mark.serverSeq == 0 || mark.fingerprint == 0)
+        return HistoryCheck::Same; // a device that knows nothing (or an older server's cursor)
+    PgPool::Lease c = m_db.pool().lease();
+    qint64 fingerprint = 0;
+    bool found = false;
+    if (!fingerprintAt(*c, mark.serverSeq, &fingerprint, error, &found))
+        return HistoryCheck::Failed;
+    return found && fingerprint == mark.fingerprint ? HistoryCheck::Same : HistoryCheck::Other;
+}
+
+bool PgChangeStore::head(HistoryMark *out, QString *error)
+{
+    // One statement, one snapshot: the counter and the change it numbers commit together.
+    PgPool::Lease c = m_db.pool().lease();
+    const PgResult r = c->exec(QStringLiteral("SELECT s.seq, ") + fingerprintAtSql("s.seq")
+                               + QStringLiteral(" FROM (SELECT value::bigint AS seq FROM "
+                                                "server_meta WHERE key = 'last_seq') s"));
+    if (!r.ok() || r.rows() != 1) {
+        *error = r.ok() ? QStringLiteral("server_meta has no last_seq") : r.error();
+        return false;
+    }
+    out->serverSeq = r.value(0, 0).toLongLong();
+    out->fingerprint = r.value(0, 1).toLongLong(); // NULL (nothing numbered yet): 0
+    return true;
+}
 
 QString PgChangeStore::epoch() const
 {
@@ -165,14 +229,15 @@ ChangeStore::ApplyResult PgChangeStore::applyOps(PgConnection &c, const Caller &
                 QStringLiteral("INSERT INTO record_revision (server_seq, record_id, template_id, "
                                "template_version, category, village_code, status, created_at_ms, "
                                "updated_at_ms, content, author_device_id, device_id, op_id, "
-                               "base_server_seq, conflict_with, author, device_clock_skew_ms) "
-                               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                               "base_server_seq, conflict_with, author, device_clock_skew_ms, "
+                               "fingerprint) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
                                "ON CONFLICT (device_id, op_id) DO NOTHING"),
                 {*seq + 1, text(r.id()), text(r.template_id()), r.template_version(),
                  text(r.category()), text(r.village_code()), static_cast<int>(r.status()),
                  qint64(r.created_at_ms()), qint64(r.updated_at_ms()), bytes(r.content()),
                  text(r.author_device_id()), caller.deviceId, text(op.op_id()),
-                 qint64(r.base_server_seq()), conflictWith, caller.username, deviceClockSkewMs});
+                 qint64(r.base_server_seq()), conflictWith, caller.username, deviceClockSkewMs,
+                 newChangeFingerprint()});
             if (!inserted.ok())
                 return failed(inserted.error());
             if (inserted.affected() == 0) // a repeat: keep the number
@@ -193,12 +258,17 @@ ChangeStore::ApplyResult PgChangeStore::applyOps(PgConnection &c, const Caller &
         if (headSeq == 0)
             return refuse(ApplyResult::UnknownRecord, "record_unknown", {text(recordId)},
                           QStringLiteral("no such record on this server"));
-        const PgResult known = c.exec(
-            QStringLiteral("SELECT 1 FROM record_revision WHERE server_seq = ? AND record_id = ?"),
-            {qint64(review.record_server_seq()), text(recordId)});
+        const PgResult known
+            = c.exec(QStringLiteral("SELECT fingerprint FROM record_revision WHERE server_seq = ? "
+                                    "AND record_id = ?"),
+                     {qint64(review.record_server_seq()), text(recordId)});
         if (!known.ok())
             return failed(known.error());
-        if (known.rows() == 0)
+        // A decision that names the revision's fingerprint was made on this very revision,
+        // not on one numbered alike in a history a restore lost (0: an older device).
+        const qint64 decidedFingerprint = static_cast<qint64>(review.record_fingerprint());
+        if (known.rows() == 0
+            || (decidedFingerprint != 0 && known.value(0, 0).toLongLong() != decidedFingerprint))
             return refuse(ApplyResult::UnknownRecord, "revision_unknown",
                           {text(recordId), QString::number(review.record_server_seq())},
                           QStringLiteral("no revision %1 of this record on this server")
@@ -207,11 +277,11 @@ ChangeStore::ApplyResult PgChangeStore::applyOps(PgConnection &c, const Caller &
         stored.set_reviewer(caller.username.toStdString());
         const PgResult inserted = c.exec(
             QStringLiteral("INSERT INTO review_event (server_seq, id, record_id, "
-                           "record_server_seq, decision, village_code, event, device_id, op_id) "
-                           "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"),
+                           "record_server_seq, decision, village_code, event, device_id, op_id, "
+                           "fingerprint) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"),
             {*seq + 1, text(review.id()), text(recordId), qint64(review.record_server_seq()),
              static_cast<int>(review.decision()), headVillage, bytes(stored.SerializeAsString()),
-             caller.deviceId, text(op.op_id())});
+             caller.deviceId, text(op.op_id()), newChangeFingerprint()});
         if (!inserted.ok())
             return failed(inserted.error());
         if (inserted.affected() == 0)
@@ -295,7 +365,8 @@ bool PgChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int page
                 "EXISTS (SELECT 1 FROM record_photo p WHERE p.server_seq = r.server_seq "
                 "AND NOT EXISTS (SELECT 1 FROM blob b WHERE b.sha256 = p.sha256)), "
                 "(SELECT string_agg(p.sha256, ',') FROM record_photo p "
-                "WHERE p.server_seq = r.server_seq), r.author, r.device_clock_skew_ms "
+                "WHERE p.server_seq = r.server_seq), r.author, r.device_clock_skew_ms, "
+                "r.fingerprint "
                 "FROM record_revision r WHERE r.server_seq > ? AND %1 "
                 "ORDER BY r.server_seq LIMIT ?")
                 .arg(scope),
@@ -322,6 +393,7 @@ bool PgChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int page
                 }
                 r->set_author(utf8(q.value(i, 15)));
                 c->set_device_clock_skew_ms(q.value(i, 16).toLongLong());
+                c->set_fingerprint(static_cast<quint64>(q.value(i, 17).toLongLong()));
             });
         ok = ok
             && run(QStringLiteral("SELECT server_seq, event FROM review_event WHERE server_seq > ? "
@@ -342,9 +414,10 @@ bool PgChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int page
                        a->set_record_server_seq(r.value(i, 2).toLongLong());
                    });
     }
-    c->rollback(); // read only: nothing to keep
-    if (!ok)
+    if (!ok) {
+        c->rollback(); // read only: nothing to keep
         return false;
+    }
 
     std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.seq < b.seq; });
     qint64 cursor = sinceSeq;
@@ -353,8 +426,15 @@ bool PgChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int page
         cursor = rows[i].seq;
         out->add_changes()->Swap(&rows[i].change);
     }
+    // The cursor's fingerprint, from the same snapshot: the device sends it back.
+    qint64 fingerprint = 0;
+    ok = fingerprintAt(*c, cursor, &fingerprint, error);
+    c->rollback();
+    if (!ok)
+        return false;
     out->set_has_more(rows.size() > n);
     out->set_next_server_seq(cursor);
+    out->set_next_fingerprint(static_cast<quint64>(fingerprint));
     out->set_server_epoch(m_db.epoch().toStdString());
     return true;
 }
@@ -399,10 +479,12 @@ bool PgChangeStore::blobStored(const QString &sha256, qint64 size, QString *erro
         if (!complete.ok())
             return fail(complete.error());
         for (int i = 0; i < complete.rows(); ++i) {
-            const PgResult arrived = c->exec(
-                QStringLiteral("INSERT INTO photos_arrived (server_seq, record_id, "
-                               "record_server_seq, village_code) VALUES (?,?,?,?)"),
-                {++seq, complete.value(i, 1), complete.value(i, 0), complete.value(i, 2)});
+            const PgResult arrived
+                = c->exec(QStringLiteral("INSERT INTO photos_arrived (server_seq, record_id, "
+                                         "record_server_seq, village_code, fingerprint) "
+                                         "VALUES (?,?,?,?,?)"),
+                          {++seq, complete.value(i, 1), complete.value(i, 0), complete.value(i, 2),
+                           newChangeFingerprint()});
             if (!arrived.ok())
                 return fail(arrived.error());
         }
