@@ -5,6 +5,7 @@
 #include "pgsession.h"
 #include "publication.h"
 #include "publicwithdrawal.h"
+#include "scopecondition.h"
 
 #include "qingshui/v1/sync.pb.h"
 
@@ -30,22 +31,6 @@ QString text(const std::string &s)
 std::string utf8(const QVariant &v)
 {
     return v.toString().toStdString();
-}
-
-// "village_code starts with one of the caller's codes", as SQL with its binds. Admins need
-// no condition; callers without codes match nothing.
-QString scopeCondition(const Caller &caller, const char *column, QVariantList *binds)
-{
-    if (caller.role == Caller::Role::Admin)
-        return QStringLiteral("1 = 1");
-    if (caller.role == Caller::Role::Kiosk || caller.scopeCodes.isEmpty())
-        return QStringLiteral("1 = 0");
-    QStringList any;
-    for (const QString &code : caller.scopeCodes) {
-        any << QStringLiteral("substr(%1, 1, %2) = ?").arg(QLatin1String(column)).arg(code.size());
-        *binds << code;
-    }
-    return QLatin1Char('(') + any.join(QLatin1String(" OR ")) + QLatin1Char(')');
 }
 
 // Locks the counter row until the transaction ends and reads the last number given out.
