@@ -2027,6 +2027,10 @@
         <source>此设备未用连接码加入此账号，不能直接登录：请向管理员索取连接码</source>
         <translation>This device has not joined this account with an enrolment code and cannot log in directly: please ask an administrator for a code</translation>
     </message>
+    <message>
+        <source>服务器正忙（同时登录的设备过多），请稍后再试</source>
+        <translation>The server is busy (too many devices logging in at once): please try again in a moment</translation>
+    </message>
 </context>
 <context>
     <name>ReviewController</name>

@@ -33,6 +33,8 @@ public:
     virtual bool addAccount(const Account &account) = 0;
     virtual std::optional<Account> findAccount(const QString &username) = 0;
     virtual QList<Account> accounts() = 0;
+    // Disabling ends every token of the account in the same transaction: enabling it again
+    // revives none of them.
     virtual bool setDisabled(const QString &username, bool disabled) = 0;
 
     // Issues a token for the device and the account; the device's earlier tokens end. A

@@ -16,7 +16,7 @@ Q_LOGGING_CATEGORY(lcServerDb, "qs.server.db")
 
 namespace {
 
-constexpr int kSchemaVersion = 9;
+constexpr int kSchemaVersion = 11; // 010 is issue 14 part C's (absent here: a no-op)
 
 QStringList statementsOf(const QString &resource)
 {

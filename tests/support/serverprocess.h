@@ -110,6 +110,7 @@ public:
 
     QString address() const { return m_address; }
     QString epoch() const { return m_epoch; }
+    qint64 pid() const { return m_process.processId(); }
     QString errorOutput() { return QString::fromUtf8(m_process.readAllStandardError()); }
 
 private:
