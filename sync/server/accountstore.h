@@ -42,7 +42,9 @@ public:
     // there); EnrolledOnly (the server's --require-invite) issues only for a device already
     // enrolled for this account, checked in the same transaction.
     enum class DeviceRule { EnrolAny, EnrolledOnly };
-    enum class IssueResult { Issued, DeviceRevoked, NotEnrolled, Failed };
+    // AccountDisabled: the account was disabled since its password was checked (checked again
+    // in the transaction, so that no token outlives a `user disable` running at that moment).
+    enum class IssueResult { Issued, DeviceRevoked, NotEnrolled, AccountDisabled, Failed };
     virtual IssueResult issueToken(qint64 accountId, const QString &deviceId,
                                    const QString &deviceName, const QByteArray &tokenHash,
                                    qint64 issuedAtMs, qint64 expiresAtMs, DeviceRule rule)

@@ -98,6 +98,9 @@ grpc::Status AuthService::login(const std::string &peer, const v1::LoginRequest 
         qCInfo(lcAuth).noquote() << "login of" << username << "on revoked device" << deviceId;
         return refuse(grpc::StatusCode::PERMISSION_DENIED, "device_revoked",
                       "this device has been revoked and cannot log in");
+    case AccountStore::IssueResult::AccountDisabled: // by `user disable` a moment ago
+        return refuse(grpc::StatusCode::PERMISSION_DENIED, "account_disabled",
+                      "this account has been disabled");
     case AccountStore::IssueResult::NotEnrolled: // an invite moved it to another account since
         qCInfo(lcAuth).noquote() << "login of" << username << "on" << deviceId
                                  << "refused: enrolled for another account meanwhile";

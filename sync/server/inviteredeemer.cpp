@@ -93,6 +93,9 @@ grpc::Status InviteRedeemer::enrol(const std::string &peer,
     case InviteStore::RedeemResult::DeviceRevoked:
         return refused(refuse(grpc::StatusCode::PERMISSION_DENIED, "device_revoked",
                               "this device has been revoked"));
+    case InviteStore::RedeemResult::AccountDisabled: // by `user disable` a moment ago
+        return refuse(grpc::StatusCode::PERMISSION_DENIED, "account_disabled",
+                      "this account has been disabled");
     case InviteStore::RedeemResult::Failed:
         qCWarning(lcAuth).noquote()
             << "cannot redeem invite" << invite->id << ":" << m_invites.lastError();

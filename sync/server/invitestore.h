@@ -43,7 +43,14 @@ public:
     // False when there is no such invite, or it was used or revoked already.
     virtual bool revoke(qint64 id, qint64 atMs) = 0;
 
-    enum class RedeemResult { Redeemed, UsedByAnother, Revoked, DeviceRevoked, Failed };
+    enum class RedeemResult {
+        Redeemed,
+        UsedByAnother,
+        Revoked,
+        DeviceRevoked,
+        AccountDisabled,
+        Failed
+    };
     // In one transaction: marks the invite used by this device (unless this device used it
     // already) and issues the device's token as AccountStore::issueToken does.
     virtual RedeemResult redeem(const Invite &invite, const QString &deviceId,

@@ -134,6 +134,15 @@ AccountStore::IssueResult SqliteAccountStore::writeToken(QSqlDatabase &db, qint6
         return IssueResult::NotEnrolled;
     }
     q.finish();
+    q.prepare(QStringLiteral("SELECT disabled FROM account WHERE id = ?"));
+    q.addBindValue(accountId);
+    if (!q.exec())
+        return fail();
+    if (q.next() && q.value(0).toBool()) {
+        *error = QStringLiteral("account %1 is disabled").arg(accountId);
+        return IssueResult::AccountDisabled;
+    }
+    q.finish();
     // A tablet may change hands: it follows whoever logged in on it last.
     q.prepare(QStringLiteral("INSERT INTO device (id, account_id, name, enrolled_at_ms) "
                              "VALUES (?,?,?,?) ON CONFLICT(id) DO UPDATE SET "

@@ -3,7 +3,7 @@
 // failure forgotten per quiet quarter-hour), the three keys (an address, a user name tried by
 // strangers, one of the account's own devices), guesses under way, the minutes and seconds to
 // wait; a token issued only for a device enrolled for the account, nothing written when it is
-// refused.
+// refused; no token outliving a `user disable`.
 #include "accountstore.h"
 #include "guessbackoff.h"
 #include "guessthrottle.h"
@@ -323,6 +323,39 @@ private slots:
                  Result::DeviceRevoked);
         QCOMPARE(accounts.issueToken(wang.id, tablet, "t", "h6", kT0, kT0 + 1, Rule::EnrolAny),
                  Result::DeviceRevoked);
+    }
+
+    // Disabling an account ends its tokens in the same transaction, and no token is issued to
+    // it while it is disabled (a login whose password was checked just before the disable):
+    // enabling it again revives nothing.
+    void noTokenOutlivesADisable()
+    {
+        ServerDatabase db;
+        QVERIFY(db.open(newFile()));
+        SqliteAccountStore accounts(db);
+        Account wang {0, "wang.li", "王丽", "unused", Caller::Role::Inspector, {"411326"}, false};
+        QVERIFY(accounts.addAccount(wang));
+        wang.id = accounts.findAccount("wang.li")->id;
+        const qint64 later = kT0 + 24 * 60 * kMinute;
+        using Rule = AccountStore::DeviceRule;
+        QCOMPARE(accounts.issueToken(wang.id, kWangTablet, "t", "h1", kT0, later, Rule::EnrolAny),
+                 AccountStore::IssueResult::Issued);
+        Caller caller;
+        QCOMPARE(accounts.callerForToken("h1", kT0 + 1, &caller), AccountStore::TokenCheck::Valid);
+
+        QVERIFY(accounts.setDisabled("wang.li", true));
+        QCOMPARE(accounts.callerForToken("h1", kT0 + 1, &caller),
+                 AccountStore::TokenCheck::AccountDisabled);
+        QCOMPARE(accounts.issueToken(wang.id, kWangTablet, "t", "h2", kT0, later, Rule::EnrolAny),
+                 AccountStore::IssueResult::AccountDisabled);
+        QCOMPARE(countOf(db.connection(), "SELECT count(*) FROM token WHERE hash = 'h2'"), 0);
+
+        QVERIFY(accounts.setDisabled("wang.li", false));
+        QCOMPARE(accounts.callerForToken("h1", kT0 + 1, &caller),
+                 AccountStore::TokenCheck::Revoked);
+        QCOMPARE(accounts.issueToken(wang.id, kWangTablet, "t", "h3", kT0, later, Rule::EnrolAny),
+                 AccountStore::IssueResult::Issued);
+        QCOMPARE(accounts.callerForToken("h3", kT0 + 1, &caller), AccountStore::TokenCheck::Valid);
     }
 };
 
