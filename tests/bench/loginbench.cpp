@@ -66,8 +66,16 @@ Answer attempt(const QString &address, int i, std::shared_future<void> go)
 
 } // namespace
 
-int runLoginBench(const QStringList &serverArgs)
+int runLoginBench(const QStringList &arguments)
 {
+    // --postgres [URL] is the bench's own (BenchBackend); the rest goes to the server.
+    QStringList serverArgs = arguments;
+    const qsizetype postgres = serverArgs.indexOf(QStringLiteral("--postgres"));
+    if (postgres >= 0) {
+        const bool withUrl = postgres + 1 < serverArgs.size()
+            && serverArgs[postgres + 1].startsWith(QLatin1String("postgresql://"));
+        serverArgs.remove(postgres, withUrl ? 2 : 1);
+    }
     QTemporaryDir dir;
     ServerProcess server(dir.filePath(QStringLiteral("server.db")));
     for (int i = 0; i < kAccounts; ++i) {
