@@ -8,10 +8,12 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <QRandomGenerator>
 #include <QRegularExpression>
 
 #include <chrono>
 #include <future>
+#include <thread>
 
 namespace v1 = qingshui::v1;
 
@@ -137,14 +139,32 @@ template<typename Call> bool SyncTransport::call(Call &&call)
     return record(call(&context));
 }
 
+template<typename Call> bool SyncTransport::callUntilNotBusy(Call &&rpc)
+{
+    m_busyRetries = 0;
+    for (;;) {
+        if (call(rpc) || m_refusal.code != QLatin1String("server_busy")
+            || m_busyRetries >= m_mostBusyRetries)
+            return m_code == 0;
+        // The server names the seconds; tablets refused together spread out over half to
+        // one and a half times that, so that they do not all come back at once.
+        const int seconds = std::max(1, m_refusal.args.value(0).toInt());
+        const int waitMs = seconds * 500 + int(QRandomGenerator::global()->bounded(seconds * 1000));
+        ++m_busyRetries;
+        std::this_thread::sleep_for(std::chrono::milliseconds(waitMs));
+    }
+}
+
 bool SyncTransport::login(const v1::LoginRequest &request, v1::LoginResponse *response)
 {
-    return call([&](grpc::ClientContext *c) { return m_stubs->auth->Login(c, request, response); });
+    return callUntilNotBusy(
+        [&](grpc::ClientContext *c) { return m_stubs->auth->Login(c, request, response); });
 }
 
 bool SyncTransport::enrol(const v1::EnrolRequest &request, v1::LoginResponse *response)
 {
-    return call([&](grpc::ClientContext *c) { return m_stubs->auth->Enrol(c, request, response); });
+    return callUntilNotBusy(
+        [&](grpc::ClientContext *c) { return m_stubs->auth->Enrol(c, request, response); });
 }
 
 bool SyncTransport::serverInfo(v1::ServerInfoResponse *response)

@@ -46,8 +46,15 @@ public:
     void setToken(const QByteArray &token) { m_token = token; }
     QByteArray token() const { return m_token; }
 
+    // Login and Enrol try again by themselves while the server answers server_busy (it is
+    // checking as many passwords as it may at once), up to setBusyRetries() times, after the
+    // seconds it names, spread.
     bool login(const qingshui::v1::LoginRequest &request, qingshui::v1::LoginResponse *response);
     bool enrol(const qingshui::v1::EnrolRequest &request, qingshui::v1::LoginResponse *response);
+    void setBusyRetries(int most) { m_mostBusyRetries = most; }
+    // How often the last login or enrolment was tried again because the server was busy.
+    int busyRetries() const { return m_busyRetries; }
+    static constexpr int kDefaultBusyRetries = 4;
     bool serverInfo(qingshui::v1::ServerInfoResponse *response);
     bool push(const qingshui::v1::PushRequest &request, qingshui::v1::PushResponse *response);
     bool pull(const qingshui::v1::PullRequest &request, qingshui::v1::PullResponse *response);
@@ -81,6 +88,7 @@ public:
 
 private:
     template<typename Call> bool call(Call &&call);
+    template<typename Call> bool callUntilNotBusy(Call &&rpc);
     bool record(const grpc::Status &status);
     struct ReadAhead;
     void readAheadAfter(const qingshui::v1::PullRequest &request,
@@ -96,5 +104,7 @@ private:
     Refusal m_refusal;
     Refusal m_problem;
     bool m_unreachable = false;
+    int m_mostBusyRetries = kDefaultBusyRetries;
+    int m_busyRetries = 0;
     std::unique_ptr<ReadAhead> m_readAhead; // declared last: joined before the channel goes
 };

@@ -2031,6 +2031,10 @@
         <source>服务器的数据已恢复为较早的副本，本设备将重新同步</source>
         <translation>The server's data was restored from an earlier copy: this device syncs again</translation>
     </message>
+    <message>
+        <source>服务器正忙（同时登录的设备过多），请稍后再试</source>
+        <translation>The server is busy (too many devices logging in at once): please try again in a moment</translation>
+    </message>
 </context>
 <context>
     <name>ReviewController</name>

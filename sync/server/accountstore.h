@@ -33,6 +33,8 @@ public:
     virtual bool addAccount(const Account &account) = 0;
     virtual std::optional<Account> findAccount(const QString &username) = 0;
     virtual QList<Account> accounts() = 0;
+    // Disabling ends every token of the account in the same transaction: enabling it again
+    // revives none of them.
     virtual bool setDisabled(const QString &username, bool disabled) = 0;
 
     // Issues a token for the device and the account; the device's earlier tokens end. A
@@ -40,7 +42,9 @@ public:
     // there); EnrolledOnly (the server's --require-invite) issues only for a device already
     // enrolled for this account, checked in the same transaction.
     enum class DeviceRule { EnrolAny, EnrolledOnly };
-    enum class IssueResult { Issued, DeviceRevoked, NotEnrolled, Failed };
+    // AccountDisabled: the account was disabled since its password was checked (checked again
+    // in the transaction, so that no token outlives a `user disable` running at that moment).
+    enum class IssueResult { Issued, DeviceRevoked, NotEnrolled, AccountDisabled, Failed };
     virtual IssueResult issueToken(qint64 accountId, const QString &deviceId,
                                    const QString &deviceName, const QByteArray &tokenHash,
                                    qint64 issuedAtMs, qint64 expiresAtMs, DeviceRule rule)

@@ -131,7 +131,11 @@ int runAdminCommand(const QStringList &arguments)
         && !object.isEmpty()) {
         if (!accounts.setDisabled(object, verb == QLatin1String("disable")))
             return fail(accounts.lastError());
-        std::printf("%sd %s\n", qPrintable(verb), qPrintable(object));
+        std::printf("%sd %s%s\n", qPrintable(verb), qPrintable(object),
+                    verb == QLatin1String("disable")
+                        ? " (its tokens ended: its devices log in anew "
+                          "once it is enabled)"
+                        : "");
         return 0;
     }
     if (noun == QLatin1String("device") && verb == QLatin1String("list")) {

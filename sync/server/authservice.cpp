@@ -3,6 +3,7 @@
 #include "accesstoken.h"
 #include "accountstore.h"
 #include "domain/passwordhash.h"
+#include "queuedunary.h"
 #include "rawunary.h"
 #include "refusalstatus.h"
 #include "requestchecks.h"
@@ -13,6 +14,21 @@
 Q_LOGGING_CATEGORY(lcAuth, "qs.server.auth")
 
 namespace v1 = qingshui::v1;
+
+AuthService::AuthService(AccountStore &accounts, InviteStore &invites,
+                         const Authenticator &authenticator, LoginWorkers &workers,
+                         qint64 tokenTtlMs, bool requireInvite)
+    : m_accounts(accounts)
+    , m_authenticator(authenticator)
+    , m_workers(workers)
+    , m_tokenTtlMs(tokenTtlMs)
+    , m_requireInvite(requireInvite)
+    , m_throttle(invites, accounts)
+    , m_redeemer(accounts, invites, m_throttle, tokenTtlMs)
+{
+    // A hash of a random password nobody knows, made as every account's is.
+    PasswordHash::make(QString::fromLatin1(AccessToken::generate()), &m_dummyHash);
+}
 
 void AuthService::fillLogin(const Account &account, const QByteArray &token, qint64 expiresAtMs,
                             v1::LoginResponse *response)
@@ -29,20 +45,20 @@ grpc::Status AuthService::login(const std::string &peer, const v1::LoginRequest 
                                 v1::LoginResponse *response)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const QString host = GuessThrottle::peerHost(peer);
     const QString username = QString::fromStdString(request.username());
+    const QString deviceId = QString::fromStdString(request.device_id());
+    const GuessThrottle::Attempt attempt = m_throttle.attemptOf(peer, username, deviceId);
     // The throttle first: while it holds, not even a right password gets through.
     std::unique_ptr<GuessThrottle::Guess> guess; // under way until this call is answered
-    if (grpc::Status throttled = m_throttle.check(host, username, now, "login_throttled", &guess);
+    if (grpc::Status throttled = m_throttle.check(attempt, now, "login_throttled", &guess);
         !throttled.ok())
         return throttled;
     if (!isUuid(request.device_id()))
         return refuse(grpc::StatusCode::INVALID_ARGUMENT, "request_invalid",
                       "device_id is not a UUID", {"device_id"});
-    const QString deviceId = QString::fromStdString(request.device_id());
     // Before the password is looked at: a device nobody invited learns nothing about it, and
     // its attempts cost no Argon2id check and lock nobody out.
-    if (m_requireInvite) {
+    if (m_requireInvite && !attempt.ownDevice) {
         const std::optional<Device> device = m_accounts.findDevice(deviceId);
         if (!device || device->username != username) {
             qCInfo(lcAuth).noquote()
@@ -53,12 +69,14 @@ grpc::Status AuthService::login(const std::string &peer, const v1::LoginRequest 
         }
     }
     const std::optional<Account> account = m_accounts.findAccount(username);
-    // The same answer for an unknown user and a wrong password: names are not probed.
-    if (!account
-        || !PasswordHash::verify(account->passwordHash,
-                                 QString::fromStdString(request.password()))) {
-        qCInfo(lcAuth).noquote() << "login refused for" << username << "from" << host;
-        m_throttle.recordFailure(host, username, now);
+    // The same answer and the same work for an unknown user, a wrong password and a disabled
+    // account with a wrong password: names are not probed, neither by the answer nor by its
+    // time. Whether the account is disabled is said only to whoever knows its password.
+    const bool passwordRight = PasswordHash::verify(account ? account->passwordHash : m_dummyHash,
+                                                    QString::fromStdString(request.password()));
+    if (!account || !passwordRight) {
+        qCInfo(lcAuth).noquote() << "login refused for" << username << "from" << attempt.host;
+        m_throttle.recordFailure(attempt, now);
         return refuse(grpc::StatusCode::UNAUTHENTICATED, "wrong_credentials",
                       "wrong user name or password");
     }
@@ -80,6 +98,9 @@ grpc::Status AuthService::login(const std::string &peer, const v1::LoginRequest 
         qCInfo(lcAuth).noquote() << "login of" << username << "on revoked device" << deviceId;
         return refuse(grpc::StatusCode::PERMISSION_DENIED, "device_revoked",
                       "this device has been revoked and cannot log in");
+    case AccountStore::IssueResult::AccountDisabled: // by `user disable` a moment ago
+        return refuse(grpc::StatusCode::PERMISSION_DENIED, "account_disabled",
+                      "this account has been disabled");
     case AccountStore::IssueResult::NotEnrolled: // an invite moved it to another account since
         qCInfo(lcAuth).noquote() << "login of" << username << "on" << deviceId
                                  << "refused: enrolled for another account meanwhile";
@@ -98,10 +119,9 @@ grpc::ServerUnaryReactor *AuthService::Login(grpc::CallbackServerContext *contex
                                              const grpc::ByteBuffer *request,
                                              grpc::ByteBuffer *response)
 {
-    const std::string peer = context->peer();
-    return answerRaw<v1::LoginRequest, v1::LoginResponse>(
-        context, request, response, nullptr,
-        [this, &peer](const Caller &, const auto &req, auto *resp) {
+    return answerQueued<v1::LoginRequest, v1::LoginResponse>(
+        m_workers, context, request, response,
+        [this, peer = context->peer()](const v1::LoginRequest &req, v1::LoginResponse *resp) {
             return login(peer, req, resp);
         });
 }
@@ -127,10 +147,9 @@ grpc::ServerUnaryReactor *AuthService::Enrol(grpc::CallbackServerContext *contex
                                              const grpc::ByteBuffer *request,
                                              grpc::ByteBuffer *response)
 {
-    const std::string peer = context->peer();
-    return answerRaw<v1::EnrolRequest, v1::LoginResponse>(
-        context, request, response, nullptr,
-        [this, &peer](const Caller &, const auto &req, auto *resp) {
+    return answerQueued<v1::EnrolRequest, v1::LoginResponse>(
+        m_workers, context, request, response,
+        [this, peer = context->peer()](const v1::EnrolRequest &req, v1::LoginResponse *resp) {
             return m_redeemer.enrol(peer, req, resp);
         });
 }

@@ -10,11 +10,13 @@ struct Account;
 class AccountStore;
 class Authenticator;
 class InviteStore;
+class LoginWorkers;
 
 // Login, Enrol (a one-time invite enrols the device) and WhoAmI. Login enrols a new device
 // too, unless the server requires invites (--require-invite): then only a device enrolled
 // for the account logs in again (its token expired, or it logged out). Both calls are
-// throttled by one record of failures (GuessThrottle).
+// throttled by one record of failures (GuessThrottle), and both run on LoginWorkers' threads:
+// at most that many Argon2id checks at once, a short queue, server_busy beyond it.
 class AuthService final
     : public qingshui::v1::Auth::WithRawCallbackMethod_Login<
           qingshui::v1::Auth::WithRawCallbackMethod_WhoAmI<
@@ -23,15 +25,7 @@ public:
     // requireInvite: Login refuses a device that no invite (or earlier login) enrolled for
     // the account.
     AuthService(AccountStore &accounts, InviteStore &invites, const Authenticator &authenticator,
-                qint64 tokenTtlMs, bool requireInvite)
-        : m_accounts(accounts)
-        , m_authenticator(authenticator)
-        , m_tokenTtlMs(tokenTtlMs)
-        , m_requireInvite(requireInvite)
-        , m_throttle(invites)
-        , m_redeemer(accounts, invites, m_throttle, tokenTtlMs)
-    {
-    }
+                LoginWorkers &workers, qint64 tokenTtlMs, bool requireInvite);
 
     grpc::ServerUnaryReactor *Login(grpc::CallbackServerContext *context,
                                     const grpc::ByteBuffer *request,
@@ -54,8 +48,11 @@ public:
 private:
     AccountStore &m_accounts;
     const Authenticator &m_authenticator;
+    LoginWorkers &m_workers;
     qint64 m_tokenTtlMs;
     bool m_requireInvite;
     GuessThrottle m_throttle;
     InviteRedeemer m_redeemer;
+    // Checked instead when the user name is unknown: the same Argon2id work as a wrong password.
+    QString m_dummyHash;
 };

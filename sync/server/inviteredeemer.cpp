@@ -30,17 +30,18 @@ grpc::Status InviteRedeemer::enrol(const std::string &peer,
                                    qingshui::v1::LoginResponse *response)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const QString host = GuessThrottle::peerHost(peer);
     const QString username = QString::fromStdString(request.username());
+    const GuessThrottle::Attempt attempt
+        = m_throttle.attemptOf(peer, username, QString::fromStdString(request.device_id()));
     std::unique_ptr<GuessThrottle::Guess> guess; // under way until this call is answered
-    if (grpc::Status throttled = m_throttle.check(host, username, now, "enrol_throttled", &guess);
+    if (grpc::Status throttled = m_throttle.check(attempt, now, "enrol_throttled", &guess);
         !throttled.ok())
         return throttled;
     // Every refusal below counts towards the throttle.
     auto refused = [&](grpc::Status status) {
-        qCInfo(lcAuth).noquote() << "enrolment refused for" << username << "from" << host << ":"
-                                 << QString::fromStdString(status.error_message());
-        m_throttle.recordFailure(host, username, now);
+        qCInfo(lcAuth).noquote() << "enrolment refused for" << username << "from" << attempt.host
+                                 << ":" << QString::fromStdString(status.error_message());
+        m_throttle.recordFailure(attempt, now);
         return status;
     };
     if (!isUuid(request.device_id()))
@@ -92,6 +93,9 @@ grpc::Status InviteRedeemer::enrol(const std::string &peer,
     case InviteStore::RedeemResult::DeviceRevoked:
         return refused(refuse(grpc::StatusCode::PERMISSION_DENIED, "device_revoked",
                               "this device has been revoked"));
+    case InviteStore::RedeemResult::AccountDisabled: // by `user disable` a moment ago
+        return refuse(grpc::StatusCode::PERMISSION_DENIED, "account_disabled",
+                      "this account has been disabled");
     case InviteStore::RedeemResult::Failed:
         qCWarning(lcAuth).noquote()
             << "cannot redeem invite" << invite->id << ":" << m_invites.lastError();

@@ -6,7 +6,9 @@ target_sources(qs_server PRIVATE
     refusalstatus.h refusalstatus.cpp
     loopback.h
     invitestore.h sqliteinvitestore.h sqliteinvitestore.cpp
+    guessbackoff.h guessbackoff.cpp
     guessthrottle.h guessthrottle.cpp
+    loginworkers.h loginworkers.cpp queuedunary.h
     inviteredeemer.h inviteredeemer.cpp
     certificatefingerprint.h certificatefingerprint.cpp
     qrpng.h qrpng.cpp

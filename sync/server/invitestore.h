@@ -43,7 +43,14 @@ public:
     // False when there is no such invite, or it was used or revoked already.
     virtual bool revoke(qint64 id, qint64 atMs) = 0;
 
-    enum class RedeemResult { Redeemed, UsedByAnother, Revoked, DeviceRevoked, Failed };
+    enum class RedeemResult {
+        Redeemed,
+        UsedByAnother,
+        Revoked,
+        DeviceRevoked,
+        AccountDisabled,
+        Failed
+    };
     // In one transaction: marks the invite used by this device (unless this device used it
     // already) and issues the device's token as AccountStore::issueToken does.
     virtual RedeemResult redeem(const Invite &invite, const QString &deviceId,
@@ -51,15 +58,23 @@ public:
                                 qint64 nowMs, qint64 tokenExpiresAtMs)
         = 0;
 
-    // Failed attempts at Enrol and Login (GuessThrottle): the caller's address and the user
-    // name it gave.
-    virtual bool recordFailure(const QString &peer, const QString &username, qint64 atMs) = 0;
-    // When the next attempt from this peer or for this user name may be made: 0 while fewer
-    // than `peerLimit` failures of the peer and fewer than `userLimit` of the user name lie
-    // within `windowMs` before `nowMs`, else the time the oldest of the last failures that
-    // reached a limit leaves that window; -1 on a storage error.
-    virtual qint64 throttledUntil(const QString &peer, const QString &username, qint64 nowMs,
-                                  qint64 windowMs, int peerLimit, int userLimit)
+    // A failed attempt at Enrol or Login (GuessThrottle): the caller's address, the user
+    // name and the device it gave, and whether that device was enrolled for that account.
+    struct Failure {
+        qint64 atMs = 0;
+        QString peer;
+        QString username;
+        QString deviceId;
+        bool ownDevice = false;
+    };
+    virtual bool recordFailure(const Failure &failure) = 0;
+    // The failures the throttle counts against one key, oldest first, at most `limit` of the
+    // latest since `sinceMs`: from a peer (any names); of a user name from devices not
+    // enrolled for it (strangers); of a user name from one of its own devices.
+    enum class FailureKey { Peer, Stranger, OwnDevice };
+    virtual bool failureTimes(FailureKey key, const QString &peerOrUsername,
+                              const QString &deviceId, qint64 sinceMs, int limit,
+                              QList<qint64> *timesMs)
         = 0;
 
     virtual QString lastError() const = 0;

@@ -12,6 +12,7 @@
 #include "catalogservice.h"
 #include "changestore.h"
 #include "invitecommands.h"
+#include "loginworkers.h"
 #include "loopback.h"
 #include "referencecatalog.h"
 #include "serverbackend.h"
@@ -107,6 +108,14 @@ int main(int argc, char *argv[])
                       QStringLiteral("New devices join only with an invite (qingshui-server "
                                      "invite); Login only lets a device already enrolled for "
                                      "the account in again.")});
+    parser.addOption({QStringLiteral("login-workers"),
+                      QStringLiteral("Password checks (Argon2id, 64 MiB each) run at once; "
+                                     "default: the number of cores."),
+                      QStringLiteral("N"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("login-queue"),
+                      QStringLiteral("Logins and enrolments that may wait for a check; more "
+                                     "are refused as busy (default: 8 per worker)."),
+                      QStringLiteral("N")});
     parser.process(app);
 
     if (!parser.positionalArguments().isEmpty())
@@ -132,6 +141,19 @@ int main(int argc, char *argv[])
     if (!ttlOk || tokenTtlS <= 0)
         return fail("--token-ttl wants a positive number of seconds, got '%s'",
                     parser.value(QStringLiteral("token-ttl")));
+
+    bool workersOk = false;
+    const int loginWorkers = parser.value(QStringLiteral("login-workers")).toInt(&workersOk);
+    if (!workersOk || loginWorkers < 0)
+        return fail("--login-workers wants a number (0: the cores), got '%s'",
+                    parser.value(QStringLiteral("login-workers")));
+    bool queueOk = true;
+    const int loginQueue = parser.isSet(QStringLiteral("login-queue"))
+        ? parser.value(QStringLiteral("login-queue")).toInt(&queueOk)
+        : -1;
+    if (!queueOk || (parser.isSet(QStringLiteral("login-queue")) && loginQueue < 0))
+        return fail("--login-queue wants a number, got '%s'",
+                    parser.value(QStringLiteral("login-queue")));
 
     std::shared_ptr<grpc::ServerCredentials> credentials;
     const bool tls
@@ -182,7 +204,10 @@ int main(int argc, char *argv[])
     Authenticator authenticator(db->accounts());
     SyncService sync(*changes, authenticator);
     const bool requireInvite = parser.isSet(QStringLiteral("require-invite"));
-    AuthService auth(db->accounts(), db->invites(), authenticator, tokenTtlS * 1000, requireInvite);
+    // Declared before the server: it outlives the calls it answers.
+    LoginWorkers loginWorkerThreads(loginWorkers, loginQueue);
+    AuthService auth(db->accounts(), db->invites(), authenticator, loginWorkerThreads,
+                     tokenTtlS * 1000, requireInvite);
     ReferenceCatalog reference(db->catalog());
     CatalogService catalog(*changes, templates, reference, authenticator,
                            QStringLiteral(QINGSHUI_VERSION));
@@ -205,6 +230,8 @@ int main(int argc, char *argv[])
                 qPrintable(db->epoch()), tls ? " tls" : "");
     if (requireInvite)
         std::printf("qingshui-server: new devices join only with an invite\n");
+    std::printf("qingshui-server: %d password checks at once, %d waiting at most\n",
+                loginWorkerThreads.threads(), loginWorkerThreads.queueLength());
     std::fflush(stdout);
 
     // Abandoned partial uploads are swept at start and once a day.

@@ -11,7 +11,7 @@
 
 namespace {
 
-constexpr int kSchemaVersion = 10;
+constexpr int kSchemaVersion = 11;
 
 QStringList statementsOf(const QString &resource)
 {

@@ -72,18 +72,37 @@ QList<Account> SqliteAccountStore::accounts()
 bool SqliteAccountStore::setDisabled(const QString &username, bool disabled)
 {
     std::lock_guard lock(m_db.writeMutex());
-    QSqlQuery q(m_db.connection());
+    QSqlDatabase db = m_db.connection();
+    if (!db.transaction()) {
+        m_error = db.lastError().text();
+        return false;
+    }
+    QSqlQuery q(db);
+    auto fail = [&](const QString &error) {
+        m_error = error;
+        q.finish();
+        db.rollback();
+        return false;
+    };
     q.prepare(QStringLiteral("UPDATE account SET disabled = ? WHERE username = ?"));
     q.addBindValue(disabled ? 1 : 0);
     q.addBindValue(username);
-    if (!q.exec()) {
-        m_error = q.lastError().text();
-        return false;
+    if (!q.exec())
+        return fail(q.lastError().text());
+    if (q.numRowsAffected() != 1)
+        return fail(QStringLiteral("no user '%1'").arg(username));
+    // Disabling ends every token the account holds, in the same transaction: enabling it
+    // again brings none of them back; its devices log in anew.
+    if (disabled) {
+        q.prepare(QStringLiteral("UPDATE token SET revoked_at_ms = ? WHERE revoked_at_ms = 0 "
+                                 "AND account_id = (SELECT id FROM account WHERE username = ?)"));
+        q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        q.addBindValue(username);
+        if (!q.exec())
+            return fail(q.lastError().text());
     }
-    if (q.numRowsAffected() != 1) {
-        m_error = QStringLiteral("no user '%1'").arg(username);
-        return false;
-    }
+    if (!db.commit())
+        return fail(db.lastError().text());
     return true;
 }
 
@@ -113,6 +132,15 @@ AccountStore::IssueResult SqliteAccountStore::writeToken(QSqlDatabase &db, qint6
                      .arg(deviceId)
                      .arg(accountId);
         return IssueResult::NotEnrolled;
+    }
+    q.finish();
+    q.prepare(QStringLiteral("SELECT disabled FROM account WHERE id = ?"));
+    q.addBindValue(accountId);
+    if (!q.exec())
+        return fail();
+    if (q.next() && q.value(0).toBool()) {
+        *error = QStringLiteral("account %1 is disabled").arg(accountId);
+        return IssueResult::AccountDisabled;
     }
     q.finish();
     // A tablet may change hands: it follows whoever logged in on it last.
@@ -242,12 +270,14 @@ AccountStore::TokenCheck SqliteAccountStore::callerForToken(const QByteArray &to
         return TokenCheck::Unknown;
     if (q.value(2).toLongLong() > 0)
         return TokenCheck::DeviceRevoked;
+    // Before the token's own state: disabling the account ended its tokens, and its tablets
+    // are told why.
+    if (q.value(3).toBool())
+        return TokenCheck::AccountDisabled;
     if (q.value(1).toLongLong() > 0)
         return TokenCheck::Revoked;
     if (q.value(0).toLongLong() <= nowMs)
         return TokenCheck::Expired;
-    if (q.value(3).toBool())
-        return TokenCheck::AccountDisabled;
     out->expiresAtMs = q.value(0).toLongLong();
     out->accountId = q.value(4).toLongLong();
     out->username = q.value(5).toString();

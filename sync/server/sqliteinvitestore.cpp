@@ -145,6 +145,8 @@ InviteStore::RedeemResult SqliteInviteStore::redeem(const Invite &invite, const 
         break;
     case AccountStore::IssueResult::DeviceRevoked:
         return fail(RedeemResult::DeviceRevoked, error);
+    case AccountStore::IssueResult::AccountDisabled:
+        return fail(RedeemResult::AccountDisabled, error);
     case AccountStore::IssueResult::NotEnrolled: // an invite enrols: EnrolAny never says this
     case AccountStore::IssueResult::Failed:
         return fail(RedeemResult::Failed, error);
@@ -154,14 +156,18 @@ InviteStore::RedeemResult SqliteInviteStore::redeem(const Invite &invite, const 
     return RedeemResult::Redeemed;
 }
 
-bool SqliteInviteStore::recordFailure(const QString &peer, const QString &username, qint64 atMs)
+bool SqliteInviteStore::recordFailure(const Failure &failure)
 {
     std::lock_guard lock(m_db.writeMutex());
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO enrol_failure (at_ms, peer, username) VALUES (?,?,?)"));
-    q.addBindValue(atMs);
-    q.addBindValue(peer.isNull() ? QStringLiteral("") : peer);
-    q.addBindValue(username.isNull() ? QStringLiteral("") : username);
+    q.prepare(QStringLiteral("INSERT INTO enrol_failure (at_ms, peer, username, device_id, "
+                             "own_device) VALUES (?,?,?,?,?)"));
+    q.addBindValue(failure.atMs);
+    // A null QString would bind as NULL.
+    q.addBindValue(failure.peer.isNull() ? QStringLiteral("") : failure.peer);
+    q.addBindValue(failure.username.isNull() ? QStringLiteral("") : failure.username);
+    q.addBindValue(failure.deviceId.isNull() ? QStringLiteral("") : failure.deviceId);
+    q.addBindValue(failure.ownDevice ? 1 : 0);
     if (!q.exec()) {
         m_error = q.lastError().text();
         return false;
@@ -169,32 +175,37 @@ bool SqliteInviteStore::recordFailure(const QString &peer, const QString &userna
     return true;
 }
 
-qint64 SqliteInviteStore::throttledUntil(const QString &peer, const QString &username, qint64 nowMs,
-                                         qint64 windowMs, int peerLimit, int userLimit)
+bool SqliteInviteStore::failureTimes(FailureKey key, const QString &peerOrUsername,
+                                     const QString &deviceId, qint64 sinceMs, int limit,
+                                     QList<qint64> *timesMs)
 {
-    qint64 until = 0;
-    for (const char *column : {"peer", "username"}) {
-        const bool byPeer = QLatin1String(column) == QLatin1String("peer");
-        const int limit = byPeer ? peerLimit : userLimit;
-        QSqlQuery q(m_db.connection());
-        q.prepare(QStringLiteral("SELECT at_ms FROM enrol_failure WHERE %1 = ? AND at_ms > ? "
-                                 "ORDER BY at_ms DESC LIMIT ?")
-                      .arg(QLatin1String(column)));
-        q.addBindValue(byPeer ? peer : username);
-        q.addBindValue(nowMs - windowMs);
-        q.addBindValue(limit);
-        if (!q.exec()) {
-            m_error = q.lastError().text();
-            return -1;
-        }
-        int count = 0;
-        qint64 oldest = 0;
-        while (q.next()) {
-            ++count;
-            oldest = q.value(0).toLongLong();
-        }
-        if (count >= limit)
-            until = std::max(until, oldest + windowMs);
+    QString where;
+    switch (key) {
+    case FailureKey::Peer:
+        where = QStringLiteral("peer = ?");
+        break;
+    case FailureKey::Stranger:
+        where = QStringLiteral("username = ? AND own_device = 0");
+        break;
+    case FailureKey::OwnDevice:
+        where = QStringLiteral("username = ? AND device_id = ? AND own_device = 1");
+        break;
     }
-    return until;
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT at_ms FROM enrol_failure WHERE %1 AND at_ms > ? "
+                             "ORDER BY at_ms DESC LIMIT ?")
+                  .arg(where));
+    q.addBindValue(peerOrUsername);
+    if (key == FailureKey::OwnDevice)
+        q.addBindValue(deviceId);
+    q.addBindValue(sinceMs);
+    q.addBindValue(limit);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    timesMs->clear();
+    while (q.next())
+        timesMs->prepend(q.value(0).toLongLong());
+    return true;
 }

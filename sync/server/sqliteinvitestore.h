@@ -4,7 +4,7 @@
 
 class ServerDatabase;
 
-// Invites and failed enrolments and logins on the embedded SQLite file (schema 7).
+// Invites and failed enrolments and logins on the embedded SQLite file (schemas 7 and 11).
 class SqliteInviteStore : public InviteStore {
 public:
     explicit SqliteInviteStore(ServerDatabase &db) : m_db(db) { }
@@ -16,9 +16,9 @@ public:
     RedeemResult redeem(const Invite &invite, const QString &deviceId, const QString &deviceName,
                         const QByteArray &tokenHash, qint64 nowMs,
                         qint64 tokenExpiresAtMs) override;
-    bool recordFailure(const QString &peer, const QString &username, qint64 atMs) override;
-    qint64 throttledUntil(const QString &peer, const QString &username, qint64 nowMs,
-                          qint64 windowMs, int peerLimit, int userLimit) override;
+    bool recordFailure(const Failure &failure) override;
+    bool failureTimes(FailureKey key, const QString &peerOrUsername, const QString &deviceId,
+                      qint64 sinceMs, int limit, QList<qint64> *timesMs) override;
     QString lastError() const override { return m_error; }
 
 private:

@@ -1,6 +1,7 @@
 // qingshui-bench SUITE [--postgres [URL]]: prints one `name value unit` line per figure.
 #include "benchbackend.h"
 #include "kioskbench.h"
+#include "loginbench.h"
 #include "reportbench.h"
 #include "reviewbench.h"
 #include "storebench.h"
@@ -13,7 +14,9 @@
 int main(int argc, char *argv[])
 {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: qingshui-bench store|sync|review|kiosk [--postgres [URL]]\n");
+        std::fprintf(stderr,
+                     "usage: qingshui-bench store|sync|review|kiosk [--postgres [URL]]\n"
+                     "       qingshui-bench logins [--postgres [URL]] [server options]\n");
         return 2;
     }
     qputenv("QT_QPA_PLATFORM",
@@ -30,6 +33,8 @@ int main(int argc, char *argv[])
         return runReviewBench() != 0 ? 1 : runReportBench();
     if (std::strcmp(argv[1], "kiosk") == 0)
         return runKioskBench(argc, argv);
+    if (std::strcmp(argv[1], "logins") == 0)
+        return runLoginBench(QCoreApplication::arguments().mid(2));
     std::fprintf(stderr, "qingshui-bench: unknown suite '%s'\n", argv[1]);
     return 2;
 }

@@ -13,3 +13,7 @@ target_compile_definitions(tst_refusaltext PRIVATE QS_SYNC_DOC="${PROJECT_SOURCE
 qs_add_qtest(tst_guessthrottle SOURCES unit/tst_guessthrottle.cpp LIBS qs_server)
 qs_add_qtest(tst_logingate SOURCES integration/tst_logingate.cpp LIBS qs_sync qs_proto)
 add_dependencies(tst_logingate qingshui-server)
+# Login under attack: an attacker elsewhere, 200 logins at once, a busy server, the same answer
+# for unknown, wrong and disabled, tokens dead after `user disable`.
+qs_add_qtest(tst_loginattack SOURCES integration/tst_loginattack.cpp LIBS qs_sync qs_proto)
+add_dependencies(tst_loginattack qingshui-server)

@@ -15,7 +15,8 @@
 // ways, counts the bytes that go client→server, and can cut every connection (both sockets
 // reset) once a given number of them has passed, as a dropped mobile link would. After the
 // cut it forwards again, without a limit, until it is armed anew. It can also hold the
-// server→client direction to a rate, as a slow link would.
+// server→client direction to a rate, as a slow link would, and reach the server from another
+// loopback address, as a client on another machine would.
 // (No Q_OBJECT: it needs no signals of its own, and headers here are not run through moc.)
 class TcpProxy : public QObject {
 public:
@@ -59,6 +60,9 @@ public:
     // Call it before the connections it should slow down are made.
     void throttleDown(qint64 bytesPerSecond) { m_downRate = bytesPerSecond; }
     int cuts() const { return m_cuts.load(); }
+    // The proxy reaches the server from this loopback address (e.g. 127.0.0.66) instead of
+    // 127.0.0.1: the server sees its clients as another machine. Before the connections.
+    void connectFrom(const QHostAddress &address) { m_sourceAddress = address; }
 
 private:
     void accept()
@@ -102,6 +106,8 @@ private:
                 connect(socket, &QTcpSocket::disconnected, this, closeBoth);
                 connect(socket, &QTcpSocket::errorOccurred, this, closeBoth);
             }
+            if (!m_sourceAddress.isNull())
+                server->bind(m_sourceAddress);
             server->connectToHost(m_targetHost, m_targetPort);
         }
     }
@@ -189,6 +195,7 @@ private:
     std::atomic<qint64> m_cutAt {-1};
     std::atomic<int> m_cuts {0};
     std::atomic<qint64> m_downRate {0};
+    QHostAddress m_sourceAddress; // set before the connections
     QElapsedTimer m_downClock; // the proxy's thread only
     qint64 m_downAllowance = 0;
 };

@@ -85,14 +85,28 @@ QList<Account> PgAccountStore::accounts()
 bool PgAccountStore::setDisabled(const QString &username, bool disabled)
 {
     PgPool::Lease c = m_db.pool().lease();
-    const PgResult r = c->exec(QStringLiteral("UPDATE account SET disabled = ? WHERE username = ?"),
-                               {disabled ? 1 : 0, username});
-    if (!r.ok()) {
+    if (PgResult r = c->begin(); !r.ok()) {
         setError(r.error());
         return false;
     }
-    if (r.affected() != 1) {
+    PgResult r = c->exec(QStringLiteral("UPDATE account SET disabled = ? WHERE username = ?"),
+                         {disabled ? 1 : 0, username});
+    if (r.ok() && r.affected() != 1) {
+        c->rollback();
         setError(QStringLiteral("no user '%1'").arg(username));
+        return false;
+    }
+    // Disabling ends every token the account holds, in the same transaction: enabling it
+    // again brings none of them back.
+    if (r.ok() && disabled)
+        r = c->exec(QStringLiteral("UPDATE token SET revoked_at_ms = ? WHERE revoked_at_ms = 0 "
+                                   "AND account_id = (SELECT id FROM account WHERE username = ?)"),
+                    {QDateTime::currentMSecsSinceEpoch(), username});
+    if (r.ok())
+        r = c->commit();
+    if (!r.ok()) {
+        setError(r.error());
+        c->rollback();
         return false;
     }
     return true;
@@ -121,6 +135,16 @@ PgAccountStore::writeToken(PgConnection &c, qint64 accountId, const QString &dev
                      .arg(deviceId)
                      .arg(accountId);
         return IssueResult::NotEnrolled;
+    }
+    // Locked with the account: a `user disable` running now ends this token or is waited for.
+    r = c.exec(QStringLiteral("SELECT disabled FROM account WHERE id = ? FOR SHARE"), {accountId});
+    if (!r.ok()) {
+        *error = r.error();
+        return IssueResult::Failed;
+    }
+    if (r.rows() == 1 && r.value(0, 0).toInt() != 0) {
+        *error = QStringLiteral("account %1 is disabled").arg(accountId);
+        return IssueResult::AccountDisabled;
     }
     // A tablet may change hands: it follows whoever logged in on it last.
     r = c.exec(QStringLiteral("INSERT INTO device (id, account_id, name, enrolled_at_ms) "
@@ -242,12 +266,14 @@ AccountStore::TokenCheck PgAccountStore::callerForToken(const QByteArray &tokenH
         return TokenCheck::Unknown;
     if (r.value(0, 2).toLongLong() > 0)
         return TokenCheck::DeviceRevoked;
+    // Before the token's own state: disabling the account ended its tokens, and its tablets
+    // are told why.
+    if (r.value(0, 3).toInt() != 0)
+        return TokenCheck::AccountDisabled;
     if (r.value(0, 1).toLongLong() > 0)
         return TokenCheck::Revoked;
     if (r.value(0, 0).toLongLong() <= nowMs)
         return TokenCheck::Expired;
-    if (r.value(0, 3).toInt() != 0)
-        return TokenCheck::AccountDisabled;
     out->expiresAtMs = r.value(0, 0).toLongLong();
     out->accountId = r.value(0, 4).toLongLong();
     out->username = r.value(0, 5).toString();

@@ -140,6 +140,8 @@ InviteStore::RedeemResult PgInviteStore::redeem(const Invite &invite, const QStr
         break;
     case AccountStore::IssueResult::DeviceRevoked:
         return fail(RedeemResult::DeviceRevoked, error);
+    case AccountStore::IssueResult::AccountDisabled:
+        return fail(RedeemResult::AccountDisabled, error);
     case AccountStore::IssueResult::NotEnrolled: // an invite enrols: EnrolAny never says this
     case AccountStore::IssueResult::Failed:
         return fail(RedeemResult::Failed, error);
@@ -151,35 +153,46 @@ InviteStore::RedeemResult PgInviteStore::redeem(const Invite &invite, const QStr
     return RedeemResult::Redeemed;
 }
 
-bool PgInviteStore::recordFailure(const QString &peer, const QString &username, qint64 atMs)
+bool PgInviteStore::recordFailure(const Failure &failure)
 {
     PgPool::Lease c = m_db.pool().lease();
-    const PgResult r = c->exec(
-        QStringLiteral("INSERT INTO enrol_failure (at_ms, peer, username) VALUES (?,?,?)"),
-        {atMs, peer, username});
+    const PgResult r
+        = c->exec(QStringLiteral("INSERT INTO enrol_failure (at_ms, peer, username, device_id, "
+                                 "own_device) VALUES (?,?,?,?,?)"),
+                  {failure.atMs, failure.peer, failure.username, failure.deviceId,
+                   failure.ownDevice ? 1 : 0});
     if (!r.ok())
         setThreadError(r.error());
     return r.ok();
 }
 
-qint64 PgInviteStore::throttledUntil(const QString &peer, const QString &username, qint64 nowMs,
-                                     qint64 windowMs, int peerLimit, int userLimit)
+bool PgInviteStore::failureTimes(FailureKey key, const QString &peerOrUsername,
+                                 const QString &deviceId, qint64 sinceMs, int limit,
+                                 QList<qint64> *timesMs)
 {
     PgPool::Lease c = m_db.pool().lease();
-    qint64 until = 0;
-    for (const bool byPeer : {true, false}) {
-        const int limit = byPeer ? peerLimit : userLimit;
-        const PgResult r
-            = c->exec(QStringLiteral("SELECT at_ms FROM enrol_failure WHERE %1 = ? AND at_ms > ? "
-                                     "ORDER BY at_ms DESC LIMIT ?")
-                          .arg(byPeer ? QLatin1String("peer") : QLatin1String("username")),
-                      {byPeer ? peer : username, nowMs - windowMs, limit});
-        if (!r.ok()) {
-            setThreadError(r.error());
-            return -1;
-        }
-        if (r.rows() >= limit)
-            until = std::max(until, r.value(r.rows() - 1, 0).toLongLong() + windowMs);
+    const QString select = QStringLiteral("SELECT at_ms FROM enrol_failure WHERE %1 AND at_ms > ? "
+                                          "ORDER BY at_ms DESC LIMIT ?");
+    PgResult r;
+    switch (key) {
+    case FailureKey::Peer:
+        r = c->exec(select.arg(QLatin1String("peer = ?")), {peerOrUsername, sinceMs, limit});
+        break;
+    case FailureKey::Stranger:
+        r = c->exec(select.arg(QLatin1String("username = ? AND own_device = 0")),
+                    {peerOrUsername, sinceMs, limit});
+        break;
+    case FailureKey::OwnDevice:
+        r = c->exec(select.arg(QLatin1String("username = ? AND device_id = ? AND own_device = 1")),
+                    {peerOrUsername, deviceId, sinceMs, limit});
+        break;
     }
-    return until;
+    if (!r.ok()) {
+        setThreadError(r.error());
+        return false;
+    }
+    timesMs->clear();
+    for (int row = r.rows() - 1; row >= 0; --row)
+        timesMs->append(r.value(row, 0).toLongLong());
+    return true;
 }
