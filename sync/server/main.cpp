@@ -16,8 +16,10 @@
 #include "sqliteaccountstore.h"
 #include "sqlitechangestore.h"
 #include "sqliteinvitestore.h"
+#include "sqliteuploadstore.h"
 #include "syncservice.h"
 #include "templatecatalog.h"
+#include "uploadsweep.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -178,7 +180,8 @@ int main(int argc, char *argv[])
     ReferenceCatalog reference(db);
     CatalogService catalog(changes, templates, reference, authenticator,
                            QStringLiteral(QINGSHUI_VERSION));
-    BlobService blobs(blobStore, changes, authenticator);
+    SqliteUploadStore uploads(db);
+    BlobService blobs(blobStore, changes, uploads, authenticator);
 
     grpc::ServerBuilder builder;
     int chosenPort = 0;
@@ -208,7 +211,7 @@ int main(int argc, char *argv[])
         std::unique_lock lock(sweepMutex);
         do {
             QString error;
-            const int removed = blobStore.removeStalePartials(maxAgeMs, &error);
+            const int removed = sweepAbandonedUploads(uploads, blobStore, maxAgeMs, &error);
             if (removed < 0)
                 std::fprintf(stderr, "qingshui-server: %s\n", qPrintable(error));
             else if (removed > 0)
