@@ -44,7 +44,7 @@ public:
     bool removePartial(const QString &fileName);
 
     // Deletes the partial files no upload row names (inUse) that nothing has written to for
-    // maxAgeMs: files left by a crash between steps, or by a server before schema 10.
+    // maxAgeMs: files left by a crash between steps, or by a server before schema 12.
     // Returns how many, -1 on error (*error set).
     int removeOrphanPartials(qint64 maxAgeMs, const QSet<QString> &inUse, QString *error);
 

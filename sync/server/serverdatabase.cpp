@@ -16,7 +16,7 @@ Q_LOGGING_CATEGORY(lcServerDb, "qs.server.db")
 
 namespace {
 
-constexpr int kSchemaVersion = 10;
+constexpr int kSchemaVersion = 12;
 
 QStringList statementsOf(const QString &resource)
 {

@@ -4,7 +4,7 @@
 
 class ServerDatabase;
 
-// Uploads under way in the embedded SQLite file (table blob_upload, server schema 10).
+// Uploads under way in the embedded SQLite file (table blob_upload, server schema 12).
 class SqliteUploadStore : public UploadStore {
 public:
     explicit SqliteUploadStore(ServerDatabase &db) : m_db(db) { }

@@ -4,7 +4,7 @@
 
 class PgDatabase;
 
-// Uploads under way on PostgreSQL (table blob_upload, schema 10), shared by every server on
+// Uploads under way on PostgreSQL (table blob_upload, schema 12), shared by every server on
 // the database: any of them can take the next chunk of any upload.
 class PgUploadStore : public UploadStore {
 public:

@@ -1,4 +1,4 @@
--- qingshui-server schema 10: naming a photo grants nothing, and uploads in progress live in
+-- qingshui-server schema 12: naming a photo grants nothing, and uploads in progress live in
 -- the database.
 --
 -- A photo counts for a revision (its visibility, "photos pending") only once proved: the
@@ -9,7 +9,7 @@ ALTER TABLE record_photo ADD COLUMN proved INTEGER NOT NULL DEFAULT 0;
 UPDATE record_photo SET account_id = coalesce(
     (SELECT a.id FROM record_revision r JOIN account a ON a.username = r.author
      WHERE r.server_seq = record_photo.server_seq), 0);
--- Rows from before schema 10 whose blob is stored were accepted under the old rule: they
+-- Rows from before schema 12 whose blob is stored were accepted under the old rule: they
 -- stay proved (nobody recorded who sent the bytes). The others wait for their account.
 UPDATE record_photo SET proved = 1 WHERE sha256 IN (SELECT sha256 FROM blob);
 CREATE INDEX record_photo_holder ON record_photo(sha256, account_id);
@@ -25,7 +25,7 @@ CREATE TABLE blob_holder (
 
 -- One device's upload of one blob under way: the bytes are in <blobs>/partial/<file_name>,
 -- every server process behind one address appends the next chunk at received_bytes.
--- Partials made before schema 10 have no row: they are swept by age.
+-- Partials made before schema 12 have no row: they are swept by age.
 CREATE TABLE blob_upload (
     id INTEGER PRIMARY KEY,
     sha256 TEXT NOT NULL,

@@ -1,4 +1,4 @@
--- qingshui-server on PostgreSQL, schema 10 (as the SQLite 010.sql): naming a photo grants
+-- qingshui-server on PostgreSQL, schema 12 (as the SQLite 012.sql): naming a photo grants
 -- nothing, and uploads in progress live in the database.
 --
 -- A photo counts for a revision (its visibility, "photos pending") only once proved: the
@@ -10,7 +10,7 @@ ALTER TABLE record_photo ADD COLUMN proved INTEGER NOT NULL DEFAULT 0;
 UPDATE record_photo p SET account_id = coalesce(
     (SELECT a.id FROM record_revision r JOIN account a ON a.username = r.author
      WHERE r.server_seq = p.server_seq), 0);
--- Rows from before schema 10 whose blob is stored were accepted under the old rule: they
+-- Rows from before schema 12 whose blob is stored were accepted under the old rule: they
 -- stay proved (nobody recorded who sent the bytes). The others wait for their account.
 UPDATE record_photo SET proved = 1 WHERE sha256 IN (SELECT sha256 FROM blob);
 CREATE INDEX record_photo_holder ON record_photo(sha256, account_id);
