@@ -144,10 +144,10 @@ void BlobUploader::uploadOne(Run &run, const BlobFile &blob, qint64 size)
     bool backOff = false;
     bool probed = false;
     qint64 lastSeen = -1;
-    // Rounds until the blob is complete: another upload of the same blob (a second device,
-    // or the server's side of a cut call) may move the offset under us; while the server's
-    // count grows someone is getting it there, so look again a little later. Four rounds
-    // without any progress end it.
+    // Rounds until the blob is complete: the server keeps one upload per device, and the
+    // server's side of a cut call (in this server process or another behind the same
+    // address) may still move its offset under us; while the server's count grows it is
+    // getting there, so look again a little later. Four rounds without any progress end it.
     for (int stalls = 0; stalls < 4;) {
         if (backOff)
             std::this_thread::sleep_for(std::chrono::milliseconds(100));

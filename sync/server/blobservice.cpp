@@ -2,11 +2,13 @@
 
 #include "authenticator.h"
 #include "blobdownload.h"
+#include "blobholding.h"
 #include "blobstore.h"
 #include "blobupload.h"
 #include "changestore.h"
 #include "rawmessage.h"
 #include "refusalstatus.h"
+#include "uploadstore.h"
 
 #include <QLoggingCategory>
 
@@ -46,27 +48,41 @@ grpc::ServerUnaryReactor *BlobService::BlobStatus(grpc::CallbackServerContext *c
         if (!BlobStore::isSha256(sha))
             return kBadSha;
         const QString shaText = QString::fromStdString(sha);
-        // Uploaders ask before they send; anyone else only about what they may download.
-        // The refusal depends on the records, not on the blob, so it tells nothing of it.
-        if (!caller.mayWriteContent() && !m_changes.blobVisibleTo(caller, shaText))
-            return refuse(grpc::StatusCode::PERMISSION_DENIED, "blob_not_permitted",
-                          "this account uploads no photos, and no record it may see refers to "
-                          "this one",
-                          {sha});
         v1::BlobStatusResponse response;
-        if (const qint64 size = m_blobs.completeSize(sha); size >= 0) {
-            // A server stopped between the rename and blobStored learns of it here.
-            QString error;
-            if (caller.mayWriteContent() && !m_changes.hasBlob(shaText)
-                && !m_changes.blobStored(shaText, size, &error)) {
-                qCWarning(lcBlobs) << "cannot record blob" << shaText << error;
-                return refuse(grpc::StatusCode::INTERNAL, "server_error",
-                              "the server could not record the blob");
-            }
+        if (!caller.mayWriteContent()) {
+            // Others ask only about what they may download. The refusal depends on the
+            // records, not on the blob, so it tells nothing of it.
+            if (!m_changes.blobVisibleTo(caller, shaText))
+                return refuse(grpc::StatusCode::PERMISSION_DENIED, "blob_not_permitted",
+                              "this account uploads no photos, and no record it may see "
+                              "refers to this one",
+                              {sha});
+            const qint64 size = m_blobs.completeSize(sha);
+            response.set_complete(size >= 0);
+            response.set_received_bytes(std::max<qint64>(size, 0));
+            serializeRaw(response, rawResponse);
+            return grpc::Status::OK;
+        }
+        // Uploaders hear of the blob only if they hold it or may see it; else of their own
+        // device's upload, exactly as if the server had never seen the blob.
+        qint64 held = -1;
+        QString error;
+        if (!heldBlobSize(m_blobs, m_changes, caller, sha, &held, &error)) {
+            qCWarning(lcBlobs) << "cannot record blob" << shaText << error;
+            return refuse(grpc::StatusCode::INTERNAL, "server_error",
+                          "the server could not record the blob");
+        }
+        if (held >= 0) {
             response.set_complete(true);
-            response.set_received_bytes(size);
+            response.set_received_bytes(held);
         } else {
-            response.set_received_bytes(m_blobs.partialSize(sha));
+            UploadStore::Upload own;
+            if (!m_uploads.find(shaText, {caller.accountId, caller.deviceId}, &own, &error)) {
+                qCWarning(lcBlobs) << "cannot read the upload of" << shaText << error;
+                return refuse(grpc::StatusCode::INTERNAL, "server_error",
+                              "the server cannot read the upload");
+            }
+            response.set_received_bytes(own.receivedBytes);
         }
         serializeRaw(response, rawResponse);
         return grpc::Status::OK;
@@ -78,7 +94,7 @@ grpc::ServerUnaryReactor *BlobService::BlobStatus(grpc::CallbackServerContext *c
 grpc::ServerReadReactor<grpc::ByteBuffer> *
 BlobService::UploadBlob(grpc::CallbackServerContext *context, grpc::ByteBuffer *response)
 {
-    auto *upload = new BlobUpload(m_blobs, m_changes, response);
+    auto *upload = new BlobUpload(m_blobs, m_changes, m_uploads, response);
     Caller caller;
     const grpc::Status authenticated = m_authenticator.authenticate(*context, &caller);
     upload->start(authenticated, caller);

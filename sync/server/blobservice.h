@@ -7,18 +7,20 @@
 class Authenticator;
 class BlobStore;
 class ChangeStore;
+class UploadStore;
 
 // The Blobs service: photos up and down, resumable, content-addressed. Every call is
 // authenticated; uploads need a role that writes content, downloads a record the caller may
-// see that refers to the blob. Callback handlers on raw bytes, like the other services, so
-// that malformed bytes get INVALID_ARGUMENT.
+// see that counts the blob. Nobody learns from it whether a blob they may not see exists. Callback
+// handlers on raw bytes, like the other services, so that malformed bytes get INVALID_ARGUMENT.
 class BlobService final : public qingshui::v1::Blobs::WithRawCallbackMethod_BlobStatus<
                               qingshui::v1::Blobs::WithRawCallbackMethod_UploadBlob<
                                   qingshui::v1::Blobs::WithRawCallbackMethod_DownloadBlob<
                                       qingshui::v1::Blobs::Service>>> {
 public:
-    BlobService(BlobStore &blobs, ChangeStore &changes, const Authenticator &authenticator)
-        : m_blobs(blobs), m_changes(changes), m_authenticator(authenticator)
+    BlobService(BlobStore &blobs, ChangeStore &changes, UploadStore &uploads,
+                const Authenticator &authenticator)
+        : m_blobs(blobs), m_changes(changes), m_uploads(uploads), m_authenticator(authenticator)
     {
     }
 
@@ -37,5 +39,6 @@ public:
 private:
     BlobStore &m_blobs;
     ChangeStore &m_changes;
+    UploadStore &m_uploads;
     const Authenticator &m_authenticator;
 };

@@ -1,11 +1,13 @@
 #include "blobstore.h"
 
 #include "partialblob.h"
+#include "sha256.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 
 #include <algorithm>
 
@@ -22,19 +24,15 @@ bool BlobStore::open(QString *error)
     return true;
 }
 
-int BlobStore::removeStalePartials(qint64 maxAgeMs, QString *error)
+int BlobStore::removeOrphanPartials(qint64 maxAgeMs, const QSet<QString> &inUse, QString *error)
 {
     const QDateTime cutoff = QDateTime::currentDateTimeUtc().addMSecs(-maxAgeMs);
-    std::lock_guard lock(m_mutex);
     int removed = 0;
     const QFileInfoList files
         = QDir(m_root + QStringLiteral("/partial")).entryInfoList(QDir::Files | QDir::Hidden);
     for (const QFileInfo &file : files) {
-        if (file.lastModified() >= cutoff)
+        if (file.lastModified() >= cutoff || inUse.contains(file.fileName()))
             continue;
-        const auto held = m_partials.find(file.fileName().toStdString());
-        if (held != m_partials.end() && !held->second.expired())
-            continue; // an upload holds it open
         if (!QFile::remove(file.absoluteFilePath())) {
             *error = QStringLiteral("cannot remove %1").arg(file.absoluteFilePath());
             return -1;
@@ -57,10 +55,16 @@ QString BlobStore::completePath(const std::string &sha256) const
     return m_root + QLatin1Char('/') + sha.left(2) + QLatin1Char('/') + sha;
 }
 
-QString BlobStore::partialPath(const std::string &sha256) const
+QString BlobStore::newPartialName(const std::string &sha256)
 {
-    return m_root + QStringLiteral("/partial/")
-        + QString::fromLatin1(sha256.data(), qsizetype(sha256.size()));
+    const quint64 random = QRandomGenerator::system()->generate64();
+    return QString::fromLatin1(sha256.data(), qsizetype(sha256.size())) + QLatin1Char('-')
+        + QStringLiteral("%1").arg(random, 16, 16, QLatin1Char('0'));
+}
+
+QString BlobStore::partialPath(const QString &fileName) const
+{
+    return m_root + QStringLiteral("/partial/") + fileName;
 }
 
 qint64 BlobStore::completeSize(const std::string &sha256) const
@@ -69,38 +73,29 @@ qint64 BlobStore::completeSize(const std::string &sha256) const
     return info.isFile() ? info.size() : -1;
 }
 
-qint64 BlobStore::partialSize(const std::string &sha256) const
+std::shared_ptr<PartialBlob> BlobStore::partial(const QString &fileName, QString *error)
 {
-    const QFileInfo info(partialPath(sha256));
-    return info.isFile() ? info.size() : 0;
-}
-
-std::shared_ptr<PartialBlob> BlobStore::partial(const std::string &sha256, bool *complete,
-                                                QString *error)
-{
-    *complete = false;
     std::lock_guard lock(m_mutex);
-    // Forget the partials no upload holds any more.
+    // Forget the partials no call holds any more.
     for (auto it = m_partials.begin(); it != m_partials.end();)
         it = it->second.expired() ? m_partials.erase(it) : std::next(it);
 
-    auto found = m_partials.find(sha256);
-    if (found != m_partials.end()) {
+    if (auto found = m_partials.find(fileName); found != m_partials.end()) {
         std::shared_ptr<PartialBlob> p = found->second.lock();
         if (p && !p->finished())
             return p;
     }
-    // A finished partial has set its flag after its rename: checked here, the complete
-    // file is seen and no new partial is started beside it.
-    if (completeSize(sha256) >= 0) {
-        *complete = true;
-        return nullptr;
-    }
-    auto p = std::make_shared<PartialBlob>(sha256, partialPath(sha256), completePath(sha256));
+    auto p = std::make_shared<PartialBlob>(partialPath(fileName));
     if (!p->open(error))
         return nullptr;
-    m_partials[sha256] = p;
+    m_partials[fileName] = p;
     return p;
+}
+
+bool BlobStore::removePartial(const QString &fileName)
+{
+    const QString path = partialPath(fileName);
+    return !QFile::exists(path) || QFile::remove(path);
 }
 
 bool BlobStore::storeBytes(const QByteArray &bytes, std::string *sha256, QString *error)
@@ -108,23 +103,16 @@ bool BlobStore::storeBytes(const QByteArray &bytes, std::string *sha256, QString
     Sha256 hash;
     hash.add(bytes.constData(), size_t(bytes.size()));
     *sha256 = hash.hexDigest();
-    bool complete = false;
-    const std::shared_ptr<PartialBlob> p = partial(*sha256, &complete, error);
-    if (complete)
+    if (completeSize(*sha256) == bytes.size())
         return true;
-    if (!p)
+    // A file of its own: nothing else ever writes to it.
+    PartialBlob p(partialPath(newPartialName(*sha256)));
+    if (!p.open(error))
         return false;
-    std::lock_guard lock(p->mutex());
-    if (p->finished()) { // another writer ended it meanwhile
-        if (completeSize(*sha256) == bytes.size())
-            return true;
-        *error = QStringLiteral("blob %1 was not stored").arg(QString::fromStdString(*sha256));
+    if (!p.writeAt(0, bytes.constData(), size_t(bytes.size()), error)) {
+        removePartial(QFileInfo(p.path()).fileName());
         return false;
     }
-    // Bytes left by an earlier attempt are written again: these are all of them.
-    if (p->size() != 0 && !p->restart(error))
-        return false;
-    if (!p->append(bytes.constData(), size_t(bytes.size()), error))
-        return false;
-    return p->finish(error) == PartialBlob::Outcome::Stored;
+    return p.finish(bytes.size(), *sha256, completePath(*sha256), error)
+        == PartialBlob::Outcome::Stored;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QSet>
 #include <QString>
 #include <map>
 #include <memory>
@@ -10,9 +11,11 @@
 class PartialBlob;
 
 // The server's blob files, content-addressed by SHA-256 (64 lowercase hex digits):
-// root/ab/abcdef… once complete and verified, root/partial/<sha> while an upload is under
-// way. A partial survives cut connections and restarts; only verified bytes ever get a
-// complete name (fsync, then an atomic rename), so a complete file is never written again.
+// root/ab/abcdef… once complete and verified, root/partial/<name> while an upload is under
+// way (one file per device's upload; which upload, and how many bytes count, is in the
+// database: UploadStore). Only verified bytes ever get a complete name (fsync, then an atomic
+// link), so a complete file is never written again. Every server process behind one address
+// uses the same root.
 class BlobStore {
 public:
     // A photo is ≤ 2048 px JPEG (well under 2 MB); anything this big is a mistake or abuse.
@@ -28,27 +31,30 @@ public:
 
     // The size of the complete blob, or -1 if there is none.
     qint64 completeSize(const std::string &sha256) const;
-    // The bytes an interrupted upload left (0 when there is none).
-    qint64 partialSize(const std::string &sha256) const;
     QString completePath(const std::string &sha256) const;
-    QString partialPath(const std::string &sha256) const;
 
-    // Deletes the partials no upload has added to for maxAgeMs: uploads abandoned for good (a
-    // tablet wiped or lost) would otherwise hold their bytes forever. A partial in use is
-    // never that old (every chunk touches it). Returns how many, -1 on error (*error set).
-    int removeStalePartials(qint64 maxAgeMs, QString *error);
+    // A fresh file name for an upload of this blob (the blob's name and a random part).
+    static QString newPartialName(const std::string &sha256);
+    QString partialPath(const QString &fileName) const;
 
-    // The partial of this blob, shared by every upload of it under way; null when the blob
-    // is complete already (*complete set) or on an error (*error set).
-    std::shared_ptr<PartialBlob> partial(const std::string &sha256, bool *complete, QString *error);
+    // The open partial file of this name, shared by this process's calls that write to it;
+    // null on an error (*error set).
+    std::shared_ptr<PartialBlob> partial(const QString &fileName, QString *error);
+    // Deletes an upload's file (its row is gone). True if there was none.
+    bool removePartial(const QString &fileName);
+
+    // Deletes the partial files no upload row names (inUse) that nothing has written to for
+    // maxAgeMs: files left by a crash between steps, or by a server before schema 12.
+    // Returns how many, -1 on error (*error set).
+    int removeOrphanPartials(qint64 maxAgeMs, const QSet<QString> &inUse, QString *error);
 
     // Stores bytes the server made itself (a public rendition) as a complete blob, the way an
-    // upload ends: written to its partial, the hash checked, fsynced and renamed into place.
-    // A blob that is complete already is left as it is. *sha256 gets its name.
+    // upload ends: written to a partial of its own, the hash checked, fsynced and linked into
+    // place. A blob that is complete already is left as it is. *sha256 gets its name.
     bool storeBytes(const QByteArray &bytes, std::string *sha256, QString *error);
 
 private:
     QString m_root;
     std::mutex m_mutex;
-    std::map<std::string, std::weak_ptr<PartialBlob>> m_partials;
+    std::map<QString, std::weak_ptr<PartialBlob>> m_partials;
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "caller.h"
+#include "uploadstore.h"
 
 #include "qingshui/v1/blobs.pb.h"
 
@@ -13,13 +14,17 @@ class BlobStore;
 class ChangeStore;
 class PartialBlob;
 
-// One UploadBlob call: reads chunks as they come and appends each to the blob's partial at
-// the offset the server holds, under the partial's lock. The last byte triggers the hash
-// check and the rename; the call ends there (a complete blob needs nothing more).
+// One UploadBlob call: the caller's device's own upload of one blob. Each chunk is written
+// under the partial's lock at the offset the database holds for this device's upload, and
+// counted there, so that any server process behind the same address can take the next one.
+// The last byte triggers the hash check and the link into place; the call ends there.
+// Bytes of a blob the server holds already are still received in full from an account that
+// has not sent them before: that is how it proves it holds them (docs/sync.md).
 class BlobUpload final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
 public:
-    BlobUpload(BlobStore &blobs, ChangeStore &changes, grpc::ByteBuffer *response)
-        : m_blobs(blobs), m_changes(changes), m_response(response)
+    BlobUpload(BlobStore &blobs, ChangeStore &changes, UploadStore &uploads,
+               grpc::ByteBuffer *response)
+        : m_blobs(blobs), m_changes(changes), m_uploads(uploads), m_response(response)
     {
     }
 
@@ -33,16 +38,21 @@ private:
     grpc::Status take(const qingshui::v1::BlobChunk &chunk);
     grpc::Status first(const qingshui::v1::BlobChunk &chunk);
     grpc::Status append(const qingshui::v1::BlobChunk &chunk);
-    grpc::Status completed(qint64 size, bool justStored);
+    grpc::Status finish();
+    grpc::Status complete(qint64 size);
     void answer(const grpc::Status &status);
 
     BlobStore &m_blobs;
     ChangeStore &m_changes;
+    UploadStore &m_uploads;
     grpc::ByteBuffer *m_response;
+    Caller m_caller;
+    UploadStore::Owner m_owner;
     grpc::ByteBuffer m_in;
     qingshui::v1::BlobChunk m_chunk;
     std::string m_sha256; // set by the first chunk
     qint64 m_totalSize = -1;
+    UploadStore::Upload m_upload;
     std::shared_ptr<PartialBlob> m_partial;
     qingshui::v1::UploadBlobResponse m_result;
 };

@@ -49,10 +49,19 @@ public:
                               qingshui::v1::PullResponse *out, QString *error)
         = 0;
 
-    // A blob's bytes are stored and verified: records waiting for it may be complete now.
-    virtual bool blobStored(const QString &sha256, qint64 size, QString *error) = 0;
-    virtual bool hasBlob(const QString &sha256) = 0;
-    // Some record the caller may see refers to this blob; for a kiosk, a public copy lists
+    // Naming a photo's SHA-256 in a record grants nothing: a photo counts for a revision
+    // (its visibility, "photos pending") once the account that pushed the revision has
+    // proved it holds the bytes, by uploading all of them, or could see the blob already.
+
+    // The blob's verified bytes are stored and the caller's account holds them (it uploaded
+    // them, or may see the blob): recorded, with the size; the caller's revisions that name
+    // it count it from now on, and those that now have every photo get a PhotosArrived.
+    virtual bool blobProved(const Caller &caller, const QString &sha256, qint64 size,
+                            QString *error)
+        = 0;
+    // The caller's account has proved it holds this blob.
+    virtual bool blobHeldBy(const Caller &caller, const QString &sha256) = 0;
+    // Some revision the caller may see counts this blob; for a kiosk, a public copy lists
     // it as a public rendition (never an original).
     virtual bool blobVisibleTo(const Caller &caller, const QString &sha256) = 0;
 

@@ -18,6 +18,8 @@
 #include "serverbackend.h"
 #include "syncservice.h"
 #include "templatecatalog.h"
+#include "uploadstore.h"
+#include "uploadsweep.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -211,7 +213,8 @@ int main(int argc, char *argv[])
     ReferenceCatalog reference(db->catalog());
     CatalogService catalog(*changes, templates, reference, authenticator,
                            QStringLiteral(QINGSHUI_VERSION));
-    BlobService blobs(blobStore, *changes, authenticator);
+    const std::unique_ptr<UploadStore> uploads = db->uploadStore();
+    BlobService blobs(blobStore, *changes, *uploads, authenticator);
 
     grpc::ServerBuilder builder;
     int chosenPort = 0;
@@ -243,7 +246,7 @@ int main(int argc, char *argv[])
         std::unique_lock lock(sweepMutex);
         do {
             QString error;
-            const int removed = blobStore.removeStalePartials(maxAgeMs, &error);
+            const int removed = sweepAbandonedUploads(*uploads, blobStore, maxAgeMs, &error);
             if (removed < 0)
                 std::fprintf(stderr, "qingshui-server: %s\n", qPrintable(error));
             else if (removed > 0)

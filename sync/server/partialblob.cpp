@@ -1,5 +1,7 @@
 #include "partialblob.h"
 
+#include "sha256.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -7,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
@@ -19,7 +22,7 @@ QString errnoText(const char *what, const QString &path)
         .arg(QLatin1String(what), path, QString::fromLocal8Bit(std::strerror(errno)));
 }
 
-// A rename is durable once the directory that holds the new name is on disk.
+// A new name is durable once the directory that holds it is on disk.
 bool syncDirectory(const QString &dir)
 {
     const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY);
@@ -32,8 +35,7 @@ bool syncDirectory(const QString &dir)
 
 } // namespace
 
-PartialBlob::PartialBlob(std::string sha256, QString path, QString completePath)
-    : m_sha256(std::move(sha256)), m_path(std::move(path)), m_completePath(std::move(completePath))
+PartialBlob::PartialBlob(QString path) : m_path(std::move(path))
 {
 }
 
@@ -56,92 +58,113 @@ bool PartialBlob::open(QString *error)
         *error = errnoText("cannot open", m_path);
         return false;
     }
-    // The bytes of an earlier attempt are part of the blob: the hash must cover them.
-    std::vector<char> buffer(1 << 20);
-    m_size = 0;
-    for (;;) {
-        const ssize_t n = ::pread(m_fd, buffer.data(), buffer.size(), m_size);
-        if (n < 0) {
-            *error = errnoText("cannot read", m_path);
-            close();
-            return false;
-        }
-        if (n == 0)
-            return true;
-        m_hash.add(buffer.data(), size_t(n));
-        m_size += n;
+    return true;
+}
+
+PartialBlob::Lock::Lock(PartialBlob &blob) : m_blob(blob), m_threads(blob.m_mutex)
+{
+    // The other server processes: flock(2) is per open file, and every process has its own.
+    if (m_blob.m_fd >= 0) {
+        while (::flock(m_blob.m_fd, LOCK_EX) != 0 && errno == EINTR) { }
     }
 }
 
-bool PartialBlob::append(const char *data, size_t length, QString *error, bool *noRoom)
+PartialBlob::Lock::~Lock()
+{
+    if (m_blob.m_fd >= 0)
+        ::flock(m_blob.m_fd, LOCK_UN);
+}
+
+qint64 PartialBlob::fileSize() const
+{
+    struct stat st;
+    return m_fd >= 0 && ::fstat(m_fd, &st) == 0 ? qint64(st.st_size) : -1;
+}
+
+bool PartialBlob::writeAt(qint64 offset, const char *data, size_t length, QString *error,
+                          bool *noRoom)
 {
     if (noRoom)
         *noRoom = false;
     size_t written = 0;
     while (written < length) {
-        const ssize_t n = ::pwrite(m_fd, data + written, length - written, m_size + written);
+        const ssize_t n
+            = ::pwrite(m_fd, data + written, length - written, offset + qint64(written));
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0) {
             if (noRoom)
                 *noRoom = n < 0 && (errno == ENOSPC || errno == EDQUOT || errno == EFBIG);
             *error = errnoText("cannot write", m_path);
-            // Cut back to the bytes the hash covers (a full disk leaves half a chunk).
-            if (::ftruncate(m_fd, m_size) != 0)
+            // Cut back to the bytes that count (a full disk leaves half a chunk).
+            if (::ftruncate(m_fd, offset) != 0)
                 *error += QStringLiteral("; cannot truncate it");
             return false;
         }
         written += size_t(n);
     }
-    m_hash.add(data, length);
-    m_size += qint64(length);
-    return true;
-}
-
-bool PartialBlob::restart(QString *error)
-{
-    if (::ftruncate(m_fd, 0) != 0) {
+    if (::ftruncate(m_fd, offset + qint64(length)) != 0) {
         *error = errnoText("cannot truncate", m_path);
         return false;
     }
-    m_size = 0;
-    m_hash.reset();
     return true;
 }
 
-PartialBlob::Outcome PartialBlob::finish(QString *error)
+PartialBlob::Outcome PartialBlob::finish(qint64 size, const std::string &sha256,
+                                         const QString &completePath, QString *error)
 {
-    if (m_hash.hexDigest() != m_sha256) {
+    m_finished = true;
+    const auto discard = [&] {
         close();
         ::unlink(QFile::encodeName(m_path).constData());
-        m_finished = true;
-        *error
-            = QStringLiteral("the bytes do not hash to %1").arg(QString::fromStdString(m_sha256));
+    };
+    // Chunks may have come through several processes: the file is the one truth, hash it.
+    Sha256 hash;
+    std::vector<char> buffer(1 << 20);
+    for (qint64 at = 0; at < size;) {
+        const ssize_t n = ::pread(m_fd, buffer.data(),
+                                  size_t(std::min<qint64>(qint64(buffer.size()), size - at)), at);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            *error = n < 0 ? errnoText("cannot read", m_path)
+                           : QStringLiteral("%1 ends before byte %2").arg(m_path).arg(size);
+            discard();
+            return n < 0 ? Outcome::Failed : Outcome::Mismatch;
+        }
+        hash.add(buffer.data(), size_t(n));
+        at += n;
+    }
+    if (hash.hexDigest() != sha256) {
+        discard();
+        *error = QStringLiteral("the bytes do not hash to %1").arg(QString::fromStdString(sha256));
         return Outcome::Mismatch;
     }
-    // From here on the running hash is spent: whatever happens, a later upload starts from
-    // a fresh PartialBlob that hashes the file again.
-    m_finished = true;
     if (::fsync(m_fd) != 0) {
         *error = errnoText("cannot fsync", m_path);
-        close();
+        discard();
         return Outcome::Failed;
     }
-    close();
-    const QString dir = QFileInfo(m_completePath).absolutePath();
+    const QString dir = QFileInfo(completePath).absolutePath();
     if (!QDir().mkpath(dir)) {
         *error = QStringLiteral("cannot create %1").arg(dir);
+        discard();
         return Outcome::Failed;
     }
-    if (::rename(QFile::encodeName(m_path).constData(),
-                 QFile::encodeName(m_completePath).constData())
-        != 0) {
-        *error = errnoText("cannot rename", m_path);
+    // link(2), not rename(2): a blob another upload put there first is never replaced, and
+    // no reader ever sees a name without all of its bytes.
+    if (::link(QFile::encodeName(m_path).constData(), QFile::encodeName(completePath).constData())
+            != 0
+        && errno != EEXIST) {
+        *error = errnoText("cannot link", completePath);
+        discard();
         return Outcome::Failed;
     }
     if (!syncDirectory(dir)) {
         *error = errnoText("cannot fsync", dir);
+        discard();
         return Outcome::Failed;
     }
+    discard();
     return Outcome::Stored;
 }

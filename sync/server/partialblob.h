@@ -1,55 +1,63 @@
 #pragma once
 
-#include "sha256.h"
-
 #include <QString>
 #include <atomic>
 #include <mutex>
 #include <string>
 
-// One blob while it is being uploaded: its file under partial/, how many bytes it holds and
-// the running SHA-256 of them. Every upload of the same blob that runs at the same time
-// shares one PartialBlob (BlobStore::partial) and holds its lock for each chunk, so their
-// bytes can never interleave.
+// The file of one upload under way (one device's upload of one blob): the bytes received so
+// far, at <blobs>/partial/<name>. How many of them count is the database's (blob_upload):
+// whoever writes holds the lock (lock(): a mutex for this process's threads, flock(2) for the
+// other server processes on the same folder) and writes at the offset the database holds.
+// The hash is checked over the file at the end, whichever process took which chunk.
 class PartialBlob {
 public:
-    PartialBlob(std::string sha256, QString path, QString completePath);
+    explicit PartialBlob(QString path);
     ~PartialBlob();
     PartialBlob(const PartialBlob &) = delete;
     PartialBlob &operator=(const PartialBlob &) = delete;
 
-    // Opens or creates the file and hashes the bytes already in it (an upload resumed after
-    // a restart).
+    // Opens or creates the file.
     bool open(QString *error);
+    QString path() const { return m_path; }
 
-    const std::string &sha256() const { return m_sha256; }
-    std::mutex &mutex() { return m_mutex; }
+    // Held while a chunk is checked against the database, written and counted.
+    class Lock {
+    public:
+        explicit Lock(PartialBlob &blob);
+        ~Lock();
+        Lock(const Lock &) = delete;
+        Lock &operator=(const Lock &) = delete;
 
-    // Stored or discarded: this one is spent, the store hands out a fresh one.
+    private:
+        PartialBlob &m_blob;
+        std::unique_lock<std::mutex> m_threads;
+    };
+
+    // Stored or discarded: the file is gone, the next upload starts a fresh one.
     bool finished() const { return m_finished.load(); }
 
-    // The rest under mutex().
-    qint64 size() const { return m_size; }
-    // Appends at size(); a failed write is cut back off, so size() stays the truth. *noRoom
-    // tells a full disk (or quota, or file size limit) from other failures.
-    bool append(const char *data, size_t length, QString *error, bool *noRoom = nullptr);
-    // Forgets the bytes held (they cannot be this blob) and starts again from byte 0.
-    bool restart(QString *error);
+    // The rest under Lock.
+    qint64 fileSize() const;
+    // Writes at offset and cuts the file there, so that bytes a failed or raced write left
+    // beyond it never count. A failed write is cut back to offset; *noRoom tells a full disk
+    // (or quota, or file size limit) from other failures.
+    bool writeAt(qint64 offset, const char *data, size_t length, QString *error,
+                 bool *noRoom = nullptr);
 
     enum class Outcome { Stored, Mismatch, Failed };
-    // All bytes are there: a matching hash is fsynced and renamed into place in one step; a
-    // mismatch deletes the partial (it can never become this blob).
-    Outcome finish(QString *error);
+    // All `size` bytes are there: if they hash to sha256 they are fsynced and linked into
+    // place at completePath in one step (a blob already there is left as it is: it holds
+    // the same bytes); a mismatch is an upload that can never become this blob. Either
+    // way the partial file is then removed.
+    Outcome finish(qint64 size, const std::string &sha256, const QString &completePath,
+                   QString *error);
 
 private:
     void close();
 
-    const std::string m_sha256;
     const QString m_path;
-    const QString m_completePath;
     std::mutex m_mutex;
     std::atomic<bool> m_finished {false};
     int m_fd = -1;
-    qint64 m_size = 0;
-    Sha256 m_hash;
 };

@@ -114,12 +114,12 @@ Result Publisher::publish(const v1::ReviewEvent &publish, qint64 seq)
                                      "approved revision can be published")
                           .arg(revision)
                           .arg(recordId));
-    QSet<QString> photosOfRevision;
-    if (!run(QStringLiteral("SELECT sha256 FROM record_photo WHERE server_seq = ?"), {revision},
-             &q))
+    QHash<QString, bool> photosOfRevision; // and whether each counts (docs/sync.md)
+    if (!run(QStringLiteral("SELECT sha256, proved FROM record_photo WHERE server_seq = ?"),
+             {revision}, &q))
         return Result::Failed;
     for (const QVariantList &row : std::as_const(q.rows))
-        photosOfRevision.insert(row[0].toString());
+        photosOfRevision.insert(row[0].toString(), row[1].toBool());
     QStringList ticked;
     for (const std::string &sha : publish.published_photo_sha256()) {
         const QString photo = QString::fromStdString(sha);
@@ -127,6 +127,12 @@ Result Publisher::publish(const v1::ReviewEvent &publish, qint64 seq)
             return refuse(
                 "publish_photo_not_in_revision", {photo, QString::number(revision)},
                 QStringLiteral("photo %1 is not one of revision %2's").arg(photo).arg(revision));
+        // Named but never uploaded by whoever pushed the revision: as if not on the server.
+        if (!photosOfRevision.value(photo))
+            return refuse("publish_photo_not_on_server", {photo},
+                          QStringLiteral("photo %1 is not on the server yet: it can be "
+                                         "published once the tablet has sent it")
+                              .arg(photo));
         if (!ticked.contains(photo))
             ticked << photo;
     }

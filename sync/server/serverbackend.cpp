@@ -5,11 +5,13 @@
 #include "postgres/pgchangestore.h"
 #include "postgres/pgdatabase.h"
 #include "postgres/pginvitestore.h"
+#include "postgres/pguploadstore.h"
 #include "serverdatabase.h"
 #include "sqliteaccountstore.h"
 #include "sqlitecatalogstore.h"
 #include "sqlitechangestore.h"
 #include "sqliteinvitestore.h"
+#include "sqliteuploadstore.h"
 
 namespace {
 
@@ -28,6 +30,10 @@ public:
     std::unique_ptr<ChangeStore> changeStore(BlobStore &blobs) override
     {
         return std::make_unique<SqliteChangeStore>(m_db, blobs);
+    }
+    std::unique_ptr<UploadStore> uploadStore() override
+    {
+        return std::make_unique<SqliteUploadStore>(m_db);
     }
     QString epoch() const override { return m_db.epoch(); }
     QString defaultBlobFolder() const override { return m_db.path() + QStringLiteral(".blobs"); }
@@ -54,6 +60,10 @@ public:
     std::unique_ptr<ChangeStore> changeStore(BlobStore &blobs) override
     {
         return std::make_unique<PgChangeStore>(m_db, blobs);
+    }
+    std::unique_ptr<UploadStore> uploadStore() override
+    {
+        return std::make_unique<PgUploadStore>(m_db);
     }
     QString epoch() const override { return m_db.epoch(); }
     QString defaultBlobFolder() const override { return {}; }

@@ -8,6 +8,7 @@ class BlobStore;
 class CatalogStore;
 class ChangeStore;
 class InviteStore;
+class UploadStore;
 
 // The server's database, whichever it is: the one place that reads --db. A path is the
 // embedded SQLite file; postgresql://… (or postgres://…) is a PostgreSQL database that
@@ -24,6 +25,8 @@ public:
     virtual CatalogStore &catalog() = 0;
     // The change log, which publishes into the blob store.
     virtual std::unique_ptr<ChangeStore> changeStore(BlobStore &blobs) = 0;
+    // The photo uploads under way (their bytes are in the blob folder).
+    virtual std::unique_ptr<UploadStore> uploadStore() = 0;
 
     virtual QString epoch() const = 0;
     // Where photos go without --blobs: beside an SQLite file; empty for PostgreSQL, where

@@ -11,7 +11,7 @@
 
 namespace {
 
-constexpr int kSchemaVersion = 11;
+constexpr int kSchemaVersion = 12;
 
 QStringList statementsOf(const QString &resource)
 {

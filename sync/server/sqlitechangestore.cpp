@@ -151,8 +151,11 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
         "author_device_id, device_id, op_id, base_server_seq, conflict_with, author, "
         "device_clock_skew_ms, fingerprint) "
         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (device_id, op_id) DO NOTHING");
-    SqliteStatement insertPhoto(
-        db, "INSERT OR IGNORE INTO record_photo (server_seq, sha256) VALUES (?, ?)");
+    // A photo counts at once if this account has proved it holds the bytes or may see them
+    // already; else when the account uploads them (blobProved).
+    SqliteStatement insertPhoto(db,
+                                "INSERT OR IGNORE INTO record_photo (server_seq, sha256, "
+                                "account_id, proved) VALUES (?, ?, ?, ?)");
     QSqlQuery revisionOfRecord(db);
     QSqlQuery insertReview(db);
 
@@ -217,8 +220,11 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
                 continue;
             }
             for (const std::string &sha : r.photo_sha256()) {
+                const QString photo = text(sha);
                 insertPhoto.bind(1, seq);
                 insertPhoto.bindText(2, sha);
+                insertPhoto.bind(3, caller.accountId);
+                insertPhoto.bind(4, int(blobHeldBy(caller, photo) || blobVisibleTo(caller, photo)));
                 insertPhoto.step();
                 if (insertPhoto.hasError())
                     return fail(ApplyResult::Failed, where() + insertPhoto.error());
@@ -365,7 +371,7 @@ bool SqliteChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int 
                 "r.village_code, r.status, r.created_at_ms, r.updated_at_ms, r.content, "
                 "r.author_device_id, r.base_server_seq, r.conflict_with, "
                 "EXISTS (SELECT 1 FROM record_photo p WHERE p.server_seq = r.server_seq "
-                "AND NOT EXISTS (SELECT 1 FROM blob b WHERE b.sha256 = p.sha256)), "
+                "AND p.proved = 0), "
                 "(SELECT group_concat(p.sha256) FROM record_photo p "
                 "WHERE p.server_seq = r.server_seq), r.author, r.device_clock_skew_ms, "
                 "r.fingerprint "
@@ -441,15 +447,17 @@ bool SqliteChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int 
     return true;
 }
 
-bool SqliteChangeStore::hasBlob(const QString &sha256)
+bool SqliteChangeStore::blobHeldBy(const Caller &caller, const QString &sha256)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT 1 FROM blob WHERE sha256 = ?"));
+    q.prepare(QStringLiteral("SELECT 1 FROM blob_holder WHERE sha256 = ? AND account_id = ?"));
     q.addBindValue(sha256);
+    q.addBindValue(caller.accountId);
     return q.exec() && q.next();
 }
 
-bool SqliteChangeStore::blobStored(const QString &sha256, qint64 size, QString *error)
+bool SqliteChangeStore::blobProved(const Caller &caller, const QString &sha256, qint64 size,
+                                   QString *error)
 {
     std::lock_guard lock(m_db.writeMutex());
     QSqlDatabase db = m_db.connection();
@@ -465,38 +473,74 @@ bool SqliteChangeStore::blobStored(const QString &sha256, qint64 size, QString *
         *error = message;
         return false;
     };
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
         "INSERT INTO blob (sha256, size, stored_at_ms) VALUES (?,?,?) ON CONFLICT DO NOTHING"));
     q.addBindValue(sha256);
     q.addBindValue(size);
-    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(now);
     if (!q.exec())
         return fail(q.lastError().text());
-    if (q.numRowsAffected() == 1) {
-        // Revisions that waited for this blob and now have every photo.
-        QSqlQuery complete(db);
-        complete.prepare(QStringLiteral(
-            "SELECT r.server_seq, r.record_id, r.village_code FROM record_photo p "
-            "JOIN record_revision r ON r.server_seq = p.server_seq WHERE p.sha256 = ? "
-            "AND NOT EXISTS (SELECT 1 FROM record_photo o WHERE o.server_seq = p.server_seq "
-            "AND NOT EXISTS (SELECT 1 FROM blob b WHERE b.sha256 = o.sha256))"));
-        complete.addBindValue(sha256);
+    q.prepare(QStringLiteral("INSERT INTO blob_holder (sha256, account_id, proved_at_ms) "
+                             "VALUES (?,?,?) ON CONFLICT DO NOTHING"));
+    q.addBindValue(sha256);
+    q.addBindValue(caller.accountId);
+    q.addBindValue(now);
+    if (!q.exec())
+        return fail(q.lastError().text());
+
+    // The revisions of this account that waited for these bytes.
+    QList<qint64> waited;
+    q.prepare(QStringLiteral("SELECT DISTINCT server_seq FROM record_photo "
+                             "WHERE sha256 = ? AND account_id = ? AND proved = 0"));
+    q.addBindValue(sha256);
+    q.addBindValue(caller.accountId);
+    if (!q.exec())
+        return fail(q.lastError().text());
+    while (q.next())
+        waited << q.value(0).toLongLong();
+    if (!waited.isEmpty()) {
+        q.prepare(QStringLiteral("UPDATE record_photo SET proved = 1 "
+                                 "WHERE sha256 = ? AND account_id = ? AND proved = 0"));
+        q.addBindValue(sha256);
+        q.addBindValue(caller.accountId);
+        if (!q.exec())
+            return fail(q.lastError().text());
+        // Another server process on the same file may have numbered changes since this one
+        // last did: the file's count is the truth (the write above holds its lock).
+        QSqlQuery last(db);
+        if (!last.exec(QStringLiteral("SELECT value FROM server_meta WHERE key = 'last_seq'"))
+            || !last.next())
+            return fail(last.lastError().text());
+        seq = std::max(seq, last.value(0).toLongLong());
+    }
+    // Those that now have every photo.
+    QSqlQuery complete(db);
+    complete.prepare(QStringLiteral(
+        "SELECT r.record_id, r.village_code FROM record_revision r WHERE r.server_seq = ? "
+        "AND NOT EXISTS (SELECT 1 FROM record_photo o WHERE o.server_seq = r.server_seq "
+        "AND o.proved = 0)"));
+    QSqlQuery arrived(db);
+    arrived.prepare(QStringLiteral("INSERT INTO photos_arrived (server_seq, record_id, "
+                                   "record_server_seq, village_code, fingerprint) "
+                                   "VALUES (?,?,?,?,?)"));
+    const qint64 seqFrom = seq;
+    for (const qint64 revision : std::as_const(waited)) {
+        complete.addBindValue(revision);
         if (!complete.exec())
             return fail(complete.lastError().text());
-        QSqlQuery arrived(db);
-        arrived.prepare(
-            QStringLiteral("INSERT INTO photos_arrived (server_seq, record_id, record_server_seq, "
-                           "village_code, fingerprint) VALUES (?,?,?,?,?)"));
-        while (complete.next()) {
-            arrived.addBindValue(++seq);
-            arrived.addBindValue(complete.value(1));
-            arrived.addBindValue(complete.value(0));
-            arrived.addBindValue(complete.value(2));
-            arrived.addBindValue(newChangeFingerprint());
-            if (!arrived.exec())
-                return fail(arrived.lastError().text());
-        }
+        if (!complete.next())
+            continue;
+        arrived.addBindValue(++seq);
+        arrived.addBindValue(complete.value(0));
+        arrived.addBindValue(revision);
+        arrived.addBindValue(complete.value(1));
+        arrived.addBindValue(newChangeFingerprint());
+        if (!arrived.exec())
+            return fail(arrived.lastError().text());
+    }
+    if (seq != seqFrom) {
         QSqlQuery meta(db);
         meta.prepare(QStringLiteral("UPDATE server_meta SET value = ? WHERE key = 'last_seq'"));
         meta.addBindValue(QString::number(seq));
@@ -525,7 +569,8 @@ bool SqliteChangeStore::blobVisibleTo(const Caller &caller, const QString &sha25
     const QString scope = scopeCondition(caller, "r.village_code", &binds);
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("SELECT 1 FROM record_photo p JOIN record_revision r "
-                             "ON r.server_seq = p.server_seq WHERE p.sha256 = ? AND %1 LIMIT 1")
+                             "ON r.server_seq = p.server_seq WHERE p.sha256 = ? "
+                             "AND p.proved = 1 AND %1 LIMIT 1")
                   .arg(scope));
     for (const QVariant &b : std::as_const(binds))
         q.addBindValue(b);

@@ -16,8 +16,9 @@ public:
                            Refusal *refusal) override;
     bool changesSince(const Caller &caller, qint64 sinceSeq, int pageSize,
                       qingshui::v1::PullResponse *out, QString *error) override;
-    bool blobStored(const QString &sha256, qint64 size, QString *error) override;
-    bool hasBlob(const QString &sha256) override;
+    bool blobProved(const Caller &caller, const QString &sha256, qint64 size,
+                    QString *error) override;
+    bool blobHeldBy(const Caller &caller, const QString &sha256) override;
     bool blobVisibleTo(const Caller &caller, const QString &sha256) override;
     QString epoch() const override;
     qint64 lastSeq() override;

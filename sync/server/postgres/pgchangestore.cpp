@@ -33,6 +33,38 @@ std::string utf8(const QVariant &v)
     return v.toString().toStdString();
 }
 
+// The caller's account proved it holds the blob's bytes by uploading them.
+bool heldBy(PgConnection &c, const Caller &caller, const QString &sha256)
+{
+    return c.exec(QStringLiteral("SELECT 1 FROM blob_holder WHERE sha256 = ? AND account_id = ?"),
+                  {sha256, caller.accountId})
+               .rows()
+        == 1;
+}
+
+// Some revision the caller may see counts the blob (a kiosk: a public rendition of it).
+bool visibleTo(PgConnection &c, const Caller &caller, const QString &sha256)
+{
+    if (caller.role == Caller::Role::Kiosk) {
+        // Exactly the renditions recorded when a copy that exists now was published.
+        return c.exec(QStringLiteral("SELECT 1 FROM public_photo p JOIN public_record r "
+                                     "ON r.record_id = p.record_id "
+                                     "WHERE p.rendition_sha256 = ? LIMIT 1"),
+                      {sha256})
+                   .rows()
+            == 1;
+    }
+    QVariantList binds {sha256};
+    const QString scope = scopeCondition(caller, "r.village_code", &binds);
+    return c.exec(QStringLiteral("SELECT 1 FROM record_photo p JOIN record_revision r "
+                                 "ON r.server_seq = p.server_seq WHERE p.sha256 = ? "
+                                 "AND p.proved = 1 AND %1 LIMIT 1")
+                      .arg(scope),
+                  binds)
+               .rows()
+        == 1;
+}
+
 // Locks the counter row until the transaction ends and reads the last number given out.
 // Every transaction that numbers changes starts here, so they number and commit in turn.
 bool lockCounter(PgConnection &c, qint64 *lastSeq, QString *error)
@@ -229,10 +261,14 @@ ChangeStore::ApplyResult PgChangeStore::applyOps(PgConnection &c, const Caller &
                 continue;
             ++*seq;
             for (const std::string &sha : r.photo_sha256()) {
-                const PgResult photo
-                    = c.exec(QStringLiteral("INSERT INTO record_photo (server_seq, sha256) "
-                                            "VALUES (?, ?) ON CONFLICT DO NOTHING"),
-                             {*seq, text(sha)});
+                // A photo counts at once if this account has proved it holds the bytes or
+                // may see them already; else when the account uploads them (blobProved).
+                const QString sha256 = text(sha);
+                const int proved = heldBy(c, caller, sha256) || visibleTo(c, caller, sha256);
+                const PgResult photo = c.exec(
+                    QStringLiteral("INSERT INTO record_photo (server_seq, sha256, account_id, "
+                                   "proved) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+                    {*seq, sha256, caller.accountId, proved});
                 if (!photo.ok())
                     return failed(photo.error());
             }
@@ -348,7 +384,7 @@ bool PgChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int page
                 "r.village_code, r.status, r.created_at_ms, r.updated_at_ms, r.content, "
                 "r.author_device_id, r.base_server_seq, r.conflict_with, "
                 "EXISTS (SELECT 1 FROM record_photo p WHERE p.server_seq = r.server_seq "
-                "AND NOT EXISTS (SELECT 1 FROM blob b WHERE b.sha256 = p.sha256)), "
+                "AND p.proved = 0), "
                 "(SELECT string_agg(p.sha256, ',') FROM record_photo p "
                 "WHERE p.server_seq = r.server_seq), r.author, r.device_clock_skew_ms, "
                 "r.fingerprint "
@@ -424,13 +460,14 @@ bool PgChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int page
     return true;
 }
 
-bool PgChangeStore::hasBlob(const QString &sha256)
+bool PgChangeStore::blobHeldBy(const Caller &caller, const QString &sha256)
 {
     PgPool::Lease c = m_db.pool().lease();
-    return c->exec(QStringLiteral("SELECT 1 FROM blob WHERE sha256 = ?"), {sha256}).rows() == 1;
+    return heldBy(*c, caller, sha256);
 }
 
-bool PgChangeStore::blobStored(const QString &sha256, qint64 size, QString *error)
+bool PgChangeStore::blobProved(const Caller &caller, const QString &sha256, qint64 size,
+                               QString *error)
 {
     PgPool::Lease c = m_db.pool().lease();
     if (PgResult r = c->begin(); !r.ok()) {
@@ -445,39 +482,51 @@ bool PgChangeStore::blobStored(const QString &sha256, qint64 size, QString *erro
     qint64 seq = 0;
     if (!lockCounter(*c, &seq, error))
         return fail(*error);
-    const PgResult inserted = c->exec(QStringLiteral("INSERT INTO blob (sha256, size, "
-                                                     "stored_at_ms) VALUES (?,?,?) "
-                                                     "ON CONFLICT DO NOTHING"),
-                                      {sha256, size, QDateTime::currentMSecsSinceEpoch()});
-    if (!inserted.ok())
-        return fail(inserted.error());
-    if (inserted.affected() == 1) {
-        // Revisions that waited for this blob and now have every photo.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    PgResult r = c->exec(QStringLiteral("INSERT INTO blob (sha256, size, stored_at_ms) "
+                                        "VALUES (?,?,?) ON CONFLICT DO NOTHING"),
+                         {sha256, size, now});
+    if (r.ok())
+        r = c->exec(QStringLiteral("INSERT INTO blob_holder (sha256, account_id, proved_at_ms) "
+                                   "VALUES (?,?,?) ON CONFLICT DO NOTHING"),
+                    {sha256, caller.accountId, now});
+    // The revisions of this account that waited for these bytes now count them.
+    if (r.ok())
+        r = c->exec(QStringLiteral("UPDATE record_photo SET proved = 1 WHERE sha256 = ? "
+                                   "AND account_id = ? AND proved = 0 RETURNING server_seq"),
+                    {sha256, caller.accountId});
+    if (!r.ok())
+        return fail(r.error());
+    QList<qint64> waited;
+    for (int i = 0; i < r.rows(); ++i)
+        waited << r.value(i, 0).toLongLong();
+    std::sort(waited.begin(), waited.end());
+    waited.erase(std::unique(waited.begin(), waited.end()), waited.end());
+    // Those that now have every photo.
+    const qint64 seqFrom = seq;
+    for (const qint64 revision : std::as_const(waited)) {
         const PgResult complete = c->exec(
-            QStringLiteral(
-                "SELECT r.server_seq, r.record_id, r.village_code FROM record_photo p "
-                "JOIN record_revision r ON r.server_seq = p.server_seq WHERE p.sha256 = ? "
-                "AND NOT EXISTS (SELECT 1 FROM record_photo o WHERE o.server_seq = p.server_seq "
-                "AND NOT EXISTS (SELECT 1 FROM blob b WHERE b.sha256 = o.sha256)) "
-                "ORDER BY r.server_seq"),
-            {sha256});
+            QStringLiteral("SELECT r.record_id, r.village_code FROM record_revision r "
+                           "WHERE r.server_seq = ? AND NOT EXISTS (SELECT 1 FROM record_photo o "
+                           "WHERE o.server_seq = r.server_seq AND o.proved = 0)"),
+            {revision});
         if (!complete.ok())
             return fail(complete.error());
-        for (int i = 0; i < complete.rows(); ++i) {
-            const PgResult arrived
-                = c->exec(QStringLiteral("INSERT INTO photos_arrived (server_seq, record_id, "
-                                         "record_server_seq, village_code, fingerprint) "
-                                         "VALUES (?,?,?,?,?)"),
-                          {++seq, complete.value(i, 1), complete.value(i, 0), complete.value(i, 2),
-                           newChangeFingerprint()});
-            if (!arrived.ok())
-                return fail(arrived.error());
-        }
-        if (complete.rows() > 0 && !storeCounter(*c, seq, error))
-            return fail(*error);
+        if (complete.rows() == 0)
+            continue;
+        const PgResult arrived
+            = c->exec(QStringLiteral("INSERT INTO photos_arrived (server_seq, record_id, "
+                                     "record_server_seq, village_code, fingerprint) "
+                                     "VALUES (?,?,?,?,?)"),
+                      {++seq, complete.value(0, 0), revision, complete.value(0, 1),
+                       newChangeFingerprint()});
+        if (!arrived.ok())
+            return fail(arrived.error());
     }
-    if (PgResult r = c->commit(); !r.ok()) {
-        *error = r.error();
+    if (seq != seqFrom && !storeCounter(*c, seq, error))
+        return fail(*error);
+    if (PgResult done = c->commit(); !done.ok()) {
+        *error = done.error();
         return false;
     }
     return true;
@@ -486,22 +535,5 @@ bool PgChangeStore::blobStored(const QString &sha256, qint64 size, QString *erro
 bool PgChangeStore::blobVisibleTo(const Caller &caller, const QString &sha256)
 {
     PgPool::Lease c = m_db.pool().lease();
-    if (caller.role == Caller::Role::Kiosk) {
-        // Exactly the renditions recorded when a copy that exists now was published.
-        return c->exec(QStringLiteral("SELECT 1 FROM public_photo p JOIN public_record r "
-                                      "ON r.record_id = p.record_id "
-                                      "WHERE p.rendition_sha256 = ? LIMIT 1"),
-                       {sha256})
-                   .rows()
-            == 1;
-    }
-    QVariantList binds {sha256};
-    const QString scope = scopeCondition(caller, "r.village_code", &binds);
-    return c->exec(QStringLiteral("SELECT 1 FROM record_photo p JOIN record_revision r "
-                                  "ON r.server_seq = p.server_seq WHERE p.sha256 = ? AND %1 "
-                                  "LIMIT 1")
-                       .arg(scope),
-                   binds)
-               .rows()
-        == 1;
+    return visibleTo(*c, caller, sha256);
 }
