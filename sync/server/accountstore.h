@@ -36,11 +36,12 @@ public:
     virtual bool setDisabled(const QString &username, bool disabled) = 0;
 
     // Issues a token for the device and the account; the device's earlier tokens end. A
-    // revoked device gets none. EnrolAny enrols the device for the account (or moves it
-    // there); EnrolledOnly (the server's --require-invite) issues only for a device already
-    // enrolled for this account, checked in the same transaction.
+    // revoked device gets none, nor does a device enrolled for another account (only an
+    // administrator moves a device: reassignDevice). EnrolAny enrols a new device for the
+    // account; EnrolledOnly (the server's --require-invite) issues only for a device already
+    // enrolled for this account. Checked in the same transaction that issues.
     enum class DeviceRule { EnrolAny, EnrolledOnly };
-    enum class IssueResult { Issued, DeviceRevoked, NotEnrolled, Failed };
+    enum class IssueResult { Issued, DeviceRevoked, NotEnrolled, OtherAccount, Failed };
     virtual IssueResult issueToken(qint64 accountId, const QString &deviceId,
                                    const QString &deviceName, const QByteArray &tokenHash,
                                    qint64 issuedAtMs, qint64 expiresAtMs, DeviceRule rule)
@@ -49,8 +50,21 @@ public:
     virtual QList<Device> devices() = 0;
     // Ends every token of the device and refuses it from now on.
     virtual bool revokeDevice(const QString &deviceId, qint64 atMs) = 0;
+    // A tablet changing hands (`device reassign`): in one transaction the device is enrolled
+    // for the account `username` and every token it holds ends. False with lastError() for
+    // an unknown device or user, or a revoked device (it stays out).
+    virtual bool reassignDevice(const QString &deviceId, const QString &username, qint64 atMs) = 0;
 
-    enum class TokenCheck { Valid, Unknown, Expired, Revoked, DeviceRevoked, AccountDisabled };
+    // DeviceReassigned: the token's account no longer holds its device (reassignDevice).
+    enum class TokenCheck {
+        Valid,
+        Unknown,
+        Expired,
+        Revoked,
+        DeviceRevoked,
+        DeviceReassigned,
+        AccountDisabled
+    };
     virtual TokenCheck callerForToken(const QByteArray &tokenHash, qint64 nowMs, Caller *out) = 0;
 
     virtual QString lastError() const = 0;

@@ -38,6 +38,9 @@ grpc::Status Authenticator::authenticate(const grpc::ServerContextBase &context,
     case AccountStore::TokenCheck::DeviceRevoked:
         return refuse(grpc::StatusCode::UNAUTHENTICATED, "device_revoked",
                       "this device has been revoked");
+    case AccountStore::TokenCheck::DeviceReassigned:
+        return refuse(grpc::StatusCode::UNAUTHENTICATED, "device_reassigned",
+                      "an administrator gave this device to another account");
     case AccountStore::TokenCheck::AccountDisabled:
         return refuse(grpc::StatusCode::UNAUTHENTICATED, "account_disabled",
                       "this account has been disabled");

@@ -92,6 +92,12 @@ grpc::Status InviteRedeemer::enrol(const std::string &peer,
     case InviteStore::RedeemResult::DeviceRevoked:
         return refused(refuse(grpc::StatusCode::PERMISSION_DENIED, "device_revoked",
                               "this device has been revoked"));
+    case InviteStore::RedeemResult::DeviceOfAnotherAccount: // the password was right: no guess
+        qCInfo(lcAuth).noquote() << "enrolment of" << username << "on" << deviceId
+                                 << "refused: the device is enrolled for another account";
+        return refuse(grpc::StatusCode::PERMISSION_DENIED, "device_of_another_account",
+                      "this device is enrolled for another account: an administrator hands it "
+                      "over with 'device reassign'");
     case InviteStore::RedeemResult::Failed:
         qCWarning(lcAuth).noquote()
             << "cannot redeem invite" << invite->id << ":" << m_invites.lastError();

@@ -145,6 +145,8 @@ InviteStore::RedeemResult SqliteInviteStore::redeem(const Invite &invite, const 
         break;
     case AccountStore::IssueResult::DeviceRevoked:
         return fail(RedeemResult::DeviceRevoked, error);
+    case AccountStore::IssueResult::OtherAccount:
+        return fail(RedeemResult::DeviceOfAnotherAccount, error);
     case AccountStore::IssueResult::NotEnrolled: // an invite enrols: EnrolAny never says this
     case AccountStore::IssueResult::Failed:
         return fail(RedeemResult::Failed, error);
