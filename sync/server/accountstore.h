@@ -56,6 +56,7 @@ public:
     virtual bool reassignDevice(const QString &deviceId, const QString &username, qint64 atMs) = 0;
 
     // DeviceReassigned: the token's account no longer holds its device (reassignDevice).
+    // Failed: the store could not be read (the caller is told to retry, not to log in again).
     enum class TokenCheck {
         Valid,
         Unknown,
@@ -63,7 +64,8 @@ public:
         Revoked,
         DeviceRevoked,
         DeviceReassigned,
-        AccountDisabled
+        AccountDisabled,
+        Failed
     };
     virtual TokenCheck callerForToken(const QByteArray &tokenHash, qint64 nowMs, Caller *out) = 0;
 
