@@ -3,7 +3,9 @@
 // a review) comes from the caller's token, whatever the request says; a device enrolled for
 // one account is not taken over by another account's login or invite, and changes hands only
 // by the administrator's `device reassign` (its old tokens end); a decision is checked against
-// the scope of the revision it decides, not only where the record is now.
+// the scope of the revision it decides, not only where the record is now. On both backends
+// (QS_TEST_BACKEND, tests/backends.cmake): an SQLite file, or a database in the run's cluster.
+#include "../postgres/pgtestdatabase.h"
 #include "deviceenrolment.h"
 #include "refusal.h"
 #include "serverprocess.h"
@@ -15,12 +17,16 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QUuid>
+
 #include <QtTest>
+#include <list>
 
 namespace v1 = qingshui::v1;
 
@@ -164,25 +170,65 @@ int code(const grpc::Status &s)
 }
 
 // `qingshui-server invite` for a loopback server (plaintext); the code it printed.
-std::optional<EnrolmentCode> invite(ServerProcess &server, const QString &db, const QString &user)
+std::optional<EnrolmentCode> invite(ServerProcess &server, const QString &db, const QString &user,
+                                    const QString &qrPath)
 {
-    if (!server.runAdmin({"invite", "--db", db, "--user", user, "--address", server.address(),
-                          "--qr", db + "." + user + ".png"}))
+    if (!server.runAdmin(
+            {"invite", "--db", db, "--user", user, "--address", server.address(), "--qr", qrPath}))
         return std::nullopt;
     static const QRegularExpression code(QStringLiteral("^code: (QS1-\\S+)$"),
                                          QRegularExpression::MultilineOption);
     return EnrolmentCode::parse(code.match(server.adminOutput()).captured(1));
 }
 
-// The server's own file, read beside the running server (WAL lets a reader in).
-QSqlDatabase peek(const QString &path)
+bool onPostgres()
 {
-    QSqlDatabase db = QSqlDatabase::contains("peek") ? QSqlDatabase::database("peek")
-                                                     : QSqlDatabase::addDatabase("QSQLITE", "peek");
-    db.setDatabaseName(path);
-    db.setConnectOptions("QSQLITE_OPEN_READONLY");
-    db.open();
-    return db;
+    return qEnvironmentVariable("QS_TEST_BACKEND") == QLatin1String("postgres");
+}
+
+// The server's own store, read beside the running server: each row's columns as text (WAL
+// lets an SQLite reader in; on PostgreSQL psql reads). Empty with *ok false on a failure.
+QList<QStringList> peek(const QString &db, const QString &sql, bool *ok)
+{
+    QList<QStringList> rows;
+    *ok = false;
+    if (onPostgres()) {
+        QProcess psql;
+        psql.start(QStringLiteral("/usr/lib/postgresql/15/bin/psql"),
+                   {"-X", "-q", "-A", "-t", "-F", "\t", "-d", db, "-c", sql});
+        if (!psql.waitForFinished(60000) || psql.exitCode() != 0) {
+            qWarning() << psql.readAllStandardError();
+            return rows;
+        }
+        const QString out = QString::fromUtf8(psql.readAllStandardOutput());
+        for (const QString &line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            rows << line.split(QLatin1Char('\t'));
+        *ok = true;
+        return rows;
+    }
+    {
+        QSqlDatabase file = QSqlDatabase::addDatabase("QSQLITE", "peek");
+        file.setDatabaseName(db);
+        file.setConnectOptions("QSQLITE_OPEN_READONLY");
+        QSqlQuery q(file);
+        if (file.open() && q.exec(sql)) {
+            while (q.next()) {
+                QStringList row;
+                for (int i = 0; i < q.record().count(); ++i)
+                    row << q.value(i).toString();
+                rows << row;
+            }
+            *ok = true;
+        }
+    }
+    QSqlDatabase::removeDatabase("peek");
+    return rows;
+}
+
+// A bytea or BLOB column as hex text, in either backend's SQL.
+QString hexOf(const char *column)
+{
+    return QString::fromLatin1(onPostgres() ? "encode(%1, 'hex')" : "hex(%1)").arg(column);
 }
 
 } // namespace
@@ -191,20 +237,48 @@ class TestServerRules : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
+    std::list<PgTestDatabase> m_databases; // dropped when the test ends
+
+    // Where a server of this test keeps its data: a file in m_dir, or a new database.
+    QString storeFor(const QString &name)
+    {
+        if (!onPostgres())
+            return m_dir.filePath(name + QStringLiteral(".db"));
+        PgTestDatabase &db = m_databases.emplace_back(QStringLiteral("rules_") + name);
+        QString error;
+        if (!db.create(&error)) {
+            qWarning() << error;
+            return {};
+        }
+        return db.url();
+    }
+
+    // PostgreSQL's servers keep photos in a folder they are told (--blobs).
+    bool start(ServerProcess &server, QStringList args = {})
+    {
+        if (onPostgres())
+            args << QStringLiteral("--blobs") << m_dir.filePath(QStringLiteral("blobs"));
+        return server.start(args);
+    }
 
 private slots:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("blobs")));
+    }
 
     // Every field of a push that says who did something is a lie here; what the server
     // stores and what a pull brings is what the tokens say.
     void whoDidItComesFromTheToken()
     {
-        const QString path = m_dir.filePath("who.db");
+        const QString path = storeFor("who");
+        QVERIFY(!path.isEmpty());
         ServerProcess server(path);
         QVERIFY(server.addUser("xc-inspector", "inspector", "411326"));
         QVERIFY(server.addUser("xc-colleague", "inspector", "411326"));
         QVERIFY(server.addUser("xc-supervisor", "supervisor", "411326"));
-        QVERIFY(server.start());
+        QVERIFY(start(server));
         Client client(server.address());
         Session inspector, colleague, supervisor;
         QVERIFY(client.login("xc-inspector", uuid(), &inspector).ok());
@@ -255,35 +329,33 @@ private slots:
         }
 
         // Stored: the same, and each row names the device whose token pushed it.
-        QSqlDatabase db = peek(path);
-        QVERIFY(db.isOpen());
-        QSqlQuery q(db);
-        QVERIFY(q.exec(QStringLiteral("SELECT author, author_device_id, device_id FROM "
-                                      "record_revision WHERE record_id = '%1' ORDER BY server_seq")
-                           .arg(QString::fromStdString(record))));
+        bool read = false;
+        QList<QStringList> rows
+            = peek(path,
+                   QStringLiteral("SELECT author, author_device_id, device_id FROM "
+                                  "record_revision WHERE record_id = '%1' ORDER BY server_seq")
+                       .arg(QString::fromStdString(record)),
+                   &read);
+        QVERIFY(read);
         const QString inspectorDevice = QString::fromStdString(inspector.deviceId);
-        QVERIFY(q.next());
-        QCOMPARE(q.value(0).toString(), QString("xc-inspector"));
-        QCOMPARE(q.value(1).toString(), inspectorDevice);
-        QCOMPARE(q.value(2).toString(), inspectorDevice);
-        QVERIFY(q.next());
-        QCOMPARE(q.value(0).toString(), QString("xc-colleague"));
-        QCOMPARE(q.value(1).toString(), inspectorDevice);
-        QCOMPARE(q.value(2).toString(), QString::fromStdString(colleague.deviceId));
-        QVERIFY(!q.next());
-        QVERIFY(q.exec(QStringLiteral("SELECT device_id, event FROM review_event")));
-        QVERIFY(q.next());
-        QCOMPARE(q.value(0).toString(), QString::fromStdString(supervisor.deviceId));
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows[0], QStringList({"xc-inspector", inspectorDevice, inspectorDevice}));
+        QCOMPARE(rows[1],
+                 QStringList({"xc-colleague", inspectorDevice,
+                              QString::fromStdString(colleague.deviceId)}));
+        rows = peek(path,
+                    QStringLiteral("SELECT device_id, %1 FROM review_event").arg(hexOf("event")),
+                    &read);
+        QVERIFY(read);
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows[0].value(0), QString::fromStdString(supervisor.deviceId));
         v1::ReviewEvent stored;
-        const QByteArray event = q.value(1).toByteArray();
+        const QByteArray event = QByteArray::fromHex(rows[0].value(1).toLatin1());
         QVERIFY(stored.ParseFromArray(event.constData(), int(event.size())));
         QCOMPARE(stored.reviewer(), std::string("xc-supervisor"));
-        QVERIFY(!q.next());
-        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM record_revision")));
-        QVERIFY(q.next());
-        QCOMPARE(q.value(0).toInt(), 2); // the mismatched push stored nothing
-        q.finish();
-        db.close();
+        rows = peek(path, QStringLiteral("SELECT count(*) FROM record_revision"), &read);
+        QVERIFY(read);
+        QCOMPARE(rows, QList<QStringList>({{"2"}})); // the mismatched push stored nothing
     }
 
     // A device enrolled for one account: another account's password or invite does not get
@@ -292,12 +364,13 @@ private slots:
     // old account's.
     void aDeviceChangesHandsOnlyByReassign()
     {
-        const QString path = m_dir.filePath("hands.db");
+        const QString path = storeFor("hands");
+        QVERIFY(!path.isEmpty());
         ServerProcess server(path);
         QVERIFY(server.addUser("xc-inspector", "inspector", "411326"));
         QVERIFY(server.addUser("xc-colleague", "inspector", "411326"));
         QVERIFY(server.addUser("xc-supervisor", "supervisor", "411326"));
-        QVERIFY(server.start());
+        QVERIFY(start(server));
         Client client(server.address());
         Database store;
         QVERIFY(store.open(m_dir.filePath("hands-tablet.db")));
@@ -313,7 +386,7 @@ private slots:
         QVERIFY(client.push(inspector, push).ok());
 
         // Another account's login on it: refused, the right password or a wrong one alike.
-        for (const std::string password :
+        for (const std::string &password :
              {std::string(ServerProcess::kPassword), std::string("not-the-password")}) {
             const grpc::Status refused = client.login("xc-colleague", device, &colleague, password);
             QCOMPARE(code(refused), int(grpc::StatusCode::PERMISSION_DENIED));
@@ -321,7 +394,8 @@ private slots:
             QVERIFY(colleague.token.empty());
         }
         // Another account's invite: refused, and not spent.
-        const std::optional<EnrolmentCode> colleagueInvite = invite(server, path, "xc-colleague");
+        const std::optional<EnrolmentCode> colleagueInvite
+            = invite(server, path, "xc-colleague", m_dir.filePath("colleague.png"));
         QVERIFY2(colleagueInvite, qPrintable(server.adminOutput()));
         EnrolmentResult enrolled = enrolDevice(store.connection(), *colleagueInvite,
                                                ServerProcess::kPassword, "测试平板");
@@ -401,16 +475,18 @@ private slots:
     // logs in with its new user's password.
     void reassignWorksWithInvitesRequired()
     {
-        const QString path = m_dir.filePath("invited.db");
+        const QString path = storeFor("invited");
+        QVERIFY(!path.isEmpty());
         ServerProcess server(path);
         QVERIFY(server.addUser("xc-inspector", "inspector", "411326"));
         QVERIFY(server.addUser("xc-colleague", "inspector", "411326"));
-        QVERIFY(server.start(QStringList {"--require-invite"}));
+        QVERIFY(start(server, {"--require-invite"}));
         Client client(server.address());
         Database store;
         QVERIFY(store.open(m_dir.filePath("invited-tablet.db")));
         const QString tablet = SyncMetaRepository(store.connection()).deviceId();
-        const std::optional<EnrolmentCode> code = invite(server, path, "xc-inspector");
+        const std::optional<EnrolmentCode> code
+            = invite(server, path, "xc-inspector", m_dir.filePath("inspector.png"));
         QVERIFY2(code, qPrintable(server.adminOutput()));
         const EnrolmentResult enrolled
             = enrolDevice(store.connection(), *code, ServerProcess::kPassword, "测试平板");
@@ -438,12 +514,13 @@ private slots:
     // A refused decision in a batch stores nothing of the batch.
     void aDecisionChecksTheScopeOfItsRevision()
     {
-        const QString path = m_dir.filePath("scope.db");
+        const QString path = storeFor("scope");
+        QVERIFY(!path.isEmpty());
         ServerProcess server(path);
         QVERIFY(server.addUser("border-inspector", "inspector", "411326,420322"));
         QVERIFY(server.addUser("xc-supervisor", "supervisor", "411326"));
         QVERIFY(server.addUser("yx-supervisor", "supervisor", "420322"));
-        QVERIFY(server.start());
+        QVERIFY(start(server));
         Client client(server.address());
         Session inspector, supervisor, yunxiSupervisor;
         QVERIFY(client.login("border-inspector", uuid(), &inspector).ok());
