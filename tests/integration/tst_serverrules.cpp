@@ -4,11 +4,11 @@
 // one account is not taken over by another account's login or invite, and changes hands only
 // by the administrator's `device reassign` (its old tokens end); a decision is checked against
 // the scope of the revision it decides, not only where the record is now. On both backends
-// (QS_TEST_BACKEND, tests/backends.cmake): an SQLite file, or a database in the run's cluster.
-#include "../postgres/pgtestdatabase.h"
+// (tests/backends.cmake: tst_serverrules and tst_serverrules_pg).
 #include "deviceenrolment.h"
 #include "refusal.h"
 #include "serverprocess.h"
+#include "serverstore.h"
 #include "storage/database.h"
 #include "storage/syncmetarepository.h"
 
@@ -17,16 +17,10 @@
 
 #include <grpcpp/grpcpp.h>
 
-#include <QProcess>
 #include <QRegularExpression>
-#include <QSqlDatabase>
-#include <QSqlQuery>
-#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QUuid>
-
 #include <QtTest>
-#include <list>
 
 namespace v1 = qingshui::v1;
 
@@ -170,65 +164,21 @@ int code(const grpc::Status &s)
 }
 
 // `qingshui-server invite` for a loopback server (plaintext); the code it printed.
-std::optional<EnrolmentCode> invite(ServerProcess &server, const QString &db, const QString &user,
-                                    const QString &qrPath)
+std::optional<EnrolmentCode> invite(ServerProcess &server, const QString &db, const QString &user)
 {
-    if (!server.runAdmin(
-            {"invite", "--db", db, "--user", user, "--address", server.address(), "--qr", qrPath}))
+    if (!server.runAdmin({"invite", "--db", db, "--user", user, "--address", server.address(),
+                          "--qr", db + "." + user + ".png"}))
         return std::nullopt;
     static const QRegularExpression code(QStringLiteral("^code: (QS1-\\S+)$"),
                                          QRegularExpression::MultilineOption);
     return EnrolmentCode::parse(code.match(server.adminOutput()).captured(1));
 }
 
-bool onPostgres()
-{
-    return qEnvironmentVariable("QS_TEST_BACKEND") == QLatin1String("postgres");
-}
-
-// The server's own store, read beside the running server: each row's columns as text (WAL
-// lets an SQLite reader in; on PostgreSQL psql reads). Empty with *ok false on a failure.
-QList<QStringList> peek(const QString &db, const QString &sql, bool *ok)
-{
-    QList<QStringList> rows;
-    *ok = false;
-    if (onPostgres()) {
-        QProcess psql;
-        psql.start(QStringLiteral("/usr/lib/postgresql/15/bin/psql"),
-                   {"-X", "-q", "-A", "-t", "-F", "\t", "-d", db, "-c", sql});
-        if (!psql.waitForFinished(60000) || psql.exitCode() != 0) {
-            qWarning() << psql.readAllStandardError();
-            return rows;
-        }
-        const QString out = QString::fromUtf8(psql.readAllStandardOutput());
-        for (const QString &line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-            rows << line.split(QLatin1Char('\t'));
-        *ok = true;
-        return rows;
-    }
-    {
-        QSqlDatabase file = QSqlDatabase::addDatabase("QSQLITE", "peek");
-        file.setDatabaseName(db);
-        file.setConnectOptions("QSQLITE_OPEN_READONLY");
-        QSqlQuery q(file);
-        if (file.open() && q.exec(sql)) {
-            while (q.next()) {
-                QStringList row;
-                for (int i = 0; i < q.record().count(); ++i)
-                    row << q.value(i).toString();
-                rows << row;
-            }
-            *ok = true;
-        }
-    }
-    QSqlDatabase::removeDatabase("peek");
-    return rows;
-}
-
 // A bytea or BLOB column as hex text, in either backend's SQL.
 QString hexOf(const char *column)
 {
-    return QString::fromLatin1(onPostgres() ? "encode(%1, 'hex')" : "hex(%1)").arg(column);
+    return QString::fromLatin1(TestBackend::isPostgres() ? "encode(%1, 'hex')" : "hex(%1)")
+        .arg(column);
 }
 
 } // namespace
@@ -237,48 +187,20 @@ class TestServerRules : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    std::list<PgTestDatabase> m_databases; // dropped when the test ends
-
-    // Where a server of this test keeps its data: a file in m_dir, or a new database.
-    QString storeFor(const QString &name)
-    {
-        if (!onPostgres())
-            return m_dir.filePath(name + QStringLiteral(".db"));
-        PgTestDatabase &db = m_databases.emplace_back(QStringLiteral("rules_") + name);
-        QString error;
-        if (!db.create(&error)) {
-            qWarning() << error;
-            return {};
-        }
-        return db.url();
-    }
-
-    // PostgreSQL's servers keep photos in a folder they are told (--blobs).
-    bool start(ServerProcess &server, QStringList args = {})
-    {
-        if (onPostgres())
-            args << QStringLiteral("--blobs") << m_dir.filePath(QStringLiteral("blobs"));
-        return server.start(args);
-    }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(m_dir.isValid());
-        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("blobs")));
-    }
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
 
     // Every field of a push that says who did something is a lie here; what the server
     // stores and what a pull brings is what the tokens say.
     void whoDidItComesFromTheToken()
     {
-        const QString path = storeFor("who");
-        QVERIFY(!path.isEmpty());
+        const QString path = m_dir.filePath("who.db");
         ServerProcess server(path);
         QVERIFY(server.addUser("xc-inspector", "inspector", "411326"));
         QVERIFY(server.addUser("xc-colleague", "inspector", "411326"));
         QVERIFY(server.addUser("xc-supervisor", "supervisor", "411326"));
-        QVERIFY(start(server));
+        QVERIFY(server.start());
         Client client(server.address());
         Session inspector, colleague, supervisor;
         QVERIFY(client.login("xc-inspector", uuid(), &inspector).ok());
@@ -330,12 +252,12 @@ private slots:
 
         // Stored: the same, and each row names the device whose token pushed it.
         bool read = false;
-        QList<QStringList> rows
-            = peek(path,
-                   QStringLiteral("SELECT author, author_device_id, device_id FROM "
-                                  "record_revision WHERE record_id = '%1' ORDER BY server_seq")
-                       .arg(QString::fromStdString(record)),
-                   &read);
+        QList<QStringList> rows = serverStoreRows(
+            path,
+            QStringLiteral("SELECT author, author_device_id, device_id FROM "
+                           "record_revision WHERE record_id = '%1' ORDER BY server_seq")
+                .arg(QString::fromStdString(record)),
+            &read);
         QVERIFY(read);
         const QString inspectorDevice = QString::fromStdString(inspector.deviceId);
         QCOMPARE(rows.size(), 2);
@@ -343,9 +265,9 @@ private slots:
         QCOMPARE(rows[1],
                  QStringList({"xc-colleague", inspectorDevice,
                               QString::fromStdString(colleague.deviceId)}));
-        rows = peek(path,
-                    QStringLiteral("SELECT device_id, %1 FROM review_event").arg(hexOf("event")),
-                    &read);
+        rows = serverStoreRows(
+            path, QStringLiteral("SELECT device_id, %1 FROM review_event").arg(hexOf("event")),
+            &read);
         QVERIFY(read);
         QCOMPARE(rows.size(), 1);
         QCOMPARE(rows[0].value(0), QString::fromStdString(supervisor.deviceId));
@@ -353,7 +275,7 @@ private slots:
         const QByteArray event = QByteArray::fromHex(rows[0].value(1).toLatin1());
         QVERIFY(stored.ParseFromArray(event.constData(), int(event.size())));
         QCOMPARE(stored.reviewer(), std::string("xc-supervisor"));
-        rows = peek(path, QStringLiteral("SELECT count(*) FROM record_revision"), &read);
+        rows = serverStoreRows(path, QStringLiteral("SELECT count(*) FROM record_revision"), &read);
         QVERIFY(read);
         QCOMPARE(rows, QList<QStringList>({{"2"}})); // the mismatched push stored nothing
     }
@@ -364,13 +286,12 @@ private slots:
     // old account's.
     void aDeviceChangesHandsOnlyByReassign()
     {
-        const QString path = storeFor("hands");
-        QVERIFY(!path.isEmpty());
+        const QString path = m_dir.filePath("hands.db");
         ServerProcess server(path);
         QVERIFY(server.addUser("xc-inspector", "inspector", "411326"));
         QVERIFY(server.addUser("xc-colleague", "inspector", "411326"));
         QVERIFY(server.addUser("xc-supervisor", "supervisor", "411326"));
-        QVERIFY(start(server));
+        QVERIFY(server.start());
         Client client(server.address());
         Database store;
         QVERIFY(store.open(m_dir.filePath("hands-tablet.db")));
@@ -394,8 +315,7 @@ private slots:
             QVERIFY(colleague.token.empty());
         }
         // Another account's invite: refused, and not spent.
-        const std::optional<EnrolmentCode> colleagueInvite
-            = invite(server, path, "xc-colleague", m_dir.filePath("colleague.png"));
+        const std::optional<EnrolmentCode> colleagueInvite = invite(server, path, "xc-colleague");
         QVERIFY2(colleagueInvite, qPrintable(server.adminOutput()));
         EnrolmentResult enrolled = enrolDevice(store.connection(), *colleagueInvite,
                                                ServerProcess::kPassword, "测试平板");
@@ -475,18 +395,16 @@ private slots:
     // logs in with its new user's password.
     void reassignWorksWithInvitesRequired()
     {
-        const QString path = storeFor("invited");
-        QVERIFY(!path.isEmpty());
+        const QString path = m_dir.filePath("invited.db");
         ServerProcess server(path);
         QVERIFY(server.addUser("xc-inspector", "inspector", "411326"));
         QVERIFY(server.addUser("xc-colleague", "inspector", "411326"));
-        QVERIFY(start(server, {"--require-invite"}));
+        QVERIFY(server.start(QStringList {"--require-invite"}));
         Client client(server.address());
         Database store;
         QVERIFY(store.open(m_dir.filePath("invited-tablet.db")));
         const QString tablet = SyncMetaRepository(store.connection()).deviceId();
-        const std::optional<EnrolmentCode> code
-            = invite(server, path, "xc-inspector", m_dir.filePath("inspector.png"));
+        const std::optional<EnrolmentCode> code = invite(server, path, "xc-inspector");
         QVERIFY2(code, qPrintable(server.adminOutput()));
         const EnrolmentResult enrolled
             = enrolDevice(store.connection(), *code, ServerProcess::kPassword, "测试平板");
@@ -514,13 +432,12 @@ private slots:
     // A refused decision in a batch stores nothing of the batch.
     void aDecisionChecksTheScopeOfItsRevision()
     {
-        const QString path = storeFor("scope");
-        QVERIFY(!path.isEmpty());
+        const QString path = m_dir.filePath("scope.db");
         ServerProcess server(path);
         QVERIFY(server.addUser("border-inspector", "inspector", "411326,420322"));
         QVERIFY(server.addUser("xc-supervisor", "supervisor", "411326"));
         QVERIFY(server.addUser("yx-supervisor", "supervisor", "420322"));
-        QVERIFY(start(server));
+        QVERIFY(server.start());
         Client client(server.address());
         Session inspector, supervisor, yunxiSupervisor;
         QVERIFY(client.login("border-inspector", uuid(), &inspector).ok());
