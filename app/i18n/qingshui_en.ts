@@ -2035,6 +2035,18 @@
         <source>服务器正忙（同时登录的设备过多），请稍后再试</source>
         <translation>The server is busy (too many devices logging in at once): please try again in a moment</translation>
     </message>
+    <message>
+        <source>管理员已把此设备转交给另一个账号，此账号在本设备上的登录已结束</source>
+        <translation>An administrator has handed this device over to another account: this account&apos;s login on it has ended</translation>
+    </message>
+    <message>
+        <source>此设备已登记在另一个账号名下，不能用此账号登录：设备换人使用须由管理员转交</source>
+        <translation>This device is enrolled for another account and cannot log in as this one: an administrator hands a device over to its new user</translation>
+    </message>
+    <message>
+        <source>记录 %1 的第 %2 号版本不在此账号的辖区内，不能审核</source>
+        <translation>Revision %2 of record %1 lies outside this account&apos;s jurisdiction and cannot be reviewed</translation>
+    </message>
 </context>
 <context>
     <name>ReviewController</name>

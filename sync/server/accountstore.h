@@ -38,13 +38,15 @@ public:
     virtual bool setDisabled(const QString &username, bool disabled) = 0;
 
     // Issues a token for the device and the account; the device's earlier tokens end. A
-    // revoked device gets none. EnrolAny enrols the device for the account (or moves it
-    // there); EnrolledOnly (the server's --require-invite) issues only for a device already
-    // enrolled for this account, checked in the same transaction.
+    // revoked device gets none, nor does a device enrolled for another account (only an
+    // administrator moves a device: reassignDevice). EnrolAny enrols a new device for the
+    // account; EnrolledOnly (the server's --require-invite) issues only for a device already
+    // enrolled for this account. Checked in the same transaction that issues.
     enum class DeviceRule { EnrolAny, EnrolledOnly };
     // AccountDisabled: the account was disabled since its password was checked (checked again
     // in the transaction, so that no token outlives a `user disable` running at that moment).
-    enum class IssueResult { Issued, DeviceRevoked, NotEnrolled, AccountDisabled, Failed };
+    enum class IssueResult { Issued, DeviceRevoked, NotEnrolled, OtherAccount,
+                             AccountDisabled, Failed };
     virtual IssueResult issueToken(qint64 accountId, const QString &deviceId,
                                    const QString &deviceName, const QByteArray &tokenHash,
                                    qint64 issuedAtMs, qint64 expiresAtMs, DeviceRule rule)
@@ -53,7 +55,12 @@ public:
     virtual QList<Device> devices() = 0;
     // Ends every token of the device and refuses it from now on.
     virtual bool revokeDevice(const QString &deviceId, qint64 atMs) = 0;
+    // A tablet changing hands (`device reassign`): in one transaction the device is enrolled
+    // for the account `username` and every token it holds ends. False with lastError() for
+    // an unknown device or user, or a revoked device (it stays out).
+    virtual bool reassignDevice(const QString &deviceId, const QString &username, qint64 atMs) = 0;
 
+    // DeviceReassigned: the token's account no longer holds its device (reassignDevice).
     // Failed: the store could not be read (the caller is told to retry, not to log in again).
     enum class TokenCheck {
         Valid,
@@ -61,6 +68,7 @@ public:
         Expired,
         Revoked,
         DeviceRevoked,
+        DeviceReassigned,
         AccountDisabled,
         Failed
     };

@@ -86,7 +86,8 @@ int runAdminCommand(const QStringList &arguments)
     p.setApplicationDescription(QStringLiteral(
         "qingshui-server user add NAME --role R [--scope CODE]... (password on stdin)\n"
         "qingshui-server user list | user disable NAME | user enable NAME\n"
-        "qingshui-server device list | device revoke DEVICE_ID\n"
+        "qingshui-server device list | device revoke DEVICE_ID | "
+        "device reassign DEVICE_ID --to USER\n"
         "qingshui-server template list | template add FILE.json\n"
         "qingshui-server reference version | reference load FOLDER "
         "(units/townships/villages.csv)"));
@@ -101,6 +102,9 @@ int runAdminCommand(const QStringList &arguments)
                  QStringLiteral("CODE")});
     p.addOption({QStringLiteral("display-name"), QStringLiteral("Name shown in the app."),
                  QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("to"),
+                 QStringLiteral("device reassign: the user the device goes to."),
+                 QStringLiteral("USER")});
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("user|device"));
     if (!p.parse(arguments))
         return fail(p.errorText());
@@ -149,6 +153,22 @@ int runAdminCommand(const QStringList &arguments)
         if (!accounts.revokeDevice(object, QDateTime::currentMSecsSinceEpoch()))
             return fail(accounts.lastError());
         std::printf("revoked %s\n", qPrintable(object));
+        return 0;
+    }
+    // A tablet changing hands: only an administrator moves a device to another account.
+    if (noun == QLatin1String("device") && verb == QLatin1String("reassign") && !object.isEmpty()) {
+        const QString to = p.value(QStringLiteral("to"));
+        if (to.isEmpty())
+            return fail(QStringLiteral("device reassign DEVICE_ID needs --to USER"));
+        const std::optional<Device> device = accounts.findDevice(object);
+        if (device && device->username == to) {
+            std::printf("%s is enrolled for %s already\n", qPrintable(object), qPrintable(to));
+            return 0;
+        }
+        if (!accounts.reassignDevice(object, to, QDateTime::currentMSecsSinceEpoch()))
+            return fail(accounts.lastError());
+        std::printf("reassigned %s from %s to %s; its tokens ended\n", qPrintable(object),
+                    qPrintable(device ? device->username : QStringLiteral("-")), qPrintable(to));
         return 0;
     }
     if (noun == QLatin1String("template")) {

@@ -38,6 +38,9 @@ grpc::Status Authenticator::authenticate(const grpc::ServerContextBase &context,
     case AccountStore::TokenCheck::DeviceRevoked:
         return refuse(grpc::StatusCode::UNAUTHENTICATED, "device_revoked",
                       "this device has been revoked");
+    case AccountStore::TokenCheck::DeviceReassigned:
+        return refuse(grpc::StatusCode::UNAUTHENTICATED, "device_reassigned",
+                      "an administrator gave this device to another account");
     case AccountStore::TokenCheck::Failed: // the database is away: retry, keep the token
         return refuse(grpc::StatusCode::INTERNAL, "server_error",
                       "the server cannot read its database; try again");

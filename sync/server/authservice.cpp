@@ -41,6 +41,20 @@ void AuthService::fillLogin(const Account &account, const QByteArray &token, qin
     response->set_display_name(account.displayName.toStdString());
 }
 
+namespace {
+
+// A device enrolled for one account is not taken over with another account's password.
+grpc::Status refuseOtherAccount(const QString &username, const QString &deviceId)
+{
+    qCInfo(lcAuth).noquote() << "login of" << username << "on" << deviceId
+                             << "refused: the device is enrolled for another account";
+    return refuse(grpc::StatusCode::PERMISSION_DENIED, "device_of_another_account",
+                  "this device is enrolled for another account: an administrator hands it "
+                  "over with 'device reassign'");
+}
+
+} // namespace
+
 grpc::Status AuthService::login(const std::string &peer, const v1::LoginRequest &request,
                                 v1::LoginResponse *response)
 {
@@ -56,13 +70,16 @@ grpc::Status AuthService::login(const std::string &peer, const v1::LoginRequest 
     if (!isUuid(request.device_id()))
         return refuse(grpc::StatusCode::INVALID_ARGUMENT, "request_invalid",
                       "device_id is not a UUID", {"device_id"});
-    // Before the password is looked at: a device nobody invited learns nothing about it, and
-    // its attempts cost no Argon2id check and lock nobody out.
-    if (m_requireInvite && !attempt.ownDevice) {
+    // Before the password is looked at: a device nobody invited, or another account's
+    // device, learns nothing about it, and its attempts cost no Argon2id check and lock
+    // nobody out. The same answer whether the user name exists or not.
+    if (!attempt.ownDevice) {
         const std::optional<Device> device = m_accounts.findDevice(deviceId);
-        if (!device || device->username != username) {
-            qCInfo(lcAuth).noquote()
-                << "login of" << username << "on" << deviceId << "refused: not enrolled for it";
+        if (device && device->username != username)
+            return refuseOtherAccount(username, deviceId);
+        if (m_requireInvite && !device) {
+            qCInfo(lcAuth).noquote() << "login of" << username << "on" << deviceId
+                                     << "refused: not enrolled";
             return refuse(grpc::StatusCode::PERMISSION_DENIED, "device_not_enrolled",
                           "this device is not enrolled for this account: enrol it with an "
                           "invite");
@@ -101,11 +118,13 @@ grpc::Status AuthService::login(const std::string &peer, const v1::LoginRequest 
     case AccountStore::IssueResult::AccountDisabled: // by `user disable` a moment ago
         return refuse(grpc::StatusCode::PERMISSION_DENIED, "account_disabled",
                       "this account has been disabled");
-    case AccountStore::IssueResult::NotEnrolled: // an invite moved it to another account since
+    case AccountStore::IssueResult::NotEnrolled:
         qCInfo(lcAuth).noquote() << "login of" << username << "on" << deviceId
-                                 << "refused: enrolled for another account meanwhile";
+                                 << "refused: not enrolled";
         return refuse(grpc::StatusCode::PERMISSION_DENIED, "device_not_enrolled",
                       "this device is not enrolled for this account: enrol it with an invite");
+    case AccountStore::IssueResult::OtherAccount: // enrolled for another account meanwhile
+        return refuseOtherAccount(username, deviceId);
     case AccountStore::IssueResult::Failed:
         qCWarning(lcAuth).noquote()
             << "login of" << username << "on" << deviceId << "failed:" << m_accounts.lastError();

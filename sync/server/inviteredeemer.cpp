@@ -96,6 +96,12 @@ grpc::Status InviteRedeemer::enrol(const std::string &peer,
     case InviteStore::RedeemResult::AccountDisabled: // by `user disable` a moment ago
         return refuse(grpc::StatusCode::PERMISSION_DENIED, "account_disabled",
                       "this account has been disabled");
+    case InviteStore::RedeemResult::DeviceOfAnotherAccount: // the password was right: no guess
+        qCInfo(lcAuth).noquote() << "enrolment of" << username << "on" << deviceId
+                                 << "refused: the device is enrolled for another account";
+        return refuse(grpc::StatusCode::PERMISSION_DENIED, "device_of_another_account",
+                      "this device is enrolled for another account: an administrator hands it "
+                      "over with 'device reassign'");
     case InviteStore::RedeemResult::Failed:
         qCWarning(lcAuth).noquote()
             << "cannot redeem invite" << invite->id << ":" << m_invites.lastError();

@@ -49,10 +49,12 @@ public:
         Revoked,
         DeviceRevoked,
         AccountDisabled,
+        DeviceOfAnotherAccount, // an invite does not move a device: `device reassign` does
         Failed
     };
     // In one transaction: marks the invite used by this device (unless this device used it
-    // already) and issues the device's token as AccountStore::issueToken does.
+    // already) and issues the device's token as AccountStore::issueToken does. Nothing is
+    // stored (the invite stays unused) unless both succeed.
     virtual RedeemResult redeem(const Invite &invite, const QString &deviceId,
                                 const QString &deviceName, const QByteArray &tokenHash,
                                 qint64 nowMs, qint64 tokenExpiresAtMs)

@@ -2,8 +2,9 @@
 //   qingshui-server --db FILE|postgresql://… [--blobs DIR] [--listen HOST:PORT] [--tls-cert PEM
 //   --tls-key PEM]
 //                   [--require-invite]
-//   qingshui-server user add|list|disable|enable ... / device list|revoke ... (admincommands)
-//   qingshui-server invite --user NAME --address HOST:PORT ... / invite list|revoke ID
+//   qingshui-server user add|list|disable|enable ... / device list|revoke|reassign ...
+//   (admincommands) qingshui-server invite --user NAME --address HOST:PORT ... / invite list|revoke
+//   ID
 #include "admincommands.h"
 #include "authenticator.h"
 #include "authservice.h"

@@ -127,7 +127,15 @@ AccountStore::IssueResult SqliteAccountStore::writeToken(QSqlDatabase &db, qint6
         *error = QStringLiteral("device %1 has been revoked").arg(deviceId);
         return IssueResult::DeviceRevoked;
     }
-    if (rule == DeviceRule::EnrolledOnly && (!known || q.value(1).toLongLong() != accountId)) {
+    // A device belongs to the account it was enrolled for: another account's password (or
+    // invite) does not take it over. A tablet changes hands only by `device reassign`.
+    if (known && q.value(1).toLongLong() != accountId) {
+        *error = QStringLiteral("device %1 is enrolled for another account than %2")
+                     .arg(deviceId)
+                     .arg(accountId);
+        return IssueResult::OtherAccount;
+    }
+    if (rule == DeviceRule::EnrolledOnly && !known) {
         *error = QStringLiteral("device %1 is not enrolled for account %2")
                      .arg(deviceId)
                      .arg(accountId);
@@ -143,10 +151,9 @@ AccountStore::IssueResult SqliteAccountStore::writeToken(QSqlDatabase &db, qint6
         return IssueResult::AccountDisabled;
     }
     q.finish();
-    // A tablet may change hands: it follows whoever logged in on it last.
     q.prepare(QStringLiteral("INSERT INTO device (id, account_id, name, enrolled_at_ms) "
                              "VALUES (?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
-                             "account_id = excluded.account_id, name = excluded.name"));
+                             "name = excluded.name"));
     q.addBindValue(deviceId);
     q.addBindValue(accountId);
     q.addBindValue(deviceName);
@@ -254,13 +261,61 @@ bool SqliteAccountStore::revokeDevice(const QString &deviceId, qint64 atMs)
     return true;
 }
 
+bool SqliteAccountStore::reassignDevice(const QString &deviceId, const QString &username,
+                                        qint64 atMs)
+{
+    std::lock_guard lock(m_db.writeMutex());
+    QSqlDatabase db = m_db.connection();
+    if (!db.transaction()) {
+        m_error = db.lastError().text();
+        return false;
+    }
+    QSqlQuery q(db);
+    auto fail = [&](const QString &message) {
+        m_error = message.isEmpty() ? q.lastError().text() : message;
+        q.finish();
+        db.rollback();
+        return false;
+    };
+    q.prepare(QStringLiteral("SELECT id FROM account WHERE username = ?"));
+    q.addBindValue(username);
+    if (!q.exec())
+        return fail({});
+    if (!q.next())
+        return fail(QStringLiteral("no user '%1'").arg(username));
+    const qint64 accountId = q.value(0).toLongLong();
+    q.prepare(QStringLiteral("SELECT revoked_at_ms FROM device WHERE id = ?"));
+    q.addBindValue(deviceId);
+    if (!q.exec())
+        return fail({});
+    if (!q.next())
+        return fail(QStringLiteral("no device '%1'").arg(deviceId));
+    if (q.value(0).toLongLong() > 0)
+        return fail(QStringLiteral("device '%1' is revoked and stays out").arg(deviceId));
+    q.prepare(QStringLiteral("UPDATE device SET account_id = ? WHERE id = ?"));
+    q.addBindValue(accountId);
+    q.addBindValue(deviceId);
+    if (!q.exec())
+        return fail({});
+    // Whoever held the tablet is logged out of it: the new user logs in on it.
+    q.prepare(QStringLiteral(
+        "UPDATE token SET revoked_at_ms = ? WHERE device_id = ? AND revoked_at_ms = 0"));
+    q.addBindValue(atMs);
+    q.addBindValue(deviceId);
+    if (!q.exec())
+        return fail({});
+    if (!db.commit())
+        return fail(db.lastError().text());
+    return true;
+}
+
 AccountStore::TokenCheck SqliteAccountStore::callerForToken(const QByteArray &tokenHash,
                                                             qint64 nowMs, Caller *out)
 {
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral(
         "SELECT t.expires_at_ms, t.revoked_at_ms, d.revoked_at_ms, a.disabled, a.id, "
-        "a.username, a.role, a.scope_codes, t.device_id FROM token t "
+        "a.username, a.role, a.scope_codes, t.device_id, d.account_id FROM token t "
         "JOIN device d ON d.id = t.device_id JOIN account a ON a.id = t.account_id "
         "WHERE t.hash = ?"));
     q.addBindValue(tokenHash);
@@ -274,6 +329,8 @@ AccountStore::TokenCheck SqliteAccountStore::callerForToken(const QByteArray &to
     // are told why.
     if (q.value(3).toBool())
         return TokenCheck::AccountDisabled;
+    if (q.value(9).toLongLong() != q.value(4).toLongLong())
+        return TokenCheck::DeviceReassigned;
     if (q.value(1).toLongLong() > 0)
         return TokenCheck::Revoked;
     if (q.value(0).toLongLong() <= nowMs)

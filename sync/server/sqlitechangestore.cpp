@@ -40,6 +40,7 @@ struct Head {
     qint64 serverSeq = 0;
     QString deviceId;
     QString villageCode;
+    std::string firstDeviceId; // the device whose push made the record's first revision
 };
 
 // The newest stored revision of a record, if any.
@@ -48,7 +49,7 @@ bool headOf(SqliteStatement &q, const std::string &recordId, Head *out, QString 
     q.bindText(1, recordId);
     *out = Head {};
     if (q.step())
-        *out = {q.columnInt64(0), q.columnText(1), q.columnText(2)};
+        *out = {q.columnInt64(0), q.columnText(1), q.columnText(2), q.columnText(3).toStdString()};
     const bool ok = !q.hasError();
     if (!ok)
         *error = q.error();
@@ -141,8 +142,11 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
     };
 
     SqliteStatement head(db,
-                         "SELECT server_seq, device_id, village_code FROM record_revision "
-                         "WHERE record_id = ? ORDER BY server_seq DESC LIMIT 1");
+                         "SELECT r.server_seq, r.device_id, r.village_code, "
+                         "(SELECT f.device_id FROM record_revision f WHERE f.record_id = "
+                         "r.record_id ORDER BY f.server_seq LIMIT 1) "
+                         "FROM record_revision r WHERE r.record_id = ? "
+                         "ORDER BY r.server_seq DESC LIMIT 1");
     // A (device, op_id) already stored is acknowledged again, never stored twice.
     SqliteStatement insertRevision(
         db,
@@ -202,7 +206,9 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
             insertRevision.bind(8, r.created_at_ms());
             insertRevision.bind(9, r.updated_at_ms());
             insertRevision.bindBlob(10, r.content());
-            insertRevision.bindText(11, r.author_device_id());
+            // Who wrote it comes from tokens, never from the request: the device that pushed
+            // the record's first revision stays its author device through later edits.
+            insertRevision.bindText(11, current.serverSeq > 0 ? current.firstDeviceId : deviceId);
             insertRevision.bindText(12, deviceId);
             insertRevision.bindText(13, op.op_id());
             insertRevision.bind(14, r.base_server_seq());
@@ -238,7 +244,8 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
             return refuseOp(ApplyResult::UnknownRecord, "record_unknown", {text(recordId)},
                             QStringLiteral("no such record on this server"));
         if (!revisionOfRecord.isActive()) {
-            revisionOfRecord.prepare(QStringLiteral("SELECT fingerprint FROM record_revision "
+            revisionOfRecord.prepare(QStringLiteral("SELECT fingerprint, village_code "
+                                                    "FROM record_revision "
                                                     "WHERE server_seq = ? AND record_id = ?"));
         }
         revisionOfRecord.addBindValue(static_cast<qint64>(review.record_server_seq()));
@@ -251,11 +258,21 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
         const bool revisionKnown = revisionOfRecord.next()
             && (decidedFingerprint == 0
                 || revisionOfRecord.value(0).toLongLong() == decidedFingerprint);
+        const QString revisionVillage
+            = revisionKnown ? revisionOfRecord.value(1).toString() : QString();
         revisionOfRecord.finish();
         if (!revisionKnown)
             return refuseOp(ApplyResult::UnknownRecord, "revision_unknown",
                             {text(recordId), QString::number(review.record_server_seq())},
                             QStringLiteral("no revision %1 of this record on this server")
+                                .arg(review.record_server_seq()));
+        // A decision is on one revision: the reviewer must cover where that revision was,
+        // not only where the record is now (it may have moved into their jurisdiction since).
+        if (!caller.covers(revisionVillage))
+            return refuseOp(ApplyResult::Forbidden, "revision_outside_scope",
+                            {text(recordId), QString::number(review.record_server_seq())},
+                            QStringLiteral("revision %1 of this record lies outside your "
+                                           "jurisdiction")
                                 .arg(review.record_server_seq()));
         v1::ReviewEvent stored = review;
         stored.set_reviewer(caller.username.toStdString());

@@ -147,6 +147,8 @@ InviteStore::RedeemResult SqliteInviteStore::redeem(const Invite &invite, const 
         return fail(RedeemResult::DeviceRevoked, error);
     case AccountStore::IssueResult::AccountDisabled:
         return fail(RedeemResult::AccountDisabled, error);
+    case AccountStore::IssueResult::OtherAccount:
+        return fail(RedeemResult::DeviceOfAnotherAccount, error);
     case AccountStore::IssueResult::NotEnrolled: // an invite enrols: EnrolAny never says this
     case AccountStore::IssueResult::Failed:
         return fail(RedeemResult::Failed, error);

@@ -147,6 +147,14 @@ public:
         Database db;
         return db.open(m_storePath) ? SyncMetaRepository(db.connection()).deviceId() : QString();
     }
+    // The administrator hands this tablet over to `user` (`device reassign`), as for a
+    // tablet that changes hands: another account's invite does not take it over.
+    Q_INVOKABLE bool reassignTablet(const QString &user) const
+    {
+        return m_server->process->runAdmin({QStringLiteral("device"), QStringLiteral("reassign"),
+                                            deviceId(), QStringLiteral("--to"), user,
+                                            QStringLiteral("--db"), m_server->dbPath()});
+    }
     // Every row of every table: what "nothing changed" is compared with.
     Q_INVOKABLE QString storeDump() const
     {

@@ -356,7 +356,19 @@ Item {
             tryCompare(dialog, "opened", true)
             click(okOf(dialog)) // the settings page, its dialog with it, gives way to 连接服务器
             tryCompare(page(), "objectName", "connectServerPage")
-            enterCode(enrolTest.invite("xc-supervisor"))
+            // The tablet is the inspector's on the server: another account's invite is
+            // refused, said in the user's words, and not spent.
+            var code = enrolTest.invite("xc-supervisor")
+            enterCode(code)
+            var before = enrolTest.storeDump()
+            enrolWith(enrolTest.password())
+            compare(errorShown(), enrolTest.refusalWording("device_of_another_account"))
+            compare(page().objectName, "connectServerPage")
+            compare(enrolTest.storeDump(), before)
+            // The administrator hands it over; the same invite enrols it now.
+            verify(enrolTest.reassignTablet("xc-supervisor"))
+            backToFirstStep()
+            enterCode(code)
             enrolWith(enrolTest.password())
             // main() loads the supervisor's window on this signal (tst_headless: the face).
             tryCompare(enrolTest, "lastAccountMode", "supervisor")
@@ -387,7 +399,9 @@ Item {
             click(child("advancedConnectButton"))
             compare(errorShown(), "无法读取证书文件 /no/such/ca.pem")
             compare(enrolTest.storeDump(), before)
-            // The server's own certificate as the CA (as a file dialog would give it).
+            // The server's own certificate as the CA (as a file dialog would give it). The
+            // tablet went to the supervisor above: the administrator hands it back first.
+            verify(enrolTest.reassignTablet("xc-inspector"))
             child("advancedCaFile").text = "file://" + enrolTest.certificatePath()
             click(child("advancedConnectButton"))
             tryVerify(function() { return page().objectName === "recordListPage" }, 30000,

@@ -228,6 +228,19 @@ private slots:
                     .ok());
         QCOMPARE(syncStore(db).pushed, 1);
         QVERIFY(EnrolmentRepository(db).logOut());
+        // Nothing waits now, but the tablet is the inspector's on the server: the other
+        // account's invite does not take it over (nor is it spent); the administrator's
+        // `device reassign` hands it over, and then the invite enrols it.
+        const int usedBeforeHandover = usedInvites(m_first);
+        const JoinOutcome notYet
+            = joinWithCode(db, parsed(other), ServerProcess::kPassword, kDevice);
+        QVERIFY(!notYet.ok());
+        QVERIFY(!notYet.heldForOtherAccount);
+        QCOMPARE(notYet.result.refusal.code, QString("device_of_another_account"));
+        QCOMPARE(usedInvites(m_first), usedBeforeHandover);
+        QVERIFY(m_first.process->runAdmin({"device", "reassign",
+                                           SyncMetaRepository(db).deviceId(), "--to",
+                                           "xc-supervisor", "--db", m_first.dbPath()}));
         const JoinOutcome joined
             = joinWithCode(db, parsed(other), ServerProcess::kPassword, kDevice);
         QVERIFY2(joined.ok(), qPrintable(joined.result.detail));

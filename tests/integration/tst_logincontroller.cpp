@@ -2,7 +2,8 @@
 // device logged out; the right one logs it in, keeps the token in the store and asks for a
 // sync. A kiosk account without a scope logs in too. The dialog's error is the server's
 // refusal worded in the language of the moment: throttled, a device no invite enrolled. On a
-// shared tablet another account waits until the first one's records are sent.
+// shared tablet another account waits until the first one's records are sent, and the server
+// lets it in once an administrator has handed the tablet over (`device reassign`).
 #include "controllers/logincontroller.h"
 #include "controllers/refusaltext.h"
 #include "serverprocess.h"
@@ -201,7 +202,8 @@ private slots:
                  qPrintable(login.error()));
         QCOMPARE(OutboxRepository(db.connection()).pendingCount(), 1);
 
-        // The first account logs in again and sends it; then the colleague may.
+        // The first account logs in again and sends it. The tablet is still enrolled for it:
+        // the server refuses the colleague until an administrator hands the tablet over.
         QVERIFY(logInAndWait(login, "xc-inspector", ServerProcess::kPassword));
         QVERIFY2(login.loggedIn(), qPrintable(login.error()));
         SyncTransport transport(server.address());
@@ -210,6 +212,18 @@ private slots:
         QCOMPARE(SyncSession(db.connection(), transport).run().pushed, 1);
         QVERIFY(EnrolmentRepository(db.connection()).logOut());
         login.refresh();
+        useEnglish(false);
+        QVERIFY(logInAndWait(login, "xc-colleague", ServerProcess::kPassword));
+        QVERIFY(!login.loggedIn());
+        QCOMPARE(login.error(),
+                 QString("此设备已登记在另一个账号名下，不能用此账号登录：设备换人使用须由管理员转交"));
+        useEnglish(true);
+        QCOMPARE(login.error(),
+                 QString("This device is enrolled for another account and cannot log in as this "
+                         "one: an administrator hands a device over to its new user"));
+        const QString tablet = SyncMetaRepository(db.connection()).deviceId();
+        QVERIFY(server.runAdmin({"device", "reassign", tablet, "--to", "xc-colleague", "--db",
+                                 dir.filePath("server.db")}));
         QVERIFY(logInAndWait(login, "xc-colleague", ServerProcess::kPassword));
         QVERIFY2(login.loggedIn(), qPrintable(login.error()));
     }

@@ -314,7 +314,7 @@ private slots:
         QCOMPARE(a.refusal.code, QString("wrong_credentials"));
         // The device is enrolled for its account, not for whoever knows another password.
         a = logIn(address, "xc-supervisor", ServerProcess::kPassword, tablet);
-        QCOMPARE(a.refusal.code, QString("device_not_enrolled"));
+        QCOMPARE(a.refusal.code, QString("device_of_another_account"));
 
         // Revoked by the administrator: refused for good, with its own code.
         QVERIFY(server.runAdmin({"device", "revoke", tablet, "--db", db}));

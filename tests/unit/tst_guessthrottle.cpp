@@ -3,7 +3,8 @@
 // failure forgotten per quiet quarter-hour), the three keys (an address, a user name tried by
 // strangers, one of the account's own devices), guesses under way, the minutes and seconds to
 // wait; a token issued only for a device enrolled for the account, nothing written when it is
-// refused; no token outliving a `user disable`.
+// refused; another account's device refused under either rule until reassignDevice hands it
+// over (ending its tokens); no token outliving a `user disable`.
 #include "accountstore.h"
 #include "guessbackoff.h"
 #include "guessthrottle.h"
@@ -305,24 +306,44 @@ private slots:
         QCOMPARE(countOf(db.connection(), "SELECT count(*) FROM token"), 0);
         QVERIFY(!accounts.findDevice(tablet));
 
-        // Enrolled for wang.li (as an invite does): wang.li gets tokens on it, zhao.min none.
+        // Enrolled for wang.li (as an invite does): wang.li gets tokens on it, zhao.min none,
+        // whichever the rule: a device is not taken over.
         QCOMPARE(accounts.issueToken(wang.id, tablet, "t", "h2", kT0, kT0 + 1, Rule::EnrolAny),
                  Result::Issued);
         QCOMPARE(accounts.findDevice(tablet)->username, QString("wang.li"));
         QCOMPARE(accounts.issueToken(wang.id, tablet, "t", "h3", kT0, kT0 + 1, Rule::EnrolledOnly),
                  Result::Issued);
         QCOMPARE(accounts.issueToken(zhao.id, tablet, "t", "h4", kT0, kT0 + 1, Rule::EnrolledOnly),
-                 Result::NotEnrolled);
+                 Result::OtherAccount);
+        QCOMPARE(accounts.issueToken(zhao.id, tablet, "t", "h4", kT0, kT0 + 1, Rule::EnrolAny),
+                 Result::OtherAccount);
         QCOMPARE(accounts.findDevice(tablet)->username, QString("wang.li"));
         QCOMPARE(countOf(db.connection(), "SELECT count(*) FROM token WHERE revoked_at_ms = 0"), 1);
         QCOMPARE(countOf(db.connection(), "SELECT count(*) FROM token"), 2); // h2, h3
 
+        // Handed over by the administrator: wang.li's tokens end, zhao.min's login works.
+        QVERIFY(!accounts.reassignDevice(tablet, "nobody", kT0 + 1));
+        QVERIFY(accounts.lastError().contains("no user"));
+        QCOMPARE(accounts.findDevice(tablet)->username, QString("wang.li"));
+        QVERIFY(accounts.reassignDevice(tablet, "zhao.min", kT0 + 1));
+        QCOMPARE(accounts.findDevice(tablet)->username, QString("zhao.min"));
+        QCOMPARE(countOf(db.connection(), "SELECT count(*) FROM token WHERE revoked_at_ms = 0"), 0);
+        Caller caller;
+        QCOMPARE(accounts.callerForToken("h3", kT0, &caller),
+                 AccountStore::TokenCheck::DeviceReassigned);
+        QCOMPARE(accounts.issueToken(zhao.id, tablet, "t", "h4", kT0, kT0 + 1, Rule::EnrolledOnly),
+                 Result::Issued);
+        QCOMPARE(accounts.issueToken(wang.id, tablet, "t", "h5", kT0, kT0 + 1, Rule::EnrolAny),
+                 Result::OtherAccount);
+
         // Revoked: refused as revoked, whichever the rule.
         QVERIFY(accounts.revokeDevice(tablet, kT0 + 2));
-        QCOMPARE(accounts.issueToken(wang.id, tablet, "t", "h5", kT0, kT0 + 1, Rule::EnrolledOnly),
+        QCOMPARE(accounts.issueToken(zhao.id, tablet, "t", "h6", kT0, kT0 + 1, Rule::EnrolledOnly),
                  Result::DeviceRevoked);
-        QCOMPARE(accounts.issueToken(wang.id, tablet, "t", "h6", kT0, kT0 + 1, Rule::EnrolAny),
+        QCOMPARE(accounts.issueToken(zhao.id, tablet, "t", "h7", kT0, kT0 + 1, Rule::EnrolAny),
                  Result::DeviceRevoked);
+        QVERIFY(!accounts.reassignDevice(tablet, "wang.li", kT0 + 3));
+        QCOMPARE(accounts.findDevice(tablet)->username, QString("zhao.min"));
     }
 
     // Disabling an account ends its tokens in the same transaction, and no token is issued to

@@ -130,7 +130,15 @@ PgAccountStore::writeToken(PgConnection &c, qint64 accountId, const QString &dev
         *error = QStringLiteral("device %1 has been revoked").arg(deviceId);
         return IssueResult::DeviceRevoked;
     }
-    if (rule == DeviceRule::EnrolledOnly && (!known || r.value(0, 1).toLongLong() != accountId)) {
+    // A device belongs to the account it was enrolled for: another account's password (or
+    // invite) does not take it over. A tablet changes hands only by `device reassign`.
+    if (known && r.value(0, 1).toLongLong() != accountId) {
+        *error = QStringLiteral("device %1 is enrolled for another account than %2")
+                     .arg(deviceId)
+                     .arg(accountId);
+        return IssueResult::OtherAccount;
+    }
+    if (rule == DeviceRule::EnrolledOnly && !known) {
         *error = QStringLiteral("device %1 is not enrolled for account %2")
                      .arg(deviceId)
                      .arg(accountId);
@@ -146,10 +154,9 @@ PgAccountStore::writeToken(PgConnection &c, qint64 accountId, const QString &dev
         *error = QStringLiteral("account %1 is disabled").arg(accountId);
         return IssueResult::AccountDisabled;
     }
-    // A tablet may change hands: it follows whoever logged in on it last.
     r = c.exec(QStringLiteral("INSERT INTO device (id, account_id, name, enrolled_at_ms) "
                               "VALUES (?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
-                              "account_id = excluded.account_id, name = excluded.name"),
+                              "name = excluded.name"),
                {deviceId, accountId, deviceName, issuedAtMs});
     // One session per device: a new login ends the device's earlier tokens.
     if (r.ok())
@@ -248,15 +255,57 @@ bool PgAccountStore::revokeDevice(const QString &deviceId, qint64 atMs)
     return true;
 }
 
+bool PgAccountStore::reassignDevice(const QString &deviceId, const QString &username, qint64 atMs)
+{
+    PgPool::Lease c = m_db.pool().lease();
+    if (PgResult r = c->begin(); !r.ok()) {
+        setError(r.error());
+        return false;
+    }
+    auto fail = [&](const QString &message) {
+        setError(message);
+        c->rollback();
+        return false;
+    };
+    PgResult r = c->exec(QStringLiteral("SELECT id FROM account WHERE username = ?"), {username});
+    if (!r.ok())
+        return fail(r.error());
+    if (r.rows() != 1)
+        return fail(QStringLiteral("no user '%1'").arg(username));
+    const qint64 accountId = r.value(0, 0).toLongLong();
+    // Locked as a login locks it: a login of the device waits for the hand-over.
+    r = c->exec(QStringLiteral("SELECT revoked_at_ms FROM device WHERE id = ? FOR UPDATE"),
+                {deviceId});
+    if (!r.ok())
+        return fail(r.error());
+    if (r.rows() != 1)
+        return fail(QStringLiteral("no device '%1'").arg(deviceId));
+    if (r.value(0, 0).toLongLong() > 0)
+        return fail(QStringLiteral("device '%1' is revoked and stays out").arg(deviceId));
+    r = c->exec(QStringLiteral("UPDATE device SET account_id = ? WHERE id = ?"),
+                {accountId, deviceId});
+    // Whoever held the tablet is logged out of it: the new user logs in on it.
+    if (r.ok())
+        r = c->exec(QStringLiteral("UPDATE token SET revoked_at_ms = ? WHERE device_id = ? "
+                                   "AND revoked_at_ms = 0"),
+                    {atMs, deviceId});
+    if (r.ok())
+        r = c->commit();
+    if (!r.ok())
+        return fail(r.error());
+    return true;
+}
+
 AccountStore::TokenCheck PgAccountStore::callerForToken(const QByteArray &tokenHash, qint64 nowMs,
                                                         Caller *out)
 {
     PgPool::Lease c = m_db.pool().lease();
     const PgResult r = c->exec(
-        QStringLiteral("SELECT t.expires_at_ms, t.revoked_at_ms, d.revoked_at_ms, a.disabled, "
-                       "a.id, a.username, a.role, a.scope_codes, t.device_id FROM token t "
-                       "JOIN device d ON d.id = t.device_id JOIN account a ON a.id = "
-                       "t.account_id WHERE t.hash = ?"),
+        QStringLiteral(
+            "SELECT t.expires_at_ms, t.revoked_at_ms, d.revoked_at_ms, a.disabled, "
+            "a.id, a.username, a.role, a.scope_codes, t.device_id, d.account_id FROM token t "
+            "JOIN device d ON d.id = t.device_id JOIN account a ON a.id = "
+            "t.account_id WHERE t.hash = ?"),
         {tokenHash});
     if (!r.ok()) {
         setError(r.error());
@@ -270,6 +319,8 @@ AccountStore::TokenCheck PgAccountStore::callerForToken(const QByteArray &tokenH
     // are told why.
     if (r.value(0, 3).toInt() != 0)
         return TokenCheck::AccountDisabled;
+    if (r.value(0, 9).toLongLong() != r.value(0, 4).toLongLong())
+        return TokenCheck::DeviceReassigned;
     if (r.value(0, 1).toLongLong() > 0)
         return TokenCheck::Revoked;
     if (r.value(0, 0).toLongLong() <= nowMs)

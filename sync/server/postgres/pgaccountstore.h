@@ -20,6 +20,7 @@ public:
     std::optional<Device> findDevice(const QString &deviceId) override;
     QList<Device> devices() override;
     bool revokeDevice(const QString &deviceId, qint64 atMs) override;
+    bool reassignDevice(const QString &deviceId, const QString &username, qint64 atMs) override;
     TokenCheck callerForToken(const QByteArray &tokenHash, qint64 nowMs, Caller *out) override;
     QString lastError() const override;
 

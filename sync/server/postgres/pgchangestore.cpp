@@ -222,14 +222,18 @@ ChangeStore::ApplyResult PgChangeStore::applyOps(PgConnection &c, const Caller &
         };
         // The newest stored revision of the record, if any.
         PgResult head = c.exec(
-            QStringLiteral("SELECT server_seq, device_id, village_code FROM record_revision "
-                           "WHERE record_id = ? ORDER BY server_seq DESC LIMIT 1"),
+            QStringLiteral("SELECT r.server_seq, r.device_id, r.village_code, "
+                           "(SELECT f.device_id FROM record_revision f WHERE f.record_id = "
+                           "r.record_id ORDER BY f.server_seq LIMIT 1) "
+                           "FROM record_revision r WHERE r.record_id = ? "
+                           "ORDER BY r.server_seq DESC LIMIT 1"),
             {text(recordId)});
         if (!head.ok())
             return failed(head.error());
         const qint64 headSeq = head.rows() == 1 ? head.value(0, 0).toLongLong() : 0;
         const QString headDevice = head.value(0, 1).toString();
         const QString headVillage = head.value(0, 2).toString();
+        const QString firstDevice = head.value(0, 3).toString(); // pushed the first revision
         // Whoever may change a record must cover where it is now, not only where it goes.
         if (headSeq > 0 && !caller.covers(headVillage))
             return refuse(ApplyResult::Forbidden, "record_outside_scope", {text(recordId)},
@@ -241,6 +245,9 @@ ChangeStore::ApplyResult PgChangeStore::applyOps(PgConnection &c, const Caller &
             // are kept, server order decides, and the newer one names the one it overwrote.
             const qint64 conflictWith
                 = headSeq > r.base_server_seq() && headDevice != caller.deviceId ? headSeq : 0;
+            // Who wrote it comes from tokens, never from the request: the device that pushed
+            // the record's first revision stays its author device through later edits.
+            const QString authorDevice = headSeq > 0 ? firstDevice : caller.deviceId;
             // A (device, op_id) already stored is acknowledged again, never stored twice.
             const PgResult inserted = c.exec(
                 QStringLiteral("INSERT INTO record_revision (server_seq, record_id, template_id, "
@@ -252,9 +259,8 @@ ChangeStore::ApplyResult PgChangeStore::applyOps(PgConnection &c, const Caller &
                 {*seq + 1, text(r.id()), text(r.template_id()), r.template_version(),
                  text(r.category()), text(r.village_code()), static_cast<int>(r.status()),
                  qint64(r.created_at_ms()), qint64(r.updated_at_ms()), bytes(r.content()),
-                 text(r.author_device_id()), caller.deviceId, text(op.op_id()),
-                 qint64(r.base_server_seq()), conflictWith, caller.username, deviceClockSkewMs,
-                 newChangeFingerprint()});
+                 authorDevice, caller.deviceId, text(op.op_id()), qint64(r.base_server_seq()),
+                 conflictWith, caller.username, deviceClockSkewMs, newChangeFingerprint()});
             if (!inserted.ok())
                 return failed(inserted.error());
             if (inserted.affected() == 0) // a repeat: keep the number
@@ -280,7 +286,8 @@ ChangeStore::ApplyResult PgChangeStore::applyOps(PgConnection &c, const Caller &
             return refuse(ApplyResult::UnknownRecord, "record_unknown", {text(recordId)},
                           QStringLiteral("no such record on this server"));
         const PgResult known
-            = c.exec(QStringLiteral("SELECT fingerprint FROM record_revision WHERE server_seq = ? "
+            = c.exec(QStringLiteral("SELECT fingerprint, village_code FROM record_revision "
+                                    "WHERE server_seq = ? "
                                     "AND record_id = ?"),
                      {qint64(review.record_server_seq()), text(recordId)});
         if (!known.ok())
@@ -293,6 +300,14 @@ ChangeStore::ApplyResult PgChangeStore::applyOps(PgConnection &c, const Caller &
             return refuse(ApplyResult::UnknownRecord, "revision_unknown",
                           {text(recordId), QString::number(review.record_server_seq())},
                           QStringLiteral("no revision %1 of this record on this server")
+                              .arg(review.record_server_seq()));
+        // A decision is on one revision: the reviewer must cover where that revision was,
+        // not only where the record is now (it may have moved into their jurisdiction since).
+        if (!caller.covers(known.value(0, 1).toString()))
+            return refuse(ApplyResult::Forbidden, "revision_outside_scope",
+                          {text(recordId), QString::number(review.record_server_seq())},
+                          QStringLiteral("revision %1 of this record lies outside your "
+                                         "jurisdiction")
                               .arg(review.record_server_seq()));
         v1::ReviewEvent stored = review;
         stored.set_reviewer(caller.username.toStdString());
