@@ -101,7 +101,8 @@ grpc::ServerUnaryReactor *AuthService::Login(grpc::CallbackServerContext *contex
     const std::string peer = context->peer();
     return answerRaw<v1::LoginRequest, v1::LoginResponse>(
         context, request, response, nullptr,
-        [this, &peer](const Caller &, const auto &req, auto *resp) {
+        [this, context, &peer](const Caller &, const auto &req, auto *resp) {
+            m_authenticator.noteNamedIdentity(*context, req.username(), req.device_id());
             return login(peer, req, resp);
         });
 }
@@ -130,7 +131,8 @@ grpc::ServerUnaryReactor *AuthService::Enrol(grpc::CallbackServerContext *contex
     const std::string peer = context->peer();
     return answerRaw<v1::EnrolRequest, v1::LoginResponse>(
         context, request, response, nullptr,
-        [this, &peer](const Caller &, const auto &req, auto *resp) {
+        [this, context, &peer](const Caller &, const auto &req, auto *resp) {
+            m_authenticator.noteNamedIdentity(*context, req.username(), req.device_id());
             return m_redeemer.enrol(peer, req, resp);
         });
 }

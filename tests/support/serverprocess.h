@@ -84,6 +84,7 @@ public:
             if (m.hasMatch()) {
                 m_address = m.captured(1) + QLatin1Char(':') + m.captured(2);
                 m_epoch = m.captured(3);
+                m_output = out;
                 return true;
             }
         }
@@ -111,11 +112,21 @@ public:
     QString address() const { return m_address; }
     QString epoch() const { return m_epoch; }
     QString errorOutput() { return QString::fromUtf8(m_process.readAllStandardError()); }
+    // All the server wrote on standard output so far (its start lines, the call log), after
+    // waiting up to `waitMs` for more.
+    QByteArray standardOutput(int waitMs = 0)
+    {
+        if (waitMs > 0)
+            m_process.waitForReadyRead(waitMs);
+        m_output += m_process.readAllStandardOutput();
+        return m_output;
+    }
 
 private:
     QString m_dbPath;
     QString m_address;
     QString m_adminOutput;
     QString m_epoch;
+    QByteArray m_output;
     QProcess m_process;
 };
