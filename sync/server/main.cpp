@@ -3,18 +3,25 @@
 //                   [--require-invite]
 //   qingshui-server user add|list|disable|enable ... / device list|revoke ... (admincommands)
 //   qingshui-server invite --user NAME --address HOST:PORT ... / invite list|revoke ID
+//   qingshui-server backup --db FILE --to FILE (backupcommand)
 #include "admincommands.h"
 #include "authenticator.h"
 #include "authservice.h"
+#include "backupcommand.h"
 #include "blobservice.h"
 #include "blobstore.h"
+#include "callidentities.h"
+#include "calllog.h"
 #include "catalogservice.h"
+#include "healthwatch.h"
 #include "invitecommands.h"
+#include "linewriter.h"
 #include "loopback.h"
 #include "referencecatalog.h"
 #include "serverdatabase.h"
 #include "sqliteaccountstore.h"
 #include "sqlitechangestore.h"
+#include "sqlitehealthprobe.h"
 #include "sqliteinvitestore.h"
 #include "syncservice.h"
 #include "templatecatalog.h"
@@ -24,6 +31,7 @@
 #include <QFile>
 
 #include <grpcpp/grpcpp.h>
+#include <grpcpp/health_check_service_interface.h>
 
 #include <chrono>
 #include <condition_variable>
@@ -68,6 +76,8 @@ int main(int argc, char *argv[])
     const QStringList arguments = QCoreApplication::arguments();
     if (arguments.size() > 1 && arguments[1] == QLatin1String("invite"))
         return runInviteCommand(arguments);
+    if (arguments.size() > 1 && arguments[1] == QLatin1String("backup"))
+        return runBackupCommand(arguments);
     if (arguments.size() > 1
         && QStringList({QStringLiteral("user"), QStringLiteral("device"),
                         QStringLiteral("template"), QStringLiteral("reference")})
@@ -104,6 +114,14 @@ int main(int argc, char *argv[])
                       QStringLiteral("New devices join only with an invite (qingshui-server "
                                      "invite); Login only lets a device already enrolled for "
                                      "the account in again.")});
+    parser.addOption({QStringLiteral("health-interval"),
+                      QStringLiteral("Seconds between checks of the database for the health "
+                                     "service (grpc.health.v1.Health; default 5)."),
+                      QStringLiteral("SECONDS"), QStringLiteral("5")});
+    parser.addOption({QStringLiteral("shutdown-grace"),
+                      QStringLiteral("Seconds the calls under way get to finish after SIGTERM; "
+                                     "the rest are cancelled and tablets retry (default 10)."),
+                      QStringLiteral("SECONDS"), QStringLiteral("10")});
     parser.process(app);
 
     if (!parser.positionalArguments().isEmpty())
@@ -129,6 +147,18 @@ int main(int argc, char *argv[])
     if (!ttlOk || tokenTtlS <= 0)
         return fail("--token-ttl wants a positive number of seconds, got '%s'",
                     parser.value(QStringLiteral("token-ttl")));
+
+    bool intervalOk = false;
+    const double healthIntervalS
+        = parser.value(QStringLiteral("health-interval")).toDouble(&intervalOk);
+    if (!intervalOk || healthIntervalS <= 0)
+        return fail("--health-interval wants a positive number of seconds, got '%s'",
+                    parser.value(QStringLiteral("health-interval")));
+    bool graceOk = false;
+    const double shutdownGraceS = parser.value(QStringLiteral("shutdown-grace")).toDouble(&graceOk);
+    if (!graceOk || shutdownGraceS < 0)
+        return fail("--shutdown-grace wants a number of seconds, got '%s'",
+                    parser.value(QStringLiteral("shutdown-grace")));
 
     std::shared_ptr<grpc::ServerCredentials> credentials;
     const bool tls
@@ -170,7 +200,10 @@ int main(int argc, char *argv[])
     }
     SqliteChangeStore changes(db, blobStore);
     SqliteAccountStore accounts(db);
-    Authenticator authenticator(accounts);
+    // One line per call on stdout (calllog.h); the Authenticator names who made it.
+    LineWriter callLogOutput(stdout);
+    CallIdentities callers;
+    Authenticator authenticator(accounts, &callers);
     SyncService sync(changes, authenticator);
     SqliteInviteStore invites(db);
     const bool requireInvite = parser.isSet(QStringLiteral("require-invite"));
@@ -180,7 +213,11 @@ int main(int argc, char *argv[])
                            QStringLiteral(QINGSHUI_VERSION));
     BlobService blobs(blobStore, changes, authenticator);
 
+    grpc::EnableDefaultHealthCheckService(true); // grpc.health.v1.Health, kept by HealthWatch
     grpc::ServerBuilder builder;
+    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> logs;
+    logs.push_back(std::make_unique<CallLogFactory>(callers, callLogOutput));
+    builder.experimental().SetInterceptorCreators(std::move(logs));
     int chosenPort = 0;
     builder.AddListeningPort(listen.toStdString(), credentials, &chosenPort);
     builder.RegisterService(&sync);
@@ -193,6 +230,12 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "qingshui-server: cannot listen on %s\n", qPrintable(listen));
         return 1;
     }
+    SqliteHealthProbe probe(db);
+    HealthWatch health(
+        probe, *server->GetHealthCheckService(),
+        {qingshui::v1::Sync::service_full_name(), qingshui::v1::Auth::service_full_name(),
+         qingshui::v1::Catalog::service_full_name(), qingshui::v1::Blobs::service_full_name()},
+        std::chrono::milliseconds(qint64(healthIntervalS * 1000)));
     std::printf("qingshui-server listening on %s:%d epoch %s%s\n", qPrintable(host), chosenPort,
                 qPrintable(db.epoch()), tls ? " tls" : "");
     if (requireInvite)
@@ -220,7 +263,10 @@ int main(int argc, char *argv[])
     std::thread stopper([&] {
         int signal = 0;
         sigwait(&stopSignals, &signal);
-        server->Shutdown();
+        health.stop(); // load balancers send no new calls here
+        // Long calls (a health Watch, a slow upload) are cancelled after the grace.
+        server->Shutdown(std::chrono::system_clock::now()
+                         + std::chrono::milliseconds(qint64(shutdownGraceS * 1000)));
     });
     server->Wait();
     stopper.join();

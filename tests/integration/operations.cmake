@@ -1,0 +1,8 @@
+# Operations (issue 14, point 7): the call log, the health service and online back-ups, each
+# against real qingshui-server processes.
+qs_add_qtest(tst_calllog SOURCES integration/tst_calllog.cpp LIBS qs_sync qs_proto)
+add_dependencies(tst_calllog qingshui-server)
+qs_add_qtest(tst_serverhealth SOURCES integration/tst_serverhealth.cpp LIBS qs_proto)
+add_dependencies(tst_serverhealth qingshui-server)
+qs_add_qtest(tst_serverbackup SOURCES integration/tst_serverbackup.cpp LIBS qs_sync)
+add_dependencies(tst_serverbackup qingshui-server)

@@ -1,0 +1,111 @@
+// The standard health service (grpc.health.v1.Health) of a real qingshui-server, asked as a
+// load balancer or probe asks it: SERVING while its database answers, NOT_SERVING from the
+// moment it cannot be reached (here: the file moved away under the running server) and
+// SERVING again once it is back; Watch follows each change; a stopping server says
+// NOT_SERVING and stops although a Watch is open.
+#include "serverprocess.h"
+
+#include "grpc/health/v1/health.grpc.pb.h"
+
+#include <grpcpp/grpcpp.h>
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace health = grpc::health::v1;
+using Status = health::HealthCheckResponse::ServingStatus;
+
+namespace {
+
+std::chrono::system_clock::time_point in(int seconds)
+{
+    return std::chrono::system_clock::now() + std::chrono::seconds(seconds);
+}
+
+// Check(service): the answer's status, or the call's error code as a negative number.
+int check(health::Health::Stub &stub, const std::string &service)
+{
+    grpc::ClientContext context;
+    context.set_deadline(in(10));
+    health::HealthCheckRequest request;
+    request.set_service(service);
+    health::HealthCheckResponse response;
+    const grpc::Status status = stub.Check(&context, request, &response);
+    return status.ok() ? int(response.status()) : -int(status.error_code());
+}
+
+} // namespace
+
+class TestServerHealth : public QObject {
+    Q_OBJECT
+
+private slots:
+    void servingFollowsTheDatabase()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath("server.db");
+        ServerProcess server(db);
+        QVERIFY(server.start({"--health-interval", "0.1", "--shutdown-grace", "1"}));
+        auto channel = grpc::CreateChannel(server.address().toStdString(),
+                                           grpc::InsecureChannelCredentials());
+        auto stub = health::Health::NewStub(channel);
+
+        QCOMPARE(check(*stub, ""), int(health::HealthCheckResponse::SERVING));
+        for (const char *service :
+             {"qingshui.v1.Sync", "qingshui.v1.Auth", "qingshui.v1.Catalog", "qingshui.v1.Blobs"})
+            QCOMPARE(check(*stub, service), int(health::HealthCheckResponse::SERVING));
+        QCOMPARE(check(*stub, "qingshui.v1.Nothing"), -int(grpc::StatusCode::NOT_FOUND));
+
+        // A probe follows the server: the status now, then each change.
+        grpc::ClientContext watchContext;
+        watchContext.set_deadline(in(60));
+        health::HealthCheckRequest all;
+        auto watch = stub->Watch(&watchContext, all);
+        health::HealthCheckResponse seen;
+        QVERIFY(watch->Read(&seen));
+        QCOMPARE(seen.status(), health::HealthCheckResponse::SERVING);
+
+        // The database file moved away under the running server: it cannot be reached.
+        QVERIFY(QFile::rename(db, db + ".moved"));
+        QVERIFY(watch->Read(&seen));
+        QCOMPARE(seen.status(), health::HealthCheckResponse::NOT_SERVING);
+        QCOMPARE(check(*stub, ""), int(health::HealthCheckResponse::NOT_SERVING));
+        QCOMPARE(check(*stub, "qingshui.v1.Sync"), int(health::HealthCheckResponse::NOT_SERVING));
+        QString errors;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (errors += server.errorOutput())
+                .contains("health NOT_SERVING: " + db + " is no longer the file the server opened"),
+            10000);
+
+        // Put back: serving again.
+        QVERIFY(QFile::rename(db + ".moved", db));
+        QVERIFY(watch->Read(&seen));
+        QCOMPARE(seen.status(), health::HealthCheckResponse::SERVING);
+        QCOMPARE(check(*stub, "qingshui.v1.Sync"), int(health::HealthCheckResponse::SERVING));
+
+        // Another file in its place (a copy put back under a running server) is not its
+        // database either.
+        QVERIFY(QFile::rename(db, db + ".moved"));
+        QVERIFY(QFile::copy(db + ".moved", db));
+        QVERIFY(watch->Read(&seen));
+        QCOMPARE(seen.status(), health::HealthCheckResponse::NOT_SERVING);
+        QVERIFY(QFile::remove(db));
+        QVERIFY(QFile::rename(db + ".moved", db));
+        QVERIFY(watch->Read(&seen));
+        QCOMPARE(seen.status(), health::HealthCheckResponse::SERVING);
+
+        // Stopping (SIGTERM): NOT_SERVING to the watcher, and the open Watch does not hold
+        // the server up past the grace the calls under way get.
+        server.stop();
+        QVERIFY(watch->Read(&seen));
+        QCOMPARE(seen.status(), health::HealthCheckResponse::NOT_SERVING);
+        QVERIFY(!watch->Read(&seen));
+        QVERIFY(!watch->Finish().ok());
+        QVERIFY2(server.standardOutput().contains("qingshui-server stopped"),
+                 "the server stopped by itself, not by SIGKILL");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerHealth)
+#include "tst_serverhealth.moc"
