@@ -4,6 +4,7 @@
 //   qingshui-server user add|list|disable|enable ... / device list|revoke ... (admincommands)
 //   qingshui-server invite --user NAME --address HOST:PORT ... / invite list|revoke ID
 //   qingshui-server backup --db FILE --to FILE (backupcommand)
+//   qingshui-server health --address HOST:PORT [--tls-ca PEM] (healthcommand)
 #include "admincommands.h"
 #include "authenticator.h"
 #include "authservice.h"
@@ -13,6 +14,7 @@
 #include "callidentities.h"
 #include "calllog.h"
 #include "catalogservice.h"
+#include "healthcommand.h"
 #include "healthwatch.h"
 #include "invitecommands.h"
 #include "linewriter.h"
@@ -78,6 +80,8 @@ int main(int argc, char *argv[])
         return runInviteCommand(arguments);
     if (arguments.size() > 1 && arguments[1] == QLatin1String("backup"))
         return runBackupCommand(arguments);
+    if (arguments.size() > 1 && arguments[1] == QLatin1String("health"))
+        return runHealthCommand(arguments);
     if (arguments.size() > 1
         && QStringList({QStringLiteral("user"), QStringLiteral("device"),
                         QStringLiteral("template"), QStringLiteral("reference")})

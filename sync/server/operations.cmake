@@ -6,6 +6,7 @@ target_sources(qs_server PRIVATE
     healthprobe.h
     sqlitehealthprobe.h sqlitehealthprobe.cpp
     healthwatch.h healthwatch.cpp
+    healthcommand.h healthcommand.cpp
     sqlitebackup.h sqlitebackup.cpp
     backupcommand.h backupcommand.cpp)
 find_package(SQLite3 REQUIRED) # the backup API, on the file the server's Qt SQL driver uses

@@ -4,6 +4,7 @@
 // SERVING again once it is back; Watch follows each change; a stopping server says
 // NOT_SERVING and stops although a Watch is open.
 #include "serverprocess.h"
+#include "testcertificate.h"
 
 #include "grpc/health/v1/health.grpc.pb.h"
 
@@ -35,6 +36,17 @@ int check(health::Health::Stub &stub, const std::string &service)
     return status.ok() ? int(response.status()) : -int(status.error_code());
 }
 
+// `qingshui-server health ARGS` as a load balancer's external check runs it: exit code and
+// what it printed.
+QPair<int, QString> probe(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(QINGSHUI_SERVER_PATH), QStringList {QStringLiteral("health")} + args);
+    p.waitForFinished(30000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError())};
+}
+
 } // namespace
 
 class TestServerHealth : public QObject {
@@ -56,6 +68,10 @@ private slots:
              {"qingshui.v1.Sync", "qingshui.v1.Auth", "qingshui.v1.Catalog", "qingshui.v1.Blobs"})
             QCOMPARE(check(*stub, service), int(health::HealthCheckResponse::SERVING));
         QCOMPARE(check(*stub, "qingshui.v1.Nothing"), -int(grpc::StatusCode::NOT_FOUND));
+        const QStringList at {"--address", server.address()};
+        QCOMPARE(probe(at), qMakePair(0, QString("SERVING\n")));
+        QCOMPARE(probe(at + QStringList {"--service", "qingshui.v1.Sync"}).first, 0);
+        QCOMPARE(probe(at + QStringList {"--service", "qingshui.v1.Nothing"}).first, 1);
 
         // A probe follows the server: the status now, then each change.
         grpc::ClientContext watchContext;
@@ -72,6 +88,7 @@ private slots:
         QCOMPARE(seen.status(), health::HealthCheckResponse::NOT_SERVING);
         QCOMPARE(check(*stub, ""), int(health::HealthCheckResponse::NOT_SERVING));
         QCOMPARE(check(*stub, "qingshui.v1.Sync"), int(health::HealthCheckResponse::NOT_SERVING));
+        QCOMPARE(probe(at), qMakePair(1, QString("NOT_SERVING\n")));
         QString errors;
         QTRY_VERIFY_WITH_TIMEOUT(
             (errors += server.errorOutput())
@@ -104,6 +121,31 @@ private slots:
         QVERIFY(!watch->Finish().ok());
         QVERIFY2(server.standardOutput().contains("qingshui-server stopped"),
                  "the server stopped by itself, not by SIGKILL");
+        const QPair<int, QString> gone = probe(at + QStringList {"--timeout", "2"});
+        QCOMPARE(gone.first, 3);
+        QVERIFY2(gone.second.contains("no answer from " + server.address()),
+                 qPrintable(gone.second));
+    }
+
+    // Off loopback the server speaks only TLS: the probe trusts its certificate and checks
+    // the name in it — the address's host, or the name given when servers behind one name
+    // are asked by their own address.
+    void theProbeSpeaksTls()
+    {
+        QTemporaryDir dir;
+        TestCertificate certificate;
+        QString error;
+        QVERIFY2(certificate.make(dir.path(), "server", "DNS:qingshui.test", &error),
+                 qPrintable(error));
+        ServerProcess server(dir.filePath("server.db"));
+        QVERIFY(server.start({"--tls-cert", certificate.certPath, "--tls-key", certificate.keyPath},
+                             "127.0.0.1:0"));
+        const QStringList at {"--address", server.address(), "--timeout", "3"};
+        const QStringList trusted {"--tls-ca", certificate.certPath};
+        QCOMPARE(probe(at + trusted + QStringList {"--tls-name", "qingshui.test"}),
+                 qMakePair(0, QString("SERVING\n")));
+        QCOMPARE(probe(at + trusted).first, 3); // 127.0.0.1 is not the name it carries
+        QCOMPARE(probe(at).first, 3); // plaintext to a TLS server
     }
 };
 
