@@ -48,9 +48,10 @@ void HealthWatch::update()
         return;
     const bool recovered = m_serving == 0;
     m_serving = serving;
-    m_health.SetServingStatus("", serving);
+    // The services before the server as a whole: whoever sees "" change finds them changed.
     for (const std::string &service : m_services)
         m_health.SetServingStatus(service, serving);
+    m_health.SetServingStatus("", serving);
     if (serving && recovered)
         std::fprintf(stderr, "qingshui-server: health SERVING\n");
     else if (!serving)
