@@ -1,5 +1,6 @@
 #include "backupcommand.h"
 
+#include "postgres/pgdatabase.h"
 #include "sqlitebackup.h"
 
 #include <QCommandLineParser>
@@ -42,8 +43,7 @@ int runBackupCommand(const QStringList &arguments)
     if (!p.isSet(QStringLiteral("db")) || !p.isSet(QStringLiteral("to")))
         return fail(2, QStringLiteral("--db FILE and --to FILE are required"));
     const QString db = p.value(QStringLiteral("db"));
-    if (db.startsWith(QLatin1String("postgresql://"))
-        || db.startsWith(QLatin1String("postgres://")))
+    if (PgDatabase::isUri(db))
         // The URL is not repeated: it may hold a password.
         return fail(2,
                     QStringLiteral("--db names a PostgreSQL database: back it up with pg_dump, "
