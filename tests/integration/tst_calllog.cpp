@@ -1,10 +1,11 @@
 // The call log of a real qingshui-server: one JSON line per call on its standard output,
 // with the method, status, milliseconds, account and device (from the token, or as a Login
 // names them) and the refusal code — and never a token or a password. Read from the real
-// process's output after real calls.
+// process's output after real calls, on both backends (tests/backends.cmake).
 #include "serverprocess.h"
 #include "storage/syncmetarepository.h"
 #include "syncdevice.h"
+#include "testserverstore.h"
 #include "testtoken.h"
 
 #include "grpc/health/v1/health.grpc.pb.h"
@@ -70,9 +71,12 @@ private slots:
     void oneLinePerCallWithWhoAndHowItEnded()
     {
         QTemporaryDir dir;
-        ServerProcess server(dir.filePath("server.db"));
+        TestServerStore store;
+        QString error;
+        QVERIFY2(store.make(dir.path(), "calllog", &error), qPrintable(error));
+        ServerProcess server(store.db());
         QVERIFY(server.addUser("wang.li", "inspector", "420322"));
-        QVERIFY(server.start());
+        QVERIFY(server.start(store.serverArgs()));
         auto channel = grpc::CreateChannel(server.address().toStdString(),
                                            grpc::InsecureChannelCredentials());
         auto auth = v1::Auth::NewStub(channel);
@@ -80,7 +84,6 @@ private slots:
         // A login, three calls with its token, one with a token nobody issued, a wrong
         // password, a health check, and a device's sync (Push, Pull, …).
         QByteArray token;
-        QString error;
         QVERIFY2(logInForToken(channel, "wang.li", kDevice, &token, &error), qPrintable(error));
         for (int i = 0; i < 3; ++i)
             QCOMPARE(whoAmI(*auth, token), grpc::StatusCode::OK);

@@ -1,10 +1,12 @@
 // The standard health service (grpc.health.v1.Health) of a real qingshui-server, asked as a
 // load balancer or probe asks it: SERVING while its database answers, NOT_SERVING from the
-// moment it cannot be reached (here: the file moved away under the running server) and
-// SERVING again once it is back; Watch follows each change; a stopping server says
-// NOT_SERVING and stops although a Watch is open.
+// moment it cannot be reached (SQLite: the file moved away under the running server;
+// PostgreSQL: the database refusing connections and the server's cut) and SERVING again once
+// it is back; Watch follows each change; a stopping server says NOT_SERVING and stops
+// although a Watch is open. Run on both backends (tests/backends.cmake).
 #include "serverprocess.h"
 #include "testcertificate.h"
+#include "testserverstore.h"
 
 #include "grpc/health/v1/health.grpc.pb.h"
 
@@ -47,6 +49,52 @@ QPair<int, QString> probe(const QStringList &args)
             QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError())};
 }
 
+// SQL as the cluster's superuser (QS_TEST_PG_URL), as an operator would run it.
+bool psql(const QString &url, const QString &sql)
+{
+    QProcess p;
+    p.start(QStringLiteral("/usr/lib/postgresql/15/bin/psql"),
+            {"-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql});
+    const bool ok
+        = p.waitForFinished(30000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    if (!ok)
+        qWarning("psql: %s", p.readAllStandardError().constData());
+    return ok;
+}
+
+// The database cannot be reached (true), or can again (false).
+bool cutOff(const TestServerStore &store, bool cut)
+{
+    if (!store.isPostgres())
+        return cut ? QFile::rename(store.db(), store.db() + ".moved")
+                   : QFile::rename(store.db() + ".moved", store.db());
+    const QString cluster = qEnvironmentVariable("QS_TEST_PG_URL");
+    const QString name = store.pgName();
+    if (!cut)
+        return psql(cluster, QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS true").arg(name));
+    return psql(cluster, QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS false").arg(name))
+        && psql(cluster,
+                QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                               "WHERE datname = '%1'")
+                    .arg(name));
+}
+
+// Another history in the database's place (true: SQLite, a copy put in the file's place;
+// PostgreSQL, its epoch changed), or its own back (false).
+bool replaced(const TestServerStore &store, bool replace)
+{
+    if (store.isPostgres())
+        return psql(store.db(),
+                    replace ? "UPDATE server_meta SET value = 'another-' || value "
+                              "WHERE key = 'epoch'"
+                            : "UPDATE server_meta SET value = substr(value, 9) "
+                              "WHERE key = 'epoch' AND value LIKE 'another-%'");
+    const QString db = store.db();
+    if (replace)
+        return QFile::rename(db, db + ".moved") && QFile::copy(db + ".moved", db);
+    return QFile::remove(db) && QFile::rename(db + ".moved", db);
+}
+
 } // namespace
 
 class TestServerHealth : public QObject {
@@ -56,9 +104,12 @@ private slots:
     void servingFollowsTheDatabase()
     {
         QTemporaryDir dir;
-        const QString db = dir.filePath("server.db");
-        ServerProcess server(db);
-        QVERIFY(server.start({"--health-interval", "0.1", "--shutdown-grace", "1"}));
+        TestServerStore store;
+        QString error;
+        QVERIFY2(store.make(dir.path(), "health_follows", &error), qPrintable(error));
+        ServerProcess server(store.db());
+        QVERIFY(
+            server.start(store.serverArgs({"--health-interval", "0.1", "--shutdown-grace", "1"})));
         auto channel = grpc::CreateChannel(server.address().toStdString(),
                                            grpc::InsecureChannelCredentials());
         auto stub = health::Health::NewStub(channel);
@@ -82,33 +133,34 @@ private slots:
         QVERIFY(watch->Read(&seen));
         QCOMPARE(seen.status(), health::HealthCheckResponse::SERVING);
 
-        // The database file moved away under the running server: it cannot be reached.
-        QVERIFY(QFile::rename(db, db + ".moved"));
+        // The database cannot be reached under the running server.
+        QVERIFY(cutOff(store, true));
         QVERIFY(watch->Read(&seen));
         QCOMPARE(seen.status(), health::HealthCheckResponse::NOT_SERVING);
         QCOMPARE(check(*stub, ""), int(health::HealthCheckResponse::NOT_SERVING));
         QCOMPARE(check(*stub, "qingshui.v1.Sync"), int(health::HealthCheckResponse::NOT_SERVING));
         QCOMPARE(probe(at), qMakePair(1, QString("NOT_SERVING\n")));
+        const QString why = store.isPostgres()
+            ? "health NOT_SERVING: the PostgreSQL database cannot be read"
+            : "health NOT_SERVING: " + store.db() + " is no longer the file the server opened";
         QString errors;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            (errors += server.errorOutput())
-                .contains("health NOT_SERVING: " + db + " is no longer the file the server opened"),
-            10000);
+        QTRY_VERIFY_WITH_TIMEOUT((errors += server.errorOutput()).contains(why), 10000);
 
-        // Put back: serving again.
-        QVERIFY(QFile::rename(db + ".moved", db));
+        // Back: serving again.
+        QVERIFY(cutOff(store, false));
         QVERIFY(watch->Read(&seen));
         QCOMPARE(seen.status(), health::HealthCheckResponse::SERVING);
         QCOMPARE(check(*stub, "qingshui.v1.Sync"), int(health::HealthCheckResponse::SERVING));
 
-        // Another file in its place (a copy put back under a running server) is not its
-        // database either.
-        QVERIFY(QFile::rename(db, db + ".moved"));
-        QVERIFY(QFile::copy(db + ".moved", db));
+        // Another history in its place (a copy put back under a running server, a database
+        // restored under it) is not its database either.
+        QVERIFY(replaced(store, true));
         QVERIFY(watch->Read(&seen));
         QCOMPARE(seen.status(), health::HealthCheckResponse::NOT_SERVING);
-        QVERIFY(QFile::remove(db));
-        QVERIFY(QFile::rename(db + ".moved", db));
+        if (store.isPostgres())
+            QTRY_VERIFY_WITH_TIMEOUT(
+                (errors += server.errorOutput()).contains("now holds another history"), 10000);
+        QVERIFY(replaced(store, false));
         QVERIFY(watch->Read(&seen));
         QCOMPARE(seen.status(), health::HealthCheckResponse::SERVING);
 
@@ -137,8 +189,11 @@ private slots:
         QString error;
         QVERIFY2(certificate.make(dir.path(), "server", "DNS:qingshui.test", &error),
                  qPrintable(error));
-        ServerProcess server(dir.filePath("server.db"));
-        QVERIFY(server.start({"--tls-cert", certificate.certPath, "--tls-key", certificate.keyPath},
+        TestServerStore store;
+        QVERIFY2(store.make(dir.path(), "health_tls", &error), qPrintable(error));
+        ServerProcess server(store.db());
+        QVERIFY(server.start(store.serverArgs({"--tls-cert", certificate.certPath, "--tls-key",
+                                               certificate.keyPath}),
                              "127.0.0.1:0"));
         const QStringList at {"--address", server.address(), "--timeout", "3"};
         const QStringList trusted {"--tls-ca", certificate.certPath};
