@@ -5,10 +5,8 @@ qs_add_qtest(tst_calllog SOURCES integration/tst_calllog.cpp LIBS qs_sync qs_pro
 add_dependencies(tst_calllog qingshui-server)
 qs_add_qtest(tst_serverhealth SOURCES integration/tst_serverhealth.cpp LIBS qs_proto)
 add_dependencies(tst_serverhealth qingshui-server)
-foreach(test tst_calllog tst_serverhealth)
-    target_include_directories(${test} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/postgres)
-    qs_on_both_backends(${test})
-endforeach()
+qs_on_both_backends(tst_calllog)
+qs_on_both_backends(tst_serverhealth)
 qs_add_qtest(tst_serverbackup SOURCES integration/tst_serverbackup.cpp LIBS qs_sync)
 add_dependencies(tst_serverbackup qingshui-server)
 # The call log's writer: a stuck reader holds up no call; drops are counted.

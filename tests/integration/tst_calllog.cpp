@@ -5,7 +5,6 @@
 #include "serverprocess.h"
 #include "storage/syncmetarepository.h"
 #include "syncdevice.h"
-#include "testserverstore.h"
 #include "testtoken.h"
 
 #include "grpc/health/v1/health.grpc.pb.h"
@@ -71,12 +70,9 @@ private slots:
     void oneLinePerCallWithWhoAndHowItEnded()
     {
         QTemporaryDir dir;
-        TestServerStore store;
-        QString error;
-        QVERIFY2(store.make(dir.path(), "calllog", &error), qPrintable(error));
-        ServerProcess server(store.db());
+        ServerProcess server(dir.filePath("server.db"));
         QVERIFY(server.addUser("wang.li", "inspector", "420322"));
-        QVERIFY(server.start(store.serverArgs()));
+        QVERIFY(server.start());
         auto channel = grpc::CreateChannel(server.address().toStdString(),
                                            grpc::InsecureChannelCredentials());
         auto auth = v1::Auth::NewStub(channel);
@@ -84,6 +80,7 @@ private slots:
         // A login, three calls with its token, one with a token nobody issued, a wrong
         // password, a health check, and a device's sync (Push, Pull, …).
         QByteArray token;
+        QString error;
         QVERIFY2(logInForToken(channel, "wang.li", kDevice, &token, &error), qPrintable(error));
         for (int i = 0; i < 3; ++i)
             QCOMPARE(whoAmI(*auth, token), grpc::StatusCode::OK);

@@ -5,8 +5,8 @@
 // it is back; Watch follows each change; a stopping server says NOT_SERVING and stops
 // although a Watch is open. Run on both backends (tests/backends.cmake).
 #include "serverprocess.h"
+#include "testbackend.h"
 #include "testcertificate.h"
-#include "testserverstore.h"
 
 #include "grpc/health/v1/health.grpc.pb.h"
 
@@ -49,47 +49,55 @@ QPair<int, QString> probe(const QStringList &args)
             QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError())};
 }
 
-// SQL as the cluster's superuser (QS_TEST_PG_URL), as an operator would run it.
-bool psql(const QString &url, const QString &sql)
+// SQL as an operator would run it, on the cluster (the database the store at path is) or on
+// that database itself.
+bool psql(const QString &path, const QString &sql, bool onCluster = false)
 {
-    QProcess p;
-    p.start(QStringLiteral("/usr/lib/postgresql/15/bin/psql"),
-            {"-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql});
-    const bool ok
-        = p.waitForFinished(30000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    const QString url
+        = onCluster ? qEnvironmentVariable("QS_TEST_PG_URL") : TestBackend::dbArgument(path);
+    QString error;
+    const bool ok = TestBackend::runPsql(url, {QStringLiteral("-c"), sql}, nullptr, &error);
     if (!ok)
-        qWarning("psql: %s", p.readAllStandardError().constData());
+        qWarning("%s", qPrintable(error));
     return ok;
 }
 
-// The database cannot be reached (true), or can again (false).
-bool cutOff(const TestServerStore &store, bool cut)
+// The PostgreSQL database's name in its URL (postgresql://postgres@/NAME?host=DIR).
+QString databaseName(const QString &path)
 {
-    if (!store.isPostgres())
-        return cut ? QFile::rename(store.db(), store.db() + ".moved")
-                   : QFile::rename(store.db() + ".moved", store.db());
-    const QString cluster = qEnvironmentVariable("QS_TEST_PG_URL");
-    const QString name = store.pgName();
-    if (!cut)
-        return psql(cluster, QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS true").arg(name));
-    return psql(cluster, QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS false").arg(name))
-        && psql(cluster,
-                QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                               "WHERE datname = '%1'")
-                    .arg(name));
+    const QString url = TestBackend::dbArgument(path);
+    const qsizetype query = url.indexOf(QLatin1Char('?'));
+    const qsizetype slash = url.lastIndexOf(QLatin1Char('/'), query < 0 ? -1 : query);
+    return url.mid(slash + 1, query < 0 ? -1 : query - slash - 1);
 }
 
-// Another history in the database's place (true: SQLite, a copy put in the file's place;
-// PostgreSQL, its epoch changed), or its own back (false).
-bool replaced(const TestServerStore &store, bool replace)
+// The store at db cannot be reached (true), or can again (false). SQLite: the file moved
+// away and back; PostgreSQL: the database refuses connections and the server's are cut.
+bool cutOff(const QString &db, bool cut)
 {
-    if (store.isPostgres())
-        return psql(store.db(),
+    if (!TestBackend::isPostgres())
+        return cut ? QFile::rename(db, db + ".moved") : QFile::rename(db + ".moved", db);
+    const QString name = databaseName(db);
+    if (!cut)
+        return psql(db, QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS true").arg(name), true);
+    return psql(db, QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS false").arg(name), true)
+        && psql(db,
+                QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                               "WHERE datname = '%1'")
+                    .arg(name),
+                true);
+}
+
+// Another history in the store's place (true: SQLite, a copy put in the file's place;
+// PostgreSQL, its epoch changed), or its own back (false).
+bool replaced(const QString &db, bool replace)
+{
+    if (TestBackend::isPostgres())
+        return psql(db,
                     replace ? "UPDATE server_meta SET value = 'another-' || value "
                               "WHERE key = 'epoch'"
                             : "UPDATE server_meta SET value = substr(value, 9) "
                               "WHERE key = 'epoch' AND value LIKE 'another-%'");
-    const QString db = store.db();
     if (replace)
         return QFile::rename(db, db + ".moved") && QFile::copy(db + ".moved", db);
     return QFile::remove(db) && QFile::rename(db + ".moved", db);
@@ -104,12 +112,9 @@ private slots:
     void servingFollowsTheDatabase()
     {
         QTemporaryDir dir;
-        TestServerStore store;
-        QString error;
-        QVERIFY2(store.make(dir.path(), "health_follows", &error), qPrintable(error));
-        ServerProcess server(store.db());
-        QVERIFY(
-            server.start(store.serverArgs({"--health-interval", "0.1", "--shutdown-grace", "1"})));
+        const QString db = dir.filePath("server.db");
+        ServerProcess server(db);
+        QVERIFY(server.start({"--health-interval", "0.1", "--shutdown-grace", "1"}));
         auto channel = grpc::CreateChannel(server.address().toStdString(),
                                            grpc::InsecureChannelCredentials());
         auto stub = health::Health::NewStub(channel);
@@ -134,33 +139,33 @@ private slots:
         QCOMPARE(seen.status(), health::HealthCheckResponse::SERVING);
 
         // The database cannot be reached under the running server.
-        QVERIFY(cutOff(store, true));
+        QVERIFY(cutOff(db, true));
         QVERIFY(watch->Read(&seen));
         QCOMPARE(seen.status(), health::HealthCheckResponse::NOT_SERVING);
         QCOMPARE(check(*stub, ""), int(health::HealthCheckResponse::NOT_SERVING));
         QCOMPARE(check(*stub, "qingshui.v1.Sync"), int(health::HealthCheckResponse::NOT_SERVING));
         QCOMPARE(probe(at), qMakePair(1, QString("NOT_SERVING\n")));
-        const QString why = store.isPostgres()
+        const QString why = TestBackend::isPostgres()
             ? "health NOT_SERVING: the PostgreSQL database cannot be read"
-            : "health NOT_SERVING: " + store.db() + " is no longer the file the server opened";
+            : "health NOT_SERVING: " + db + " is no longer the file the server opened";
         QString errors;
         QTRY_VERIFY_WITH_TIMEOUT((errors += server.errorOutput()).contains(why), 10000);
 
         // Back: serving again.
-        QVERIFY(cutOff(store, false));
+        QVERIFY(cutOff(db, false));
         QVERIFY(watch->Read(&seen));
         QCOMPARE(seen.status(), health::HealthCheckResponse::SERVING);
         QCOMPARE(check(*stub, "qingshui.v1.Sync"), int(health::HealthCheckResponse::SERVING));
 
         // Another history in its place (a copy put back under a running server, a database
         // restored under it) is not its database either.
-        QVERIFY(replaced(store, true));
+        QVERIFY(replaced(db, true));
         QVERIFY(watch->Read(&seen));
         QCOMPARE(seen.status(), health::HealthCheckResponse::NOT_SERVING);
-        if (store.isPostgres())
+        if (TestBackend::isPostgres())
             QTRY_VERIFY_WITH_TIMEOUT(
                 (errors += server.errorOutput()).contains("now holds another history"), 10000);
-        QVERIFY(replaced(store, false));
+        QVERIFY(replaced(db, false));
         QVERIFY(watch->Read(&seen));
         QCOMPARE(seen.status(), health::HealthCheckResponse::SERVING);
 
@@ -189,11 +194,8 @@ private slots:
         QString error;
         QVERIFY2(certificate.make(dir.path(), "server", "DNS:qingshui.test", &error),
                  qPrintable(error));
-        TestServerStore store;
-        QVERIFY2(store.make(dir.path(), "health_tls", &error), qPrintable(error));
-        ServerProcess server(store.db());
-        QVERIFY(server.start(store.serverArgs({"--tls-cert", certificate.certPath, "--tls-key",
-                                               certificate.keyPath}),
+        ServerProcess server(dir.filePath("server.db"));
+        QVERIFY(server.start({"--tls-cert", certificate.certPath, "--tls-key", certificate.keyPath},
                              "127.0.0.1:0"));
         const QStringList at {"--address", server.address(), "--timeout", "3"};
         const QStringList trusted {"--tls-ca", certificate.certPath};
