@@ -2,6 +2,7 @@
 
 #include "accesstoken.h"
 #include "accountstore.h"
+#include "callidentities.h"
 #include "refusalstatus.h"
 
 #include <grpcpp/server_context.h>
@@ -25,6 +26,8 @@ grpc::Status Authenticator::authenticate(const grpc::ServerContextBase &context,
     switch (m_accounts.callerForToken(AccessToken::hashOf(token),
                                       QDateTime::currentMSecsSinceEpoch(), caller)) {
     case AccountStore::TokenCheck::Valid:
+        if (m_identities)
+            m_identities->note(&context, {caller->username, caller->deviceId});
         return grpc::Status::OK;
     case AccountStore::TokenCheck::Unknown:
         return refuse(grpc::StatusCode::UNAUTHENTICATED, "token_unknown",
@@ -49,4 +52,15 @@ grpc::Status Authenticator::authenticate(const grpc::ServerContextBase &context,
                       "this account has been disabled");
     }
     return refuse(grpc::StatusCode::UNAUTHENTICATED, "token_unknown", "token not accepted");
+}
+
+void Authenticator::noteNamedIdentity(const grpc::ServerContextBase &context,
+                                      const std::string &account, const std::string &device) const
+{
+    // What a client sends may be anything: a name's length is bounded in the log.
+    constexpr int kMaxLength = 64;
+    if (m_identities)
+        m_identities->note(&context,
+                           {QString::fromStdString(account).left(kMaxLength),
+                            QString::fromStdString(device).left(kMaxLength)});
 }

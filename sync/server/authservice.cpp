@@ -140,7 +140,8 @@ grpc::ServerUnaryReactor *AuthService::Login(grpc::CallbackServerContext *contex
 {
     return answerQueued<v1::LoginRequest, v1::LoginResponse>(
         m_workers, context, request, response,
-        [this, peer = context->peer()](const v1::LoginRequest &req, v1::LoginResponse *resp) {
+        [this, context, peer = context->peer()](const v1::LoginRequest &req, v1::LoginResponse *resp) {
+            m_authenticator.noteNamedIdentity(*context, req.username(), req.device_id());
             return login(peer, req, resp);
         });
 }
@@ -168,7 +169,8 @@ grpc::ServerUnaryReactor *AuthService::Enrol(grpc::CallbackServerContext *contex
 {
     return answerQueued<v1::EnrolRequest, v1::LoginResponse>(
         m_workers, context, request, response,
-        [this, peer = context->peer()](const v1::EnrolRequest &req, v1::LoginResponse *resp) {
+        [this, context, peer = context->peer()](const v1::EnrolRequest &req, v1::LoginResponse *resp) {
+            m_authenticator.noteNamedIdentity(*context, req.username(), req.device_id());
             return m_redeemer.enrol(peer, req, resp);
         });
 }

@@ -3,16 +3,25 @@
 //   --tls-key PEM]
 //                   [--require-invite]
 //   qingshui-server user add|list|disable|enable ... / device list|revoke|reassign ...
-//   (admincommands) qingshui-server invite --user NAME --address HOST:PORT ... / invite list|revoke
-//   ID
+//   (admincommands)
+//   qingshui-server invite --user NAME --address HOST:PORT ... / invite list|revoke ID
+//   qingshui-server backup --db FILE --to FILE (backupcommand)
+//   qingshui-server health --address HOST:PORT [--tls-ca PEM] (healthcommand)
 #include "admincommands.h"
 #include "authenticator.h"
 #include "authservice.h"
+#include "backupcommand.h"
 #include "blobservice.h"
 #include "blobstore.h"
+#include "callidentities.h"
+#include "calllog.h"
 #include "catalogservice.h"
 #include "changestore.h"
+#include "healthcommand.h"
+#include "healthprobe.h"
+#include "healthwatch.h"
 #include "invitecommands.h"
+#include "linewriter.h"
 #include "loginworkers.h"
 #include "loopback.h"
 #include "referencecatalog.h"
@@ -27,6 +36,7 @@
 #include <QFile>
 
 #include <grpcpp/grpcpp.h>
+#include <grpcpp/health_check_service_interface.h>
 
 #include <chrono>
 #include <condition_variable>
@@ -71,6 +81,10 @@ int main(int argc, char *argv[])
     const QStringList arguments = QCoreApplication::arguments();
     if (arguments.size() > 1 && arguments[1] == QLatin1String("invite"))
         return runInviteCommand(arguments);
+    if (arguments.size() > 1 && arguments[1] == QLatin1String("backup"))
+        return runBackupCommand(arguments);
+    if (arguments.size() > 1 && arguments[1] == QLatin1String("health"))
+        return runHealthCommand(arguments);
     if (arguments.size() > 1
         && QStringList({QStringLiteral("user"), QStringLiteral("device"),
                         QStringLiteral("template"), QStringLiteral("reference")})
@@ -119,6 +133,14 @@ int main(int argc, char *argv[])
                       QStringLiteral("Logins and enrolments that may wait for a check; more "
                                      "are refused as busy (default: 8 per worker)."),
                       QStringLiteral("N")});
+    parser.addOption({QStringLiteral("health-interval"),
+                      QStringLiteral("Seconds between checks of the database for the health "
+                                     "service (grpc.health.v1.Health; default 5)."),
+                      QStringLiteral("SECONDS"), QStringLiteral("5")});
+    parser.addOption({QStringLiteral("shutdown-grace"),
+                      QStringLiteral("Seconds the calls under way get to finish after SIGTERM; "
+                                     "the rest are cancelled and tablets retry (default 10)."),
+                      QStringLiteral("SECONDS"), QStringLiteral("10")});
     parser.process(app);
 
     if (!parser.positionalArguments().isEmpty())
@@ -157,6 +179,17 @@ int main(int argc, char *argv[])
     if (!queueOk || (parser.isSet(QStringLiteral("login-queue")) && loginQueue < 0))
         return fail("--login-queue wants a number, got '%s'",
                     parser.value(QStringLiteral("login-queue")));
+    bool intervalOk = false;
+    const double healthIntervalS
+        = parser.value(QStringLiteral("health-interval")).toDouble(&intervalOk);
+    if (!intervalOk || healthIntervalS <= 0)
+        return fail("--health-interval wants a positive number of seconds, got '%s'",
+                    parser.value(QStringLiteral("health-interval")));
+    bool graceOk = false;
+    const double shutdownGraceS = parser.value(QStringLiteral("shutdown-grace")).toDouble(&graceOk);
+    if (!graceOk || shutdownGraceS < 0)
+        return fail("--shutdown-grace wants a number of seconds, got '%s'",
+                    parser.value(QStringLiteral("shutdown-grace")));
 
     std::shared_ptr<grpc::ServerCredentials> credentials;
     const bool tls
@@ -204,7 +237,10 @@ int main(int argc, char *argv[])
         return 1;
     }
     const std::unique_ptr<ChangeStore> changes = db->changeStore(blobStore);
-    Authenticator authenticator(db->accounts());
+    // One line per call on stdout (calllog.h); the Authenticator names who made it.
+    LineWriter callLogOutput(stdout);
+    CallIdentities callers;
+    Authenticator authenticator(db->accounts(), &callers);
     SyncService sync(*changes, authenticator);
     const bool requireInvite = parser.isSet(QStringLiteral("require-invite"));
     // Declared before the server: it outlives the calls it answers.
@@ -217,7 +253,11 @@ int main(int argc, char *argv[])
     const std::unique_ptr<UploadStore> uploads = db->uploadStore();
     BlobService blobs(blobStore, *changes, *uploads, authenticator);
 
+    grpc::EnableDefaultHealthCheckService(true); // grpc.health.v1.Health, kept by HealthWatch
     grpc::ServerBuilder builder;
+    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> logs;
+    logs.push_back(std::make_unique<CallLogFactory>(callers, callLogOutput));
+    builder.experimental().SetInterceptorCreators(std::move(logs));
     int chosenPort = 0;
     builder.AddListeningPort(listen.toStdString(), credentials, &chosenPort);
     builder.RegisterService(&sync);
@@ -230,6 +270,12 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "qingshui-server: cannot listen on %s\n", qPrintable(listen));
         return 1;
     }
+    const std::unique_ptr<HealthProbe> probe = db->healthProbe();
+    HealthWatch health(
+        *probe, *server->GetHealthCheckService(),
+        {qingshui::v1::Sync::service_full_name(), qingshui::v1::Auth::service_full_name(),
+         qingshui::v1::Catalog::service_full_name(), qingshui::v1::Blobs::service_full_name()},
+        std::chrono::milliseconds(qint64(healthIntervalS * 1000)));
     std::printf("qingshui-server listening on %s:%d epoch %s%s\n", qPrintable(host), chosenPort,
                 qPrintable(db->epoch()), tls ? " tls" : "");
     if (requireInvite)
@@ -259,7 +305,10 @@ int main(int argc, char *argv[])
     std::thread stopper([&] {
         int signal = 0;
         sigwait(&stopSignals, &signal);
-        server->Shutdown();
+        health.stop(); // load balancers send no new calls here
+        // Long calls (a health Watch, a slow upload) are cancelled after the grace.
+        server->Shutdown(std::chrono::system_clock::now()
+                         + std::chrono::milliseconds(qint64(shutdownGraceS * 1000)));
     });
     server->Wait();
     stopper.join();

@@ -4,12 +4,14 @@
 #include "postgres/pgcatalogstore.h"
 #include "postgres/pgchangestore.h"
 #include "postgres/pgdatabase.h"
+#include "postgres/pghealthprobe.h"
 #include "postgres/pginvitestore.h"
 #include "postgres/pguploadstore.h"
 #include "serverdatabase.h"
 #include "sqliteaccountstore.h"
 #include "sqlitecatalogstore.h"
 #include "sqlitechangestore.h"
+#include "sqlitehealthprobe.h"
 #include "sqliteinvitestore.h"
 #include "sqliteuploadstore.h"
 
@@ -34,6 +36,10 @@ public:
     std::unique_ptr<UploadStore> uploadStore() override
     {
         return std::make_unique<SqliteUploadStore>(m_db);
+    }
+    std::unique_ptr<HealthProbe> healthProbe() override
+    {
+        return std::make_unique<SqliteHealthProbe>(m_db);
     }
     QString epoch() const override { return m_db.epoch(); }
     QString defaultBlobFolder() const override { return m_db.path() + QStringLiteral(".blobs"); }
@@ -64,6 +70,10 @@ public:
     std::unique_ptr<UploadStore> uploadStore() override
     {
         return std::make_unique<PgUploadStore>(m_db);
+    }
+    std::unique_ptr<HealthProbe> healthProbe() override
+    {
+        return std::make_unique<PgHealthProbe>(m_db);
     }
     QString epoch() const override { return m_db.epoch(); }
     QString defaultBlobFolder() const override { return {}; }

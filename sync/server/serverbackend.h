@@ -7,6 +7,7 @@ class AccountStore;
 class BlobStore;
 class CatalogStore;
 class ChangeStore;
+class HealthProbe;
 class InviteStore;
 class UploadStore;
 
@@ -27,6 +28,8 @@ public:
     virtual std::unique_ptr<ChangeStore> changeStore(BlobStore &blobs) = 0;
     // The photo uploads under way (their bytes are in the blob folder).
     virtual std::unique_ptr<UploadStore> uploadStore() = 0;
+    // Whether the database can be used right now, for the health service (HealthWatch).
+    virtual std::unique_ptr<HealthProbe> healthProbe() = 0;
 
     virtual QString epoch() const = 0;
     // Where photos go without --blobs: beside an SQLite file; empty for PostgreSQL, where

@@ -90,6 +90,7 @@ public:
             if (m.hasMatch()) {
                 m_address = m.captured(1) + QLatin1Char(':') + m.captured(2);
                 m_epoch = m.captured(3);
+                m_output = out;
                 if (TestBackend::storeIsWhereItShouldBe(m_dbPath))
                     return true;
                 qWarning("qingshui-server --db %s listens, but that PostgreSQL database holds "
@@ -125,11 +126,21 @@ public:
     QString epoch() const { return m_epoch; }
     qint64 pid() const { return m_process.processId(); }
     QString errorOutput() { return QString::fromUtf8(m_process.readAllStandardError()); }
+    // All the server wrote on standard output so far (its start lines, the call log), after
+    // waiting up to `waitMs` for more.
+    QByteArray standardOutput(int waitMs = 0)
+    {
+        if (waitMs > 0)
+            m_process.waitForReadyRead(waitMs);
+        m_output += m_process.readAllStandardOutput();
+        return m_output;
+    }
 
 private:
     QString m_dbPath;
     QString m_address;
     QString m_adminOutput;
     QString m_epoch;
+    QByteArray m_output;
     QProcess m_process;
 };
