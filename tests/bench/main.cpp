@@ -1,5 +1,6 @@
 // qingshui-bench SUITE: prints one `name value unit` line per figure.
 #include "kioskbench.h"
+#include "loadbench.h"
 #include "reportbench.h"
 #include "reviewbench.h"
 #include "storebench.h"
@@ -12,7 +13,7 @@
 int main(int argc, char *argv[])
 {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: qingshui-bench store|sync|review|kiosk\n");
+        std::fprintf(stderr, "usage: qingshui-bench store|sync|review|kiosk|load\n");
         return 2;
     }
     qputenv("QT_QPA_PLATFORM",
@@ -26,6 +27,8 @@ int main(int argc, char *argv[])
         return runReviewBench() != 0 ? 1 : runReportBench();
     if (std::strcmp(argv[1], "kiosk") == 0)
         return runKioskBench(argc, argv);
+    if (std::strcmp(argv[1], "load") == 0)
+        return runLoadBench(argc, argv);
     std::fprintf(stderr, "qingshui-bench: unknown suite '%s'\n", argv[1]);
     return 2;
 }

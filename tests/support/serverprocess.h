@@ -109,6 +109,7 @@ public:
     }
 
     QString address() const { return m_address; }
+    qint64 processId() const { return m_process.processId(); }
     QString epoch() const { return m_epoch; }
     QString errorOutput() { return QString::fromUtf8(m_process.readAllStandardError()); }
 
