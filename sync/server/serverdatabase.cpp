@@ -16,7 +16,7 @@ Q_LOGGING_CATEGORY(lcServerDb, "qs.server.db")
 
 namespace {
 
-constexpr int kSchemaVersion = 9;
+constexpr int kSchemaVersion = 14; // 010-013: issue 14 parts C, D, E, W (absent here: no-ops)
 
 QStringList statementsOf(const QString &resource)
 {
