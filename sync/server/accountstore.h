@@ -50,7 +50,16 @@ public:
     // Ends every token of the device and refuses it from now on.
     virtual bool revokeDevice(const QString &deviceId, qint64 atMs) = 0;
 
-    enum class TokenCheck { Valid, Unknown, Expired, Revoked, DeviceRevoked, AccountDisabled };
+    // Failed: the store could not be read (the caller is told to retry, not to log in again).
+    enum class TokenCheck {
+        Valid,
+        Unknown,
+        Expired,
+        Revoked,
+        DeviceRevoked,
+        AccountDisabled,
+        Failed
+    };
     virtual TokenCheck callerForToken(const QByteArray &tokenHash, qint64 nowMs, Caller *out) = 0;
 
     virtual QString lastError() const = 0;

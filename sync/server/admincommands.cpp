@@ -1,9 +1,9 @@
 #include "admincommands.h"
 
+#include "accountstore.h"
 #include "domain/passwordhash.h"
 #include "referencecatalog.h"
-#include "serverdatabase.h"
-#include "sqliteaccountstore.h"
+#include "serverbackend.h"
 #include "templatecatalog.h"
 
 #include <QFile>
@@ -37,7 +37,7 @@ QString readPassword()
     return in.readLine();
 }
 
-int addUser(SqliteAccountStore &accounts, const QCommandLineParser &p, const QString &username)
+int addUser(AccountStore &accounts, const QCommandLineParser &p, const QString &username)
 {
     const int roleIndex = kRoles.indexOf(p.value(QStringLiteral("role")));
     if (roleIndex < 0)
@@ -91,8 +91,9 @@ int runAdminCommand(const QStringList &arguments)
         "qingshui-server reference version | reference load FOLDER "
         "(units/townships/villages.csv)"));
     p.addHelpOption();
-    p.addOption(
-        {QStringLiteral("db"), QStringLiteral("SQLite database file."), QStringLiteral("PATH")});
+    p.addOption({QStringLiteral("db"),
+                 QStringLiteral("SQLite database file, or postgresql://… for PostgreSQL."),
+                 QStringLiteral("PATH|URI")});
     p.addOption({QStringLiteral("role"), QStringLiteral("inspector|supervisor|admin|kiosk"),
                  QStringLiteral("ROLE")});
     p.addOption({QStringLiteral("scope"),
@@ -106,10 +107,12 @@ int runAdminCommand(const QStringList &arguments)
     const QStringList args = p.positionalArguments();
     if (!p.isSet(QStringLiteral("db")))
         return fail(QStringLiteral("--db PATH is required"));
-    ServerDatabase db;
-    if (!db.open(p.value(QStringLiteral("db"))))
-        return fail(db.error());
-    SqliteAccountStore accounts(db);
+    QString openError;
+    const std::unique_ptr<ServerBackend> db
+        = ServerBackend::open(p.value(QStringLiteral("db")), &openError);
+    if (!db)
+        return fail(openError);
+    AccountStore &accounts = db->accounts();
     const QString noun = args.value(0), verb = args.value(1), object = args.value(2);
 
     if (noun == QLatin1String("user") && verb == QLatin1String("add") && !object.isEmpty())
@@ -145,7 +148,7 @@ int runAdminCommand(const QStringList &arguments)
         return 0;
     }
     if (noun == QLatin1String("template")) {
-        TemplateCatalog templates(db);
+        TemplateCatalog templates(db->catalog());
         QString error;
         if (!templates.addBundled(&error))
             return fail(error);
@@ -165,7 +168,7 @@ int runAdminCommand(const QStringList &arguments)
         }
     }
     if (noun == QLatin1String("reference")) {
-        ReferenceCatalog reference(db);
+        ReferenceCatalog reference(db->catalog());
         if (verb == QLatin1String("version")) {
             std::printf("%d\n", reference.latestVersion());
             return 0;

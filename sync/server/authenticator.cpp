@@ -38,6 +38,9 @@ grpc::Status Authenticator::authenticate(const grpc::ServerContextBase &context,
     case AccountStore::TokenCheck::DeviceRevoked:
         return refuse(grpc::StatusCode::UNAUTHENTICATED, "device_revoked",
                       "this device has been revoked");
+    case AccountStore::TokenCheck::Failed: // the database is away: retry, keep the token
+        return refuse(grpc::StatusCode::INTERNAL, "server_error",
+                      "the server cannot read its database; try again");
     case AccountStore::TokenCheck::AccountDisabled:
         return refuse(grpc::StatusCode::UNAUTHENTICATED, "account_disabled",
                       "this account has been disabled");

@@ -1,12 +1,12 @@
 #include "invitecommands.h"
 
+#include "accountstore.h"
 #include "certificatefingerprint.h"
 #include "domain/enrolmentcode.h"
+#include "invitestore.h"
 #include "loopback.h"
 #include "qrpng.h"
-#include "serverdatabase.h"
-#include "sqliteaccountstore.h"
-#include "sqliteinvitestore.h"
+#include "serverbackend.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -73,7 +73,7 @@ QString defaultQrPath(const QString &username)
     return QStringLiteral("qingshui-invite-%1.png").arg(safe);
 }
 
-int makeInvite(ServerDatabase &db, const QCommandLineParser &p)
+int makeInvite(ServerBackend &db, const QCommandLineParser &p)
 {
     const QString username = p.value(QStringLiteral("user"));
     if (username.isEmpty())
@@ -90,7 +90,7 @@ int makeInvite(ServerDatabase &db, const QCommandLineParser &p)
                                    "most 30d; got '%1'")
                         .arg(p.value(QStringLiteral("expires"))));
 
-    SqliteAccountStore accounts(db);
+    AccountStore &accounts = db.accounts();
     const std::optional<Account> account = accounts.findAccount(username);
     if (!account)
         return fail(
@@ -139,7 +139,7 @@ int makeInvite(ServerDatabase &db, const QCommandLineParser &p)
     if (!writeQrPng(qrPath, text.toLatin1(), &error))
         return fail(error);
 
-    SqliteInviteStore invites(db);
+    InviteStore &invites = db.invites();
     Invite invite;
     invite.accountId = account->id;
     invite.username = username;
@@ -165,9 +165,9 @@ int makeInvite(ServerDatabase &db, const QCommandLineParser &p)
     return 0;
 }
 
-int listInvites(ServerDatabase &db)
+int listInvites(ServerBackend &db)
 {
-    SqliteInviteStore invites(db);
+    InviteStore &invites = db.invites();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const Invite &i : invites.invites()) {
         QString state;
@@ -197,8 +197,9 @@ int runInviteCommand(const QStringList &arguments)
         "A one-time enrolment code for a tablet: the server's address, the certificate to\n"
         "trust there, the account and a secret. The tablet types it or scans the QR code."));
     p.addHelpOption();
-    p.addOption(
-        {QStringLiteral("db"), QStringLiteral("SQLite database file."), QStringLiteral("PATH")});
+    p.addOption({QStringLiteral("db"),
+                 QStringLiteral("SQLite database file, or postgresql://… for PostgreSQL."),
+                 QStringLiteral("PATH|URI")});
     p.addOption({QStringLiteral("user"), QStringLiteral("The account the tablet joins as."),
                  QStringLiteral("NAME")});
     p.addOption({QStringLiteral("address"), QStringLiteral("Where tablets reach the server."),
@@ -226,19 +227,21 @@ int runInviteCommand(const QStringList &arguments)
     }
     if (!p.isSet(QStringLiteral("db")))
         return fail(QStringLiteral("--db PATH is required"));
-    ServerDatabase db;
-    if (!db.open(p.value(QStringLiteral("db"))))
-        return fail(db.error());
+    QString openError;
+    const std::unique_ptr<ServerBackend> db
+        = ServerBackend::open(p.value(QStringLiteral("db")), &openError);
+    if (!db)
+        return fail(openError);
     const QStringList args = p.positionalArguments(); // "invite" [verb [object]]
     const QString verb = args.value(1), object = args.value(2);
     if (verb.isEmpty())
-        return makeInvite(db, p);
+        return makeInvite(*db, p);
     if (verb == QLatin1String("list") && args.size() == 2)
-        return listInvites(db);
+        return listInvites(*db);
     if (verb == QLatin1String("revoke") && args.size() == 3) {
         bool ok = false;
         const qint64 id = object.toLongLong(&ok);
-        SqliteInviteStore invites(db);
+        InviteStore &invites = db->invites();
         if (!ok || !invites.revoke(id, QDateTime::currentMSecsSinceEpoch()))
             return fail(ok ? invites.lastError()
                            : QStringLiteral("revoke wants an invite's number (invite list)"));

@@ -1,5 +1,6 @@
-// qingshui-server: the central sync server on an embedded SQLite file.
-//   qingshui-server --db FILE [--listen HOST:PORT] [--tls-cert PEM --tls-key PEM]
+// qingshui-server: the central sync server, on an embedded SQLite file or on PostgreSQL.
+//   qingshui-server --db FILE|postgresql://… [--blobs DIR] [--listen HOST:PORT] [--tls-cert PEM
+//   --tls-key PEM]
 //                   [--require-invite]
 //   qingshui-server user add|list|disable|enable ... / device list|revoke ... (admincommands)
 //   qingshui-server invite --user NAME --address HOST:PORT ... / invite list|revoke ID
@@ -9,13 +10,11 @@
 #include "blobservice.h"
 #include "blobstore.h"
 #include "catalogservice.h"
+#include "changestore.h"
 #include "invitecommands.h"
 #include "loopback.h"
 #include "referencecatalog.h"
-#include "serverdatabase.h"
-#include "sqliteaccountstore.h"
-#include "sqlitechangestore.h"
-#include "sqliteinvitestore.h"
+#include "serverbackend.h"
 #include "syncservice.h"
 #include "templatecatalog.h"
 
@@ -81,7 +80,9 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(
-        {QStringLiteral("db"), QStringLiteral("SQLite database file."), QStringLiteral("PATH")});
+        {QStringLiteral("db"),
+         QStringLiteral("SQLite database file, or postgresql://… (libpq URI) for PostgreSQL."),
+         QStringLiteral("PATH|URI")});
     parser.addOption({QStringLiteral("listen"),
                       QStringLiteral("Address to listen on; port 0 picks a free port."),
                       QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:50051")});
@@ -94,7 +95,9 @@ int main(int argc, char *argv[])
                       QStringLiteral("Seconds a login token stays valid (default 30 days)."),
                       QStringLiteral("SECONDS"), QString::number(30 * 24 * 3600)});
     parser.addOption({QStringLiteral("blobs"),
-                      QStringLiteral("Folder for photos and other blobs (default: <db>.blobs)."),
+                      QStringLiteral("Folder for photos and other blobs (default: <db>.blobs; "
+                                     "required with PostgreSQL: the folder every server "
+                                     "shares)."),
                       QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("partial-max-age-days"),
                       QStringLiteral("Days an unfinished photo upload is kept without a new "
@@ -150,35 +153,40 @@ int main(int argc, char *argv[])
         credentials = grpc::InsecureServerCredentials();
     }
 
-    ServerDatabase db;
-    if (!db.open(parser.value(QStringLiteral("db")))) {
-        std::fprintf(stderr, "qingshui-server: %s\n", qPrintable(db.error()));
+    QString openError;
+    const std::unique_ptr<ServerBackend> db
+        = ServerBackend::open(parser.value(QStringLiteral("db")), &openError);
+    if (!db) {
+        std::fprintf(stderr, "qingshui-server: %s\n", qPrintable(openError));
         return 1;
     }
-    TemplateCatalog templates(db);
+    const QString blobFolder = parser.isSet(QStringLiteral("blobs"))
+        ? parser.value(QStringLiteral("blobs"))
+        : db->defaultBlobFolder();
+    if (blobFolder.isEmpty())
+        return fail("%s",
+                    QStringLiteral("--blobs DIR is required with PostgreSQL: the folder "
+                                   "for photos that every server reaches"));
+    TemplateCatalog templates(db->catalog());
     QString templateError;
     if (!templates.addBundled(&templateError)) {
         std::fprintf(stderr, "qingshui-server: %s\n", qPrintable(templateError));
         return 1;
     }
-    BlobStore blobStore(parser.isSet(QStringLiteral("blobs"))
-                            ? parser.value(QStringLiteral("blobs"))
-                            : parser.value(QStringLiteral("db")) + QStringLiteral(".blobs"));
+    BlobStore blobStore(blobFolder);
     if (QString error; !blobStore.open(&error)) {
         std::fprintf(stderr, "qingshui-server: %s\n", qPrintable(error));
         return 1;
     }
-    SqliteChangeStore changes(db, blobStore);
-    SqliteAccountStore accounts(db);
-    Authenticator authenticator(accounts);
-    SyncService sync(changes, authenticator);
-    SqliteInviteStore invites(db);
+    const std::unique_ptr<ChangeStore> changes = db->changeStore(blobStore);
+    Authenticator authenticator(db->accounts());
+    SyncService sync(*changes, authenticator);
     const bool requireInvite = parser.isSet(QStringLiteral("require-invite"));
-    AuthService auth(accounts, invites, authenticator, tokenTtlS * 1000, requireInvite);
-    ReferenceCatalog reference(db);
-    CatalogService catalog(changes, templates, reference, authenticator,
+    AuthService auth(db->accounts(), db->invites(), authenticator, tokenTtlS * 1000, requireInvite);
+    ReferenceCatalog reference(db->catalog());
+    CatalogService catalog(*changes, templates, reference, authenticator,
                            QStringLiteral(QINGSHUI_VERSION));
-    BlobService blobs(blobStore, changes, authenticator);
+    BlobService blobs(blobStore, *changes, authenticator);
 
     grpc::ServerBuilder builder;
     int chosenPort = 0;
@@ -194,7 +202,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     std::printf("qingshui-server listening on %s:%d epoch %s%s\n", qPrintable(host), chosenPort,
-                qPrintable(db.epoch()), tls ? " tls" : "");
+                qPrintable(db->epoch()), tls ? " tls" : "");
     if (requireInvite)
         std::printf("qingshui-server: new devices join only with an invite\n");
     std::fflush(stdout);

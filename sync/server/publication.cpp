@@ -13,8 +13,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QStringList>
 #include <QVariant>
 
@@ -27,7 +25,7 @@ using Result = ChangeStore::ApplyResult;
 // One publication's work, with the transaction's connection and where to say why it stops.
 class Publisher {
 public:
-    Publisher(QSqlDatabase db, BlobStore &blobs, QString *why, ChangeStore::Refusal *refusal)
+    Publisher(SqlSession &db, BlobStore &blobs, QString *why, ChangeStore::Refusal *refusal)
         : m_db(db), m_blobs(blobs), m_why(why), m_refusal(refusal)
     {
     }
@@ -46,12 +44,17 @@ private:
         *m_why = text;
         return Result::Failed;
     }
-    Result failed(const QSqlQuery &q) { return failed(q.lastError().text()); }
+    // Runs one statement; false (with *m_why set) when it fails.
+    bool run(const QString &sql, const QVariantList &binds, SqlSession::Rows *rows = nullptr)
+    {
+        SqlSession::Rows ignored;
+        return m_db.exec(sql, binds, rows ? rows : &ignored, m_why);
+    }
 
     // The ticked photo's public rendition, made and stored as a blob (*rendition: its name).
     Result renditionOf(const QString &original, QString *rendition);
 
-    QSqlDatabase m_db;
+    SqlSession &m_db;
     BlobStore &m_blobs;
     QString *m_why;
     ChangeStore::Refusal *m_refusal;
@@ -60,12 +63,10 @@ private:
 Result Publisher::renditionOf(const QString &original, QString *rendition)
 {
     const std::string sha = original.toStdString();
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT 1 FROM blob WHERE sha256 = ?"));
-    q.addBindValue(original);
-    if (!q.exec())
-        return failed(q);
-    if (!q.next() || m_blobs.completeSize(sha) < 0)
+    SqlSession::Rows rows;
+    if (!run(QStringLiteral("SELECT 1 FROM blob WHERE sha256 = ?"), {original}, &rows))
+        return Result::Failed;
+    if (rows.rows.isEmpty() || m_blobs.completeSize(sha) < 0)
         return refuse("publish_photo_not_on_server", {original},
                       QStringLiteral("photo %1 is not on the server yet: it can be published "
                                      "once the tablet has sent it")
@@ -88,12 +89,11 @@ Result Publisher::renditionOf(const QString &original, QString *rendition)
     if (!m_blobs.storeBytes(made->jpeg, &stored, &why))
         return failed(QStringLiteral("cannot store the rendition of %1: %2").arg(original, why));
     *rendition = QString::fromStdString(stored);
-    q.prepare(QStringLiteral("INSERT INTO blob (sha256, size, stored_at_ms) VALUES (?,?,?) "
-                             "ON CONFLICT DO NOTHING"));
-    q.addBindValue(*rendition);
-    q.addBindValue(qint64(made->jpeg.size()));
-    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    return q.exec() ? Result::Applied : failed(q);
+    return run(QStringLiteral("INSERT INTO blob (sha256, size, stored_at_ms) VALUES (?,?,?) "
+                              "ON CONFLICT DO NOTHING"),
+               {*rendition, qint64(made->jpeg.size()), QDateTime::currentMSecsSinceEpoch()})
+        ? Result::Applied
+        : Result::Failed;
 }
 
 Result Publisher::publish(const v1::ReviewEvent &publish, qint64 seq)
@@ -101,27 +101,25 @@ Result Publisher::publish(const v1::ReviewEvent &publish, qint64 seq)
     const QString recordId = QString::fromStdString(publish.record_id());
     const qint64 revision = publish.record_server_seq();
     // Only the revision whose latest decision is an approval.
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT decision, record_server_seq FROM review_event "
-                             "WHERE record_id = ? AND decision IN (1, 2, 3) "
-                             "ORDER BY server_seq DESC LIMIT 1"));
-    q.addBindValue(recordId);
-    if (!q.exec())
-        return failed(q);
-    if (!q.next() || q.value(0).toInt() != v1::REVIEW_DECISION_APPROVE
-        || q.value(1).toLongLong() != revision)
+    SqlSession::Rows q;
+    if (!run(QStringLiteral("SELECT decision, record_server_seq FROM review_event "
+                            "WHERE record_id = ? AND decision IN (1, 2, 3) "
+                            "ORDER BY server_seq DESC LIMIT 1"),
+             {recordId}, &q))
+        return Result::Failed;
+    if (q.rows.isEmpty() || q.rows[0][0].toInt() != v1::REVIEW_DECISION_APPROVE
+        || q.rows[0][1].toLongLong() != revision)
         return refuse("publish_not_approved", {recordId, QString::number(revision)},
                       QStringLiteral("revision %1 of record %2 is not approved: only an "
                                      "approved revision can be published")
                           .arg(revision)
                           .arg(recordId));
     QSet<QString> photosOfRevision;
-    q.prepare(QStringLiteral("SELECT sha256 FROM record_photo WHERE server_seq = ?"));
-    q.addBindValue(revision);
-    if (!q.exec())
-        return failed(q);
-    while (q.next())
-        photosOfRevision.insert(q.value(0).toString());
+    if (!run(QStringLiteral("SELECT sha256 FROM record_photo WHERE server_seq = ?"), {revision},
+             &q))
+        return Result::Failed;
+    for (const QVariantList &row : std::as_const(q.rows))
+        photosOfRevision.insert(row[0].toString());
     QStringList ticked;
     for (const std::string &sha : publish.published_photo_sha256()) {
         const QString photo = QString::fromStdString(sha);
@@ -132,35 +130,32 @@ Result Publisher::publish(const v1::ReviewEvent &publish, qint64 seq)
         if (!ticked.contains(photo))
             ticked << photo;
     }
-    q.prepare(QStringLiteral("SELECT template_id, template_version, village_code, "
-                             "created_at_ms, updated_at_ms, content FROM record_revision "
-                             "WHERE server_seq = ? AND record_id = ?"));
-    q.addBindValue(revision);
-    q.addBindValue(recordId);
-    if (!q.exec())
-        return failed(q);
-    if (!q.next())
+    if (!run(QStringLiteral("SELECT template_id, template_version, village_code, "
+                            "created_at_ms, updated_at_ms, content FROM record_revision "
+                            "WHERE server_seq = ? AND record_id = ?"),
+             {revision, recordId}, &q))
+        return Result::Failed;
+    if (q.rows.isEmpty())
         return refuse("revision_unknown", {recordId, QString::number(revision)},
                       QStringLiteral("no revision %1 of record %2").arg(revision).arg(recordId));
-    const QString templateId = q.value(0).toString();
-    const int templateVersion = q.value(1).toInt();
-    const QString villageCode = q.value(2).toString();
-    const qint64 createdAtMs = q.value(3).toLongLong();
-    const qint64 updatedAtMs = q.value(4).toLongLong();
-    const QByteArray content = q.value(5).toByteArray();
+    const QVariantList found = q.rows[0];
+    const QString templateId = found[0].toString();
+    const int templateVersion = found[1].toInt();
+    const QString villageCode = found[2].toString();
+    const qint64 createdAtMs = found[3].toLongLong();
+    const qint64 updatedAtMs = found[4].toLongLong();
+    const QByteArray content = found[5].toByteArray();
 
     // The catalogue's template at that version: its category, and what its questions allow.
-    q.prepare(QStringLiteral(
-        "SELECT category, definition FROM form_template WHERE id = ? AND version = ?"));
-    q.addBindValue(templateId);
-    q.addBindValue(templateVersion);
-    if (!q.exec())
-        return failed(q);
+    if (!run(QStringLiteral(
+                 "SELECT category, definition FROM form_template WHERE id = ? AND version = ?"),
+             {templateId, templateVersion}, &q))
+        return Result::Failed;
     std::optional<FormTemplate> form;
     QString category, formError = QStringLiteral("not in the catalogue");
-    if (q.next()) {
-        category = q.value(0).toString();
-        form = FormTemplate::fromJson(QJsonDocument::fromJson(q.value(1).toByteArray()).object(),
+    if (!q.rows.isEmpty()) {
+        category = q.rows[0][0].toString();
+        form = FormTemplate::fromJson(QJsonDocument::fromJson(q.rows[0][1].toByteArray()).object(),
                                       &formError);
     }
     if (!form)
@@ -197,35 +192,28 @@ Result Publisher::publish(const v1::ReviewEvent &publish, qint64 seq)
 
     // The new copy replaces the record's earlier one, its photos and a withdrawal.
     for (const char *table : {"public_record", "public_withdrawal", "public_photo"}) {
-        q.prepare(QStringLiteral("DELETE FROM %1 WHERE record_id = ?").arg(QLatin1String(table)));
-        q.addBindValue(recordId);
-        if (!q.exec())
-            return failed(q);
+        if (!run(QStringLiteral("DELETE FROM %1 WHERE record_id = ?").arg(QLatin1String(table)),
+                 {recordId}))
+            return Result::Failed;
     }
-    q.prepare(QStringLiteral("INSERT INTO public_record (server_seq, record_id, village_code, "
-                             "record) VALUES (?,?,?,?)"));
-    q.addBindValue(seq);
-    q.addBindValue(recordId);
-    q.addBindValue(villageCode);
     const std::string bytes = copy.SerializeAsString();
-    q.addBindValue(QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size())));
-    if (!q.exec())
-        return failed(q);
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO public_photo (record_id, rendition_sha256, "
-                             "original_sha256) VALUES (?,?,?)"));
+    if (!run(QStringLiteral("INSERT INTO public_record (server_seq, record_id, village_code, "
+                            "record) VALUES (?,?,?,?)"),
+             {seq, recordId, villageCode,
+              QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size()))}))
+        return Result::Failed;
     for (auto it = renditions.cbegin(); it != renditions.cend(); ++it) {
-        q.addBindValue(recordId);
-        q.addBindValue(it.value());
-        q.addBindValue(it.key());
-        if (!q.exec())
-            return failed(q);
+        if (!run(QStringLiteral("INSERT INTO public_photo (record_id, rendition_sha256, "
+                                "original_sha256) VALUES (?,?,?) ON CONFLICT DO NOTHING"),
+                 {recordId, it.value(), it.key()}))
+            return Result::Failed;
     }
     return Result::Applied;
 }
 
 } // namespace
 
-ChangeStore::ApplyResult publishRevision(QSqlDatabase db, BlobStore &blobs,
+ChangeStore::ApplyResult publishRevision(SqlSession &db, BlobStore &blobs,
                                          const v1::ReviewEvent &publish, qint64 seq, QString *why,
                                          ChangeStore::Refusal *refusal)
 {

@@ -2,7 +2,8 @@
 
 #include "changestore.h"
 
-#include <QSqlDatabase>
+#include "sqlsession.h"
+
 #include <QString>
 
 class BlobStore;
@@ -24,6 +25,6 @@ class ReviewEvent;
 //   is refused (publish_photo_not_on_server, publish_photo_unusable).
 // Runs inside the push's transaction (a refusal stores nothing; a rendition file written
 // before a rollback is an unreferenced blob the next publication reuses); seq numbers the copy.
-ChangeStore::ApplyResult publishRevision(QSqlDatabase db, BlobStore &blobs,
+ChangeStore::ApplyResult publishRevision(SqlSession &db, BlobStore &blobs,
                                          const qingshui::v1::ReviewEvent &publish, qint64 seq,
                                          QString *why, ChangeStore::Refusal *refusal);

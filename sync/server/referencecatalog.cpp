@@ -1,6 +1,6 @@
 #include "referencecatalog.h"
 
-#include "serverdatabase.h"
+#include "catalogstore.h"
 
 #include "qingshui/v1/catalog.pb.h"
 
@@ -8,8 +8,6 @@
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
-#include <QSqlError>
-#include <QSqlQuery>
 
 namespace {
 
@@ -82,11 +80,7 @@ bool readFolder(const QString &folder, Csvs *out, QString *error)
 
 int ReferenceCatalog::latestVersion()
 {
-    QSqlQuery q(m_db.connection());
-    return q.exec(QStringLiteral("SELECT max(version) FROM reference_data")) && q.next()
-            && !q.value(0).isNull()
-        ? q.value(0).toInt()
-        : kBundledVersion;
+    return std::max(m_store.latestReferenceVersion(), kBundledVersion);
 }
 
 int ReferenceCatalog::load(const QString &folder, QString *error)
@@ -94,21 +88,8 @@ int ReferenceCatalog::load(const QString &folder, QString *error)
     Csvs csvs;
     if (!readFolder(folder, &csvs, error) || !check(csvs, error))
         return -1;
-    std::lock_guard lock(m_db.writeMutex());
-    const int version = latestVersion() + 1;
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO reference_data (version, units, townships, villages, "
-                             "loaded_at_ms) VALUES (?,?,?,?,?)"));
-    q.addBindValue(version);
-    q.addBindValue(csvs.units);
-    q.addBindValue(csvs.townships);
-    q.addBindValue(csvs.villages);
-    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    if (!q.exec()) {
-        *error = q.lastError().text();
-        return -1;
-    }
-    return version;
+    return m_store.addReference({csvs.units, csvs.townships, csvs.villages}, kBundledVersion,
+                                QDateTime::currentMSecsSinceEpoch(), error);
 }
 
 bool ReferenceCatalog::fill(int knownVersion, qingshui::v1::ReferenceDataResponse *out,
@@ -123,15 +104,10 @@ bool ReferenceCatalog::fill(int knownVersion, qingshui::v1::ReferenceDataRespons
         if (!readFolder(QStringLiteral(":/qingshui/server/reference"), &csvs, error))
             return false;
     } else {
-        QSqlQuery q(m_db.connection());
-        q.prepare(QStringLiteral(
-            "SELECT units, townships, villages FROM reference_data WHERE version = ?"));
-        q.addBindValue(version);
-        if (!q.exec() || !q.next()) {
-            *error = q.lastError().text();
+        CatalogStore::Reference stored;
+        if (!m_store.reference(version, &stored, error))
             return false;
-        }
-        csvs = {q.value(0).toByteArray(), q.value(1).toByteArray(), q.value(2).toByteArray()};
+        csvs = {stored.units, stored.townships, stored.villages};
     }
     QString why;
     int order = 0;

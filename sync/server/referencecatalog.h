@@ -3,7 +3,7 @@
 #include <QByteArray>
 #include <QString>
 
-class ServerDatabase;
+class CatalogStore;
 namespace qingshui::v1 {
 class ReferenceDataResponse;
 }
@@ -13,7 +13,7 @@ class ReferenceDataResponse;
 // corrected or newer statistics-bureau lists as the next version.
 class ReferenceCatalog {
 public:
-    explicit ReferenceCatalog(ServerDatabase &db) : m_db(db) { }
+    explicit ReferenceCatalog(CatalogStore &store) : m_store(store) { }
 
     // Loads units.csv, townships.csv and villages.csv from a folder (the app's format) as
     // a new version, after checking every line; returns the version, -1 with *error.
@@ -23,5 +23,5 @@ public:
     bool fill(int knownVersion, qingshui::v1::ReferenceDataResponse *out, QString *error);
 
 private:
-    ServerDatabase &m_db;
+    CatalogStore &m_store;
 };

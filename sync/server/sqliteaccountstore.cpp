@@ -236,7 +236,9 @@ AccountStore::TokenCheck SqliteAccountStore::callerForToken(const QByteArray &to
         "JOIN device d ON d.id = t.device_id JOIN account a ON a.id = t.account_id "
         "WHERE t.hash = ?"));
     q.addBindValue(tokenHash);
-    if (!q.exec() || !q.next())
+    if (!q.exec())
+        return TokenCheck::Failed;
+    if (!q.next())
         return TokenCheck::Unknown;
     if (q.value(2).toLongLong() > 0)
         return TokenCheck::DeviceRevoked;

@@ -3,6 +3,7 @@
 #include "publication.h"
 #include "publicwithdrawal.h"
 #include "serverdatabase.h"
+#include "sqlitesession.h"
 #include "sqlitestatement.h"
 
 #include "qingshui/v1/sync.pb.h"
@@ -234,8 +235,9 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
         }
         if (review.decision() == v1::REVIEW_DECISION_PUBLISH) {
             QString refused;
+            SqliteSession session(db);
             const ApplyResult published
-                = publishRevision(db, m_blobs, stored, seq, &refused, refusal);
+                = publishRevision(session, m_blobs, stored, seq, &refused, refusal);
             if (published != ApplyResult::Applied)
                 return fail(published, where() + refused);
         }
@@ -243,7 +245,8 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
         if (review.decision() == v1::REVIEW_DECISION_RETURN
             || review.decision() == v1::REVIEW_DECISION_REJECT) {
             QString failure;
-            if (!withdrawPublication(db, text(recordId), seq, &failure))
+            SqliteSession session(db);
+            if (!withdrawPublication(session, text(recordId), seq, &failure))
                 return fail(ApplyResult::Failed, where() + failure);
         }
     }

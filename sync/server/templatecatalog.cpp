@@ -1,14 +1,12 @@
 #include "templatecatalog.h"
 
-#include "serverdatabase.h"
+#include "catalogstore.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QSqlError>
-#include <QSqlQuery>
 
 namespace {
 
@@ -61,58 +59,39 @@ bool TemplateCatalog::add(const QByteArray &definition, QString *error)
     Header h;
     if (!readHeader(definition, &h, error))
         return false;
-    std::lock_guard lock(m_db.writeMutex());
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT definition FROM form_template WHERE id = ? AND version = ?"));
-    q.addBindValue(h.id);
-    q.addBindValue(h.version);
-    if (q.exec() && q.next()) {
-        if (q.value(0).toByteArray() == definition)
-            return true;
-        *error = QStringLiteral("%1 version %2 exists already with other content: give the "
-                                "changed template a new version")
-                     .arg(h.id)
-                     .arg(h.version);
+    QByteArray stored;
+    if (!m_store.addTemplate({h.id, h.version, h.category, definition},
+                             QDateTime::currentMSecsSinceEpoch(), &stored, error))
         return false;
-    }
-    q.prepare(QStringLiteral("INSERT INTO form_template (id, version, category, definition, "
-                             "added_at_ms) VALUES (?,?,?,?,?)"));
-    q.addBindValue(h.id);
-    q.addBindValue(h.version);
-    q.addBindValue(h.category);
-    q.addBindValue(definition);
-    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    if (!q.exec()) {
-        *error = q.lastError().text();
-        return false;
-    }
-    return true;
+    if (stored == definition)
+        return true;
+    *error = QStringLiteral("%1 version %2 exists already with other content: give the "
+                            "changed template a new version")
+                 .arg(h.id)
+                 .arg(h.version);
+    return false;
 }
 
 QList<QByteArray> TemplateCatalog::newerThan(const QHash<QString, int> &known, QString *error)
 {
-    QList<QByteArray> out;
-    QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral(
-            "SELECT id, version, definition FROM form_template ORDER BY id, version"))) {
-        *error = q.lastError().text();
+    QList<CatalogStore::Template> all;
+    if (!m_store.templates(&all, error))
         return {};
-    }
-    while (q.next()) {
-        if (q.value(1).toInt() > known.value(q.value(0).toString(), 0))
-            out << q.value(2).toByteArray();
+    QList<QByteArray> out;
+    for (const CatalogStore::Template &t : std::as_const(all)) {
+        if (t.version > known.value(t.id, 0))
+            out << t.definition;
     }
     return out;
 }
 
 QStringList TemplateCatalog::list()
 {
+    QList<CatalogStore::Template> all;
+    QString error;
+    m_store.templates(&all, &error);
     QStringList out;
-    QSqlQuery q(m_db.connection());
-    q.exec(QStringLiteral("SELECT id, version, category FROM form_template ORDER BY id, version"));
-    while (q.next())
-        out << QStringLiteral("%1\t%2\t%3")
-                   .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
+    for (const CatalogStore::Template &t : std::as_const(all))
+        out << QStringLiteral("%1\t%2\t%3").arg(t.id).arg(t.version).arg(t.category);
     return out;
 }

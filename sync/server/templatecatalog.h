@@ -5,14 +5,14 @@
 #include <QList>
 #include <QString>
 
-class ServerDatabase;
+class CatalogStore;
 
 // The checklist templates the server hands to devices, so that a county can change a
 // checklist without a new app. Every version is kept: records name the version they were
 // filled with. The app's bundled templates are always there.
 class TemplateCatalog {
 public:
-    explicit TemplateCatalog(ServerDatabase &db) : m_db(db) { }
+    explicit TemplateCatalog(CatalogStore &store) : m_store(store) { }
 
     // Adds the templates the server was built with, if missing.
     bool addBundled(QString *error);
@@ -25,5 +25,5 @@ public:
     QStringList list();
 
 private:
-    ServerDatabase &m_db;
+    CatalogStore &m_store;
 };

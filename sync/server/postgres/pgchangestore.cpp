@@ -1,0 +1,440 @@
+#include "pgchangestore.h"
+
+#include "pgdatabase.h"
+#include "pgsession.h"
+#include "publication.h"
+#include "publicwithdrawal.h"
+
+#include "qingshui/v1/sync.pb.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+#include <functional>
+
+namespace v1 = qingshui::v1;
+
+namespace {
+
+QByteArray bytes(const std::string &s)
+{
+    return QByteArray(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+QString text(const std::string &s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+std::string utf8(const QVariant &v)
+{
+    return v.toString().toStdString();
+}
+
+// "village_code starts with one of the caller's codes", as SQL with its binds. Admins need
+// no condition; callers without codes match nothing.
+QString scopeCondition(const Caller &caller, const char *column, QVariantList *binds)
+{
+    if (caller.role == Caller::Role::Admin)
+        return QStringLiteral("1 = 1");
+    if (caller.role == Caller::Role::Kiosk || caller.scopeCodes.isEmpty())
+        return QStringLiteral("1 = 0");
+    QStringList any;
+    for (const QString &code : caller.scopeCodes) {
+        any << QStringLiteral("substr(%1, 1, %2) = ?").arg(QLatin1String(column)).arg(code.size());
+        *binds << code;
+    }
+    return QLatin1Char('(') + any.join(QLatin1String(" OR ")) + QLatin1Char(')');
+}
+
+// Locks the counter row until the transaction ends and reads the last number given out.
+// Every transaction that numbers changes starts here, so they number and commit in turn.
+bool lockCounter(PgConnection &c, qint64 *lastSeq, QString *error)
+{
+    const PgResult r
+        = c.exec(QStringLiteral("SELECT value FROM server_meta WHERE key = 'last_seq' FOR UPDATE"));
+    if (!r.ok() || r.rows() != 1) {
+        *error = r.ok() ? QStringLiteral("server_meta has no last_seq") : r.error();
+        return false;
+    }
+    *lastSeq = r.value(0, 0).toString().toLongLong();
+    return true;
+}
+
+bool storeCounter(PgConnection &c, qint64 seq, QString *error)
+{
+    const PgResult r
+        = c.exec(QStringLiteral("UPDATE server_meta SET value = ? WHERE key = 'last_seq'"), {seq});
+    if (!r.ok())
+        *error = r.error();
+    return r.ok();
+}
+
+} // namespace
+
+QString PgChangeStore::epoch() const
+{
+    return m_db.epoch();
+}
+
+qint64 PgChangeStore::lastSeq()
+{
+    PgPool::Lease c = m_db.pool().lease();
+    const PgResult r
+        = c->exec(QStringLiteral("SELECT value FROM server_meta WHERE key = 'last_seq'"));
+    return r.rows() == 1 ? r.value(0, 0).toString().toLongLong() : 0;
+}
+
+ChangeStore::ApplyResult PgChangeStore::applyBatch(const Caller &caller,
+                                                   const std::vector<const v1::Op *> &ops,
+                                                   qint64 deviceClockSkewMs, qint64 *acked,
+                                                   QString *why, Refusal *refusal)
+{
+    *refusal = {};
+    PgPool::Lease c = m_db.pool().lease();
+    if (PgResult r = c->begin(); !r.ok()) {
+        *why = r.error();
+        return ApplyResult::Failed;
+    }
+    qint64 seqBefore = 0;
+    if (!lockCounter(*c, &seqBefore, why)) {
+        c->rollback();
+        return ApplyResult::Failed;
+    }
+    qint64 seq = seqBefore;
+    const ApplyResult result = applyOps(*c, caller, ops, deviceClockSkewMs, &seq, why, refusal);
+    if (result != ApplyResult::Applied || (seq != seqBefore && !storeCounter(*c, seq, why))) {
+        c->rollback();
+        return result != ApplyResult::Applied ? result : ApplyResult::Failed;
+    }
+    if (PgResult r = c->commit(); !r.ok()) {
+        *why = r.error();
+        return ApplyResult::Failed;
+    }
+    qint64 highest = 0;
+    for (const v1::Op *op : ops)
+        highest = std::max<qint64>(highest, op->client_seq());
+    *acked = highest;
+    return ApplyResult::Applied;
+}
+
+ChangeStore::ApplyResult PgChangeStore::applyOps(PgConnection &c, const Caller &caller,
+                                                 const std::vector<const v1::Op *> &ops,
+                                                 qint64 deviceClockSkewMs, qint64 *seq,
+                                                 QString *why, Refusal *refusal)
+{
+    for (size_t i = 0; i < ops.size(); ++i) {
+        const v1::Op &op = *ops[i];
+        const std::string &recordId
+            = op.has_upsert_record() ? op.upsert_record().id() : op.review().record_id();
+        const auto where
+            = [&] { return QStringLiteral("op %1 (record %2): ").arg(i).arg(text(recordId)); };
+        const auto failed = [&](const QString &message) {
+            *why = where() + message;
+            return ApplyResult::Failed;
+        };
+        const auto refuse = [&](ApplyResult result, const char *code, const QStringList &args,
+                                const QString &message) {
+            *refusal = {QLatin1String(code), args};
+            *why = where() + message;
+            return result;
+        };
+        // The newest stored revision of the record, if any.
+        PgResult head = c.exec(
+            QStringLiteral("SELECT server_seq, device_id, village_code FROM record_revision "
+                           "WHERE record_id = ? ORDER BY server_seq DESC LIMIT 1"),
+            {text(recordId)});
+        if (!head.ok())
+            return failed(head.error());
+        const qint64 headSeq = head.rows() == 1 ? head.value(0, 0).toLongLong() : 0;
+        const QString headDevice = head.value(0, 1).toString();
+        const QString headVillage = head.value(0, 2).toString();
+        // Whoever may change a record must cover where it is now, not only where it goes.
+        if (headSeq > 0 && !caller.covers(headVillage))
+            return refuse(ApplyResult::Forbidden, "record_outside_scope", {text(recordId)},
+                          QStringLiteral("the record lies outside your jurisdiction"));
+
+        if (op.has_upsert_record()) {
+            const v1::Record &r = op.upsert_record();
+            // Another device's revision landed after the one this edit started from: both
+            // are kept, server order decides, and the newer one names the one it overwrote.
+            const qint64 conflictWith
+                = headSeq > r.base_server_seq() && headDevice != caller.deviceId ? headSeq : 0;
+            // A (device, op_id) already stored is acknowledged again, never stored twice.
+            const PgResult inserted = c.exec(
+                QStringLiteral("INSERT INTO record_revision (server_seq, record_id, template_id, "
+                               "template_version, category, village_code, status, created_at_ms, "
+                               "updated_at_ms, content, author_device_id, device_id, op_id, "
+                               "base_server_seq, conflict_with, author, device_clock_skew_ms) "
+                               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                               "ON CONFLICT (device_id, op_id) DO NOTHING"),
+                {*seq + 1, text(r.id()), text(r.template_id()), r.template_version(),
+                 text(r.category()), text(r.village_code()), static_cast<int>(r.status()),
+                 qint64(r.created_at_ms()), qint64(r.updated_at_ms()), bytes(r.content()),
+                 text(r.author_device_id()), caller.deviceId, text(op.op_id()),
+                 qint64(r.base_server_seq()), conflictWith, caller.username, deviceClockSkewMs});
+            if (!inserted.ok())
+                return failed(inserted.error());
+            if (inserted.affected() == 0) // a repeat: keep the number
+                continue;
+            ++*seq;
+            for (const std::string &sha : r.photo_sha256()) {
+                const PgResult photo
+                    = c.exec(QStringLiteral("INSERT INTO record_photo (server_seq, sha256) "
+                                            "VALUES (?, ?) ON CONFLICT DO NOTHING"),
+                             {*seq, text(sha)});
+                if (!photo.ok())
+                    return failed(photo.error());
+            }
+            continue;
+        }
+
+        const v1::ReviewEvent &review = op.review();
+        if (headSeq == 0)
+            return refuse(ApplyResult::UnknownRecord, "record_unknown", {text(recordId)},
+                          QStringLiteral("no such record on this server"));
+        const PgResult known = c.exec(
+            QStringLiteral("SELECT 1 FROM record_revision WHERE server_seq = ? AND record_id = ?"),
+            {qint64(review.record_server_seq()), text(recordId)});
+        if (!known.ok())
+            return failed(known.error());
+        if (known.rows() == 0)
+            return refuse(ApplyResult::UnknownRecord, "revision_unknown",
+                          {text(recordId), QString::number(review.record_server_seq())},
+                          QStringLiteral("no revision %1 of this record on this server")
+                              .arg(review.record_server_seq()));
+        v1::ReviewEvent stored = review;
+        stored.set_reviewer(caller.username.toStdString());
+        const PgResult inserted = c.exec(
+            QStringLiteral("INSERT INTO review_event (server_seq, id, record_id, "
+                           "record_server_seq, decision, village_code, event, device_id, op_id) "
+                           "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"),
+            {*seq + 1, text(review.id()), text(recordId), qint64(review.record_server_seq()),
+             static_cast<int>(review.decision()), headVillage, bytes(stored.SerializeAsString()),
+             caller.deviceId, text(op.op_id())});
+        if (!inserted.ok())
+            return failed(inserted.error());
+        if (inserted.affected() == 0)
+            continue;
+        ++*seq;
+        PgSession session(c);
+        if (review.decision() == v1::REVIEW_DECISION_PUBLISH) {
+            QString refused;
+            const ApplyResult published
+                = publishRevision(session, m_blobs, stored, *seq, &refused, refusal);
+            if (published != ApplyResult::Applied) {
+                *why = where() + refused;
+                return published;
+            }
+        }
+        // A record returned or rejected after it was published leaves the kiosks.
+        if (review.decision() == v1::REVIEW_DECISION_RETURN
+            || review.decision() == v1::REVIEW_DECISION_REJECT) {
+            QString failure;
+            if (!withdrawPublication(session, text(recordId), *seq, &failure))
+                return failed(failure);
+        }
+    }
+    return ApplyResult::Applied;
+}
+
+bool PgChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int pageSize,
+                                 v1::PullResponse *out, QString *error)
+{
+    PgPool::Lease c = m_db.pool().lease();
+    // One snapshot for the three kinds of change: a number a query skips is not yet
+    // committed, and (the counter lock) neither is any number after it.
+    if (PgResult r = c->begin("ISOLATION LEVEL REPEATABLE READ READ ONLY"); !r.ok()) {
+        *error = r.error();
+        return false;
+    }
+    struct Row {
+        qint64 seq;
+        v1::Change change;
+    };
+    std::vector<Row> rows;
+    auto run = [&](const QString &sql, const QVariantList &binds,
+                   const std::function<void(const PgResult &, int, v1::Change *)> &read) {
+        const PgResult r
+            = c->exec(sql, QVariantList {sinceSeq} + binds + QVariantList {pageSize + 1});
+        if (!r.ok()) {
+            *error = r.error();
+            return false;
+        }
+        for (int i = 0; i < r.rows(); ++i) {
+            Row row {r.value(i, 0).toLongLong(), {}};
+            row.change.set_server_seq(row.seq);
+            read(r, i, &row.change);
+            rows.push_back(std::move(row));
+        }
+        return true;
+    };
+
+    bool ok = true;
+    if (caller.role == Caller::Role::Kiosk) {
+        ok = run(QStringLiteral("SELECT server_seq, record FROM public_record WHERE server_seq > ? "
+                                "ORDER BY server_seq LIMIT ?"),
+                 {},
+                 [](const PgResult &r, int i, v1::Change *c) {
+                     const QByteArray record = r.value(i, 1).toByteArray();
+                     c->mutable_record()->ParseFromArray(record.constData(), record.size());
+                 })
+            && run(QStringLiteral("SELECT server_seq, record_id FROM public_withdrawal "
+                                  "WHERE server_seq > ? ORDER BY server_seq LIMIT ?"),
+                   {}, [](const PgResult &r, int i, v1::Change *c) {
+                       c->mutable_public_withdrawn()->set_record_id(utf8(r.value(i, 1)));
+                   });
+    } else {
+        QVariantList binds;
+        const QString scope = scopeCondition(caller, "village_code", &binds);
+        ok = run(
+            QStringLiteral(
+                "SELECT r.server_seq, r.record_id, r.template_id, r.template_version, r.category, "
+                "r.village_code, r.status, r.created_at_ms, r.updated_at_ms, r.content, "
+                "r.author_device_id, r.base_server_seq, r.conflict_with, "
+                "EXISTS (SELECT 1 FROM record_photo p WHERE p.server_seq = r.server_seq "
+                "AND NOT EXISTS (SELECT 1 FROM blob b WHERE b.sha256 = p.sha256)), "
+                "(SELECT string_agg(p.sha256, ',') FROM record_photo p "
+                "WHERE p.server_seq = r.server_seq), r.author, r.device_clock_skew_ms "
+                "FROM record_revision r WHERE r.server_seq > ? AND %1 "
+                "ORDER BY r.server_seq LIMIT ?")
+                .arg(scope),
+            binds, [](const PgResult &q, int i, v1::Change *c) {
+                v1::Record *r = c->mutable_record();
+                r->set_id(utf8(q.value(i, 1)));
+                r->set_template_id(utf8(q.value(i, 2)));
+                r->set_template_version(q.value(i, 3).toInt());
+                r->set_category(utf8(q.value(i, 4)));
+                r->set_village_code(utf8(q.value(i, 5)));
+                r->set_status(static_cast<v1::RecordStatus>(q.value(i, 6).toInt()));
+                r->set_created_at_ms(q.value(i, 7).toLongLong());
+                r->set_updated_at_ms(q.value(i, 8).toLongLong());
+                const QByteArray content = q.value(i, 9).toByteArray();
+                r->set_content(content.constData(), static_cast<size_t>(content.size()));
+                r->set_author_device_id(utf8(q.value(i, 10)));
+                r->set_base_server_seq(q.value(i, 11).toLongLong());
+                c->set_conflict_with_server_seq(q.value(i, 12).toLongLong());
+                c->set_photos_pending(q.value(i, 13).toBool());
+                const QString photos = q.value(i, 14).toString();
+                if (!photos.isEmpty()) {
+                    for (const QString &sha : photos.split(QLatin1Char(',')))
+                        r->add_photo_sha256(sha.toStdString());
+                }
+                r->set_author(utf8(q.value(i, 15)));
+                c->set_device_clock_skew_ms(q.value(i, 16).toLongLong());
+            });
+        ok = ok
+            && run(QStringLiteral("SELECT server_seq, event FROM review_event WHERE server_seq > ? "
+                                  "AND %1 ORDER BY server_seq LIMIT ?")
+                       .arg(scope),
+                   binds,
+                   [](const PgResult &r, int i, v1::Change *c) {
+                       const QByteArray event = r.value(i, 1).toByteArray();
+                       c->mutable_review()->ParseFromArray(event.constData(), event.size());
+                   })
+            && run(QStringLiteral("SELECT server_seq, record_id, record_server_seq "
+                                  "FROM photos_arrived WHERE server_seq > ? AND %1 "
+                                  "ORDER BY server_seq LIMIT ?")
+                       .arg(scope),
+                   binds, [](const PgResult &r, int i, v1::Change *c) {
+                       v1::PhotosArrived *a = c->mutable_photos_arrived();
+                       a->set_record_id(utf8(r.value(i, 1)));
+                       a->set_record_server_seq(r.value(i, 2).toLongLong());
+                   });
+    }
+    c->rollback(); // read only: nothing to keep
+    if (!ok)
+        return false;
+
+    std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.seq < b.seq; });
+    qint64 cursor = sinceSeq;
+    const size_t n = std::min(rows.size(), static_cast<size_t>(pageSize));
+    for (size_t i = 0; i < n; ++i) {
+        cursor = rows[i].seq;
+        out->add_changes()->Swap(&rows[i].change);
+    }
+    out->set_has_more(rows.size() > n);
+    out->set_next_server_seq(cursor);
+    out->set_server_epoch(m_db.epoch().toStdString());
+    return true;
+}
+
+bool PgChangeStore::hasBlob(const QString &sha256)
+{
+    PgPool::Lease c = m_db.pool().lease();
+    return c->exec(QStringLiteral("SELECT 1 FROM blob WHERE sha256 = ?"), {sha256}).rows() == 1;
+}
+
+bool PgChangeStore::blobStored(const QString &sha256, qint64 size, QString *error)
+{
+    PgPool::Lease c = m_db.pool().lease();
+    if (PgResult r = c->begin(); !r.ok()) {
+        *error = r.error();
+        return false;
+    }
+    auto fail = [&](const QString &message) {
+        c->rollback();
+        *error = message;
+        return false;
+    };
+    qint64 seq = 0;
+    if (!lockCounter(*c, &seq, error))
+        return fail(*error);
+    const PgResult inserted = c->exec(QStringLiteral("INSERT INTO blob (sha256, size, "
+                                                     "stored_at_ms) VALUES (?,?,?) "
+                                                     "ON CONFLICT DO NOTHING"),
+                                      {sha256, size, QDateTime::currentMSecsSinceEpoch()});
+    if (!inserted.ok())
+        return fail(inserted.error());
+    if (inserted.affected() == 1) {
+        // Revisions that waited for this blob and now have every photo.
+        const PgResult complete = c->exec(
+            QStringLiteral(
+                "SELECT r.server_seq, r.record_id, r.village_code FROM record_photo p "
+                "JOIN record_revision r ON r.server_seq = p.server_seq WHERE p.sha256 = ? "
+                "AND NOT EXISTS (SELECT 1 FROM record_photo o WHERE o.server_seq = p.server_seq "
+                "AND NOT EXISTS (SELECT 1 FROM blob b WHERE b.sha256 = o.sha256)) "
+                "ORDER BY r.server_seq"),
+            {sha256});
+        if (!complete.ok())
+            return fail(complete.error());
+        for (int i = 0; i < complete.rows(); ++i) {
+            const PgResult arrived = c->exec(
+                QStringLiteral("INSERT INTO photos_arrived (server_seq, record_id, "
+                               "record_server_seq, village_code) VALUES (?,?,?,?)"),
+                {++seq, complete.value(i, 1), complete.value(i, 0), complete.value(i, 2)});
+            if (!arrived.ok())
+                return fail(arrived.error());
+        }
+        if (complete.rows() > 0 && !storeCounter(*c, seq, error))
+            return fail(*error);
+    }
+    if (PgResult r = c->commit(); !r.ok()) {
+        *error = r.error();
+        return false;
+    }
+    return true;
+}
+
+bool PgChangeStore::blobVisibleTo(const Caller &caller, const QString &sha256)
+{
+    PgPool::Lease c = m_db.pool().lease();
+    if (caller.role == Caller::Role::Kiosk) {
+        // Exactly the renditions recorded when a copy that exists now was published.
+        return c->exec(QStringLiteral("SELECT 1 FROM public_photo p JOIN public_record r "
+                                      "ON r.record_id = p.record_id "
+                                      "WHERE p.rendition_sha256 = ? LIMIT 1"),
+                       {sha256})
+                   .rows()
+            == 1;
+    }
+    QVariantList binds {sha256};
+    const QString scope = scopeCondition(caller, "r.village_code", &binds);
+    return c->exec(QStringLiteral("SELECT 1 FROM record_photo p JOIN record_revision r "
+                                  "ON r.server_seq = p.server_seq WHERE p.sha256 = ? AND %1 "
+                                  "LIMIT 1")
+                       .arg(scope),
+                   binds)
+               .rows()
+        == 1;
+}

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "catalogstore.h"
+
+class ServerDatabase;
+
+// Templates and reference versions on the embedded SQLite file.
+class SqliteCatalogStore : public CatalogStore {
+public:
+    explicit SqliteCatalogStore(ServerDatabase &db) : m_db(db) { }
+
+    bool addTemplate(const Template &t, qint64 atMs, QByteArray *stored, QString *error) override;
+    bool templates(QList<Template> *out, QString *error) override;
+    int latestReferenceVersion() override;
+    int addReference(const Reference &r, int atLeast, qint64 atMs, QString *error) override;
+    bool reference(int version, Reference *out, QString *error) override;
+
+private:
+    ServerDatabase &m_db;
+};
