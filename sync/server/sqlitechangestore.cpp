@@ -42,7 +42,7 @@ QString scopeCondition(const Caller &caller, const char *column, QVariantList *b
         return QStringLiteral("1");
     if (caller.role == Caller::Role::Kiosk || caller.scopeCodes.isEmpty())
         return QStringLiteral("0");
-    // substr(..., 1, 6 or 9) = ? is the expression schema 14 indexes (with server_seq): keep it.
+    // substr(..., 1, 6 or 9) = ? is the expression schema 13 indexes (with server_seq): keep it.
     QStringList any;
     for (const QString &code : caller.scopeCodes) {
         any << QStringLiteral("substr(%1, 1, %2) = ?").arg(QLatin1String(column)).arg(code.size());
