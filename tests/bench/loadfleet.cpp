@@ -1,9 +1,9 @@
 #include "loadfleet.h"
 
 #include "accesstoken.h"
+#include "accountstore.h"
 #include "domain/passwordhash.h"
-#include "serverdatabase.h"
-#include "sqliteaccountstore.h"
+#include "serverbackend.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -33,10 +33,6 @@ QStringList referenceVillages(QString *error)
 
 bool enrolLoadTablets(const QString &db, int count, QList<LoadTablet> *tablets, QString *error)
 {
-    if (db.startsWith(QLatin1String("postgres"))) {
-        *error = QStringLiteral("this build has no PostgreSQL store to enrol the tablets in");
-        return false;
-    }
     const QStringList villages = referenceVillages(error);
     if (villages.isEmpty())
         return false;
@@ -45,12 +41,11 @@ bool enrolLoadTablets(const QString &db, int count, QList<LoadTablet> *tablets, 
         *error = QStringLiteral("cannot make an Argon2id hash");
         return false;
     }
-    ServerDatabase database;
-    if (!database.open(db)) {
-        *error = database.error();
+    // Whichever backend --db names, as the server's own `user add` opens it.
+    const std::unique_ptr<ServerBackend> backend = ServerBackend::open(db, error);
+    if (!backend)
         return false;
-    }
-    SqliteAccountStore accounts(database);
+    AccountStore &accounts = backend->accounts();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 expires = now + 24 * 3600 * 1000;
     tablets->clear();
