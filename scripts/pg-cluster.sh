@@ -5,6 +5,9 @@
 #                                                         print its connection URL
 #   scripts/pg-cluster.sh stop DIR                        stop it and delete DIR's contents
 #   scripts/pg-cluster.sh url DIR                         print the URL (nothing started)
+#   scripts/pg-cluster.sh down DIR | up DIR              stop the running cluster, keeping its
+#                                                         data / start it again (a database
+#                                                         server that goes away and comes back)
 #
 # The cluster listens ONLY on a unix socket inside DIR (no TCP port), so any number of runs
 # on one machine never collide. Authentication is trust, fsync is off: it holds test data
@@ -14,7 +17,7 @@
 set -euo pipefail
 
 usage() {
-  echo "usage: $0 start DIR [-c name=value ...] | stop DIR | url DIR" >&2
+  echo "usage: $0 start DIR [-c name=value ...] | stop DIR | url DIR | down DIR | up DIR" >&2
   exit 2
 }
 [ $# -ge 2 ] || usage
@@ -60,7 +63,20 @@ stop_cluster() {
     as_owner "$PGBIN/pg_ctl" -D "$dir/data" -m immediate -w -t 30 stop >/dev/null \
       || fail "pg_ctl stop failed for $dir/data"
   fi
-  rm -rf "$dir/data" "$dir/server.log" "$dir/$SOCKET_NAME" "$dir/$SOCKET_NAME.lock"
+  rm -rf "$dir/data" "$dir/server.log" "$dir/options" "$dir/$SOCKET_NAME" "$dir/$SOCKET_NAME.lock"
+}
+
+postmaster_options() {
+  echo "-c listen_addresses='' -k $dir -c fsync=off -c synchronous_commit=off \
+    -c full_page_writes=off -c max_connections=200 $*"
+}
+
+start_postmaster() {
+  if ! as_owner "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+      -o "$(postmaster_options "$@")" start >/dev/null; then
+    cat "$dir/server.log" >&2 2>/dev/null || true
+    fail "the cluster in $dir did not start"
+  fi
 }
 
 start_cluster() {
@@ -81,12 +97,9 @@ start_cluster() {
     fail "initdb failed in $dir/data"
   fi
 
-  if ! as_owner "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-c listen_addresses='' -k $dir -c fsync=off -c synchronous_commit=off \
-          -c full_page_writes=off -c max_connections=200 $*" start >/dev/null; then
-    cat "$dir/server.log" >&2 2>/dev/null || true
-    fail "the cluster in $dir did not start"
-  fi
+  start_postmaster "$@"
+  # Options given at start hold again after `up`.
+  echo "$*" >"$dir/options"
   as_owner "$PGBIN/psql" -X -q -h "$dir" -U postgres -d postgres -Atc 'select 1' >/dev/null \
     || { cat "$dir/server.log" >&2; fail "the cluster in $dir started but does not answer"; }
   url
@@ -108,6 +121,20 @@ case "$action" in
     absolute_dir
     stop_cluster
     rmdir "$dir" 2>/dev/null || true
+    ;;
+  down)
+    [ $# -eq 0 ] || usage
+    absolute_dir
+    is_running || fail "no cluster runs in $dir"
+    as_owner "$PGBIN/pg_ctl" -D "$dir/data" -m fast -w -t 30 stop >/dev/null \
+      || fail "pg_ctl stop failed for $dir/data"
+    ;;
+  up)
+    [ $# -eq 0 ] || usage
+    absolute_dir
+    [ -d "$dir/data" ] || fail "no cluster in $dir (start makes one)"
+    is_running || start_postmaster $(cat "$dir/options" 2>/dev/null || true)
+    url
     ;;
   url)
     [ $# -eq 0 ] || usage

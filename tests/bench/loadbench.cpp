@@ -4,6 +4,7 @@
 #include "loaddriver.h"
 #include "loadfleet.h"
 #include "serverprocess.h"
+#include "testbackend.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -18,13 +19,20 @@ namespace {
 struct LoadOptions {
     int devices = 1000;
     LoadPlan plan;
-    QString db; // empty: a new SQLite file in a temporary folder
+    // Empty: a new store in a temporary folder (SQLite, or with --postgres a new database in
+    // that cluster, tests/support/testbackend.h); else the file or postgresql://… it names.
+    QString db;
 };
 
 bool parse(int argc, char *argv[], LoadOptions *o)
 {
     for (int i = 2; i < argc; ++i) {
         const char *name = argv[i];
+        if (std::strcmp(name, "--postgres") == 0) { // main.cpp's (benchbackend.h)
+            if (i + 1 < argc && std::strncmp(argv[i + 1], "postgresql://", 13) == 0)
+                ++i;
+            continue;
+        }
         if (i + 1 >= argc) {
             std::fprintf(stderr, "qingshui-bench load: %s needs a value\n", name);
             return false;
@@ -87,6 +95,10 @@ int runLoadBench(int argc, char *argv[])
     LoadOptions options;
     if (!parse(argc, argv, &options))
         return 2;
+    if (TestBackend::isPostgres() && !options.db.isEmpty()) {
+        std::fprintf(stderr, "qingshui-bench load: --db or --postgres, not both\n");
+        return 2;
+    }
     QTemporaryDir dir;
     const QString db
         = options.db.isEmpty() ? dir.filePath(QStringLiteral("server.db")) : options.db;
@@ -96,7 +108,8 @@ int runLoadBench(int argc, char *argv[])
     setup.start();
     QList<LoadTablet> tablets;
     QString error;
-    if (!enrolLoadTablets(db, options.devices, &tablets, &error)) {
+    // The store the server will be given (ServerProcess maps db the same way).
+    if (!enrolLoadTablets(TestBackend::dbArgument(db), options.devices, &tablets, &error)) {
         std::fprintf(stderr, "qingshui-bench load: cannot enrol the tablets: %s\n",
                      qPrintable(error));
         return 1;

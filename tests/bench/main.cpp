@@ -1,4 +1,5 @@
-// qingshui-bench SUITE: prints one `name value unit` line per figure.
+// qingshui-bench SUITE [--postgres [URL]]: prints one `name value unit` line per figure.
+#include "benchbackend.h"
 #include "kioskbench.h"
 #include "loadbench.h"
 #include "reportbench.h"
@@ -13,12 +14,16 @@
 int main(int argc, char *argv[])
 {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: qingshui-bench store|sync|review|kiosk|load\n");
+        std::fprintf(stderr,
+                     "usage: qingshui-bench store|sync|review|kiosk|load [--postgres [URL]]\n");
         return 2;
     }
     qputenv("QT_QPA_PLATFORM",
             qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
     QGuiApplication app(argc, argv);
+    BenchBackend backend; // the server's storage for the suites that start one
+    if (!backend.setUp(argc, argv))
+        return 1;
     if (std::strcmp(argv[1], "store") == 0)
         return runStoreBench();
     if (std::strcmp(argv[1], "sync") == 0)

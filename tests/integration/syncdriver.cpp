@@ -1,6 +1,7 @@
 // Runs one sync of a device store against a server, as the app's sync thread does, in a
 // process of its own so a test can SIGKILL it in mid-push.
-//   syncdriver DB HOST:PORT      exit 0 on success, 1 with the error on stderr
+//   syncdriver DB HOST:PORT      exit 0 on success, 1 with the error on stderr (and
+//                                "refusal: CODE" when the server refused)
 #include "storage/database.h"
 #include "syncsession.h"
 #include "synctransport.h"
@@ -24,6 +25,8 @@ int main(int argc, char *argv[])
     const SyncResult result = SyncSession(db.connection(), transport).run();
     if (!result.ok) {
         std::fprintf(stderr, "%s\n", qPrintable(result.error));
+        if (!result.refusal.isEmpty())
+            std::fprintf(stderr, "refusal: %s\n", qPrintable(result.refusal.code));
         return 1;
     }
     std::printf("pushed %d pulled %d\n", result.pushed, result.pulled);

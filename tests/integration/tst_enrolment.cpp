@@ -6,6 +6,7 @@
 #define ZX_USE_UTF8 // zxing-cpp 1.4: Result::text() as UTF-8, as newer versions always do
 #include "deviceenrolment.h"
 #include "serverprocess.h"
+#include "serverstore.h"
 #include "storage/database.h"
 #include "storage/recordrepository.h"
 #include "storage/syncmetarepository.h"
@@ -281,17 +282,13 @@ private slots:
         // --expires is a minute; waiting it out would only make the test slow).
         const EnrolmentCode expired = parsed(server.invite("xc-inspector", {"--expires", "30m"}));
         const qint64 expiredAt = QDateTime::currentMSecsSinceEpoch() - 1000;
-        {
-            QSqlDatabase serverDb = QSqlDatabase::addDatabase("QSQLITE", "server");
-            serverDb.setDatabaseName(server.dir.filePath("server.db"));
-            QVERIFY(serverDb.open());
-            QSqlQuery age(serverDb);
-            QVERIFY(age.exec(QStringLiteral("UPDATE invite SET expires_at_ms = %1 WHERE id = "
-                                            "(SELECT max(id) FROM invite)")
-                                 .arg(expiredAt)));
-            serverDb.close();
-        }
-        QSqlDatabase::removeDatabase("server");
+        bool aged = false;
+        serverStoreRows(server.dir.filePath("server.db"),
+                        QStringLiteral("UPDATE invite SET expires_at_ms = %1 WHERE id = "
+                                       "(SELECT max(id) FROM invite)")
+                            .arg(expiredAt),
+                        &aged);
+        QVERIFY(aged);
         QVERIFY(refusedWith(expired, ServerProcess::kPassword, "invite_expired"));
         EnrolmentResult r
             = enrolDevice(store.connection(), expired, ServerProcess::kPassword, kDeviceName);

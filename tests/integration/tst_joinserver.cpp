@@ -7,6 +7,7 @@
 // are sent.
 #include "enrolmentserver.h"
 #include "joinserver.h"
+#include "serverstore.h"
 #include "storage/database.h"
 #include "storage/enrolmentrepository.h"
 #include "storage/outboxrepository.h"
@@ -54,23 +55,11 @@ SyncResult syncStore(QSqlDatabase db)
     return SyncSession(db, transport).run();
 }
 
-// Records the server holds (its own file, read after the fact).
+// Records the server holds (its own store, read after the fact).
 int recordsOnServer(const EnrolmentServer &server)
 {
-    QSqlDatabase db
-        = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QUuid::createUuid().toString());
-    db.setDatabaseName(server.dbPath());
-    int n = -1;
-    if (db.open()) {
-        QSqlQuery q(db);
-        if (q.exec(QStringLiteral("SELECT count(DISTINCT record_id) FROM record_revision"))
-            && q.next())
-            n = q.value(0).toInt();
-    }
-    const QString name = db.connectionName();
-    db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(name);
-    return n;
+    return serverStoreCount(
+        server.dbPath(), QStringLiteral("SELECT count(DISTINCT record_id) FROM record_revision"));
 }
 
 // Invites `qingshui-server invite list` says were used.

@@ -573,6 +573,7 @@ private slots:
         }
         QSqlDatabase::removeDatabase("schema6");
 
+        TestBackend::keepSqliteFile(path); // schema 6 was only ever SQLite's
         ServerProcess server(path);
         QVERIFY(server.addUser("kiosk-old", "kiosk"));
         QVERIFY(server.start());

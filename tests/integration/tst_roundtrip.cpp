@@ -1,6 +1,7 @@
 // One record's round trip, for real: an inspector's store → qingshui-server (a real process,
 // gRPC on loopback) → a supervisor's store, exactly once.
 #include "serverprocess.h"
+#include "serverstore.h"
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
 #include "storage/recordrepository.h"
@@ -203,7 +204,7 @@ private slots:
             QCOMPARE(again.pushed, 1);
             QCOMPARE(OutboxRepository(replay.connection()).pendingCount(), 0);
         }
-        QCOMPARE(countRows(serverPath, "record_revision"), 1);
+        QCOMPARE(serverStoreCount(serverPath, "SELECT count(*) FROM record_revision"), 1);
 
         // The supervisor's next sync finds nothing new; a brand-new store gets one copy.
         QVERIFY(syncWithEngine(supervisorPath, server.address(), "supervisor", &pushed, &pulled,
@@ -266,7 +267,8 @@ private slots:
             QVERIFY(stored->conflictWith > 0);
             QVERIFY(stored->conflictWith < stored->serverSeq);
         }
-        QCOMPARE(countRows(dir.filePath("server.db"), "record_revision"), 2);
+        QCOMPARE(
+            serverStoreCount(dir.filePath("server.db"), "SELECT count(*) FROM record_revision"), 2);
     }
 
     void manyRecordsPageThroughPull()

@@ -3,6 +3,7 @@
 // on every push and pull with nothing leaked; TLS works with a certificate made here.
 #include "devicelogin.h"
 #include "serverprocess.h"
+#include "serverstore.h"
 #include "storage/database.h"
 #include "storage/recordrepository.h"
 #include "storage/syncmetarepository.h"
@@ -17,8 +18,6 @@
 #include <grpcpp/grpcpp.h>
 
 #include <QProcess>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QUuid>
 #include <QtTest>
@@ -194,22 +193,15 @@ private slots:
 
     void passwordsAreArgon2idHashes()
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "peek");
-        db.setDatabaseName(m_dir.filePath("server.db"));
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        QVERIFY(q.exec("SELECT password_hash FROM account"));
-        int n = 0;
-        while (q.next()) {
-            QVERIFY(q.value(0).toString().startsWith("$argon2id$"));
-            QVERIFY(!q.value(0).toString().contains(ServerProcess::kPassword));
-            ++n;
+        bool read = false;
+        const QList<QStringList> hashes = serverStoreRows(
+            m_dir.filePath("server.db"), "SELECT password_hash FROM account", &read);
+        QVERIFY(read);
+        for (const QStringList &row : hashes) {
+            QVERIFY(row.first().startsWith("$argon2id$"));
+            QVERIFY(!row.first().contains(ServerProcess::kPassword));
         }
-        QCOMPARE(n, 5);
-        q.finish();
-        db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase("peek");
+        QCOMPARE(hashes.size(), 5);
     }
 
     void badCredentialsAreRefused()

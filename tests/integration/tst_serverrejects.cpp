@@ -58,10 +58,12 @@ grpc::Status push(v1::Sync::Stub &stub, const v1::PushRequest &request, v1::Push
     return stub.Push(&context, request, response);
 }
 
-int runServer(const QStringList &args, QString *stderrText)
+// qingshui-server ARGS; a --db names a store on the test's backend (testbackend.h) unless
+// asFile: then it is that SQLite file whatever the backend.
+int runServer(const QStringList &args, QString *stderrText, bool asFile = false)
 {
     QProcess p;
-    p.start(QStringLiteral(QINGSHUI_SERVER_PATH), args);
+    p.start(QStringLiteral(QINGSHUI_SERVER_PATH), asFile ? args : TestBackend::withBackend(args));
     if (!p.waitForFinished(15000)) {
         p.kill();
         return -1;
@@ -268,11 +270,34 @@ private slots:
             f.write(garbage);
         }
         QString err;
-        QCOMPARE(runServer({"--db", path, "--listen", "127.0.0.1:0"}, &err), 1);
+        // A SQLite file on both backends' runs: SQLite stays the embedded default.
+        QCOMPARE(runServer({"--db", path, "--listen", "127.0.0.1:0"}, &err, true), 1);
         QVERIFY2(err.contains("not a usable SQLite database"), qPrintable(err));
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), garbage);
+    }
+
+    // A store it cannot reach — a SQLite file under a "folder" that is a file, a PostgreSQL
+    // cluster whose socket folder is not there — stops the server at once with its reason.
+    void refusesAStoreItCannotReach()
+    {
+        const QString blocker = m_dir.filePath("not-a-folder");
+        {
+            QFile f(blocker);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("a file where the store's folder should be");
+        }
+        const QString db = TestBackend::isPostgres()
+            ? "postgresql://postgres@/qingshui?host=" + m_dir.filePath("no-cluster-here")
+            : blocker + "/server.db";
+        QString err;
+        QCOMPARE(runServer({"--db", db, "--listen", "127.0.0.1:0", "--blobs",
+                            m_dir.filePath("unreached.blobs")},
+                           &err, true),
+                 1);
+        QVERIFY2(!err.trimmed().isEmpty(), "the server must say why it stopped");
+        QVERIFY(QFileInfo(blocker).isFile());
     }
 };
 

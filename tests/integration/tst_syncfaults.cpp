@@ -2,6 +2,7 @@
 // is SIGKILLed while batches are in flight; after a restart every record is on the server
 // exactly once and nothing is left in the outbox.
 #include "serverprocess.h"
+#include "serverstore.h"
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
 #include "storage/recordrepository.h"
@@ -47,24 +48,14 @@ bool fillDevice(const QString &path)
     return OutboxRepository(db.connection()).pendingCount() == kRecords;
 }
 
-// {revisions, distinct records} on the server, read from its file.
+// {revisions, distinct records} on the server, read from its store.
 QPair<int, int> serverCounts(const QString &path)
 {
-    QPair<int, int> counts {-1, -1};
-    const QString name = uuid();
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", name);
-        db.setDatabaseName(path);
-        db.setConnectOptions("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000");
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec("SELECT count(*), count(DISTINCT record_id) FROM record_revision")
-                && q.next())
-                counts = {q.value(0).toInt(), q.value(1).toInt()};
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return counts;
+    const QList<QStringList> rows = serverStoreRows(
+        path, QStringLiteral("SELECT count(*), count(DISTINCT record_id) FROM record_revision"));
+    if (rows.size() != 1 || rows.first().size() != 2)
+        return {-1, -1};
+    return {rows.first().at(0).toInt(), rows.first().at(1).toInt()};
 }
 
 int pendingOnDevice(const QString &path)

@@ -1,14 +1,17 @@
 #pragma once
 
-#include <QProcess>
+#include "testbackend.h"
 
+#include <QProcess>
 #include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 #include <csignal>
 #include <sys/resource.h>
 
-// A real qingshui-server process on loopback, stopped when this goes out of scope.
+// A real qingshui-server process on loopback, stopped when this goes out of scope. dbPath
+// names its store: that SQLite file, or on PostgreSQL the database the test backend made for
+// it (testbackend.h); its admin commands' --db is mapped the same way.
 class ServerProcess {
 public:
     explicit ServerProcess(const QString &dbPath) : m_dbPath(dbPath) { }
@@ -37,7 +40,7 @@ public:
     bool runAdmin(const QStringList &args, const QByteArray &input = {})
     {
         QProcess p;
-        p.start(QStringLiteral(QINGSHUI_SERVER_PATH), args);
+        p.start(QStringLiteral(QINGSHUI_SERVER_PATH), TestBackend::withBackend(args));
         p.write(input);
         p.closeWriteChannel();
         p.waitForFinished(30000);
@@ -68,9 +71,12 @@ public:
                const QString &listen = QStringLiteral("127.0.0.1:0"))
     {
         m_process.setProgram(QStringLiteral(QINGSHUI_SERVER_PATH));
-        m_process.setArguments(
-            QStringList {QStringLiteral("--db"), m_dbPath, QStringLiteral("--listen"), listen}
-            + extraArgs);
+        QStringList args {QStringLiteral("--db"), TestBackend::dbArgument(m_dbPath),
+                          QStringLiteral("--listen"), listen};
+        // Blob files beside the store's path on both backends (SQLite's default).
+        if (TestBackend::isPostgres() && !extraArgs.contains(QStringLiteral("--blobs")))
+            args << QStringLiteral("--blobs") << m_dbPath + QStringLiteral(".blobs");
+        m_process.setArguments(args + extraArgs);
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         m_process.start();
         if (!m_process.waitForStarted(10000))
@@ -84,7 +90,13 @@ public:
             if (m.hasMatch()) {
                 m_address = m.captured(1) + QLatin1Char(':') + m.captured(2);
                 m_epoch = m.captured(3);
-                return true;
+                if (TestBackend::storeIsWhereItShouldBe(m_dbPath))
+                    return true;
+                qWarning("qingshui-server --db %s listens, but that PostgreSQL database holds "
+                         "no table: the server does not keep its store there",
+                         qPrintable(TestBackend::dbArgument(m_dbPath)));
+                stop();
+                return false;
             }
         }
         return false;
@@ -108,6 +120,7 @@ public:
         m_process.waitForFinished(10000);
     }
 
+    bool isRunning() const { return m_process.state() == QProcess::Running; }
     QString address() const { return m_address; }
     qint64 processId() const { return m_process.processId(); }
     QString epoch() const { return m_epoch; }
