@@ -11,7 +11,7 @@
 
 namespace {
 
-constexpr int kSchemaVersion = 12;
+constexpr int kSchemaVersion = 13;
 
 QStringList statementsOf(const QString &resource)
 {

@@ -2,6 +2,7 @@
 #include "benchbackend.h"
 #include "kioskbench.h"
 #include "loginbench.h"
+#include "loadbench.h"
 #include "reportbench.h"
 #include "reviewbench.h"
 #include "storebench.h"
@@ -15,7 +16,7 @@ int main(int argc, char *argv[])
 {
     if (argc < 2) {
         std::fprintf(stderr,
-                     "usage: qingshui-bench store|sync|review|kiosk [--postgres [URL]]\n"
+                     "usage: qingshui-bench store|sync|review|kiosk|load [--postgres [URL]]\n"
                      "       qingshui-bench logins [--postgres [URL]] [server options]\n");
         return 2;
     }
@@ -35,6 +36,8 @@ int main(int argc, char *argv[])
         return runKioskBench(argc, argv);
     if (std::strcmp(argv[1], "logins") == 0)
         return runLoginBench(QCoreApplication::arguments().mid(2));
+    if (std::strcmp(argv[1], "load") == 0)
+        return runLoadBench(argc, argv);
     std::fprintf(stderr, "qingshui-bench: unknown suite '%s'\n", argv[1]);
     return 2;
 }

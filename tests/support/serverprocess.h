@@ -123,6 +123,7 @@ public:
 
     bool isRunning() const { return m_process.state() == QProcess::Running; }
     QString address() const { return m_address; }
+    qint64 processId() const { return m_process.processId(); }
     QString epoch() const { return m_epoch; }
     qint64 pid() const { return m_process.processId(); }
     QString errorOutput() { return QString::fromUtf8(m_process.readAllStandardError()); }
