@@ -78,8 +78,8 @@ grpc::Status AuthService::login(const std::string &peer, const v1::LoginRequest 
         if (device && device->username != username)
             return refuseOtherAccount(username, deviceId);
         if (m_requireInvite && !device) {
-            qCInfo(lcAuth).noquote() << "login of" << username << "on" << deviceId
-                                     << "refused: not enrolled";
+            qCInfo(lcAuth).noquote()
+                << "login of" << username << "on" << deviceId << "refused: not enrolled";
             return refuse(grpc::StatusCode::PERMISSION_DENIED, "device_not_enrolled",
                           "this device is not enrolled for this account: enrol it with an "
                           "invite");
@@ -140,7 +140,8 @@ grpc::ServerUnaryReactor *AuthService::Login(grpc::CallbackServerContext *contex
 {
     return answerQueued<v1::LoginRequest, v1::LoginResponse>(
         m_workers, context, request, response,
-        [this, context, peer = context->peer()](const v1::LoginRequest &req, v1::LoginResponse *resp) {
+        [this, context, peer = context->peer()](const v1::LoginRequest &req,
+                                                v1::LoginResponse *resp) {
             m_authenticator.noteNamedIdentity(*context, req.username(), req.device_id());
             return login(peer, req, resp);
         });
@@ -169,7 +170,8 @@ grpc::ServerUnaryReactor *AuthService::Enrol(grpc::CallbackServerContext *contex
 {
     return answerQueued<v1::EnrolRequest, v1::LoginResponse>(
         m_workers, context, request, response,
-        [this, context, peer = context->peer()](const v1::EnrolRequest &req, v1::LoginResponse *resp) {
+        [this, context, peer = context->peer()](const v1::EnrolRequest &req,
+                                                v1::LoginResponse *resp) {
             m_authenticator.noteNamedIdentity(*context, req.username(), req.device_id());
             return m_redeemer.enrol(peer, req, resp);
         });

@@ -2,7 +2,8 @@
 // pg_restore), as an administrator brings it back after a loss: the restored database keeps
 // its epoch, and two servers on it hand the lost numbers out again to new changes. Every
 // device notices by the fingerprint of the change its mark names and re-converges exactly
-// once: nothing lost, nothing stored twice. Real server processes, the run's cluster.
+// once: nothing lost, nothing stored twice; a supervisor's decisions the dump lacks are sent
+// again. Real server processes, the run's cluster.
 #include "pgtestdatabase.h"
 #include "restoredevices.h"
 #include "serverprocess.h"
@@ -41,18 +42,47 @@ QString databaseName(const QString &url)
     return url.mid(slash + 1, query < 0 ? -1 : query - slash - 1);
 }
 
+// The rows psql prints for a query, one string per row (fields joined by '|').
+QStringList serverRows(const QString &url, const QString &sql)
+{
+    QString error, output;
+    if (!runClient(QStringLiteral("psql"),
+                   {QStringLiteral("-X"), QStringLiteral("-At"), QStringLiteral("-d"), url,
+                    QStringLiteral("-c"), sql},
+                   &error, &output))
+        return {error};
+    return output.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
 // {revisions, distinct records} the server's database holds.
 QPair<int, int> serverCounts(const QString &url)
 {
-    QString error, output;
-    runClient(QStringLiteral("psql"),
-              {QStringLiteral("-X"), QStringLiteral("-At"), QStringLiteral("-d"), url,
-               QStringLiteral("-c"),
-               QStringLiteral("SELECT count(*) || ',' || count(DISTINCT record_id) "
-                              "FROM record_revision")},
-              &error, &output);
-    const QStringList counts = output.trimmed().split(QLatin1Char(','));
+    const QStringList rows = serverRows(
+        url,
+        QStringLiteral("SELECT count(*) || ',' || count(DISTINCT record_id) FROM record_revision"));
+    const QStringList counts = rows.value(0).split(QLatin1Char(','));
     return counts.size() == 2 ? qMakePair(counts[0].toInt(), counts[1].toInt()) : qMakePair(-1, -1);
+}
+
+// The database at url dropped and created again empty, then restored from the dump.
+bool restoreDump(const QString &url, const QString &dump, QString *error)
+{
+    const QString name = databaseName(url);
+    return runClient(QStringLiteral("psql"),
+                     {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-d"),
+                      qEnvironmentVariable("QS_TEST_PG_URL"), QStringLiteral("-c"),
+                      QStringLiteral("DROP DATABASE %1").arg(name), QStringLiteral("-c"),
+                      QStringLiteral("CREATE DATABASE %1").arg(name)},
+                     error)
+        && runClient(QStringLiteral("pg_restore"),
+                     {QStringLiteral("--exit-on-error"), QStringLiteral("-d"), url, dump}, error);
+}
+
+bool dumpTo(const QString &url, const QString &dump, QString *error)
+{
+    return runClient(QStringLiteral("pg_dump"),
+                     {QStringLiteral("-Fc"), QStringLiteral("-f"), dump, QStringLiteral("-d"), url},
+                     error);
 }
 
 } // namespace
@@ -91,11 +121,7 @@ private slots:
         QVERIFY(syncStore(tabletB, second.address()).ok);
         QVERIFY(syncStore(supervisor, first.address()).ok);
         QCOMPARE(recordsIn(supervisor), 30);
-        QVERIFY2(runClient(QStringLiteral("pg_dump"),
-                           {QStringLiteral("-Fc"), QStringLiteral("-f"), dump, QStringLiteral("-d"),
-                            database.url()},
-                           &error),
-                 qPrintable(error));
+        QVERIFY2(dumpTo(database.url(), dump, &error), qPrintable(error));
         const QString epoch = first.epoch();
 
         // 2. Syncing goes on: A 15 more (synced); B 5 more, whose pull is cut off after the
@@ -114,20 +140,7 @@ private slots:
         // 3. The servers stop; the database is dropped and restored from the dump; they start.
         first.stop();
         second.stop();
-        const QString name = databaseName(database.url());
-        const QString cluster = qEnvironmentVariable("QS_TEST_PG_URL");
-        QVERIFY2(
-            runClient(QStringLiteral("psql"),
-                      {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-d"), cluster,
-                       QStringLiteral("-c"), QStringLiteral("DROP DATABASE %1").arg(name),
-                       QStringLiteral("-c"), QStringLiteral("CREATE DATABASE %1").arg(name)},
-                      &error),
-            qPrintable(error));
-        QVERIFY2(runClient(QStringLiteral("pg_restore"),
-                           {QStringLiteral("--exit-on-error"), QStringLiteral("-d"), database.url(),
-                            dump},
-                           &error),
-                 qPrintable(error));
+        QVERIFY2(restoreDump(database.url(), dump, &error), qPrintable(error));
         QVERIFY2(first.start(blobs), qPrintable(first.errorOutput()));
         QVERIFY2(second.start(blobs), qPrintable(second.errorOutput()));
         QCOMPARE(first.epoch(), epoch); // nothing tells the servers it was restored
@@ -189,6 +202,107 @@ private slots:
             QVERIFY(db.open(tablet));
             QCOMPARE(OutboxRepository(db.connection()).pendingCount(), 0);
         }
+    }
+    // A supervisor's decisions acknowledged after the dump was taken are sent again, once,
+    // after it is restored; one whose revision went with the lost history (its number now
+    // names a re-sent revision with another fingerprint) is set aside, not applied to it.
+    void acknowledgedDecisionsAreSentAgainAfterADumpRestore()
+    {
+        PgTestDatabase database(QStringLiteral("decisions"));
+        QString error;
+        QVERIFY2(database.create(&error), qPrintable(error));
+        QTemporaryDir dir;
+        const QString dump = dir.filePath("server.dump");
+        const QString tablet = dir.filePath("tablet.db"), supervisor = dir.filePath("sup.db");
+        const QStringList blobs {QStringLiteral("--blobs"), dir.filePath("blobs")};
+        // The tablet uses the first server, the supervisor the second.
+        ServerProcess first(database.url()), second(database.url());
+        QVERIFY2(first.start(blobs), qPrintable(first.errorOutput()));
+        QVERIFY2(second.start(blobs), qPrintable(second.errorOutput()));
+        QVERIFY(first.addUser("inspector", "inspector", "420322"));
+        QVERIFY(first.addUser("supervisor", "supervisor", "420322"));
+        QVERIFY2(logInStore(tablet, first.address(), "inspector", &error), qPrintable(error));
+        QVERIFY2(logInStore(supervisor, second.address(), "supervisor", &error), qPrintable(error));
+        const QString reviewIds = QStringLiteral("SELECT id FROM review_event ORDER BY server_seq");
+
+        // Three records; the first approved; the nightly dump is taken while the servers run.
+        QVERIFY(submitRecords(tablet, 3, "420322100200"));
+        QVERIFY(syncStore(tablet, first.address()).ok);
+        QVERIFY(syncStore(supervisor, second.address()).ok);
+        const QStringList records = recordIdsIn(supervisor);
+        QCOMPARE(records.size(), 3);
+        const QString approveFirst = decide(supervisor, records[0], ReviewDecision::Approve);
+        QVERIFY(!approveFirst.isEmpty());
+        QVERIFY(syncStore(supervisor, second.address()).ok);
+        QVERIFY2(dumpTo(database.url(), dump, &error), qPrintable(error));
+
+        // The next day: a fourth record; the supervisor publishes the first, approves the
+        // second and the fourth, returns the third.
+        QVERIFY(submitRecords(tablet, 1, "420322100200"));
+        QVERIFY(syncStore(tablet, first.address()).ok);
+        QVERIFY(syncStore(supervisor, second.address()).ok);
+        const QStringList allRecords = recordIdsIn(supervisor);
+        QCOMPARE(allRecords.size(), 4);
+        QString fourth;
+        for (const QString &id : allRecords)
+            fourth = records.contains(id) ? fourth : id;
+        const QString publishFirst = decide(supervisor, records[0], ReviewDecision::Publish);
+        const QString approveSecond = decide(supervisor, records[1], ReviewDecision::Approve);
+        const QString returnThird = decide(supervisor, records[2], ReviewDecision::Return);
+        const QString approveFourth = decide(supervisor, fourth, ReviewDecision::Approve);
+        for (const QString &id : {publishFirst, approveSecond, returnThird, approveFourth})
+            QVERIFY(!id.isEmpty());
+        SyncResult sup = syncStore(supervisor, second.address());
+        QVERIFY2(sup.ok, qPrintable(sup.error));
+        QCOMPARE(sup.pushed, 4);
+        QCOMPARE(
+            serverRows(database.url(), reviewIds),
+            QStringList({approveFirst, publishFirst, approveSecond, returnThird, approveFourth}));
+
+        // The dump goes back: it knows only the first approval.
+        first.stop();
+        second.stop();
+        QVERIFY2(restoreDump(database.url(), dump, &error), qPrintable(error));
+        QVERIFY2(first.start(blobs), qPrintable(first.errorOutput()));
+        QVERIFY2(second.start(blobs), qPrintable(second.errorOutput()));
+        QCOMPARE(serverRows(database.url(), reviewIds), QStringList {approveFirst});
+
+        // The tablet re-sends its records (the fourth takes the number it had, with a new
+        // fingerprint); the supervisor's five acknowledged decisions are queued again, and
+        // the fourth's is set aside: it names the lost revision's fingerprint.
+        QVERIFY(syncStore(tablet, first.address()).ok);
+        sup = syncStore(supervisor, second.address());
+        QVERIFY2(sup.ok, qPrintable(sup.error));
+        QCOMPARE(sup.reviewsRequeued, 5);
+        QCOMPARE(sup.reviewsSetAside, 1);
+        QCOMPARE(serverRows(database.url(), reviewIds),
+                 QStringList({approveFirst, publishFirst, approveSecond, returnThird}));
+        QCOMPARE(serverRows(database.url(),
+                            QStringLiteral("SELECT record_id FROM public_record ORDER BY 1")),
+                 QStringList {records[0]});
+        {
+            Database db;
+            QVERIFY(db.open(supervisor));
+            OutboxRepository outbox(db.connection());
+            QCOMPARE(outbox.pendingCount(), 0);
+            const QList<SetAsideReview> aside = outbox.setAsideReviews();
+            QCOMPARE(aside.size(), 1);
+            QCOMPARE(aside[0].reviewId, approveFourth);
+            QCOMPARE(aside[0].recordId, fourth);
+        }
+        // Once: the next sync, through the other server, sends nothing.
+        sup = syncStore(supervisor, first.address());
+        QVERIFY2(sup.ok, qPrintable(sup.error));
+        QCOMPARE(sup.pushed, 0);
+        QCOMPARE(sup.reviewsRequeued, 0);
+        QCOMPARE(serverRows(database.url(), reviewIds).size(), 4);
+        // The tablet sees the decisions again.
+        QVERIFY(syncStore(tablet, second.address()).ok);
+        Database db;
+        QVERIFY(db.open(tablet));
+        RecordRepository onTablet(db.connection());
+        QCOMPARE(onTablet.find(records[1])->status, RecordStatus::Approved);
+        QCOMPARE(onTablet.find(records[2])->status, RecordStatus::Returned);
     }
 };
 

@@ -1,9 +1,10 @@
 #pragma once
 
 // Devices for the restore tests (tst_serverrestore, tst_pgrestore): real device stores that
-// submit records and sync with a real server over loopback.
+// submit records, decide on them and sync with a real server over loopback.
 #include "storage/database.h"
 #include "storage/recordrepository.h"
+#include "storage/reviewrepository.h"
 #include "storage/syncmetarepository.h"
 #include "syncsession.h"
 #include "synctransport.h"
@@ -75,6 +76,26 @@ QStringList recordIdsIn(const QString &store)
     }
     ids.sort();
     return ids;
+}
+
+// A supervisor's decision on the record's current revision in this store; its id.
+QString decide(const QString &store, const QString &recordId, ReviewDecision decision)
+{
+    Database db;
+    if (!db.open(store))
+        return {};
+    const std::optional<Record> r = RecordRepository(db.connection()).find(recordId);
+    if (!r)
+        return {};
+    ReviewEvent e;
+    e.id = uuid();
+    e.recordId = recordId;
+    e.recordServerSeq = r->serverSeq;
+    e.decision = decision;
+    if (decision == ReviewDecision::Return)
+        e.comment = QStringLiteral("请补充走访记录");
+    ReviewRepository decisions(db.connection());
+    return decisions.decide(e) ? e.id : QString();
 }
 
 } // namespace

@@ -529,12 +529,11 @@ bool PgChangeStore::blobProved(const Caller &caller, const QString &sha256, qint
             return fail(complete.error());
         if (complete.rows() == 0)
             continue;
-        const PgResult arrived
-            = c->exec(QStringLiteral("INSERT INTO photos_arrived (server_seq, record_id, "
-                                     "record_server_seq, village_code, fingerprint) "
-                                     "VALUES (?,?,?,?,?)"),
-                      {++seq, complete.value(0, 0), revision, complete.value(0, 1),
-                       newChangeFingerprint()});
+        const PgResult arrived = c->exec(
+            QStringLiteral("INSERT INTO photos_arrived (server_seq, record_id, "
+                           "record_server_seq, village_code, fingerprint) "
+                           "VALUES (?,?,?,?,?)"),
+            {++seq, complete.value(0, 0), revision, complete.value(0, 1), newChangeFingerprint()});
         if (!arrived.ok())
             return fail(arrived.error());
     }
