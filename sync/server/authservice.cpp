@@ -26,8 +26,16 @@ AuthService::AuthService(AccountStore &accounts, InviteStore &invites,
     , m_throttle(invites, accounts)
     , m_redeemer(accounts, invites, m_throttle, tokenTtlMs)
 {
-    // A hash of a random password nobody knows, made as every account's is.
-    PasswordHash::make(QString::fromLatin1(AccessToken::generate()), &m_dummyHash);
+}
+
+const QString &AuthService::dummyHash()
+{
+    // Made by the first Login, on a login worker: at start it would cost the idle server a
+    // 64 MiB peak (Argon2id) that no bound on the workers covers.
+    std::call_once(m_dummyMade, [this] {
+        PasswordHash::make(QString::fromLatin1(AccessToken::generate()), &m_dummyHash);
+    });
+    return m_dummyHash;
 }
 
 void AuthService::fillLogin(const Account &account, const QByteArray &token, qint64 expiresAtMs,
@@ -89,7 +97,8 @@ grpc::Status AuthService::login(const std::string &peer, const v1::LoginRequest 
     // The same answer and the same work for an unknown user, a wrong password and a disabled
     // account with a wrong password: names are not probed, neither by the answer nor by its
     // time. Whether the account is disabled is said only to whoever knows its password.
-    const bool passwordRight = PasswordHash::verify(account ? account->passwordHash : m_dummyHash,
+    const QString &dummy = dummyHash(); // every Login asks: the first pays, whoever it names
+    const bool passwordRight = PasswordHash::verify(account ? account->passwordHash : dummy,
                                                     QString::fromStdString(request.password()));
     if (!account || !passwordRight) {
         qCInfo(lcAuth).noquote() << "login refused for" << username << "from" << attempt.host;

@@ -6,6 +6,8 @@
 
 #include "qingshui/v1/auth.grpc.pb.h"
 
+#include <mutex>
+
 struct Account;
 class AccountStore;
 class Authenticator;
@@ -54,5 +56,8 @@ private:
     GuessThrottle m_throttle;
     InviteRedeemer m_redeemer;
     // Checked instead when the user name is unknown: the same Argon2id work as a wrong password.
+    // A hash of a random password nobody knows, made as every account's is.
+    const QString &dummyHash();
+    std::once_flag m_dummyMade;
     QString m_dummyHash;
 };
