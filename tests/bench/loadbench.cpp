@@ -3,6 +3,7 @@
 #include "benchstats.h"
 #include "loaddriver.h"
 #include "loadfleet.h"
+#include "processmemory.h"
 #include "serverprocess.h"
 #include "testbackend.h"
 
@@ -63,19 +64,6 @@ bool parse(int argc, char *argv[], LoadOptions *o)
     return true;
 }
 
-// The server's peak resident memory so far (VmHWM), in MiB; 0 if unreadable.
-double peakRssMb(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return 0;
-}
-
 // CPU seconds (user + system) the server has used so far; 0 if unreadable.
 double cpuSeconds(qint64 pid)
 {
@@ -130,7 +118,7 @@ int runLoadBench(int argc, char *argv[])
         serverErrors += server.errorOutput();
         serverErrors = serverErrors.right(4000);
     });
-    const double rssMb = peakRssMb(server.processId());
+    const double rssMb = peakMemoryMiB(server.processId());
     const double serverCpuS = cpuSeconds(server.processId());
 
     printFigure("load_devices", options.devices, "devices");

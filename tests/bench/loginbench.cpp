@@ -1,6 +1,7 @@
 #include "loginbench.h"
 
 #include "benchstats.h"
+#include "processmemory.h"
 #include "serverprocess.h"
 #include "synctransport.h"
 
@@ -9,8 +10,6 @@
 #include <grpcpp/grpcpp.h>
 
 #include <QElapsedTimer>
-#include <QFile>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QUuid>
 
@@ -30,16 +29,6 @@ struct Answer {
     bool busy = false;
     double ms = 0;
 };
-
-double peakMemoryMiB(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    static const QRegularExpression hwm(QStringLiteral("VmHWM:\\s+(\\d+) kB"));
-    const auto m = hwm.match(QString::fromLatin1(status.readAll()));
-    return m.hasMatch() ? m.captured(1).toDouble() / 1024 : -1;
-}
 
 // One login, its connection made first; sent when `go` is set, timed from then.
 Answer attempt(const QString &address, int i, std::shared_future<void> go)

@@ -194,18 +194,10 @@ class TestBlobAccess : public QObject {
     std::string m_otherDevice = uuid();
     std::string m_colleagueDevice = uuid();
 
-    struct Photo {
-        QByteArray bytes;
-        QString sha;
-        QString path;
-    };
+    using Photo = TestPhoto;
     Photo photo(qint64 size, const char *name)
     {
-        Photo p {randomBytes(size), {}, m_dir.filePath(QStringLiteral("photos/%1").arg(name))};
-        p.sha = shaOf(p.bytes);
-        if (!writeFile(p.path, p.bytes))
-            qFatal("cannot write %s", qPrintable(p.path));
-        return p;
+        return newTestPhoto(QDir(m_dir.path()), size, name);
     }
 
     BlobUploadResult upload(const Photo &p, const QByteArray &token,

@@ -120,19 +120,10 @@ class TestBlobs : public QObject {
         return uploader.upload({BlobFile {sha, path}});
     }
 
-    // A photo of random bytes (so nothing is deduplicated) written to photos/NAME.
-    struct Photo {
-        QByteArray bytes;
-        QString sha;
-        QString path;
-    };
+    using Photo = TestPhoto;
     Photo photo(qint64 size, const char *name)
     {
-        Photo p {randomBytes(size), {}, m_dir.filePath(QStringLiteral("photos/%1").arg(name))};
-        p.sha = shaOf(p.bytes);
-        if (!writeFile(p.path, p.bytes))
-            qFatal("cannot write %s", qPrintable(p.path));
-        return p;
+        return newTestPhoto(QDir(m_dir.path()), size, name);
     }
 
     // A new server process on the same files (the old one stopped, or killed by the test).

@@ -7,6 +7,7 @@
 // before `user disable` stay dead after `user enable`.
 #include "devicelogin.h"
 #include "loginanswer.h"
+#include "processmemory.h"
 #include "serverprocess.h"
 #include "storage/database.h"
 #include "storage/syncmetarepository.h"
@@ -16,8 +17,6 @@
 
 #include <grpcpp/support/status_code_enum.h>
 
-#include <QFile>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QUuid>
 #include <QtTest>
@@ -31,17 +30,6 @@ namespace {
 QString newDeviceId()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-// The server's peak resident memory (VmHWM), in MiB; -1 if it cannot be read.
-double peakMemoryMiB(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    static const QRegularExpression hwm(QStringLiteral("VmHWM:\\s+(\\d+) kB"));
-    const auto m = hwm.match(QString::fromLatin1(status.readAll()));
-    return m.hasMatch() ? m.captured(1).toDouble() / 1024 : -1;
 }
 
 // One sync of the store with the token it holds.

@@ -51,6 +51,21 @@ inline bool writeFile(const QString &path, const QByteArray &bytes)
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
 }
 
+// A photo of random bytes (so nothing is deduplicated) written to FOLDER/photos/NAME.
+struct TestPhoto {
+    QByteArray bytes;
+    QString sha;
+    QString path;
+};
+inline TestPhoto newTestPhoto(const QDir &folder, qint64 size, const char *name)
+{
+    TestPhoto p {randomBytes(size), {}, folder.filePath(QStringLiteral("photos/%1").arg(name))};
+    p.sha = shaOf(p.bytes);
+    if (!writeFile(p.path, p.bytes))
+        qFatal("cannot write %s", qPrintable(p.path));
+    return p;
+}
+
 // Every file under the server's blob folder whose name mentions this hash.
 inline QStringList filesNamed(const QString &blobDir, const QString &sha)
 {
