@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs every test headless. This is what CI runs.
+# Installs what is missing, checks the C++ formatting, builds, and runs every test headless.
+# This is what CI runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
+bash scripts/check-format.sh
 bash scripts/build.sh
 export QT_QPA_PLATFORM=offscreen
 cd "${QS_BUILD_DIR:-build}"

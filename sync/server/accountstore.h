@@ -45,8 +45,14 @@ public:
     enum class DeviceRule { EnrolAny, EnrolledOnly };
     // AccountDisabled: the account was disabled since its password was checked (checked again
     // in the transaction, so that no token outlives a `user disable` running at that moment).
-    enum class IssueResult { Issued, DeviceRevoked, NotEnrolled, OtherAccount,
-                             AccountDisabled, Failed };
+    enum class IssueResult {
+        Issued,
+        DeviceRevoked,
+        NotEnrolled,
+        OtherAccount,
+        AccountDisabled,
+        Failed
+    };
     virtual IssueResult issueToken(qint64 accountId, const QString &deviceId,
                                    const QString &deviceName, const QByteArray &tokenHash,
                                    qint64 issuedAtMs, qint64 expiresAtMs, DeviceRule rule)

@@ -184,10 +184,9 @@ int runKioskBench(int argc, char *argv[])
 
     // The touch targets of the shell's contract, each unit marker touched on the map; a name
     // not in the QML, or not on screen (an attract step changed the page), is skipped.
-    const QStringList targets
-        = {QStringLiteral("navHome"),         QStringLiteral("unit_411326"),
-           QStringLiteral("navAchievements"), QStringLiteral("navHome"),
-           QStringLiteral("unit_420381450"),  QStringLiteral("navGallery")};
+    const QStringList targets = {QStringLiteral("navHome"),         QStringLiteral("unit_411326"),
+                                 QStringLiteral("navAchievements"), QStringLiteral("navHome"),
+                                 QStringLiteral("unit_420381450"),  QStringLiteral("navGallery")};
     // Until the shell part's KioskApp lands it has no attractStep(): counted, not called.
     const bool hasAttractStep = window->metaObject()->indexOfMethod("attractStep()") >= 0;
     QPointingDevice *touchScreen = QTest::createTouchDevice();

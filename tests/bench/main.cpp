@@ -1,8 +1,8 @@
 // qingshui-bench SUITE [--postgres [URL]]: prints one `name value unit` line per figure.
 #include "benchbackend.h"
 #include "kioskbench.h"
-#include "loginbench.h"
 #include "loadbench.h"
+#include "loginbench.h"
 #include "reportbench.h"
 #include "reviewbench.h"
 #include "storebench.h"

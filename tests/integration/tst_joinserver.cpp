@@ -238,9 +238,8 @@ private slots:
         QVERIFY(!notYet.heldForOtherAccount);
         QCOMPARE(notYet.result.refusal.code, QString("device_of_another_account"));
         QCOMPARE(usedInvites(m_first), usedBeforeHandover);
-        QVERIFY(m_first.process->runAdmin({"device", "reassign",
-                                           SyncMetaRepository(db).deviceId(), "--to",
-                                           "xc-supervisor", "--db", m_first.dbPath()}));
+        QVERIFY(m_first.process->runAdmin({"device", "reassign", SyncMetaRepository(db).deviceId(),
+                                           "--to", "xc-supervisor", "--db", m_first.dbPath()}));
         const JoinOutcome joined
             = joinWithCode(db, parsed(other), ServerProcess::kPassword, kDevice);
         QVERIFY2(joined.ok(), qPrintable(joined.result.detail));

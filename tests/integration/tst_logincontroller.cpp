@@ -215,8 +215,9 @@ private slots:
         useEnglish(false);
         QVERIFY(logInAndWait(login, "xc-colleague", ServerProcess::kPassword));
         QVERIFY(!login.loggedIn());
-        QCOMPARE(login.error(),
-                 QString("此设备已登记在另一个账号名下，不能用此账号登录：设备换人使用须由管理员转交"));
+        QCOMPARE(
+            login.error(),
+            QString("此设备已登记在另一个账号名下，不能用此账号登录：设备换人使用须由管理员转交"));
         useEnglish(true);
         QCOMPARE(login.error(),
                  QString("This device is enrolled for another account and cannot log in as this "

@@ -102,7 +102,7 @@ private slots:
     void labelsArePushedApartInsideTheirBounds()
     {
         const QRectF bounds(0, 0, 600, 400);
-        const QList<QPointF> anchors{{300, 200}, {300, 200}, {305, 210}, {10, 10}};
+        const QList<QPointF> anchors {{300, 200}, {300, 200}, {305, 210}, {10, 10}};
         const QList<QRectF> labels = placeLabels(anchors, QSizeF(168, 96), bounds);
         QCOMPARE(labels.size(), 4);
         QVERIFY(worstOverlap(labels) < 0.01); // under 1 % of a label: a pixel's rounding

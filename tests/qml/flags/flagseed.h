@@ -124,10 +124,7 @@ public:
 
     // The folder the test saves the supervisor window's pictures in (docs/screenshots);
     // empty in ctest, which takes no pictures.
-    Q_INVOKABLE QString screenshotPath() const
-    {
-        return qEnvironmentVariable("QS_SCREENSHOT_DIR");
-    }
+    Q_INVOKABLE QString screenshotPath() const { return qEnvironmentVariable("QS_SCREENSHOT_DIR"); }
 
 private:
     static QString uuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
