@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/check-format.sh
-bash scripts/build.sh
+QS_WERROR=${QS_WERROR:-ON} bash scripts/build.sh
 export QT_QPA_PLATFORM=offscreen
 cd "${QS_BUILD_DIR:-build}"
 ctest --output-on-failure --parallel 2 --timeout 900

@@ -102,8 +102,9 @@ ExportOutcome exportPhotoZip(QSqlDatabase db, const RecordFilter &filter, const 
                 if (labelOf.isEmpty())
                     labelOf = questions.of(row.record);
                 ++out.missingPhotos;
-                out.missing << MissingPhoto {row.record.id, row.villageName,
-                                             labelOf.value(refs.at(i)), refs.at(i)};
+                // The reason is the fetching caller's to word.
+                out.missing << MissingPhoto {
+                    row.record.id, row.villageName, labelOf.value(refs.at(i)), refs.at(i), {}};
                 continue;
             }
             if (!photo.open(QIODevice::ReadOnly)) {
