@@ -1,0 +1,2 @@
+# A kiosk's store: the reads of the published, redacted public copies it pulls (the feed).
+target_sources(qs_core PRIVATE storage/publicfeedquery.h storage/publicfeedquery.cpp)
