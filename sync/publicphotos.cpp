@@ -3,6 +3,7 @@
 #include "blobdownloader.h"
 #include "domain/photoreferences.h"
 #include "media/photostore.h"
+#include "storage/recordrepository.h"
 
 #include <grpcpp/support/status.h>
 
@@ -11,7 +12,6 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSet>
-#include <QSqlQuery>
 
 Q_DECLARE_LOGGING_CATEGORY(lcSync)
 
@@ -19,12 +19,14 @@ QStringList PublicPhotos::listed() const
 {
     QStringList out;
     QSet<QString> seen; // a photo two copies list is fetched once
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT content FROM record ORDER BY updated_at_ms DESC")))
+    RecordRepository records(m_db);
+    const std::optional<QList<QByteArray>> contents = records.contentsNewestFirst();
+    if (!contents) {
+        qCWarning(lcSync) << "public photos: cannot read the records:" << records.lastError();
         return out;
-    while (q.next()) {
-        for (const QString &sha : photoReferencesIn(q.value(0).toByteArray())) {
+    }
+    for (const QByteArray &content : *contents) {
+        for (const QString &sha : photoReferencesIn(content)) {
             if (!seen.contains(sha)) {
                 seen.insert(sha);
                 out << sha;
