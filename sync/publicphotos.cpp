@@ -15,15 +15,15 @@
 
 Q_DECLARE_LOGGING_CATEGORY(lcSync)
 
-QStringList PublicPhotos::listed() const
+std::optional<QStringList> PublicPhotos::listed(QString *error) const
 {
     QStringList out;
     QSet<QString> seen; // a photo two copies list is fetched once
     RecordRepository records(m_db);
     const std::optional<QList<QByteArray>> contents = records.contentsNewestFirst();
     if (!contents) {
-        qCWarning(lcSync) << "public photos: cannot read the records:" << records.lastError();
-        return out;
+        *error = records.lastError();
+        return std::nullopt;
     }
     for (const QByteArray &content : *contents) {
         for (const QString &sha : photoReferencesIn(content)) {
@@ -40,7 +40,14 @@ PublicPhotosResult PublicPhotos::run(BlobDownloader &downloader)
 {
     PublicPhotosResult result;
     const PhotoStore store(m_root);
-    const QStringList wanted = listed();
+    // An empty list would delete every photo the kiosk holds: an unreadable store stops here.
+    const std::optional<QStringList> listedNow = listed(&result.storeError);
+    if (!listedNow) {
+        if (result.storeError.isEmpty())
+            result.storeError = QStringLiteral("the store cannot be read");
+        return result;
+    }
+    const QStringList &wanted = *listedNow;
     for (const QString &sha : wanted) {
         const QString path = store.pathFor(sha);
         if (path.isEmpty() || QFileInfo::exists(path))
