@@ -3,6 +3,7 @@
 #include "blobdownloader.h"
 #include "domain/photoreferences.h"
 #include "media/photostore.h"
+#include "storage/recordrepository.h"
 
 #include <grpcpp/support/status.h>
 
@@ -11,20 +12,21 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSet>
-#include <QSqlQuery>
 
 Q_DECLARE_LOGGING_CATEGORY(lcSync)
 
-QStringList PublicPhotos::listed() const
+std::optional<QStringList> PublicPhotos::listed(QString *error) const
 {
     QStringList out;
     QSet<QString> seen; // a photo two copies list is fetched once
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT content FROM record ORDER BY updated_at_ms DESC")))
-        return out;
-    while (q.next()) {
-        for (const QString &sha : photoReferencesIn(q.value(0).toByteArray())) {
+    RecordRepository records(m_db);
+    const std::optional<QList<QByteArray>> contents = records.contentsNewestFirst();
+    if (!contents) {
+        *error = records.lastError();
+        return std::nullopt;
+    }
+    for (const QByteArray &content : *contents) {
+        for (const QString &sha : photoReferencesIn(content)) {
             if (!seen.contains(sha)) {
                 seen.insert(sha);
                 out << sha;
@@ -38,7 +40,14 @@ PublicPhotosResult PublicPhotos::run(BlobDownloader &downloader)
 {
     PublicPhotosResult result;
     const PhotoStore store(m_root);
-    const QStringList wanted = listed();
+    // An empty list would delete every photo the kiosk holds: an unreadable store stops here.
+    const std::optional<QStringList> listedNow = listed(&result.storeError);
+    if (!listedNow) {
+        if (result.storeError.isEmpty())
+            result.storeError = QStringLiteral("the store cannot be read");
+        return result;
+    }
+    const QStringList &wanted = *listedNow;
     for (const QString &sha : wanted) {
         const QString path = store.pathFor(sha);
         if (path.isEmpty() || QFileInfo::exists(path))

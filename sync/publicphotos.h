@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 class BlobDownloader;
 
 struct PublicPhotosResult {
@@ -12,6 +14,7 @@ struct PublicPhotosResult {
     int removed = 0; // files no public copy lists any more
     bool interrupted = false; // the server cannot be used (token, connection): stop
     QString error; // the first failure
+    QString storeError; // the store could not be read: nothing fetched, nothing removed
 };
 
 // A kiosk's photo step after a pull: the photos its public copies list are fetched into the
@@ -21,8 +24,9 @@ class PublicPhotos {
 public:
     PublicPhotos(QSqlDatabase db, QString photoRoot) : m_db(db), m_root(std::move(photoRoot)) { }
 
-    // Every photo the store's records refer to, each once.
-    QStringList listed() const;
+    // Every photo the store's records refer to, each once; nothing when the store cannot be
+    // read (*error says why).
+    std::optional<QStringList> listed(QString *error) const;
     PublicPhotosResult run(BlobDownloader &downloader);
 
 private:

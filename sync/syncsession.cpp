@@ -265,6 +265,10 @@ bool SyncSession::fetchPublicPhotos(SyncResult *result)
     PublicPhotos photos(m_db, PhotoStore::rootBeside(m_db.databaseName()));
     BlobDownloader downloader(m_transport.channel(), m_transport.token());
     const PublicPhotosResult fetched = photos.run(downloader);
+    if (!fetched.storeError.isEmpty()) {
+        return failLocally(result, SyncErrorCode::kLocalStore, {fetched.storeError},
+                           QStringLiteral("local store: %1").arg(fetched.storeError));
+    }
     result->publicPhotosFetched += fetched.downloaded;
     result->publicPhotosMissing = fetched.failed;
     result->publicPhotosRemoved += fetched.removed;

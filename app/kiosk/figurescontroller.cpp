@@ -1,7 +1,7 @@
 #include "figurescontroller.h"
 
 #include "domain/category.h"
-#include "publicrecordcounts.h"
+#include "storage/publicrecordcounts.h"
 #include "storage/syncmetarepository.h"
 
 #include <QLocale>

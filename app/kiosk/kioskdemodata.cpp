@@ -3,6 +3,7 @@
 #include "media/photostore.h"
 #include "media/publicrendition.h"
 #include "storage/recordrepository.h"
+#include "storage/referencedatarepository.h"
 #include "storage/syncmetarepository.h"
 #include "storage/templaterepository.h"
 
@@ -18,7 +19,6 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QSaveFile>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QUuid>
 
@@ -123,14 +123,6 @@ QString storeRendition(const PhotoStore &photos, const QString &stampedPath)
     return sha;
 }
 
-QString firstVillageOf(QSqlDatabase db, const QString &unitCode)
-{
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT code FROM village WHERE code LIKE ? ORDER BY code LIMIT 1"));
-    q.addBindValue(unitCode + QLatin1Char('%'));
-    return q.exec() && q.next() ? q.value(0).toString() : QString();
-}
-
 } // namespace
 
 PublicCopy addPublicCopy(QSqlDatabase db, PhotoStore &photos, const QString &unitCode,
@@ -144,7 +136,7 @@ PublicCopy addPublicCopy(QSqlDatabase db, PhotoStore &photos, const QString &uni
             break;
         }
     }
-    const QString village = firstVillageOf(db, unitCode);
+    const QString village = ReferenceDataRepository(db).firstVillageOf(unitCode);
     if (!kind || village.isEmpty())
         return copy;
     static int variant = 0;

@@ -5,13 +5,16 @@
 #include "domain/photoreferences.h"
 #include "domain/region.h"
 #include "media/photostore.h"
+#include "storage/publicfeedquery.h"
 #include "storage/referencedatarepository.h"
 #include "storage/templaterepository.h"
 
 #include <QDateTime>
 #include <QLocale>
-#include <QSqlQuery>
+#include <QLoggingCategory>
 #include <QUrl>
+
+Q_LOGGING_CATEGORY(lcPublicFeed, "qs.kiosk.feed")
 
 PublicFeed::PublicFeed(QSqlDatabase db, const PhotoStore *photos, QObject *parent)
     : QObject(parent), m_db(db), m_photos(photos)
@@ -50,33 +53,34 @@ void PublicFeed::load() const
         titles.insert(t.id, t.title);
 
     m_records.clear();
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.exec(QStringLiteral("SELECT r.id, r.template_id, r.category, r.unit_code, "
-                          "r.updated_at_ms, r.content, v.name FROM record r "
-                          "LEFT JOIN village v ON v.code = r.village_code "
-                          "ORDER BY r.updated_at_ms DESC, r.id"));
-    while (q.next()) {
+    PublicFeedQuery query(m_db);
+    const std::optional<QList<PublicFeedRow>> rows = query.newestFirst();
+    if (!rows) {
+        // Shown as an empty feed; the log says why.
+        qCWarning(lcPublicFeed).noquote() << "the public feed shows nothing:" << query.lastError();
+        return;
+    }
+    for (const PublicFeedRow &row : *rows) {
         Entry e;
-        e.unitCode = q.value(3).toString(); // stored as pairedUnitCodeOfVillage gives it
-        e.category = q.value(2).toString();
+        e.unitCode = row.unitCode;
+        e.category = row.category;
         QStringList urls;
-        for (const QString &sha : photoReferencesIn(q.value(5).toByteArray())) {
+        for (const QString &sha : photoReferencesIn(row.content)) {
             if (m_photos && m_photos->contains(sha))
                 urls << QUrl::fromLocalFile(m_photos->pathFor(sha)).toString();
         }
-        const QString templateId = q.value(1).toString();
         e.shown = {
-            {QStringLiteral("recordId"), q.value(0).toString()},
+            {QStringLiteral("recordId"), row.recordId},
             {QStringLiteral("title"),
-             titles.contains(templateId) ? titles.value(templateId).text() : templateId},
+             titles.contains(row.templateId) ? titles.value(row.templateId).text()
+                                             : row.templateId},
             {QStringLiteral("unitCode"), e.unitCode},
             {QStringLiteral("unitName"), unitName.value(e.unitCode, e.unitCode)},
-            {QStringLiteral("villageName"), q.value(6).toString()},
+            {QStringLiteral("villageName"), row.villageName},
             {QStringLiteral("category"), e.category},
             {QStringLiteral("categoryName"), categoryName(e.category)},
             {QStringLiteral("date"),
-             QDateTime::fromMSecsSinceEpoch(q.value(4).toLongLong())
+             QDateTime::fromMSecsSinceEpoch(row.updatedAtMs)
                  .toString(QStringLiteral("yyyy-MM-dd"))},
             {QStringLiteral("photoUrls"), urls},
             {QStringLiteral("photoCount"), int(urls.size())},

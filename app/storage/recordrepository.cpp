@@ -367,6 +367,24 @@ QStringList RecordRepository::authors() const
     return out;
 }
 
+std::optional<QList<QByteArray>> RecordRepository::contentsNewestFirst() const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT content FROM record ORDER BY updated_at_ms DESC"))) {
+        m_error = q.lastError().text();
+        return std::nullopt;
+    }
+    QList<QByteArray> out;
+    while (q.next())
+        out << q.value(0).toByteArray();
+    if (q.lastError().isValid()) { // a step failed part way: not every record was read
+        m_error = q.lastError().text();
+        return std::nullopt;
+    }
+    return out;
+}
+
 bool RecordRepository::discardDraft(const QString &id)
 {
     Transaction tx(m_db);

@@ -42,6 +42,9 @@ public:
     int count(const RecordFilter &filter = {}) const;
     // Every user name the server stamped on a stored revision, sorted.
     QStringList authors() const;
+    // The content of every stored record, newest first: a kiosk's photo step reads the photos
+    // its public copies list (hundreds of records, read at once). nullopt on an SQL error.
+    std::optional<QList<QByteArray>> contentsNewestFirst() const;
     // The filter as SQL on `record r`: " WHERE ..." or empty; binds go in order. For the
     // other storage queries over the same selection (dashboard, exports).
     static QString whereClauseOf(const RecordFilter &filter, QVariantList *binds);

@@ -237,6 +237,14 @@ std::optional<PairedUnit> ReferenceDataRepository::unitOfVillage(const QString &
                        q.value(6).toBool(),   q.value(7).toString(), q.value(8).toString()};
 }
 
+QString ReferenceDataRepository::firstVillageOf(const QString &unitCode) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT code FROM village WHERE code LIKE ? ORDER BY code LIMIT 1"));
+    q.addBindValue(unitCode + QLatin1Char('%'));
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
+}
+
 int ReferenceDataRepository::version() const
 {
     return SyncMetaRepository(m_db)

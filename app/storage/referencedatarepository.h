@@ -27,6 +27,9 @@ public:
     std::optional<Township> township(const QString &code) const;
     // The paired unit a village belongs to (see pairedUnitCodeOfVillage).
     std::optional<PairedUnit> unitOfVillage(const QString &villageCode) const;
+    // The lowest village code starting with `unitCode` (a paired unit's or a township's),
+    // or empty if none does.
+    QString firstVillageOf(const QString &unitCode) const;
 
     // Villages whose name contains `text`, within a paired unit if one is given.
     QList<Village> searchVillages(const QString &text, const QString &unitCode, int limit) const;

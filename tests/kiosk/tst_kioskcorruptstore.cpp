@@ -91,6 +91,19 @@ private slots:
         QCOMPARE(readAll(dir.filePath(aside.first())), cut);
     }
 
+    void aFeedThatCannotReadItsStoreSaysWhy()
+    {
+        QTemporaryDir dir;
+        Database db;
+        QVERIFY2(db.open(dir.filePath("store.db")), qPrintable(db.error()));
+        PublicFeed feed(db.connection(), nullptr);
+        db.connection().close(); // the store closed under the feed: empty, and a warning
+        QTest::ignoreMessage(QtWarningMsg,
+                             "the public feed shows nothing: cannot read the public "
+                             "records: the store is not open");
+        QCOMPARE(feed.count(), 0);
+    }
+
     void otherModesStillFail()
     {
         QTemporaryDir dir;

@@ -163,6 +163,27 @@ private slots:
         QCOMPARE(meta.serverEpoch(), QStringLiteral("epoch-1"));
     }
 
+    void contentsNewestFirst()
+    {
+        {
+            RecordRepository records(m_db.connection());
+            for (qint64 updatedAtMs : {2000, 3000, 1000}) {
+                Record r = sampleRecord();
+                r.updatedAtMs = updatedAtMs;
+                r.content = QByteArray("{\"n\":") + QByteArray::number(updatedAtMs) + '}';
+                QVERIFY2(records.saveDraft(r), qPrintable(records.lastError()));
+            }
+            const auto contents = records.contentsNewestFirst();
+            QVERIFY2(contents.has_value(), qPrintable(records.lastError()));
+            QCOMPARE(*contents, QByteArrayList({"{\"n\":3000}", "{\"n\":2000}", "{\"n\":1000}"}));
+        }
+        // An unreadable store is an error, not a store without records.
+        m_db.close();
+        RecordRepository closed(m_db.connection());
+        QVERIFY(!closed.contentsNewestFirst().has_value());
+        QVERIFY(!closed.lastError().isEmpty());
+    }
+
     void deviceIdIsStable()
     {
         SyncMetaRepository meta(m_db.connection());

@@ -98,6 +98,21 @@ private slots:
         QVERIFY(!repo.township("999999999").has_value());
     }
 
+    void firstVillageOfAUnitOrTownship()
+    {
+        ReferenceDataRepository repo(m_db.connection());
+        // The lowest code of the unit's own villages (the kiosk's demo copies are placed there).
+        QString lowest;
+        for (const Township &t : repo.townships("411326")) {
+            for (const Village &v : repo.villages(t.code))
+                lowest = lowest.isEmpty() || v.code < lowest ? v.code : lowest;
+        }
+        QVERIFY(lowest.startsWith("411326"));
+        QCOMPARE(repo.firstVillageOf("411326"), lowest);
+        QVERIFY(repo.firstVillageOf("420381450").startsWith("420381450")); // 武当山特区
+        QCOMPARE(repo.firstVillageOf("999999"), QString());
+    }
+
     void recentVillagesNewestFirst()
     {
         ReferenceDataRepository repo(m_db.connection());
