@@ -1,6 +1,6 @@
 #include "blobdownloader.h"
 
-#include "sha256.h"
+#include "common/sha256.h"
 
 #include "qingshui/v1/blobs.grpc.pb.h"
 

@@ -1,6 +1,6 @@
 # The returned record on the inspector's tablet (issue 5): the return it has to answer, the
 # form that shows it with the return a real server brought (ReturnSyncSeed).
-qs_add_qtest(tst_returnnote SOURCES unit/tst_returnnote.cpp LIBS qs_core)
+qs_add_qtest(tst_returnnote SOURCES unit/tst_returnnote.cpp LIBS qs_storage)
 qs_add_qtest(tst_formreturn SOURCES unit/tst_formreturn.cpp qml/returned/returnsyncseed.h
              LIBS qs_backend)
 target_include_directories(tst_formreturn PRIVATE qml/returned)

@@ -1,6 +1,6 @@
 #include "placenames.h"
 
-#include "kiosk/mappoints.h"
+#include "domain/mappoints.h"
 
 #include <QFile>
 #include <QLocale>

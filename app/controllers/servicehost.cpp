@@ -3,8 +3,10 @@
 #include "controllers/cameracontroller.h"
 #include "controllers/dashboardcontroller.h"
 #include "controllers/enrolmentcontroller.h"
+#include "controllers/figurescontroller.h"
 #include "controllers/formcontroller.h"
 #include "controllers/inspectorcontroller.h"
+#include "controllers/kioskcontroller.h"
 #include "controllers/languagecontroller.h"
 #include "controllers/logincontroller.h"
 #include "controllers/photofetchcontroller.h"
@@ -15,8 +17,6 @@
 #include "controllers/settingscontroller.h"
 #include "controllers/villagepickercontroller.h"
 #include "domain/templatecatalog.h"
-#include "kiosk/figurescontroller.h"
-#include "kiosk/kioskcontroller.h"
 #include "media/cameraframesource.h"
 #include "media/camerasource.h"
 #include "media/photostore.h"
@@ -37,8 +37,8 @@
 #include "storage/walcheckpointer.h"
 #include "syncengine.h"
 
-#include "kiosk/kioskdemodata.h"
-#include "kiosk/publicfeed.h"
+#include "controllers/kioskdemodata.h"
+#include "controllers/publicfeed.h"
 
 #include <QDateTime>
 #include <QFile>

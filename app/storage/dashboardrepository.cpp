@@ -2,7 +2,7 @@
 
 #include "domain/answerscan.h"
 #include "reportselection.h"
-#include "sqlitestatement.h"
+#include "common/sqlitestatement.h"
 
 #include <QDate>
 #include <QDateTime>

@@ -4,7 +4,7 @@
 #include "reviewrepository.h"
 #include "searchindex.h"
 #include "searchtext.h"
-#include "sqlitestatement.h"
+#include "common/sqlitestatement.h"
 #include "sqlrecord.h"
 #include "sqlreview.h"
 #include "syncmetarepository.h"

@@ -3,7 +3,7 @@
 #include "domain/record.h"
 #include "domain/review.h"
 #include "recordfilter.h"
-#include "sqlitestatement.h"
+#include "common/sqlitestatement.h"
 
 #include <QHash>
 #include <QList>

@@ -1,7 +1,7 @@
 #include "blobstore.h"
 
 #include "partialblob.h"
-#include "sha256.h"
+#include "common/sha256.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,6 +1,6 @@
 #include "partialblob.h"
 
-#include "sha256.h"
+#include "common/sha256.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,7 +2,7 @@
 
 #include "blobstore.h"
 #include "domain/formtemplate.h"
-#include "media/publicrendition.h"
+#include "common/publicrendition.h"
 #include "publiccontent.h"
 
 #include "qingshui/v1/common.pb.h"

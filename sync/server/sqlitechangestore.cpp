@@ -6,7 +6,7 @@
 #include "scopecondition.h"
 #include "serverdatabase.h"
 #include "sqlitesession.h"
-#include "sqlitestatement.h"
+#include "common/sqlitestatement.h"
 
 #include "qingshui/v1/sync.pb.h"
 

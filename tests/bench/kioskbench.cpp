@@ -4,7 +4,7 @@
 #include "controllers/languagecontroller.h"
 #include "controllers/servicehost.h"
 #include "controllers/services.h"
-#include "kiosk/figurescontroller.h"
+#include "controllers/figurescontroller.h"
 #include "publicrecordseed.h"
 #include "storage/database.h"
 

@@ -8,7 +8,7 @@ add_dependencies(tst_appdriver qingshui qingshui-server)
 # failing on Chinese text that is not user data. By hand: build/tests/tst_englishwalk.
 qs_add_qtest(tst_englishwalk SOURCES integration/tst_englishwalk.cpp support/appdriver.h
              support/englishcheck.h support/enrolmentserver.h qml/flags/flagseed.h
-             LIBS Qt6::Network Qt6::Gui Qt6::Sql qs_sync)
+             LIBS Qt6::Network Qt6::Gui Qt6::Sql qs_sync qs_media)
 target_compile_definitions(tst_englishwalk PRIVATE QS_NMEA_DIR="${PROJECT_SOURCE_DIR}/app/data/nmea")
 add_dependencies(tst_englishwalk qingshui qingshui-server)
 set_tests_properties(tst_englishwalk PROPERTIES TIMEOUT 900)

@@ -7,9 +7,9 @@
 // published is refused with its code (a Refusal in the status details).
 #include "controllers/recordviewcontroller.h"
 #include "domain/captionband.h"
-#include "kiosk/publicfeed.h"
+#include "controllers/publicfeed.h"
 #include "media/photostore.h"
-#include "media/publicrendition.h"
+#include "common/publicrendition.h"
 #include "serverprocess.h"
 #include "storage/outboxrepository.h"
 #include "storage/recordrepository.h"

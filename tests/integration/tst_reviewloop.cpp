@@ -9,7 +9,7 @@
 // rest of the outbox.
 #include "domain/recorddiff.h"
 #include "media/photostore.h"
-#include "media/publicrendition.h"
+#include "common/publicrendition.h"
 #include "serverprocess.h"
 #include "storage/database.h"
 #include "storage/outboxrepository.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "kiosk/kioskdemodata.h"
+#include "controllers/kioskdemodata.h"
 #include "media/photostore.h"
 #include "storage/database.h"
 

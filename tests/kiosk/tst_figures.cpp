@@ -1,5 +1,5 @@
 // The kiosk's achievements: the bundled §4 facts and the live counts of public records.
-#include "figurescontroller.h"
+#include "controllers/figurescontroller.h"
 #include "publicrecordseed.h"
 #include "storage/database.h"
 #include "storage/referencedatarepository.h"

@@ -3,7 +3,7 @@
 // empty, and the real executable's self-test passes. An inspector still fails loudly.
 #include "controllers/servicehost.h"
 #include "controllers/services.h"
-#include "kiosk/publicfeed.h"
+#include "controllers/publicfeed.h"
 #include "storage/database.h"
 
 #include <QDir>

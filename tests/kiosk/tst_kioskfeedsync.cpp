@@ -3,7 +3,7 @@
 // public rendition the server made of the ticked one, with its SHA-256; never the original)
 // in its photo folder; a withdrawal deletes it.
 #include "media/photostore.h"
-#include "media/publicrendition.h"
+#include "common/publicrendition.h"
 #include "serverprocess.h"
 #include "storage/database.h"
 #include "storage/outboxrepository.h"

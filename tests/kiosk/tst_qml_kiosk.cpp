@@ -5,7 +5,7 @@
 #include "controllers/servicehost.h"
 #include "controllers/services.h"
 #include "feedseed.h"
-#include "kiosk/kioskconfig.h"
+#include "controllers/kioskconfig.h"
 #include "publicrecordseed.h"
 #include "screentexts.h"
 #include "storage/database.h"

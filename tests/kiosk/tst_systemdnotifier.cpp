@@ -1,6 +1,6 @@
 // The sd_notify client for real: a datagram socket bound here stands in for systemd's, and
 // the notifier must deliver READY=1 and then WATCHDOG=1 pings to it.
-#include "kiosk/systemdnotifier.h"
+#include "controllers/systemdnotifier.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -1,7 +1,6 @@
 # The supervisor's dashboard through the real QML, in a QApplication (Qt Charts needs one).
 # Its test file is not named tst_*.qml: tst_qml scans tests/qml and its subfolders for those,
 # and runs them in a QGuiApplication, where a chart cannot be made.
-find_package(Qt6 REQUIRED COMPONENTS Widgets)
 qt_add_executable(tst_qml_dashboard qml/tst_qml_dashboard.cpp)
 target_link_libraries(tst_qml_dashboard PRIVATE qs_backend qs_backendplugin qs_ui qs_uiplugin
                       Qt6::QuickTest Qt6::QuickControls2 Qt6::Widgets Qt6::Test)

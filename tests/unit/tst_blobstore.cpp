@@ -5,7 +5,7 @@
 #include "blobstore.h"
 #include "partialblob.h"
 #include "serverdatabase.h"
-#include "sha256.h"
+#include "common/sha256.h"
 #include "sqliteuploadstore.h"
 #include "uploadsweep.h"
 

@@ -4,7 +4,7 @@
 // exactly the band CaptionBand names, which is what lets the server crop it without guessing.
 #include "domain/captionband.h"
 #include "media/photostore.h"
-#include "media/publicrendition.h"
+#include "common/publicrendition.h"
 
 #include <QBuffer>
 #include <QImageReader>

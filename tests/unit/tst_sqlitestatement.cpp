@@ -1,6 +1,6 @@
 // SqliteStatement on both of its paths: straight on the driver's SQLite handle, and through
 // a QSqlQuery (the path of a Qt whose SQLite is built into its plugin, as on Android).
-#include "sqlitestatement.h"
+#include "common/sqlitestatement.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

@@ -1,7 +1,6 @@
 # The supervisor's review pages against a real server: records and photos come from
 # inspectors' tablets by sync (issue 13), never copied into the supervisor's store by hand.
 # The test files are not named tst_*.qml: tst_qml runs those, offline, without a server.
-find_package(Qt6 REQUIRED COMPONENTS Widgets)
 qt_add_executable(tst_qml_review qml/review/tst_qml_review.cpp qml/review/reviewsyncseed.h)
 target_include_directories(tst_qml_review PRIVATE support qml/review)
 target_link_libraries(tst_qml_review PRIVATE qs_backend qs_backendplugin qs_ui qs_uiplugin
