@@ -1,10 +1,10 @@
 #include "recordrepository.h"
 
 #include "bloboutboxrepository.h"
+#include "common/sqlitestatement.h"
 #include "reviewrepository.h"
 #include "searchindex.h"
 #include "searchtext.h"
-#include "common/sqlitestatement.h"
 #include "sqlrecord.h"
 #include "sqlreview.h"
 #include "syncmetarepository.h"
@@ -493,18 +493,7 @@ bool RecordRepository::removeWithdrawn(const QString &recordId)
 bool RecordRepository::storeReview(const ReviewEvent &e)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO review_event (id, record_id, record_server_seq, "
-                             "decision, comment, question_comments, published_photos, "
-                             "created_at_ms, reviewer, server_seq, %1, record_fingerprint) "
-                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
-                             "server_seq = excluded.server_seq, reviewer = excluded.reviewer")
-                  .arg(QLatin1String(kPhotoConfirmationColumns)));
-    bindReviewContent(q, e);
-    q.addBindValue(notNull(e.reviewer));
-    q.addBindValue(e.serverSeq);
-    bindPhotoConfirmation(q, e);
-    q.addBindValue(e.recordFingerprint);
-    if (!q.exec()) {
+    if (!writeReviewEvent(q, e)) {
         m_error = QStringLiteral("cannot store review %1: %2").arg(e.id, q.lastError().text());
         return false;
     }

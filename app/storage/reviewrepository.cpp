@@ -77,15 +77,9 @@ bool ReviewRepository::write(ReviewEvent e)
     if (e.createdAtMs == 0)
         e.createdAtMs = QDateTime::currentMSecsSinceEpoch();
 
-    q.prepare(QStringLiteral(
-                  "INSERT INTO review_event (id, record_id, record_server_seq, decision, comment, "
-                  "question_comments, published_photos, created_at_ms, reviewer, server_seq, %1, "
-                  "record_fingerprint) VALUES (?,?,?,?,?,?,?,?,'',0,?,?,?,?)")
-                  .arg(QLatin1String(kPhotoConfirmationColumns)));
-    bindReviewContent(q, e);
-    bindPhotoConfirmation(q, e);
-    q.addBindValue(e.recordFingerprint);
-    if (!q.exec()) {
+    e.reviewer.clear(); // the server names the reviewer and numbers the decision
+    e.serverSeq = 0;
+    if (!writeReviewEvent(q, e)) {
         return refuse(Refusal::StoreFailed,
                       QStringLiteral("cannot store review %1: %2").arg(e.id, q.lastError().text()));
     }

@@ -12,10 +12,6 @@ inline constexpr const char *kReviewColumns
     = "e.id, e.record_id, e.record_server_seq, e.decision, e.comment, e.question_comments, "
       "e.published_photos, e.created_at_ms, e.reviewer, e.server_seq, "
       "e.photos_incomplete_confirmed, e.photos_seen, e.photos_total, e.record_fingerprint";
-// The columns bindPhotoConfirmation() binds, for the statements that write review events.
-inline constexpr const char *kPhotoConfirmationColumns
-    = "photos_incomplete_confirmed, photos_seen, photos_total";
-
 // Question comments are stored as a JSON array of {question_id, comment}.
 inline QString questionCommentsJson(const QList<QuestionComment> &comments)
 {
@@ -26,12 +22,19 @@ inline QString questionCommentsJson(const QList<QuestionComment> &comments)
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
-// Binds the decision's own columns, id … created_at_ms in kReviewColumns' order; the
-// server's reviewer and server_seq are bound by the caller.
-inline void bindReviewContent(QSqlQuery &q, const ReviewEvent &e)
+// The one writer of review_event rows: a decision made on this device (no reviewer, server_seq
+// 0, queued by the caller) and one pulled from the server (or its own coming back numbered,
+// which fills in the server's reviewer and server_seq). False with q.lastError() set.
+inline bool writeReviewEvent(QSqlQuery &q, const ReviewEvent &e)
 {
     // A null QString binds as SQL NULL; these columns are NOT NULL.
     const auto notNull = [](const QString &s) { return s.isNull() ? QStringLiteral("") : s; };
+    q.prepare(QStringLiteral(
+        "INSERT INTO review_event (id, record_id, record_server_seq, decision, comment, "
+        "question_comments, published_photos, created_at_ms, reviewer, server_seq, "
+        "photos_incomplete_confirmed, photos_seen, photos_total, record_fingerprint) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+        "server_seq = excluded.server_seq, reviewer = excluded.reviewer"));
     q.addBindValue(e.id);
     q.addBindValue(e.recordId);
     q.addBindValue(e.recordServerSeq);
@@ -40,14 +43,13 @@ inline void bindReviewContent(QSqlQuery &q, const ReviewEvent &e)
     q.addBindValue(questionCommentsJson(e.questionComments));
     q.addBindValue(notNull(e.publishedPhotos.join(QLatin1Char(','))));
     q.addBindValue(e.createdAtMs);
-}
-
-// Binds the confirmation of missing photos, in kPhotoConfirmationColumns' order.
-inline void bindPhotoConfirmation(QSqlQuery &q, const ReviewEvent &e)
-{
+    q.addBindValue(notNull(e.reviewer));
+    q.addBindValue(e.serverSeq);
     q.addBindValue(e.photosIncompleteConfirmed ? 1 : 0);
     q.addBindValue(e.photosSeen);
     q.addBindValue(e.photosTotal);
+    q.addBindValue(e.recordFingerprint);
+    return q.exec();
 }
 
 inline ReviewEvent readReview(const QSqlQuery &q, int first = 0)
