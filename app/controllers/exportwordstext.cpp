@@ -1,5 +1,6 @@
 #include "exportwordstext.h"
 
+#include "models/liststatustext.h"
 #include "placenames.h"
 #include "storage/referencedatarepository.h"
 
@@ -14,8 +15,7 @@ ExportWords ExportWordsText::current(QSqlDatabase db)
     words.no = tr("否");
     words.listSeparator = tr("、", "between the options of a multiple-choice answer");
     words.labelSeparator = tr("：", "between a checklist's title and a question's label");
-    words.statuses
-        = {tr("草稿"), tr("待同步"), tr("已同步"), tr("已退回"), tr("已通过"), tr("已驳回")};
+    words.statuses = ListStatusText::all();
     for (const PairedUnit &u : ReferenceDataRepository(db).units())
         words.unitNames.insert(u.name, PlaceNames::unit(u));
     return words;

@@ -6,6 +6,7 @@
 #include "controllers/validationtext.h"
 #include "domain/formvalidation.h"
 #include "media/photostore.h"
+#include "models/liststatustext.h"
 #include "models/recordlistmodel.h"
 #include "positioning/gpscapture.h"
 #include "storage/recordrepository.h"
@@ -198,7 +199,7 @@ QVariantMap FormController::questionComments() const
 
 QString FormController::statusText() const
 {
-    return RecordListModel::listStatusText(m_record.listStatus());
+    return ListStatusText::of(m_record.listStatus());
 }
 
 QVariantList FormController::sections() const

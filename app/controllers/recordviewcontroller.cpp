@@ -6,6 +6,7 @@
 #include "domain/formtemplate.h"
 #include "domain/photoreferences.h"
 #include "media/photostore.h"
+#include "models/liststatustext.h"
 #include "models/recordlistmodel.h"
 #include "photofetcher.h"
 #include "reviewflagtext.h"
@@ -219,7 +220,7 @@ bool RecordViewController::show(const std::optional<Record> &record, const QStri
     m_photosPending = record->photosPending;
     m_photoPresence = photoPresenceOf(m_content, m_photos);
     m_templateVersion = record->templateVersion;
-    m_statusText = RecordListModel::listStatusText(record->listStatus());
+    m_statusText = ListStatusText::of(record->listStatus());
     m_author = record->author;
     m_updatedAt = timeText(record->updatedAtMs);
     ReferenceDataRepository reference(m_db);

@@ -209,7 +209,7 @@ bool ServiceHost::start(const Options &options)
         sync->refreshPending();
     });
     connect(m_language.get(), &LanguageController::languageChanged, records,
-            &RecordListModel::reload);
+            &RecordListModel::retranslate);
     connect(m_language.get(), &LanguageController::languageChanged, m_form.get(),
             &FormController::retranslate);
     connect(m_language.get(), &LanguageController::languageChanged, m_inspector.get(),

@@ -1,5 +1,7 @@
 #include "recordlistmodel.h"
 
+#include "liststatustext.h"
+
 #include "controllers/reviewflagtext.h"
 #include "domain/category.h"
 #include "domain/photoreferences.h"
@@ -182,23 +184,15 @@ QString RecordListModel::summaryOf(const Record &record) const
     return root.value(QLatin1String("note")).toString();
 }
 
-QString RecordListModel::listStatusText(ListStatus status)
+QStringList RecordListModel::statusLabels() const
 {
-    switch (status) {
-    case ListStatus::Draft:
-        return tr("草稿");
-    case ListStatus::Pending:
-        return tr("待同步");
-    case ListStatus::Synced:
-        return tr("已同步");
-    case ListStatus::Returned:
-        return tr("已退回");
-    case ListStatus::Approved:
-        return tr("已通过");
-    case ListStatus::Rejected:
-        return tr("已驳回");
-    }
-    return {};
+    return QStringList {tr("全部")} + ListStatusText::all();
+}
+
+void RecordListModel::retranslate()
+{
+    emit statusLabelsChanged();
+    reload();
 }
 
 QVariant RecordListModel::data(const QModelIndex &index, int role) const
@@ -226,7 +220,7 @@ QVariant RecordListModel::data(const QModelIndex &index, int role) const
     case ListStatusRole:
         return int(r.listStatus());
     case ListStatusTextRole:
-        return listStatusText(r.listStatus());
+        return ListStatusText::of(r.listStatus());
     case UpdatedAtRole:
         return QDateTime::fromMSecsSinceEpoch(r.updatedAtMs)
             .toString(QStringLiteral("yyyy-MM-dd HH:mm"));

@@ -29,6 +29,8 @@ class RecordListModel : public QAbstractListModel {
     Q_PROPERTY(QDate fromDate READ fromDate WRITE setFromDate NOTIFY filterChanged)
     Q_PROPERTY(QDate toDate READ toDate WRITE setToDate NOTIFY filterChanged)
     Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY filterChanged)
+    // The status filter's choices: all, then each ListStatus (statusFilter is the index).
+    Q_PROPERTY(QStringList statusLabels READ statusLabels NOTIFY statusLabelsChanged)
 public:
     enum Role {
         RecordIdRole = Qt::UserRole + 1,
@@ -98,19 +100,22 @@ public:
     // The user names that pushed the stored records, for the inspector filter.
     Q_INVOKABLE QStringList authors() const;
 
-    static QString listStatusText(ListStatus status);
+    QStringList statusLabels() const;
     static constexpr int kPageSize = 100;
 
     // Where the photos on this device are, for the rows' n/m (none without one).
     void setPhotoStore(const PhotoStore *photos) { m_photos = photos; }
 
 public slots:
+    // The language changed: the labels and the rows' words again.
+    void retranslate();
     // A photo arrived on this device: rows shown that refer to it count again.
     void photoArrived(const QString &sha256);
 
 signals:
     void countChanged();
     void filterChanged();
+    void statusLabelsChanged();
 
 private:
     // A row's photos and flags, worked out the first time the row is shown.

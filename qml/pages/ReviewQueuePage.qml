@@ -132,22 +132,11 @@ Page {
                 }
             }
 
-            // Status: 0 = all; then draft, pending, synced, returned, approved, rejected.
-            Flow {
-                Layout.fillWidth: true
-                spacing: 6
-                Repeater {
-                    model: [qsTr("全部"), qsTr("草稿"), qsTr("待同步"), qsTr("已同步"),
-                            qsTr("已退回"), qsTr("已通过"), qsTr("已驳回")]
-                    delegate: QsFilterChip {
-                        required property string modelData
-                        required property int index
-                        objectName: "reviewStatus_" + index
-                        text: modelData
-                        checked: page.records.statusFilter === index
-                        onClicked: page.records.statusFilter = index
-                    }
-                }
+            QsStatusFilterBar {
+                labels: page.records.statusLabels
+                current: page.records.statusFilter
+                chipName: "reviewStatus_"
+                onPicked: index => page.records.statusFilter = index
             }
 
             GridLayout {
