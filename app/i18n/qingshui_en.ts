@@ -421,30 +421,6 @@
         <comment>between a checklist&apos;s title and a question&apos;s label</comment>
         <translation>: </translation>
     </message>
-    <message>
-        <source>草稿</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <source>待同步</source>
-        <translation>Waiting to sync</translation>
-    </message>
-    <message>
-        <source>已同步</source>
-        <translation>Synced</translation>
-    </message>
-    <message>
-        <source>已退回</source>
-        <translation>Returned</translation>
-    </message>
-    <message>
-        <source>已通过</source>
-        <translation>Approved</translation>
-    </message>
-    <message>
-        <source>已驳回</source>
-        <translation>Rejected</translation>
-    </message>
 </context>
 <context>
     <name>FormController</name>
@@ -928,6 +904,33 @@
     <message>
         <source>清水巡查</source>
         <translation>Qingshui</translation>
+    </message>
+</context>
+<context>
+    <name>ListStatusText</name>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>待同步</source>
+        <translation>Waiting to sync</translation>
+    </message>
+    <message>
+        <source>已同步</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>已通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>已驳回</source>
+        <translation>Rejected</translation>
     </message>
 </context>
 <context>
@@ -1600,60 +1603,12 @@
 <context>
     <name>RecordListModel</name>
     <message>
-        <source>草稿</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <source>待同步</source>
-        <translation>Waiting to sync</translation>
-    </message>
-    <message>
-        <source>已同步</source>
-        <translation>Synced</translation>
-    </message>
-    <message>
-        <source>已退回</source>
-        <translation>Returned</translation>
-    </message>
-    <message>
-        <source>已通过</source>
-        <translation>Approved</translation>
-    </message>
-    <message>
-        <source>已驳回</source>
-        <translation>Rejected</translation>
+        <source>全部</source>
+        <translation>All</translation>
     </message>
 </context>
 <context>
     <name>RecordListPage</name>
-    <message>
-        <source>全部</source>
-        <translation>All</translation>
-    </message>
-    <message>
-        <source>草稿</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <source>待同步</source>
-        <translation>Waiting to sync</translation>
-    </message>
-    <message>
-        <source>已同步</source>
-        <translation>Synced</translation>
-    </message>
-    <message>
-        <source>已退回</source>
-        <translation>Returned</translation>
-    </message>
-    <message>
-        <source>已通过</source>
-        <translation>Approved</translation>
-    </message>
-    <message>
-        <source>已驳回</source>
-        <translation>Rejected</translation>
-    </message>
     <message>
         <source>搜索村名或记录内容</source>
         <translation>Search villages or record text</translation>
@@ -2029,7 +1984,7 @@
     </message>
     <message>
         <source>服务器的数据已恢复为较早的副本，本设备将重新同步</source>
-        <translation>The server's data was restored from an earlier copy: this device syncs again</translation>
+        <translation>The server&apos;s data was restored from an earlier copy: this device syncs again</translation>
     </message>
     <message>
         <source>服务器正忙（同时登录的设备过多），请稍后再试</source>
@@ -2165,34 +2120,6 @@
     <message>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
-    </message>
-    <message>
-        <source>全部</source>
-        <translation>All</translation>
-    </message>
-    <message>
-        <source>草稿</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <source>待同步</source>
-        <translation>Waiting to sync</translation>
-    </message>
-    <message>
-        <source>已同步</source>
-        <translation>Synced</translation>
-    </message>
-    <message>
-        <source>已退回</source>
-        <translation>Returned</translation>
-    </message>
-    <message>
-        <source>已通过</source>
-        <translation>Approved</translation>
-    </message>
-    <message>
-        <source>已驳回</source>
-        <translation>Rejected</translation>
     </message>
     <message>
         <source>全部县（市、区）</source>
