@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs what is missing, checks the C++ formatting, builds, and runs every test headless.
+# Installs what is missing, checks the C++ formatting and the layer rules, builds, and runs
+# every test headless.
 # This is what CI runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/check-format.sh
+bash scripts/check-layers.sh
 QS_WERROR=${QS_WERROR:-ON} bash scripts/build.sh
 export QT_QPA_PLATFORM=offscreen
 cd "${QS_BUILD_DIR:-build}"
