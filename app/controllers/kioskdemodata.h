@@ -9,7 +9,7 @@ class PhotoStore;
 // Published public copies for a kiosk's demo run and its tests, as a kiosk's pull would store
 // them (approved, synced; only yes/no and number answers), with photos drawn in code, stamped
 // as a tablet stamps them, and only their public renditions (caption band cropped, no
-// metadata: media/publicrendition.h, as the server makes them) stored in the photo folder.
+// metadata: common/publicrendition.h, as the server makes them) stored in the photo folder.
 namespace KioskDemoData {
 
 struct PublicCopy {

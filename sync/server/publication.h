@@ -19,7 +19,7 @@ class ReviewEvent;
 // - The answers are those of exactly the right shape (publiccontent.h): no free text, no GPS
 //   points (the village is the location), no author, reviewer or device ids.
 // - Each ticked photo is shown as a public rendition the server makes from the original
-//   (media/publicrendition.h: caption band with its coordinates cropped, ≤ 1600 px, no
+//   (common/publicrendition.h: caption band with its coordinates cropped, ≤ 1600 px, no
 //   metadata), stored as a blob and recorded in public_photo with its original. The copy
 //   names renditions only. A ticked photo the server does not hold yet, or cannot decode,
 //   is refused (publish_photo_not_on_server, publish_photo_unusable).

@@ -11,7 +11,7 @@
 
 namespace {
 
-// Village codes from the reference regions the app bundles (qs_core's resource).
+// Village codes from the reference regions the app bundles (qs_storage's resource).
 QStringList referenceVillages(QString *error)
 {
     QFile csv(QStringLiteral(":/qingshui/reference/villages.csv"));
