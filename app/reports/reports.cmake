@@ -1,8 +1,8 @@
 # The supervisor's dashboard figures and the exports (CSV, GeoJSON, ZIP of photos): the
 # queries live in storage/, the 2025 targets in domain/, one writer per format in reports/.
-find_package(ZLIB REQUIRED) # CRC-32 of the ZIP's entries
-# Imported here in app/, but tests/ links qs_core too and must see the target.
-set_target_properties(ZLIB::ZLIB PROPERTIES IMPORTED_GLOBAL TRUE)
+# libzip writes the ZIP of photos. GLOBAL: imported here in app/, but tests/ links qs_core too
+# and must see the target.
+pkg_check_modules(QS_LIBZIP REQUIRED IMPORTED_TARGET GLOBAL libzip)
 target_sources(qs_core PRIVATE
     domain/sanitationtargets.h domain/sanitationtargets.cpp
     domain/answerscan.h domain/answerscan.cpp
@@ -13,9 +13,9 @@ target_sources(qs_core PRIVATE
     reports/exportrecordfields.h reports/exportrecordfields.cpp
     reports/csvexport.h reports/csvexport.cpp
     reports/geojsonexport.h reports/geojsonexport.cpp
-    reports/zipwriter.h reports/zipwriter.cpp
+    reports/exportzip.h reports/exportzip.cpp
     reports/photozipexport.h reports/photozipexport.cpp)
-target_link_libraries(qs_core PRIVATE ZLIB::ZLIB)
+target_link_libraries(qs_core PRIVATE PkgConfig::QS_LIBZIP)
 qt_add_resources(qs_core sanitation_targets
     PREFIX /qingshui/targets
     BASE data/targets
