@@ -58,8 +58,7 @@ bool ExportZip::addBytes(const QString &name, const QByteArray &bytes)
 
 bool ExportZip::added(const QString &name, zip_source_t *source)
 {
-    // ZIP_FL_ENC_UTF_8, not libzip's default guess: a guessed name is not flagged UTF-8 (it
-    // gets an Info-ZIP extra field instead), and an unzip that skips the field shows CP437.
+    // The names are UTF-8: libzip sets the ZIP's UTF-8 flag (bit 11) for any that is not ASCII.
     const zip_int64_t index
         = source ? zip_file_add(m_zip, name.toUtf8().constData(), source, ZIP_FL_ENC_UTF_8) : -1;
     if (index < 0)
