@@ -19,7 +19,7 @@ PACKAGES=(
   libsodium-dev openssl libssl-dev
   postgresql-15 libpq-dev
   xvfb xauth fonts-noto-cjk
-  gdal-bin unzip python3 zlib1g-dev qt6-charts-dev qml6-module-qtcharts
+  gdal-bin unzip python3 libzip-dev qt6-charts-dev qml6-module-qtcharts
   libqrencode-dev libpng-dev libzxing-dev libturbojpeg0-dev
 )
 

@@ -27,6 +27,15 @@ public:
         return m_buffer.size() < kFlushBytes || flush();
     }
     qint64 position() const { return m_written + m_buffer.size(); }
+    // Where the next write goes: libzip goes back to fill in an entry's header once it has
+    // written the entry's data (exportzip.h).
+    bool seek(qint64 pos)
+    {
+        if (!flush() || !m_file.seek(pos))
+            return false;
+        m_written = pos;
+        return true;
+    }
     // Everything written and renamed into place, or false with *error (a full disk says so).
     bool commit(QString *error)
     {

@@ -2,15 +2,13 @@
 
 #include "domain/formtemplate.h"
 #include "domain/photoreferences.h"
+#include "exportzip.h"
 #include "media/photostore.h"
 #include "photozipnames.h"
 #include "storage/recordexportquery.h"
 #include "storage/templaterepository.h"
-#include "zipwriter.h"
 
-#include <QDateTime>
 #include <QFile>
-#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -87,7 +85,7 @@ ExportOutcome exportPhotoZip(QSqlDatabase db, const RecordFilter &filter, const 
     ExportFile file(path);
     if (!file.open(&out.error))
         return out;
-    ZipWriter zip(&file);
+    ExportZip zip(&file);
     const PhotoStore photos(photoRoot);
     RecordExportQuery query(db);
     QuestionLabels questions(db);
@@ -107,19 +105,16 @@ ExportOutcome exportPhotoZip(QSqlDatabase db, const RecordFilter &filter, const 
                     row.record.id, row.villageName, labelOf.value(refs.at(i)), refs.at(i), {}};
                 continue;
             }
+            // The ZIP reads the photo only when it is written, with every other: a photo that
+            // cannot be read stops the export here, before anything is written.
             if (!photo.open(QIODevice::ReadOnly)) {
                 failure = QStringLiteral("cannot read photo %1: %2")
                               .arg(photo.fileName(), photo.errorString());
                 return false;
             }
-            const QByteArray bytes = photo.readAll();
-            if (photo.error() != QFileDevice::NoError) {
-                failure = QStringLiteral("cannot read photo %1: %2")
-                              .arg(photo.fileName(), photo.errorString());
-                return false;
-            }
-            if (!zip.add(photoZipName(row.villageName, row.record.id, i + 1), bytes,
-                         QFileInfo(photo).lastModified())) {
+            photo.close();
+            if (!zip.addFile(photoZipName(row.villageName, row.record.id, i + 1),
+                             photo.fileName())) {
                 failure = zip.error();
                 return false;
             }
@@ -133,12 +128,12 @@ ExportOutcome exportPhotoZip(QSqlDatabase db, const RecordFilter &filter, const 
     }
     if (!out.missing.isEmpty() && missingList) {
         const auto [name, bytes] = missingList(out.missing);
-        if (!zip.add(name, bytes, QDateTime::currentDateTime())) {
+        if (!zip.addBytes(name, bytes)) {
             out.error = zip.error();
             return out;
         }
     }
-    if (!zip.finish()) {
+    if (!zip.close()) {
         out.error = zip.error();
         return out;
     }

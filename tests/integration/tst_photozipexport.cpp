@@ -1,6 +1,7 @@
 // The supervisor's ZIP of photos, with the photos come by sync: inspectors' tablets take them
 // and sync to a real qingshui-server, the supervisor's store pulls the records and its
-// PhotoFetcher brings the photos. unzip lists, tests and extracts every ZIP. The export
+// PhotoFetcher brings the photos. unzip lists, tests and extracts every ZIP; python3's zipfile
+// reads the entries' headers (the UTF-8 flag, stored, the date). The export
 // (DashboardController, as the dashboard runs it) fetches what the device lacks before it
 // writes, and names exactly what cannot be had (record, village, question, why) in its
 // message and in a list inside the ZIP; it still writes the rest.
@@ -19,6 +20,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -30,6 +32,9 @@
 #include <QUrl>
 #include <QUuid>
 #include <QtTest>
+#include <algorithm>
+#include <csignal>
+#include <sys/resource.h>
 
 namespace {
 
@@ -57,6 +62,25 @@ ToolRun unzip(const QStringList &args)
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     r.out = p.readAllStandardOutput();
     return r;
+}
+
+// Each entry's header as python3's zipfile reads it: a reader that is not unzip.
+QJsonArray zipEntries(const QString &zip)
+{
+    const QString python = QStandardPaths::findExecutable("python3");
+    if (python.isEmpty())
+        qWarning("python3 is not installed: run scripts/install-deps.sh");
+    const char *script
+        = "import json, sys, zipfile\n"
+          "print(json.dumps([{'name': i.filename, 'utf8': bool(i.flag_bits & 0x800),\n"
+          "    'stored': i.compress_type == zipfile.ZIP_STORED, 'mode': i.external_attr >> 16,\n"
+          "    'time': '%04d-%02d-%02dT%02d:%02d:%02d' % i.date_time}\n"
+          "    for i in zipfile.ZipFile(sys.argv[1]).infolist()]))\n";
+    QProcess p;
+    p.start(python, {"-c", script, zip});
+    if (!p.waitForFinished(120000) || p.exitCode() != 0)
+        qWarning("%s", p.readAllStandardError().constData());
+    return QJsonDocument::fromJson(p.readAllStandardOutput()).array();
 }
 
 QString uuid()
@@ -191,6 +215,30 @@ private slots:
             QCOMPARE(bytes.exitCode, 0);
             QVERIFY(bytes.out == tabletBytes(m_photoShas[i]));
         }
+        // The names flagged UTF-8 (what tells Windows and macOS to show 九重村, not mojibake),
+        // the JPEGs stored as they are, plain rw-r--r-- files, dated as the photo files (a ZIP
+        // keeps local time to the even second).
+        const QJsonArray entries = zipEntries(path("photos.zip"));
+        QCOMPARE(entries.size(), 3);
+        for (const QJsonValue &v : entries) {
+            const QJsonObject e = v.toObject();
+            QVERIFY2(e["utf8"].toBool(), qPrintable(e["name"].toString()));
+            QVERIFY(e["stored"].toBool());
+            QCOMPARE(e["mode"].toInt(), 0100644);
+        }
+        for (int i = 0; i < 2; ++i) {
+            const QString name = i == 0 ? first : second;
+            QDateTime modified
+                = QFileInfo(PhotoStore(supervisorRoot()).pathFor(m_photoShas[i])).lastModified();
+            modified = modified.addSecs(-(modified.time().second() % 2));
+            const auto entry
+                = std::find_if(entries.begin(), entries.end(), [&](const QJsonValue &v) {
+                      return v.toObject()["name"].toString() == name;
+                  });
+            QVERIFY(entry != entries.end());
+            QCOMPARE(entry->toObject()["time"].toString(),
+                     modified.toString("yyyy-MM-ddTHH:mm:ss"));
+        }
     }
 
     void aFailedExportLeavesTheOldFileAlone()
@@ -213,6 +261,33 @@ private slots:
         QVERIFY(old.open(QIODevice::ReadOnly));
         QCOMPARE(old.readAll(), QByteArray("the previous export"));
         QCOMPARE(QDir(path("")).entryList({"keep.zip*"}).size(), 1); // no temporary left
+    }
+
+    void aFullDiskFailsTheExportAndLeavesTheOldFileAlone()
+    {
+        const QString target = path("full.zip");
+        QFile old(target);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("the previous export");
+        old.close();
+        // No file may grow past 100 bytes: the ZIP's write fails part way, as on a full disk.
+        // (Permissions would not do: CI runs as root.)
+        rlimit before {};
+        QCOMPARE(getrlimit(RLIMIT_FSIZE, &before), 0);
+        rlimit small = before;
+        small.rlim_cur = 100;
+        const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN); // EFBIG, not a kill
+        const bool limited = setrlimit(RLIMIT_FSIZE, &small) == 0;
+        const ExportOutcome out
+            = exportPhotoZip(m_supervisor.db.connection(), {}, supervisorRoot(), target);
+        setrlimit(RLIMIT_FSIZE, &before);
+        std::signal(SIGXFSZ, previousHandler);
+        QVERIFY(limited);
+        QVERIFY(!out.ok);
+        QVERIFY2(out.error.startsWith("cannot write " + target + ": "), qPrintable(out.error));
+        QVERIFY(old.open(QIODevice::ReadOnly));
+        QCOMPARE(old.readAll(), QByteArray("the previous export"));
+        QCOMPARE(QDir(path("")).entryList({"full.zip*"}).size(), 1); // no temporary left
     }
 
     void missingPhotosAreNamedNotFatal()

@@ -267,6 +267,16 @@ private slots:
             = exportPhotoZip(m_db.connection(), yunxi, m_photoRoot, path("yunxi.zip"));
         QVERIFY(zip.ok);
         QCOMPARE(zip.photos, 0);
+        // No photo is still a ZIP, an empty one that python3's zipfile opens (not a file of no
+        // bytes).
+        QString python;
+        QVERIFY2(requireTool("python3", &python), "python3 is missing");
+        const ToolRun names
+            = run(python,
+                  {"-c", "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).namelist())",
+                   path("yunxi.zip")});
+        QVERIFY2(names.exitCode == 0, names.err.constData());
+        QCOMPARE(names.out.trimmed(), QByteArray("[]"));
     }
 
     void unwritablePathGivesAClearErrorAndNoFile()
