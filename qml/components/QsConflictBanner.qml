@@ -12,6 +12,7 @@ Rectangle {
     objectName: "conflictBanner"
 
     property RecordViewController view: null
+    required property ReviewController review
     property bool showDiff: false
     // diffBetween(the overwritten revision, this one): read when the diff is opened.
     property var diff: ({})
@@ -21,7 +22,7 @@ Rectangle {
     function toggleDiff() {
         showDiff = !showDiff
         if (showDiff)
-            diff = Services.review.diffBetween(view.recordId, view.conflictWith, view.serverSeq)
+            diff = banner.review.diffBetween(view.recordId, view.conflictWith, view.serverSeq)
     }
 
     visible: view !== null && view.conflictWith !== 0 && !view.pastRevision

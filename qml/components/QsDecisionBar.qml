@@ -11,6 +11,7 @@ ColumnLayout {
     id: bar
     objectName: "decisionBar"
 
+    required property ReviewController review
     property string recordId: ""
     // "" (choosing), "return" or "reject": which comment the supervisor is writing.
     property string mode: ""
@@ -32,12 +33,12 @@ ColumnLayout {
     }
 
     function decide(decision, comment, perQuestion, confirmMissingPhotos) {
-        if (Services.review.decide(recordId, decision, comment, perQuestion,
+        if (bar.review.decide(recordId, decision, comment, perQuestion,
                                    confirmMissingPhotos === true)) {
             reset()
             decided()
         } else {
-            error = Services.review.lastError !== "" ? Services.review.lastError
+            error = bar.review.lastError !== "" ? bar.review.lastError
                                                      : qsTr("审核决定未能保存")
         }
     }
@@ -45,7 +46,7 @@ ColumnLayout {
     // Photos not all on this device: approved only once the supervisor confirms it.
     function approve() {
         error = ""
-        var photos = Services.review.photoPresence(recordId)
+        var photos = bar.review.photoPresence(recordId)
         if (photos.complete === false)
             photosConfirm.ask([{ "title": "", "text": photos.text }], "approve",
                               function() { bar.decide("approve", "", {}, true) })

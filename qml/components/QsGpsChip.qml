@@ -5,7 +5,7 @@ import Qingshui.Ui
 
 // The live fix in plain words: accuracy and age, or that there is none.
 QsChip {
-    readonly property PositionStatus position: Services.position
+    required property PositionStatus position
 
     tint: !position.hasFix ? Theme.danger
         : position.ageSeconds > 10 || !(position.accuracyM <= 10) ? Theme.warning

@@ -8,7 +8,7 @@ import Qingshui.Ui
 // may send and see.
 Dialog {
     id: dialog
-    readonly property LoginController login: Services.login
+    required property LoginController login
 
     objectName: "loginDialog"
     title: qsTr("登录同步服务器")

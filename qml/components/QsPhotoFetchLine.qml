@@ -9,7 +9,7 @@ import Qingshui.Ui
 Rectangle {
     id: line
     objectName: "photoFetchLine"
-    readonly property PhotoFetchController photos: Services.photos
+    required property PhotoFetchController photos
 
     visible: photos.statusText !== ""
     implicitHeight: visible ? row.implicitHeight + 12 : 0

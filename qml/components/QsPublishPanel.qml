@@ -10,6 +10,7 @@ Rectangle {
     id: panel
     objectName: "publishPanel"
 
+    required property ReviewController review
     property string recordId: ""
     // [{sha256, url}]: every photo of the approved revision; url "" when not on this device.
     property var photos: []
@@ -30,11 +31,11 @@ Rectangle {
     }
 
     function publish(chosen, confirmMissingPhotos) {
-        if (Services.review.publish(recordId, chosen, confirmMissingPhotos)) {
+        if (panel.review.publish(recordId, chosen, confirmMissingPhotos)) {
             error = ""
             published = true
         } else {
-            error = Services.review.lastError !== "" ? Services.review.lastError
+            error = panel.review.lastError !== "" ? panel.review.lastError
                                                      : qsTr("未能发布")
         }
     }
@@ -110,7 +111,7 @@ Rectangle {
                 highlighted: true
                 onClicked: {
                     var chosen = panel.ticked()
-                    var photos = Services.review.photoPresence(panel.recordId)
+                    var photos = panel.review.photoPresence(panel.recordId)
                     if (photos.complete === false)
                         photosConfirm.ask([{ "title": "", "text": photos.text }], "publish",
                                           function() { panel.publish(chosen, true) })

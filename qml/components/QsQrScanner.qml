@@ -9,7 +9,7 @@ import Qingshui.Ui
 // as soon as a code is accepted.
 Popup {
     id: scanner
-    readonly property EnrolmentController enrolment: Services.enrolment
+    required property EnrolmentController enrolment
 
     objectName: "qrScanner"
     parent: Overlay.overlay

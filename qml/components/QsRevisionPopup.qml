@@ -4,13 +4,13 @@ import QtQuick.Layouts
 import Qingshui.Backend
 import Qingshui.Ui
 
-// A past revision of a record, read-only (Services.revisionView): who pushed it, when, and
+// A past revision of a record, read-only (a RecordViewController of its own): who pushed it, when, and
 // every answer as it was. Nothing can be decided here.
 Popup {
     id: popup
     objectName: "revisionPopup"
 
-    readonly property RecordViewController view: Services.revisionView
+    required property RecordViewController view // the past revision shown
 
     function show(recordId, serverSeq) {
         view.openRevision(recordId, serverSeq)

@@ -10,19 +10,21 @@ Rectangle {
     id: banner
     objectName: "setAsideBanner"
 
+    required property ReviewController review
+    required property SyncEngine sync
     // [{reviewId, recordId, title, error}]
     property var items: []
     signal recordOpened(string recordId)
 
-    function refresh() { items = Services.review.setAside() }
+    function refresh() { items = banner.review.setAside() }
 
     Component.onCompleted: refresh()
     Connections {
-        target: Services.review
+        target: banner.review
         function onDecided() { banner.refresh() }
     }
     Connections {
-        target: Services.sync
+        target: banner.sync
         function onFinished() { banner.refresh() }
     }
 

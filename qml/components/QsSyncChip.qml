@@ -9,7 +9,9 @@ import Qingshui.Ui
 QsChip {
     id: chip
     objectName: "syncChip"
-    readonly property SyncEngine engine: Services.sync
+    required property SyncEngine engine
+    // The last error in the user's words (Services.syncErrorText of the engine's code).
+    required property string errorText
     readonly property bool syncing: engine.state === SyncEngine.Syncing
 
     function bytesText(bytes) {
@@ -48,10 +50,7 @@ QsChip {
             return qsTr("同步中…")
         }
         if (engine.state === SyncEngine.Error)
-            return joined([qsTr("同步失败：%1").arg(Services.syncErrorText(engine.lastErrorCode,
-                                                                        engine.lastErrorArgs,
-                                                                        engine.lastError)),
-                           retryText])
+            return joined([qsTr("同步失败：%1").arg(errorText), retryText])
         if (engine.state === SyncEngine.Offline)
             return joined([qsTr("离线"), pendingText, retryText])
         if (isNaN(engine.lastSuccess.getTime()))

@@ -9,7 +9,8 @@ import Qingshui.Ui
 ColumnLayout {
     id: picker
     property string villageCode: ""
-    readonly property VillagePickerController controller: Services.villagePicker
+    required property VillagePickerController controller
+    required property string language // the UI language: the names are read again when it changes
 
     signal picked(string code)
 
@@ -78,7 +79,7 @@ ColumnLayout {
             textRole: "name"
             valueRole: "code"
             // County names in the language of the moment: asked again when it changes.
-            model: Services.language.language, picker.controller.units()
+            model: picker.language, picker.controller.units()
             currentIndex: -1
             displayText: currentIndex >= 0 ? model[currentIndex].name + " · " + model[currentIndex].detail
                                            : qsTr("选择县（市、区）")

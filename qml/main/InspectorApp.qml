@@ -15,8 +15,13 @@ ApplicationWindow {
     header: QsHeaderBar {
         title: qsTr("清水巡查")
         subtitle: qsTr("巡查员 · 我的记录 %1 条").arg(Services.records.count)
-        QsGpsChip { solid: true }
-        QsSyncChip { solid: true }
+        QsGpsChip { solid: true; position: Services.position }
+        QsSyncChip {
+            solid: true
+            engine: Services.sync
+            errorText: Services.syncErrorText(Services.sync.lastErrorCode, Services.sync.lastErrorArgs,
+                                              Services.sync.lastError)
+        }
         ToolButton {
             objectName: "loginButton"
             visible: Services.login.serverConfigured
@@ -110,5 +115,5 @@ ApplicationWindow {
         }
     }
 
-    QsLoginDialog { id: loginDialog }
+    QsLoginDialog { id: loginDialog; login: Services.login }
 }

@@ -15,7 +15,12 @@ ApplicationWindow {
     header: QsHeaderBar {
         title: qsTr("清水巡查 · 督导审核")
         subtitle: qsTr("审核队列 %1 条").arg(Services.records.count)
-        QsSyncChip { solid: true }
+        QsSyncChip {
+            solid: true
+            engine: Services.sync
+            errorText: Services.syncErrorText(Services.sync.lastErrorCode, Services.sync.lastErrorArgs,
+                                              Services.sync.lastError)
+        }
         ToolButton {
             objectName: "loginButton"
             visible: Services.login.serverConfigured
@@ -107,5 +112,5 @@ ApplicationWindow {
         }
     }
 
-    QsLoginDialog { id: loginDialog }
+    QsLoginDialog { id: loginDialog; login: Services.login }
 }

@@ -284,6 +284,7 @@ Page {
         id: scanLoader
         active: false
         sourceComponent: QsQrScanner {
+            enrolment: Services.enrolment
             onClosed: scanLoader.active = false
             Component.onCompleted: open()
         }

@@ -52,6 +52,8 @@ Page {
             QsVillagePicker {
                 id: villagePicker
                 objectName: "villagePicker"
+                controller: Services.villagePicker
+                language: Services.language.language
                 Layout.fillWidth: true
             }
 

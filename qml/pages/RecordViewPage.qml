@@ -178,6 +178,7 @@ Page {
             QsConflictBanner {
                 Layout.fillWidth: true
                 view: page.view
+                review: Services.review
                 onOpenRevision: revisionPopup.show(page.view.recordId, page.view.conflictWith)
             }
             Repeater {
@@ -204,6 +205,7 @@ Page {
                     id: decisionBar
                     Layout.fillWidth: true
                     visible: page.canDecide
+                    review: Services.review
                     recordId: page.view.recordId
                     onDecided: page.view.open(page.view.recordId)
                 }
@@ -216,6 +218,7 @@ Page {
                 QsPublishPanel {
                     Layout.fillWidth: true
                     visible: page.status === 4
+                    review: Services.review
                     recordId: page.view.recordId
                     photos: page.currentPhotos
                     photoUrl: function(sha) { return page.photoUrl(sha) }
@@ -353,7 +356,7 @@ Page {
         }
     }
 
-    QsRevisionPopup { id: revisionPopup }
+    QsRevisionPopup { id: revisionPopup; view: Services.revisionView }
 
     // A photo over the whole window, its stamped caption (time, coordinates, village) included.
     Popup {

@@ -247,11 +247,14 @@ Page {
         QsSetAsideBanner {
             id: setAsideBanner
             Layout.fillWidth: true
+            review: Services.review
+            sync: Services.sync
             onRecordOpened: (recordId) => page.recordOpened(recordId)
         }
 
         QsPhotoFetchLine {
             Layout.fillWidth: true
+            photos: Services.photos
         }
 
         // Selection mode: select the page, approve the ticked rows, or say why not.

@@ -20,7 +20,12 @@ Item {
         }
     }
     // The header's sync chip, on the same services: offline here (no server).
-    QsSyncChip { id: syncChip }
+    QsSyncChip {
+        id: syncChip
+        engine: Services.sync
+        errorText: Services.syncErrorText(Services.sync.lastErrorCode, Services.sync.lastErrorArgs,
+                                          Services.sync.lastError)
+    }
 
     Component {
         id: newPage
