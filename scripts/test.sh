@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, checks the C++ formatting and the layer rules, builds, and runs
-# every test headless.
-# This is what CI runs.
+# every test headless, then the unit tests once more under ASan + UBSan
+# (scripts/test-sanitizers.sh, its own build folder; QS_SANITIZE_TESTS=0 skips that part
+# locally). This is what CI runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -9,5 +10,7 @@ bash scripts/check-format.sh
 bash scripts/check-layers.sh
 QS_WERROR=${QS_WERROR:-ON} bash scripts/build.sh
 export QT_QPA_PLATFORM=offscreen
-cd "${QS_BUILD_DIR:-build}"
-ctest --output-on-failure --parallel 2 --timeout 900
+(cd "${QS_BUILD_DIR:-build}" && ctest --output-on-failure --parallel 2 --timeout 900)
+if [ "${QS_SANITIZE_TESTS:-1}" != 0 ]; then
+  bash scripts/test-sanitizers.sh
+fi
