@@ -30,7 +30,23 @@ public:
     explicit JsonReader(QByteArrayView json);
 
     // The kind of the next value, by its first byte: Other is a literal, a number or garbage.
-    Kind peek();
+    // Inline, as skipSpace: the walk asks before every value.
+    Kind peek()
+    {
+        skipSpace();
+        if (m_p == m_end)
+            return Kind::Other;
+        switch (*m_p) {
+        case '{':
+            return Kind::Object;
+        case '[':
+            return Kind::Array;
+        case '"':
+            return Kind::String;
+        default:
+            return Kind::Other;
+        }
+    }
 
     // Steps inside the next value, an object or an array; false (an error) if it is not one.
     bool enterObject();
@@ -56,7 +72,11 @@ public:
     static QString decode(QByteArrayView raw);
 
 private:
-    void skipSpace();
+    void skipSpace()
+    {
+        while (m_p != m_end && (*m_p == ' ' || *m_p == '\n' || *m_p == '\r' || *m_p == '\t'))
+            ++m_p;
+    }
     bool enter(char open);
     bool close();
     bool string(QByteArrayView *raw, bool *escaped);

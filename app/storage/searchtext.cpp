@@ -16,8 +16,8 @@ bool appendStrings(JsonReader &r, bool keep, QString *out)
         bool escaped = false;
         while (r.nextMember(&key, &escaped)) {
             // A key is "source" however it is spelt ("sour\u0063e").
-            const bool isSource
-                = escaped ? JsonReader::decode(key) == QLatin1String("source") : key == "source";
+            const bool isSource = escaped ? JsonReader::decode(key) == QLatin1String("source")
+                                          : key.size() == 6 && key == "source";
             if (!appendStrings(r, keep && !isSource, out))
                 return false;
         }
@@ -32,11 +32,12 @@ bool appendStrings(JsonReader &r, bool keep, QString *out)
         return !r.failed();
     case JsonReader::Kind::String: {
         QByteArrayView raw;
-        if (!r.readString(&raw))
+        bool escaped = false;
+        if (!r.readString(&raw, &escaped))
             return false;
         if (!keep || raw.isEmpty())
             return true;
-        const QString s = JsonReader::decode(raw);
+        const QString s = escaped ? JsonReader::decode(raw) : QString::fromUtf8(raw);
         if (!isPhotoReference(s)) {
             if (!out->isEmpty())
                 out->append(QLatin1Char(' '));
