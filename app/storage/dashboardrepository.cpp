@@ -1,8 +1,8 @@
 #include "dashboardrepository.h"
 
+#include "common/sqlitestatement.h"
 #include "domain/answerscan.h"
 #include "reportselection.h"
-#include "common/sqlitestatement.h"
 
 #include <QDate>
 #include <QDateTime>

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "common/sqlitestatement.h"
 #include "domain/record.h"
 #include "domain/review.h"
 #include "recordfilter.h"
-#include "common/sqlitestatement.h"
 
 #include <QHash>
 #include <QList>

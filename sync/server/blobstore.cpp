@@ -1,7 +1,7 @@
 #include "blobstore.h"
 
-#include "partialblob.h"
 #include "common/sha256.h"
+#include "partialblob.h"
 
 #include <QDateTime>
 #include <QDir>

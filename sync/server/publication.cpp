@@ -1,8 +1,8 @@
 #include "publication.h"
 
 #include "blobstore.h"
-#include "domain/formtemplate.h"
 #include "common/publicrendition.h"
+#include "domain/formtemplate.h"
 #include "publiccontent.h"
 
 #include "qingshui/v1/common.pb.h"

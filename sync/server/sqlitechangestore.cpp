@@ -1,12 +1,12 @@
 #include "sqlitechangestore.h"
 
 #include "changefingerprint.h"
+#include "common/sqlitestatement.h"
 #include "publication.h"
 #include "publicwithdrawal.h"
 #include "scopecondition.h"
 #include "serverdatabase.h"
 #include "sqlitesession.h"
-#include "common/sqlitestatement.h"
 
 #include "qingshui/v1/sync.pb.h"
 

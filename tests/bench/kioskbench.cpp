@@ -1,10 +1,10 @@
 #include "kioskbench.h"
 
 #include "benchstats.h"
+#include "controllers/figurescontroller.h"
 #include "controllers/languagecontroller.h"
 #include "controllers/servicehost.h"
 #include "controllers/services.h"
-#include "controllers/figurescontroller.h"
 #include "publicrecordseed.h"
 #include "storage/database.h"
 

@@ -5,11 +5,11 @@
 // not ask for the original or the unticked photo. The category is the catalogue's, not the
 // device's. A withdrawal ends the access; publishing again makes fresh rows. What cannot be
 // published is refused with its code (a Refusal in the status details).
+#include "common/publicrendition.h"
+#include "controllers/publicfeed.h"
 #include "controllers/recordviewcontroller.h"
 #include "domain/captionband.h"
-#include "controllers/publicfeed.h"
 #include "media/photostore.h"
-#include "common/publicrendition.h"
 #include "serverprocess.h"
 #include "storage/outboxrepository.h"
 #include "storage/recordrepository.h"

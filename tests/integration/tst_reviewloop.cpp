@@ -7,9 +7,9 @@
 // another county sees none of it. A later return or rejection withdraws the public copy from
 // the kiosks. A decision the server refuses for good is set aside and does not block the
 // rest of the outbox.
+#include "common/publicrendition.h"
 #include "domain/recorddiff.h"
 #include "media/photostore.h"
-#include "common/publicrendition.h"
 #include "serverprocess.h"
 #include "storage/database.h"
 #include "storage/outboxrepository.h"

@@ -1,9 +1,9 @@
 // A kiosk whose store will not open (garbage bytes, a truncated real store) keeps the bad file
 // aside as store.db.corrupt-<time> and starts on a fresh one: ServiceHost starts, the feed is
 // empty, and the real executable's self-test passes. An inspector still fails loudly.
+#include "controllers/publicfeed.h"
 #include "controllers/servicehost.h"
 #include "controllers/services.h"
-#include "controllers/publicfeed.h"
 #include "storage/database.h"
 
 #include <QDir>

@@ -2,8 +2,8 @@
 // pushes what its store holds, and after a pull it holds exactly the published photos (the
 // public rendition the server made of the ticked one, with its SHA-256; never the original)
 // in its photo folder; a withdrawal deletes it.
-#include "media/photostore.h"
 #include "common/publicrendition.h"
+#include "media/photostore.h"
 #include "serverprocess.h"
 #include "storage/database.h"
 #include "storage/outboxrepository.h"

@@ -1,10 +1,10 @@
 // The kiosk shell's C++ parts: its config file, the admin PIN (hash, check, lockout),
 // `--set-kiosk-pin` and the idle watch, on real files in a temporary folder.
-#include "domain/passwordhash.h"
 #include "controllers/idlewatch.h"
 #include "controllers/kioskconfig.h"
 #include "controllers/kioskcontroller.h"
 #include "controllers/kioskpinsetup.h"
+#include "domain/passwordhash.h"
 
 #include <QBuffer>
 #include <QDir>

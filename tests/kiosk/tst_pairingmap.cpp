@@ -1,9 +1,9 @@
 // The pairing map's data: the bundled CSV read row by row with clear errors, lon/lat
 // projected onto the design canvas, and the units' touch targets placed apart.
+#include "controllers/pairingmap.h"
 #include "domain/labelplacement.h"
 #include "domain/mappoints.h"
 #include "domain/mapprojection.h"
-#include "controllers/pairingmap.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>

@@ -1,11 +1,11 @@
 // Runs tests/kiosk/tst_*.qml: the kiosk's real pages with the real services (ServiceHost in
 // kiosk mode, as main() builds them) on a temporary store that holds only what a kiosk pulls.
 // A folder of its own: tst_qml's store is an inspector's, full of unpublished records.
+#include "controllers/kioskconfig.h"
 #include "controllers/languagecontroller.h"
 #include "controllers/servicehost.h"
 #include "controllers/services.h"
 #include "feedseed.h"
-#include "controllers/kioskconfig.h"
 #include "publicrecordseed.h"
 #include "screentexts.h"
 #include "storage/database.h"

@@ -3,9 +3,9 @@
 // another server process) and resumes where the database says. Uploads under way live in the
 // server database, one per device.
 #include "blobstore.h"
+#include "common/sha256.h"
 #include "partialblob.h"
 #include "serverdatabase.h"
-#include "common/sha256.h"
 #include "sqliteuploadstore.h"
 #include "uploadsweep.h"
 

@@ -2,9 +2,9 @@
 // coordinates is gone from the pixels, the picture is at most 1600 px, and the JPEG carries a
 // JFIF header and nothing else of the original (EXIF, XMP, comments). The stamp itself fills
 // exactly the band CaptionBand names, which is what lets the server crop it without guessing.
+#include "common/publicrendition.h"
 #include "domain/captionband.h"
 #include "media/photostore.h"
-#include "common/publicrendition.h"
 
 #include <QBuffer>
 #include <QImageReader>
