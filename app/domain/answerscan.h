@@ -8,6 +8,7 @@
 // where a full parse (QJsonDocument or SQLite's json_extract) costs most of its time.
 // Calls visit(questionId, rawValue) for each answer, the value as its JSON text (true,
 // false, "treated", {...}); text inside strings is never taken for a key. False, having
-// visited no more than it read, when the content is not well-formed JSON.
+// visited no more than it read, when the content is not well-formed JSON (jsonreader.h: the
+// grammar QJsonDocument reads).
 bool scanAnswers(QByteArrayView json,
                  const std::function<void(QByteArrayView id, QByteArrayView value)> &visit);
