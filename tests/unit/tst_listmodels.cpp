@@ -5,14 +5,13 @@
 #include "models/recordlistmodel.h"
 #include "models/synclogmodel.h"
 #include "models/unitlistmodel.h"
+#include "noterecord.h"
 #include "storage/database.h"
 #include "storage/recordrepository.h"
 #include "storage/referencedatarepository.h"
 #include "storage/synclogrepository.h"
 
 #include <QAbstractItemModelTester>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QUuid>
 #include <QtTest>
@@ -23,18 +22,6 @@ QString uuid()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-Record makeRecord(const QString &category, const QString &village, qint64 at)
-{
-    Record r;
-    r.id = uuid();
-    r.templateId = category + ".x";
-    r.category = category;
-    r.villageCode = village;
-    r.createdAtMs = r.updatedAtMs = at;
-    r.content = QJsonDocument(QJsonObject {{"answers", QJsonObject {{"note", "记录"}}}}).toJson();
-    r.authorDeviceId = uuid();
-    return r;
-}
 } // namespace
 
 class TestListModels : public QObject {
@@ -54,9 +41,11 @@ private slots:
         RecordRepository records(m_db.connection());
         const qint64 t0 = 1750000000000;
         for (int i = 0; i < kSanitation; ++i)
-            QVERIFY(records.submit(makeRecord("sanitation", "411326105200", t0 + i), uuid()));
+            QVERIFY(
+                records.submit(noteRecord("sanitation", "411326105200", t0 + i, "记录"), uuid()));
         for (int i = 0; i < kEcology; ++i)
-            QVERIFY(records.saveDraft(makeRecord("ecology", "420381450001", t0 + 1000 + i)));
+            QVERIFY(
+                records.saveDraft(noteRecord("ecology", "420381450001", t0 + 1000 + i, "记录")));
     }
 
     // Qt's tester runs its checks on modelReset before its own bookkeeping of the reset, and
@@ -83,7 +72,7 @@ private slots:
                 !model.data(model.index(0), RecordListModel::RecordIdRole).toString().isEmpty());
             QCOMPARE(model.data(model.index(0), RecordListModel::CategoryRole).toString(),
                      QStringLiteral("ecology")); // newest first
-            // A photo arriving recounts only the rows shown.
+            // A photo arriving: any row change it signals is checked by the tester.
             model.photoArrived(QStringLiteral("0").repeated(64));
         }
 
@@ -106,7 +95,7 @@ private slots:
 
         // A record added shows after a reload; the language changed: the same rows again.
         QVERIFY(RecordRepository(m_db.connection())
-                    .saveDraft(makeRecord("ecology", "420381450001", 1760000000000)));
+                    .saveDraft(noteRecord("ecology", "420381450001", 1760000000000, "记录")));
         model.reload();
         QCOMPARE(model.count(), kEcology + 1);
         QSignalSpy labels(&model, &RecordListModel::statusLabelsChanged);

@@ -1,11 +1,10 @@
 // The record list's filters and search, on real SQL over a real store.
+#include "noterecord.h"
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
 #include "storage/recordrepository.h"
 #include "storage/referencedatarepository.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QUuid>
 #include <QtTest>
@@ -23,19 +22,6 @@ class TestRecordFilter : public QObject {
     QTemporaryDir m_dir;
     Database m_db;
 
-    Record make(const QString &category, const QString &village, qint64 at, const QString &text)
-    {
-        Record r;
-        r.id = uuid();
-        r.templateId = category + ".x";
-        r.category = category;
-        r.villageCode = village;
-        r.createdAtMs = r.updatedAtMs = at;
-        r.content = QJsonDocument(QJsonObject {{"answers", QJsonObject {{"note", text}}}}).toJson();
-        r.authorDeviceId = uuid();
-        return r;
-    }
-
 private slots:
     void initTestCase()
     {
@@ -45,15 +31,15 @@ private slots:
         const qint64 day = 24 * 3600 * 1000LL;
         const qint64 t0 = 1750000000000;
         // 淅川县 丹阳镇 九重村, 丹江口市 and 武当山特区 villages, 郧西县.
-        QVERIFY(records.saveDraft(make("sanitation", "411326105200", t0, "坑塘 有漂浮物")));
-        QVERIFY(
-            records.submit(make("sanitation", "411326105201", t0 + day, "户厕 100%_完成"), uuid()));
-        QVERIFY(
-            records.submit(make("ecology", "420381450001", t0 + 2 * day, "武当山 植树"), uuid()));
-        QVERIFY(
-            records.submit(make("ecology", "420381100201", t0 + 3 * day, "丹江口 放流"), uuid()));
-        QVERIFY(
-            records.saveDraft(make("village_visit", "420322100200", t0 + 4 * day, "平谷 结对")));
+        QVERIFY(records.saveDraft(noteRecord("sanitation", "411326105200", t0, "坑塘 有漂浮物")));
+        QVERIFY(records.submit(noteRecord("sanitation", "411326105201", t0 + day, "户厕 100%_完成"),
+                               uuid()));
+        QVERIFY(records.submit(noteRecord("ecology", "420381450001", t0 + 2 * day, "武当山 植树"),
+                               uuid()));
+        QVERIFY(records.submit(noteRecord("ecology", "420381100201", t0 + 3 * day, "丹江口 放流"),
+                               uuid()));
+        QVERIFY(records.saveDraft(
+            noteRecord("village_visit", "420322100200", t0 + 4 * day, "平谷 结对")));
         // One queued record gets acknowledged: synced.
         const auto queued = OutboxRepository(m_db.connection()).peek(1);
         QVERIFY(OutboxRepository(m_db.connection()).acknowledge(queued.first().clientSeq));
