@@ -113,21 +113,18 @@ QVariantList DashboardController::weeklyCounts(const QString &unitCode) const
     return out;
 }
 
-QVariantList DashboardController::indicators() const
+QList<IndicatorLine> DashboardController::indicators() const
 {
-    QVariantList out;
+    QList<IndicatorLine> out;
     for (const IndicatorTally &t : m_figures.indicators) {
         const SanitationTarget *target = m_targets.find(t.indicatorId);
-        out << QVariantMap {
-            {QStringLiteral("id"), t.indicatorId},
-            {QStringLiteral("name"), target ? target->name.text() : t.indicatorId},
-            {QStringLiteral("numerator"), t.numerator},
-            {QStringLiteral("denominator"), t.denominator},
-            {QStringLiteral("share"),
-             t.denominator > 0 ? double(t.numerator) / t.denominator : -1.0},
-            {QStringLiteral("targetShare"), target && target->share ? *target->share : -1.0},
-            {QStringLiteral("targetText"), target ? target->target.text() : QString()},
-        };
+        out << IndicatorLine {t.indicatorId,
+                              target ? target->name.text() : t.indicatorId,
+                              t.numerator,
+                              t.denominator,
+                              t.denominator > 0 ? double(t.numerator) / t.denominator : -1.0,
+                              target && target->share ? *target->share : -1.0,
+                              target ? target->target.text() : QString()};
     }
     return out;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/sanitationtargets.h"
+#include "indicatorline.h"
 #include "reports/exportoutcome.h"
 #include "storage/dashboardrepository.h"
 
@@ -32,7 +33,7 @@ class DashboardController : public QObject {
     Q_PROPERTY(QStringList categoryNames READ categoryNames NOTIFY figuresChanged)
     Q_PROPERTY(QStringList unitCodes READ unitCodes NOTIFY figuresChanged)
     Q_PROPERTY(QStringList unitNames READ unitNames NOTIFY figuresChanged)
-    Q_PROPERTY(QVariantList indicators READ indicators NOTIFY figuresChanged)
+    Q_PROPERTY(QList<IndicatorLine> indicators READ indicators NOTIFY figuresChanged)
     Q_PROPERTY(QString targetSource READ targetSource NOTIFY figuresChanged)
     Q_PROPERTY(QString error READ error NOTIFY figuresChanged)
     Q_PROPERTY(QString exportMessage READ exportMessage NOTIFY exportFinished)
@@ -53,9 +54,7 @@ public:
     QStringList categoryNames() const;
     QStringList unitCodes() const { return m_unitCodes; }
     QStringList unitNames() const { return m_unitNames; }
-    // Each: id, name, numerator, denominator, share (-1: nothing to count), targetShare (-1:
-    // the source names no share), targetText.
-    QVariantList indicators() const;
+    QList<IndicatorLine> indicators() const;
     QString targetSource() const { return m_targets.source.text(); }
     QString error() const { return m_error; }
     QString exportMessage() const { return m_exportMessage; }
@@ -65,7 +64,8 @@ public:
     // Reads the figures again over the queue's current filter.
     Q_INVOKABLE void refresh();
     // One list per category (categoryNames' order) of counts per week (weekLabels' order),
-    // for one county, or all when unitCode is empty.
+    // for one county, or all when unitCode is empty. A table of plain numbers with no fields
+    // to name, handed to the chart's bar sets as it is: it stays a QVariantList.
     Q_INVOKABLE QVariantList weeklyCounts(const QString &unitCode) const;
     // kind: "csv", "geojson" or "photos"; writes 清水巡查_<kind>_<time>.<ext> into the folder
     // with the queue's current filter, on a thread of its own (100,000 records take seconds)

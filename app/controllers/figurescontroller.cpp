@@ -5,7 +5,6 @@
 #include "storage/syncmetarepository.h"
 
 #include <QLocale>
-#include <QVariantMap>
 
 namespace {
 
@@ -30,43 +29,36 @@ void FiguresController::loadFacts(const QByteArray &json)
     emit factsChanged();
 }
 
-QVariantList FiguresController::facts() const
+QList<FactLine> FiguresController::facts() const
 {
     const bool en = english();
-    QVariantList out;
+    QList<FactLine> out;
     for (const AchievementFact &f : m_facts) {
-        out << QVariantMap {
-            {QStringLiteral("id"), f.id},
-            {QStringLiteral("group"), f.group},
-            {QStringLiteral("label"), en ? f.labelEn : f.labelZh},
-            {QStringLiteral("value"), en ? f.valueEn : f.valueZh},
-            {QStringLiteral("when"), en ? f.whenEn : f.whenZh},
-            {QStringLiteral("source"),
-             en ? f.sourcesEn.join(QStringLiteral("; ")) : f.sourcesZh.join(QStringLiteral("；"))}};
+        out << FactLine {f.id,
+                         f.group,
+                         en ? f.labelEn : f.labelZh,
+                         en ? f.valueEn : f.valueZh,
+                         en ? f.whenEn : f.whenZh,
+                         en ? f.sourcesEn.join(QStringLiteral("; "))
+                            : f.sourcesZh.join(QStringLiteral("；"))};
     }
     return out;
 }
 
-QVariantList FiguresController::categoryCounts() const
+QList<CategoryCount> FiguresController::categoryCounts() const
 {
-    QVariantList out;
-    for (const Category &c : workCategories()) {
-        out << QVariantMap {{QStringLiteral("id"), c.id},
-                            {QStringLiteral("name"), c.name()},
-                            {QStringLiteral("count"), counted().byCategory.value(c.id)}};
-    }
+    QList<CategoryCount> out;
+    for (const Category &c : workCategories())
+        out << CategoryCount {c.id, c.name(), counted().byCategory.value(c.id)};
     return out;
 }
 
-QVariantList FiguresController::unitCounts() const
+QList<UnitCount> FiguresController::unitCounts() const
 {
     const bool en = english();
-    QVariantList out;
-    for (const PairedUnit &u : m_units) {
-        out << QVariantMap {{QStringLiteral("code"), u.code},
-                            {QStringLiteral("name"), en ? u.nameEn : u.name},
-                            {QStringLiteral("count"), counted().byUnit.value(u.code)}};
-    }
+    QList<UnitCount> out;
+    for (const PairedUnit &u : m_units)
+        out << UnitCount {u.code, en ? u.nameEn : u.name, counted().byUnit.value(u.code)};
     return out;
 }
 

@@ -1,12 +1,14 @@
 #pragma once
 
+#include "categorycount.h"
 #include "domain/achievementfacts.h"
 #include "domain/region.h"
+#include "factline.h"
+#include "unitcount.h"
 
 #include <QDateTime>
 #include <QObject>
 #include <QSqlDatabase>
-#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
 // The kiosk's achievements page (Services.figures): the §4 facts in the UI language, and
@@ -15,12 +17,12 @@ class FiguresController : public QObject {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Services.figures")
-    // [{id, group, label, value, when, source}] in the UI language.
-    Q_PROPERTY(QVariantList facts READ facts NOTIFY factsChanged)
-    // [{id, name, count}]: the four work categories of the template catalogue, in order.
-    Q_PROPERTY(QVariantList categoryCounts READ categoryCounts NOTIFY countsChanged)
-    // [{code, name, count}]: the 16 paired units, in the reference data's order.
-    Q_PROPERTY(QVariantList unitCounts READ unitCounts NOTIFY countsChanged)
+    // In the UI language.
+    Q_PROPERTY(QList<FactLine> facts READ facts NOTIFY factsChanged)
+    // The four work categories of the template catalogue, in order.
+    Q_PROPERTY(QList<CategoryCount> categoryCounts READ categoryCounts NOTIFY countsChanged)
+    // The 16 paired units, in the reference data's order.
+    Q_PROPERTY(QList<UnitCount> unitCounts READ unitCounts NOTIFY countsChanged)
     Q_PROPERTY(int total READ total NOTIFY countsChanged)
     // When a sync last succeeded on this kiosk; invalid if it never did (bundled content).
     Q_PROPERTY(QDateTime lastSync READ lastSync NOTIFY countsChanged)
@@ -29,9 +31,9 @@ class FiguresController : public QObject {
 public:
     FiguresController(QSqlDatabase db, QList<PairedUnit> units, QObject *parent = nullptr);
 
-    QVariantList facts() const;
-    QVariantList categoryCounts() const;
-    QVariantList unitCounts() const;
+    QList<FactLine> facts() const;
+    QList<CategoryCount> categoryCounts() const;
+    QList<UnitCount> unitCounts() const;
     int total() const { return counted().total; }
     QDateTime lastSync() const
     {

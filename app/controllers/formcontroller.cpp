@@ -53,28 +53,25 @@ GeoFix fixFromJson(const QJsonObject &o)
     return fix;
 }
 
-QVariantMap questionToMap(const Question &q)
+FormQuestion questionForQml(const Question &q)
 {
-    QVariantList options;
+    FormQuestion out;
+    out.id = q.id;
+    out.type = questionTypeName(q.type);
+    out.label = q.label.text();
+    out.hint = q.hint.text();
+    out.required = q.required;
+    out.unit = q.unit.text();
+    out.min = q.min ? QVariant(*q.min) : QVariant();
+    out.max = q.max ? QVariant(*q.max) : QVariant();
+    out.integer = q.integer;
     for (const ChoiceOption &o : q.options)
-        options << QVariantMap {{QStringLiteral("value"), o.value},
-                                {QStringLiteral("label"), o.label.text()}};
-    return {
-        {QStringLiteral("id"), q.id},
-        {QStringLiteral("type"), questionTypeName(q.type)},
-        {QStringLiteral("label"), q.label.text()},
-        {QStringLiteral("hint"), q.hint.text()},
-        {QStringLiteral("required"), q.required},
-        {QStringLiteral("unit"), q.unit.text()},
-        {QStringLiteral("min"), q.min ? QVariant(*q.min) : QVariant()},
-        {QStringLiteral("max"), q.max ? QVariant(*q.max) : QVariant()},
-        {QStringLiteral("integer"), q.integer},
-        {QStringLiteral("options"), options},
-        {QStringLiteral("multiline"), q.multiline},
-        {QStringLiteral("maxLength"), q.maxLength},
-        {QStringLiteral("minPhotos"), q.minPhotos},
-        {QStringLiteral("maxPhotos"), q.maxPhotos},
-    };
+        out.options << ChoiceLine {o.value, o.label.text()};
+    out.multiline = q.multiline;
+    out.maxLength = q.maxLength;
+    out.minPhotos = q.minPhotos;
+    out.maxPhotos = q.maxPhotos;
+    return out;
 }
 
 } // namespace
@@ -202,16 +199,14 @@ QString FormController::statusText() const
     return ListStatusText::of(m_record.listStatus());
 }
 
-QVariantList FormController::sections() const
+QList<FormSection> FormController::sections() const
 {
-    QVariantList out;
+    QList<FormSection> out;
     for (const Section &s : m_template.sections) {
-        QVariantList questions;
+        FormSection section {s.id, s.title.text(), {}};
         for (const Question &q : s.questions)
-            questions << questionToMap(q);
-        out << QVariantMap {{QStringLiteral("id"), s.id},
-                            {QStringLiteral("title"), s.title.text()},
-                            {QStringLiteral("questions"), questions}};
+            section.questions << questionForQml(q);
+        out << section;
     }
     return out;
 }

@@ -4,6 +4,7 @@
 #include "domain/geofix.h"
 #include "domain/record.h"
 #include "domain/review.h"
+#include "formsection.h"
 #include "media/photostore.h"
 
 #include <QDateTime>
@@ -34,7 +35,10 @@ class FormController : public QObject {
     // Only a draft that never left the device may be deleted.
     Q_PROPERTY(bool discardable READ discardable NOTIFY statusChanged)
     Q_PROPERTY(QString statusText READ statusText NOTIFY statusChanged)
-    Q_PROPERTY(QVariantList sections READ sections NOTIFY opened)
+    Q_PROPERTY(QList<FormSection> sections READ sections NOTIFY opened)
+    // answers, relevant, issues and questionComments stay maps keyed by question id: their
+    // keys are whatever the template names, and each editor reads its own entry by id
+    // (form.answers[question.id]); answers' values are as free-form as the question types.
     Q_PROPERTY(QVariantMap answers READ answers NOTIFY answersChanged)
     Q_PROPERTY(QVariantMap relevant READ relevant NOTIFY answersChanged)
     Q_PROPERTY(QVariantMap issues READ issues NOTIFY issuesChanged)
@@ -88,7 +92,7 @@ public:
     bool editable() const;
     bool discardable() const { return editable() && m_record.serverSeq == 0; }
     QString statusText() const;
-    QVariantList sections() const;
+    QList<FormSection> sections() const;
     QVariantMap answers() const { return m_answersForQml; }
     QVariantMap relevant() const { return m_relevantForQml; }
     QVariantMap issues() const { return m_issues; }

@@ -8,25 +8,22 @@ InspectorController::InspectorController(QSqlDatabase db, QObject *parent)
 {
 }
 
-QVariantList InspectorController::categories() const
+QList<CategoryEntry> InspectorController::categories() const
 {
-    QVariantList out;
+    QList<CategoryEntry> out;
     for (const Category &c : workCategories())
-        out << QVariantMap {{QStringLiteral("id"), c.id}, {QStringLiteral("name"), c.name()}};
+        out << CategoryEntry {c.id, c.name()};
     return out;
 }
 
-QVariantList InspectorController::templates(const QString &category) const
+QList<TemplateEntry> InspectorController::templates(const QString &category) const
 {
-    QVariantList out;
+    QList<TemplateEntry> out;
     for (const FormTemplate &t : TemplateRepository(m_db).latestAll()) {
         if (!category.isEmpty() && t.category != category)
             continue;
-        out << QVariantMap {{QStringLiteral("id"), t.id},
-                            {QStringLiteral("title"), t.title.text()},
-                            {QStringLiteral("category"), t.category},
-                            {QStringLiteral("categoryName"), categoryName(t.category)},
-                            {QStringLiteral("version"), t.version}};
+        out << TemplateEntry {t.id, t.title.text(), t.category, categoryName(t.category),
+                              t.version};
     }
     return out;
 }

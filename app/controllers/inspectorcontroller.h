@@ -3,7 +3,9 @@
 #include <QObject>
 #include <QQmlEngine>
 #include <QSqlDatabase>
-#include <QVariantList>
+
+#include "categoryentry.h"
+#include "templateentry.h"
 
 // What an inspector can start: the work categories and the checklist templates in each.
 class InspectorController : public QObject {
@@ -11,16 +13,15 @@ class InspectorController : public QObject {
     QML_ELEMENT
     QML_UNCREATABLE("Provided by Services")
     // templates() of every category, read again when templatesChanged.
-    Q_PROPERTY(QVariantList allTemplates READ allTemplates NOTIFY templatesChanged)
+    Q_PROPERTY(QList<TemplateEntry> allTemplates READ allTemplates NOTIFY templatesChanged)
 public:
     explicit InspectorController(QSqlDatabase db, QObject *parent = nullptr);
 
-    // [{id, name}] in the app's language.
-    Q_INVOKABLE QVariantList categories() const;
-    // [{id, title, category, categoryName, version}] of the newest template versions;
-    // all categories when category is empty.
-    Q_INVOKABLE QVariantList templates(const QString &category = {}) const;
-    QVariantList allTemplates() const { return templates(); }
+    // In the catalogue's order.
+    Q_INVOKABLE QList<CategoryEntry> categories() const;
+    // The newest template versions; all categories when category is empty.
+    Q_INVOKABLE QList<TemplateEntry> templates(const QString &category = {}) const;
+    QList<TemplateEntry> allTemplates() const { return templates(); }
 
 signals:
     // A sync brought new template versions, or the language changed.

@@ -23,8 +23,8 @@ template<typename Result> Result readFile(const QString &path, Result (*parse)(c
 }
 
 // Anchored places with their labels laid out so no two labels cover each other.
-QVariantList placed(const QList<MapPoint> &points, const MapProjection &projection,
-                    const QSizeF &labelSize, const QRectF &bounds)
+QList<MapPlace> placed(const QList<MapPoint> &points, const MapProjection &projection,
+                       const QSizeF &labelSize, const QRectF &bounds)
 {
     // Labels start just above their dot, so the dot and a short leader stay visible.
     const QPointF above(0, -(labelSize.height() / 2 + 8));
@@ -32,27 +32,27 @@ QVariantList placed(const QList<MapPoint> &points, const MapProjection &projecti
     for (const MapPoint &p : points)
         anchors << projection.project(p.lon, p.lat);
     const QList<QRectF> labels = placeLabels(anchors, labelSize, bounds, above);
-    QVariantList out;
+    QList<MapPlace> out;
     for (int i = 0; i < points.size(); ++i) {
-        out << QVariantMap {{QStringLiteral("code"), points.at(i).code},
-                            {QStringLiteral("name"), points.at(i).name},
-                            {QStringLiteral("nameEn"), points.at(i).nameEn},
-                            {QStringLiteral("x"), anchors.at(i).x()},
-                            {QStringLiteral("y"), anchors.at(i).y()},
-                            {QStringLiteral("labelX"), labels.at(i).x()},
-                            {QStringLiteral("labelY"), labels.at(i).y()},
-                            {QStringLiteral("labelWidth"), labels.at(i).width()},
-                            {QStringLiteral("labelHeight"), labels.at(i).height()}};
+        out << MapPlace {true,
+                         points.at(i).code,
+                         points.at(i).name,
+                         points.at(i).nameEn,
+                         anchors.at(i).x(),
+                         anchors.at(i).y(),
+                         labels.at(i).x(),
+                         labels.at(i).y(),
+                         labels.at(i).width(),
+                         labels.at(i).height()};
     }
     return out;
 }
 
-QVariantMap findBy(const QVariantList &list, const QString &key, const QString &value)
+MapPlace findBy(const QList<MapPlace> &places, QString MapPlace::*key, const QString &value)
 {
-    for (const QVariant &v : list) {
-        const QVariantMap m = v.toMap();
-        if (m.value(key).toString() == value)
-            return m;
+    for (const MapPlace &p : places) {
+        if (p.*key == value)
+            return p;
     }
     return {};
 }
@@ -75,14 +75,14 @@ QRectF PairingMap::beijingBox()
     return QRectF(115.85, 39.65, 1.4, 0.9); // the 16 districts' seats with a margin
 }
 
-QVariantMap PairingMap::unit(const QString &code) const
+MapPlace PairingMap::unit(const QString &code) const
 {
-    return findBy(m_units, QStringLiteral("code"), code);
+    return findBy(m_units, &MapPlace::code, code);
 }
 
-QVariantMap PairingMap::district(const QString &name) const
+MapPlace PairingMap::district(const QString &name) const
 {
-    return findBy(m_districts, QStringLiteral("name"), name);
+    return findBy(m_districts, &MapPlace::name, name);
 }
 
 QString PairingMap::englishName(const QString &name) const
@@ -151,10 +151,13 @@ void PairingMap::relayout()
         } else {
             continue; // nowhere sensible to draw it
         }
-        m_canal << QVariantMap {{QStringLiteral("name"), p.name},
-                                {QStringLiteral("nameEn"), p.nameEn},
-                                {QStringLiteral("x"), at.x()},
-                                {QStringLiteral("y"), at.y()}};
+        MapPlace waypoint;
+        waypoint.found = true;
+        waypoint.name = p.name;
+        waypoint.nameEn = p.nameEn;
+        waypoint.x = at.x();
+        waypoint.y = at.y();
+        m_canal << waypoint;
     }
 
     m_reservoir.clear();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/mapprojection.h"
+#include "mapplace.h"
 
 #include <QHash>
 #include <QObject>
@@ -25,25 +26,27 @@ class PairingMap : public QObject {
     Q_PROPERTY(QRectF insetArea MEMBER m_insetArea NOTIFY inputChanged)
     Q_PROPERTY(QSizeF unitLabelSize MEMBER m_unitLabelSize NOTIFY inputChanged)
     Q_PROPERTY(QSizeF districtLabelSize MEMBER m_districtLabelSize NOTIFY inputChanged)
-    Q_PROPERTY(QVariantList units READ units NOTIFY layoutChanged)
-    Q_PROPERTY(QVariantList districts READ districts NOTIFY layoutChanged)
-    Q_PROPERTY(QVariantList canal READ canal NOTIFY layoutChanged)
+    Q_PROPERTY(QList<MapPlace> units READ units NOTIFY layoutChanged)
+    Q_PROPERTY(QList<MapPlace> districts READ districts NOTIFY layoutChanged)
+    Q_PROPERTY(QList<MapPlace> canal READ canal NOTIFY layoutChanged)
+    // The outline's points (QPointF, typed already). A QVariantList, which QML reads as a
+    // JavaScript array: the page closes the polygon with Array's concat.
     Q_PROPERTY(QVariantList reservoir READ reservoir NOTIFY layoutChanged)
     Q_PROPERTY(QPointF dam READ dam NOTIFY layoutChanged)
     Q_PROPERTY(QString error READ error NOTIFY layoutChanged)
 public:
     explicit PairingMap(QObject *parent = nullptr);
 
-    // {code, name, nameEn, x, y, labelX, labelY, labelWidth, labelHeight}; empty if unknown.
-    Q_INVOKABLE QVariantMap unit(const QString &code) const;
-    Q_INVOKABLE QVariantMap district(const QString &name) const;
+    // Not found if unknown.
+    Q_INVOKABLE MapPlace unit(const QString &code) const;
+    Q_INVOKABLE MapPlace district(const QString &name) const;
     // The English name of a place the map data names (a county seat, Beijing district,
     // landmark, province or prefecture) by its Chinese name; empty if it knows none.
     Q_INVOKABLE QString englishName(const QString &name) const;
 
-    QVariantList units() const { return m_units; }
-    QVariantList districts() const { return m_districts; }
-    QVariantList canal() const { return m_canal; }
+    QList<MapPlace> units() const { return m_units; }
+    QList<MapPlace> districts() const { return m_districts; }
+    QList<MapPlace> canal() const { return m_canal; }
     QVariantList reservoir() const { return m_reservoir; }
     QPointF dam() const { return m_dam; }
     QString error() const { return m_error; }
@@ -67,9 +70,9 @@ private:
     QSizeF m_unitLabelSize {168, 96};
     QSizeF m_districtLabelSize {104, 40};
 
-    QVariantList m_units;
-    QVariantList m_districts;
-    QVariantList m_canal;
+    QList<MapPlace> m_units;
+    QList<MapPlace> m_districts;
+    QList<MapPlace> m_canal;
     QVariantList m_reservoir;
     QPointF m_dam;
     QHash<QString, QString> m_englishNames; // Chinese name → English name

@@ -30,7 +30,7 @@ void PublicFeed::reload()
     emit changed();
 }
 
-const QList<PublicFeed::Entry> &PublicFeed::loaded() const
+const QList<PublicRecord> &PublicFeed::loaded() const
 {
     if (!m_loaded)
         load();
@@ -61,80 +61,70 @@ void PublicFeed::load() const
         return;
     }
     for (const PublicFeedRow &row : *rows) {
-        Entry e;
+        PublicRecord e;
+        e.recordId = row.recordId;
+        e.title = titles.contains(row.templateId) ? titles.value(row.templateId).text()
+                                                  : row.templateId;
         e.unitCode = row.unitCode;
+        e.unitName = unitName.value(e.unitCode, e.unitCode);
+        e.villageName = row.villageName;
         e.category = row.category;
-        QStringList urls;
+        e.categoryName = categoryName(e.category);
+        e.date = QDateTime::fromMSecsSinceEpoch(row.updatedAtMs)
+                     .toString(QStringLiteral("yyyy-MM-dd"));
         for (const QString &sha : photoReferencesIn(row.content)) {
             if (m_photos && m_photos->contains(sha))
-                urls << QUrl::fromLocalFile(m_photos->pathFor(sha)).toString();
+                e.photoUrls << QUrl::fromLocalFile(m_photos->pathFor(sha)).toString();
         }
-        e.shown = {
-            {QStringLiteral("recordId"), row.recordId},
-            {QStringLiteral("title"),
-             titles.contains(row.templateId) ? titles.value(row.templateId).text()
-                                             : row.templateId},
-            {QStringLiteral("unitCode"), e.unitCode},
-            {QStringLiteral("unitName"), unitName.value(e.unitCode, e.unitCode)},
-            {QStringLiteral("villageName"), row.villageName},
-            {QStringLiteral("category"), e.category},
-            {QStringLiteral("categoryName"), categoryName(e.category)},
-            {QStringLiteral("date"),
-             QDateTime::fromMSecsSinceEpoch(row.updatedAtMs)
-                 .toString(QStringLiteral("yyyy-MM-dd"))},
-            {QStringLiteral("photoUrls"), urls},
-            {QStringLiteral("photoCount"), int(urls.size())},
-        };
+        e.photoCount = int(e.photoUrls.size());
         m_records << e;
     }
 }
 
-QVariantList PublicFeed::records(const QString &unitCode, const QString &category) const
+QList<PublicRecord> PublicFeed::records(const QString &unitCode, const QString &category) const
 {
-    QVariantList out;
-    for (const Entry &e : loaded()) {
+    if (unitCode.isEmpty() && category.isEmpty())
+        return loaded();
+    QList<PublicRecord> out;
+    for (const PublicRecord &e : loaded()) {
         if ((unitCode.isEmpty() || e.unitCode == unitCode)
             && (category.isEmpty() || e.category == category))
-            out << e.shown;
+            out << e;
     }
     return out;
 }
 
-QVariantList PublicFeed::counties() const
+QList<UnitCount> PublicFeed::counties() const
 {
     QHash<QString, int> counts;
-    for (const Entry &e : loaded())
+    for (const PublicRecord &e : loaded())
         ++counts[e.unitCode];
-    QVariantList out;
+    QList<UnitCount> out;
     for (const auto &[code, name] : m_unitNames) {
         if (counts.value(code) > 0)
-            out << QVariantMap {{QStringLiteral("code"), code},
-                                {QStringLiteral("name"), name},
-                                {QStringLiteral("count"), counts.value(code)}};
+            out << UnitCount {code, name, counts.value(code)};
     }
     return out;
 }
 
-QVariantList PublicFeed::categories() const
+QList<CategoryCount> PublicFeed::categories() const
 {
-    QVariantList out;
-    for (const QVariant &c : categoryCounts(QString())) {
-        if (c.toMap().value(QStringLiteral("count")).toInt() > 0)
+    QList<CategoryCount> out;
+    for (const CategoryCount &c : categoryCounts(QString())) {
+        if (c.count > 0)
             out << c;
     }
     return out;
 }
 
-QVariantList PublicFeed::categoryCounts(const QString &unitCode) const
+QList<CategoryCount> PublicFeed::categoryCounts(const QString &unitCode) const
 {
-    QVariantList out;
+    QList<CategoryCount> out;
     for (const Category &c : workCategories()) {
         int n = 0;
-        for (const Entry &e : loaded())
+        for (const PublicRecord &e : loaded())
             n += (unitCode.isEmpty() || e.unitCode == unitCode) && e.category == c.id ? 1 : 0;
-        out << QVariantMap {{QStringLiteral("id"), c.id},
-                            {QStringLiteral("name"), c.name()},
-                            {QStringLiteral("count"), n}};
+        out << CategoryCount {c.id, c.name(), n};
     }
     return out;
 }

@@ -4,7 +4,10 @@
 #include <QObject>
 #include <QQmlEngine>
 #include <QSqlDatabase>
-#include <QVariantList>
+
+#include "categorycount.h"
+#include "publicrecord.h"
+#include "unitcount.h"
 
 class PhotoStore;
 
@@ -20,25 +23,23 @@ class PublicFeed : public QObject {
     // Bumped by every reload: bindings that call records() name it to be evaluated again.
     Q_PROPERTY(int generation READ generation NOTIFY changed)
     Q_PROPERTY(int count READ count NOTIFY changed)
-    // [{code, name, count}] in the units' order, only units with records.
-    Q_PROPERTY(QVariantList counties READ counties NOTIFY changed)
-    // [{id, name, count}] in the categories' order, only categories with records.
-    Q_PROPERTY(QVariantList categories READ categories NOTIFY changed)
+    // In the units' order, only units with records.
+    Q_PROPERTY(QList<UnitCount> counties READ counties NOTIFY changed)
+    // In the categories' order, only categories with records.
+    Q_PROPERTY(QList<CategoryCount> categories READ categories NOTIFY changed)
 public:
     PublicFeed(QSqlDatabase db, const PhotoStore *photos, QObject *parent = nullptr);
 
     int generation() const { return m_generation; }
     int count() const { return int(loaded().size()); }
-    QVariantList counties() const;
-    QVariantList categories() const;
+    QList<UnitCount> counties() const;
+    QList<CategoryCount> categories() const;
 
-    // Newest first: [{recordId, title, unitCode, unitName, villageName, category,
-    // categoryName, date, photoUrls, photoCount}]; an empty filter matches all. photoUrls are
-    // file URLs of the published photos already downloaded.
-    Q_INVOKABLE QVariantList records(const QString &unitCode = {},
-                                     const QString &category = {}) const;
-    // [{id, name, count}] of one unit's records (all categories, zero counts included).
-    Q_INVOKABLE QVariantList categoryCounts(const QString &unitCode) const;
+    // Newest first; an empty filter matches all.
+    Q_INVOKABLE QList<PublicRecord> records(const QString &unitCode = {},
+                                            const QString &category = {}) const;
+    // One unit's records by category (all categories, zero counts included).
+    Q_INVOKABLE QList<CategoryCount> categoryCounts(const QString &unitCode) const;
 
 public slots:
     // Reads the store again if it was read before; bumps generation.
@@ -48,20 +49,14 @@ signals:
     void changed();
 
 private:
-    struct Entry {
-        QVariantMap shown;
-        QString unitCode;
-        QString category;
-    };
-
-    const QList<Entry> &loaded() const;
+    const QList<PublicRecord> &loaded() const;
     void load() const;
 
     QSqlDatabase m_db;
     const PhotoStore *m_photos;
     // Filled by load(), on the first read (a cache of the store: const readers fill it).
     mutable bool m_loaded = false;
-    mutable QList<Entry> m_records;
+    mutable QList<PublicRecord> m_records;
     mutable QList<std::pair<QString, QString>> m_unitNames; // code, name in reference order
     int m_generation = 0;
 };

@@ -162,13 +162,10 @@ QVariantMap RecordViewController::photoStates() const
                 : p.failure != PhotoFetchFailure::None          ? QStringLiteral("failed")
                 : p.total > 0                                   ? QStringLiteral("fetching")
                                                                 : QStringLiteral("waiting");
-        out.insert(
-            it.key(),
-            QVariantMap {{QStringLiteral("url"), p.here ? photoUrl(it.key()) : QString()},
-                         {QStringLiteral("state"), state},
-                         {QStringLiteral("done"), p.done},
-                         {QStringLiteral("total"), p.total},
-                         {QStringLiteral("error"), PhotoFetchText::describe(p.failure, budget)}});
+        out.insert(it.key(),
+                   QVariant::fromValue(
+                       PhotoViewState {p.here ? photoUrl(it.key()) : QString(), state, p.done,
+                                       p.total, PhotoFetchText::describe(p.failure, budget)}));
     }
     return out;
 }
@@ -246,10 +243,11 @@ bool RecordViewController::show(const std::optional<Record> &record, const QStri
     QHash<QString, QString> labelOf;
     auto add = [&](const QString &section, const QString &id, const Question *q,
                    const QJsonValue &value) {
-        QVariantMap a {{QStringLiteral("id"), id},
-                       {QStringLiteral("section"), section},
-                       {QStringLiteral("label"), q ? q->label.text() : id},
-                       {QStringLiteral("type"), q ? questionTypeName(q->type) : QString()}};
+        RecordAnswer a;
+        a.id = id;
+        a.section = section;
+        a.label = q ? q->label.text() : id;
+        a.type = q ? questionTypeName(q->type) : QString();
         QString text;
         if (q && q->type == QuestionType::YesNo) {
             text = value.toBool() ? tr("是") : tr("否");
@@ -263,28 +261,21 @@ bool RecordViewController::show(const std::optional<Record> &record, const QStri
                 labels << q->optionText(v.toString());
             text = labels.join(tr("、", "between the options of a multiple-choice answer"));
         } else if (q && q->type == QuestionType::Photos) {
-            QVariantList photos;
-            int missing = 0;
             for (const QJsonValue &v : value.toArray()) {
                 const QString sha = v.toString();
                 const QString url = photoUrl(sha);
-                photos << QVariantMap {{QStringLiteral("sha256"), sha},
-                                       {QStringLiteral("url"), url}};
-                missing += url.isEmpty() ? 1 : 0;
+                a.photos << AnswerPhoto {sha, url};
+                a.missingPhotos += url.isEmpty() ? 1 : 0;
             }
-            a.insert(QStringLiteral("photos"), photos);
-            a.insert(QStringLiteral("missingPhotos"), missing);
             text = tr("%n 张照片", nullptr, int(value.toArray().size()));
         } else if (value.isObject() && value.toObject().contains(QLatin1String("lat"))) {
             const QJsonObject o = value.toObject();
             const QJsonValue accuracy = o.value(QLatin1String("accuracy_m"));
-            a.insert(QStringLiteral("gps"),
-                     QVariantMap {{QStringLiteral("lat"), o.value(QLatin1String("lat")).toDouble()},
-                                  {QStringLiteral("lon"), o.value(QLatin1String("lon")).toDouble()},
-                                  {QStringLiteral("accuracyM"),
-                                   accuracy.isDouble() ? accuracy.toDouble() : -1.0},
-                                  {QStringLiteral("overrideReason"),
-                                   o.value(QLatin1String("override_reason")).toString()}});
+            a.hasGps = true;
+            a.gps = AnswerGps {o.value(QLatin1String("lat")).toDouble(),
+                               o.value(QLatin1String("lon")).toDouble(),
+                               accuracy.isDouble() ? accuracy.toDouble() : -1.0,
+                               o.value(QLatin1String("override_reason")).toString()};
             text = QStringLiteral("%1, %2")
                        .arg(o.value(QLatin1String("lat")).toDouble(), 0, 'f', 6)
                        .arg(o.value(QLatin1String("lon")).toDouble(), 0, 'f', 6);
@@ -298,7 +289,7 @@ bool RecordViewController::show(const std::optional<Record> &record, const QStri
                        .mid(1)
                        .chopped(1);
         }
-        a.insert(QStringLiteral("text"), text);
+        a.text = text;
         m_answers << a;
     };
     QSet<QString> shown;
@@ -321,18 +312,13 @@ bool RecordViewController::show(const std::optional<Record> &record, const QStri
 
     readFlags(*record, labelOf);
     for (const ReviewEvent &e : records.reviewsOf(recordId)) {
-        QVariantList comments;
+        ReviewHistoryEntry entry {
+            decisionText(e.decision), e.comment, e.reviewer,
+            timeText(e.createdAtMs),  {},        ReviewFlagText::confirmation(e)};
         for (const QuestionComment &c : e.questionComments)
-            comments << QVariantMap {
-                {QStringLiteral("label"), labelOf.value(c.questionId, c.questionId)},
-                {QStringLiteral("comment"), c.comment}};
-        m_history << QVariantMap {
-            {QStringLiteral("decision"), decisionText(e.decision)},
-            {QStringLiteral("comment"), e.comment},
-            {QStringLiteral("reviewer"), e.reviewer},
-            {QStringLiteral("at"), timeText(e.createdAtMs)},
-            {QStringLiteral("questionComments"), comments},
-            {QStringLiteral("photosConfirmation"), ReviewFlagText::confirmation(e)}};
+            entry.questionComments
+                << QuestionCommentLine {labelOf.value(c.questionId, c.questionId), c.comment};
+        m_history << entry;
     }
     track(photoReferencesIn(record->content));
     emit changed();

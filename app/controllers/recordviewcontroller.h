@@ -6,11 +6,15 @@
 #include <QQmlEngine>
 #include <QSqlDatabase>
 #include <QStringList>
-#include <QVariantList>
+#include <QVariantMap>
 
 #include "domain/record.h"
 #include "media/photopresence.h"
 #include "photofetchstatus.h"
+#include "photoviewstate.h"
+#include "recordanswer.h"
+#include "reviewflagline.h"
+#include "reviewhistoryentry.h"
 
 #include <optional>
 
@@ -32,8 +36,8 @@ class RecordViewController : public QObject {
     Q_PROPERTY(QString author READ author NOTIFY changed)
     Q_PROPERTY(QString updatedAt READ updatedAt NOTIFY changed)
     Q_PROPERTY(int templateVersion READ templateVersion NOTIFY changed)
-    Q_PROPERTY(QVariantList answers READ answers NOTIFY changed)
-    Q_PROPERTY(QVariantList history READ history NOTIFY changed)
+    Q_PROPERTY(QList<RecordAnswer> answers READ answers NOTIFY changed)
+    Q_PROPERTY(QList<ReviewHistoryEntry> history READ history NOTIFY changed)
     Q_PROPERTY(QString error READ error NOTIFY changed)
     Q_PROPERTY(QVariantMap photoStates READ photoStates NOTIFY photoStatesChanged)
     // What a reviewer needs to trust the record (issue 13). Photos: n of m on this device,
@@ -50,8 +54,8 @@ class RecordViewController : public QObject {
     Q_PROPERTY(QString conflictAuthor READ conflictAuthor NOTIFY changed)
     Q_PROPERTY(QString conflictAt READ conflictAt NOTIFY changed)
     Q_PROPERTY(bool conflictAvailable READ conflictAvailable NOTIFY changed)
-    // [{kind: "gpsOverride"|"staleFix"|"clockSkew", text}] (ReviewFlagText::lines).
-    Q_PROPERTY(QVariantList flags READ flags NOTIFY changed)
+    // ReviewFlagText::lines.
+    Q_PROPERTY(QList<ReviewFlagLine> flags READ flags NOTIFY changed)
 public:
     // fetcher may be null (no server): photos not on the device then only say so.
     RecordViewController(QSqlDatabase db, const PhotoStore *photos, PhotoFetcher *fetcher = nullptr,
@@ -82,19 +86,14 @@ public:
     QString author() const { return m_author; }
     QString updatedAt() const { return m_updatedAt; }
     int templateVersion() const { return m_templateVersion; }
-    // [{id, section, label, type, text, photos: [{sha256, url}], missingPhotos,
-    //   gps: {lat, lon, accuracyM, overrideReason}}] in the template's order, answered only.
-    // Every photo is listed; url is "" for one not on this device when the record opened
-    // (photoStates has it as it arrives).
-    QVariantList answers() const { return m_answers; }
-    // [{decision, comment, reviewer, at, questionComments: [{label, comment}],
-    //   photosConfirmation ("" or e.g. "照片未到齐 (1/2) 时确认通过")}], oldest first.
-    QVariantList history() const { return m_history; }
+    // In the template's order, answered only. Every photo is listed; its url is "" for one
+    // not on this device when the record opened (photoStates has it as it arrives).
+    QList<RecordAnswer> answers() const { return m_answers; }
+    // Oldest first.
+    QList<ReviewHistoryEntry> history() const { return m_history; }
     QString error() const { return m_error; }
-    // sha256 -> {url ("" until here), state: "here" | "waiting" | "fetching" | "failed" |
-    // "notUploaded" (the tablet has not sent it yet: no error), done, total (bytes while
-    // fetching), error (why it is not here, in the user's language)}, for every photo this
-    // view shows.
+    // sha256 -> PhotoViewState, for every photo this view shows. A map, not a list: QML looks
+    // a photo up by its sha256 (photoStates[sha]) as each answer's tile is drawn.
     QVariantMap photoStates() const;
 
     qint64 serverSeq() const { return m_serverSeq; }
@@ -107,7 +106,7 @@ public:
     QString conflictAuthor() const { return m_conflictAuthor; }
     QString conflictAt() const { return m_conflictAt; }
     bool conflictAvailable() const { return m_conflictAvailable; }
-    QVariantList flags() const { return m_flags; }
+    QList<ReviewFlagLine> flags() const { return m_flags; }
 
 public slots:
     // A photo arrived on this device: the counts grow if the record refers to it.
@@ -141,8 +140,8 @@ private:
     QHash<QString, PhotoState> m_photoStates;
     QString m_recordId, m_title, m_place, m_statusText, m_author, m_updatedAt, m_error;
     int m_templateVersion = 0;
-    QVariantList m_answers;
-    QVariantList m_history;
+    QList<RecordAnswer> m_answers;
+    QList<ReviewHistoryEntry> m_history;
     qint64 m_serverSeq = 0;
     bool m_pastRevision = false;
     QByteArray m_content;
@@ -151,5 +150,5 @@ private:
     qint64 m_conflictWith = 0;
     QString m_conflictAuthor, m_conflictAt;
     bool m_conflictAvailable = false;
-    QVariantList m_flags;
+    QList<ReviewFlagLine> m_flags;
 };

@@ -142,22 +142,25 @@ bool ReviewController::publish(const QString &recordId, const QStringList &photo
     return write({e});
 }
 
-QVariantMap ReviewController::photoPresence(const QString &recordId) const
+RecordPhotoCount ReviewController::photoPresence(const QString &recordId) const
 {
     const std::optional<Record> r = RecordRepository(m_db).find(recordId);
     if (!r)
         return {};
     const PhotoPresence photos = photoPresenceOf(r->content, m_photos);
-    return {{QStringLiteral("here"), photos.here},
-            {QStringLiteral("total"), photos.total},
-            {QStringLiteral("pending"), r->photosPending},
-            {QStringLiteral("complete"), photos.complete()},
-            {QStringLiteral("text"), ReviewFlagText::photosIncomplete(photos.here, photos.total)}};
+    RecordPhotoCount out;
+    out.recordId = recordId;
+    out.here = photos.here;
+    out.total = photos.total;
+    out.pending = r->photosPending;
+    out.complete = photos.complete();
+    out.text = ReviewFlagText::photosIncomplete(photos.here, photos.total);
+    return out;
 }
 
-QVariantList ReviewController::incompletePhotos(const QStringList &recordIds) const
+QList<RecordPhotoCount> ReviewController::incompletePhotos(const QStringList &recordIds) const
 {
-    QVariantList out;
+    QList<RecordPhotoCount> out;
     const RecordRepository records(m_db);
     for (const QString &id : recordIds) {
         const std::optional<Record> r = records.find(id);
@@ -166,12 +169,15 @@ QVariantList ReviewController::incompletePhotos(const QStringList &recordIds) co
         const PhotoPresence photos = photoPresenceOf(r->content, m_photos);
         if (photos.complete())
             continue;
-        out << QVariantMap {
-            {QStringLiteral("recordId"), id},
-            {QStringLiteral("title"), titleOf(*r)},
-            {QStringLiteral("here"), photos.here},
-            {QStringLiteral("total"), photos.total},
-            {QStringLiteral("text"), ReviewFlagText::photosIncomplete(photos.here, photos.total)}};
+        RecordPhotoCount c;
+        c.recordId = id;
+        c.title = titleOf(*r);
+        c.here = photos.here;
+        c.total = photos.total;
+        c.pending = r->photosPending;
+        c.complete = false;
+        c.text = ReviewFlagText::photosIncomplete(photos.here, photos.total);
+        out << c;
     }
     return out;
 }
@@ -185,23 +191,25 @@ QString ReviewController::titleOf(const Record &r) const
         + (village ? village->name : r.villageCode);
 }
 
-QVariantList ReviewController::revisions(const QString &recordId) const
+QList<RecordRevision> ReviewController::revisions(const QString &recordId) const
 {
-    QVariantList out;
+    QList<RecordRevision> out;
     for (const Record &r : RevisionHistory(m_db).revisionsOf(recordId)) {
-        out << QVariantMap {{QStringLiteral("serverSeq"), r.serverSeq},
-                            {QStringLiteral("status"), static_cast<int>(r.status)},
-                            {QStringLiteral("updatedAtMs"), r.updatedAtMs},
-                            {QStringLiteral("answers"),
-                             QJsonDocument::fromJson(r.content)
-                                 .object()
-                                 .value(QLatin1String("answers"))
-                                 .toVariant()}};
+        RecordRevision revision;
+        revision.serverSeq = r.serverSeq;
+        revision.status = static_cast<int>(r.status);
+        revision.updatedAtMs = r.updatedAtMs;
+        revision.answers = QJsonDocument::fromJson(r.content)
+                               .object()
+                               .value(QLatin1String("answers"))
+                               .toObject()
+                               .toVariantMap();
+        out << revision;
     }
     return out;
 }
 
-QVariantMap ReviewController::diffAgainstReturned(const QString &recordId) const
+RevisionDiff ReviewController::diffAgainstReturned(const QString &recordId) const
 {
     // The revision of the latest return, against the record as it is now.
     qint64 returnedSeq = 0;
@@ -212,16 +220,16 @@ QVariantMap ReviewController::diffAgainstReturned(const QString &recordId) const
     const std::optional<Record> current = RecordRepository(m_db).find(recordId);
     if (returnedSeq == 0 || !current || current->serverSeq == returnedSeq)
         return {};
-    QVariantMap out = diffBetween(recordId, returnedSeq, current->serverSeq);
-    if (out.isEmpty())
+    RevisionDiff out = diffBetween(recordId, returnedSeq, current->serverSeq);
+    if (!out.valid)
         return {};
-    out.insert(QStringLiteral("returnedSeq"), returnedSeq);
-    out.insert(QStringLiteral("currentSeq"), current->serverSeq);
+    out.returnedSeq = returnedSeq;
+    out.currentSeq = current->serverSeq;
     return out;
 }
 
-QVariantMap ReviewController::diffBetween(const QString &recordId, qint64 fromSeq,
-                                          qint64 toSeq) const
+RevisionDiff ReviewController::diffBetween(const QString &recordId, qint64 fromSeq,
+                                           qint64 toSeq) const
 {
     // The record as it is now for its own number, else the kept revision.
     const std::optional<Record> current = RecordRepository(m_db).find(recordId);
@@ -239,7 +247,10 @@ QVariantMap ReviewController::diffBetween(const QString &recordId, qint64 fromSe
     if (!form)
         return {};
     const RecordDiff diff = diffRevisions(*form, before->content, after->content);
-    QVariantList answers, photos, gps;
+    RevisionDiff out;
+    out.valid = true;
+    out.fromSeq = fromSeq;
+    out.toSeq = toSeq;
     // Choices as their labels, as the record view shows them, not their stored values.
     auto shown = [&](const QString &questionId, const QJsonValue &value) -> QVariant {
         const Question *q = form->question(questionId);
@@ -255,45 +266,31 @@ QVariantMap ReviewController::diffBetween(const QString &recordId, qint64 fromSe
         return labels;
     };
     for (const AnswerChange &c : diff.answers) {
-        answers << QVariantMap {{QStringLiteral("questionId"), c.questionId},
-                                {QStringLiteral("label"), c.label.text()},
-                                {QStringLiteral("before"), shown(c.questionId, c.before)},
-                                {QStringLiteral("after"), shown(c.questionId, c.after)}};
+        out.answers << AnswerChangeLine {c.questionId, c.label.text(),
+                                         shown(c.questionId, c.before),
+                                         shown(c.questionId, c.after)};
     }
     for (const PhotoChange &c : diff.photos) {
-        photos << QVariantMap {{QStringLiteral("questionId"), c.questionId},
-                               {QStringLiteral("label"), c.label.text()},
-                               {QStringLiteral("added"), c.added},
-                               {QStringLiteral("removed"), c.removed}};
+        out.photos << PhotoChangeLine {c.questionId, c.label.text(), c.added, c.removed};
     }
     for (const GpsMove &m : diff.gps) {
-        gps << QVariantMap {{QStringLiteral("questionId"), m.questionId},
-                            {QStringLiteral("label"), m.label.text()},
-                            {QStringLiteral("before"), m.before.toVariant()},
-                            {QStringLiteral("after"), m.after.toVariant()},
-                            {QStringLiteral("metres"), m.metres}};
+        out.gps << GpsMoveLine {m.questionId, m.label.text(), m.before.toVariant(),
+                                m.after.toVariant(), m.metres};
     }
-    return {{QStringLiteral("fromSeq"), fromSeq},
-            {QStringLiteral("toSeq"), toSeq},
-            {QStringLiteral("answers"), answers},
-            {QStringLiteral("photos"), photos},
-            {QStringLiteral("gps"), gps}};
+    return out;
 }
 
-QVariantList ReviewController::setAside() const
+QList<SetAsideDecision> ReviewController::setAside() const
 {
-    QVariantList out;
+    QList<SetAsideDecision> out;
     const RecordRepository records(m_db);
     for (const SetAsideReview &s : OutboxRepository(m_db).setAsideReviews()) {
         QString title = s.recordId;
         if (const std::optional<Record> r = records.find(s.recordId))
             title = titleOf(*r);
-        out << QVariantMap {
-            {QStringLiteral("reviewId"), s.reviewId},
-            {QStringLiteral("recordId"), s.recordId},
-            {QStringLiteral("title"), title},
-            // Worded now, in the language the user reads it in.
-            {QStringLiteral("error"), SyncErrorText::describe(s.errorCode, s.errorArgs, s.error)}};
+        // Worded now, in the language the user reads it in.
+        out << SetAsideDecision {s.reviewId, s.recordId, title,
+                                 SyncErrorText::describe(s.errorCode, s.errorArgs, s.error)};
     }
     return out;
 }

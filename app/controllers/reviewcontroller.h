@@ -7,29 +7,28 @@
 
 #include "domain/record.h"
 #include "domain/review.h"
+#include "recordphotocount.h"
+#include "recordrevision.h"
+#include "revisiondiff.h"
+#include "setasidedecision.h"
 
 class PhotoStore;
 
 // The supervisor's decisions and a record's history, for the review pages. Decisions are
 // stored and queued at once (ReviewRepository) and go out with the next sync.
 //
-// QVariant shapes:
-//  revisions(id): [{serverSeq, status (RecordStatus as int), updatedAtMs, answers: {...}}],
-//      oldest first; the last is the record as it is now.
-//  diffAgainstReturned(id): {} when the record was never returned or is not back yet, else
-//      {returnedSeq, currentSeq (also as fromSeq, toSeq),
-//       answers: [{questionId, label, before, after}]   (before/after undefined: no answer),
-//       photos:  [{questionId, label, added: [sha], removed: [sha]}],
-//       gps:     [{questionId, label, before, after, metres}]   (metres -1: a side lacks a point)}
-//      labels in the app's language.
-//  diffBetween(id, fromSeq, toSeq): the same shape for any two revisions the store holds
-//      ({fromSeq, toSeq, answers, photos, gps}); {} when it lacks either (or the template).
-//  setAside(): [{reviewId, recordId, error}]: decisions the server refused for good.
-//  photoPresence(id): {here, total, pending, complete, text}: the current revision's photos
-//      on this device (n/m), whether the server says some are still on their way, and
-//      "照片未到齐 (n/m)".
-//  incompletePhotos(ids): [{recordId, title, here, total, text}] for those whose photos are
-//      not all on this device: what a bulk approval has to confirm.
+// What the review pages read is typed (one Q_GADGET value type per shape, QML reads the same
+// field names):
+//  revisions(id): RecordRevision per revision the store holds, oldest first; the last is the
+//      record as it is now.
+//  diffAgainstReturned(id): RevisionDiff since the latest return (returnedSeq, currentSeq set);
+//      not valid when the record was never returned or is not back yet.
+//  diffBetween(id, fromSeq, toSeq): the same for any two revisions the store holds; not valid
+//      when it lacks either (or the template).
+//  setAside(): SetAsideDecision per decision the server refused for good.
+//  photoPresence(id): RecordPhotoCount of the current revision's photos on this device.
+//  incompletePhotos(ids): RecordPhotoCount of those whose photos are not all on this device:
+//      what a bulk approval has to confirm.
 //
 // Approving or publishing a revision whose photos are not all on this device needs
 // confirmMissingPhotos: without it nothing is stored and lastError says n/m; with it the
@@ -55,13 +54,13 @@ public:
     Q_INVOKABLE bool publish(const QString &recordId, const QStringList &photos,
                              bool confirmMissingPhotos = false);
 
-    Q_INVOKABLE QVariantList revisions(const QString &recordId) const;
-    Q_INVOKABLE QVariantMap diffAgainstReturned(const QString &recordId) const;
-    Q_INVOKABLE QVariantMap diffBetween(const QString &recordId, qint64 fromSeq,
-                                        qint64 toSeq) const;
-    Q_INVOKABLE QVariantList setAside() const;
-    Q_INVOKABLE QVariantMap photoPresence(const QString &recordId) const;
-    Q_INVOKABLE QVariantList incompletePhotos(const QStringList &recordIds) const;
+    Q_INVOKABLE QList<RecordRevision> revisions(const QString &recordId) const;
+    Q_INVOKABLE RevisionDiff diffAgainstReturned(const QString &recordId) const;
+    Q_INVOKABLE RevisionDiff diffBetween(const QString &recordId, qint64 fromSeq,
+                                         qint64 toSeq) const;
+    Q_INVOKABLE QList<SetAsideDecision> setAside() const;
+    Q_INVOKABLE RecordPhotoCount photoPresence(const QString &recordId) const;
+    Q_INVOKABLE QList<RecordPhotoCount> incompletePhotos(const QStringList &recordIds) const;
 
     QString lastError() const { return m_error; }
 

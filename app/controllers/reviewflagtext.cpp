@@ -1,7 +1,5 @@
 #include "reviewflagtext.h"
 
-#include <QVariantMap>
-
 #include <cstdlib>
 
 QString ReviewFlagText::duration(qint64 ms)
@@ -31,13 +29,12 @@ QString ReviewFlagText::compact(const ReviewFlags &flags)
     return names.join(QStringLiteral(" · "));
 }
 
-QVariantList ReviewFlagText::lines(const ReviewFlags &flags,
-                                   const std::function<QString(const QString &)> &labelOf)
+QList<ReviewFlagLine> ReviewFlagText::lines(const ReviewFlags &flags,
+                                            const std::function<QString(const QString &)> &labelOf)
 {
-    QVariantList out;
+    QList<ReviewFlagLine> out;
     auto add = [&out](const char *kind, const QString &text) {
-        out << QVariantMap {{QStringLiteral("kind"), QLatin1String(kind)},
-                            {QStringLiteral("text"), text}};
+        out << ReviewFlagLine {QLatin1String(kind), text};
     };
     for (const GpsFlag &g : flags.gps) {
         if (g.overridden())

@@ -2,10 +2,11 @@
 
 #include "domain/review.h"
 #include "domain/reviewflags.h"
+#include "reviewflagline.h"
 
 #include <QCoreApplication>
+#include <QList>
 #include <QString>
-#include <QVariantList>
 
 #include <functional>
 
@@ -20,10 +21,9 @@ public:
     static QString photosIncomplete(int here, int total);
     // The queue row's mark: the short names of the flags raised, "" when none.
     static QString compact(const ReviewFlags &flags);
-    // The record view's lines: [{kind: "gpsOverride"|"staleFix"|"clockSkew", text}].
-    // labelOf turns a question id into its label.
-    static QVariantList lines(const ReviewFlags &flags,
-                              const std::function<QString(const QString &)> &labelOf);
+    // The record view's lines. labelOf turns a question id into its label.
+    static QList<ReviewFlagLine> lines(const ReviewFlags &flags,
+                                       const std::function<QString(const QString &)> &labelOf);
     // A decision's line in the record's history when the reviewer confirmed missing photos:
     // "照片未到齐 (1/2) 时确认通过"; "" when there was nothing to confirm.
     static QString confirmation(const ReviewEvent &event);

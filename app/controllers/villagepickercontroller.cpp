@@ -6,11 +6,9 @@
 
 namespace {
 
-QVariantMap entry(const QString &code, const QString &name, const QString &detail = {})
+PlaceEntry entry(const QString &code, const QString &name, const QString &detail = {})
 {
-    return {{QStringLiteral("code"), code},
-            {QStringLiteral("name"), name},
-            {QStringLiteral("detail"), detail}};
+    return {code, name, detail};
 }
 
 } // namespace
@@ -20,9 +18,9 @@ VillagePickerController::VillagePickerController(QSqlDatabase db, QObject *paren
 {
 }
 
-QVariantList VillagePickerController::units() const
+QList<PlaceEntry> VillagePickerController::units() const
 {
-    QVariantList out;
+    QList<PlaceEntry> out;
     for (const PairedUnit &u : ReferenceDataRepository(m_db).units())
         out << entry(u.code, PlaceNames::unit(u),
                      tr("%1 · 结对：%2")
@@ -30,38 +28,39 @@ QVariantList VillagePickerController::units() const
     return out;
 }
 
-QVariantList VillagePickerController::townships(const QString &unitCode) const
+QList<PlaceEntry> VillagePickerController::townships(const QString &unitCode) const
 {
-    QVariantList out;
+    QList<PlaceEntry> out;
     for (const Township &t : ReferenceDataRepository(m_db).townships(unitCode))
         out << entry(t.code, t.name);
     return out;
 }
 
-QVariantList VillagePickerController::villages(const QString &townshipCode) const
+QList<PlaceEntry> VillagePickerController::villages(const QString &townshipCode) const
 {
-    QVariantList out;
+    QList<PlaceEntry> out;
     for (const Village &v : ReferenceDataRepository(m_db).villages(townshipCode))
         out << entry(v.code, v.name);
     return out;
 }
 
-QVariantList VillagePickerController::withPlace(const QList<Village> &villages) const
+QList<PlaceEntry> VillagePickerController::withPlace(const QList<Village> &villages) const
 {
-    QVariantList out;
+    QList<PlaceEntry> out;
     for (const Village &v : villages)
         out << entry(v.code, v.name, describe(v.code));
     return out;
 }
 
-QVariantList VillagePickerController::search(const QString &text, const QString &unitCode) const
+QList<PlaceEntry> VillagePickerController::search(const QString &text,
+                                                  const QString &unitCode) const
 {
     if (text.trimmed().isEmpty())
         return {};
     return withPlace(ReferenceDataRepository(m_db).searchVillages(text, unitCode, kSearchLimit));
 }
 
-QVariantList VillagePickerController::recent() const
+QList<PlaceEntry> VillagePickerController::recent() const
 {
     return withPlace(ReferenceDataRepository(m_db).recentVillages(kRecentLimit));
 }

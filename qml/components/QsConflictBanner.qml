@@ -82,7 +82,7 @@ Rectangle {
         // Made only while shown: the page's own diff (against a return) keeps its names.
         Loader {
             Layout.fillWidth: true
-            active: banner.showDiff && banner.diff.answers !== undefined
+            active: banner.showDiff && banner.diff.valid === true
             sourceComponent: QsRevisionDiff {
                 objectName: "conflictDiff"
                 diff: banner.diff

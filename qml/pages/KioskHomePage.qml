@@ -166,7 +166,7 @@ Page {
                 readonly property bool highlighted: page.selectedCode === code
                 objectName: "partnerLine_" + code
                 anchors.fill: parent
-                visible: from.x !== undefined && to.x !== undefined
+                visible: from.found && to.found
                 z: highlighted ? 1 : 0
                 ShapePath {
                     strokeColor: line.highlighted ? Theme.warning : page.water
@@ -318,7 +318,7 @@ Page {
                 }
 
                 Shape {
-                    visible: marker.place.x !== undefined
+                    visible: marker.place.found
                     ShapePath {
                         strokeColor: marker.isSelected ? Theme.warning : Theme.textSecondary
                         strokeWidth: 2
@@ -331,7 +331,7 @@ Page {
                     }
                 }
                 Rectangle {
-                    visible: marker.place.x !== undefined
+                    visible: marker.place.found
                     x: (marker.place.x || 0) - width / 2
                     y: (marker.place.y || 0) - height / 2
                     width: 18; height: 18; radius: 9
@@ -343,7 +343,7 @@ Page {
                     objectName: "unit_" + marker.code
                     readonly property string zone: marker.zone
                     readonly property string partnerDistrict: marker.partnerDistrict
-                    visible: marker.place.x !== undefined
+                    visible: marker.place.found
                     focusPolicy: Qt.NoFocus
                     x: marker.place.labelX || 0
                     y: marker.place.labelY || 0

@@ -227,7 +227,7 @@ Page {
 
             QsRevisionDiff {
                 Layout.fillWidth: true
-                visible: page.diff.answers !== undefined
+                visible: page.diff.valid === true
                 diff: page.diff
                 photoUrl: function(sha) { return page.photoUrl(sha) }
             }
@@ -281,7 +281,7 @@ Page {
                         Label {
                             objectName: "answerOverride"
                             Layout.fillWidth: true
-                            visible: answer.modelData.gps !== undefined && answer.modelData.gps.overrideReason !== ""
+                            visible: answer.modelData.hasGps && answer.modelData.gps.overrideReason !== ""
                             text: visible ? qsTr("精度未达标，巡查员说明：%1").arg(answer.modelData.gps.overrideReason) : ""
                             color: Theme.warning
                             font.pixelSize: Theme.fontSmall

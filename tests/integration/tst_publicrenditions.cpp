@@ -318,19 +318,22 @@ private slots:
         QVERIFY2(view.open(r.id), qPrintable(view.error()));
         QVERIFY(view.author().isEmpty());
         QStringList onScreen {view.title(), view.place(), view.author(), view.updatedAt()};
-        for (const QVariant &answer : view.answers()) {
-            const QVariantMap a = answer.toMap();
-            onScreen << a.value("label").toString() << a.value("text").toString();
-            QVERIFY(a.value("gps").toMap().isEmpty());
-            for (const QVariant &photo : a.value("photos").toList()) {
-                QCOMPARE(photo.toMap().value("sha256").toString(), rendition);
-                QVERIFY(!photo.toMap().value("url").toString().isEmpty());
+        for (const RecordAnswer &a : view.answers()) {
+            onScreen << a.label << a.text;
+            QVERIFY(!a.hasGps);
+            for (const AnswerPhoto &photo : a.photos) {
+                QCOMPARE(photo.sha256, rendition);
+                QVERIFY(!photo.url.isEmpty());
             }
         }
         const PublicFeed feed(kiosk.db.connection(), &kioskPhotos);
-        for (const QVariant &entry : feed.records()) {
-            for (const QVariant &value : entry.toMap())
+        // Every field the kiosk's QML can read of a record.
+        const QMetaObject &fields = PublicRecord::staticMetaObject;
+        for (const PublicRecord &entry : feed.records()) {
+            for (int i = fields.propertyOffset(); i < fields.propertyCount(); ++i) {
+                const QVariant value = fields.property(i).readOnGadget(&entry);
                 onScreen << value.toStringList().join(' ') << value.toString();
+            }
         }
         for (const QString &leak :
              {QStringLiteral("王建国"), QStringLiteral("13800000000"), QStringLiteral("33.13"),

@@ -191,10 +191,9 @@ private slots:
         RecordViewController view(supervisor.db.connection(), nullptr);
         QVERIFY(view.open(fast[0]));
         QCOMPARE(view.flags().size(), 1);
-        const QVariantMap flag = view.flags()[0].toMap();
-        QCOMPARE(flag["kind"].toString(), QString("clockSkew"));
-        QVERIFY2(flag["text"].toString().contains("快 2 小时"),
-                 qPrintable(flag["text"].toString()));
+        const ReviewFlagLine flag = view.flags()[0];
+        QCOMPARE(flag.kind, QString("clockSkew"));
+        QVERIFY2(flag.text.contains("快 2 小时"), qPrintable(flag.text));
     }
 
     // A record whose second photo the tablet cannot send yet: pending at the supervisor, 0/2
@@ -347,20 +346,20 @@ private slots:
         QVERIFY(past.pastRevision());
         QCOMPARE(past.author(), QString("xc-inspector"));
         QCOMPARE(past.serverSeq(), overwritten);
-        QCOMPARE(past.answers().value(0).toMap()["id"].toString(), QString("A6_checked"));
-        QVERIFY(past.answers().value(0).toMap()["text"].toString().startsWith("41"));
+        QCOMPARE(past.answers().value(0).id, QString("A6_checked"));
+        QVERIFY(past.answers().value(0).text.startsWith("41"));
         QVERIFY(!past.openRevision(original.id, winner + 1000)); // one it never had
 
         // The diff between the overwritten edit and the winner.
         ReviewController review(supervisor.db.connection());
-        const QVariantMap diff = review.diffBetween(original.id, overwritten, winner);
-        QCOMPARE(diff["fromSeq"].toLongLong(), overwritten);
-        QCOMPARE(diff["toSeq"].toLongLong(), winner);
-        const QVariantList answers = diff["answers"].toList();
-        QCOMPARE(answers.size(), 1);
-        QCOMPARE(answers[0].toMap()["questionId"].toString(), QString("A6_checked"));
-        QCOMPARE(answers[0].toMap()["before"].toInt(), 41);
-        QCOMPARE(answers[0].toMap()["after"].toInt(), 45);
+        const RevisionDiff diff = review.diffBetween(original.id, overwritten, winner);
+        QVERIFY(diff.valid);
+        QCOMPARE(diff.fromSeq, overwritten);
+        QCOMPARE(diff.toSeq, winner);
+        QCOMPARE(diff.answers.size(), 1);
+        QCOMPARE(diff.answers[0].questionId, QString("A6_checked"));
+        QCOMPARE(diff.answers[0].before.toInt(), 41);
+        QCOMPARE(diff.answers[0].after.toInt(), 45);
     }
 
     // Approving with 1 of 2 photos here: refused without confirmation (nothing stored), then
@@ -407,7 +406,7 @@ private slots:
         }
         RecordViewController view(laterReader.db.connection(), nullptr);
         QVERIFY(view.open(r.id));
-        QCOMPARE(view.history().value(0).toMap()["photosConfirmation"].toString(),
+        QCOMPARE(view.history().value(0).photosConfirmation,
                  QString("照片未到齐 (1/2) 时确认通过"));
     }
 

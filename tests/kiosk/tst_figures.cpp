@@ -11,12 +11,22 @@
 
 namespace {
 
-int countOf(const QVariantList &rows, const char *keyName, const QString &key)
+// The count of the row whose id (a category) or code or name (a unit) is key; -1: none.
+int countOf(const QList<CategoryCount> &rows, const char *, const QString &key)
 {
-    for (const QVariant &row : rows) {
-        const QVariantMap m = row.toMap();
-        if (m.value(QLatin1String(keyName)).toString() == key)
-            return m.value(QStringLiteral("count")).toInt();
+    for (const CategoryCount &row : rows) {
+        if (row.id == key)
+            return row.count;
+    }
+    return -1;
+}
+
+int countOf(const QList<UnitCount> &rows, const char *keyName, const QString &key)
+{
+    const bool byName = QLatin1String(keyName) == QLatin1String("name");
+    for (const UnitCount &row : rows) {
+        if ((byName ? row.name : row.code) == key)
+            return row.count;
     }
     return -1;
 }

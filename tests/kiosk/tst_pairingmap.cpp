@@ -122,30 +122,28 @@ private slots:
         QCOMPARE(map.canal().size(), 5);
         const QRectF mapArea = map.property("mapArea").toRectF();
         const QRectF inset = map.property("insetArea").toRectF();
-        const QVariantMap start = map.canal().first().toMap();
-        const QVariantMap end = map.canal().last().toMap();
-        QVERIFY(mapArea.contains(start.value("x").toDouble(), start.value("y").toDouble()));
-        QVERIFY(inset.contains(end.value("x").toDouble(), end.value("y").toDouble()));
+        const MapPlace start = map.canal().first();
+        const MapPlace end = map.canal().last();
+        QVERIFY(mapArea.contains(start.x, start.y));
+        QVERIFY(inset.contains(end.x, end.y));
 
         // 淅川 is north of 丹江口市 and east of 郧西.
-        const QVariantMap xichuan = map.unit("411326");
-        QCOMPARE(xichuan.value("name").toString(), QStringLiteral("淅川县"));
-        QVERIFY(xichuan.value("y").toDouble() < map.unit("420381").value("y").toDouble());
-        QVERIFY(xichuan.value("x").toDouble() > map.unit("420322").value("x").toDouble());
-        QVERIFY(map.district("朝阳区").value("x").toDouble()
-                > map.district("门头沟区").value("x").toDouble());
+        const MapPlace xichuan = map.unit("411326");
+        QVERIFY(xichuan.found);
+        QCOMPARE(xichuan.name, QStringLiteral("淅川县"));
+        QVERIFY(xichuan.y < map.unit("420381").y);
+        QVERIFY(xichuan.x > map.unit("420322").x);
+        QVERIFY(map.district("朝阳区").x > map.district("门头沟区").x);
 
         // Touch targets: at least 96 px and none covering another.
         QList<QRectF> labels;
-        for (const QVariant &v : map.units()) {
-            const QVariantMap u = v.toMap();
-            labels << QRectF(u.value("labelX").toDouble(), u.value("labelY").toDouble(),
-                             u.value("labelWidth").toDouble(), u.value("labelHeight").toDouble());
+        for (const MapPlace &u : map.units()) {
+            labels << QRectF(u.labelX, u.labelY, u.labelWidth, u.labelHeight);
             QVERIFY(labels.last().width() >= 96 && labels.last().height() >= 96);
             QVERIFY(mapArea.contains(labels.last()));
         }
         QVERIFY2(worstOverlap(labels) < 0.01, qPrintable(QString::number(worstOverlap(labels))));
-        QVERIFY(map.unit("000000").isEmpty());
+        QVERIFY(!map.unit("000000").found);
     }
 
     // English mode names every place the map shows or names: the units' seats, the Beijing
@@ -159,12 +157,10 @@ private slots:
                 QStringLiteral("[\\x{3000}-\\x{9fff}\\x{ff00}-\\x{ffef}]"));
             return !text.isEmpty() && !text.contains(chinese);
         };
-        for (const QVariantList &places : {map.units(), map.districts(), map.canal()}) {
-            for (const QVariant &v : places) {
-                const QVariantMap p = v.toMap();
-                const QString name = p.value("name").toString();
-                QVERIFY2(english(p.value("nameEn").toString()), qPrintable(name));
-                QCOMPARE(map.englishName(name), p.value("nameEn").toString());
+        for (const QList<MapPlace> &places : {map.units(), map.districts(), map.canal()}) {
+            for (const MapPlace &p : places) {
+                QVERIFY2(english(p.nameEn), qPrintable(p.name));
+                QCOMPARE(map.englishName(p.name), p.nameEn);
             }
         }
         QCOMPARE(map.englishName(QStringLiteral("朝阳区")), QStringLiteral("Chaoyang District"));
@@ -205,7 +201,7 @@ private slots:
         QCOMPARE(relaid.count(), 1);
         QCOMPARE(map.units().size(), 1);
         QVERIFY(map.error().contains("line 3: longitude 'garbage'"));
-        QVERIFY(map.unit("420381").isEmpty());
+        QVERIFY(!map.unit("420381").found);
 
         map.setProperty("pointsFile", dir.filePath("gone.csv"));
         QCOMPARE(map.units().size(), 0);

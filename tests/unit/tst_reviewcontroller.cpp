@@ -71,11 +71,11 @@ private slots:
         r.serverSeq = 9;
         r.content = R"({"answers":{"C7":"weir"}})";
         QVERIFY(storePulled(m_db.connection(), r));
-        const QVariantList answers = review.diffAgainstReturned(id)["answers"].toList();
+        const QList<AnswerChangeLine> answers = review.diffAgainstReturned(id).answers;
         QCOMPARE(answers.size(), 1);
-        QCOMPARE(answers[0].toMap()["label"].toString(), QString("水体类型"));
-        QCOMPARE(answers[0].toMap()["before"].toString(), QString("坝"));
-        QCOMPARE(answers[0].toMap()["after"].toString(), QString("堰"));
+        QCOMPARE(answers[0].label, QString("水体类型"));
+        QCOMPARE(answers[0].before.toString(), QString("坝"));
+        QCOMPARE(answers[0].after.toString(), QString("堰"));
     }
 
     void returnThenDiffAgainstTheReturnedRevision()
@@ -85,36 +85,38 @@ private slots:
         const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         QVERIFY(storePulled(m_db.connection(),
                             pulled(id, 5, R"({"answers":{"A6_checked":40,"A2_photos":["p1"]}})")));
-        QVERIFY(review.diffAgainstReturned(id).isEmpty()); // never returned
+        QVERIFY(!review.diffAgainstReturned(id).valid); // never returned
         QVERIFY(!review.decide(id, "return", "")); // a return needs a comment
         QCOMPARE(review.lastError(), QString("退回须写明意见")); // the supervisor's words
         QVERIFY(review.decide(id, "return", "", {{"A6_checked", "数量与台账不符"}}));
         QCOMPARE(decided.count(), 1);
         QVERIFY(review.lastError().isEmpty());
         QCOMPARE(RecordRepository(m_db.connection()).find(id)->status, RecordStatus::Returned);
-        QVERIFY(review.diffAgainstReturned(id).isEmpty()); // not back yet
+        QVERIFY(!review.diffAgainstReturned(id).valid); // not back yet
 
         // The fix arrives as revision 9.
         QVERIFY(storePulled(m_db.connection(),
                             pulled(id, 9, R"({"answers":{"A6_checked":41,"A2_photos":["p2"]}})")));
-        const QVariantList revisions = review.revisions(id);
+        const QList<RecordRevision> revisions = review.revisions(id);
         QCOMPARE(revisions.size(), 2);
-        QCOMPARE(revisions[0].toMap()["serverSeq"].toLongLong(), 5);
-        QCOMPARE(revisions[0].toMap()["answers"].toMap()["A6_checked"].toInt(), 40);
-        QCOMPARE(revisions[1].toMap()["serverSeq"].toLongLong(), 9);
-        const QVariantMap diff = review.diffAgainstReturned(id);
-        QCOMPARE(diff["returnedSeq"].toLongLong(), 5);
-        QCOMPARE(diff["currentSeq"].toLongLong(), 9);
-        const QVariantList answers = diff["answers"].toList();
-        QCOMPARE(answers.size(), 1);
-        QCOMPARE(answers[0].toMap()["questionId"].toString(), QString("A6_checked"));
-        QCOMPARE(answers[0].toMap()["label"].toString(), QString("已检查户数"));
-        QCOMPARE(answers[0].toMap()["before"].toInt(), 40);
-        QCOMPARE(answers[0].toMap()["after"].toInt(), 41);
-        const QVariantMap photos = diff["photos"].toList().value(0).toMap();
-        QCOMPARE(photos["added"].toStringList(), QStringList {"p2"});
-        QCOMPARE(photos["removed"].toStringList(), QStringList {"p1"});
-        QVERIFY(diff["gps"].toList().isEmpty());
+        QCOMPARE(revisions[0].serverSeq, 5);
+        QCOMPARE(revisions[0].answers["A6_checked"].toInt(), 40);
+        QCOMPARE(revisions[1].serverSeq, 9);
+        const RevisionDiff diff = review.diffAgainstReturned(id);
+        QVERIFY(diff.valid);
+        QCOMPARE(diff.returnedSeq, 5);
+        QCOMPARE(diff.currentSeq, 9);
+        QCOMPARE(diff.fromSeq, 5);
+        QCOMPARE(diff.toSeq, 9);
+        QCOMPARE(diff.answers.size(), 1);
+        QCOMPARE(diff.answers[0].questionId, QString("A6_checked"));
+        QCOMPARE(diff.answers[0].label, QString("已检查户数"));
+        QCOMPARE(diff.answers[0].before.toInt(), 40);
+        QCOMPARE(diff.answers[0].after.toInt(), 41);
+        QCOMPARE(diff.photos.size(), 1);
+        QCOMPARE(diff.photos[0].added, QStringList {"p2"});
+        QCOMPARE(diff.photos[0].removed, QStringList {"p1"});
+        QVERIFY(diff.gps.isEmpty());
     }
 
     void approveManyAndPublish()
@@ -139,11 +141,11 @@ private slots:
         OutboxRepository outbox(m_db.connection());
         QVERIFY2(outbox.setAside(outbox.peek(1).first().clientSeq, "revision unknown"),
                  qPrintable(outbox.lastError()));
-        const QVariantMap refused = review.setAside().value(0).toMap();
+        const SetAsideDecision refused = review.setAside().value(0);
         QCOMPARE(review.setAside().size(), 1);
-        QCOMPARE(refused["recordId"].toString(), a);
-        QCOMPARE(refused["error"].toString(), QString("revision unknown"));
-        const QString title = refused["title"].toString();
+        QCOMPARE(refused.recordId, a);
+        QCOMPARE(refused.error, QString("revision unknown"));
+        const QString title = refused.title;
         const QString village
             = ReferenceDataRepository(m_db.connection()).village("411326105200")->name;
         QVERIFY(village.startsWith("九重村"));
@@ -157,8 +159,8 @@ private slots:
         // The second one set aside (the first keeps its old words: no code).
         const auto wordsOfSecond = [&] {
             QStringList words;
-            for (const QVariant &entry : review.setAside())
-                words << entry.toMap()["error"].toString();
+            for (const SetAsideDecision &entry : review.setAside())
+                words << entry.error;
             words.removeOne("revision unknown");
             return words.value(0);
         };

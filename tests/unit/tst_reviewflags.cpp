@@ -118,16 +118,15 @@ private slots:
                           .arg(kSavedAt - 45 * kMinute)),
             kSavedAt, -2 * 60 * kMinute);
         QCOMPARE(ReviewFlagText::compact(all), QString("定位精度不足 · 定位过早 · 时钟偏差"));
-        const QVariantList lines
+        const QList<ReviewFlagLine> lines
             = ReviewFlagText::lines(all, [](const QString &id) { return "点位 " + id; });
         QCOMPARE(lines.size(), 3);
-        QCOMPARE(lines[0].toMap()["kind"].toString(), QString("gpsOverride"));
-        QCOMPARE(lines[0].toMap()["text"].toString(),
-                 QString("点位 C3：定位精度未达标仍采用，巡查员说明：信号弱"));
-        QCOMPARE(lines[1].toMap()["kind"].toString(), QString("staleFix"));
-        QVERIFY(lines[1].toMap()["text"].toString().contains("保存前 45 分钟"));
-        QCOMPARE(lines[2].toMap()["kind"].toString(), QString("clockSkew"));
-        QVERIFY(lines[2].toMap()["text"].toString().contains("慢 2 小时"));
+        QCOMPARE(lines[0].kind, QString("gpsOverride"));
+        QCOMPARE(lines[0].text, QString("点位 C3：定位精度未达标仍采用，巡查员说明：信号弱"));
+        QCOMPARE(lines[1].kind, QString("staleFix"));
+        QVERIFY(lines[1].text.contains("保存前 45 分钟"));
+        QCOMPARE(lines[2].kind, QString("clockSkew"));
+        QVERIFY(lines[2].text.contains("慢 2 小时"));
 
         ReviewEvent e;
         QCOMPARE(ReviewFlagText::confirmation(e), QString());
@@ -178,11 +177,11 @@ private slots:
         OutboxRepository outbox(db.connection());
         RecordRepository records(db.connection());
 
-        const QVariantMap presence = review.photoPresence(withPhoto);
-        QCOMPARE(presence["here"].toInt(), 0);
-        QCOMPARE(presence["total"].toInt(), 1);
-        QCOMPARE(presence["complete"].toBool(), false);
-        QCOMPARE(presence["text"].toString(), QString("照片未到齐 (0/1)"));
+        const RecordPhotoCount presence = review.photoPresence(withPhoto);
+        QCOMPARE(presence.here, 0);
+        QCOMPARE(presence.total, 1);
+        QCOMPARE(presence.complete, false);
+        QCOMPARE(presence.text, QString("照片未到齐 (0/1)"));
 
         QVERIFY(!review.decide(withPhoto, "approve", {}));
         QCOMPARE(review.lastError(), QString("照片未到齐 (0/1)：确认照片未到齐后才能通过"));
@@ -218,10 +217,10 @@ private slots:
         const QString a = uuid(), b = uuid();
         QVERIFY(storePulled(db.connection(), a, 8, R"({"answers":{}})"));
         QVERIFY(storePulled(db.connection(), b, 9, photoContent));
-        const QVariantList incomplete = review.incompletePhotos({a, b});
+        const QList<RecordPhotoCount> incomplete = review.incompletePhotos({a, b});
         QCOMPARE(incomplete.size(), 1);
-        QCOMPARE(incomplete[0].toMap()["recordId"].toString(), b);
-        QCOMPARE(incomplete[0].toMap()["text"].toString(), QString("照片未到齐 (0/1)"));
+        QCOMPARE(incomplete[0].recordId, b);
+        QCOMPARE(incomplete[0].text, QString("照片未到齐 (0/1)"));
         QVERIFY(!review.approveMany({a, b}));
         QCOMPARE(outbox.pendingCount(), 4);
         QCOMPARE(records.find(a)->status, RecordStatus::Submitted);
