@@ -13,9 +13,9 @@ Item {
 
     property string unitCode: ""
     property string category: ""
-    // Every reload of the feed gives a new generation: the list is read again.
-    readonly property var shown: (PublicFeed.generation,
-                                  PublicFeed.records(unitCode, category))
+    // Every reload of the feed gives a new generation: the list is read again. (A comma
+    // expression would not do: the compiler drops its unused left side, dependency and all.)
+    readonly property var shown: PublicFeed.generation >= 0 ? PublicFeed.records(unitCode, category) : []
     property int attractShown: 0
 
     function openRecord(record) { recordView.show(record) }
@@ -94,7 +94,7 @@ Item {
             onClicked: page.category = ""
         }
         Repeater {
-            model: (PublicFeed.generation, PublicFeed.categoryCounts(page.unitCode))
+            model: PublicFeed.generation >= 0 ? PublicFeed.categoryCounts(page.unitCode) : []
             KioskFeedChip {
                 objectName: "categoryChip_" + modelData.id
                 text: modelData.name

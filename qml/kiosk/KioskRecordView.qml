@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import Qingshui.Backend
+import Qingshui.Ui
 
 // One published record over the whole screen: its photos (swipe between them) and its kept
 // answers, with a big back button. A popup that scales its 1920×1080 design canvas to the

@@ -12,6 +12,7 @@
 #include <QtTest>
 
 Q_IMPORT_QML_PLUGIN(Qingshui_BackendPlugin)
+Q_IMPORT_QML_PLUGIN(Qingshui_UiPlugin)
 
 namespace {
 
@@ -110,7 +111,7 @@ private slots:
         QQmlEngine engine;
         engine.addImportPath(QStringLiteral("qrc:/"));
         QQmlComponent component(&engine);
-        component.setData("import QtQuick\nimport Qingshui.Backend\n"
+        component.setData("import QtQuick\nimport Qingshui.Ui\n"
                           "Item {\n"
                           "  property string mode: App.mode\n"
                           "  property bool feed: PublicFeed === null ? false : true\n"

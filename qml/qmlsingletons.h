@@ -28,6 +28,9 @@
 // Form.answers, Sync.state, Review.decide(…) with their real types, and a face sees only the
 // services it was built with (ServiceHost). A service the face lacks is null, and reading
 // it is logged as a mistake. The services stay C++-owned; the classes know nothing of this.
+// They live in Qingshui.Ui, not beside the services in Qingshui.Backend: Qt 6.4's type
+// registrar describes a QML_FOREIGN type of its own module as an empty value type, which
+// blinds qmllint; from the next module it copies the service's properties.
 //
 // Names are the services' roles; CameraControl because QtMultimedia has a Camera.
 
