@@ -12,52 +12,22 @@ ApplicationWindow {
     Material.primary: Theme.primary
     Material.accent: Theme.primary
 
-    header: QsHeaderBar {
+    header: QsAppHeaderBar {
         title: qsTr("清水巡查")
         subtitle: qsTr("巡查员 · 我的记录 %1 条").arg(Services.records.count)
-        QsGpsChip { solid: true; position: Services.position }
-        QsSyncChip {
-            solid: true
-            engine: Services.sync
-            errorText: Services.syncErrorText(Services.sync.lastErrorCode, Services.sync.lastErrorArgs,
+        gps: Services.position
+        sync: Services.sync
+        syncErrorText: Services.syncErrorText(Services.sync.lastErrorCode, Services.sync.lastErrorArgs,
                                               Services.sync.lastError)
+        login: Services.login
+        language: Services.language.language
+        onLoginRequested: loginDialog.open()
+        onSyncRequested: Services.sync.syncNow()
+        onSettingsRequested: {
+            if (!(stack.currentItem instanceof SettingsPage))
+                stack.push(settingsPage)
         }
-        ToolButton {
-            objectName: "loginButton"
-            visible: Services.login.serverConfigured
-            text: Services.login.loggedIn ? Services.login.username : qsTr("登录")
-            font.pixelSize: Theme.fontBody
-            implicitHeight: Theme.touchTarget
-            palette.buttonText: "white"
-            onClicked: loginDialog.open()
-        }
-        ToolButton {
-            objectName: "syncButton"
-            text: qsTr("同步")
-            font.pixelSize: Theme.fontBody
-            implicitHeight: Theme.touchTarget
-            palette.buttonText: "white"
-            onClicked: Services.sync.syncNow()
-        }
-        ToolButton {
-            objectName: "settingsButton"
-            text: qsTr("设置")
-            font.pixelSize: Theme.fontBody
-            implicitHeight: Theme.touchTarget
-            palette.buttonText: "white"
-            onClicked: {
-                if (!(stack.currentItem instanceof SettingsPage))
-                    stack.push(settingsPage)
-            }
-        }
-        ToolButton {
-            objectName: "languageButton"
-            text: Services.language.language === "en" ? "中文" : "EN"
-            font.pixelSize: Theme.fontBody
-            implicitHeight: Theme.touchTarget
-            palette.buttonText: "white"
-            onClicked: Services.language.language = Services.language.language === "en" ? "zh_CN" : "en"
-        }
+        onLanguageRequested: code => Services.language.language = code
     }
 
     StackView {

@@ -142,12 +142,12 @@ Item {
             var page = stack.currentItem
             var all = Services.records.count
             verify(all > 0)
-            mouseClick(findChild(page, "statusFilter_1"))     // drafts
+            mouseClick(findChild(page, "recordStatus_1"))     // drafts
             compare(Services.records.statusFilter, 1)
             compare(Services.records.count, 0)
-            mouseClick(findChild(page, "statusFilter_2"))     // waiting to sync
+            mouseClick(findChild(page, "recordStatus_2"))     // waiting to sync
             compare(Services.records.count, all)
-            mouseClick(findChild(page, "statusFilter_0"))
+            mouseClick(findChild(page, "recordStatus_0"))
             Services.records.search = "YX-017"
             compare(Services.records.count, 1)
             Services.records.search = "不存在"
