@@ -11,7 +11,7 @@ QsHeaderBar {
     id: bar
 
     required property SyncEngine sync
-    // The engine's last error in the user's words (Services.syncErrorText of its code).
+    // The engine's last error in the user's words (App.syncErrorText of its code).
     required property string syncErrorText
     required property LoginController login
     required property string language // "zh_CN" or "en"

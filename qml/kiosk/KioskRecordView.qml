@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import Qingshui.Backend
+import Qingshui.Ui
 
 // One published record over the whole screen: its photos (swipe between them) and its kept
 // answers, with a big back button. A popup that scales its 1920×1080 design canvas to the
@@ -14,7 +15,7 @@ Popup {
 
     function show(r) {
         record = r
-        Services.recordView.open(r.recordId)
+        RecordView.open(r.recordId)
         photos.currentIndex = 0
         open()
     }
@@ -126,7 +127,7 @@ Popup {
             height: 900
             clip: true
             spacing: 16
-            model: Services.recordView.answers.filter(function (a) {
+            model: RecordView.answers.filter(function (a) {
                 return a.type !== "photos" && a.type !== "gps" && a.text !== ""
             })
             header: Text {

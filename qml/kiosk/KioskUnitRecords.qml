@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import Qingshui.Backend
+import Qingshui.Ui
 
 // One paired unit's published records for the map's detail panel: the count by category and
 // a row of cards that open the same full-screen record view as the gallery.
@@ -8,8 +9,7 @@ Column {
     id: unitRecords
     objectName: "kioskUnitRecords"
     property string unitCode: ""
-    readonly property var shown: (Services.publicFeed.generation,
-                                  Services.publicFeed.records(unitCode, ""))
+    readonly property var shown: PublicFeed.generation >= 0 ? PublicFeed.records(unitCode, "") : []
     spacing: 12
     // The record view is a popup over the window: it leaves with the panel (idle → home).
     onVisibleChanged: if (!visible) recordView.close()
@@ -19,8 +19,7 @@ Column {
         width: parent.width
         spacing: 24
         Repeater {
-            model: (Services.publicFeed.generation,
-                    Services.publicFeed.categoryCounts(unitRecords.unitCode))
+            model: PublicFeed.generation >= 0 ? PublicFeed.categoryCounts(unitRecords.unitCode) : []
             Text {
                 objectName: "unitCategoryCount_" + modelData.id
                 text: modelData.name + " " + modelData.count

@@ -14,20 +14,19 @@ ApplicationWindow {
 
     header: QsAppHeaderBar {
         title: qsTr("清水巡查")
-        subtitle: qsTr("巡查员 · 我的记录 %1 条").arg(Services.records.count)
-        gps: Services.position
-        sync: Services.sync
-        syncErrorText: Services.syncErrorText(Services.sync.lastErrorCode, Services.sync.lastErrorArgs,
-                                              Services.sync.lastError)
-        login: Services.login
-        language: Services.language.language
+        subtitle: qsTr("巡查员 · 我的记录 %1 条").arg(Records.count)
+        gps: Position
+        sync: Sync
+        syncErrorText: App.syncErrorText(Sync.lastErrorCode, Sync.lastErrorArgs, Sync.lastError)
+        login: Login
+        language: Language.language
         onLoginRequested: loginDialog.open()
-        onSyncRequested: Services.sync.syncNow()
+        onSyncRequested: Sync.syncNow()
         onSettingsRequested: {
             if (!(stack.currentItem instanceof SettingsPage))
                 stack.push(settingsPage)
         }
-        onLanguageRequested: code => Services.language.language = code
+        onLanguageRequested: code => Language.language = code
     }
 
     StackView {
@@ -35,15 +34,15 @@ ApplicationWindow {
         objectName: "inspectorStack"
         anchors.fill: parent
         // No server yet (and none given with --server): 连接服务器 first.
-        initialItem: Services.enrolment.needed ? connectPage : listPage
+        initialItem: Enrolment.needed ? connectPage : listPage
     }
 
     Connections {
-        target: Services.enrolment
+        target: Enrolment
         function onEnrolled() { stack.replace(null, listPage) }
     }
     Connections {
-        target: Services.settings
+        target: Settings
         function onServerForgotten() { stack.replace(null, connectPage) }
     }
 
@@ -63,7 +62,7 @@ ApplicationWindow {
         RecordListPage {
             onNewRecordRequested: stack.push(newRecordPage)
             onRecordOpened: (recordId) => {
-                if (Services.form.open(recordId))
+                if (Form.open(recordId))
                     stack.push(formPage)
             }
         }
@@ -79,11 +78,11 @@ ApplicationWindow {
         id: formPage
         FormPage {
             onDone: {
-                Services.records.reload()
+                Records.reload()
                 stack.pop(null)
             }
         }
     }
 
-    QsLoginDialog { id: loginDialog; login: Services.login }
+    QsLoginDialog { id: loginDialog; login: Login }
 }

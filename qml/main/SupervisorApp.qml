@@ -14,21 +14,20 @@ ApplicationWindow {
 
     header: QsAppHeaderBar {
         title: qsTr("清水巡查 · 督导审核")
-        subtitle: qsTr("审核队列 %1 条").arg(Services.records.count)
+        subtitle: qsTr("审核队列 %1 条").arg(Records.count)
         showsDashboard: true
-        sync: Services.sync
-        syncErrorText: Services.syncErrorText(Services.sync.lastErrorCode, Services.sync.lastErrorArgs,
-                                              Services.sync.lastError)
-        login: Services.login
-        language: Services.language.language
+        sync: Sync
+        syncErrorText: App.syncErrorText(Sync.lastErrorCode, Sync.lastErrorArgs, Sync.lastError)
+        login: Login
+        language: Language.language
         onLoginRequested: loginDialog.open()
         onDashboardRequested: dashboardPage.open()
-        onSyncRequested: Services.sync.syncNow()
+        onSyncRequested: Sync.syncNow()
         onSettingsRequested: {
             if (!(stack.currentItem instanceof SettingsPage))
                 stack.push(settingsPage)
         }
-        onLanguageRequested: code => Services.language.language = code
+        onLanguageRequested: code => Language.language = code
     }
 
     StackView {
@@ -36,15 +35,15 @@ ApplicationWindow {
         objectName: "supervisorStack"
         anchors.fill: parent
         // No server yet (and none given with --server): 连接服务器 first.
-        initialItem: Services.enrolment.needed ? connectPage : queuePage
+        initialItem: Enrolment.needed ? connectPage : queuePage
     }
 
     Connections {
-        target: Services.enrolment
+        target: Enrolment
         function onEnrolled() { stack.replace(null, queuePage) }
     }
     Connections {
-        target: Services.settings
+        target: Settings
         function onServerForgotten() { stack.replace(null, connectPage) }
     }
 
@@ -63,7 +62,7 @@ ApplicationWindow {
         id: queuePage
         ReviewQueuePage {
             onRecordOpened: (recordId) => {
-                if (Services.recordView.open(recordId))
+                if (RecordView.open(recordId))
                     stack.push(recordViewPage)
             }
         }
@@ -76,5 +75,5 @@ ApplicationWindow {
     }
 
     DashboardPage { id: dashboardPage }
-    QsLoginDialog { id: loginDialog; login: Services.login }
+    QsLoginDialog { id: loginDialog; login: Login }
 }

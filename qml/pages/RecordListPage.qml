@@ -9,7 +9,7 @@ Page {
     id: page
     objectName: "recordListPage"
 
-    readonly property RecordListModel records: Services.records
+    readonly property RecordListModel records: Records
 
     signal newRecordRequested()
     signal recordOpened(string recordId)
@@ -21,8 +21,8 @@ Page {
         searchPlaceholder: qsTr("搜索村名或记录内容")
         statusLabels: page.records.statusLabels
         statusFilter: page.records.statusFilter
-        units: Services.villagePicker.units()
-        categories: Services.inspector.categories()
+        units: VillagePicker.units()
+        categories: Inspector.categories()
         onStatusPicked: index => page.records.statusFilter = index
         onSearched: text => page.records.search = text
         onUnitPicked: code => page.records.unitCode = code

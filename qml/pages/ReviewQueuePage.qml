@@ -10,7 +10,7 @@ Page {
     id: page
     objectName: "reviewQueuePage"
 
-    readonly property RecordListModel records: Services.records
+    readonly property RecordListModel records: Records
 
     signal recordOpened(string recordId)
     readonly property alias setAsideBanner: setAsideBanner
@@ -45,17 +45,17 @@ Page {
     // are not all on this device are named first, and approved only once confirmed.
     function approveSelected() {
         var ids = Object.keys(selected)
-        var missing = Services.review.incompletePhotos(ids)
+        var missing = Review.incompletePhotos(ids)
         if (missing.length > 0)
             photosConfirm.ask(missing, "approve", function() { page.approve(ids, true) })
         else
             approve(ids, false)
     }
     function approve(ids, confirmMissingPhotos) {
-        if (Services.review.approveMany(ids, confirmMissingPhotos))
+        if (Review.approveMany(ids, confirmMissingPhotos))
             stopSelecting()
         else
-            bulkError = Services.review.lastError !== "" ? Services.review.lastError
+            bulkError = Review.lastError !== "" ? Review.lastError
                                                          : qsTr("批量通过未能保存")
     }
 
@@ -77,13 +77,13 @@ Page {
         searchPlaceholder: qsTr("全文搜索：备注、文字回答、村镇名称")
         statusLabels: page.records.statusLabels
         statusFilter: page.records.statusFilter
-        units: Services.villagePicker.units()
-        categories: Services.inspector.categories()
+        units: VillagePicker.units()
+        categories: Inspector.categories()
         showsPlaces: true
         unitCode: page.records.unitCode
-        townships: page.records.unitCode === "" ? [] : Services.villagePicker.townships(page.records.unitCode)
+        townships: page.records.unitCode === "" ? [] : VillagePicker.townships(page.records.unitCode)
         townshipCode: page.records.townshipCode
-        villages: page.records.townshipCode === "" ? [] : Services.villagePicker.villages(page.records.townshipCode)
+        villages: page.records.townshipCode === "" ? [] : VillagePicker.villages(page.records.townshipCode)
         villageCode: page.records.villageCode
         showsAuthors: true
         // Read again whenever the list is (after a sync).
@@ -137,14 +137,14 @@ Page {
         QsSetAsideBanner {
             id: setAsideBanner
             Layout.fillWidth: true
-            review: Services.review
-            sync: Services.sync
+            review: Review
+            sync: Sync
             onRecordOpened: (recordId) => page.recordOpened(recordId)
         }
 
         QsPhotoFetchLine {
             Layout.fillWidth: true
-            photos: Services.photos
+            photos: Photos
         }
 
         // Selection mode: select the page, approve the ticked rows, or say why not.
@@ -226,7 +226,7 @@ Page {
         anchors.centerIn: parent
         width: parent.width * 0.7
         visible: list.count === 0
-        text: Services.sync.serverAddress === ""
+        text: Sync.serverAddress === ""
               ? qsTr("未连接服务器，暂无已同步的记录。")
               : page.records.count === 0 && page.records.search === "" && page.records.unitCode === ""
                 ? qsTr("暂无已同步的记录。点击“同步”从服务器获取。")

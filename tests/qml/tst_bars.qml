@@ -45,9 +45,9 @@ Item {
         }
         function makeHeader(extra) {
             var properties = {
-                sync: Services.sync,
+                sync: Sync,
                 syncErrorText: "",
-                login: Services.login,
+                login: Login,
                 language: "zh_CN"
             }
             for (var key in extra)
@@ -90,7 +90,7 @@ Item {
             mouseClick(language)
             compare(languages.count, 1)
             compare(languages.signalArguments[0][0], "en")
-            compare(Services.language.language, "zh_CN") // the window switches, not the bar
+            compare(Language.language, "zh_CN") // the window switches, not the bar
             bar.language = "en" // the window switched: the button offers Chinese back
             compare(language.text, "中文")
             mouseClick(language)
@@ -101,7 +101,7 @@ Item {
             var supervisor = makeHeader({})
             verify(!child(supervisor, "dashboardButton").visible)
             compare(findChild(supervisor, "gpsChip"), null)
-            compare(child(supervisor, "loginButton").visible, Services.login.serverConfigured)
+            compare(child(supervisor, "loginButton").visible, Login.serverConfigured)
 
             var withDashboard = makeHeader({ showsDashboard: true })
             var dashboards = spy(withDashboard, "dashboardRequested")
@@ -110,7 +110,7 @@ Item {
             mouseClick(dashboardButton)
             compare(dashboards.count, 1)
 
-            var inspector = makeHeader({ gps: Services.position })
+            var inspector = makeHeader({ gps: Position })
             verify(child(inspector, "gpsChip").visible)
         }
 
