@@ -20,7 +20,7 @@ ItemDelegate {
     property bool conflictMark: false
     property string flagsMark: ""
 
-    implicitHeight: Math.max(Theme.touchTarget + 24, content.implicitHeight + 24)
+    implicitHeight: Math.max(Theme.touchTarget + 24, implicitContentHeight + 24)
 
     // Draft 1, pending 2, synced 3, returned 4, approved 5, rejected 6.
     readonly property color statusTint: listStatus === 1 ? Theme.textSecondary
@@ -29,7 +29,6 @@ ItemDelegate {
                                       : Theme.accent
 
     contentItem: RowLayout {
-        id: content
         spacing: Theme.spacing
         ColumnLayout {
             Layout.fillWidth: true

@@ -40,7 +40,9 @@ Popup {
         onAccepted: page.exportInto(page.pendingExport, selectedFolder)
     }
 
-    contentItem: ColumnLayout {
+    // A child, not the contentItem: ids inside a deferred contentItem would defeat its deferral.
+    ColumnLayout {
+        anchors.fill: parent
         spacing: 0
 
         QsHeaderBar {
