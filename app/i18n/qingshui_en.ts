@@ -601,18 +601,6 @@
         <source>巡查员 · 我的记录 %1 条</source>
         <translation>Inspector · %1 records</translation>
     </message>
-    <message>
-        <source>同步</source>
-        <translation>Sync</translation>
-    </message>
-    <message>
-        <source>登录</source>
-        <translation>Log in</translation>
-    </message>
-    <message>
-        <source>设置</source>
-        <translation>Settings</translation>
-    </message>
 </context>
 <context>
     <name>KioskAchievementsPage</name>
@@ -1203,6 +1191,25 @@
     </message>
 </context>
 <context>
+    <name>QsAppHeaderBar</name>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>统计看板</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
     <name>QsConflictBanner</name>
     <message>
         <source>修改冲突：这一版覆盖了另一台平板的修改（%1 · %2），那次修改没有被采用。</source>
@@ -1432,6 +1439,57 @@
     </message>
 </context>
 <context>
+    <name>QsRecordFilterBar</name>
+    <message>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>全部县（市、区）</source>
+        <translation>All counties</translation>
+    </message>
+    <message>
+        <source>全部乡镇</source>
+        <translation>All townships</translation>
+    </message>
+    <message>
+        <source>全部村</source>
+        <translation>All villages</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>全部巡查员</source>
+        <translation>All inspectors</translation>
+    </message>
+    <message>
+        <source>全部日期</source>
+        <translation>Any date</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>近 7 天</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>近 30 天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>起始日期 2026-01-31</source>
+        <translation>From date 2026-01-31</translation>
+    </message>
+    <message>
+        <source>截止日期（含当天）</source>
+        <translation>To date (inclusive)</translation>
+    </message>
+</context>
+<context>
     <name>QsRevisionDiff</name>
     <message>
         <source>（未填）</source>
@@ -1612,30 +1670,6 @@
     <message>
         <source>搜索村名或记录内容</source>
         <translation>Search villages or record text</translation>
-    </message>
-    <message>
-        <source>全部县（市、区）</source>
-        <translation>All counties</translation>
-    </message>
-    <message>
-        <source>全部类别</source>
-        <translation>All categories</translation>
-    </message>
-    <message>
-        <source>全部日期</source>
-        <translation>Any date</translation>
-    </message>
-    <message>
-        <source>今天</source>
-        <translation>Today</translation>
-    </message>
-    <message>
-        <source>近 7 天</source>
-        <translation>Last 7 days</translation>
-    </message>
-    <message>
-        <source>近 30 天</source>
-        <translation>Last 30 days</translation>
     </message>
     <message>
         <source>还没有记录。点击“新建记录”开始一次巡查。</source>
@@ -2118,38 +2152,6 @@
         <translation>%1 records</translation>
     </message>
     <message>
-        <source>清除筛选</source>
-        <translation>Clear filters</translation>
-    </message>
-    <message>
-        <source>全部县（市、区）</source>
-        <translation>All counties</translation>
-    </message>
-    <message>
-        <source>全部乡镇</source>
-        <translation>All townships</translation>
-    </message>
-    <message>
-        <source>全部村</source>
-        <translation>All villages</translation>
-    </message>
-    <message>
-        <source>全部类别</source>
-        <translation>All categories</translation>
-    </message>
-    <message>
-        <source>全部巡查员</source>
-        <translation>All inspectors</translation>
-    </message>
-    <message>
-        <source>起始日期 2026-01-31</source>
-        <translation>From date 2026-01-31</translation>
-    </message>
-    <message>
-        <source>截止日期（含当天）</source>
-        <translation>To date (inclusive)</translation>
-    </message>
-    <message>
         <source>没有符合筛选条件的记录。</source>
         <translation>No records match the filters.</translation>
     </message>
@@ -2331,24 +2333,8 @@
         <translation>Qingshui · Review</translation>
     </message>
     <message>
-        <source>同步</source>
-        <translation>Sync</translation>
-    </message>
-    <message>
-        <source>登录</source>
-        <translation>Log in</translation>
-    </message>
-    <message>
-        <source>统计看板</source>
-        <translation>Dashboard</translation>
-    </message>
-    <message>
         <source>审核队列 %1 条</source>
         <translation>Review queue: %1 records</translation>
-    </message>
-    <message>
-        <source>设置</source>
-        <translation>Settings</translation>
     </message>
 </context>
 <context>

@@ -12,52 +12,21 @@ ApplicationWindow {
     Material.primary: Theme.primary
     Material.accent: Theme.primary
 
-    header: QsHeaderBar {
+    header: QsAppHeaderBar {
         title: qsTr("清水巡查")
         subtitle: qsTr("巡查员 · 我的记录 %1 条").arg(Records.count)
-        QsGpsChip { solid: true; position: Position }
-        QsSyncChip {
-            solid: true
-            engine: Sync
-            errorText: App.syncErrorText(Sync.lastErrorCode, Sync.lastErrorArgs,
-                                              Sync.lastError)
+        gps: Position
+        sync: Sync
+        syncErrorText: App.syncErrorText(Sync.lastErrorCode, Sync.lastErrorArgs, Sync.lastError)
+        login: Login
+        language: Language.language
+        onLoginRequested: loginDialog.open()
+        onSyncRequested: Sync.syncNow()
+        onSettingsRequested: {
+            if (!(stack.currentItem instanceof SettingsPage))
+                stack.push(settingsPage)
         }
-        ToolButton {
-            objectName: "loginButton"
-            visible: Login.serverConfigured
-            text: Login.loggedIn ? Login.username : qsTr("登录")
-            font.pixelSize: Theme.fontBody
-            implicitHeight: Theme.touchTarget
-            palette.buttonText: "white"
-            onClicked: loginDialog.open()
-        }
-        ToolButton {
-            objectName: "syncButton"
-            text: qsTr("同步")
-            font.pixelSize: Theme.fontBody
-            implicitHeight: Theme.touchTarget
-            palette.buttonText: "white"
-            onClicked: Sync.syncNow()
-        }
-        ToolButton {
-            objectName: "settingsButton"
-            text: qsTr("设置")
-            font.pixelSize: Theme.fontBody
-            implicitHeight: Theme.touchTarget
-            palette.buttonText: "white"
-            onClicked: {
-                if (!(stack.currentItem instanceof SettingsPage))
-                    stack.push(settingsPage)
-            }
-        }
-        ToolButton {
-            objectName: "languageButton"
-            text: Language.language === "en" ? "中文" : "EN"
-            font.pixelSize: Theme.fontBody
-            implicitHeight: Theme.touchTarget
-            palette.buttonText: "white"
-            onClicked: Language.language = Language.language === "en" ? "zh_CN" : "en"
-        }
+        onLanguageRequested: code => Language.language = code
     }
 
     StackView {

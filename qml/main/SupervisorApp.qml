@@ -12,60 +12,22 @@ ApplicationWindow {
     Material.primary: Theme.primary
     Material.accent: Theme.primary
 
-    header: QsHeaderBar {
+    header: QsAppHeaderBar {
         title: qsTr("清水巡查 · 督导审核")
         subtitle: qsTr("审核队列 %1 条").arg(Records.count)
-        QsSyncChip {
-            solid: true
-            engine: Sync
-            errorText: App.syncErrorText(Sync.lastErrorCode, Sync.lastErrorArgs,
-                                              Sync.lastError)
+        showsDashboard: true
+        sync: Sync
+        syncErrorText: App.syncErrorText(Sync.lastErrorCode, Sync.lastErrorArgs, Sync.lastError)
+        login: Login
+        language: Language.language
+        onLoginRequested: loginDialog.open()
+        onDashboardRequested: dashboardPage.open()
+        onSyncRequested: Sync.syncNow()
+        onSettingsRequested: {
+            if (!(stack.currentItem instanceof SettingsPage))
+                stack.push(settingsPage)
         }
-        ToolButton {
-            objectName: "loginButton"
-            visible: Login.serverConfigured
-            text: Login.loggedIn ? Login.username : qsTr("登录")
-            font.pixelSize: Theme.fontBody
-            implicitHeight: Theme.touchTarget
-            palette.buttonText: "white"
-            onClicked: loginDialog.open()
-        }
-        ToolButton {
-            objectName: "dashboardButton"
-            text: qsTr("统计看板")
-            font.pixelSize: Theme.fontBody
-            implicitHeight: Theme.touchTarget
-            palette.buttonText: "white"
-            onClicked: dashboardPage.open()
-            DashboardPage { id: dashboardPage }
-        }
-        ToolButton {
-            objectName: "syncButton"
-            text: qsTr("同步")
-            font.pixelSize: Theme.fontBody
-            implicitHeight: Theme.touchTarget
-            palette.buttonText: "white"
-            onClicked: Sync.syncNow()
-        }
-        ToolButton {
-            objectName: "settingsButton"
-            text: qsTr("设置")
-            font.pixelSize: Theme.fontBody
-            implicitHeight: Theme.touchTarget
-            palette.buttonText: "white"
-            onClicked: {
-                if (!(stack.currentItem instanceof SettingsPage))
-                    stack.push(settingsPage)
-            }
-        }
-        ToolButton {
-            objectName: "languageButton"
-            text: Language.language === "en" ? "中文" : "EN"
-            font.pixelSize: Theme.fontBody
-            implicitHeight: Theme.touchTarget
-            palette.buttonText: "white"
-            onClicked: Language.language = Language.language === "en" ? "zh_CN" : "en"
-        }
+        onLanguageRequested: code => Language.language = code
     }
 
     StackView {
@@ -112,5 +74,6 @@ ApplicationWindow {
         }
     }
 
+    DashboardPage { id: dashboardPage }
     QsLoginDialog { id: loginDialog; login: Login }
 }

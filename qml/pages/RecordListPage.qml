@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import Qingshui.Backend
 import Qingshui.Ui
 
@@ -17,74 +16,18 @@ Page {
 
     background: Rectangle { color: Theme.background }
 
-    header: Rectangle {
-        implicitHeight: filters.implicitHeight + 2 * Theme.spacing
-        color: Theme.surface
-        border.color: Theme.divider
-
-        ColumnLayout {
-            id: filters
-            anchors.fill: parent
-            anchors.margins: Theme.spacing
-            spacing: Theme.spacing
-
-            QsStatusFilterBar {
-                labels: page.records.statusLabels
-                current: page.records.statusFilter
-                chipName: "statusFilter_"
-                onPicked: index => page.records.statusFilter = index
-            }
-            GridLayout {
-                Layout.fillWidth: true
-                columns: page.width > 900 ? 4 : 2
-                columnSpacing: Theme.spacing
-                TextField {
-                    id: searchField
-                    objectName: "recordSearch"
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.touchTarget
-                    placeholderText: qsTr("搜索村名或记录内容")
-                    onTextChanged: searchPause.restart()
-                    Timer {
-                        id: searchPause
-                        interval: 250
-                        onTriggered: page.records.search = searchField.text
-                    }
-                }
-                ComboBox {
-                    objectName: "unitFilter"
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.touchTarget
-                    textRole: "name"
-                    valueRole: "code"
-                    model: [{ "code": "", "name": qsTr("全部县（市、区）") }].concat(VillagePicker.units())
-                    onActivated: page.records.unitCode = currentValue
-                }
-                ComboBox {
-                    objectName: "categoryFilter"
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.touchTarget
-                    textRole: "name"
-                    valueRole: "id"
-                    model: [{ "id": "", "name": qsTr("全部类别") }].concat(Inspector.categories())
-                    onActivated: page.records.category = currentValue
-                }
-                ComboBox {
-                    objectName: "dateFilter"
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.touchTarget
-                    textRole: "name"
-                    valueRole: "days"
-                    model: [{ "days": 0, "name": qsTr("全部日期") }, { "days": 1, "name": qsTr("今天") },
-                            { "days": 7, "name": qsTr("近 7 天") }, { "days": 30, "name": qsTr("近 30 天") }]
-                    onActivated: {
-                        var from = new Date()
-                        from.setDate(from.getDate() - currentValue + 1)
-                        page.records.fromDate = currentValue > 0 ? from : new Date(NaN)
-                    }
-                }
-            }
-        }
+    header: QsRecordFilterBar {
+        namePrefix: "record"
+        searchPlaceholder: qsTr("搜索村名或记录内容")
+        statusLabels: page.records.statusLabels
+        statusFilter: page.records.statusFilter
+        units: VillagePicker.units()
+        categories: Inspector.categories()
+        onStatusPicked: index => page.records.statusFilter = index
+        onSearched: text => page.records.search = text
+        onUnitPicked: code => page.records.unitCode = code
+        onCategoryPicked: id => page.records.category = id
+        onFromDatePicked: day => page.records.fromDate = day
     }
 
     ListView {

@@ -72,168 +72,58 @@ Page {
 
     background: Rectangle { color: Theme.background }
 
-    // "yyyy-MM-dd" → a date; anything else → no date (the filter is off).
-    function parseDate(text) {
-        var d = Date.fromLocaleString(Qt.locale("C"), text.trim(), "yyyy-MM-dd")
-        return isNaN(d.getTime()) ? new Date(NaN) : d
-    }
+    header: QsRecordFilterBar {
+        namePrefix: "review"
+        searchPlaceholder: qsTr("全文搜索：备注、文字回答、村镇名称")
+        statusLabels: page.records.statusLabels
+        statusFilter: page.records.statusFilter
+        units: VillagePicker.units()
+        categories: Inspector.categories()
+        showsPlaces: true
+        unitCode: page.records.unitCode
+        townships: page.records.unitCode === "" ? [] : VillagePicker.townships(page.records.unitCode)
+        townshipCode: page.records.townshipCode
+        villages: page.records.townshipCode === "" ? [] : VillagePicker.villages(page.records.townshipCode)
+        villageCode: page.records.villageCode
+        showsAuthors: true
+        // Read again whenever the list is (after a sync).
+        authors: {
+            page.records.count // dependency
+            return page.records.authors()
+        }
+        author: page.records.author
+        showsDateRange: true
+        showsClear: true
 
-    header: Rectangle {
-        implicitHeight: filters.implicitHeight + 2 * Theme.spacing
-        color: Theme.surface
-        border.color: Theme.divider
+        onStatusPicked: index => page.records.statusFilter = index
+        onSearched: text => page.records.search = text
+        onUnitPicked: code => {
+            page.records.villageCode = ""
+            page.records.townshipCode = ""
+            page.records.unitCode = code
+        }
+        onTownshipPicked: code => {
+            page.records.villageCode = ""
+            page.records.townshipCode = code
+        }
+        onVillagePicked: code => page.records.villageCode = code
+        onCategoryPicked: id => page.records.category = id
+        onAuthorPicked: user => page.records.author = user
+        onFromDatePicked: day => page.records.fromDate = day
+        onToDatePicked: day => page.records.toDate = day
+        onCleared: page.records.clearFilters()
 
-        ColumnLayout {
-            id: filters
-            anchors.fill: parent
-            anchors.margins: Theme.spacing
-            spacing: Theme.spacing
-
-            RowLayout {
-                Layout.fillWidth: true
-                spacing: Theme.spacing
-                TextField {
-                    id: searchField
-                    objectName: "reviewSearch"
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.touchTarget
-                    placeholderText: qsTr("全文搜索：备注、文字回答、村镇名称")
-                    onTextChanged: searchPause.restart()
-                    Timer {
-                        id: searchPause
-                        interval: 250
-                        onTriggered: page.records.search = searchField.text
-                    }
-                }
-                Label {
-                    objectName: "reviewCount"
-                    text: qsTr("共 %1 条").arg(page.records.count)
-                    font.pixelSize: Theme.fontBody
-                    color: Theme.textSecondary
-                }
-                Button {
-                    objectName: "selectMode"
-                    Layout.preferredHeight: Theme.touchTarget
-                    text: page.selecting ? qsTr("取消选择") : qsTr("选择")
-                    onClicked: page.selecting ? page.stopSelecting() : (page.selecting = true)
-                }
-                Button {
-                    objectName: "clearFilters"
-                    text: qsTr("清除筛选")
-                    onClicked: {
-                        searchField.text = ""
-                        fromField.text = ""
-                        toField.text = ""
-                        unitFilter.currentIndex = 0
-                        categoryFilter.currentIndex = 0
-                        authorFilter.currentIndex = 0
-                        page.records.clearFilters()
-                    }
-                }
-            }
-
-            QsStatusFilterBar {
-                labels: page.records.statusLabels
-                current: page.records.statusFilter
-                chipName: "reviewStatus_"
-                onPicked: index => page.records.statusFilter = index
-            }
-
-            GridLayout {
-                Layout.fillWidth: true
-                columns: page.width > 900 ? 4 : 2
-                columnSpacing: Theme.spacing
-                ComboBox {
-                    id: unitFilter
-                    objectName: "reviewUnit"
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.touchTarget
-                    textRole: "name"
-                    valueRole: "code"
-                    model: [{ "code": "", "name": qsTr("全部县（市、区）") }].concat(VillagePicker.units())
-                    onActivated: {
-                        page.records.villageCode = ""
-                        page.records.townshipCode = ""
-                        page.records.unitCode = currentValue
-                    }
-                }
-                ComboBox {
-                    id: townshipFilter
-                    objectName: "reviewTownship"
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.touchTarget
-                    enabled: page.records.unitCode !== ""
-                    textRole: "name"
-                    valueRole: "code"
-                    model: [{ "code": "", "name": qsTr("全部乡镇") }].concat(
-                               page.records.unitCode === "" ? [] : VillagePicker.townships(page.records.unitCode))
-                    currentIndex: Math.max(0, indexOfValue(page.records.townshipCode))
-                    onActivated: {
-                        page.records.villageCode = ""
-                        page.records.townshipCode = currentValue
-                    }
-                }
-                ComboBox {
-                    id: villageFilter
-                    objectName: "reviewVillage"
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.touchTarget
-                    enabled: page.records.townshipCode !== ""
-                    textRole: "name"
-                    valueRole: "code"
-                    model: [{ "code": "", "name": qsTr("全部村") }].concat(
-                               page.records.townshipCode === "" ? [] : VillagePicker.villages(page.records.townshipCode))
-                    currentIndex: Math.max(0, indexOfValue(page.records.villageCode))
-                    onActivated: page.records.villageCode = currentValue
-                }
-                ComboBox {
-                    id: categoryFilter
-                    objectName: "reviewCategory"
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.touchTarget
-                    textRole: "name"
-                    valueRole: "id"
-                    model: [{ "id": "", "name": qsTr("全部类别") }].concat(Inspector.categories())
-                    onActivated: page.records.category = currentValue
-                }
-                ComboBox {
-                    id: authorFilter
-                    objectName: "reviewAuthor"
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.touchTarget
-                    textRole: "name"
-                    valueRole: "user"
-                    // Refreshed whenever the list is read again (after a sync).
-                    model: {
-                        page.records.count // dependency
-                        var out = [{ "user": "", "name": qsTr("全部巡查员") }]
-                        var users = page.records.authors()
-                        for (var i = 0; i < users.length; ++i)
-                            out.push({ "user": users[i], "name": users[i] })
-                        return out
-                    }
-                    currentIndex: Math.max(0, indexOfValue(page.records.author))
-                    onActivated: page.records.author = currentValue
-                }
-                TextField {
-                    id: fromField
-                    objectName: "reviewFrom"
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.touchTarget
-                    placeholderText: qsTr("起始日期 2026-01-31")
-                    inputMethodHints: Qt.ImhDate
-                    onEditingFinished: page.records.fromDate = page.parseDate(text)
-                }
-                TextField {
-                    id: toField
-                    objectName: "reviewTo"
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.touchTarget
-                    placeholderText: qsTr("截止日期（含当天）")
-                    inputMethodHints: Qt.ImhDate
-                    onEditingFinished: page.records.toDate = page.parseDate(text)
-                }
-            }
+        Label {
+            objectName: "reviewCount"
+            text: qsTr("共 %1 条").arg(page.records.count)
+            font.pixelSize: Theme.fontBody
+            color: Theme.textSecondary
+        }
+        Button {
+            objectName: "selectMode"
+            Layout.preferredHeight: Theme.touchTarget
+            text: page.selecting ? qsTr("取消选择") : qsTr("选择")
+            onClicked: page.selecting ? page.stopSelecting() : (page.selecting = true)
         }
     }
 

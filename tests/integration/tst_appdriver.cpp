@@ -123,7 +123,7 @@ private slots:
         QVERIFY2(app.error().contains("objects match"), qPrintable(app.error()));
         QVERIFY2(app.click(QJsonObject {{"type", "QsFilterChip"}, {"index", 1}}),
                  qPrintable(app.error()));
-        QVERIFY2(app.waitForProperty(AppDriver::named("statusFilter_1"), "checked", true),
+        QVERIFY2(app.waitForProperty(AppDriver::named("recordStatus_1"), "checked", true),
                  qPrintable(app.error()));
 
         QVERIFY(app.property(AppDriver::named("headerTitle"), "noSuchProperty").isUndefined());
@@ -133,9 +133,9 @@ private slots:
         // Invokables: a QML function (variant in, variant out), a C++ one (typed), and
         // what does not exist.
         QCOMPARE(app.invoke(AppDriver::named("syncChip"), "bytesText", {2048}), QJsonValue("2 KB"));
-        QCOMPARE(app.invoke(AppDriver::named("dateFilter"), "find", {"Any date"}), QJsonValue(0));
-        QCOMPARE(app.invoke(AppDriver::named("dateFilter"), "find", {"Next year"}), QJsonValue(-1));
-        QVERIFY(app.invoke(AppDriver::named("dateFilter"), "fly", {1}).isUndefined());
+        QCOMPARE(app.invoke(AppDriver::named("recordDate"), "find", {"Any date"}), QJsonValue(0));
+        QCOMPARE(app.invoke(AppDriver::named("recordDate"), "find", {"Next year"}), QJsonValue(-1));
+        QVERIFY(app.invoke(AppDriver::named("recordDate"), "fly", {1}).isUndefined());
         QVERIFY2(app.error().contains("no method fly taking 1 argument"), qPrintable(app.error()));
 
         // The texts come with where they sit.

@@ -219,15 +219,15 @@ private slots:
         STEP(inspector, inspector.waitForShown(AppDriver::named("loginButton")));
         look(inspector, "I1 inspector: record list, empty, not logged in");
         for (int status = 1; status <= 6; ++status) {
-            STEP(inspector, tap(inspector, QStringLiteral("statusFilter_%1").arg(status)));
+            STEP(inspector, tap(inspector, QStringLiteral("recordStatus_%1").arg(status)));
             STEP(inspector,
                  inspector.waitForProperty(
-                     AppDriver::named(QStringLiteral("statusFilter_%1").arg(status)), "checked",
+                     AppDriver::named(QStringLiteral("recordStatus_%1").arg(status)), "checked",
                      true));
             look(inspector, QStringLiteral("I1 inspector: status filter %1").arg(status));
         }
-        STEP(inspector, tap(inspector, "statusFilter_0"));
-        for (const QString combo : {"unitFilter", "categoryFilter", "dateFilter"})
+        STEP(inspector, tap(inspector, "recordStatus_0"));
+        for (const QString combo : {"recordUnit", "recordCategory", "recordDate"})
             STEP(inspector, lookAtList(inspector, combo, "I1 inspector: list of " + combo));
 
         // I2: logging in, a wrong password first.
@@ -347,7 +347,7 @@ private slots:
         look(inspector, "I5 inspector: list after syncing");
 
         // I6: a draft deleted through its confirmation.
-        STEP(inspector, tap(inspector, "statusFilter_1"));
+        STEP(inspector, tap(inspector, "recordStatus_1"));
         STEP(inspector, tap(inspector, QJsonObject {{"type", "QsRecordDelegate"}, {"index", 0}}));
         STEP(inspector, inspector.waitForShown(AppDriver::named("formPage")));
         STEP(inspector, tap(inspector, "discardButton"));
@@ -357,7 +357,7 @@ private slots:
         STEP(inspector, tap(inspector, "discardConfirm"));
         STEP(inspector, inspector.waitForGone(AppDriver::named("discardDialog")));
         STEP(inspector, inspector.waitForShown(AppDriver::named("recordListPage")));
-        STEP(inspector, tap(inspector, "statusFilter_0"));
+        STEP(inspector, tap(inspector, "recordStatus_0"));
 
         // The supervisor: the record arrives with the first sync after logging in.
         AppDriver supervisor;
@@ -428,7 +428,7 @@ private slots:
         STEP(supervisor, tap(supervisor, "syncButton"));
 
         // I7: the inspector gets the return and answers it.
-        STEP(inspector, tap(inspector, "statusFilter_4"));
+        STEP(inspector, tap(inspector, "recordStatus_4"));
         STEP(inspector, tap(inspector, "syncButton"));
         STEP(inspector, inspector.waitForShown(QJsonObject {{"type", "QsRecordDelegate"}}));
         look(inspector, "I7 inspector: list with a returned record");
@@ -440,7 +440,7 @@ private slots:
         STEP(inspector, inspector.key("Tab"));
         STEP(inspector, tap(inspector, "submitFormButton"));
         STEP(inspector, inspector.waitForShown(AppDriver::named("recordListPage")));
-        STEP(inspector, tap(inspector, "statusFilter_0"));
+        STEP(inspector, tap(inspector, "recordStatus_0"));
         STEP(inspector, tap(inspector, "syncButton"));
         STEP(inspector, allSent(inspector));
         look(inspector, "I7 inspector: resubmitted");

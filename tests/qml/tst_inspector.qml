@@ -142,12 +142,12 @@ Item {
             var page = stack.currentItem
             var all = Records.count
             verify(all > 0)
-            mouseClick(findChild(page, "statusFilter_1"))     // drafts
+            mouseClick(findChild(page, "recordStatus_1"))     // drafts
             compare(Records.statusFilter, 1)
             compare(Records.count, 0)
-            mouseClick(findChild(page, "statusFilter_2"))     // waiting to sync
+            mouseClick(findChild(page, "recordStatus_2"))     // waiting to sync
             compare(Records.count, all)
-            mouseClick(findChild(page, "statusFilter_0"))
+            mouseClick(findChild(page, "recordStatus_0"))
             Records.search = "YX-017"
             compare(Records.count, 1)
             Records.search = "不存在"

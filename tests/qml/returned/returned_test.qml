@@ -57,7 +57,7 @@ Item {
             tryCompare(stack, "busy", false)
             compare(stack.depth, 1)
             records.clearFilters()
-            mouseClick(child("statusFilter_" + statusFilter))
+            mouseClick(child("recordStatus_" + statusFilter))
             compare(records.statusFilter, statusFilter)
             records.search = "收集点已建成"
             tryCompare(records, "count", 1)
