@@ -1,5 +1,6 @@
 #include "recordviewcontroller.h"
 
+#include "answerwordstext.h"
 #include "controllers/photofetchtext.h"
 #include "controllers/placenames.h"
 #include "domain/category.h"
@@ -20,7 +21,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLocale>
 #include <QSet>
 #include <QUrl>
 
@@ -244,25 +244,14 @@ bool RecordViewController::show(const std::optional<Record> &record, const QStri
                                     .value(QLatin1String("answers"))
                                     .toObject();
     QHash<QString, QString> labelOf;
+    const AnswerWords words = AnswerWordsText::current();
     auto add = [&](const QString &section, const QString &id, const Question *q,
                    const QJsonValue &value) {
         QVariantMap a {{QStringLiteral("id"), id},
                        {QStringLiteral("section"), section},
                        {QStringLiteral("label"), q ? q->label.text() : id},
                        {QStringLiteral("type"), q ? questionTypeName(q->type) : QString()}};
-        QString text;
-        if (q && q->type == QuestionType::YesNo) {
-            text = value.toBool() ? tr("是") : tr("否");
-        } else if (q && q->type == QuestionType::Number) {
-            text = QLocale().toString(value.toDouble()) + QLatin1Char(' ') + q->unit.text();
-        } else if (q && q->type == QuestionType::SingleChoice) {
-            text = q->optionText(value.toString());
-        } else if (q && q->type == QuestionType::MultiChoice) {
-            QStringList labels;
-            for (const QJsonValue &v : value.toArray())
-                labels << q->optionText(v.toString());
-            text = labels.join(tr("、", "between the options of a multiple-choice answer"));
-        } else if (q && q->type == QuestionType::Photos) {
+        if (q && q->type == QuestionType::Photos) {
             QVariantList photos;
             int missing = 0;
             for (const QJsonValue &v : value.toArray()) {
@@ -274,8 +263,8 @@ bool RecordViewController::show(const std::optional<Record> &record, const QStri
             }
             a.insert(QStringLiteral("photos"), photos);
             a.insert(QStringLiteral("missingPhotos"), missing);
-            text = tr("%n 张照片", nullptr, int(value.toArray().size()));
-        } else if (value.isObject() && value.toObject().contains(QLatin1String("lat"))) {
+        } else if ((!q || q->type == QuestionType::Text || q->type == QuestionType::GpsPoint)
+                   && value.isObject() && value.toObject().contains(QLatin1String("lat"))) {
             const QJsonObject o = value.toObject();
             const QJsonValue accuracy = o.value(QLatin1String("accuracy_m"));
             a.insert(QStringLiteral("gps"),
@@ -285,19 +274,8 @@ bool RecordViewController::show(const std::optional<Record> &record, const QStri
                                    accuracy.isDouble() ? accuracy.toDouble() : -1.0},
                                   {QStringLiteral("overrideReason"),
                                    o.value(QLatin1String("override_reason")).toString()}});
-            text = QStringLiteral("%1, %2")
-                       .arg(o.value(QLatin1String("lat")).toDouble(), 0, 'f', 6)
-                       .arg(o.value(QLatin1String("lon")).toDouble(), 0, 'f', 6);
-            if (accuracy.isDouble())
-                text += QLatin1Char(' ') + tr("±%1 米").arg(accuracy.toDouble(), 0, 'f', 1);
-        } else if (value.isString()) {
-            text = value.toString();
-        } else {
-            text = QString::fromUtf8(
-                       QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact))
-                       .mid(1)
-                       .chopped(1);
         }
+        const QString text = answerText(q, value, words);
         a.insert(QStringLiteral("text"), text);
         m_answers << a;
     };

@@ -1,5 +1,6 @@
 #include "reviewcontroller.h"
 
+#include "answerwordstext.h"
 #include "domain/category.h"
 #include "domain/recorddiff.h"
 #include "domain/review.h"
@@ -240,19 +241,12 @@ QVariantMap ReviewController::diffBetween(const QString &recordId, qint64 fromSe
         return {};
     const RecordDiff diff = diffRevisions(*form, before->content, after->content);
     QVariantList answers, photos, gps;
-    // Choices as their labels, as the record view shows them, not their stored values.
+    // Each value as the record view writes it; no value (not answered) stays undefined.
+    const AnswerWords words = AnswerWordsText::current();
     auto shown = [&](const QString &questionId, const QJsonValue &value) -> QVariant {
-        const Question *q = form->question(questionId);
-        if (!q || q->options.isEmpty())
-            return value.toVariant();
-        if (value.isString())
-            return q->optionText(value.toString());
-        if (!value.isArray())
-            return value.toVariant();
-        QStringList labels;
-        for (const QJsonValue &v : value.toArray())
-            labels << q->optionText(v.toString());
-        return labels;
+        if (value.isUndefined() || value.isNull())
+            return {};
+        return answerText(form->question(questionId), value, words);
     };
     for (const AnswerChange &c : diff.answers) {
         answers << QVariantMap {{QStringLiteral("questionId"), c.questionId},
