@@ -14,6 +14,7 @@
 #include "storage/photocacherepository.h"
 #include "storage/recordrepository.h"
 #include "storage/referencedatarepository.h"
+#include "storage/reviewrepository.h"
 #include "storage/revisionhistory.h"
 #include "storage/templaterepository.h"
 
@@ -200,7 +201,6 @@ bool RecordViewController::show(const std::optional<Record> &record, const QStri
     m_history.clear();
     m_error.clear();
     m_flags.clear();
-    RecordRepository records(m_db);
     if (!record) {
         if (m_fetcher)
             m_fetcher->unpin(pinOwner());
@@ -298,7 +298,7 @@ bool RecordViewController::show(const std::optional<Record> &record, const QStri
     }
 
     readFlags(*record, labelOf);
-    for (const ReviewEvent &e : records.reviewsOf(recordId)) {
+    for (const ReviewEvent &e : ReviewRepository(m_db).reviewsOf(recordId)) {
         QVariantList comments;
         for (const QuestionComment &c : e.questionComments)
             comments << QVariantMap {

@@ -206,7 +206,7 @@ QVariantMap ReviewController::diffAgainstReturned(const QString &recordId) const
 {
     // The revision of the latest return, against the record as it is now.
     qint64 returnedSeq = 0;
-    for (const ReviewEvent &e : RecordRepository(m_db).reviewsOf(recordId)) {
+    for (const ReviewEvent &e : ReviewRepository(m_db).reviewsOf(recordId)) {
         if (e.decision == ReviewDecision::Return)
             returnedSeq = e.recordServerSeq;
     }

@@ -2,6 +2,7 @@
 #include "controllers/reviewcontroller.h"
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
+#include "storage/pulledpagewriter.h"
 #include "storage/recordrepository.h"
 #include "storage/referencedatarepository.h"
 #include "storage/templaterepository.h"
@@ -35,7 +36,7 @@ bool storePulled(QSqlDatabase db, const Record &r)
     page.records << r;
     page.nextServerSeq = r.serverSeq;
     page.epoch = "e1";
-    return RecordRepository(db).applyPulledPage(page);
+    return PulledPageWriter(db).apply(page);
 }
 } // namespace
 
