@@ -132,7 +132,8 @@ int runFace(QGuiApplication &app, const AppOptions &options, const QElapsedTimer
         runner.runStartupProbe(sinceStart.elapsed());
         return app.exec();
     }
-    host.positionProvider()->start();
+    if (PositionProvider *gps = host.positionProvider())
+        gps->start(); // the inspector's face only
     if (options.mode == QLatin1String("kiosk")) {
         // An admin's way out (PIN checked): 10 tells systemd not to restart it.
         QObject::connect(host.services()->kiosk, &KioskController::leaveRequested, &app,

@@ -11,7 +11,7 @@ class FormController;
 class CameraController : public QObject {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Provided by Services")
+    QML_UNCREATABLE("A service of the app: see qmlsingletons.h")
     Q_PROPERTY(bool available READ available NOTIFY availableChanged)
     Q_PROPERTY(QString unavailableReason READ unavailableReason NOTIFY availableChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)

@@ -26,7 +26,7 @@ Q_MOC_INCLUDE("models/recordlistmodel.h")
 class DashboardController : public QObject {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Provided by Services")
+    QML_UNCREATABLE("A service of the app: see qmlsingletons.h")
     Q_PROPERTY(int total READ total NOTIFY figuresChanged)
     Q_PROPERTY(QStringList weekLabels READ weekLabels NOTIFY figuresChanged)
     Q_PROPERTY(QStringList categoryNames READ categoryNames NOTIFY figuresChanged)

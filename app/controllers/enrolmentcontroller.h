@@ -26,7 +26,7 @@ struct DecodedPicture {
 class EnrolmentController : public QObject {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Provided by Services")
+    QML_UNCREATABLE("A service of the app: see qmlsingletons.h")
     // The store names no server and none was given on the command line: the page shows
     // instead of the mode's main page.
     Q_PROPERTY(bool needed READ needed NOTIFY neededChanged)

@@ -9,12 +9,12 @@
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
-// The kiosk's achievements page (Services.figures): the §4 facts in the UI language, and
+// The kiosk's achievements page (Figures): the §4 facts in the UI language, and
 // live counts of the public records in the store, by category and by paired unit.
 class FiguresController : public QObject {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Services.figures")
+    QML_UNCREATABLE("A service of the app: see qmlsingletons.h")
     // [{id, group, label, value, when, source}] in the UI language.
     Q_PROPERTY(QVariantList facts READ facts NOTIFY factsChanged)
     // [{id, name, count}]: the four work categories of the template catalogue, in order.

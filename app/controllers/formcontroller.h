@@ -25,7 +25,7 @@ class PositionStatus;
 class FormController : public QObject {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Provided by Services")
+    QML_UNCREATABLE("A service of the app: see qmlsingletons.h")
     Q_PROPERTY(QString recordId READ recordId NOTIFY opened)
     Q_PROPERTY(QString title READ title NOTIFY opened)
     Q_PROPERTY(QString villageName READ villageName NOTIFY opened)

@@ -9,5 +9,5 @@ struct GpsCaptureForeign {
     Q_GADGET
     QML_FOREIGN(GpsCapture)
     QML_NAMED_ELEMENT(GpsCapture)
-    QML_UNCREATABLE("Provided by Services")
+    QML_UNCREATABLE("A service of the app: see qmlsingletons.h")
 };

@@ -9,7 +9,7 @@
 class InspectorController : public QObject {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Provided by Services")
+    QML_UNCREATABLE("A service of the app: see qmlsingletons.h")
     // templates() of every category, read again when templatesChanged.
     Q_PROPERTY(QVariantList allTemplates READ allTemplates NOTIFY templatesChanged)
 public:

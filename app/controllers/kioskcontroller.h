@@ -9,12 +9,12 @@
 
 class SyncEngine;
 
-// Services.kiosk: the kiosk's settings, its idle watch and the admin PIN with its lockout.
+// Kiosk: the kiosk's settings, its idle watch and the admin PIN with its lockout.
 // Built in every mode; nothing runs until the kiosk face calls startWatching().
 class KioskController : public QObject {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Services.kiosk")
+    QML_UNCREATABLE("A service of the app: see qmlsingletons.h")
     Q_PROPERTY(double idleTimeoutS READ idleTimeoutS WRITE setIdleTimeoutS NOTIFY timingChanged)
     Q_PROPERTY(double attractStepS READ attractStepS WRITE setAttractStepS NOTIFY timingChanged)
     Q_PROPERTY(bool idle READ isIdle NOTIFY idleChanged)

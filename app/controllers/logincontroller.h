@@ -14,7 +14,7 @@
 class LoginController : public QObject {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Provided by Services")
+    QML_UNCREATABLE("A service of the app: see qmlsingletons.h")
     Q_PROPERTY(bool serverConfigured READ serverConfigured NOTIFY changed)
     Q_PROPERTY(QString serverAddress READ serverAddress NOTIFY changed)
     Q_PROPERTY(bool loggedIn READ loggedIn NOTIFY changed)

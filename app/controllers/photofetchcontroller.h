@@ -13,7 +13,7 @@ class PhotoFetcher;
 class PhotoFetchController : public QObject {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Provided by Services")
+    QML_UNCREATABLE("A service of the app: see qmlsingletons.h")
     Q_PROPERTY(bool active READ active NOTIFY changed)
     Q_PROPERTY(bool problem READ problem NOTIFY changed)
     Q_PROPERTY(QString statusText READ statusText NOTIFY changed)

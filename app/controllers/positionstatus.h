@@ -14,7 +14,7 @@ class QTimer;
 class PositionStatus : public QObject {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Provided by Services")
+    QML_UNCREATABLE("A service of the app: see qmlsingletons.h")
     Q_PROPERTY(bool hasFix READ hasFix NOTIFY changed)
     Q_PROPERTY(double latitude READ latitude NOTIFY changed)
     Q_PROPERTY(double longitude READ longitude NOTIFY changed)

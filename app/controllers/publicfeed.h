@@ -15,8 +15,6 @@ class PhotoStore;
 // supervisor's store is never read for it.
 class PublicFeed : public QObject {
     Q_OBJECT
-    QML_ELEMENT
-    QML_UNCREATABLE("Provided by Services")
     // Bumped by every reload: bindings that call records() name it to be evaluated again.
     Q_PROPERTY(int generation READ generation NOTIFY changed)
     Q_PROPERTY(int count READ count NOTIFY changed)

@@ -37,7 +37,7 @@ class PhotoStore;
 class ReviewController : public QObject {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Provided by Services")
+    QML_UNCREATABLE("A service of the app: see qmlsingletons.h")
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
 public:
     explicit ReviewController(QSqlDatabase db, QObject *parent = nullptr);

@@ -77,6 +77,29 @@ ServiceHost::~ServiceHost() = default;
 bool ServiceHost::start(const Options &options)
 {
     m_mode = options.mode;
+    const bool kiosk = m_mode == QLatin1String("kiosk");
+    if (!kiosk && m_mode != QLatin1String("inspector") && m_mode != QLatin1String("supervisor")) {
+        m_error = QStringLiteral("no such face of the app: %1").arg(m_mode);
+        return false;
+    }
+    if (!openStore(options))
+        return false;
+    buildCommon(options);
+    if (kiosk) {
+        buildKiosk(options);
+    } else {
+        buildAccount(options);
+        if (m_mode == QLatin1String("inspector"))
+            buildInspector(options);
+        else
+            buildSupervisor(options);
+    }
+    publish();
+    return true;
+}
+
+bool ServiceHost::openStore(const Options &options)
+{
     // Saves on this (the UI) thread never checkpoint; a thread of their own does.
     m_db = std::make_unique<Database>();
     if (!m_db->open(options.dbPath, Database::ManualCheckpoints)) {
@@ -108,34 +131,44 @@ bool ServiceHost::start(const Options &options)
                       .arg(m_error.isEmpty() ? templates.lastError() : m_error);
         return false;
     }
-    const QString deviceId = SyncMetaRepository(db).deviceId();
-    const bool kiosk = options.mode == QLatin1String("kiosk");
-    if (options.seedDemo && !kiosk)
-        DemoData::seedIfEmpty(db, deviceId);
+    m_photoDirectory = QFileInfo(options.dbPath).absolutePath() + QStringLiteral("/photos");
+    return true;
+}
 
-    m_positionProvider = options.nmeaPath.isEmpty()
-        ? QtPositionProvider::createSystem(this)
-        : QtPositionProvider::createNmeaReplay(options.nmeaPath, this);
-    m_position = std::make_unique<PositionStatus>(m_positionProvider);
-    // Photos live beside the store, named by their SHA-256.
-    const QString photoDirectory
-        = QFileInfo(options.dbPath).absolutePath() + QStringLiteral("/photos");
+// Every face: the sync engine, the language, the login, the photos beside the store (named
+// by their SHA-256).
+void ServiceHost::buildCommon(const Options &options)
+{
+    QSqlDatabase db = m_db->connection();
     SyncEngineOptions syncOptions;
     syncOptions.databasePath = options.dbPath;
     syncOptions.serverAddress = options.serverAddress;
-    syncOptions.photoDirectory = photoDirectory;
-    // The checkpointer above copies the log back for the sync thread's writes too.
+    syncOptions.photoDirectory = m_photoDirectory;
+    // The checkpointer copies the log back for the sync thread's writes too.
     syncOptions.checkpoints = Database::ManualCheckpoints;
-    syncOptions.readOnly = kiosk; // a kiosk only pulls the public feed, never pushes
+    syncOptions.readOnly = m_mode == QLatin1String("kiosk"); // only pulls the public feed
     m_sync = std::make_unique<SyncEngine>(syncOptions);
+    m_sync->setServerAddress(
+        EnrolmentRepository(db).server().overriddenBy(options.serverAddress).address);
     m_sync->setPendingCount(OutboxRepository(db).pendingCount());
     m_login = std::make_unique<LoginController>(options.dbPath, options.serverAddress);
     connect(m_login.get(), &LoginController::loggedInNow, m_sync.get(), &SyncEngine::syncNow);
+    connect(m_login.get(), &LoginController::loggedInNow, this, &ServiceHost::checkAccountMode);
     m_language = std::make_unique<LanguageController>();
     m_language->setLanguage(options.language.isEmpty() ? LanguageController::savedLanguage()
                                                        : options.language);
+    m_photos = std::make_unique<PhotoStore>(m_photoDirectory);
+}
+
+// Inspector and supervisor: the account and its server (wireEnrolment), the records, the
+// checklist templates and the village picker their lists filter by.
+void ServiceHost::buildAccount(const Options &options)
+{
+    QSqlDatabase db = m_db->connection();
+    if (options.seedDemo)
+        DemoData::seedIfEmpty(db, SyncMetaRepository(db).deviceId());
     QHash<QString, RecordListModel::TemplateInfo> templateInfo;
-    for (const FormTemplate &t : templates.latestAll()) {
+    for (const FormTemplate &t : TemplateRepository(db).latestAll()) {
         RecordListModel::TemplateInfo &info = templateInfo[t.id];
         info.title = t.title;
         for (const Question *q : t.allQuestions()) {
@@ -144,60 +177,37 @@ bool ServiceHost::start(const Options &options)
         }
     }
     m_records = std::make_unique<RecordListModel>(db, templateInfo);
-    m_units = std::make_unique<UnitListModel>(reference.units());
+    m_records->setPhotoStore(m_photos.get()); // the rows' 照片未到齐 (n/m)
     m_villagePicker = std::make_unique<VillagePickerController>(db);
     m_inspector = std::make_unique<InspectorController>(db);
-    m_gps = std::make_unique<GpsCapture>(m_positionProvider);
-    m_photos = std::make_unique<PhotoStore>(photoDirectory);
-    m_records->setPhotoStore(m_photos.get()); // the rows' 照片未到齐 (n/m)
-    if (options.seedDemo && kiosk)
-        KioskDemoData::seedIfEmpty(db, *m_photos);
-    m_publicFeed = std::make_unique<PublicFeed>(db, m_photos.get());
-    PublicFeed *feed = m_publicFeed.get();
-    connect(m_sync.get(), &SyncEngine::finished, feed, [feed](bool, int, int pulled) {
-        if (pulled > 0)
-            feed->reload();
+    RecordListModel *records = m_records.get();
+    SyncEngine *sync = m_sync.get();
+    connect(m_language.get(), &LanguageController::languageChanged, records,
+            &RecordListModel::retranslate);
+    connect(m_language.get(), &LanguageController::languageChanged, m_inspector.get(),
+            &InspectorController::templatesChanged);
+    connect(sync, &SyncEngine::catalogChanged, m_inspector.get(),
+            &InspectorController::templatesChanged);
+    connect(sync, &SyncEngine::finished, records, [records](bool, int pushed, int pulled) {
+        if (pushed > 0 || pulled > 0)
+            records->reload();
     });
-    connect(m_sync.get(), &SyncEngine::publicPhotosChanged, feed, &PublicFeed::reload);
-    connect(m_language.get(), &LanguageController::languageChanged, feed, &PublicFeed::reload);
-    m_form = std::make_unique<FormController>(db, deviceId, m_gps.get(), m_photos.get(),
-                                              m_position.get());
+    wireEnrolment(options);
+}
 
-    // A supervisor's photos come by sync: after each pull the review queue's, in the
-    // background; a record view's first. Kiosks fetch their public photos in the sync.
-    if (!kiosk) {
-        PhotoFetcherOptions fetchOptions;
-        fetchOptions.databasePath = options.dbPath;
-        fetchOptions.serverAddress = options.serverAddress;
-        fetchOptions.photoDirectory = photoDirectory;
-        fetchOptions.checkpoints = Database::ManualCheckpoints;
-        m_photoFetcher = std::make_unique<PhotoFetcher>(fetchOptions);
-        m_photoStatus = std::make_unique<PhotoFetchController>(m_photoFetcher.get(), db);
-        PhotoFetcher *fetcher = m_photoFetcher.get();
-        connect(m_sync.get(), &SyncEngine::finished, fetcher, [fetcher](bool ok) {
-            if (ok)
-                fetcher->refill(); // only a supervisor's or an admin's store fetches
-        });
-        connect(m_language.get(), &LanguageController::languageChanged, m_photoStatus.get(),
-                &PhotoFetchController::retranslate);
-        // A photo arrived: the queue's rows that refer to it count their n/m again (the
-        // record views connect themselves).
-        connect(fetcher, &PhotoFetcher::photoArrived, m_records.get(),
-                &RecordListModel::photoArrived);
-    }
-    PhotoFetcher *fetcher = m_photoFetcher.get();
-
-    m_recordView = std::make_unique<RecordViewController>(db, m_photos.get(), fetcher);
-    // A past revision beside the record view (the one a conflict overwrote), read-only. It
-    // shows no pictures, so it asks for none.
-    m_revisionView = std::make_unique<RecordViewController>(db, m_photos.get());
-    for (RecordViewController *view : {m_recordView.get(), m_revisionView.get()})
-        connect(m_language.get(), &LanguageController::languageChanged, view,
-                &RecordViewController::retranslate);
-
+// Inspector: the GPS, the form and the camera that fill a record.
+void ServiceHost::buildInspector(const Options &options)
+{
+    QSqlDatabase db = m_db->connection();
+    m_positionProvider = options.nmeaPath.isEmpty()
+        ? QtPositionProvider::createSystem(this)
+        : QtPositionProvider::createNmeaReplay(options.nmeaPath, this);
+    m_position = std::make_unique<PositionStatus>(m_positionProvider);
+    m_gps = std::make_unique<GpsCapture>(m_positionProvider);
+    m_form = std::make_unique<FormController>(db, SyncMetaRepository(db).deviceId(), m_gps.get(),
+                                              m_photos.get(), m_position.get());
     m_camera = std::make_unique<CameraSource>();
     m_cameraController = std::make_unique<CameraController>(m_camera.get(), m_form.get());
-
     RecordListModel *records = m_records.get();
     SyncEngine *sync = m_sync.get();
     connect(m_form.get(), &FormController::submitted, records, &RecordListModel::reload);
@@ -208,24 +218,50 @@ bool ServiceHost::start(const Options &options)
         sync->requestSync();
         sync->refreshPending();
     });
-    connect(m_language.get(), &LanguageController::languageChanged, records,
-            &RecordListModel::retranslate);
+    connect(m_form.get(), &FormController::submitted, m_settings.get(),
+            &SettingsController::refresh);
     connect(m_language.get(), &LanguageController::languageChanged, m_form.get(),
             &FormController::retranslate);
-    connect(m_language.get(), &LanguageController::languageChanged, m_inspector.get(),
-            &InspectorController::templatesChanged);
-    connect(sync, &SyncEngine::catalogChanged, m_inspector.get(),
-            &InspectorController::templatesChanged);
-    connect(m_sync.get(), &SyncEngine::finished, records, [records](bool, int pushed, int pulled) {
-        if (pushed > 0 || pulled > 0)
-            records->reload();
-    });
+}
 
+// Supervisor: the record view and its past revisions, decisions, the dashboard, and the
+// photos that come by sync — after each pull the review queue's, in the background; a
+// record view's first.
+void ServiceHost::buildSupervisor(const Options &options)
+{
+    QSqlDatabase db = m_db->connection();
+    PhotoFetcherOptions fetchOptions;
+    fetchOptions.databasePath = options.dbPath;
+    fetchOptions.serverAddress = options.serverAddress;
+    fetchOptions.photoDirectory = m_photoDirectory;
+    fetchOptions.checkpoints = Database::ManualCheckpoints;
+    m_photoFetcher = std::make_unique<PhotoFetcher>(fetchOptions);
+    m_photoStatus = std::make_unique<PhotoFetchController>(m_photoFetcher.get(), db);
+    PhotoFetcher *fetcher = m_photoFetcher.get();
+    RecordListModel *records = m_records.get();
+    SyncEngine *sync = m_sync.get();
+    connect(sync, &SyncEngine::finished, fetcher, [fetcher](bool ok) {
+        if (ok)
+            fetcher->refill(); // only a supervisor's or an admin's store fetches
+    });
+    connect(m_language.get(), &LanguageController::languageChanged, m_photoStatus.get(),
+            &PhotoFetchController::retranslate);
+    // A photo arrived: the queue's rows that refer to it count their n/m again (the record
+    // views connect themselves).
+    connect(fetcher, &PhotoFetcher::photoArrived, records, &RecordListModel::photoArrived);
+
+    m_recordView = std::make_unique<RecordViewController>(db, m_photos.get(), fetcher);
+    // A past revision beside the record view (the one a conflict overwrote), read-only. It
+    // shows no pictures, so it asks for none.
+    m_revisionView = std::make_unique<RecordViewController>(db, m_photos.get());
+    for (RecordViewController *view : {m_recordView.get(), m_revisionView.get()})
+        connect(m_language.get(), &LanguageController::languageChanged, view,
+                &RecordViewController::retranslate);
     // A pull may end "photos pending" for the record on screen.
     connect(sync, &SyncEngine::finished, m_recordView.get(),
             &RecordViewController::refreshPhotoCounts);
-    m_dashboard = std::make_unique<DashboardController>(db, photoDirectory, m_records.get(),
-                                                        m_photoFetcher.get());
+
+    m_dashboard = std::make_unique<DashboardController>(db, m_photoDirectory, records, fetcher);
     m_review = std::make_unique<ReviewController>(db);
     m_review->setPhotoStore(m_photos.get()); // approving with photos missing asks first
     // A decision waits in the outbox: count it and send it.
@@ -234,39 +270,67 @@ bool ServiceHost::start(const Options &options)
         sync->setPendingCount(OutboxRepository(db).pendingCount());
         sync->requestSync();
     });
+    connect(m_review.get(), &ReviewController::decided, m_settings.get(),
+            &SettingsController::refresh);
+}
+
+// Kiosk: its own config and admin PIN, the published records, the record card, the map's
+// units and the achievement figures — each refreshed after a sync.
+void ServiceHost::buildKiosk(const Options &options)
+{
+    QSqlDatabase db = m_db->connection();
+    if (options.seedDemo)
+        KioskDemoData::seedIfEmpty(db, *m_photos);
+    const ReferenceDataRepository reference(db);
+    m_units = std::make_unique<UnitListModel>(reference.units());
+    SyncEngine *sync = m_sync.get();
+    m_publicFeed = std::make_unique<PublicFeed>(db, m_photos.get());
+    PublicFeed *feed = m_publicFeed.get();
+    connect(sync, &SyncEngine::finished, feed, [feed](bool, int, int pulled) {
+        if (pulled > 0)
+            feed->reload();
+    });
+    connect(sync, &SyncEngine::publicPhotosChanged, feed, &PublicFeed::reload);
+    connect(m_language.get(), &LanguageController::languageChanged, feed, &PublicFeed::reload);
+    // The record card (public records carry their photos: no fetching).
+    m_recordView = std::make_unique<RecordViewController>(db, m_photos.get());
+    connect(m_language.get(), &LanguageController::languageChanged, m_recordView.get(),
+            &RecordViewController::retranslate);
     m_kiosk = std::make_unique<KioskController>(
         options.kioskConfigPath.isEmpty() ? KioskConfig::defaultPath() : options.kioskConfigPath,
         sync);
-    // The kiosk's achievements: cheap to build in every mode, counted again after a sync.
     m_figures = std::make_unique<FiguresController>(db, reference.units());
     connect(sync, &SyncEngine::finished, m_figures.get(), &FiguresController::syncFinished);
     connect(m_language.get(), &LanguageController::languageChanged, m_figures.get(),
             &FiguresController::languageChanged);
-    wireEnrolment(options);
-    m_services = std::make_unique<Services>(nullptr);
-    m_services->mode = options.mode;
-    m_services->records = m_records.get();
-    m_services->units = m_units.get();
-    m_services->sync = m_sync.get();
-    m_services->position = m_position.get();
-    m_services->inspector = m_inspector.get();
-    m_services->villagePicker = m_villagePicker.get();
-    m_services->form = m_form.get();
-    m_services->camera = m_cameraController.get();
-    m_services->gps = m_gps.get();
-    m_services->language = m_language.get();
-    m_services->login = m_login.get();
-    m_services->recordView = m_recordView.get();
-    m_services->revisionView = m_revisionView.get();
-    m_services->dashboard = m_dashboard.get();
-    m_services->review = m_review.get();
-    m_services->kiosk = m_kiosk.get();
-    m_services->figures = m_figures.get();
-    m_services->publicFeed = m_publicFeed.get();
-    m_services->photos = m_photoStatus.get();
-    m_services->enrolment = m_enrolment.get();
-    m_services->settings = m_settings.get();
-    return true;
+}
+
+void ServiceHost::publish()
+{
+    m_services = std::make_unique<Services>();
+    Services &s = *m_services;
+    s.mode = m_mode;
+    s.sync = m_sync.get();
+    s.language = m_language.get();
+    s.login = m_login.get();
+    s.enrolment = m_enrolment.get();
+    s.settings = m_settings.get();
+    s.records = m_records.get();
+    s.inspector = m_inspector.get();
+    s.villagePicker = m_villagePicker.get();
+    s.position = m_position.get();
+    s.gps = m_gps.get();
+    s.form = m_form.get();
+    s.camera = m_cameraController.get();
+    s.recordView = m_recordView.get();
+    s.revisionView = m_revisionView.get();
+    s.review = m_review.get();
+    s.dashboard = m_dashboard.get();
+    s.photos = m_photoStatus.get();
+    s.units = m_units.get();
+    s.kiosk = m_kiosk.get();
+    s.figures = m_figures.get();
+    s.publicFeed = m_publicFeed.get();
 }
 
 // The server and the account: the 连接服务器 page, the settings page, the login, and the
@@ -295,10 +359,7 @@ void ServiceHost::wireEnrolment(const Options &options)
         sync->syncNow();
         checkAccountMode();
     });
-    connect(login, &LoginController::loggedInNow, this, [this, settings] {
-        settings->refresh();
-        checkAccountMode();
-    });
+    connect(login, &LoginController::loggedInNow, settings, &SettingsController::refresh);
     connect(settings, &SettingsController::loggedOut, login, &LoginController::refresh);
     connect(settings, &SettingsController::serverForgotten, this,
             [login, enrolment, settings, sync] {
@@ -309,8 +370,6 @@ void ServiceHost::wireEnrolment(const Options &options)
     connect(sync, &SyncEngine::finished, settings, &SettingsController::refresh);
     connect(m_language.get(), &LanguageController::languageChanged, settings,
             &SettingsController::refresh);
-    connect(m_review.get(), &ReviewController::decided, settings, &SettingsController::refresh);
-    connect(m_form.get(), &FormController::submitted, settings, &SettingsController::refresh);
 }
 
 void ServiceHost::checkAccountMode()

@@ -34,8 +34,9 @@ class SyncEngine;
 class UnitListModel;
 class VillagePickerController;
 
-// Builds and wires the app's services for one local store: used by main() and by the QML
-// tests, so both run exactly the same wiring.
+// Builds and wires the services of one face of the app (inspector, supervisor or kiosk) on
+// one local store — only the ones that face shows: used by main() and by the tests, so both
+// run exactly the same wiring.
 class ServiceHost : public QObject {
     Q_OBJECT
 public:
@@ -55,12 +56,13 @@ public:
     explicit ServiceHost(QObject *parent = nullptr);
     ~ServiceHost() override;
 
-    // Opens the store, loads reference data and builds the services; false with error() set.
+    // Opens the store, loads reference data and builds the face's services; false with
+    // error() set.
     bool start(const Options &options);
     QString error() const { return m_error; }
 
     Services *services() const { return m_services.get(); }
-    PositionProvider *positionProvider() const { return m_positionProvider; }
+    PositionProvider *positionProvider() const { return m_positionProvider; } // inspector
     Database *database() const { return m_db.get(); }
     LanguageController *language() const { return m_language.get(); }
 
@@ -70,10 +72,18 @@ signals:
     void accountModeChanged(const QString &mode);
 
 private:
+    bool openStore(const Options &options);
+    void buildCommon(const Options &options);
+    void buildAccount(const Options &options);
+    void buildInspector(const Options &options);
+    void buildSupervisor(const Options &options);
+    void buildKiosk(const Options &options);
+    void publish();
     void wireEnrolment(const Options &options);
     void checkAccountMode();
 
     QString m_error;
+    QString m_photoDirectory;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
     std::unique_ptr<SearchIndexer> m_searchIndexer;

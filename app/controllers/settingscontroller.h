@@ -16,7 +16,7 @@ Q_MOC_INCLUDE("models/synclogmodel.h")
 class SettingsController : public QObject {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Provided by Services")
+    QML_UNCREATABLE("A service of the app: see qmlsingletons.h")
     Q_PROPERTY(QString serverAddress READ serverAddress NOTIFY changed)
     Q_PROPERTY(bool serverOverridden READ serverOverridden CONSTANT)
     Q_PROPERTY(bool usesTls READ usesTls NOTIFY changed)

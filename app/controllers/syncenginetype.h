@@ -9,5 +9,5 @@ struct SyncEngineForeign {
     Q_GADGET
     QML_FOREIGN(SyncEngine)
     QML_NAMED_ELEMENT(SyncEngine)
-    QML_UNCREATABLE("Provided by Services")
+    QML_UNCREATABLE("A service of the app: see qmlsingletons.h")
 };

@@ -12,7 +12,7 @@
 class VillagePickerController : public QObject {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Provided by Services")
+    QML_UNCREATABLE("A service of the app: see qmlsingletons.h")
 public:
     explicit VillagePickerController(QSqlDatabase db, QObject *parent = nullptr);
 

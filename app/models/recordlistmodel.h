@@ -17,7 +17,7 @@ class PhotoStore;
 class RecordListModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Provided by Services")
+    QML_UNCREATABLE("A service of the app: see qmlsingletons.h")
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(int loadedCount READ loadedCount NOTIFY countChanged)
     Q_PROPERTY(int statusFilter READ statusFilter WRITE setStatusFilter NOTIFY filterChanged)

@@ -13,7 +13,7 @@
 class SyncLogModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Provided by Services.settings")
+    QML_UNCREATABLE("The settings service's sync log")
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 public:
     enum Role {

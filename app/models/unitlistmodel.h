@@ -9,7 +9,7 @@
 class UnitListModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Provided by Services")
+    QML_UNCREATABLE("A service of the app: see qmlsingletons.h")
     Q_PROPERTY(int count READ rowCount CONSTANT)
 public:
     enum Role {

@@ -10,7 +10,7 @@ QsChip {
     id: chip
     objectName: "syncChip"
     required property SyncEngine engine
-    // The last error in the user's words (Services.syncErrorText of the engine's code).
+    // The last error in the user's words (App.syncErrorText of the engine's code).
     required property string errorText
     readonly property bool syncing: engine.state === SyncEngine.Syncing
 

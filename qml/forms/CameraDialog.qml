@@ -9,7 +9,7 @@ import Qingshui.Ui
 Popup {
     id: dialog
     property string questionId: ""
-    readonly property CameraController camera: Services.camera
+    readonly property CameraController camera: CameraControl
 
     parent: Overlay.overlay
     width: parent.width

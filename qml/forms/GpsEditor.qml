@@ -9,8 +9,8 @@ import Qingshui.Ui
 QsEditorBase {
     id: editor
 
-    readonly property GpsCapture gps: Services.gps
-    readonly property FormController form: Services.form
+    readonly property GpsCapture gps: Gps
+    readonly property FormController form: Form
     property bool capturing: false   // this question started the running capture
 
     function describe(point) {

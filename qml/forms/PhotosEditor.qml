@@ -10,7 +10,7 @@ import Qingshui.Ui
 QsEditorBase {
     id: editor
 
-    readonly property FormController form: Services.form
+    readonly property FormController form: Form
     readonly property var photos: Array.isArray(editor.value) ? editor.value : []
     readonly property bool full: editor.question.maxPhotos > 0 && photos.length >= editor.question.maxPhotos
     property string importError: ""
@@ -63,7 +63,7 @@ QsEditorBase {
             Button {
                 objectName: "photoCamera_" + editor.question.id
                 implicitHeight: Theme.touchTarget
-                enabled: !editor.full && Services.camera.available
+                enabled: !editor.full && CameraControl.available
                 highlighted: enabled
                 text: qsTr("拍照")
                 onClicked: cameraLoader.active = true
@@ -78,9 +78,9 @@ QsEditorBase {
         }
         Label {
             Layout.fillWidth: true
-            visible: editor.editable && !Services.camera.available
+            visible: editor.editable && !CameraControl.available
             // Worded when read: read again when the language changes.
-            text: Services.language.language, Services.camera.unavailableReason
+            text: Language.language, CameraControl.unavailableReason
             color: Theme.textSecondary
             font.pixelSize: Theme.fontSmall
             wrapMode: Text.WordWrap

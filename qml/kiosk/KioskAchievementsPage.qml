@@ -11,7 +11,7 @@ Page {
     id: page
     objectName: "kioskAchievementsPage"
 
-    readonly property var figures: Services.figures
+    readonly property var figures: Figures
     // The fact groups in the order the file first names them.
     readonly property var groups: {
         var seen = []

@@ -18,7 +18,7 @@ Rectangle {
     }
     function close() {
         visible = false
-        Services.kiosk.lockAdmin()
+        Kiosk.lockAdmin()
     }
 
     MouseArea { anchors.fill: parent }
@@ -50,7 +50,7 @@ Rectangle {
                 tint: Theme.danger
                 font.pixelSize: 32
                 text: qsTr("退出展示模式")
-                onClicked: Services.kiosk.leaveKiosk()
+                onClicked: Kiosk.leaveKiosk()
             }
             KioskButton {
                 objectName: "adminSync"
@@ -58,7 +58,7 @@ Rectangle {
                 Layout.preferredHeight: 112
                 font.pixelSize: 32
                 text: qsTr("立即更新数据")
-                onClicked: Services.kiosk.syncNow()
+                onClicked: Kiosk.syncNow()
             }
             KioskButton {
                 objectName: "adminCancel"

@@ -14,8 +14,8 @@ Item {
     property string unitCode: ""
     property string category: ""
     // Every reload of the feed gives a new generation: the list is read again.
-    readonly property var shown: (Services.publicFeed.generation,
-                                  Services.publicFeed.records(unitCode, category))
+    readonly property var shown: (PublicFeed.generation,
+                                  PublicFeed.records(unitCode, category))
     property int attractShown: 0
 
     function openRecord(record) { recordView.show(record) }
@@ -51,7 +51,7 @@ Item {
         anchors.baseline: heading.baseline
         anchors.left: heading.right
         anchors.leftMargin: 32
-        text: qsTr("经审核、已隐去个人信息 · 共 %1 条").arg(Services.publicFeed.count)
+        text: qsTr("经审核、已隐去个人信息 · 共 %1 条").arg(PublicFeed.count)
         font.pixelSize: 26
         color: "#5a6b75"
     }
@@ -69,13 +69,13 @@ Item {
             onClicked: page.unitCode = ""
         }
         Repeater {
-            model: Services.units
+            model: Units
             KioskFeedChip {
                 required property string code
                 required property string name
                 required property string nameEn
                 objectName: "countyChip_" + code
-                text: Services.language.language.startsWith("en") ? nameEn : name
+                text: Language.language.startsWith("en") ? nameEn : name
                 checked: page.unitCode === code
                 onClicked: page.unitCode = checked ? code : ""
             }
@@ -94,7 +94,7 @@ Item {
             onClicked: page.category = ""
         }
         Repeater {
-            model: (Services.publicFeed.generation, Services.publicFeed.categoryCounts(page.unitCode))
+            model: (PublicFeed.generation, PublicFeed.categoryCounts(page.unitCode))
             KioskFeedChip {
                 objectName: "categoryChip_" + modelData.id
                 text: modelData.name
@@ -131,14 +131,14 @@ Item {
         spacing: 16
         Text {
             anchors.horizontalCenter: parent.horizontalCenter
-            text: Services.publicFeed.count === 0 ? qsTr("尚无已发布的记录…")
+            text: PublicFeed.count === 0 ? qsTr("尚无已发布的记录…")
                                                   : qsTr("此县市和类别下尚无已发布的记录")
             font.pixelSize: 40
             color: "#084f6e"
         }
         Text {
             anchors.horizontalCenter: parent.horizontalCenter
-            visible: Services.publicFeed.count === 0
+            visible: PublicFeed.count === 0
             text: qsTr("审核通过并公开的巡查记录会在联网同步后显示在这里。")
             font.pixelSize: 28
             color: "#5a6b75"

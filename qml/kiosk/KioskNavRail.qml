@@ -76,10 +76,10 @@ Rectangle {
             Layout.preferredWidth: 168
             Layout.preferredHeight: 96
             quiet: true
-            text: Services.language.language === "en" ? "中文" : "English"
+            text: Language.language === "en" ? "中文" : "English"
             font.pixelSize: 28
-            onClicked: Services.language.language
-                       = Services.language.language === "en" ? "zh_CN" : "en"
+            onClicked: Language.language
+                       = Language.language === "en" ? "zh_CN" : "en"
         }
     }
 }

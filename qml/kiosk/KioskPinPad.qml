@@ -33,13 +33,13 @@ Rectangle {
     function submit() {
         if (entered.length === 0)
             return
-        var right = Services.kiosk.checkPin(entered)
+        var right = Kiosk.checkPin(entered)
         entered = ""
         if (right) {
             close()
             accepted()
-        } else if (Services.kiosk.lockedOut) {
-            message = qsTr("错误次数过多，已锁定 %1 分钟").arg(Services.kiosk.lockoutMinutes)
+        } else if (Kiosk.lockedOut) {
+            message = qsTr("错误次数过多，已锁定 %1 分钟").arg(Kiosk.lockoutMinutes)
         } else {
             message = qsTr("PIN 错误，请重试")
         }
@@ -83,11 +83,11 @@ Rectangle {
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
                 font.pixelSize: 24
-                color: Services.kiosk.hasAdminPin ? Theme.danger : Theme.textSecondary
-                text: !Services.kiosk.hasAdminPin
+                color: Kiosk.hasAdminPin ? Theme.danger : Theme.textSecondary
+                text: !Kiosk.hasAdminPin
                       ? qsTr("本机未设置管理员 PIN，无法退出展示模式。请在终端运行 qingshui --set-kiosk-pin 设置。")
-                      : Services.kiosk.lockedOut
-                        ? qsTr("错误次数过多，已锁定 %1 分钟").arg(Services.kiosk.lockoutMinutes)
+                      : Kiosk.lockedOut
+                        ? qsTr("错误次数过多，已锁定 %1 分钟").arg(Kiosk.lockoutMinutes)
                         : pad.message
             }
             GridLayout {
@@ -95,7 +95,7 @@ Rectangle {
                 columns: 3
                 rowSpacing: 16
                 columnSpacing: 16
-                enabled: Services.kiosk.hasAdminPin && !Services.kiosk.lockedOut
+                enabled: Kiosk.hasAdminPin && !Kiosk.lockedOut
                 Repeater {
                     model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
                     delegate: KioskButton {

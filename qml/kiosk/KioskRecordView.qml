@@ -14,7 +14,7 @@ Popup {
 
     function show(r) {
         record = r
-        Services.recordView.open(r.recordId)
+        RecordView.open(r.recordId)
         photos.currentIndex = 0
         open()
     }
@@ -126,7 +126,7 @@ Popup {
             height: 900
             clip: true
             spacing: 16
-            model: Services.recordView.answers.filter(function (a) {
+            model: RecordView.answers.filter(function (a) {
                 return a.type !== "photos" && a.type !== "gps" && a.text !== ""
             })
             header: Text {

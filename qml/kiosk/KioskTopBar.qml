@@ -34,9 +34,9 @@ Rectangle {
             }
             Label {
                 objectName: "feedStatus"
-                text: Services.sync.lastSuccess.getTime() > 0
+                text: Sync.lastSuccess.getTime() > 0
                       ? qsTr("离线展示 · 数据更新于 %1")
-                            .arg(Qt.formatDateTime(Services.sync.lastSuccess, "yyyy-MM-dd HH:mm"))
+                            .arg(Qt.formatDateTime(Sync.lastSuccess, "yyyy-MM-dd HH:mm"))
                       : qsTr("离线展示 · 内置展示内容")
                 color: "#cfe6f0"
                 font.pixelSize: 24

@@ -8,8 +8,8 @@ Column {
     id: unitRecords
     objectName: "kioskUnitRecords"
     property string unitCode: ""
-    readonly property var shown: (Services.publicFeed.generation,
-                                  Services.publicFeed.records(unitCode, ""))
+    readonly property var shown: (PublicFeed.generation,
+                                  PublicFeed.records(unitCode, ""))
     spacing: 12
     // The record view is a popup over the window: it leaves with the panel (idle → home).
     onVisibleChanged: if (!visible) recordView.close()
@@ -19,8 +19,8 @@ Column {
         width: parent.width
         spacing: 24
         Repeater {
-            model: (Services.publicFeed.generation,
-                    Services.publicFeed.categoryCounts(unitRecords.unitCode))
+            model: (PublicFeed.generation,
+                    PublicFeed.categoryCounts(unitRecords.unitCode))
             Text {
                 objectName: "unitCategoryCount_" + modelData.id
                 text: modelData.name + " " + modelData.count

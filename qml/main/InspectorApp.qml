@@ -14,18 +14,18 @@ ApplicationWindow {
 
     header: QsHeaderBar {
         title: qsTr("清水巡查")
-        subtitle: qsTr("巡查员 · 我的记录 %1 条").arg(Services.records.count)
-        QsGpsChip { solid: true; position: Services.position }
+        subtitle: qsTr("巡查员 · 我的记录 %1 条").arg(Records.count)
+        QsGpsChip { solid: true; position: Position }
         QsSyncChip {
             solid: true
-            engine: Services.sync
-            errorText: Services.syncErrorText(Services.sync.lastErrorCode, Services.sync.lastErrorArgs,
-                                              Services.sync.lastError)
+            engine: Sync
+            errorText: App.syncErrorText(Sync.lastErrorCode, Sync.lastErrorArgs,
+                                              Sync.lastError)
         }
         ToolButton {
             objectName: "loginButton"
-            visible: Services.login.serverConfigured
-            text: Services.login.loggedIn ? Services.login.username : qsTr("登录")
+            visible: Login.serverConfigured
+            text: Login.loggedIn ? Login.username : qsTr("登录")
             font.pixelSize: Theme.fontBody
             implicitHeight: Theme.touchTarget
             palette.buttonText: "white"
@@ -37,7 +37,7 @@ ApplicationWindow {
             font.pixelSize: Theme.fontBody
             implicitHeight: Theme.touchTarget
             palette.buttonText: "white"
-            onClicked: Services.sync.syncNow()
+            onClicked: Sync.syncNow()
         }
         ToolButton {
             objectName: "settingsButton"
@@ -52,11 +52,11 @@ ApplicationWindow {
         }
         ToolButton {
             objectName: "languageButton"
-            text: Services.language.language === "en" ? "中文" : "EN"
+            text: Language.language === "en" ? "中文" : "EN"
             font.pixelSize: Theme.fontBody
             implicitHeight: Theme.touchTarget
             palette.buttonText: "white"
-            onClicked: Services.language.language = Services.language.language === "en" ? "zh_CN" : "en"
+            onClicked: Language.language = Language.language === "en" ? "zh_CN" : "en"
         }
     }
 
@@ -65,15 +65,15 @@ ApplicationWindow {
         objectName: "inspectorStack"
         anchors.fill: parent
         // No server yet (and none given with --server): 连接服务器 first.
-        initialItem: Services.enrolment.needed ? connectPage : listPage
+        initialItem: Enrolment.needed ? connectPage : listPage
     }
 
     Connections {
-        target: Services.enrolment
+        target: Enrolment
         function onEnrolled() { stack.replace(null, listPage) }
     }
     Connections {
-        target: Services.settings
+        target: Settings
         function onServerForgotten() { stack.replace(null, connectPage) }
     }
 
@@ -93,7 +93,7 @@ ApplicationWindow {
         RecordListPage {
             onNewRecordRequested: stack.push(newRecordPage)
             onRecordOpened: (recordId) => {
-                if (Services.form.open(recordId))
+                if (Form.open(recordId))
                     stack.push(formPage)
             }
         }
@@ -109,11 +109,11 @@ ApplicationWindow {
         id: formPage
         FormPage {
             onDone: {
-                Services.records.reload()
+                Records.reload()
                 stack.pop(null)
             }
         }
     }
 
-    QsLoginDialog { id: loginDialog; login: Services.login }
+    QsLoginDialog { id: loginDialog; login: Login }
 }

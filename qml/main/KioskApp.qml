@@ -44,28 +44,28 @@ ApplicationWindow {
     }
 
     // Visitors cannot close it; only an admin who entered the PIN and chose to leave.
-    onClosing: (close) => { close.accepted = Services.kiosk.leaving }
+    onClosing: (close) => { close.accepted = Kiosk.leaving }
 
-    Component.onCompleted: Services.kiosk.startWatching()
+    Component.onCompleted: Kiosk.startWatching()
 
     Connections {
-        target: Services.kiosk
+        target: Kiosk
         function onBecameIdle() {
             pinPad.close()
             adminPanel.close()
             window.goHome()
             // The next visitor finds the exhibition in its own language.
-            if (Services.language.language !== "zh_CN")
-                Services.language.language = "zh_CN"
+            if (Language.language !== "zh_CN")
+                Language.language = "zh_CN"
         }
     }
 
     Timer {
         id: attractTimer
         objectName: "attractTimer"
-        interval: Math.max(100, Services.kiosk.attractStepS * 1000)
+        interval: Math.max(100, Kiosk.attractStepS * 1000)
         repeat: true
-        running: Services.kiosk.idle && !window.adminOpen
+        running: Kiosk.idle && !window.adminOpen
         onTriggered: window.attractStep()
     }
 

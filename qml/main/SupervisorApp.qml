@@ -14,17 +14,17 @@ ApplicationWindow {
 
     header: QsHeaderBar {
         title: qsTr("清水巡查 · 督导审核")
-        subtitle: qsTr("审核队列 %1 条").arg(Services.records.count)
+        subtitle: qsTr("审核队列 %1 条").arg(Records.count)
         QsSyncChip {
             solid: true
-            engine: Services.sync
-            errorText: Services.syncErrorText(Services.sync.lastErrorCode, Services.sync.lastErrorArgs,
-                                              Services.sync.lastError)
+            engine: Sync
+            errorText: App.syncErrorText(Sync.lastErrorCode, Sync.lastErrorArgs,
+                                              Sync.lastError)
         }
         ToolButton {
             objectName: "loginButton"
-            visible: Services.login.serverConfigured
-            text: Services.login.loggedIn ? Services.login.username : qsTr("登录")
+            visible: Login.serverConfigured
+            text: Login.loggedIn ? Login.username : qsTr("登录")
             font.pixelSize: Theme.fontBody
             implicitHeight: Theme.touchTarget
             palette.buttonText: "white"
@@ -45,7 +45,7 @@ ApplicationWindow {
             font.pixelSize: Theme.fontBody
             implicitHeight: Theme.touchTarget
             palette.buttonText: "white"
-            onClicked: Services.sync.syncNow()
+            onClicked: Sync.syncNow()
         }
         ToolButton {
             objectName: "settingsButton"
@@ -60,11 +60,11 @@ ApplicationWindow {
         }
         ToolButton {
             objectName: "languageButton"
-            text: Services.language.language === "en" ? "中文" : "EN"
+            text: Language.language === "en" ? "中文" : "EN"
             font.pixelSize: Theme.fontBody
             implicitHeight: Theme.touchTarget
             palette.buttonText: "white"
-            onClicked: Services.language.language = Services.language.language === "en" ? "zh_CN" : "en"
+            onClicked: Language.language = Language.language === "en" ? "zh_CN" : "en"
         }
     }
 
@@ -73,15 +73,15 @@ ApplicationWindow {
         objectName: "supervisorStack"
         anchors.fill: parent
         // No server yet (and none given with --server): 连接服务器 first.
-        initialItem: Services.enrolment.needed ? connectPage : queuePage
+        initialItem: Enrolment.needed ? connectPage : queuePage
     }
 
     Connections {
-        target: Services.enrolment
+        target: Enrolment
         function onEnrolled() { stack.replace(null, queuePage) }
     }
     Connections {
-        target: Services.settings
+        target: Settings
         function onServerForgotten() { stack.replace(null, connectPage) }
     }
 
@@ -100,7 +100,7 @@ ApplicationWindow {
         id: queuePage
         ReviewQueuePage {
             onRecordOpened: (recordId) => {
-                if (Services.recordView.open(recordId))
+                if (RecordView.open(recordId))
                     stack.push(recordViewPage)
             }
         }
@@ -112,5 +112,5 @@ ApplicationWindow {
         }
     }
 
-    QsLoginDialog { id: loginDialog; login: Services.login }
+    QsLoginDialog { id: loginDialog; login: Login }
 }

@@ -13,7 +13,7 @@ Page {
     id: page
     objectName: "connectServerPage"
 
-    readonly property EnrolmentController enrolment: Services.enrolment
+    readonly property EnrolmentController enrolment: Enrolment
     property bool advanced: false
 
     background: Rectangle { color: Theme.background }
@@ -284,7 +284,7 @@ Page {
         id: scanLoader
         active: false
         sourceComponent: QsQrScanner {
-            enrolment: Services.enrolment
+            enrolment: Enrolment
             onClosed: scanLoader.active = false
             Component.onCompleted: open()
         }

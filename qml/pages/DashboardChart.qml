@@ -9,7 +9,7 @@ ChartView {
     id: chart
     objectName: "dashboardChart"
     property string unitCode: ""
-    readonly property var dashboard: Services.dashboard
+    readonly property var dashboard: Dashboard
     readonly property int barSetCount: series.count
 
     antialiasing: true

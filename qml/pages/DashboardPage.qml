@@ -18,7 +18,7 @@ Popup {
     padding: 0
     background: Rectangle { color: Theme.background }
 
-    readonly property var dashboard: Services.dashboard
+    readonly property var dashboard: Dashboard
     property string pendingExport: ""
 
     // What the export buttons call once a folder is chosen (tests call it directly).
@@ -29,7 +29,7 @@ Popup {
     onAboutToShow: dashboard.refresh()
     // The queue's filter changed or a sync brought records: the figures follow while open.
     Connections {
-        target: Services.records
+        target: Records
         enabled: page.opened
         function onCountChanged() { page.dashboard.refresh() }
     }

@@ -10,7 +10,7 @@ Page {
     id: page
     objectName: "formPage"
 
-    readonly property FormController form: Services.form
+    readonly property FormController form: Form
     property string submitError: ""
 
     signal done()

@@ -23,7 +23,7 @@ Page {
     readonly property color coreZone: "#3d9fd1"     // 核心区: lighter than 库区 to tell apart
 
     // Place names come as data in Chinese; in English mode the map data's English names.
-    readonly property bool english: Services.language.language === "en"
+    readonly property bool english: Language.language === "en"
     function placeName(name) {
         return english ? mapData.englishName(name) || name : name
     }
@@ -104,7 +104,7 @@ Page {
                 fontSizeMode: Text.HorizontalFit
                 minimumPixelSize: 20
                 text: qsTr("北京市南水北调对口协作 · 丹江口库区及上游地区 %1 个结对县（市、区）")
-                      .arg(Services.units.count)
+                      .arg(Units.count)
                 font.pixelSize: 28
                 color: Theme.textSecondary
             }
@@ -156,7 +156,7 @@ Page {
         // Each unit's line to its partner district: faint, the selected one bold.
         Repeater {
             id: partnerLines
-            model: Services.units
+            model: Units
             delegate: Shape {
                 id: line
                 required property string code
@@ -294,7 +294,7 @@ Page {
         // target (placed apart by PairingMap so fingers do not hit two).
         Repeater {
             id: markers
-            model: Services.units
+            model: Units
             delegate: Item {
                 id: marker
                 required property int index

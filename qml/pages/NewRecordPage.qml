@@ -52,14 +52,14 @@ Page {
             QsVillagePicker {
                 id: villagePicker
                 objectName: "villagePicker"
-                controller: Services.villagePicker
-                language: Services.language.language
+                controller: VillagePicker
+                language: Language.language
                 Layout.fillWidth: true
             }
 
             Label { text: qsTr("2. 检查表"); font.pixelSize: Theme.fontTitle; color: Theme.primaryDark }
             Repeater {
-                model: Services.inspector.categories()
+                model: Inspector.categories()
                 delegate: ColumnLayout {
                     id: categoryColumn
                     required property var modelData
@@ -71,7 +71,7 @@ Page {
                         spacing: Theme.spacing
                         Repeater {
                             // A property, so that templates a sync brings appear at once.
-                            model: Services.inspector.allTemplates.filter(
+                            model: Inspector.allTemplates.filter(
                                        t => t.category === categoryColumn.modelData.id)
                             delegate: Button {
                                 required property var modelData
@@ -80,10 +80,10 @@ Page {
                                 text: modelData.title
                                 enabled: villagePicker.villageCode !== ""
                                 onClicked: {
-                                    if (Services.form.startNew(modelData.id, villagePicker.villageCode))
+                                    if (Form.startNew(modelData.id, villagePicker.villageCode))
                                         page.started()
                                     else
-                                        page.errorText = Services.form.lastError
+                                        page.errorText = Form.lastError
                                 }
                             }
                         }

@@ -10,7 +10,7 @@ Page {
     id: page
     objectName: "recordListPage"
 
-    readonly property RecordListModel records: Services.records
+    readonly property RecordListModel records: Records
 
     signal newRecordRequested()
     signal recordOpened(string recordId)
@@ -57,7 +57,7 @@ Page {
                     Layout.preferredHeight: Theme.touchTarget
                     textRole: "name"
                     valueRole: "code"
-                    model: [{ "code": "", "name": qsTr("全部县（市、区）") }].concat(Services.villagePicker.units())
+                    model: [{ "code": "", "name": qsTr("全部县（市、区）") }].concat(VillagePicker.units())
                     onActivated: page.records.unitCode = currentValue
                 }
                 ComboBox {
@@ -66,7 +66,7 @@ Page {
                     Layout.preferredHeight: Theme.touchTarget
                     textRole: "name"
                     valueRole: "id"
-                    model: [{ "id": "", "name": qsTr("全部类别") }].concat(Services.inspector.categories())
+                    model: [{ "id": "", "name": qsTr("全部类别") }].concat(Inspector.categories())
                     onActivated: page.records.category = currentValue
                 }
                 ComboBox {

@@ -6,12 +6,12 @@ import Qingshui.Ui
 
 // One record as the supervisor reviews it: every answer under its template's label, the
 // photos (full screen on a tap, with the caption stamped into them), the GPS point and the
-// record's history. Open it with Services.recordView.open(id) before pushing it.
+// record's history. Open it with RecordView.open(id) before pushing it.
 Page {
     id: page
     objectName: "recordViewPage"
 
-    readonly property RecordViewController view: Services.recordView
+    readonly property RecordViewController view: RecordView
     // RecordStatus of the record as it is now (Submitted 2, Returned 3, Approved 4, Rejected 5).
     property int status: 0
     // diffAgainstReturned: non-empty for a record resubmitted after a return.
@@ -33,10 +33,10 @@ Page {
     // Reads what the record view does not carry: status, diff and photos of this revision.
     function refresh() {
         var id = view.recordId
-        var revisions = id !== "" ? Services.review.revisions(id) : []
+        var revisions = id !== "" ? Review.revisions(id) : []
         var current = revisions.length > 0 ? revisions[revisions.length - 1] : null
         status = current ? current.status : 0
-        diff = id !== "" ? Services.review.diffAgainstReturned(id) : ({})
+        diff = id !== "" ? Review.diffAgainstReturned(id) : ({})
         // The diff's photos (the returned revision's too) are fetched with the record's.
         var diffPhotos = []
         var changed = diff.photos || []
@@ -178,7 +178,7 @@ Page {
             QsConflictBanner {
                 Layout.fillWidth: true
                 view: page.view
-                review: Services.review
+                review: Review
                 onOpenRevision: revisionPopup.show(page.view.recordId, page.view.conflictWith)
             }
             Repeater {
@@ -205,7 +205,7 @@ Page {
                     id: decisionBar
                     Layout.fillWidth: true
                     visible: page.canDecide
-                    review: Services.review
+                    review: Review
                     recordId: page.view.recordId
                     onDecided: page.view.open(page.view.recordId)
                 }
@@ -218,7 +218,7 @@ Page {
                 QsPublishPanel {
                     Layout.fillWidth: true
                     visible: page.status === 4
-                    review: Services.review
+                    review: Review
                     recordId: page.view.recordId
                     photos: page.currentPhotos
                     photoUrl: function(sha) { return page.photoUrl(sha) }
@@ -356,7 +356,7 @@ Page {
         }
     }
 
-    QsRevisionPopup { id: revisionPopup; view: Services.revisionView }
+    QsRevisionPopup { id: revisionPopup; view: RevisionView }
 
     // A photo over the whole window, its stamped caption (time, coordinates, village) included.
     Popup {

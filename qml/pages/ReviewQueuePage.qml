@@ -10,7 +10,7 @@ Page {
     id: page
     objectName: "reviewQueuePage"
 
-    readonly property RecordListModel records: Services.records
+    readonly property RecordListModel records: Records
 
     signal recordOpened(string recordId)
     readonly property alias setAsideBanner: setAsideBanner
@@ -45,17 +45,17 @@ Page {
     // are not all on this device are named first, and approved only once confirmed.
     function approveSelected() {
         var ids = Object.keys(selected)
-        var missing = Services.review.incompletePhotos(ids)
+        var missing = Review.incompletePhotos(ids)
         if (missing.length > 0)
             photosConfirm.ask(missing, "approve", function() { page.approve(ids, true) })
         else
             approve(ids, false)
     }
     function approve(ids, confirmMissingPhotos) {
-        if (Services.review.approveMany(ids, confirmMissingPhotos))
+        if (Review.approveMany(ids, confirmMissingPhotos))
             stopSelecting()
         else
-            bulkError = Services.review.lastError !== "" ? Services.review.lastError
+            bulkError = Review.lastError !== "" ? Review.lastError
                                                          : qsTr("批量通过未能保存")
     }
 
@@ -150,7 +150,7 @@ Page {
                     Layout.preferredHeight: Theme.touchTarget
                     textRole: "name"
                     valueRole: "code"
-                    model: [{ "code": "", "name": qsTr("全部县（市、区）") }].concat(Services.villagePicker.units())
+                    model: [{ "code": "", "name": qsTr("全部县（市、区）") }].concat(VillagePicker.units())
                     onActivated: {
                         page.records.villageCode = ""
                         page.records.townshipCode = ""
@@ -166,7 +166,7 @@ Page {
                     textRole: "name"
                     valueRole: "code"
                     model: [{ "code": "", "name": qsTr("全部乡镇") }].concat(
-                               page.records.unitCode === "" ? [] : Services.villagePicker.townships(page.records.unitCode))
+                               page.records.unitCode === "" ? [] : VillagePicker.townships(page.records.unitCode))
                     currentIndex: Math.max(0, indexOfValue(page.records.townshipCode))
                     onActivated: {
                         page.records.villageCode = ""
@@ -182,7 +182,7 @@ Page {
                     textRole: "name"
                     valueRole: "code"
                     model: [{ "code": "", "name": qsTr("全部村") }].concat(
-                               page.records.townshipCode === "" ? [] : Services.villagePicker.villages(page.records.townshipCode))
+                               page.records.townshipCode === "" ? [] : VillagePicker.villages(page.records.townshipCode))
                     currentIndex: Math.max(0, indexOfValue(page.records.villageCode))
                     onActivated: page.records.villageCode = currentValue
                 }
@@ -193,7 +193,7 @@ Page {
                     Layout.preferredHeight: Theme.touchTarget
                     textRole: "name"
                     valueRole: "id"
-                    model: [{ "id": "", "name": qsTr("全部类别") }].concat(Services.inspector.categories())
+                    model: [{ "id": "", "name": qsTr("全部类别") }].concat(Inspector.categories())
                     onActivated: page.records.category = currentValue
                 }
                 ComboBox {
@@ -247,14 +247,14 @@ Page {
         QsSetAsideBanner {
             id: setAsideBanner
             Layout.fillWidth: true
-            review: Services.review
-            sync: Services.sync
+            review: Review
+            sync: Sync
             onRecordOpened: (recordId) => page.recordOpened(recordId)
         }
 
         QsPhotoFetchLine {
             Layout.fillWidth: true
-            photos: Services.photos
+            photos: Photos
         }
 
         // Selection mode: select the page, approve the ticked rows, or say why not.
@@ -336,7 +336,7 @@ Page {
         anchors.centerIn: parent
         width: parent.width * 0.7
         visible: list.count === 0
-        text: Services.sync.serverAddress === ""
+        text: Sync.serverAddress === ""
               ? qsTr("未连接服务器，暂无已同步的记录。")
               : page.records.count === 0 && page.records.search === "" && page.records.unitCode === ""
                 ? qsTr("暂无已同步的记录。点击“同步”从服务器获取。")

@@ -11,7 +11,7 @@ Page {
     id: page
     objectName: "settingsPage"
 
-    readonly property SettingsController settings: Services.settings
+    readonly property SettingsController settings: Settings
     readonly property int waiting: settings.pendingRecords + settings.pendingDecisions
                                    + settings.pendingPhotos
 
@@ -179,7 +179,7 @@ Page {
                     text: qsTr("立即同步")
                     implicitHeight: Theme.touchTarget
                     enabled: page.settings.serverAddress !== ""
-                    onClicked: Services.sync.syncNow()
+                    onClicked: Sync.syncNow()
                 }
                 Button {
                     objectName: "logOutButton"

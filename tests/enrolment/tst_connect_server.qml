@@ -28,7 +28,7 @@ Item {
         when: windowShown
 
         property var window: null
-        readonly property EnrolmentController enrolment: Services.enrolment
+        readonly property EnrolmentController enrolment: Enrolment
 
         function initTestCase() {
             window = inspectorWindow.createObject(root, { width: 1280, height: 800 })
@@ -247,7 +247,7 @@ Item {
 
         function test_10_settingsShowTheServerAccountDeviceAndSyncLog() {
             // The enrolment asked for a sync at once.
-            tryVerify(function() { return !isNaN(Services.settings.lastSuccess.getTime()) }, 30000)
+            tryVerify(function() { return !isNaN(Settings.lastSuccess.getTime()) }, 30000)
             openSettings()
             compare(child("settingsServer").text, enrolTest.serverAddress())
             compare(child("settingsTls").text, "TLS 加密")
@@ -310,7 +310,7 @@ Item {
             child("loginUser", dialog.contentItem).text = "xc-inspector"
             child("loginPassword", dialog.contentItem).text = enrolTest.password()
             click(child("loginButton", dialog.contentItem))
-            tryCompare(Services.login, "loggedIn", true, 30000)
+            tryCompare(Login, "loggedIn", true, 30000)
             tryCompare(dialog, "visible", false) // gone, its dimmer too, before the next touch
             tryVerify(function() { return enrolTest.waitingRecords() === 0 }, 30000)
             compare(enrolTest.serverRecords(), sent + 2)

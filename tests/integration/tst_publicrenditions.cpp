@@ -311,7 +311,7 @@ private slots:
               SyncMetaRepository(tablet.db.connection()).deviceId()})
             QVERIFY2(!copy->content.contains(leak.toUtf8()), qPrintable(leak));
 
-        // What the kiosk's record view and gallery bind to (Services.recordView, publicFeed)
+        // What the kiosk's record view and gallery bind to (RecordView, PublicFeed)
         // names nobody and no place finer than the village, and shows the rendition.
         const PhotoStore kioskPhotos(kiosk.photoRoot());
         RecordViewController view(kiosk.db.connection(), &kioskPhotos);

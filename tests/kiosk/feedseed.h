@@ -19,7 +19,7 @@ public:
     {
     }
 
-    // {recordId, listedPhotos, unlistedPhotos}; the caller reloads Services.publicFeed.
+    // {recordId, listedPhotos, unlistedPhotos}; the caller reloads PublicFeed.
     Q_INVOKABLE QVariantMap addCopy(const QString &unitCode, const QString &category, int listed,
                                     int unlisted = 0)
     {

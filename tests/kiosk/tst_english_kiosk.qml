@@ -103,15 +103,15 @@ Item {
 
         function initTestCase() {
             // Nobody touches the kiosk during the walk: it must not go idle (and Chinese).
-            Services.kiosk.idleTimeoutS = 3600
-            Services.kiosk.attractStepS = 1000
-            compare(Services.language.language, "zh_CN")
+            Kiosk.idleTimeoutS = 3600
+            Kiosk.attractStepS = 1000
+            compare(Language.language, "zh_CN")
         }
 
         function cleanupTestCase() {
-            Services.language.language = "zh_CN"
-            Services.kiosk.idleTimeoutS = 90
-            Services.kiosk.attractStepS = 8
+            Language.language = "zh_CN"
+            Kiosk.idleTimeoutS = 90
+            Kiosk.attractStepS = 8
         }
 
         // The check can fail: in Chinese the same walk finds plenty, and user data is not
@@ -130,12 +130,12 @@ Item {
 
         function test_2_everyPageInEnglish() {
             mouseClick(item("navLanguage"))
-            compare(Services.language.language, "en")
+            compare(Language.language, "en")
             compare(Qt.application.displayName, "Qingshui")
             compare(kiosk.title, "Qingshui · Exhibition")
 
             // An empty kiosk first: no records anywhere yet.
-            compare(Services.publicFeed.count, 0)
+            compare(PublicFeed.count, 0)
             walkHome(" (empty)")
             walkAchievements(" (empty)")
             walkGallery(" (empty)")
@@ -148,8 +148,8 @@ Item {
                             feedSeed.addCopy("429021", "sanitation", 0)]
             for (const c of copies)
                 verify(c.recordId !== undefined && c.recordId !== "", "seeded: " + JSON.stringify(c))
-            Services.publicFeed.reload()
-            Services.figures.refresh()
+            PublicFeed.reload()
+            Figures.refresh()
             walkHome("")
             walkAchievements("")
             walkGallery("")
@@ -199,7 +199,7 @@ Item {
             verify(offences.length === 0,
                    offences.length + " text(s) with Chinese not from user data:\n"
                    + offences.join("\n"))
-            compare(Services.language.language, "en") // the walk never went idle
+            compare(Language.language, "en") // the walk never went idle
         }
     }
 }

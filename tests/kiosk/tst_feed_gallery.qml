@@ -28,12 +28,12 @@ Item {
         function test_a_emptyState() {
             const page = createTemporaryObject(galleryComponent, root)
             const empty = findChild(page, "galleryEmpty")
-            if (Services.publicFeed.count === 0) {
+            if (PublicFeed.count === 0) {
                 verify(empty.visible)
                 compare(findChild(page, "galleryGrid").count, 0)
             }
             // A filter that matches nothing says so too.
-            const before = Services.publicFeed.records("420325", "project_progress").length
+            const before = PublicFeed.records("420325", "project_progress").length
             page.unitCode = "420325"
             page.category = "project_progress"
             if (before === 0) {
@@ -46,12 +46,12 @@ Item {
         }
 
         function test_filterShowsExactlyTheSeeded() {
-            const before = idsOf(Services.publicFeed.records("420381450", "ecology"))
+            const before = idsOf(PublicFeed.records("420381450", "ecology"))
             const a = feedSeed.addCopy("420381450", "ecology", 2) // 武当山特区: 9-digit code
             const b = feedSeed.addCopy("420381450", "ecology", 1)
             const other = feedSeed.addCopy("420381450", "sanitation", 1)
             verify(a.recordId !== "" && b.recordId !== "" && other.recordId !== "")
-            Services.publicFeed.reload()
+            PublicFeed.reload()
 
             const page = createTemporaryObject(galleryComponent, root)
             mouseClick(findChild(page, "countyChip_420381450"))
@@ -75,7 +75,7 @@ Item {
 
         function test_cardOpensRecordWithItsPhotos() {
             const seeded = feedSeed.addCopy("411326", "village_visit", 3)
-            Services.publicFeed.reload()
+            PublicFeed.reload()
             const page = createTemporaryObject(galleryComponent, root)
             page.unitCode = "411326"
             page.category = "village_visit"
@@ -91,7 +91,7 @@ Item {
             for (let i = 0; i < 3; ++i)
                 compare(urls[i], feedSeed.photoUrl(seeded.listedPhotos[i]))
             // The kept answers are shown (participants: 16).
-            const answers = Services.recordView.answers.filter(function (x) { return x.type === "number" })
+            const answers = RecordView.answers.filter(function (x) { return x.type === "number" })
             compare(answers.length, 1)
             compare(answers[0].text.indexOf("16") >= 0, true)
             verify(view.nextPhoto())
@@ -104,8 +104,8 @@ Item {
         function test_unlistedPhotosNeverShow() {
             const seeded = feedSeed.addCopy("420322", "sanitation", 1, 2)
             compare(seeded.unlistedPhotos.length, 2)
-            Services.publicFeed.reload()
-            const record = Services.publicFeed.records("420322", "sanitation").filter(function (r) {
+            PublicFeed.reload()
+            const record = PublicFeed.records("420322", "sanitation").filter(function (r) {
                 return r.recordId === seeded.recordId })[0]
             compare(record.photoCount, 1)
             compare(record.photoUrls, [feedSeed.photoUrl(seeded.listedPhotos[0])])
@@ -115,11 +115,11 @@ Item {
 
         function test_unitRecordsCountByCategory() {
             const countOf = function (unit, category) {
-                return Services.publicFeed.records(unit, category).length
+                return PublicFeed.records(unit, category).length
             }
             const before = countOf("420302", "project_progress")
             const seeded = feedSeed.addCopy("420302", "project_progress", 1)
-            Services.publicFeed.reload()
+            PublicFeed.reload()
             const panel = createTemporaryObject(unitRecordsComponent, root, { unitCode: "420302" })
             const label = findChild(panel, "unitCategoryCount_project_progress")
             verify(label.text.endsWith(" " + (before + 1)))
@@ -136,7 +136,7 @@ Item {
 
         function test_attractStepsThenEnds() {
             feedSeed.addCopy("411323", "ecology", 1)
-            Services.publicFeed.reload()
+            PublicFeed.reload()
             const page = createTemporaryObject(galleryComponent, root)
             let steps = 0
             while (page.attractStep() && steps < 100)

@@ -25,8 +25,8 @@ Item {
         }
 
         function test_factsWithSourceAndDate() {
-            compare(Services.figures.error, "")
-            compare(Services.figures.facts.length, 34) // every row of domain.md §4
+            compare(Figures.error, "")
+            compare(Figures.facts.length, 34) // every row of domain.md §4
             var card = findChild(page, "fact_water_to_beijing")
             verify(card !== null)
             compare(findChild(card, "factValue").text, "累计超60亿立方米")
@@ -44,19 +44,19 @@ Item {
 
         function test_countsFollowTheStore() {
             // Counted afresh: an earlier test file may have had them counted, then seeded more.
-            Services.figures.refresh()
+            Figures.refresh()
             var ecology = countOf("categoryCount_ecology")
             var wudang = countOf("unitCount_420381450")
             var danjiangkou = countOf("unitCount_420381")
-            var total = Services.figures.total
+            var total = Figures.total
             verify(figuresSeed.seed("420381450", "ecology", 2))
             verify(figuresSeed.seed("420381100", "sanitation", 1))
             compare(countOf("categoryCount_ecology"), ecology) // until counted again
-            Services.figures.refresh()
+            Figures.refresh()
             compare(countOf("categoryCount_ecology"), ecology + 2)
             compare(countOf("unitCount_420381450"), wudang + 2)
             compare(countOf("unitCount_420381"), danjiangkou + 1)
-            compare(Services.figures.total, total + 3)
+            compare(Figures.total, total + 3)
             compare(findChild(page, "publicTotal").text, String(total + 3))
         }
 
@@ -74,7 +74,7 @@ Item {
         }
 
         function test_englishFacts() {
-            Services.language.language = "en"
+            Language.language = "en"
             tryVerify(function() {
                 var c = findChild(page, "fact_water_to_beijing")
                 return c !== null && findChild(c, "factLabel").text === "Water delivered to Beijing"
@@ -83,7 +83,7 @@ Item {
             compare(findChild(card, "factValue").text, "over 6 billion m³")
             verify(findChild(card, "factSource").text.indexOf("through end-2020") >= 0)
             compare(findChild(page, "categoryCount_ecology").modelData.name, "Ecological work")
-            Services.language.language = "zh_CN"
+            Language.language = "zh_CN"
             // The cards are made again for the new language.
             tryVerify(function() {
                 var c = findChild(page, "fact_water_to_beijing")

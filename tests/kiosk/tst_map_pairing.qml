@@ -38,7 +38,7 @@ Item {
         }
 
         function test_sixteenMarkersAtDistinctPlacesInsideTheCanvas() {
-            compare(Services.units.count, 16)
+            compare(Units.count, 16)
             var seen = {}
             for (var i = 0; i < codes.length; ++i) {
                 var m = findChild(page, "unit_" + codes[i])

@@ -19,7 +19,7 @@ Item {
         height: 1080
     }
 
-    SignalSpy { id: leaveSpy; target: Services.kiosk; signalName: "leaveRequested" }
+    SignalSpy { id: leaveSpy; target: Kiosk; signalName: "leaveRequested" }
     SignalSpy { id: quitSpy; target: Qt.application; signalName: "aboutToQuit" }
 
     TestCase {
@@ -44,7 +44,7 @@ Item {
         }
 
         function init() {
-            Services.kiosk.idleTimeoutS = 90
+            Kiosk.idleTimeoutS = 90
             leaveSpy.clear()
             quitSpy.clear()
         }
@@ -55,14 +55,14 @@ Item {
         }
 
         function test_2_wrongPinDoesNotExit() {
-            verify(Services.kiosk.hasAdminPin)
+            verify(Kiosk.hasAdminPin)
             holdCorner()
             enter("1111")
             verify(item("pinPad").visible)
             verify(!item("adminPanel").visible)
             verify(item("pinMessage").text.indexOf("错误") >= 0)
             compare(item("pinDots").children.length - 1, 0) // cleared
-            compare(Services.kiosk.wrongPins, 1)
+            compare(Kiosk.wrongPins, 1)
             compare(leaveSpy.count, 0)
             compare(quitSpy.count, 0)
             verify(kiosk.visible)
@@ -76,11 +76,11 @@ Item {
             verify(!item("pinPad").visible)
             verify(item("adminPanel").visible)
             verify(item("adminLeave").visible)
-            verify(Services.kiosk.adminUnlocked)
-            compare(Services.kiosk.wrongPins, 0)
+            verify(Kiosk.adminUnlocked)
+            compare(Kiosk.wrongPins, 0)
             mouseClick(item("adminCancel")) // (leaving would end the test run)
             verify(!item("adminPanel").visible)
-            verify(!Services.kiosk.adminUnlocked)
+            verify(!Kiosk.adminUnlocked)
             compare(leaveSpy.count, 0)
         }
 
@@ -88,9 +88,9 @@ Item {
             holdCorner()
             enter("2468")
             verify(item("adminPanel").visible)
-            Services.kiosk.idleTimeoutS = 0.5
+            Kiosk.idleTimeoutS = 0.5
             tryVerify(function() { return !item("adminPanel").visible }, 20000)
-            verify(!Services.kiosk.adminUnlocked)
+            verify(!Kiosk.adminUnlocked)
             compare(kiosk.currentPage, 0)
             compare(leaveSpy.count, 0)
         }
@@ -99,11 +99,11 @@ Item {
             holdCorner()
             for (var i = 0; i < 5; ++i)
                 enter("0000")
-            verify(Services.kiosk.lockedOut)
+            verify(Kiosk.lockedOut)
             verify(item("pinMessage").text.indexOf("锁定") >= 0)
             verify(!item("pinKey_2").enabled)
             // the right PIN, had it been typed, is refused while locked out
-            verify(!Services.kiosk.checkPin("2468"))
+            verify(!Kiosk.checkPin("2468"))
             verify(!item("adminPanel").visible)
             compare(leaveSpy.count, 0)
             compare(quitSpy.count, 0)

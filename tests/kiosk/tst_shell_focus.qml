@@ -60,7 +60,7 @@ Item {
         }
 
         function init() {
-            Services.kiosk.idleTimeoutS = 90
+            Kiosk.idleTimeoutS = 90
             verify(kiosk.active)
         }
 

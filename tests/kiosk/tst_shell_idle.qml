@@ -31,16 +31,16 @@ Item {
         function nav(name) { return findChild(kiosk.contentItem, name) }
 
         function init() {
-            Services.kiosk.idleTimeoutS = 90
-            Services.kiosk.attractStepS = 1000
+            Kiosk.idleTimeoutS = 90
+            Kiosk.attractStepS = 1000
             mouseClick(nav("navHome")) // a touch: not idle, at home
-            compare(Services.kiosk.idle, false)
+            compare(Kiosk.idle, false)
             compare(kiosk.currentPage, 0)
         }
 
         function cleanupTestCase() {
-            Services.kiosk.idleTimeoutS = 90
-            Services.kiosk.attractStepS = 8
+            Kiosk.idleTimeoutS = 90
+            Kiosk.attractStepS = 8
         }
 
         function test_navigationButtonsShowTheirPages() {
@@ -58,18 +58,18 @@ Item {
             mouseClick(nav("navGallery"))
             compare(kiosk.currentPage, 2)
             mouseClick(nav("navLanguage")) // a visitor reads it in English
-            compare(Services.language.language, "en")
-            Services.kiosk.idleTimeoutS = 0.5 // counted from now
-            tryCompare(Services.kiosk, "idle", true, 20000)
+            compare(Language.language, "en")
+            Kiosk.idleTimeoutS = 0.5 // counted from now
+            tryCompare(Kiosk, "idle", true, 20000)
             compare(kiosk.currentPage, 0)
-            compare(Services.language.language, "zh_CN") // the next one finds it in Chinese
+            compare(Language.language, "zh_CN") // the next one finds it in Chinese
         }
 
         function test_attractLoopGoesRoundUntilTouched() {
             root.visitedPages = []
-            Services.kiosk.attractStepS = 0.2
-            Services.kiosk.idleTimeoutS = 0.5
-            tryCompare(Services.kiosk, "idle", true, 20000)
+            Kiosk.attractStepS = 0.2
+            Kiosk.idleTimeoutS = 0.5
+            tryCompare(Kiosk, "idle", true, 20000)
             var timer = findChild(kiosk, "attractTimer")
             verify(timer.running)
             // every page, and back home again: around and around
@@ -79,9 +79,9 @@ Item {
                         && seen.lastIndexOf(0) > seen.indexOf(2)
             }, 60000, "the attract loop visits achievements, gallery and home again")
             // a visitor touches the screen: the loop stops where it is
-            Services.kiosk.idleTimeoutS = 90
+            Kiosk.idleTimeoutS = 90
             mouseClick(kiosk.contentItem, 960, 60)
-            compare(Services.kiosk.idle, false)
+            compare(Kiosk.idle, false)
             verify(!timer.running)
         }
 

@@ -22,9 +22,9 @@ Item {
     // The header's sync chip, on the same services: offline here (no server).
     QsSyncChip {
         id: syncChip
-        engine: Services.sync
-        errorText: Services.syncErrorText(Services.sync.lastErrorCode, Services.sync.lastErrorArgs,
-                                          Services.sync.lastError)
+        engine: Sync
+        errorText: App.syncErrorText(Sync.lastErrorCode, Sync.lastErrorArgs,
+                                          Sync.lastError)
     }
 
     Component {
@@ -33,7 +33,7 @@ Item {
     }
     Component {
         id: formPage
-        FormPage { onDone: { Services.records.reload(); stack.pop(null) } }
+        FormPage { onDone: { Records.reload(); stack.pop(null) } }
     }
 
     TestCase {
@@ -60,8 +60,8 @@ Item {
         }
 
         function test_1_fillAPondRecordAndSubmit() {
-            var before = Services.records.count
-            var pendingBefore = Services.sync.pendingCount
+            var before = Records.count
+            var pendingBefore = Sync.pendingCount
             mouseClick(findChild(stack.currentItem, "newRecordButton"))
             tryCompare(stack, "busy", false)
             var newRecord = stack.currentItem
@@ -76,8 +76,8 @@ Item {
             tryCompare(stack, "busy", false)
             var form = stack.currentItem
             compare(form.objectName, "formPage")
-            compare(Services.form.villageName, "下北隅村委会")
-            compare(Services.form.partnerDistrict, "平谷区")
+            compare(Form.villageName, "下北隅村委会")
+            compare(Form.partnerDistrict, "平谷区")
             verify(findChild(form, "missingGpsBanner").visible)
 
             // A relevant question appears only after its condition is answered.
@@ -85,14 +85,14 @@ Item {
             tapYes(form, "C1_numbered", true)
             tryVerify(function() { return findChild(form, "question_C1").visible })
             typeInto(form, findChild(form, "text_C1"), "YX-017")
-            tryCompare(Services.form.answers, "C1", "YX-017")
+            tryCompare(Form.answers, "C1", "YX-017")
 
             // Submitting now shows what is missing, beside the questions.
             tap(form, findChild(form, "submitFormButton"))
             verify(findChild(form, "submitErrorLabel").text !== "")
-            verify(Services.form.issues["C2"] !== undefined)
-            verify(Services.form.issues["C3"] !== undefined)
-            compare(Services.sync.pendingCount, pendingBefore)
+            verify(Form.issues["C2"] !== undefined)
+            verify(Form.issues["C3"] !== undefined)
+            compare(Sync.pendingCount, pendingBefore)
 
             var yesNo = ["C2", "C4", "C5", "C8", "C9", "C10", "C11"]
             for (var i = 0; i < yesNo.length; ++i)
@@ -105,26 +105,26 @@ Item {
 
             // GPS: averaged from the replayed log, shown as it progresses.
             tap(form, findChild(form, "gpsCapture_C3"))
-            tryVerify(function() { return Services.form.answers["C3"] !== undefined }, 20000)
-            var point = Services.form.answers["C3"]
-            compare(point.fixes_averaged, Services.form.gpsAveragingFixes)
-            verify(point.accuracy_m <= Services.form.gpsAccuracyM)
+            tryVerify(function() { return Form.answers["C3"] !== undefined }, 20000)
+            var point = Form.answers["C3"]
+            compare(point.fixes_averaged, Form.gpsAveragingFixes)
+            verify(point.accuracy_m <= Form.gpsAccuracyM)
             verify(Math.abs(point.lat - 33.1378) < 0.001)
             verify(!findChild(form, "missingGpsBanner").visible)
 
             // A photo, stamped and stored by its hash.
-            compare(Services.form.addPhotoFromFile("photos", testPhotoUrl), "")
-            compare(Services.form.answers["photos"].length, 1)
+            compare(Form.addPhotoFromFile("photos", testPhotoUrl), "")
+            compare(Form.answers["photos"].length, 1)
 
             tap(form, findChild(form, "submitFormButton"))
             tryCompare(stack, "depth", 1)
-            tryCompare(Services.records, "count", before + 1)
-            tryCompare(Services.sync, "pendingCount", pendingBefore + 1)
+            tryCompare(Records, "count", before + 1)
+            tryCompare(Sync, "pendingCount", pendingBefore + 1)
             // The chip says so, with the photo's bytes; no progress shows while nothing syncs.
-            tryVerify(function() { return Services.sync.pendingPhotoBytes > 0 })
+            tryVerify(function() { return Sync.pendingPhotoBytes > 0 })
             tryVerify(function() { return syncChip.text.indexOf(
                 "离线 · 待同步 " + (pendingBefore + 1) + " 条 · 照片 ") === 0 })
-            compare(Services.sync.state, SyncEngine.Offline)
+            compare(Sync.state, SyncEngine.Offline)
             verify(!findChild(syncChip, "syncRecordsProgress").visible)
             verify(!findChild(syncChip, "syncBytesProgress").visible)
 
@@ -140,31 +140,31 @@ Item {
         function test_2_filtersNarrowTheList() {
             tryCompare(stack, "busy", false)   // the form's exit transition has finished
             var page = stack.currentItem
-            var all = Services.records.count
+            var all = Records.count
             verify(all > 0)
             mouseClick(findChild(page, "statusFilter_1"))     // drafts
-            compare(Services.records.statusFilter, 1)
-            compare(Services.records.count, 0)
+            compare(Records.statusFilter, 1)
+            compare(Records.count, 0)
             mouseClick(findChild(page, "statusFilter_2"))     // waiting to sync
-            compare(Services.records.count, all)
+            compare(Records.count, all)
             mouseClick(findChild(page, "statusFilter_0"))
-            Services.records.search = "YX-017"
-            compare(Services.records.count, 1)
-            Services.records.search = "不存在"
-            compare(Services.records.count, 0)
-            Services.records.clearFilters()
-            compare(Services.records.count, all)
+            Records.search = "YX-017"
+            compare(Records.count, 1)
+            Records.search = "不存在"
+            compare(Records.count, 0)
+            Records.clearFilters()
+            compare(Records.count, all)
         }
 
         function test_3_englishIsSelectable() {
-            Services.language.language = "en"
-            compare(Services.language.language, "en")
+            Language.language = "en"
+            compare(Language.language, "en")
             var list = findChild(stack.currentItem, "recordList")
             tryVerify(function() { return list.itemAtIndex(0) !== null })
             compare(list.itemAtIndex(0).title, "Pond rehabilitation")
             compare(list.itemAtIndex(0).listStatusText, "Waiting to sync")
             compare(findChild(stack.currentItem, "newRecordButton").text, "+ New record")
-            Services.language.language = "zh_CN"
+            Language.language = "zh_CN"
             tryVerify(function() { return list.itemAtIndex(0) !== null })
             compare(list.itemAtIndex(0).title, "坑塘整治")
         }

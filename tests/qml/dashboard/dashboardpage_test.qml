@@ -17,7 +17,7 @@ Item {
         when: windowShown
 
         function init() {
-            Services.records.clearFilters()
+            Records.clearFilters()
             page.open()
             tryCompare(page, "opened", true)
         }
@@ -61,7 +61,7 @@ Item {
         }
 
         function test_followsTheQueueFilter() {
-            Services.records.unitCode = "411326" // 淅川县: the open page follows by itself
+            Records.unitCode = "411326" // 淅川县: the open page follows by itself
             compare(shown("indicatorShare_sanitary_toilet"), "60.0%")
             compare(shown("indicatorCount_sanitary_toilet"), "3 / 5")
             compare(page.dashboard.total, 9)
@@ -75,7 +75,7 @@ Item {
         }
 
         function test_exportWritesIntoTheChosenFolder() {
-            Services.records.unitCode = "420322" // 郧西县
+            Records.unitCode = "420322" // 郧西县
             let message = exported("csv", exportFolderUrl)
             verify(message.indexOf("已导出 3 条记录") >= 0, message)
             message = exported("geojson", exportFolderUrl)

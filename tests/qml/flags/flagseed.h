@@ -23,9 +23,9 @@
 
 // The records of reviewflags_test.qml, brought the real way: each inspector's own tablet store
 // (logged in to the real server) takes its photos, submits and syncs; the supervisor's app
-// pulls them with its own sync (Services.sync, from the test). Nothing is written into the
+// pulls them with its own sync (Sync, from the test). Nothing is written into the
 // supervisor's store or photo folder by hand: a photo reaches it only by the app's own photo
-// fetch (Services.photos), which the test waits for.
+// fetch (Photos), which the test waits for.
 class FlagSeed : public QObject {
     Q_OBJECT
 public:

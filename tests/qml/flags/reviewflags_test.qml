@@ -21,7 +21,7 @@ Item {
         anchors.fill: parent
         initialItem: ReviewQueuePage {
             onRecordOpened: (recordId) => {
-                if (Services.recordView.open(recordId))
+                if (RecordView.open(recordId))
                     stack.push(viewPage)
             }
         }
@@ -39,7 +39,7 @@ Item {
 
     SignalSpy {
         id: synced
-        target: Services.sync
+        target: Sync
         signalName: "finished"
     }
 
@@ -47,7 +47,7 @@ Item {
         name: "ReviewFlags"
         when: windowShown
 
-        readonly property RecordListModel records: Services.records
+        readonly property RecordListModel records: Records
         readonly property int submitted: 2
         readonly property int approved: 4
 
@@ -57,14 +57,14 @@ Item {
             return item
         }
         function statusOf(recordId) {
-            var revisions = Services.review.revisions(recordId)
+            var revisions = Review.revisions(recordId)
             return revisions[revisions.length - 1].status
         }
         // The supervisor's app syncs (the sync button's call) until `done` holds.
         function syncUntil(done, what) {
             for (var i = 0; i < 6 && !done(); ++i) {
                 synced.clear()
-                Services.sync.syncNow()
+                Sync.syncNow()
                 synced.wait(60000)
             }
             verify(done(), what)
@@ -100,7 +100,7 @@ Item {
             mouseClick(rowOf(recordId))
             tryCompare(stack, "busy", false)
             compare(stack.currentItem.objectName, "recordViewPage")
-            compare(Services.recordView.recordId, recordId)
+            compare(RecordView.recordId, recordId)
             return stack.currentItem
         }
         // Brings a control into the flickable's view before a finger taps it.
@@ -113,15 +113,15 @@ Item {
         }
         function history() {
             var lines = []
-            var entries = Services.recordView.history
+            var entries = RecordView.history
             for (var i = 0; i < entries.length; ++i)
                 lines.push(child("recordViewHistory").itemAt(i).text)
             return lines.join("\n")
         }
-        // The app's own photo fetch (Services.photos, refilled after each sync) has brought
+        // The app's own photo fetch (Photos, refilled after each sync) has brought
         // `here` of the record's photos.
         function waitForPhotos(id, here) {
-            tryVerify(function() { return Services.review.photoPresence(id).here === here },
+            tryVerify(function() { return Review.photoPresence(id).here === here },
                       20000, "the app did not fetch " + here + " photo(s) of " + id)
         }
         // A record pushed by `user`'s tablet with `photos` photos, `uploaded` of them sent,
@@ -129,10 +129,10 @@ Item {
         function seedAndFetch(user, photos, uploaded) {
             var id = flagSeed.seedPhotos(user, photos, uploaded)
             verify(id !== "", "the tablet did not push its record")
-            syncUntil(function() { return Services.review.revisions(id).length > 0 },
+            syncUntil(function() { return Review.revisions(id).length > 0 },
                       "the record did not reach the supervisor")
             waitForPhotos(id, uploaded)
-            compare(Services.review.photoPresence(id).total, photos)
+            compare(Review.photoPresence(id).total, photos)
             return id
         }
         // The confirmation asked by the decision bar, the publish panel or the queue.
@@ -145,7 +145,7 @@ Item {
         function test_1_photosNotAllHereShowOnTheRowAndTheView() {
             var id = flagSeed.seedPhotos("insp-photos", 2, 1)
             verify(id !== "")
-            syncUntil(function() { return Services.review.revisions(id).length > 0 })
+            syncUntil(function() { return Review.revisions(id).length > 0 })
             showInspector("insp-photos", 1)
             var row = rowOf(id)
             // One photo reached the server; whether the app has fetched it yet or not, the
@@ -181,7 +181,7 @@ Item {
             compare(statusOf(id), submitted)
             compare(child("recordViewStatus").text, "已同步")
             verify(child("historyEmpty").visible)
-            compare(Services.recordView.history.length, 0)
+            compare(RecordView.history.length, 0)
 
             // 仍然通过: stored with the confirmation, shown in the history.
             tap(child("decideApprove"))
@@ -193,8 +193,8 @@ Item {
 
             // The server keeps it: pulled back with the reviewer's name, still confirmed.
             syncUntil(function() {
-                Services.recordView.open(id)
-                var h = Services.recordView.history
+                RecordView.open(id)
+                var h = RecordView.history
                 return h.length === 1 && h[0].reviewer === "flags-supervisor"
             }, "the decision did not come back from the server")
             backToQueue()
@@ -206,13 +206,13 @@ Item {
 
         function test_3_publishingWithPhotosMissingAsksToo() {
             var id = seedAndFetch("insp-publish", 2, 1)
-            verify(Services.review.decide(id, "approve", "", {}, true))
+            verify(Review.decide(id, "approve", "", {}, true))
             showInspector("insp-publish", 1)
             open(id)
             verify(child("publishPanel").visible)
-            var shas = Services.review.revisions(id)[0].answers.A2_photos
+            var shas = Review.revisions(id)[0].answers.A2_photos
             // Tick the photo this device has (the one the server holds).
-            var here = Services.recordView.photoUrl(shas[0]) !== "" ? shas[0] : shas[1]
+            var here = RecordView.photoUrl(shas[0]) !== "" ? shas[0] : shas[1]
             tap(child("publishTick_" + here))
             tap(child("publishButton"))
             var dialog = confirmDialog("publishConfirm")
@@ -222,18 +222,18 @@ Item {
             mouseClick(child("photosConfirmCancel", dialog.footer))
             tryCompare(dialog, "visible", false)
             verify(!child("publishDone").visible)
-            compare(Services.recordView.history.length, 1) // the approval only
+            compare(RecordView.history.length, 1) // the approval only
 
             tap(child("publishButton"))
             tryCompare(dialog, "opened", true)
             mouseClick(child("photosConfirmAccept", dialog.footer))
             tryCompare(child("publishDone"), "visible", true)
-            Services.recordView.open(id)
+            RecordView.open(id)
             verify(history().indexOf("照片未到齐 (1/2) 时确认发布") >= 0, history())
             // The server takes the publication (nothing set aside).
             syncUntil(function() {
-                Services.recordView.open(id)
-                var h = Services.recordView.history
+                RecordView.open(id)
+                var h = RecordView.history
                 return h.length === 2 && h[1].reviewer === "flags-supervisor"
             }, "the publication did not come back from the server")
             verify(!child("setAsideBanner", stack.get(0)).visible)
@@ -267,17 +267,17 @@ Item {
             tryCompare(queue, "selecting", false)
             compare(statusOf(complete), approved)
             compare(statusOf(incomplete), approved)
-            Services.recordView.open(incomplete)
-            compare(Services.recordView.history[0].photosConfirmation, "照片未到齐 (1/2) 时确认通过")
-            Services.recordView.open(complete)
-            compare(Services.recordView.history[0].photosConfirmation, "")
+            RecordView.open(incomplete)
+            compare(RecordView.history[0].photosConfirmation, "照片未到齐 (1/2) 时确认通过")
+            RecordView.open(complete)
+            compare(RecordView.history[0].photosConfirmation, "")
         }
 
         function test_5_theConflictBannerLinksTheOverwrittenEditAndItsDiff() {
             var c = flagSeed.seedConflict()
             verify(c.id !== undefined, "the tablets did not make their edits")
             syncUntil(function() {
-                var r = Services.review.revisions(c.id)
+                var r = Review.revisions(c.id)
                 return r.length > 0 && r[r.length - 1].serverSeq === c.winnerSeq
             }, "the winning edit did not reach the supervisor")
             showInspector("insp-conflict-b", 1)
@@ -306,7 +306,7 @@ Item {
             mouseClick(child("revisionClose", popup.contentItem))
             tryCompare(popup, "visible", false)
             // The record view still shows the winner.
-            compare(Services.recordView.serverSeq, c.winnerSeq)
+            compare(RecordView.serverSeq, c.winnerSeq)
 
             // The diff between the two edits.
             tap(child("conflictDiffToggle"))
@@ -324,7 +324,7 @@ Item {
         function test_6_gpsAndClockFlags() {
             var id = flagSeed.seedFlags()
             verify(id !== "")
-            syncUntil(function() { return Services.review.revisions(id).length > 0 })
+            syncUntil(function() { return Review.revisions(id).length > 0 })
             showInspector("insp-flags", 1)
             compare(child("rowFlags", rowOf(id)).text, "定位精度不足 · 定位过早 · 时钟偏差")
 
@@ -342,7 +342,7 @@ Item {
             var flagged = flagSeed.seedFlags()
             var incomplete = seedAndFetch("insp-flags", 2, 1)
             showInspector("insp-flags", 3)
-            Services.language.language = "en"
+            Language.language = "en"
             try {
                 tryCompare(rowOf(incomplete), "photosMark", "Photos missing (1/2)")
                 compare(child("rowFlags", rowOf(flagged)).text,
@@ -363,7 +363,7 @@ Item {
                 tryCompare(dialog, "visible", false)
                 verify(history().indexOf("Approval confirmed with photos missing (1/2)") >= 0, history())
             } finally {
-                Services.language.language = "zh_CN"
+                Language.language = "zh_CN"
             }
         }
 

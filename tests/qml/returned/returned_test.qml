@@ -23,14 +23,14 @@ Item {
         anchors.fill: parent
         initialItem: RecordListPage {
             onRecordOpened: (recordId) => {
-                if (Services.form.open(recordId))
+                if (Form.open(recordId))
                     stack.push(formPage)
             }
         }
     }
     Component {
         id: formPage
-        FormPage { onDone: { Services.records.reload(); stack.pop(null) } }
+        FormPage { onDone: { Records.reload(); stack.pop(null) } }
     }
 
     TestCase {
@@ -38,7 +38,7 @@ Item {
         when: windowShown
 
         property string recordId: ""
-        readonly property RecordListModel records: Services.records
+        readonly property RecordListModel records: Records
 
         function child(name) {
             var item = findChild(stack.currentItem, name)
@@ -72,7 +72,7 @@ Item {
         // Every question of the form whose supervisor comment is on screen.
         function questionsWithComments(form) {
             var shown = []
-            var sections = Services.form.sections
+            var sections = Form.sections
             for (var s = 0; s < sections.length; ++s) {
                 for (var q = 0; q < sections[s].questions.length; ++q) {
                     var id = sections[s].questions[q].id
@@ -96,7 +96,7 @@ Item {
 
         function test_1_returnedRecordShowsTheSupervisorsComments() {
             var form = openFromList(4)   // 已退回
-            verify(Services.form.editable)
+            verify(Form.editable)
             var banner = child("returnNoteBanner")
             verify(banner.visible)
             verify(banner.height > 0)
@@ -118,10 +118,10 @@ Item {
             verify(!child("discardButton").visible)
 
             // English is the second language.
-            Services.language.language = "en"
+            Language.language = "en"
             compare(findChild(banner, "returnNoteTitle").text, "Returned by the supervisor")
             compare(findChild(comment, "questionCommentText").text, "Supervisor: 分类桶是否已发放到户？")
-            Services.language.language = "zh_CN"
+            Language.language = "zh_CN"
             compare(findChild(banner, "returnNoteTitle").text, "督导退回意见")
 
             var shot = returnSeed.screenshotPath("inspector-returned-1280x800.png")
@@ -137,24 +137,24 @@ Item {
             compare(form.objectName, "formPage")
             // Out of the server's reach, as in the field: the resubmission waits on the tablet.
             returnSeed.serverDown()
-            var pendingBefore = Services.sync.pendingCount
+            var pendingBefore = Sync.pendingCount
             tap(form, findChild(form, "yesno_D2_true"))
-            tryCompare(Services.form.answers, "D2", true)
+            tryCompare(Form.answers, "D2", true)
             // Still the returned revision being answered: the comments stay while editing.
             verify(child("returnNoteBanner").visible)
             compare(questionsWithComments(form), ["D2"])
 
             tap(form, child("submitFormButton"))
             tryCompare(stack, "depth", 1)
-            tryCompare(Services.sync, "pendingCount", pendingBefore + 1)
-            verify(!Services.form.returned)
+            tryCompare(Sync, "pendingCount", pendingBefore + 1)
+            verify(!Form.returned)
 
             // Now waiting to sync, with the new answer.
             var opened = openFromList(2)   // 待同步
             verify(!child("returnNoteBanner").visible)
             compare(questionsWithComments(opened), [])
-            compare(Services.form.answers["D2"], true)
-            verify(!Services.form.editable)
+            compare(Form.answers["D2"], true)
+            verify(!Form.editable)
             compare(child("formStatusChip").text, "待同步")
             mouseClick(child("formBackButton"))
         }
@@ -168,7 +168,7 @@ Item {
             compare(child("returnNoteBanner").height, 0)
             compare(questionsWithComments(form), [])
             compare(child("formStatusChip").text, "已通过")
-            compare(Services.form.answers["D2"], true)
+            compare(Form.answers["D2"], true)
             mouseClick(child("formBackButton"))
             tryCompare(stack, "depth", 1)
         }

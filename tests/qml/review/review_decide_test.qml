@@ -19,7 +19,7 @@ Item {
         anchors.fill: parent
         initialItem: ReviewQueuePage {
             onRecordOpened: (recordId) => {
-                if (Services.recordView.open(recordId))
+                if (RecordView.open(recordId))
                     stack.push(viewPage)
             }
         }
@@ -33,7 +33,7 @@ Item {
         name: "ReviewDecisions"
         when: windowShown
 
-        readonly property RecordListModel records: Services.records
+        readonly property RecordListModel records: Records
         readonly property int submitted: 2
         readonly property int approved: 4
 
@@ -43,7 +43,7 @@ Item {
             return item
         }
         function statusOf(recordId) {
-            var revisions = Services.review.revisions(recordId)
+            var revisions = Review.revisions(recordId)
             return revisions[revisions.length - 1].status
         }
         // Bounded: a click that does not pop (something still covers the back button) fails
@@ -137,7 +137,7 @@ Item {
             backToQueue()
             openRow(0)
             compare(child("recordViewStatus").text, "已退回")
-            var history = Services.recordView.history
+            var history = RecordView.history
             compare(history.length, 1)
             compare(history[0].decision, "退回")
             compare(history[0].comment, "请补充塘长姓名")
@@ -166,7 +166,7 @@ Item {
             tap(confirm)
             tryCompare(child("recordViewStatus"), "text", "已驳回")
             compare(statusOf(ids[0]), 5)
-            compare(Services.recordView.history[0].comment, "重复提交，与上周记录相同")
+            compare(RecordView.history[0].comment, "重复提交，与上周记录相同")
             verify(!child("decisionBar").visible)
         }
 
@@ -253,13 +253,13 @@ Item {
             // Every decision of the tests above reached the server and was taken.
             verify(!banner.visible)
             var revisions = ids.map(function(id) {
-                var all = Services.review.revisions(id)
+                var all = Review.revisions(id)
                 return all[all.length - 1].serverSeq
             })
 
             publishOverruled(ids[0])
             publishOverruled(ids[1])
-            var aside = Services.review.setAside()
+            var aside = Review.setAside()
             compare(aside.length, 2)
             compare(aside.map(function(s) { return s.recordId }).sort(), ids.slice().sort())
             tryVerify(function() { return banner.visible })
@@ -288,7 +288,7 @@ Item {
             tryCompare(popup, "visible", false)
             tryCompare(stack, "busy", false)
             compare(stack.currentItem.objectName, "recordViewPage")
-            compare(Services.recordView.recordId, first.recordId)
+            compare(RecordView.recordId, first.recordId)
             backToQueue()
         }
     }

@@ -19,7 +19,7 @@ Item {
         anchors.fill: parent
         initialItem: ReviewQueuePage {
             onRecordOpened: (recordId) => {
-                if (Services.recordView.open(recordId))
+                if (RecordView.open(recordId))
                     stack.push(viewPage)
             }
         }
@@ -39,7 +39,7 @@ Item {
         name: "ReviewPhotos"
         when: windowShown
 
-        readonly property RecordListModel records: Services.records
+        readonly property RecordListModel records: Records
 
         function child(name, parentItem) {
             var item = findChild(parentItem || stack.currentItem, name)
@@ -110,7 +110,7 @@ Item {
             verify(!child("diffHash", added).visible)
             verify(reviewSeed.sameAsTablet(seeded.added))
             verify(reviewSeed.sameAsTablet(seeded.removed))
-            compare(Services.recordView.photoUrl("0".repeat(64)), "") // not on this device
+            compare(RecordView.photoUrl("0".repeat(64)), "") // not on this device
 
             if (reviewSeed.screenshotIn("x") !== "")
                 saveSupervisorScreenshot(seeded.id,
@@ -151,8 +151,8 @@ Item {
             verify(child("publishDone").visible)
             verify(!child("publishError").visible)
             // Reopened: the history now ends with the publishing.
-            verify(Services.recordView.open(Services.recordView.recordId))
-            var history = Services.recordView.history
+            verify(RecordView.open(RecordView.recordId))
+            var history = RecordView.history
             compare(history[history.length - 1].decision, "公开展示")
             backToQueue()
         }
@@ -178,7 +178,7 @@ Item {
             var image = child("photo_" + seeded.sha256, tile)
             tryCompare(image, "status", Image.Ready, 20000)
             verify(image.visible)
-            compare(Services.recordView.photoStates[seeded.sha256].state, "here")
+            compare(RecordView.photoStates[seeded.sha256].state, "here")
             verify(!child("photoState", tile).visible)
             verify(reviewSeed.sameAsTablet(seeded.sha256))
             backToQueue()
@@ -196,7 +196,7 @@ Item {
             openRow(0)
             var tile = child("photoTile_" + seeded.sha256)
             // Asked again on opening; the server still sends the damaged bytes.
-            tryVerify(function() { return Services.recordView.photoStates[seeded.sha256].state === "failed" },
+            tryVerify(function() { return RecordView.photoStates[seeded.sha256].state === "failed" },
                       20000)
             var state = child("photoState", tile)
             tryVerify(function() { return state.text.indexOf("照片校验失败") >= 0 }, 10000, state.text)
@@ -209,10 +209,10 @@ Item {
             }
 
             // The same words in English.
-            Services.language.language = "en"
+            Language.language = "en"
             tryVerify(function() { return state.text.indexOf("SHA-256") >= 0 && state.text.indexOf("校验") < 0 },
                       5000, state.text)
-            Services.language.language = "zh_CN"
+            Language.language = "zh_CN"
 
             // Repaired on the server: a tap on 重试 brings it.
             verify(reviewSeed.repairOnServer(seeded.sha256))

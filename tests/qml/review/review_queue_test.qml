@@ -17,7 +17,7 @@ Item {
         anchors.fill: parent
         initialItem: ReviewQueuePage {
             onRecordOpened: (recordId) => {
-                if (Services.recordView.open(recordId))
+                if (RecordView.open(recordId))
                     stack.push(viewPage)
             }
         }
@@ -32,7 +32,7 @@ Item {
         when: windowShown
 
         property string reviewedId: ""
-        readonly property RecordListModel records: Services.records
+        readonly property RecordListModel records: Records
 
         function queue() { return stack.get(0) }
         function child(name) {
@@ -173,7 +173,7 @@ Item {
 
             // The photo, then full screen: the stored (stamped) JPEG itself, as the tablet
             // took it, fetched by the supervisor's app.
-            var photos = Services.recordView.answers.filter(function(a) { return a.id === "photos" })
+            var photos = RecordView.answers.filter(function(a) { return a.id === "photos" })
             compare(photos.length, 1)
             compare(photos[0].photos.length, 1)
             var thumb = child("photo_" + photos[0].photos[0].sha256)
@@ -195,8 +195,8 @@ Item {
             tryCompare(viewer, "visible", false)
 
             // History: the return, with its comment and the question it names.
-            compare(Services.recordView.history.length, 1)
-            var history = Services.recordView.history[0]
+            compare(RecordView.history.length, 1)
+            var history = RecordView.history[0]
             compare(history.decision, "退回")
             compare(history.reviewer, "supervisor")
             compare(history.comment, "请补拍垃圾清运后的照片")
@@ -208,26 +208,26 @@ Item {
         }
 
         function test_4_englishLabelsOfTheSameTemplateVersion() {
-            Services.language.language = "en"
-            verify(Services.recordView.open(reviewedId))
+            Language.language = "en"
+            verify(RecordView.open(reviewedId))
             var labels = {}
             var texts = {}
-            for (var i = 0; i < Services.recordView.answers.length; ++i) {
-                labels[Services.recordView.answers[i].id] = Services.recordView.answers[i].label
-                texts[Services.recordView.answers[i].id] = Services.recordView.answers[i].text
+            for (var i = 0; i < RecordView.answers.length; ++i) {
+                labels[RecordView.answers[i].id] = RecordView.answers[i].label
+                texts[RecordView.answers[i].id] = RecordView.answers[i].text
             }
             compare(labels["C1"], "Pond number")
             compare(texts["C7"], "Weir pond")
             compare(texts["C1_numbered"], "Yes")
-            compare(Services.recordView.history[0].decision, "Returned")
-            Services.language.language = "zh_CN"
-            verify(Services.recordView.open(reviewedId))
-            compare(Services.recordView.history[0].decision, "退回")
+            compare(RecordView.history[0].decision, "Returned")
+            Language.language = "zh_CN"
+            verify(RecordView.open(reviewedId))
+            compare(RecordView.history[0].decision, "退回")
         }
 
         function test_5_unknownRecordSaysSo() {
-            verify(!Services.recordView.open("no-such-record"))
-            compare(Services.recordView.error, "找不到这条记录")
+            verify(!RecordView.open("no-such-record"))
+            compare(RecordView.error, "找不到这条记录")
         }
     }
 }
