@@ -241,12 +241,15 @@ QVariantMap ReviewController::diffBetween(const QString &recordId, qint64 fromSe
         return {};
     const RecordDiff diff = diffRevisions(*form, before->content, after->content);
     QVariantList answers, photos, gps;
-    // Each value as the record view writes it; no value (not answered) stays undefined.
+    // Each value as the record view writes it, but numbers bare (the diff compares what was
+    // typed); no value (not answered) stays undefined.
     const AnswerWords words = AnswerWordsText::current();
+    AnswerTextOptions options;
+    options.numbers = AnswerTextOptions::Numbers::Plain;
     auto shown = [&](const QString &questionId, const QJsonValue &value) -> QVariant {
         if (value.isUndefined() || value.isNull())
             return {};
-        return answerText(form->question(questionId), value, words);
+        return answerText(form->question(questionId), value, words, options);
     };
     for (const AnswerChange &c : diff.answers) {
         answers << QVariantMap {{QStringLiteral("questionId"), c.questionId},
