@@ -6,8 +6,9 @@
 #include "publicphotos.h"
 #include "recordmapping.h"
 #include "storage/outboxrepository.h"
-#include "storage/recordrepository.h"
+#include "storage/pulledpagewriter.h"
 #include "storage/referencedatarepository.h"
+#include "storage/restorerequeue.h"
 #include "storage/syncmetarepository.h"
 #include "storage/templaterepository.h"
 #include "syncreport.h"
@@ -286,7 +287,7 @@ bool SyncSession::pullChanges(SyncResult *result)
     if (!useStoredToken(result))
         return false;
     SyncMetaRepository meta(m_db);
-    RecordRepository records(m_db);
+    PulledPageWriter pages(m_db);
     for (;;) {
         qingshui::v1::PullRequest request;
         request.set_since_server_seq(meta.pullCursor());
@@ -300,10 +301,11 @@ bool SyncSession::pullChanges(SyncResult *result)
         if (response.epoch_changed() && !m_epochChanged) {
             m_epochChanged = true;
             int decisions = 0;
-            const int requeued = records.requeueOwnRevisions(meta.deviceId(), epoch, &decisions);
+            RestoreRequeue requeue(m_db);
+            const int requeued = requeue.requeueOwnRevisions(meta.deviceId(), epoch, &decisions);
             if (requeued < 0) {
-                return failLocally(result, SyncErrorCode::kLocalStore, {records.lastError()},
-                                   QStringLiteral("local store: %1").arg(records.lastError()));
+                return failLocally(result, SyncErrorCode::kLocalStore, {requeue.lastError()},
+                                   QStringLiteral("local store: %1").arg(requeue.lastError()));
             }
             result->requeued += requeued;
             result->reviewsRequeued += decisions;
@@ -347,9 +349,9 @@ bool SyncSession::pullChanges(SyncResult *result)
                 break; // a kind of change this version does not know: skip it
             }
         }
-        if (!records.applyPulledPage(page)) {
-            return failLocally(result, SyncErrorCode::kLocalStore, {records.lastError()},
-                               QStringLiteral("local store: %1").arg(records.lastError()));
+        if (!pages.apply(page)) {
+            return failLocally(result, SyncErrorCode::kLocalStore, {pages.lastError()},
+                               QStringLiteral("local store: %1").arg(pages.lastError()));
         }
         result->pulled += response.changes_size();
         if (m_progress) {

@@ -2,6 +2,7 @@
 
 #include "common/publicrendition.h"
 #include "media/photostore.h"
+#include "storage/pulledpagewriter.h"
 #include "storage/recordrepository.h"
 #include "storage/referencedatarepository.h"
 #include "storage/syncmetarepository.h"
@@ -181,7 +182,7 @@ PublicCopy addPublicCopy(QSqlDatabase db, PhotoStore &photos, const QString &uni
     page.records << r;
     page.nextServerSeq = meta.pullCursor();
     page.epoch = meta.serverEpoch();
-    if (RecordRepository(db).applyPulledPage(page))
+    if (PulledPageWriter(db).apply(page))
         copy.recordId = r.id;
     return copy;
 }

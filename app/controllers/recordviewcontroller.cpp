@@ -1,5 +1,6 @@
 #include "recordviewcontroller.h"
 
+#include "answerwordstext.h"
 #include "controllers/photofetchtext.h"
 #include "controllers/placenames.h"
 #include "domain/category.h"
@@ -13,6 +14,7 @@
 #include "storage/photocacherepository.h"
 #include "storage/recordrepository.h"
 #include "storage/referencedatarepository.h"
+#include "storage/reviewrepository.h"
 #include "storage/revisionhistory.h"
 #include "storage/templaterepository.h"
 
@@ -20,7 +22,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLocale>
 #include <QSet>
 #include <QUrl>
 
@@ -197,7 +198,6 @@ bool RecordViewController::show(const std::optional<Record> &record, const QStri
     m_history.clear();
     m_error.clear();
     m_flags.clear();
-    RecordRepository records(m_db);
     if (!record) {
         if (m_fetcher)
             m_fetcher->unpin(pinOwner());
@@ -241,6 +241,7 @@ bool RecordViewController::show(const std::optional<Record> &record, const QStri
                                     .value(QLatin1String("answers"))
                                     .toObject();
     QHash<QString, QString> labelOf;
+    const AnswerWords words = AnswerWordsText::current();
     auto add = [&](const QString &section, const QString &id, const Question *q,
                    const QJsonValue &value) {
         RecordAnswer a;
@@ -248,27 +249,15 @@ bool RecordViewController::show(const std::optional<Record> &record, const QStri
         a.section = section;
         a.label = q ? q->label.text() : id;
         a.type = q ? questionTypeName(q->type) : QString();
-        QString text;
-        if (q && q->type == QuestionType::YesNo) {
-            text = value.toBool() ? tr("是") : tr("否");
-        } else if (q && q->type == QuestionType::Number) {
-            text = QLocale().toString(value.toDouble()) + QLatin1Char(' ') + q->unit.text();
-        } else if (q && q->type == QuestionType::SingleChoice) {
-            text = q->optionText(value.toString());
-        } else if (q && q->type == QuestionType::MultiChoice) {
-            QStringList labels;
-            for (const QJsonValue &v : value.toArray())
-                labels << q->optionText(v.toString());
-            text = labels.join(tr("、", "between the options of a multiple-choice answer"));
-        } else if (q && q->type == QuestionType::Photos) {
+        if (q && q->type == QuestionType::Photos) {
             for (const QJsonValue &v : value.toArray()) {
                 const QString sha = v.toString();
                 const QString url = photoUrl(sha);
                 a.photos << AnswerPhoto {sha, url};
                 a.missingPhotos += url.isEmpty() ? 1 : 0;
             }
-            text = tr("%n 张照片", nullptr, int(value.toArray().size()));
-        } else if (value.isObject() && value.toObject().contains(QLatin1String("lat"))) {
+        } else if ((!q || q->type == QuestionType::Text || q->type == QuestionType::GpsPoint)
+                   && value.isObject() && value.toObject().contains(QLatin1String("lat"))) {
             const QJsonObject o = value.toObject();
             const QJsonValue accuracy = o.value(QLatin1String("accuracy_m"));
             a.hasGps = true;
@@ -276,20 +265,8 @@ bool RecordViewController::show(const std::optional<Record> &record, const QStri
                                o.value(QLatin1String("lon")).toDouble(),
                                accuracy.isDouble() ? accuracy.toDouble() : -1.0,
                                o.value(QLatin1String("override_reason")).toString()};
-            text = QStringLiteral("%1, %2")
-                       .arg(o.value(QLatin1String("lat")).toDouble(), 0, 'f', 6)
-                       .arg(o.value(QLatin1String("lon")).toDouble(), 0, 'f', 6);
-            if (accuracy.isDouble())
-                text += QLatin1Char(' ') + tr("±%1 米").arg(accuracy.toDouble(), 0, 'f', 1);
-        } else if (value.isString()) {
-            text = value.toString();
-        } else {
-            text = QString::fromUtf8(
-                       QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact))
-                       .mid(1)
-                       .chopped(1);
         }
-        a.text = text;
+        a.text = answerText(q, value, words);
         m_answers << a;
     };
     QSet<QString> shown;
@@ -311,7 +288,7 @@ bool RecordViewController::show(const std::optional<Record> &record, const QStri
     }
 
     readFlags(*record, labelOf);
-    for (const ReviewEvent &e : records.reviewsOf(recordId)) {
+    for (const ReviewEvent &e : ReviewRepository(m_db).reviewsOf(recordId)) {
         ReviewHistoryEntry entry {
             decisionText(e.decision), e.comment, e.reviewer,
             timeText(e.createdAtMs),  {},        ReviewFlagText::confirmation(e)};

@@ -1,5 +1,6 @@
 #include "reviewcontroller.h"
 
+#include "answerwordstext.h"
 #include "domain/category.h"
 #include "domain/recorddiff.h"
 #include "domain/review.h"
@@ -213,7 +214,7 @@ RevisionDiff ReviewController::diffAgainstReturned(const QString &recordId) cons
 {
     // The revision of the latest return, against the record as it is now.
     qint64 returnedSeq = 0;
-    for (const ReviewEvent &e : RecordRepository(m_db).reviewsOf(recordId)) {
+    for (const ReviewEvent &e : ReviewRepository(m_db).reviewsOf(recordId)) {
         if (e.decision == ReviewDecision::Return)
             returnedSeq = e.recordServerSeq;
     }
@@ -251,19 +252,15 @@ RevisionDiff ReviewController::diffBetween(const QString &recordId, qint64 fromS
     out.valid = true;
     out.fromSeq = fromSeq;
     out.toSeq = toSeq;
-    // Choices as their labels, as the record view shows them, not their stored values.
+    // Each value as the record view writes it, but numbers bare (the diff compares what was
+    // typed); no value (not answered) stays undefined.
+    const AnswerWords words = AnswerWordsText::current();
+    AnswerTextOptions options;
+    options.numbers = AnswerTextOptions::Numbers::Plain;
     auto shown = [&](const QString &questionId, const QJsonValue &value) -> QVariant {
-        const Question *q = form->question(questionId);
-        if (!q || q->options.isEmpty())
-            return value.toVariant();
-        if (value.isString())
-            return q->optionText(value.toString());
-        if (!value.isArray())
-            return value.toVariant();
-        QStringList labels;
-        for (const QJsonValue &v : value.toArray())
-            labels << q->optionText(v.toString());
-        return labels;
+        if (value.isUndefined() || value.isNull())
+            return {};
+        return answerText(form->question(questionId), value, words, options);
     };
     for (const AnswerChange &c : diff.answers) {
         out.answers << AnswerChangeLine {c.questionId, c.label.text(),

@@ -21,6 +21,33 @@
     </message>
 </context>
 <context>
+    <name>AnswerWordsText</name>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <comment>between the options of a multiple-choice answer</comment>
+        <translation>, </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 张照片</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>±%1 米</source>
+        <translation>±%1 m</translation>
+    </message>
+</context>
+<context>
     <name>CameraDialog</name>
     <message>
         <source>取消</source>
@@ -1711,32 +1738,8 @@
         <translation>Template %1 version %2 is missing; showing the raw fields</translation>
     </message>
     <message>
-        <source>是</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <source>否</source>
-        <translation>No</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n 张照片</source>
-        <translation>
-            <numerusform>%n photo</numerusform>
-            <numerusform>%n photos</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>本机没有这条记录的这一版本</source>
         <translation>This device does not hold this revision of the record</translation>
-    </message>
-    <message>
-        <source>、</source>
-        <comment>between the options of a multiple-choice answer</comment>
-        <translation>, </translation>
-    </message>
-    <message>
-        <source>±%1 米</source>
-        <translation>±%1 m</translation>
     </message>
 </context>
 <context>

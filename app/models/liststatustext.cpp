@@ -1,22 +1,10 @@
 #include "liststatustext.h"
 
+#include "domain/liststatuswords.h"
+
 QString ListStatusText::of(ListStatus status)
 {
-    switch (status) {
-    case ListStatus::Draft:
-        return tr("草稿");
-    case ListStatus::Pending:
-        return tr("待同步");
-    case ListStatus::Synced:
-        return tr("已同步");
-    case ListStatus::Returned:
-        return tr("已退回");
-    case ListStatus::Approved:
-        return tr("已通过");
-    case ListStatus::Rejected:
-        return tr("已驳回");
-    }
-    return {};
+    return tr(listStatusSourceText(status));
 }
 
 QStringList ListStatusText::all()

@@ -1,13 +1,12 @@
 #include "csvexport.h"
 
+#include "domain/answertext.h"
 #include "domain/category.h"
 #include "domain/photoreferences.h"
 #include "exportfile.h"
 #include "exportrecordfields.h"
 #include "photozipnames.h"
 #include "storage/recordexportquery.h"
-
-#include <QJsonArray>
 
 namespace {
 
@@ -34,45 +33,6 @@ QByteArray csvLine(const QStringList &fields)
     for (const QString &f : fields)
         quoted << csvField(f);
     return quoted.join(QLatin1Char(',')).toUtf8() + "\r\n";
-}
-
-// The answer as a person reads it.
-QString answerText(const Question &q, const QJsonValue &a, const QStringList &photoNames,
-                   const QStringList &photoRefs, const ExportWords &words)
-{
-    if (a.isUndefined() || a.isNull())
-        return QString();
-    switch (q.type) {
-    case QuestionType::YesNo:
-        return a.isBool() ? (a.toBool() ? words.yes : words.no) : QString();
-    case QuestionType::Number:
-        return a.isDouble() ? QString::number(a.toDouble(), 'g', 15) : a.toVariant().toString();
-    case QuestionType::SingleChoice:
-        return q.optionText(a.toString());
-    case QuestionType::MultiChoice: {
-        QStringList labels;
-        for (const QJsonValue &v : a.toArray())
-            labels << q.optionText(v.toString());
-        return labels.join(words.listSeparator);
-    }
-    case QuestionType::Text:
-        return a.toString();
-    case QuestionType::GpsPoint: {
-        const auto p = pointFromAnswer(a);
-        return p ? QStringLiteral("%1, %2").arg(p->lat, 0, 'f', 6).arg(p->lon, 0, 'f', 6)
-                 : QString();
-    }
-    case QuestionType::Photos: {
-        QStringList names;
-        for (const QJsonValue &v : a.toArray()) {
-            const qsizetype i = photoRefs.indexOf(v.toString());
-            if (i >= 0)
-                names << photoNames.at(i);
-        }
-        return names.join(QLatin1Char(' '));
-    }
-    }
-    return QString();
 }
 
 } // namespace
@@ -115,6 +75,13 @@ ExportOutcome exportCsv(QSqlDatabase db, const RecordFilter &filter, const QStri
         header << label;
     }
 
+    // Numbers as a spreadsheet computes on them, photos by their names in the photo ZIP, a
+    // point's accuracy left out (the record's point has a column of its own).
+    const AnswerWords answerWords = words.answerWords();
+    AnswerTextOptions options;
+    options.numbers = AnswerTextOptions::Numbers::Plain;
+    options.photos = AnswerTextOptions::Photos::FileNames;
+    options.gpsAccuracy = false;
     ExportFile file(path);
     if (!file.open(&out.error))
         return out;
@@ -141,14 +108,14 @@ ExportOutcome exportCsv(QSqlDatabase db, const RecordFilter &filter, const QStri
                point ? QString::number(point->lat, 'f', 7) : QString(),
                point ? QString::number(point->lon, 'f', 7) : QString(),
                point && point->accuracyM ? QString::number(*point->accuracyM) : QString()};
-        const QStringList refs = photoReferencesIn(r.content);
-        QStringList photoNames;
-        for (int i = 0; i < refs.size(); ++i)
-            photoNames << photoZipName(row.villageName, r.id, i + 1);
+        options.photoRefs = photoReferencesIn(r.content);
+        options.photoNames.clear();
+        for (int i = 0; i < options.photoRefs.size(); ++i)
+            options.photoNames << photoZipName(row.villageName, r.id, i + 1);
         fields.reserve(baseColumns + columns.size());
         for (const AnswerColumn &c : columns) {
             fields << (c.templateId == r.templateId ? answerText(
-                           *c.question, answers.value(c.question->id), photoNames, refs, words)
+                           c.question, answers.value(c.question->id), answerWords, options)
                                                     : QString());
         }
         ++out.records;

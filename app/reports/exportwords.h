@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/answertext.h"
+#include "domain/liststatuswords.h"
 #include "domain/record.h"
 
 #include <QHash>
@@ -27,12 +29,20 @@ struct ExportWords {
     QString listSeparator = QStringLiteral("、"); // between a multiple choice's options
     QString labelSeparator = QStringLiteral("："); // "checklist：question" in a CSV header
     // By ListStatus: draft, waiting to sync, synced, returned, approved, rejected.
-    QStringList statuses
-        = {QStringLiteral("草稿"),   QStringLiteral("待同步"), QStringLiteral("已同步"),
-           QStringLiteral("已退回"), QStringLiteral("已通过"), QStringLiteral("已驳回")};
+    QStringList statuses = listStatusSourceTexts();
     // A county's name as the store keeps it → as the file writes it (none: as it is).
     QHash<QString, QString> unitNames;
 
+    // Yes, no and the separator as an answer's text (domain/answertext.h) takes them; an
+    // export writes photos by name and no accuracy, so it needs no words for those.
+    AnswerWords answerWords() const
+    {
+        AnswerWords words;
+        words.yes = yes;
+        words.no = no;
+        words.listSeparator = listSeparator;
+        return words;
+    }
     QString status(const Record &record) const
     {
         return statuses.value(static_cast<int>(record.listStatus()) - 1);

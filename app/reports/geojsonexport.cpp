@@ -1,6 +1,7 @@
 #include "geojsonexport.h"
 
 #include "domain/answerscan.h"
+#include "domain/answertext.h"
 #include "domain/photoreferences.h"
 #include "domain/region.h"
 #include "exportfile.h"
@@ -91,25 +92,29 @@ std::optional<GeoPoint> rawPoint(const RawAnswers &answers, const FormTemplate *
     return std::nullopt;
 }
 
-// An answer as one property value a GIS can hold (no nested objects or arrays).
-void appendProperty(QByteArray *out, const Question *q, QByteArrayView raw, const QStringList &refs,
-                    const QStringList &photoNames)
+// An answer as one property value a GIS can hold (no nested objects or arrays): lists and
+// points as text, the rest copied as it is.
+void appendProperty(QByteArray *out, const Question *q, QByteArrayView raw,
+                    const AnswerWords &words, const AnswerTextOptions &options)
 {
     if (raw[0] == '[') {
         // Photos by their names in the ZIP of photos; other lists (multiple choice) by value.
+        auto listOf = [](QuestionType type) {
+            Question q;
+            q.type = type;
+            return q;
+        };
+        static const Question photoList = listOf(QuestionType::Photos);
+        static const Question valueList = listOf(QuestionType::MultiChoice);
         const QJsonArray a = QJsonDocument::fromJson(raw.toByteArray()).array();
-        const bool photos
-            = q ? q->type == QuestionType::Photos : !a.isEmpty() && refs.contains(a[0].toString());
-        QStringList parts;
-        for (const QJsonValue &v : a) {
-            const qsizetype i = photos ? refs.indexOf(v.toString()) : -1;
-            parts << (i >= 0 ? photoNames.at(i) : v.toVariant().toString());
-        }
-        appendString(out, parts.join(photos ? QStringLiteral(" ") : QStringLiteral(",")));
+        const bool photos = q ? q->type == QuestionType::Photos
+                              : !a.isEmpty() && options.photoRefs.contains(a[0].toString());
+        appendString(out, answerText(photos ? &photoList : &valueList, a, words, options));
     } else if (raw[0] == '{') {
-        if (const auto p = pointIn(raw, QString()))
+        if (pointIn(raw, QString()))
             appendString(out,
-                         QStringLiteral("%1,%2").arg(p->lat, 0, 'f', 7).arg(p->lon, 0, 'f', 7));
+                         answerText(nullptr, QJsonDocument::fromJson(raw.toByteArray()).object(),
+                                    words, options));
         else
             appendString(out, QString::fromUtf8(raw.toByteArray()));
     } else {
@@ -127,6 +132,16 @@ ExportOutcome exportGeoJson(QSqlDatabase db, const RecordFilter &filter, const Q
     const auto templates = ExportTemplates::load(db, filter, &out.error);
     if (!templates)
         return out;
+    // Choices by their stored values, photos by name, points as "lat,lon" to the geometry's
+    // precision: values a GIS filters and joins on.
+    AnswerWords answerWords;
+    answerWords.listSeparator = QStringLiteral(",");
+    AnswerTextOptions options;
+    options.choices = AnswerTextOptions::Choices::StoredValues;
+    options.photos = AnswerTextOptions::Photos::FileNames;
+    options.gpsAccuracy = false;
+    options.gpsDecimals = 7;
+    options.coordinateSeparator = QStringLiteral(",");
     ExportFile file(path);
     if (!file.open(&out.error))
         return out;
@@ -178,10 +193,10 @@ ExportOutcome exportGeoJson(QSqlDatabase db, const RecordFilter &filter, const Q
         bytes += "\"template_version\":" + QByteArray::number(r.templateVersion);
         if (point && point->accuracyM)
             bytes += ",\"accuracy_m\":" + number(*point->accuracyM);
-        const QStringList refs = photoReferencesIn(r.content);
-        QStringList photoNames;
-        for (int i = 0; i < refs.size(); ++i)
-            photoNames << photoZipName(row.villageName, r.id, i + 1);
+        options.photoRefs = photoReferencesIn(r.content);
+        options.photoNames.clear();
+        for (int i = 0; i < options.photoRefs.size(); ++i)
+            options.photoNames << photoZipName(row.villageName, r.id, i + 1);
         for (const auto &[id, raw] : answers) {
             // A question id never overrides the record's own fields; the point is the geometry.
             const bool own = std::any_of(std::begin(fields), std::end(fields),
@@ -194,7 +209,7 @@ ExportOutcome exportGeoJson(QSqlDatabase db, const RecordFilter &filter, const Q
             bytes += "\":";
             const Question *q
                 = form ? form->question(QString::fromUtf8(id.toByteArray())) : nullptr;
-            appendProperty(&bytes, q, raw, refs, photoNames);
+            appendProperty(&bytes, q, raw, answerWords, options);
         }
         bytes += "}}";
         ++out.records;

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "recordfilter.h"
-#include "recordrepository.h"
+#include "recordfiltersql.h"
 
 #include <QString>
 #include <QVariantList>
@@ -10,7 +10,7 @@
 // inspection yet). SQL on `record r`, always " WHERE ..."; binds go in order.
 inline QString reportWhereClause(const RecordFilter &filter, QVariantList *binds)
 {
-    const QString where = RecordRepository::whereClauseOf(filter, binds);
+    const QString where = recordFilterWhere(filter, binds);
     return where.isEmpty() ? QStringLiteral(" WHERE r.status <> 1")
                            : where + QStringLiteral(" AND r.status <> 1");
 }

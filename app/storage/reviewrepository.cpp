@@ -7,6 +7,7 @@
 #include "domain/record.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -138,4 +139,47 @@ int ReviewRepository::requeueAcknowledged(const QString &reviewer)
         }
     }
     return int(decisions.size());
+}
+
+bool ReviewRepository::storePulled(const ReviewEvent &e)
+{
+    QSqlQuery q(m_db);
+    if (!writeReviewEvent(q, e)) {
+        m_error = QStringLiteral("cannot store review %1: %2").arg(e.id, q.lastError().text());
+        return false;
+    }
+    // The decision stands for the revision it was made on; a later revision awaits its own.
+    static const QHash<ReviewDecision, RecordStatus> statusOf {
+        {ReviewDecision::Approve, RecordStatus::Approved},
+        {ReviewDecision::Return, RecordStatus::Returned},
+        {ReviewDecision::Reject, RecordStatus::Rejected}};
+    if (!statusOf.contains(e.decision))
+        return true; // publishing changes no status
+    q.prepare(QStringLiteral("UPDATE record SET status = ? WHERE id = ? AND server_seq = ? "
+                             "AND id NOT IN (SELECT record_id FROM outbox "
+                             "WHERE review_id IS NULL)"));
+    q.addBindValue(static_cast<int>(statusOf.value(e.decision)));
+    q.addBindValue(e.recordId);
+    q.addBindValue(e.recordServerSeq);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+QList<ReviewEvent> ReviewRepository::reviewsOf(const QString &recordId) const
+{
+    QList<ReviewEvent> out;
+    QSqlQuery q(m_db);
+    // Server order; decisions made here and not numbered yet come last, as made.
+    q.prepare(QStringLiteral("SELECT %1 FROM review_event e WHERE e.record_id = ? "
+                             "ORDER BY e.server_seq = 0, e.server_seq, e.created_at_ms")
+                  .arg(QLatin1String(kReviewColumns)));
+    q.addBindValue(recordId);
+    if (!q.exec())
+        m_error = q.lastError().text();
+    while (q.next())
+        out << readReview(q);
+    return out;
 }

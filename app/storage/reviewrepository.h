@@ -5,9 +5,10 @@
 #include <QList>
 #include <QSqlDatabase>
 
-// A supervisor's decisions made on this device. Each is written as a review event (pending
-// until the server numbers it) with its outbox row, and the record shows the decision's
-// status at once, all in one transaction.
+// Review decisions. A supervisor's made on this device are each written as a review event
+// (pending until the server numbers it) with its outbox row, and the record shows the
+// decision's status at once, all in one transaction. Those pulled from the server are stored
+// as a pulled page's part (PulledPageWriter).
 class ReviewRepository {
 public:
     explicit ReviewRepository(QSqlDatabase db) : m_db(db) { }
@@ -18,6 +19,15 @@ public:
     bool decide(const ReviewEvent &event);
     // Several decisions (e.g. approve many) in one transaction: all or none.
     bool decideAll(const QList<ReviewEvent> &events);
+
+    // A decision pulled from the server: the event, and the status it gives the revision it
+    // was made on (unless this device has edits of that record to send). Writes inside the
+    // caller's transaction.
+    bool storePulled(const ReviewEvent &event);
+
+    // Decisions on a record, oldest first: numbered by the server, then those made here and
+    // not numbered yet, as made.
+    QList<ReviewEvent> reviewsOf(const QString &recordId) const;
 
     // The server's history changed (restored from a backup): queues again, in the order the
     // server first took them, the decisions it had acknowledged from this reviewer (the name
@@ -47,5 +57,5 @@ private:
 
     QSqlDatabase m_db;
     Refusal m_refusal = Refusal::None;
-    QString m_error;
+    mutable QString m_error;
 };

@@ -8,7 +8,7 @@
 #include "reports/photozipexport.h"
 #include "storage/dashboardrepository.h"
 #include "storage/database.h"
-#include "storage/recordrepository.h"
+#include "storage/pulledpagewriter.h"
 #include "storage/referencedatarepository.h"
 #include "storage/templaterepository.h"
 
@@ -112,7 +112,7 @@ bool fillStore(Database &db, const QString &photoRoot)
     for (const FormTemplate &t : TemplateRepository(c).latestAll())
         templates.append({t.id, t.category});
     QRandomGenerator rng(5);
-    RecordRepository records(c);
+    PulledPageWriter pages(c);
     const RecordStatus statuses[] = {RecordStatus::Submitted, RecordStatus::Approved,
                                      RecordStatus::Returned, RecordStatus::Rejected};
     const qint64 start = 1735000000000; // December 2024; a record every 2 minutes: 20 weeks
@@ -154,8 +154,8 @@ bool fillStore(Database &db, const QString &photoRoot)
         if (page.records.size() == kPageSize || i == kRecords - 1) {
             page.nextServerSeq = i + 1;
             page.epoch = QStringLiteral("bench");
-            if (!records.applyPulledPage(page)) {
-                std::fprintf(stderr, "fill failed: %s\n", qPrintable(records.lastError()));
+            if (!pages.apply(page)) {
+                std::fprintf(stderr, "fill failed: %s\n", qPrintable(pages.lastError()));
                 return false;
             }
             page = {};

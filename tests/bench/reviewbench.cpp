@@ -3,7 +3,7 @@
 #include "benchstats.h"
 #include "models/recordlistmodel.h"
 #include "storage/database.h"
-#include "storage/recordrepository.h"
+#include "storage/pulledpagewriter.h"
 #include "storage/referencedatarepository.h"
 #include "storage/searchindex.h"
 #include "storage/walcheckpointer.h"
@@ -59,7 +59,7 @@ bool fillByPulls(Database &db, int n)
         villages << q.value(0).toString();
     const char *categories[] = {"sanitation", "ecology", "village_visit", "project_progress"};
     QRandomGenerator rng(5);
-    RecordRepository records(c);
+    PulledPageWriter pages(c);
     for (int first = 0; first < n; first += kPage) {
         PulledPage page;
         for (int i = first; i < std::min(n, first + kPage); ++i) {
@@ -83,8 +83,8 @@ bool fillByPulls(Database &db, int n)
         }
         page.nextServerSeq = first + kPage;
         page.epoch = QStringLiteral("bench");
-        if (!records.applyPulledPage(page)) {
-            std::fprintf(stderr, "fill failed: %s\n", qPrintable(records.lastError()));
+        if (!pages.apply(page)) {
+            std::fprintf(stderr, "fill failed: %s\n", qPrintable(pages.lastError()));
             return false;
         }
     }

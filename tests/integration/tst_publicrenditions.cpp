@@ -600,7 +600,7 @@ private slots:
         page.records << held;
         page.nextServerSeq = 5;
         page.epoch = QStringLiteral("schema6");
-        QVERIFY(kiosk.records().applyPulledPage(page));
+        QVERIFY(kiosk.pages().apply(page));
         QVERIFY(kiosk.records().find(recordId));
 
         QVERIFY(synced(kiosk));

@@ -385,10 +385,10 @@ private slots:
         QVERIFY(!review.decide(r.id, "approve", {}));
         QVERIFY2(review.lastError().contains("照片未到齐 (1/2)"), qPrintable(review.lastError()));
         QCOMPARE(OutboxRepository(supervisor.db.connection()).pendingCount(), 0);
-        QVERIFY(supervisor.records().reviewsOf(r.id).isEmpty());
+        QVERIFY(supervisor.reviews().reviewsOf(r.id).isEmpty());
         QVERIFY(review.decide(r.id, "approve", {}, {}, true));
         QVERIFY(supervisor.sync().ok);
-        const ReviewEvent stored = supervisor.records().reviewsOf(r.id).value(0);
+        const ReviewEvent stored = supervisor.reviews().reviewsOf(r.id).value(0);
         QVERIFY(stored.serverSeq > 0);
         QCOMPARE(stored.reviewer, QString("xc-supervisor"));
         QVERIFY(stored.photosIncompleteConfirmed);
@@ -398,7 +398,7 @@ private slots:
         // Pulled from the server by the inspector and by another desk.
         for (SyncDevice *reader : {&tablet, &laterReader}) {
             QVERIFY(reader->sync().ok);
-            const QList<ReviewEvent> reviews = reader->records().reviewsOf(r.id);
+            const QList<ReviewEvent> reviews = reader->reviews().reviewsOf(r.id);
             QCOMPARE(reviews.size(), 1);
             QVERIFY(reviews[0].photosIncompleteConfirmed);
             QCOMPARE(reviews[0].photosSeen, 1);
@@ -470,7 +470,7 @@ private slots:
         QCOMPARE(supervisor.transport->lastCode(), int(grpc::StatusCode::INVALID_ARGUMENT));
         // Nothing of it was stored: the next pull brings no decision.
         QVERIFY(supervisor.sync().ok);
-        QVERIFY(supervisor.records().reviewsOf(r.id).isEmpty());
+        QVERIFY(supervisor.reviews().reviewsOf(r.id).isEmpty());
         // The server still takes a good one.
         QVERIFY(push(
             [](Event *e) {

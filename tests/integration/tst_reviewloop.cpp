@@ -188,7 +188,7 @@ private slots:
         QCOMPARE(result.pushed, 1);
         QCOMPARE(OutboxRepository(supervisor.db.connection()).pendingCount(), 0);
         // The server numbered the decision and named the reviewer.
-        QList<ReviewEvent> reviews = supervisor.records().reviewsOf(r.id);
+        QList<ReviewEvent> reviews = supervisor.reviews().reviewsOf(r.id);
         QCOMPARE(reviews.size(), 1);
         QVERIFY(reviews[0].serverSeq > firstRevision);
         QCOMPARE(reviews[0].reviewer, QString("xc-supervisor"));
@@ -198,7 +198,7 @@ private slots:
         QVERIFY2(result.ok, qPrintable(result.error));
         Record onTablet = *tablet.records().find(r.id);
         QCOMPARE(onTablet.status, RecordStatus::Returned);
-        reviews = tablet.records().reviewsOf(r.id);
+        reviews = tablet.reviews().reviewsOf(r.id);
         QCOMPARE(reviews.size(), 1);
         QCOMPARE(reviews[0].comment, QString("请补充照片"));
         QCOMPARE(reviews[0].questionComments.value(0).questionId, QString("A6"));
@@ -250,7 +250,7 @@ private slots:
         result = tablet.sync();
         QVERIFY2(result.ok, qPrintable(result.error));
         QCOMPARE(tablet.records().find(r.id)->status, RecordStatus::Approved);
-        QCOMPARE(tablet.records().reviewsOf(r.id).size(), 2);
+        QCOMPARE(tablet.reviews().reviewsOf(r.id).size(), 2);
 
         // Published with one of its two photos ticked.
         QVERIFY(supervisor.sync().ok); // the approval is numbered here
@@ -272,7 +272,7 @@ private slots:
         const Record shown = *kiosk.records().find(r.id);
         QCOMPARE(shown.villageCode, QString(kXichuanVillage));
         QVERIFY(shown.authorDeviceId.isEmpty());
-        QVERIFY(kiosk.records().reviewsOf(r.id).isEmpty()); // no reviewer names either
+        QVERIFY(kiosk.reviews().reviewsOf(r.id).isEmpty()); // no reviewer names either
         const QJsonObject answers
             = QJsonDocument::fromJson(shown.content).object().value("answers").toObject();
         QCOMPARE(answers.value("A6_checked").toInt(), 41);
@@ -300,7 +300,7 @@ private slots:
         result = otherCounty.sync();
         QVERIFY2(result.ok, qPrintable(result.error));
         QVERIFY(!otherCounty.records().find(r.id));
-        QVERIFY(otherCounty.records().reviewsOf(r.id).isEmpty());
+        QVERIFY(otherCounty.reviews().reviewsOf(r.id).isEmpty());
         QCOMPARE(otherCounty.records().count(), 0);
     }
 
@@ -429,7 +429,7 @@ private slots:
         page.records << lost;
         page.nextServerSeq = meta.pullCursor();
         page.epoch = meta.serverEpoch();
-        QVERIFY(supervisor.records().applyPulledPage(page));
+        QVERIFY(supervisor.pages().apply(page));
 
         const qint64 revision = supervisor.records().find(r.id)->serverSeq;
         ReviewRepository decisions(supervisor.db.connection());

@@ -6,6 +6,7 @@
 #include "serverstore.h"
 #include "storage/database.h"
 #include "storage/recordrepository.h"
+#include "storage/reviewrepository.h"
 #include "storage/syncmetarepository.h"
 #include "syncsession.h"
 #include "synctransport.h"
@@ -437,7 +438,7 @@ private slots:
         result = SyncSession(tablet.connection(), transport).run();
         QVERIFY2(result.ok, qPrintable(result.error));
         QCOMPARE(records.find(r.id)->status, RecordStatus::Returned);
-        const QList<ReviewEvent> reviews = records.reviewsOf(r.id);
+        const QList<ReviewEvent> reviews = ReviewRepository(tablet.connection()).reviewsOf(r.id);
         QCOMPARE(reviews.size(), 1);
         QCOMPARE(reviews[0].reviewer, QString("xc-supervisor"));
         QCOMPARE(reviews[0].questionComments.value(0).comment, QString("数量与台账不符"));

@@ -1,7 +1,8 @@
 #pragma once
 
 // Test and bench helper: stores public records in a kiosk's store the way a pull does
-// (RecordRepository::applyPulledPage), approved and numbered after the store's last one.
+// (PulledPageWriter::apply), approved and numbered after the store's last one.
+#include "storage/pulledpagewriter.h"
 #include "storage/recordrepository.h"
 
 #include <QSqlQuery>
@@ -31,9 +32,9 @@ inline bool seedPublicRecords(QSqlDatabase db, const QString &villageCode, const
         page.records << r;
     }
     page.nextServerSeq = seq;
-    RecordRepository records(db);
-    if (!records.applyPulledPage(page)) {
-        *error = records.lastError();
+    PulledPageWriter pages(db);
+    if (!pages.apply(page)) {
+        *error = pages.lastError();
         return false;
     }
     return true;

@@ -2,7 +2,9 @@
 
 #include "media/photostore.h"
 #include "storage/database.h"
+#include "storage/pulledpagewriter.h"
 #include "storage/recordrepository.h"
+#include "storage/reviewrepository.h"
 #include "syncsession.h"
 #include "synctransport.h"
 #include "testlogin.h"
@@ -44,6 +46,8 @@ struct SyncDevice {
         return result;
     }
     RecordRepository records() { return RecordRepository(db.connection()); }
+    PulledPageWriter pages() { return PulledPageWriter(db.connection()); }
+    ReviewRepository reviews() { return ReviewRepository(db.connection()); }
     QString photoRoot() const { return PhotoStore::rootBeside(db.path()); }
 
     // Takes a photo as the tablet's photo step does (PhotoStore: downscaled, caption stamped,

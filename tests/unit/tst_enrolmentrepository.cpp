@@ -6,6 +6,7 @@
 #include "storage/database.h"
 #include "storage/enrolmentrepository.h"
 #include "storage/outboxrepository.h"
+#include "storage/pulledpagewriter.h"
 #include "storage/recordrepository.h"
 #include "storage/reviewrepository.h"
 #include "storage/storedrole.h"
@@ -107,7 +108,7 @@ private slots:
         page.records = {pulled};
         page.nextServerSeq = 5;
         page.epoch = "epoch-a";
-        QVERIFY(records.applyPulledPage(page));
+        QVERIFY(PulledPageWriter(m_db.connection()).apply(page));
         ReviewEvent approve;
         approve.recordId = pulled.id;
         approve.recordServerSeq = 5;

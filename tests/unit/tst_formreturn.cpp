@@ -10,6 +10,7 @@
 #include "serverprocess.h"
 #include "storage/outboxrepository.h"
 #include "storage/recordrepository.h"
+#include "storage/reviewrepository.h"
 #include "testlogin.h"
 
 #include <QSignalSpy>
@@ -95,7 +96,7 @@ private slots:
         QVERIFY(form()->open(id));
         QVERIFY(!form()->returned());
         QCOMPARE(RecordRepository(db()).find(id)->status, RecordStatus::Approved);
-        QCOMPARE(RecordRepository(db()).reviewsOf(id).size(), 2);
+        QCOMPARE(ReviewRepository(db()).reviewsOf(id).size(), 2);
     }
 };
 

@@ -4,6 +4,7 @@
 // records, oldest first).
 #include "storage/database.h"
 #include "storage/photocacherepository.h"
+#include "storage/pulledpagewriter.h"
 #include "storage/recordrepository.h"
 
 #include <QJsonArray>
@@ -51,7 +52,7 @@ class TestPhotoCache : public QObject {
         page.records << r;
         page.nextServerSeq = m_seq;
         page.epoch = "test";
-        return RecordRepository(m_db.connection()).applyPulledPage(page);
+        return PulledPageWriter(m_db.connection()).apply(page);
     }
 
 private slots:

@@ -2,6 +2,7 @@
 // an unreadable store is an error, not an empty feed.
 #include "storage/database.h"
 #include "storage/publicfeedquery.h"
+#include "storage/pulledpagewriter.h"
 #include "storage/recordrepository.h"
 #include "storage/referencedatarepository.h"
 
@@ -48,8 +49,8 @@ class TestPublicFeedQuery : public QObject {
         for (Record &r : page.records)
             r.serverSeq = ++m_seq;
         page.nextServerSeq = m_seq;
-        RecordRepository repo(m_db.connection());
-        return repo.applyPulledPage(page) ? QString() : repo.lastError();
+        PulledPageWriter pages(m_db.connection());
+        return pages.apply(page) ? QString() : pages.lastError();
     }
 
 private slots:

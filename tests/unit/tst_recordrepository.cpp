@@ -2,6 +2,7 @@
 #include "storage/bloboutboxrepository.h"
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
+#include "storage/pulledpagewriter.h"
 #include "storage/recordrepository.h"
 #include "storage/syncmetarepository.h"
 
@@ -154,7 +155,7 @@ private slots:
         page.records = {remoteCopyOfMine, theirs};
         page.nextServerSeq = 7;
         page.epoch = "epoch-1";
-        QVERIFY(records.applyPulledPage(page));
+        QVERIFY(PulledPageWriter(m_db.connection()).apply(page));
         QCOMPARE(records.find(mine.id)->content, mine.content);
         QCOMPARE(records.find(theirs.id)->syncState, SyncState::Synced);
         QCOMPARE(records.find(theirs.id)->serverSeq, 7);

@@ -3,8 +3,10 @@
 // later decision stands. Records and decisions arrive through the pull, as on a tablet.
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
+#include "storage/pulledpagewriter.h"
 #include "storage/recordrepository.h"
 #include "storage/returnnote.h"
+#include "storage/reviewrepository.h"
 
 #include <QTemporaryDir>
 #include <QUuid>
@@ -75,8 +77,9 @@ class TestReturnNote : public QObject {
         RecordRepository records(m_db.connection());
         const Record r = pulledRecord(5);
         const ReviewEvent back = pulledReturn(r, 6);
-        if (!records.applyPulledPage(pageOf({r}, {back}, 6)))
-            qFatal("cannot store the pulled page: %s", qPrintable(records.lastError()));
+        PulledPageWriter pages(m_db.connection());
+        if (!pages.apply(pageOf({r}, {back}, 6)))
+            qFatal("cannot store the pulled page: %s", qPrintable(pages.lastError()));
         if (returned)
             *returned = back;
         return *records.find(r.id);
@@ -89,7 +92,7 @@ private slots:
     {
         RecordRepository records(m_db.connection());
         const Record r = pulledRecord(5);
-        QVERIFY(records.applyPulledPage(pageOf({r}, {}, 5)));
+        QVERIFY(PulledPageWriter(m_db.connection()).apply(pageOf({r}, {}, 5)));
         ReturnNoteRepository notes(m_db.connection());
         QVERIFY(!notes.returnNoteFor(r.id));
         QCOMPARE(notes.lastError(), QString());
@@ -141,15 +144,16 @@ private slots:
         QVERIFY(!notes.returnNoteFor(r.id));
         Record numbered = *records.find(r.id);
         numbered.serverSeq = 12;
-        QVERIFY(records.applyPulledPage(pageOf({numbered}, {}, 12)));
+        QVERIFY(PulledPageWriter(m_db.connection()).apply(pageOf({numbered}, {}, 12)));
         QVERIFY(!notes.returnNoteFor(r.id));
 
         // Approved: the old return is history, not a note.
-        QVERIFY(records.applyPulledPage(
-            pageOf({}, {pulledDecision(numbered, ReviewDecision::Approve, 13)}, 13)));
+        QVERIFY(
+            PulledPageWriter(m_db.connection())
+                .apply(pageOf({}, {pulledDecision(numbered, ReviewDecision::Approve, 13)}, 13)));
         QCOMPARE(records.find(r.id)->status, RecordStatus::Approved);
         QVERIFY(!notes.returnNoteFor(r.id));
-        QCOMPARE(records.reviewsOf(r.id).size(), 2);
+        QCOMPARE(ReviewRepository(m_db.connection()).reviewsOf(r.id).size(), 2);
     }
 
     void aSecondReturnOfTheNewRevisionIsTheNewNote()
@@ -163,7 +167,7 @@ private slots:
         numbered.serverSeq = 12;
         ReviewEvent again = pulledReturn(numbered, 13);
         again.comment = "照片仍不清楚";
-        QVERIFY(records.applyPulledPage(pageOf({numbered}, {again}, 13)));
+        QVERIFY(PulledPageWriter(m_db.connection()).apply(pageOf({numbered}, {again}, 13)));
         const auto note = ReturnNoteRepository(m_db.connection()).returnNoteFor(r.id);
         QVERIFY(note);
         QCOMPARE(note->id, again.id);
@@ -174,8 +178,8 @@ private slots:
     {
         const Record r = pullReturned();
         RecordRepository records(m_db.connection());
-        QVERIFY(records.applyPulledPage(
-            pageOf({}, {pulledDecision(r, ReviewDecision::Approve, 7)}, 7)));
+        QVERIFY(PulledPageWriter(m_db.connection())
+                    .apply(pageOf({}, {pulledDecision(r, ReviewDecision::Approve, 7)}, 7)));
         QCOMPARE(records.find(r.id)->status, RecordStatus::Approved);
         QVERIFY(!ReturnNoteRepository(m_db.connection()).returnNoteFor(r.id));
     }

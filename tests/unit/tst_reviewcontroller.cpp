@@ -2,6 +2,7 @@
 #include "controllers/reviewcontroller.h"
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
+#include "storage/pulledpagewriter.h"
 #include "storage/recordrepository.h"
 #include "storage/referencedatarepository.h"
 #include "storage/templaterepository.h"
@@ -35,7 +36,7 @@ bool storePulled(QSqlDatabase db, const Record &r)
     page.records << r;
     page.nextServerSeq = r.serverSeq;
     page.epoch = "e1";
-    return RecordRepository(db).applyPulledPage(page);
+    return PulledPageWriter(db).apply(page);
 }
 } // namespace
 
@@ -111,8 +112,9 @@ private slots:
         QCOMPARE(diff.answers.size(), 1);
         QCOMPARE(diff.answers[0].questionId, QString("A6_checked"));
         QCOMPARE(diff.answers[0].label, QString("已检查户数"));
-        QCOMPARE(diff.answers[0].before.toInt(), 40);
-        QCOMPARE(diff.answers[0].after.toInt(), 41);
+        // A number bare, as it was typed (the record view adds the unit).
+        QCOMPARE(diff.answers[0].before.toString(), QString("40"));
+        QCOMPARE(diff.answers[0].after.toString(), QString("41"));
         QCOMPARE(diff.photos.size(), 1);
         QCOMPARE(diff.photos[0].added, QStringList {"p2"});
         QCOMPARE(diff.photos[0].removed, QStringList {"p1"});

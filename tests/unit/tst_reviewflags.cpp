@@ -8,7 +8,9 @@
 #include "media/photostore.h"
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
+#include "storage/pulledpagewriter.h"
 #include "storage/recordrepository.h"
+#include "storage/reviewrepository.h"
 
 #include <QTemporaryDir>
 #include <QUuid>
@@ -63,7 +65,7 @@ class TestReviewFlags : public QObject {
         page.records << r;
         page.nextServerSeq = seq;
         page.epoch = "e1";
-        return RecordRepository(db).applyPulledPage(page);
+        return PulledPageWriter(db).apply(page);
     }
 
 private slots:
@@ -191,10 +193,13 @@ private slots:
         QVERIFY(review.decide(other, "return", "请补拍"));
 
         QVERIFY(review.decide(without, "approve", {})); // no photos: nothing to confirm
-        QVERIFY(!records.reviewsOf(without).value(0).photosIncompleteConfirmed);
+        QVERIFY(!ReviewRepository(db.connection())
+                     .reviewsOf(without)
+                     .value(0)
+                     .photosIncompleteConfirmed);
 
         QVERIFY(review.decide(withPhoto, "approve", {}, {}, true));
-        ReviewEvent stored = records.reviewsOf(withPhoto).value(0);
+        ReviewEvent stored = ReviewRepository(db.connection()).reviewsOf(withPhoto).value(0);
         QVERIFY(stored.photosIncompleteConfirmed);
         QCOMPARE(stored.photosSeen, 0);
         QCOMPARE(stored.photosTotal, 1);
@@ -209,7 +214,7 @@ private slots:
         QVERIFY(review.lastError().endsWith("才能发布"));
         QCOMPARE(outbox.pendingCount(), 3);
         QVERIFY(review.publish(withPhoto, {}, true));
-        stored = records.reviewsOf(withPhoto).value(1);
+        stored = ReviewRepository(db.connection()).reviewsOf(withPhoto).value(1);
         QCOMPARE(stored.decision, ReviewDecision::Publish);
         QVERIFY(stored.photosIncompleteConfirmed);
 
@@ -225,8 +230,8 @@ private slots:
         QCOMPARE(outbox.pendingCount(), 4);
         QCOMPARE(records.find(a)->status, RecordStatus::Submitted);
         QVERIFY(review.approveMany({a, b}, true));
-        QVERIFY(!records.reviewsOf(a).value(0).photosIncompleteConfirmed);
-        QVERIFY(records.reviewsOf(b).value(0).photosIncompleteConfirmed);
+        QVERIFY(!ReviewRepository(db.connection()).reviewsOf(a).value(0).photosIncompleteConfirmed);
+        QVERIFY(ReviewRepository(db.connection()).reviewsOf(b).value(0).photosIncompleteConfirmed);
         QCOMPARE(outbox.pendingCount(), 6);
     }
 };

@@ -3,6 +3,7 @@
 // refused decision can be set aside.
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
+#include "storage/pulledpagewriter.h"
 #include "storage/recordrepository.h"
 #include "storage/reviewrepository.h"
 #include "storage/revisionhistory.h"
@@ -74,15 +75,15 @@ private slots:
     {
         RecordRepository records(m_db.connection());
         const Record first = pulledRecord(5, R"({"answers":{"A6":3}})");
-        QVERIFY(records.applyPulledPage(pageOf({first}, 5)));
+        QVERIFY(PulledPageWriter(m_db.connection()).apply(pageOf({first}, 5)));
         // A fresh record is an INSERT: nothing is copied.
         QCOMPARE(rowsIn(m_db.connection(), "record_revision"), 0);
         // The same revision pulled again copies nothing either.
-        QVERIFY(records.applyPulledPage(pageOf({first}, 5)));
+        QVERIFY(PulledPageWriter(m_db.connection()).apply(pageOf({first}, 5)));
         QCOMPARE(rowsIn(m_db.connection(), "record_revision"), 0);
 
         const Record second = pulledRecord(9, R"({"answers":{"A6":4}})", first.id);
-        QVERIFY(records.applyPulledPage(pageOf({second}, 9)));
+        QVERIFY(PulledPageWriter(m_db.connection()).apply(pageOf({second}, 9)));
         const QList<Record> revisions = RevisionHistory(m_db.connection()).revisionsOf(first.id);
         QCOMPARE(revisions.size(), 2);
         QCOMPARE(revisions[0].serverSeq, 5);
@@ -98,7 +99,7 @@ private slots:
     {
         RecordRepository records(m_db.connection());
         const Record returned = pulledRecord(5, R"({"answers":{"A6":3}})");
-        QVERIFY(records.applyPulledPage(pageOf({returned}, 5)));
+        QVERIFY(PulledPageWriter(m_db.connection()).apply(pageOf({returned}, 5)));
         Record edited = returned;
         edited.content = R"({"answers":{"A6":2}})";
         QVERIFY(records.saveDraft(edited));
@@ -111,7 +112,8 @@ private slots:
         Record numbered = edited;
         numbered.status = RecordStatus::Submitted;
         numbered.serverSeq = 12;
-        QVERIFY2(records.applyPulledPage(pageOf({numbered}, 12)), qPrintable(records.lastError()));
+        PulledPageWriter pages(m_db.connection());
+        QVERIFY2(pages.apply(pageOf({numbered}, 12)), qPrintable(pages.lastError()));
         const QList<Record> revisions = history.revisionsOf(returned.id);
         QCOMPARE(revisions.size(), 2);
         QCOMPARE(revisions[0].serverSeq, 5);
@@ -124,13 +126,13 @@ private slots:
     {
         RecordRepository records(m_db.connection());
         const Record r = pulledRecord(5, R"({"answers":{"A6":3}})");
-        QVERIFY(records.applyPulledPage(pageOf({r}, 5)));
+        QVERIFY(PulledPageWriter(m_db.connection()).apply(pageOf({r}, 5)));
         ReviewEvent back = decision(r, ReviewDecision::Return, "照片不清楚");
         back.questionComments << QuestionComment {"A6", "数量与台账不符"};
         ReviewRepository reviews(m_db.connection());
         QVERIFY2(reviews.decide(back), qPrintable(reviews.lastError()));
         QCOMPARE(records.find(r.id)->status, RecordStatus::Returned);
-        const QList<ReviewEvent> stored = records.reviewsOf(r.id);
+        const QList<ReviewEvent> stored = ReviewRepository(m_db.connection()).reviewsOf(r.id);
         QCOMPARE(stored.size(), 1);
         QCOMPARE(stored[0].serverSeq, 0); // pending until the server numbers it
         QCOMPARE(stored[0].questionComments.value(0).comment, QString("数量与台账不符"));
@@ -141,7 +143,8 @@ private slots:
         QCOMPARE(queued[0].review->decision, ReviewDecision::Return);
         QCOMPARE(queued[0].review->comment, QString("照片不清楚"));
         // A queued decision does not hold back the next pulled revision of the record.
-        QVERIFY(records.applyPulledPage(pageOf({pulledRecord(8, "{}", r.id)}, 8)));
+        QVERIFY(
+            PulledPageWriter(m_db.connection()).apply(pageOf({pulledRecord(8, "{}", r.id)}, 8)));
         QCOMPARE(records.find(r.id)->serverSeq, 8);
     }
 
@@ -150,7 +153,7 @@ private slots:
         RecordRepository records(m_db.connection());
         const Record a = pulledRecord(5, "{}");
         const Record b = pulledRecord(6, "{}");
-        QVERIFY(records.applyPulledPage(pageOf({a, b}, 6)));
+        QVERIFY(PulledPageWriter(m_db.connection()).apply(pageOf({a, b}, 6)));
         ReviewRepository reviews(m_db.connection());
         ReviewEvent stale = decision(b, ReviewDecision::Approve);
         stale.recordServerSeq = 4; // not b's current revision
@@ -172,7 +175,7 @@ private slots:
     {
         RecordRepository records(m_db.connection());
         const Record r = pulledRecord(5, "{}");
-        QVERIFY(records.applyPulledPage(pageOf({r}, 5)));
+        QVERIFY(PulledPageWriter(m_db.connection()).apply(pageOf({r}, 5)));
         ReviewRepository reviews(m_db.connection());
         QVERIFY(!reviews.decide(decision(r, ReviewDecision::Return)));
         QCOMPARE(reviews.refusal(), ReviewRepository::Refusal::ReturnNeedsComment);
@@ -195,7 +198,7 @@ private slots:
     {
         RecordRepository records(m_db.connection());
         const Record r = pulledRecord(5, "{}");
-        QVERIFY(records.applyPulledPage(pageOf({r}, 5)));
+        QVERIFY(PulledPageWriter(m_db.connection()).apply(pageOf({r}, 5)));
         ReviewRepository reviews(m_db.connection());
         QVERIFY(reviews.decide(decision(r, ReviewDecision::Approve)));
         OutboxRepository outbox(m_db.connection());

@@ -1,0 +1,96 @@
+#include "pulledpagewriter.h"
+
+#include "reviewrepository.h"
+#include "syncmetarepository.h"
+#include "transaction.h"
+
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+bool PulledPageWriter::apply(const PulledPage &page)
+{
+    Transaction tx(m_db);
+    // The outbox is small (what this device has not sent yet): read it once per page.
+    QSet<QString> withLocalEdits;
+    QSqlQuery pending(m_db);
+    if (!pending.exec(
+            QStringLiteral("SELECT DISTINCT record_id FROM outbox WHERE review_id IS NULL"))) {
+        m_error = pending.lastError().text();
+        return false;
+    }
+    while (pending.next())
+        withLocalEdits.insert(pending.value(0).toString());
+    for (Record r : page.records) {
+        if (withLocalEdits.contains(r.id))
+            continue;
+        // (The upsert keeps the op id of a revision this device submitted.)
+        r.syncState = SyncState::Synced;
+        if (!m_records.upsert(r)) {
+            m_error = m_records.lastError();
+            return false;
+        }
+    }
+    ReviewRepository reviews(m_db);
+    for (const ReviewEvent &e : page.reviews) {
+        if (!reviews.storePulled(e)) {
+            m_error = reviews.lastError();
+            return false;
+        }
+    }
+    for (const auto &[recordId, serverSeq] : page.photosArrived) {
+        QSqlQuery q(m_db);
+        q.prepare(
+            QStringLiteral("UPDATE record SET photos_pending = 0 WHERE id = ? AND server_seq = ?"));
+        q.addBindValue(recordId);
+        q.addBindValue(serverSeq);
+        if (!q.exec()) {
+            m_error = q.lastError().text();
+            return false;
+        }
+    }
+    for (const QString &recordId : page.withdrawn) {
+        if (!removeWithdrawn(recordId))
+            return false;
+    }
+    SyncMetaRepository meta(m_db);
+    if (!meta.setValue(QLatin1String(SyncMetaRepository::kPullCursor),
+                       QString::number(page.nextServerSeq))
+        || !meta.setValue(QLatin1String(SyncMetaRepository::kServerEpoch), page.epoch)
+        || !meta.advanceHistoryMark({page.nextServerSeq, page.nextFingerprint})) {
+        m_error = QStringLiteral("cannot store the pull cursor");
+        return false;
+    }
+    if (!tx.commit()) {
+        m_error = QStringLiteral("cannot commit the pulled page");
+        return false;
+    }
+    return true;
+}
+
+bool PulledPageWriter::removeWithdrawn(const QString &recordId)
+{
+    // A kiosk's copy of a record that is no longer public: gone with its history and search
+    // text (the index follows by trigger). A record this device still has to send stays.
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT 1 FROM outbox WHERE record_id = ?"));
+    q.addBindValue(recordId);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    if (q.next())
+        return true;
+    for (const char *sql :
+         {"DELETE FROM record_search WHERE record_id = ?",
+          "DELETE FROM record_revision WHERE record_id = ?", "DELETE FROM record WHERE id = ?"}) {
+        q.prepare(QLatin1String(sql));
+        q.addBindValue(recordId);
+        if (!q.exec()) {
+            m_error = QStringLiteral("cannot remove withdrawn record %1: %2")
+                          .arg(recordId, q.lastError().text());
+            return false;
+        }
+    }
+    return true;
+}

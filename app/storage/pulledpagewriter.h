@@ -1,0 +1,25 @@
+#pragma once
+
+#include "pulledpage.h"
+#include "recordwriter.h"
+
+#include <QSqlDatabase>
+
+// Stores a page pulled from the server: its records, decisions, photo arrivals and
+// withdrawals with the new cursor, in one transaction.
+class PulledPageWriter {
+public:
+    explicit PulledPageWriter(QSqlDatabase db) : m_db(db), m_records(db) { }
+
+    // A record with unsent local edits keeps them: its own outbox entry goes out next.
+    bool apply(const PulledPage &page);
+
+    QString lastError() const { return m_error; }
+
+private:
+    bool removeWithdrawn(const QString &recordId);
+
+    QSqlDatabase m_db;
+    QString m_error;
+    RecordWriter m_records; // kept across pages: its statements stay prepared
+};
