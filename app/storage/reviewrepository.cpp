@@ -7,10 +7,31 @@
 #include "domain/record.h"
 
 #include <QDateTime>
-#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
+
+#include <optional>
+
+namespace {
+
+// The record's status after a decision; none for publishing.
+std::optional<RecordStatus> statusAfter(ReviewDecision decision)
+{
+    switch (decision) {
+    case ReviewDecision::Approve:
+        return RecordStatus::Approved;
+    case ReviewDecision::Return:
+        return RecordStatus::Returned;
+    case ReviewDecision::Reject:
+        return RecordStatus::Rejected;
+    case ReviewDecision::Publish:
+        break;
+    }
+    return std::nullopt;
+}
+
+} // namespace
 
 bool ReviewRepository::decide(const ReviewEvent &event)
 {
@@ -94,14 +115,11 @@ bool ReviewRepository::write(ReviewEvent e)
         return refuse(Refusal::StoreFailed,
                       QStringLiteral("cannot queue review %1: %2").arg(e.id, q.lastError().text()));
     }
-    static const QHash<ReviewDecision, RecordStatus> statusOf {
-        {ReviewDecision::Approve, RecordStatus::Approved},
-        {ReviewDecision::Return, RecordStatus::Returned},
-        {ReviewDecision::Reject, RecordStatus::Rejected}};
-    if (!statusOf.contains(e.decision))
+    const std::optional<RecordStatus> status = statusAfter(e.decision);
+    if (!status)
         return true; // publishing changes no status
     q.prepare(QStringLiteral("UPDATE record SET status = ? WHERE id = ?"));
-    q.addBindValue(static_cast<int>(statusOf.value(e.decision)));
+    q.addBindValue(static_cast<int>(*status));
     q.addBindValue(e.recordId);
     if (!q.exec())
         return refuse(Refusal::StoreFailed, q.lastError().text());
@@ -149,16 +167,13 @@ bool ReviewRepository::storePulled(const ReviewEvent &e)
         return false;
     }
     // The decision stands for the revision it was made on; a later revision awaits its own.
-    static const QHash<ReviewDecision, RecordStatus> statusOf {
-        {ReviewDecision::Approve, RecordStatus::Approved},
-        {ReviewDecision::Return, RecordStatus::Returned},
-        {ReviewDecision::Reject, RecordStatus::Rejected}};
-    if (!statusOf.contains(e.decision))
+    const std::optional<RecordStatus> status = statusAfter(e.decision);
+    if (!status)
         return true; // publishing changes no status
     q.prepare(QStringLiteral("UPDATE record SET status = ? WHERE id = ? AND server_seq = ? "
                              "AND id NOT IN (SELECT record_id FROM outbox "
                              "WHERE review_id IS NULL)"));
-    q.addBindValue(static_cast<int>(statusOf.value(e.decision)));
+    q.addBindValue(static_cast<int>(*status));
     q.addBindValue(e.recordId);
     q.addBindValue(e.recordServerSeq);
     if (!q.exec()) {
