@@ -115,11 +115,11 @@ bool ReviewRepository::write(ReviewEvent e)
         return refuse(Refusal::StoreFailed,
                       QStringLiteral("cannot queue review %1: %2").arg(e.id, q.lastError().text()));
     }
-    const std::optional<RecordStatus> status = statusAfter(e.decision);
-    if (!status)
+    const std::optional<RecordStatus> decided = statusAfter(e.decision);
+    if (!decided)
         return true; // publishing changes no status
     q.prepare(QStringLiteral("UPDATE record SET status = ? WHERE id = ?"));
-    q.addBindValue(static_cast<int>(*status));
+    q.addBindValue(static_cast<int>(*decided));
     q.addBindValue(e.recordId);
     if (!q.exec())
         return refuse(Refusal::StoreFailed, q.lastError().text());
@@ -167,13 +167,13 @@ bool ReviewRepository::storePulled(const ReviewEvent &e)
         return false;
     }
     // The decision stands for the revision it was made on; a later revision awaits its own.
-    const std::optional<RecordStatus> status = statusAfter(e.decision);
-    if (!status)
+    const std::optional<RecordStatus> decided = statusAfter(e.decision);
+    if (!decided)
         return true; // publishing changes no status
     q.prepare(QStringLiteral("UPDATE record SET status = ? WHERE id = ? AND server_seq = ? "
                              "AND id NOT IN (SELECT record_id FROM outbox "
                              "WHERE review_id IS NULL)"));
-    q.addBindValue(static_cast<int>(*status));
+    q.addBindValue(static_cast<int>(*decided));
     q.addBindValue(e.recordId);
     q.addBindValue(e.recordServerSeq);
     if (!q.exec()) {
