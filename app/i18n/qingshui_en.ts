@@ -1523,14 +1523,6 @@
         <translation>(no answer)</translation>
     </message>
     <message>
-        <source>是</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <source>否</source>
-        <translation>No</translation>
-    </message>
-    <message>
         <source>与退回版本对比</source>
         <translation>Compared with the returned revision</translation>
     </message>
@@ -1545,11 +1537,6 @@
     <message>
         <source>%1：%2 → %3（一侧没有定位）</source>
         <translation>%1: %2 → %3 (one side has no point)</translation>
-    </message>
-    <message>
-        <source>、</source>
-        <comment>between the options of a multiple-choice answer</comment>
-        <translation>, </translation>
     </message>
 </context>
 <context>

@@ -21,18 +21,10 @@ Rectangle {
     readonly property var photos: diff.photos || []
     readonly property var gps: diff.gps || []
 
-    // A stored answer as a line of text; undefined means there was no answer.
+    // An answer's before and after come as text (the backend's one answer formatter);
+    // undefined when it was not answered.
     function valueText(v) {
-        if (v === undefined || v === null)
-            return qsTr("（未填）")
-        if (typeof v === "boolean")
-            return v ? qsTr("是") : qsTr("否")
-        if (Array.isArray(v))
-            return v.join(qsTr("、", "between the options of a multiple-choice answer"))
-        if (typeof v === "object")
-            return v.lat !== undefined ? Number(v.lat).toFixed(6) + ", " + Number(v.lon).toFixed(6)
-                                       : JSON.stringify(v)
-        return String(v)
+        return v === undefined || v === null ? qsTr("（未填）") : String(v)
     }
 
     implicitHeight: column.implicitHeight + 2 * Theme.spacing
