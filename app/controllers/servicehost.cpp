@@ -132,6 +132,7 @@ bool ServiceHost::openStore(const Options &options)
         return false;
     }
     m_photoDirectory = QFileInfo(options.dbPath).absolutePath() + QStringLiteral("/photos");
+    m_deviceId = SyncMetaRepository(db).deviceId();
     return true;
 }
 
@@ -166,7 +167,7 @@ void ServiceHost::buildAccount(const Options &options)
 {
     QSqlDatabase db = m_db->connection();
     if (options.seedDemo)
-        DemoData::seedIfEmpty(db, SyncMetaRepository(db).deviceId());
+        DemoData::seedIfEmpty(db, m_deviceId);
     QHash<QString, RecordListModel::TemplateInfo> templateInfo;
     for (const FormTemplate &t : TemplateRepository(db).latestAll()) {
         RecordListModel::TemplateInfo &info = templateInfo[t.id];
@@ -204,8 +205,8 @@ void ServiceHost::buildInspector(const Options &options)
         : QtPositionProvider::createNmeaReplay(options.nmeaPath, this);
     m_position = std::make_unique<PositionStatus>(m_positionProvider);
     m_gps = std::make_unique<GpsCapture>(m_positionProvider);
-    m_form = std::make_unique<FormController>(db, SyncMetaRepository(db).deviceId(), m_gps.get(),
-                                              m_photos.get(), m_position.get());
+    m_form = std::make_unique<FormController>(db, m_deviceId, m_gps.get(), m_photos.get(),
+                                              m_position.get());
     m_camera = std::make_unique<CameraSource>();
     m_cameraController = std::make_unique<CameraController>(m_camera.get(), m_form.get());
     RecordListModel *records = m_records.get();
@@ -350,7 +351,6 @@ void ServiceHost::wireEnrolment(const Options &options)
     m_settings = std::make_unique<SettingsController>(db, options.serverAddress);
     EnrolmentController *enrolment = m_enrolment.get();
     SettingsController *settings = m_settings.get();
-    sync->setServerAddress(settings->serverAddress());
 
     connect(enrolment, &EnrolmentController::enrolled, this, [this, login, settings, sync] {
         login->refresh();

@@ -84,6 +84,7 @@ private:
 
     QString m_error;
     QString m_photoDirectory;
+    QString m_deviceId;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
     std::unique_ptr<SearchIndexer> m_searchIndexer;
