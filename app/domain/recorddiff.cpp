@@ -1,5 +1,7 @@
 #include "recorddiff.h"
 
+#include "geodistance.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,17 +36,6 @@ QStringList missingFrom(const QStringList &from, const QStringList &these)
 }
 
 } // namespace
-
-double haversineMetres(double lat1, double lon1, double lat2, double lon2)
-{
-    constexpr double kEarthRadiusM = 6371008.8;
-    constexpr double kRad = M_PI / 180.0;
-    const double dLat = (lat2 - lat1) * kRad;
-    const double dLon = (lon2 - lon1) * kRad;
-    const double a = std::sin(dLat / 2) * std::sin(dLat / 2)
-        + std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dLon / 2) * std::sin(dLon / 2);
-    return 2 * kEarthRadiusM * std::asin(std::min(1.0, std::sqrt(a)));
-}
 
 RecordDiff diffRevisions(const FormTemplate &form, const QByteArray &before,
                          const QByteArray &after)

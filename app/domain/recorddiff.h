@@ -38,9 +38,6 @@ struct RecordDiff {
     bool isEmpty() const { return answers.isEmpty() && photos.isEmpty() && gps.isEmpty(); }
 };
 
-// Great-circle distance on a sphere of the Earth's mean radius (6371.0088 km).
-double haversineMetres(double lat1, double lon1, double lat2, double lon2);
-
 // Compares the answers of two revisions' contents ({"answers": {...}}), in the template's
 // question order; answers to questions the template does not know follow, by id.
 RecordDiff diffRevisions(const FormTemplate &form, const QByteArray &before,

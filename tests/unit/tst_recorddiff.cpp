@@ -1,4 +1,5 @@
 // The diff a supervisor reads, on the bundled toilet checklist (app/data/templates).
+#include "domain/geodistance.h"
 #include "domain/recorddiff.h"
 
 #include <QFile>

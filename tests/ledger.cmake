@@ -1,0 +1,2 @@
+# The rectification ledger (issue 16): its rules, the server deciding, the devices' side.
+qs_add_qtest(tst_problemledger SOURCES unit/tst_problemledger.cpp LIBS qs_domain)
