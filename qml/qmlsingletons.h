@@ -8,6 +8,8 @@
 #include "controllers/inspectorcontroller.h"
 #include "controllers/kioskcontroller.h"
 #include "controllers/languagecontroller.h"
+#include "controllers/ledgerboardcontroller.h"
+#include "controllers/ledgercontroller.h"
 #include "controllers/logincontroller.h"
 #include "controllers/photofetchcontroller.h"
 #include "controllers/positionstatus.h"
@@ -17,6 +19,7 @@
 #include "controllers/services.h"
 #include "controllers/settingscontroller.h"
 #include "controllers/villagepickercontroller.h"
+#include "models/ledgerlistmodel.h"
 #include "models/recordlistmodel.h"
 #include "models/unitlistmodel.h"
 #include "positioning/gpscapture.h"
@@ -220,6 +223,42 @@ public:
     static ReviewController *create(QQmlEngine *, QJSEngine *)
     {
         return QmlSingletons::handOver(&Services::review, "Review");
+    }
+};
+
+struct LedgerSingleton {
+    Q_GADGET
+    QML_FOREIGN(LedgerController)
+    QML_NAMED_ELEMENT(Ledger)
+    QML_SINGLETON
+public:
+    static LedgerController *create(QQmlEngine *, QJSEngine *)
+    {
+        return QmlSingletons::handOver(&Services::ledger, "Ledger");
+    }
+};
+
+struct LedgerListSingleton {
+    Q_GADGET
+    QML_FOREIGN(LedgerListModel)
+    QML_NAMED_ELEMENT(LedgerList)
+    QML_SINGLETON
+public:
+    static LedgerListModel *create(QQmlEngine *, QJSEngine *)
+    {
+        return QmlSingletons::handOver(&Services::ledgerList, "LedgerList");
+    }
+};
+
+struct LedgerBoardSingleton {
+    Q_GADGET
+    QML_FOREIGN(LedgerBoardController)
+    QML_NAMED_ELEMENT(LedgerBoard)
+    QML_SINGLETON
+public:
+    static LedgerBoardController *create(QQmlEngine *, QJSEngine *)
+    {
+        return QmlSingletons::handOver(&Services::ledgerBoard, "LedgerBoard");
     }
 };
 

@@ -3,6 +3,7 @@
 #include "blobdownloader.h"
 #include "domain/photoreferences.h"
 #include "media/photostore.h"
+#include "storage/publicproblemquery.h"
 #include "storage/recordrepository.h"
 
 #include <grpcpp/support/status.h>
@@ -25,13 +26,26 @@ std::optional<QStringList> PublicPhotos::listed(QString *error) const
         *error = records.lastError();
         return std::nullopt;
     }
-    for (const QByteArray &content : *contents) {
-        for (const QString &sha : photoReferencesIn(content)) {
+    const auto add = [&](const QStringList &shas) {
+        for (const QString &sha : shas) {
             if (!seen.contains(sha)) {
                 seen.insert(sha);
                 out << sha;
             }
         }
+    };
+    for (const QByteArray &content : *contents)
+        add(photoReferencesIn(content));
+    // The ledger's closed problems a supervisor published: their before and after renditions.
+    const PublicProblemQuery problems(m_db);
+    const QList<PublicProblem> published = problems.newestClosedFirst();
+    if (!problems.lastError().isEmpty()) {
+        *error = problems.lastError();
+        return std::nullopt;
+    }
+    for (const PublicProblem &p : published) {
+        add(p.beforePhotos);
+        add(p.afterPhotos);
     }
     return out;
 }

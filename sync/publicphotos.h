@@ -17,15 +17,16 @@ struct PublicPhotosResult {
     QString storeError; // the store could not be read: nothing fetched, nothing removed
 };
 
-// A kiosk's photo step after a pull: the photos its public copies list are fetched into the
+// A kiosk's photo step after a pull: the photos its public copies (records, and the ledger's
+// closed problems) list are fetched into the
 // photo folder (PhotoStore's names), and the files no copy lists any more (withdrawn records,
 // unticked photos of a new revision) are deleted. Blocking; the sync thread runs it.
 class PublicPhotos {
 public:
     PublicPhotos(QSqlDatabase db, QString photoRoot) : m_db(db), m_root(std::move(photoRoot)) { }
 
-    // Every photo the store's records refer to, each once; nothing when the store cannot be
-    // read (*error says why).
+    // Every photo the store's records and published problems refer to, each once; nothing
+    // when the store cannot be read (*error says why).
     std::optional<QStringList> listed(QString *error) const;
     PublicPhotosResult run(BlobDownloader &downloader);
 

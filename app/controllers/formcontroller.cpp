@@ -3,12 +3,14 @@
 #include "controllers/photoproblemtext.h"
 #include "controllers/placenames.h"
 #include "controllers/positionstatus.h"
+#include "controllers/recordproblems.h"
 #include "controllers/validationtext.h"
 #include "domain/formvalidation.h"
 #include "media/photostore.h"
 #include "models/liststatustext.h"
 #include "models/recordlistmodel.h"
 #include "positioning/gpscapture.h"
+#include "storage/enrolmentrepository.h"
 #include "storage/recordrepository.h"
 #include "storage/referencedatarepository.h"
 #include "storage/returnnote.h"
@@ -157,6 +159,7 @@ bool FormController::load(const Record &record, const FormTemplate &formTemplate
     m_partnerDistrict = unit ? PlaceNames::place(unit->partnerDistrictName) : QString();
     loadReturnNote();
     emit opened();
+    emit problemsChanged();
     answersUpdated();
     emit issuesChanged();
     emit statusChanged();
@@ -281,12 +284,55 @@ int FormController::validate()
     return int(m_issues.size());
 }
 
+RecordProblems FormController::recordProblems() const
+{
+    return RecordProblems(m_db, EnrolmentRepository(m_db).account().username);
+}
+
+QVariantMap FormController::failing() const
+{
+    return RecordProblems::failing(m_template, m_answers);
+}
+
+QVariantMap FormController::raised() const
+{
+    QVariantMap out;
+    if (m_record.id.isEmpty())
+        return out;
+    for (const QString &questionId : recordProblems().raisedOn(m_record.id))
+        out.insert(questionId, true);
+    return out;
+}
+
+QString FormController::raiseProblem(const QString &questionId, const QString &description,
+                                     int severity)
+{
+    if (m_record.id.isEmpty())
+        return tr("没有打开的记录");
+    QString error;
+    if (!recordProblems().raise(m_record, m_template, m_answers, questionId, description, severity,
+                                m_position ? m_position->lastFix() : GeoFix(), &error))
+        return error;
+    emit problemsChanged();
+    return {};
+}
+
 QString FormController::submit()
 {
     if (!editable())
         return tr("这条记录已提交，不能再改");
     if (const int n = validate(); n > 0)
         return tr("还有 %1 处需要填写或更正").arg(n);
+    // The answers that fail a marked standard raise their problems first: raising is
+    // idempotent per question, so a submission cut short here raises nothing twice.
+    QString problemError;
+    const int raisedNow = recordProblems().raiseFailing(
+        m_record, m_template, m_answers, m_position ? m_position->lastFix() : GeoFix(),
+        &problemError);
+    if (raisedNow < 0)
+        return problemError;
+    if (raisedNow > 0)
+        emit problemsChanged();
     RecordRepository records(m_db);
     Record r = m_record;
     r.updatedAtMs = QDateTime::currentMSecsSinceEpoch();

@@ -22,6 +22,7 @@
 // being typed; submit validates, then stores and queues the record in one transaction.
 class GpsCapture;
 class PositionStatus;
+class RecordProblems;
 
 class FormController : public QObject {
     Q_OBJECT
@@ -53,6 +54,11 @@ class FormController : public QObject {
     Q_PROPERTY(QDateTime returnedAt READ returnedAt NOTIFY returnNoteChanged)
     // question id -> the supervisor's comment on it
     Q_PROPERTY(QVariantMap questionComments READ questionComments NOTIFY returnNoteChanged)
+    // The rectification ledger: question id -> the standard's words, for each shown answer
+    // that fails a standard the template marks (a problem is raised for it at submission);
+    // question id -> true for each answer a problem was raised on already.
+    Q_PROPERTY(QVariantMap failing READ failing NOTIFY answersChanged)
+    Q_PROPERTY(QVariantMap raised READ raised NOTIFY problemsChanged)
 public:
     FormController(QSqlDatabase db, const QString &deviceId, GpsCapture *gps, PhotoStore *photos,
                    PositionStatus *position, QObject *parent = nullptr);
@@ -84,6 +90,10 @@ public:
     Q_INVOKABLE QString submit();
     // Deletes the draft (only a draft that never left the device).
     Q_INVOKABLE bool discard();
+    // Raises a problem in the ledger on this record's answer (questionId "" : the record as a
+    // whole), stored and queued at once. "" on success, else why not.
+    Q_INVOKABLE QString raiseProblem(const QString &questionId, const QString &description,
+                                     int severity);
 
     QString recordId() const { return m_record.id; }
     QString title() const { return m_template.title.text(); }
@@ -105,6 +115,8 @@ public:
     QString returnReviewer() const { return m_returnNote ? m_returnNote->reviewer : QString(); }
     QDateTime returnedAt() const;
     QVariantMap questionComments() const;
+    QVariantMap failing() const;
+    QVariantMap raised() const;
 
     const Record &record() const { return m_record; }
 
@@ -117,6 +129,7 @@ signals:
     void saved(const QString &recordId);
     void discarded(const QString &recordId);
     void returnNoteChanged();
+    void problemsChanged();
 
 private:
     bool load(const Record &record, const FormTemplate &formTemplate);
@@ -125,6 +138,7 @@ private:
     void loadReturnNote();
 
     GeoFix captionFix() const;
+    RecordProblems recordProblems() const; // raised under the account logged in
     // Checks the question can take one more photo, imports with `import`, appends the hash.
     QString addPhoto(const QString &questionId,
                      const std::function<std::optional<StoredPhoto>(const PhotoCaption &,

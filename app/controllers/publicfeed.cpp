@@ -6,6 +6,7 @@
 #include "domain/region.h"
 #include "media/photostore.h"
 #include "storage/publicfeedquery.h"
+#include "storage/publicproblemquery.h"
 #include "storage/referencedatarepository.h"
 #include "storage/templaterepository.h"
 
@@ -90,6 +91,57 @@ QList<PublicRecord> PublicFeed::records(const QString &unitCode, const QString &
         if ((unitCode.isEmpty() || e.unitCode == unitCode)
             && (category.isEmpty() || e.category == category))
             out << e;
+    }
+    return out;
+}
+
+QList<PublicProblemCard> PublicFeed::problems() const
+{
+    loaded(); // the units' names
+    QHash<QString, QString> unitName(m_unitNames.begin(), m_unitNames.end());
+    TemplateRepository templates(m_db);
+    ReferenceDataRepository reference(m_db);
+    const auto url = [this](const QStringList &shas) {
+        for (const QString &sha : shas) {
+            if (m_photos && m_photos->contains(sha))
+                return QUrl::fromLocalFile(m_photos->pathFor(sha)).toString();
+        }
+        return QString();
+    };
+    const auto day = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd"));
+    };
+    QList<PublicProblemCard> out;
+    for (const PublicProblem &p : PublicProblemQuery(m_db).newestClosedFirst()) {
+        PublicProblemCard card;
+        card.problemId = p.problemId;
+        const auto form = templates.latest(p.category);
+        card.categoryText = form ? form->title.text() : p.category;
+        const auto village = reference.village(p.villageCode);
+        card.placeText = unitName.value(pairedUnitCodeOfVillage(p.villageCode))
+            + (village ? QStringLiteral(" ") + village->name : QString());
+        card.raisedText = day(p.raisedAtMs);
+        card.closedText = day(p.closedAtMs);
+        card.beforeUrl = url(p.beforePhotos);
+        card.afterUrl = url(p.afterPhotos);
+        out << card;
+    }
+    return out;
+}
+
+QList<ClosureRateLine> PublicFeed::closureRates() const
+{
+    loaded();
+    QHash<QString, ClosureTally> byUnit;
+    for (const ClosureTally &t : PublicProblemQuery(m_db).tallies())
+        byUnit.insert(t.unitCode, t);
+    QList<ClosureRateLine> out;
+    for (const auto &[code, name] : m_unitNames) {
+        const ClosureTally t = byUnit.value(code);
+        if (t.raised == 0)
+            continue;
+        out << ClosureRateLine {code, name, t.raised, t.closed,
+                                qRound(100.0 * t.closed / t.raised)};
     }
     return out;
 }

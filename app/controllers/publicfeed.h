@@ -6,6 +6,8 @@
 #include <QSqlDatabase>
 
 #include "categorycount.h"
+#include "closurerateline.h"
+#include "publicproblemcard.h"
 #include "publicrecord.h"
 #include "unitcount.h"
 
@@ -38,6 +40,11 @@ public:
                                             const QString &category = {}) const;
     // One unit's records by category (all categories, zero counts included).
     Q_INVOKABLE QList<CategoryCount> categoryCounts(const QString &unitCode) const;
+
+    // The ledger: closed problems a supervisor published, newest closed first, with their
+    // public renditions; and each paired unit's closure rate (units with problems only).
+    Q_INVOKABLE QList<PublicProblemCard> problems() const;
+    Q_INVOKABLE QList<ClosureRateLine> closureRates() const;
 
 public slots:
     // Reads the store again if it was read before; bumps generation.

@@ -8,6 +8,8 @@
 #include "controllers/inspectorcontroller.h"
 #include "controllers/kioskcontroller.h"
 #include "controllers/languagecontroller.h"
+#include "controllers/ledgerboardcontroller.h"
+#include "controllers/ledgercontroller.h"
 #include "controllers/logincontroller.h"
 #include "controllers/photofetchcontroller.h"
 #include "controllers/positionstatus.h"
@@ -20,6 +22,7 @@
 #include "media/cameraframesource.h"
 #include "media/camerasource.h"
 #include "media/photostore.h"
+#include "models/ledgerlistmodel.h"
 #include "models/recordlistmodel.h"
 #include "models/synclogmodel.h"
 #include "models/unitlistmodel.h"
@@ -223,6 +226,31 @@ void ServiceHost::buildInspector(const Options &options)
             &SettingsController::refresh);
     connect(m_language.get(), &LanguageController::languageChanged, m_form.get(),
             &FormController::retranslate);
+    buildLedger(m_position.get());
+    // A problem raised on a form waits in the outbox too.
+    connect(m_form.get(), &FormController::problemsChanged, m_ledger.get(),
+            &LedgerController::reload);
+}
+
+// The rectification ledger: a step waits in the outbox and goes with the next sync; a pull
+// brings the others' steps.
+void ServiceHost::buildLedger(PositionStatus *position)
+{
+    QSqlDatabase db = m_db->connection();
+    m_ledger = std::make_unique<LedgerController>(db, m_photos.get(), position);
+    SyncEngine *sync = m_sync.get();
+    LedgerController *ledger = m_ledger.get();
+    connect(ledger, &LedgerController::recorded, sync, [sync, db] {
+        sync->setPendingCount(OutboxRepository(db).pendingCount());
+        sync->requestSync();
+    });
+    connect(ledger, &LedgerController::recorded, m_settings.get(), &SettingsController::refresh);
+    connect(sync, &SyncEngine::finished, ledger, [ledger](bool, int pushed, int pulled) {
+        if (pushed > 0 || pulled > 0)
+            ledger->refresh();
+    });
+    connect(m_language.get(), &LanguageController::languageChanged, ledger,
+            &LedgerController::refresh);
 }
 
 // Supervisor: the record view and its past revisions, decisions, the dashboard, and the
@@ -273,6 +301,31 @@ void ServiceHost::buildSupervisor(const Options &options)
     });
     connect(m_review.get(), &ReviewController::decided, m_settings.get(),
             &SettingsController::refresh);
+    buildLedger(nullptr); // a desk has no GPS
+    m_ledger->setPhotoFetcher(fetcher);
+    // 整改台账: the filtered list and its board, read again after a sync or a step.
+    m_ledgerList = std::make_unique<LedgerListModel>(db);
+    m_ledgerBoard = std::make_unique<LedgerBoardController>(db, m_ledgerList.get());
+    LedgerListModel *ledgerList = m_ledgerList.get();
+    LedgerBoardController *board = m_ledgerBoard.get();
+    connect(m_ledger.get(), &LedgerController::recorded, ledgerList, &LedgerListModel::reload);
+    connect(board, &LedgerBoardController::recorded, ledgerList, &LedgerListModel::reload);
+    connect(m_ledger.get(), &LedgerController::recorded, board, &LedgerBoardController::refresh);
+    connect(ledgerList, &LedgerListModel::filterChanged, board, &LedgerBoardController::refresh);
+    connect(board, &LedgerBoardController::recorded, sync, [sync, db] {
+        sync->setPendingCount(OutboxRepository(db).pendingCount());
+        sync->requestSync();
+    });
+    connect(sync, &SyncEngine::finished, board, [ledgerList, board](bool, int pushed, int pulled) {
+        if (pushed > 0 || pulled > 0) {
+            ledgerList->reload();
+            board->refresh();
+        }
+    });
+    connect(m_language.get(), &LanguageController::languageChanged, ledgerList,
+            &LedgerListModel::reload);
+    connect(m_language.get(), &LanguageController::languageChanged, board,
+            &LedgerBoardController::refresh);
 }
 
 // Kiosk: its own config and admin PIN, the published records, the record card, the map's
@@ -323,11 +376,14 @@ void ServiceHost::publish()
     s.gps = m_gps.get();
     s.form = m_form.get();
     s.camera = m_cameraController.get();
+    s.ledger = m_ledger.get();
     s.recordView = m_recordView.get();
     s.revisionView = m_revisionView.get();
     s.review = m_review.get();
     s.dashboard = m_dashboard.get();
     s.photos = m_photoStatus.get();
+    s.ledgerList = m_ledgerList.get();
+    s.ledgerBoard = m_ledgerBoard.get();
     s.units = m_units.get();
     s.kiosk = m_kiosk.get();
     s.figures = m_figures.get();

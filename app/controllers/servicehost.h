@@ -23,6 +23,9 @@ class PhotoStore;
 class PublicFeed;
 class InspectorController;
 class KioskController;
+class LedgerBoardController;
+class LedgerController;
+class LedgerListModel;
 class LanguageController;
 class LoginController;
 class PositionProvider;
@@ -78,6 +81,7 @@ private:
     void buildInspector(const Options &options);
     void buildSupervisor(const Options &options);
     void buildKiosk(const Options &options);
+    void buildLedger(PositionStatus *position); // the inspector's and the supervisor's
     void publish();
     void wireEnrolment(const Options &options);
     void checkAccountMode();
@@ -106,6 +110,9 @@ private:
     std::unique_ptr<RecordViewController> m_revisionView;
     std::unique_ptr<DashboardController> m_dashboard;
     std::unique_ptr<ReviewController> m_review;
+    std::unique_ptr<LedgerController> m_ledger;
+    std::unique_ptr<LedgerListModel> m_ledgerList;
+    std::unique_ptr<LedgerBoardController> m_ledgerBoard;
     std::unique_ptr<KioskController> m_kiosk;
     std::unique_ptr<FiguresController> m_figures;
     std::unique_ptr<PublicFeed> m_publicFeed;

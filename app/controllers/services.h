@@ -10,6 +10,9 @@ class FormController;
 class GpsCapture;
 class InspectorController;
 class KioskController;
+class LedgerBoardController;
+class LedgerController;
+class LedgerListModel;
 class LanguageController;
 class LoginController;
 class PhotoFetchController;
@@ -45,12 +48,16 @@ struct Services {
     GpsCapture *gps = nullptr;
     FormController *form = nullptr;
     CameraController *camera = nullptr;
+    // Inspector and supervisor: the rectification ledger (problems, their steps)
+    LedgerController *ledger = nullptr;
     // Supervisor: review
     RecordViewController *recordView = nullptr; // also the kiosk's record card
     RecordViewController *revisionView = nullptr; // a past revision, read-only (conflicts)
     ReviewController *review = nullptr; // decisions, revisions, diff
     DashboardController *dashboard = nullptr; // figures and exports
     PhotoFetchController *photos = nullptr; // the queue's photos arriving
+    LedgerListModel *ledgerList = nullptr; // 整改台账: the filtered ledger
+    LedgerBoardController *ledgerBoard = nullptr; // its figures, ranking, coverage, sign-off
     // Kiosk
     UnitListModel *units = nullptr;
     KioskController *kiosk = nullptr; // config, idle watch, admin PIN

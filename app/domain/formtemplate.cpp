@@ -7,14 +7,16 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QStringList>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
 namespace {
 
 const QStringList kCommonQuestionKeys
-    = {QStringLiteral("id"),   QStringLiteral("type"),     QStringLiteral("label"),
-       QStringLiteral("hint"), QStringLiteral("required"), QStringLiteral("relevant")};
+    = {QStringLiteral("id"),     QStringLiteral("type"),     QStringLiteral("label"),
+       QStringLiteral("hint"),   QStringLiteral("required"), QStringLiteral("relevant"),
+       QStringLiteral("problem")};
 
 const QList<QPair<QuestionType, QString>> &typeNames()
 {
@@ -379,7 +381,7 @@ private:
             break;
         case QuestionType::SingleChoice:
         case QuestionType::MultiChoice:
-            return parseOptions(json, q);
+            return parseOptions(json, q) && parseProblem(json, q);
         case QuestionType::Text:
             return readBool(json, QStringLiteral("multiline"), &q->multiline)
                 && readInt(json, QStringLiteral("max_length"), 0, &q->maxLength);
@@ -398,6 +400,46 @@ private:
         case QuestionType::GpsPoint:
             break;
         }
+        return parseProblem(json, q);
+    }
+
+    // {"when": <failing answer>, "severity": 1..3, "text": {"zh", "en"}}: only on yes/no and
+    // single-choice questions, whose failing answer is one value.
+    bool parseProblem(const QJsonObject &json, Question *q)
+    {
+        if (!json.contains(QStringLiteral("problem")))
+            return true;
+        const QJsonValue v = json.value(QStringLiteral("problem"));
+        if (!v.isObject()) {
+            fail(QStringLiteral("'problem' must be an object {\"when\", \"severity\", \"text\"}"));
+            return false;
+        }
+        const QJsonObject o = v.toObject();
+        ProblemRule rule;
+        if (!checkKeys(o,
+                       {QStringLiteral("when"), QStringLiteral("severity"), QStringLiteral("text")},
+                       QStringLiteral("'problem'"))
+            || !readInt(o, QStringLiteral("severity"), 1, &rule.severity)
+            || !readText(o, QStringLiteral("text"), true, &rule.text,
+                         QStringLiteral("'problem.text'")))
+            return false;
+        if (rule.severity > 3) {
+            fail(QStringLiteral("'problem.severity' must be 1, 2 or 3"));
+            return false;
+        }
+        rule.when = o.value(QStringLiteral("when"));
+        const bool fits = q->type == QuestionType::YesNo
+            ? rule.when.isBool()
+            : q->type == QuestionType::SingleChoice && rule.when.isString()
+                && std::any_of(q->options.cbegin(), q->options.cend(), [&](const ChoiceOption &o) {
+                       return o.value == rule.when.toString();
+                   });
+        if (!fits) {
+            fail(QStringLiteral("'problem.when' must be a yes/no answer or one of a single "
+                                "choice's option values"));
+            return false;
+        }
+        q->problem = rule;
         return true;
     }
 

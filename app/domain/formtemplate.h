@@ -34,6 +34,14 @@ struct Relevance {
     QJsonValue equals;
 };
 
+// An answer that fails the checklist's standard and raises a problem in the rectification
+// ledger by itself when the record is submitted (the template marks which; forms stay data).
+struct ProblemRule {
+    QJsonValue when; // yesno: the failing bool; single: the failing option value
+    int severity = 1; // 1 一般, 2 较重, 3 严重
+    LocalizedText text; // the problem's description
+};
+
 struct Question {
     QString id;
     QuestionType type = QuestionType::Text;
@@ -54,6 +62,13 @@ struct Question {
     // Photos: min/max count (max 0: no limit)
     int minPhotos = 0;
     int maxPhotos = 0;
+    // Yes/no and single choice: the answer that raises a problem
+    std::optional<ProblemRule> problem;
+
+    bool failsStandard(const QJsonValue &answer) const
+    {
+        return problem && !answer.isUndefined() && answer == problem->when;
+    }
 
     // A choice's label in the app's language; a value no option has (one a later template
     // version dropped) as it was stored.

@@ -18,9 +18,13 @@ QsHeaderBar {
     // The live fix for the GPS chip; none (the supervisor's desk): no chip.
     property PositionStatus gps: null
     property bool showsDashboard: false
+    // The rectification ledger's button: its words (e.g. "整改 3"); empty: no button.
+    property string ledgerText: ""
+    property bool ledgerAlert: false // something is overdue
 
     signal loginRequested()
     signal dashboardRequested()
+    signal ledgerRequested()
     signal syncRequested()
     signal settingsRequested()
     signal languageRequested(string language) // the one the button offers
@@ -51,6 +55,13 @@ QsHeaderBar {
         visible: bar.login.serverConfigured
         text: bar.login.loggedIn ? bar.login.username : qsTr("登录")
         onClicked: bar.loginRequested()
+    }
+    HeaderButton {
+        objectName: "ledgerButton"
+        visible: bar.ledgerText !== ""
+        text: bar.ledgerText
+        palette.buttonText: bar.ledgerAlert ? "#ffd8d0" : "white"
+        onClicked: bar.ledgerRequested()
     }
     HeaderButton {
         objectName: "dashboardButton"

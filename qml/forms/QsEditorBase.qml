@@ -13,9 +13,14 @@ ColumnLayout {
     property string issue: ""
     property string reviewComment: ""
     property bool editable: true
+    // The rectification ledger: the standard this answer fails (a problem is raised for it at
+    // submission), and whether a problem was raised on it already.
+    property string failingText: ""
+    property bool problemRaised: false
     default property alias input: inputSlot.data
 
     signal answer(var value)
+    signal raiseRequested()
 
     spacing: 6
 
@@ -67,5 +72,30 @@ ColumnLayout {
         color: Theme.danger
         font.pixelSize: Theme.fontSmall
         wrapMode: Text.WordWrap
+    }
+    // A problem found here goes into the ledger: by itself when the answer fails a marked
+    // standard, or by hand (发现问题) on any answer.
+    RowLayout {
+        Layout.fillWidth: true
+        visible: base.problemRaised || base.failingText !== "" || base.editable
+        Label {
+            objectName: "problemNote_" + base.question.id
+            Layout.fillWidth: true
+            text: base.problemRaised ? qsTr("⚑ 已列入整改台账")
+                : base.failingText !== "" ? qsTr("⚑ 不达标：%1（提交时自动列入整改台账）").arg(base.failingText)
+                : ""
+            color: Theme.warning
+            font.pixelSize: Theme.fontSmall
+            wrapMode: Text.WordWrap
+        }
+        Button {
+            objectName: "raiseProblem_" + base.question.id
+            visible: base.editable && !base.problemRaised
+            text: qsTr("发现问题")
+            flat: true
+            font.pixelSize: Theme.fontSmall
+            implicitHeight: Theme.touchTarget
+            onClicked: base.raiseRequested()
+        }
     }
 }

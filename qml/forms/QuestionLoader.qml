@@ -11,6 +11,8 @@ Loader {
     required property FormController form
 
     readonly property var question: modelData
+    // The inspector asks to raise a problem on this question (the page opens the dialog).
+    signal raiseRequested(string questionId, string failingText)
     visible: form.relevant[question.id] !== false
     active: visible
     objectName: "question_" + question.id
@@ -34,4 +36,25 @@ Loader {
     Component { id: text; TextEditor { question: loader.question; value: loader.form.answers[loader.question.id]; issue: loader.form.issues[loader.question.id] || ""; reviewComment: loader.form.questionComments[loader.question.id] || ""; editable: loader.form.editable; onAnswer: (v) => loader.form.setAnswer(loader.question.id, v) } }
     Component { id: gps; GpsEditor { question: loader.question; value: loader.form.answers[loader.question.id]; issue: loader.form.issues[loader.question.id] || ""; reviewComment: loader.form.questionComments[loader.question.id] || ""; editable: loader.form.editable; onAnswer: (v) => loader.form.setAnswer(loader.question.id, v) } }
     Component { id: photos; PhotosEditor { question: loader.question; value: loader.form.answers[loader.question.id]; issue: loader.form.issues[loader.question.id] || ""; reviewComment: loader.form.questionComments[loader.question.id] || ""; editable: loader.form.editable; onAnswer: (v) => loader.form.setAnswer(loader.question.id, v) } }
+
+    // The ledger's marks, the same for every editor.
+    Binding {
+        when: loader.item !== null
+        target: loader.item
+        property: "failingText"
+        value: loader.form.failing[loader.question.id] || ""
+    }
+    Binding {
+        when: loader.item !== null
+        target: loader.item
+        property: "problemRaised"
+        value: loader.form.raised[loader.question.id] === true
+    }
+    Connections {
+        target: loader.item
+        ignoreUnknownSignals: true
+        function onRaiseRequested() {
+            loader.raiseRequested(loader.question.id, loader.form.failing[loader.question.id] || "")
+        }
+    }
 }

@@ -5,7 +5,7 @@ import QtQuick.Layouts
 import Qingshui.Backend
 import Qingshui.Ui
 
-// The kiosk's navigation: three big targets down the left edge, and the language.
+// The kiosk's navigation: four big targets down the left edge, and the language.
 Rectangle {
     id: rail
     color: Theme.surface
@@ -29,7 +29,8 @@ Rectangle {
             model: [
                 { name: "navHome", label: QT_TR_NOOP("地图"), hint: QT_TR_NOOP("结对地图") },
                 { name: "navAchievements", label: QT_TR_NOOP("成就"), hint: QT_TR_NOOP("协作成果") },
-                { name: "navGallery", label: QT_TR_NOOP("风采"), hint: QT_TR_NOOP("巡查风采") }
+                { name: "navGallery", label: QT_TR_NOOP("风采"), hint: QT_TR_NOOP("巡查风采") },
+                { name: "navLedger", label: QT_TR_NOOP("整改"), hint: QT_TR_NOOP("销号公示") }
             ]
             delegate: KioskButton {
                 id: navButton

@@ -20,6 +20,12 @@ ApplicationWindow {
         syncErrorText: App.syncErrorText(Sync.lastErrorCode, Sync.lastErrorArgs, Sync.lastError)
         login: Login
         language: Language.language
+        ledgerText: Ledger.openCount > 0 ? qsTr("整改 %1").arg(Ledger.openCount) : qsTr("整改")
+        ledgerAlert: Ledger.overdueCount > 0
+        onLedgerRequested: {
+            if (!(stack.currentItem instanceof ProblemListPage))
+                stack.push(problemListPage)
+        }
         onLoginRequested: loginDialog.open()
         onSyncRequested: Sync.syncNow()
         onSettingsRequested: {
@@ -81,6 +87,23 @@ ApplicationWindow {
                 Records.reload()
                 stack.pop(null)
             }
+        }
+    }
+
+    Component {
+        id: problemListPage
+        ProblemListPage {
+            onClosed: stack.pop()
+            onProblemOpened: (problemId) => {
+                if (Ledger.open(problemId))
+                    stack.push(problemPage)
+            }
+        }
+    }
+    Component {
+        id: problemPage
+        ProblemPage {
+            onClosed: stack.pop()
         }
     }
 

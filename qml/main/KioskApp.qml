@@ -20,7 +20,7 @@ ApplicationWindow {
     readonly property int designWidth: 1920
     readonly property int designHeight: 1080
     readonly property real canvasScale: Math.min(width / designWidth, height / designHeight)
-    // 0 home (map), 1 achievements, 2 gallery
+    // 0 home (map), 1 achievements, 2 gallery, 3 the ledger (整改销号)
     readonly property int currentPage: pages.currentIndex
     readonly property Item currentPageItem: pages.children[pages.currentIndex] || null
     readonly property bool adminOpen: pinPad.visible || adminPanel.visible
@@ -108,6 +108,7 @@ ApplicationWindow {
             KioskHomePage { }
             KioskAchievementsPage { }
             KioskGalleryPage { }
+            KioskLedgerPage { }
 
             NumberAnimation on opacity {
                 id: pageFade

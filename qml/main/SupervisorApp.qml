@@ -20,6 +20,12 @@ ApplicationWindow {
         syncErrorText: App.syncErrorText(Sync.lastErrorCode, Sync.lastErrorArgs, Sync.lastError)
         login: Login
         language: Language.language
+        ledgerText: qsTr("整改台账")
+        ledgerAlert: LedgerBoard.summary.overdue > 0
+        onLedgerRequested: {
+            if (!(stack.currentItem instanceof LedgerPage))
+                stack.push(ledgerPage)
+        }
         onLoginRequested: loginDialog.open()
         onDashboardRequested: dashboardPage.open()
         onSyncRequested: Sync.syncNow()
@@ -70,6 +76,23 @@ ApplicationWindow {
     Component {
         id: recordViewPage
         RecordViewPage {
+            onClosed: stack.pop()
+        }
+    }
+
+    Component {
+        id: ledgerPage
+        LedgerPage {
+            onClosed: stack.pop()
+            onProblemOpened: (problemId) => {
+                if (Ledger.open(problemId))
+                    stack.push(problemPage)
+            }
+        }
+    }
+    Component {
+        id: problemPage
+        ProblemPage {
             onClosed: stack.pop()
         }
     }

@@ -26,7 +26,10 @@ Popup {
         return dashboard.exportTo(kind, folder)
     }
 
-    onAboutToShow: dashboard.refresh()
+    onAboutToShow: {
+        dashboard.refresh()
+        LedgerBoard.refresh()
+    }
     // The queue's filter changed or a sync brought records: the figures follow while open.
     Connections {
         target: Records
@@ -137,6 +140,40 @@ Popup {
                     text: qsTr("目标来源：%1").arg(page.dashboard.targetSource)
                     font.pixelSize: Theme.fontSmall
                     color: Theme.textSecondary
+                }
+
+                // The rectification ledger and village coverage at a glance (整改台账 has the
+                // rest: the list, the ranking, the sign-off).
+                Label {
+                    Layout.leftMargin: Theme.spacing
+                    text: qsTr("整改与覆盖")
+                    font.pixelSize: Theme.fontTitle
+                }
+                Flow {
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.spacing
+                    Layout.rightMargin: Theme.spacing
+                    spacing: 6
+                    QsChip { objectName: "dashboardLedgerOpen"; text: qsTr("未销号问题 %1").arg(LedgerBoard.summary.open) }
+                    QsChip {
+                        objectName: "dashboardLedgerOverdue"
+                        text: qsTr("逾期 %1").arg(LedgerBoard.summary.overdue)
+                        tint: LedgerBoard.summary.overdue > 0 ? Theme.danger : Theme.accent
+                    }
+                    QsChip {
+                        objectName: "dashboardLedgerClosed"
+                        text: qsTr("已销号 %1").arg(LedgerBoard.summary.closed)
+                        tint: Theme.accent
+                    }
+                    Repeater {
+                        model: LedgerBoard.coverage
+                        delegate: QsChip {
+                            required property var modelData
+                            objectName: "dashboardCoverage_" + modelData.townshipCode
+                            text: qsTr("%1 覆盖率 %2%").arg(modelData.townshipName).arg(modelData.ratePercent)
+                            tint: modelData.ratePercent >= 100 ? Theme.accent : Theme.warning
+                        }
+                    }
                 }
 
                 // Exports of the same selection: CSV for reports, GeoJSON for QGIS, photos.

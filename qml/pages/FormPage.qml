@@ -199,6 +199,8 @@ Page {
                                 delegate: QuestionLoader {
                                     Layout.fillWidth: true
                                     form: page.form
+                                    onRaiseRequested: (questionId, failingText) =>
+                                        raiseDialog.openFor(questionId, failingText)
                                 }
                             }
                         }
@@ -251,6 +253,17 @@ Page {
                             page.revealFirstIssue()
                     }
                 }
+            }
+        }
+    }
+
+    QsRaiseProblemDialog {
+        id: raiseDialog
+        onRaise: (questionId, description, severity) => {
+            var error = page.form.raiseProblem(questionId, description, severity)
+            if (error !== "") {
+                raiseDialog.error = error
+                raiseDialog.open()
             }
         }
     }

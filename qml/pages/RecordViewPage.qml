@@ -305,6 +305,16 @@ Page {
                                 }
                             }
                         }
+                        // A problem found in this answer goes into the rectification ledger.
+                        Button {
+                            objectName: "raiseProblem_" + answer.modelData.id
+                            Layout.alignment: Qt.AlignRight
+                            text: qsTr("发现问题")
+                            flat: true
+                            font.pixelSize: Theme.fontSmall
+                            onClicked: raiseDialog.openFor(answer.modelData.id,
+                                                           answer.modelData.label + "：" + answer.modelData.text)
+                        }
                         // Return mode: what the inspector should change in this answer.
                         TextField {
                             objectName: "questionComment"
@@ -383,5 +393,15 @@ Page {
             asynchronous: true
         }
         TapHandler { onTapped: photoViewer.close() }
+    }
+
+    QsRaiseProblemDialog {
+        id: raiseDialog
+        onRaise: (questionId, description, severity) => {
+            if (!Ledger.raiseOnRecord(page.view.recordId, questionId, description, severity)) {
+                raiseDialog.error = Ledger.lastError
+                raiseDialog.open()
+            }
+        }
     }
 }

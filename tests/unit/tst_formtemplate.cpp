@@ -115,7 +115,9 @@ QList<std::pair<QString, LocalizedText>> textsOf(const FormTemplate &t)
 // The newest version of each checklist: a template changes only under a new version.
 const QHash<QString, int> kExpectedVersions = {
     {"sanitation.appearance", 2}, // 2: English section titles without Chinese glosses
-    {"sanitation.pond", 2}, // 2: English labels without Chinese glosses
+    {"sanitation.pond", 3}, // 2: English labels without glosses; 3: answers raise problems
+    {"sanitation.sewage", 2}, // 2: answers that fail the standard raise problems
+    {"sanitation.toilet", 2}, // 2: answers that fail the standard raise problems
 };
 
 const QStringList kExpectedIds = {
@@ -655,6 +657,23 @@ private slots:
             << withTemplateKey("gps_averaging_fixes", 0) << QStringList {"'gps_averaging_fixes'"};
         QTest::newRow("no sections")
             << withTemplateKey("sections", QJsonArray()) << QStringList {"'sections'"};
+        QTest::newRow("problem rule on a text question")
+            << withQuestion(-1, R"({"id": "memo", "type": "text", "label": {"zh": "备注"},
+                                    "problem": {"when": "x", "text": {"zh": "问题"}}})")
+            << QStringList {"'memo'", "'problem.when'"};
+        QTest::newRow("problem rule naming no option")
+            << withQuestion(1, R"({"id": "kind", "type": "single", "label": {"zh": "类型"},
+                 "options": [{"value": "a", "label": {"zh": "甲"}}],
+                 "problem": {"when": "z", "text": {"zh": "问题"}}})")
+            << QStringList {"'kind'", "'problem.when'"};
+        QTest::newRow("problem rule without text")
+            << withQuestion(0, R"({"id": "found", "type": "yesno", "label": {"zh": "发现"},
+                                   "problem": {"when": true}})")
+            << QStringList {"'found'", "'problem.text'"};
+        QTest::newRow("problem severity out of range")
+            << withQuestion(0, R"({"id": "found", "type": "yesno", "label": {"zh": "发现"},
+                 "problem": {"when": true, "severity": 4, "text": {"zh": "问题"}}})")
+            << QStringList {"'found'", "severity"};
         QTest::newRow("section without questions")
             << withTemplateKey("sections",
                                QJsonArray {QJsonObject {{"id", "empty"},
@@ -676,6 +695,35 @@ private slots:
         for (const QString &m : mentions)
             QVERIFY2(error.contains(m),
                      qPrintable(QStringLiteral("'%1' not in: %2").arg(m, error)));
+    }
+
+    // An answer a template marks as failing its standard raises a problem (the ledger).
+    void problemRulesMarkFailingAnswers()
+    {
+        QString error;
+        const auto t
+            = FormTemplate::fromJson(parseObject(withQuestion(0, R"({"id": "found", "type": "yesno",
+                "label": {"zh": "发现"}, "problem": {"when": true, "severity": 3,
+                "text": {"zh": "发现黑臭水体", "en": "Black water found"}}})")),
+                                     &error);
+        QVERIFY2(t, qPrintable(error));
+        const Question *found = t->question(QStringLiteral("found"));
+        QVERIFY(found->problem);
+        QCOMPARE(found->problem->severity, 3);
+        QCOMPARE(found->problem->text.zh, QStringLiteral("发现黑臭水体"));
+        QVERIFY(found->failsStandard(QJsonValue(true)));
+        QVERIFY(!found->failsStandard(QJsonValue(false)));
+        QVERIFY(!found->failsStandard(QJsonValue()));
+        QVERIFY(
+            !t->question(QStringLiteral("kind"))->failsStandard(QJsonValue(QStringLiteral("a"))));
+
+        // The bundled toilet checklist marks A1 = no.
+        const FormTemplate *toilet = nullptr;
+        for (const FormTemplate &c : std::as_const(m_current))
+            if (c.id == QLatin1String("sanitation.toilet"))
+                toilet = &c;
+        QVERIFY(toilet);
+        QVERIFY(toilet->question(QStringLiteral("A1"))->failsStandard(QJsonValue(false)));
     }
 
     void missingTemplateIdIsNamed()

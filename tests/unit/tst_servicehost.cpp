@@ -40,11 +40,14 @@ QStringList built(const Services &s)
                                                    {"gps", s.gps},
                                                    {"form", s.form},
                                                    {"camera", s.camera},
+                                                   {"ledger", s.ledger},
                                                    {"recordView", s.recordView},
                                                    {"revisionView", s.revisionView},
                                                    {"review", s.review},
                                                    {"dashboard", s.dashboard},
                                                    {"photos", s.photos},
+                                                   {"ledgerList", s.ledgerList},
+                                                   {"ledgerBoard", s.ledgerBoard},
                                                    {"units", s.units},
                                                    {"kiosk", s.kiosk},
                                                    {"figures", s.figures},
@@ -69,10 +72,11 @@ private slots:
         const QStringList account {"sync",     "language", "login",     "enrolment",
                                    "settings", "records",  "inspector", "villagePicker"};
         QTest::newRow("inspector")
-            << "inspector" << account + QStringList {"position", "gps", "form", "camera"};
-        QTest::newRow("supervisor") << "supervisor"
-                                    << account
-                + QStringList {"recordView", "revisionView", "review", "dashboard", "photos"};
+            << "inspector" << account + QStringList {"position", "gps", "form", "camera", "ledger"};
+        QTest::newRow("supervisor")
+            << "supervisor"
+            << account + QStringList {"ledger",    "recordView", "revisionView", "review",
+                                      "dashboard", "photos",     "ledgerList",   "ledgerBoard"};
         QTest::newRow("kiosk") << "kiosk"
                                << QStringList {"sync",  "language", "login",   "recordView",
                                                "units", "kiosk",    "figures", "publicFeed"};
