@@ -3,6 +3,7 @@
 #include "blobdownloader.h"
 #include "media/photostore.h"
 #include "photoupload.h"
+#include "problemmapping.h"
 #include "publicphotos.h"
 #include "recordmapping.h"
 #include "storage/outboxrepository.h"
@@ -123,6 +124,10 @@ bool SyncSession::pushOutbox(SyncResult *result)
             op->set_client_seq(entry.clientSeq);
             if (entry.review)
                 toProto(*entry.review, op->mutable_review());
+            else if (entry.problem)
+                toProto(*entry.problem, op->mutable_problem());
+            else if (entry.signoff)
+                toProto(*entry.signoff, op->mutable_signoff());
             else
                 toProto(entry.record, op->mutable_upsert_record());
             batch.lastClientSeq = entry.clientSeq;
@@ -224,18 +229,24 @@ bool SyncSession::setAsideRefusedReview(const qingshui::v1::PushRequest &refused
         }
         if (historyChanged())
             return true; // the pull re-converges first: nothing is set aside for that
-        if (!op.has_review()
+        // Decisions and the ledger's ops are set aside; a record's content never is.
+        if (op.has_upsert_record()
             || m_transport.lastCode() != int(grpc::StatusCode::FAILED_PRECONDITION))
             return failed(result);
         const QString why
-            = QStringLiteral("the server refused the decision: %1").arg(m_transport.lastError());
+            = QStringLiteral("the server refused the op: %1").arg(m_transport.lastError());
         const Refusal problem = m_transport.lastProblem();
         if (!outbox.setAside(op.client_seq(), why, problem.code, problem.args)) {
             return failLocally(result, SyncErrorCode::kLocalStore, {outbox.lastError()},
                                QStringLiteral("local store: %1").arg(outbox.lastError()));
         }
-        ++result->reviewsSetAside;
-        qCWarning(lcSync) << "review" << op.review().id().c_str() << "set aside:" << why;
+        if (op.has_review()) {
+            ++result->reviewsSetAside;
+            qCWarning(lcSync) << "review" << op.review().id().c_str() << "set aside:" << why;
+        } else {
+            ++result->ledgerOpsSetAside;
+            qCWarning(lcSync) << "ledger op" << op.op_id().c_str() << "set aside:" << why;
+        }
         return true; // the rest go out in batches again
     }
     return true;
@@ -345,10 +356,28 @@ bool SyncSession::pullChanges(SyncResult *result)
             case qingshui::v1::Change::kPublicWithdrawn:
                 page.withdrawn << QString::fromStdString(change.public_withdrawn().record_id());
                 break;
+            case qingshui::v1::Change::kProblem: {
+                ProblemEvent e = fromProto(change.problem());
+                e.serverSeq = change.server_seq();
+                page.problemEvents << e;
+                break;
+            }
+            case qingshui::v1::Change::kSignoff: {
+                LedgerSignoff s = fromProto(change.signoff());
+                s.serverSeq = change.server_seq();
+                page.signoffs << s;
+                break;
+            }
+            case qingshui::v1::Change::kPublicProblem:
+                page.publicProblems << fromProto(change.public_problem());
+                break;
             default:
                 break; // a kind of change this version does not know: skip it
             }
         }
+        page.endsPull = !response.has_more();
+        for (const auto &tally : response.closure_tallies())
+            page.closureTallies << fromProto(tally);
         if (!pages.apply(page)) {
             return failLocally(result, SyncErrorCode::kLocalStore, {pages.lastError()},
                                QStringLiteral("local store: %1").arg(pages.lastError()));

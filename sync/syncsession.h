@@ -29,6 +29,7 @@ struct SyncResult {
     int photosUploaded = 0; // photos the server now holds that were queued here
     int photosFailed = 0; // photos still queued after an error (result.error says why)
     int reviewsSetAside = 0; // decisions the server refused for good (OutboxRepository)
+    int ledgerOpsSetAside = 0; // ledger events and sign-offs the server refused for good
     int publicPhotosFetched = 0; // read-only: photos of public copies downloaded
     int publicPhotosMissing = 0; // read-only: listed photos not fetched (next sync tries again)
     int publicPhotosRemoved = 0; // read-only: files no public copy lists any more

@@ -1,2 +1,4 @@
 # The rectification ledger (issue 16): its rules, the server deciding, the devices' side.
 qs_add_qtest(tst_problemledger SOURCES unit/tst_problemledger.cpp LIBS qs_domain)
+# The device's side: storage, fold, outbox, pulled pages.
+qs_add_qtest(tst_problemrepository SOURCES unit/tst_problemrepository.cpp LIBS qs_storage)

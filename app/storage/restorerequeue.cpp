@@ -40,7 +40,8 @@ int RestoreRequeue::requeueOwnRevisions(const QString &deviceId, const QString &
     q.prepare(
         QStringLiteral("INSERT OR IGNORE INTO outbox (op_id, record_id, created_at_ms) "
                        "SELECT op_id, id, ? FROM record WHERE author_device_id = ? AND status <> 1 "
-                       "AND id NOT IN (SELECT record_id FROM outbox WHERE review_id IS NULL) "
+                       "AND id NOT IN (SELECT record_id FROM outbox WHERE review_id IS NULL "
+                       "AND record_id IS NOT NULL) "
                        "ORDER BY updated_at_ms"));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(deviceId);
