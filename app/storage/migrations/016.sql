@@ -122,3 +122,7 @@ INSERT INTO sqlite_sequence (name, seq) SELECT 'outbox_v16', seq FROM sqlite_seq
 DROP TABLE outbox;
 ALTER TABLE outbox_v16 RENAME TO outbox;
 CREATE INDEX outbox_record ON outbox(record_id, client_seq);
+
+-- Village coverage (CoverageQuery): each village's last record per category, read from this
+-- index alone. Drafts are not visits.
+CREATE INDEX record_village_visits ON record(village_code, category, created_at_ms) WHERE status <> 1;
