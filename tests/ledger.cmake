@@ -4,3 +4,5 @@ qs_add_qtest(tst_problemledger SOURCES unit/tst_problemledger.cpp LIBS qs_domain
 qs_add_qtest(tst_problemrepository SOURCES unit/tst_problemrepository.cpp LIBS qs_storage)
 # The supervisor's ledger, the ranking and village coverage over real reference regions.
 qs_add_qtest(tst_ledgerquery SOURCES unit/tst_ledgerquery.cpp LIBS qs_storage)
+# The ledger's CSV read back by python3's csv module.
+qs_add_qtest(tst_ledgercsv SOURCES unit/tst_ledgercsv.cpp LIBS qs_reports)
