@@ -6,3 +6,8 @@ qs_add_qtest(tst_problemrepository SOURCES unit/tst_problemrepository.cpp LIBS q
 qs_add_qtest(tst_ledgerquery SOURCES unit/tst_ledgerquery.cpp LIBS qs_storage)
 # The ledger's CSV read back by python3's csv module.
 qs_add_qtest(tst_ledgercsv SOURCES unit/tst_ledgercsv.cpp LIBS qs_reports)
+# Ledger ops between real devices through a real server: exactly once, scoped, conflicts kept,
+# refusals set aside with their codes.
+qs_add_qtest(tst_ledgersync SOURCES integration/tst_ledgersync.cpp
+             LIBS qs_sync qs_proto qs_media qs_common)
+add_dependencies(tst_ledgersync qingshui-server)
