@@ -1,5 +1,6 @@
 #include "problemrepository.h"
 
+#include "bloboutboxrepository.h"
 #include "problemscopesql.h"
 #include "sqlproblem.h"
 #include "transaction.h"
@@ -80,6 +81,12 @@ bool ProblemRepository::record(const ProblemEvent &event)
     if (!q.exec()) {
         m_error
             = QStringLiteral("cannot queue problem event %1: %2").arg(e.id, q.lastError().text());
+        return false;
+    }
+    // Its photos (a Raise's before, a fix's after) go with it, as a record's do.
+    BlobOutboxRepository photos(m_db);
+    if (!photos.enqueue(e.photos)) {
+        m_error = photos.lastError();
         return false;
     }
     if (!refold(e.problemId))
@@ -327,4 +334,52 @@ QList<SetAsideSignoff> ProblemRepository::setAsideSignoffs() const
                                 q.value(n + 2).toLongLong()};
     }
     return out;
+}
+
+int ProblemRepository::requeueAcknowledged(const QString &user)
+{
+    struct Queued {
+        QString id;
+        const char *column;
+    };
+    QList<Queued> ops;
+    QSqlQuery q(m_db);
+    q.prepare(
+        QStringLiteral("SELECT id FROM problem_event e WHERE (e.author = ? OR e.author = '') "
+                       "AND e.set_aside_at_ms = 0 "
+                       "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.problem_event_id = e.id) "
+                       "ORDER BY e.server_seq = 0, e.server_seq, e.local_order"));
+    q.addBindValue(user);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return -1;
+    }
+    while (q.next())
+        ops << Queued {q.value(0).toString(), "problem_event_id"};
+    q.prepare(
+        QStringLiteral("SELECT id FROM ledger_signoff s WHERE (s.signer = ? OR s.signer = '') "
+                       "AND s.set_aside_at_ms = 0 "
+                       "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.signoff_id = s.id) "
+                       "ORDER BY s.server_seq = 0, s.server_seq, s.created_at_ms"));
+    q.addBindValue(user);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return -1;
+    }
+    while (q.next())
+        ops << Queued {q.value(0).toString(), "signoff_id"};
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const Queued &op : std::as_const(ops)) {
+        q.prepare(QStringLiteral("INSERT INTO outbox (op_id, %1, created_at_ms) VALUES (?,?,?)")
+                      .arg(QLatin1String(op.column)));
+        q.addBindValue(newId());
+        q.addBindValue(op.id);
+        q.addBindValue(now);
+        if (!q.exec()) {
+            m_error = QStringLiteral("cannot queue ledger op %1 again: %2")
+                          .arg(op.id, q.lastError().text());
+            return -1;
+        }
+    }
+    return int(ops.size());
 }

@@ -34,10 +34,11 @@ class ProblemRepository {
 public:
     explicit ProblemRepository(QSqlDatabase db) : m_db(db) { }
 
-    // An event made on this device. Its id and time are made here when empty; its
-    // baseServerSeq is the problem's lastServerSeq now. Refused (false, refusal() says why)
-    // when the store already decides: a Raise of a problem it holds (problem_exists), another
-    // action on one it does not (problem_unknown), a missing field (problem_event_invalid).
+    // An event made on this device, queued with its photos (blob_outbox). Its id and time are
+    // made here when empty; its baseServerSeq is the problem's lastServerSeq now. Refused (false,
+    // refusal() says why) when the store already decides: a Raise of a problem it holds
+    // (problem_exists), another action on one it does not (problem_unknown), a missing field
+    // (problem_event_invalid).
     bool record(const ProblemEvent &event);
     // The problem with its history; none when this device holds no such problem.
     std::optional<Problem> problem(const QString &id) const;
@@ -66,6 +67,13 @@ public:
     // transaction; the caller re-folds.
     bool storePulled(const ProblemEvent &event);
     bool storePulledSignoff(const LedgerSignoff &signoff);
+
+    // The server's history changed (restored from a backup): queues again, in the order the
+    // server first took them, the ledger events and sign-offs it had acknowledged from this
+    // user (the name it stamped, or none yet: pushed from here and not pulled back), as
+    // ReviewRepository::requeueAcknowledged does for decisions. Writes inside the caller's
+    // transaction. Returns how many, -1 on error.
+    int requeueAcknowledged(const QString &user);
 
     LedgerRefusal refusal() const { return m_refusal; }
     QString lastError() const { return m_error; }

@@ -1,6 +1,7 @@
 #include "restorerequeue.h"
 
 #include "bloboutboxrepository.h"
+#include "problemrepository.h"
 #include "reviewrepository.h"
 #include "syncmetarepository.h"
 #include "transaction.h"
@@ -59,8 +60,16 @@ int RestoreRequeue::requeueOwnRevisions(const QString &deviceId, const QString &
         m_error = reviews.lastError();
         return -1;
     }
+    // The ledger's events and sign-offs after them, counted with the decisions.
+    ProblemRepository ledger(m_db);
+    const int ledgerOps
+        = ledger.requeueAcknowledged(meta.value(QLatin1String(SyncMetaRepository::kAuthUsername)));
+    if (ledgerOps < 0) {
+        m_error = ledger.lastError();
+        return -1;
+    }
     if (decisions)
-        *decisions = decided;
+        *decisions = decided + ledgerOps;
     // A restored server may have lost their photos too: ask about each again (the uploader
     // sends only what the server does not hold).
     BlobOutboxRepository photos(m_db);

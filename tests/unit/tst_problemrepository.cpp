@@ -179,6 +179,7 @@ private slots:
                                         ProblemAction::Progress, ProblemAction::ReportFix}));
         QCOMPARE(p->lastServerSeq, 3);
         QCOMPARE(p->afterPhotos, fix.photos);
+        QCOMPARE(rowsIn(m_db.connection(), "blob_outbox"), 1); // the fix's photo goes too
 
         // The fix comes back numbered, flagged as concurrent with the progress report.
         ProblemEvent back = numbered(fix, 4);
@@ -310,6 +311,30 @@ private slots:
         QCOMPARE(stored.size(), 1);
         QCOMPARE(stored.first().signer, QStringLiteral("li.na"));
         QCOMPARE(stored.first().serverSeq, 7);
+    }
+
+    // After a server restore: this user's acknowledged events go out again, in server order;
+    // others' and the set-aside stay where they are.
+    void ownAcknowledgedEventsAreQueuedAgain()
+    {
+        ProblemRepository problems(m_db.connection());
+        OutboxRepository outbox(m_db.connection());
+        const QString mine = uuid(), theirs = uuid();
+        QVERIFY(problems.record(raise(mine)));
+        QVERIFY(outbox.acknowledge(outbox.peek(1).first().clientSeq));
+        ProblemEvent other = numbered(raise(theirs), 3);
+        other.author = QStringLiteral("li.na");
+        QVERIFY(PulledPageWriter(m_db.connection()).apply(pageOf({other}, 3)));
+        QVERIFY(problems.record(step(theirs, ProblemAction::Progress)));
+        QVERIFY(outbox.setAside(outbox.peek(1).first().clientSeq, QStringLiteral("refused"),
+                                QStringLiteral("role_cannot_act"), {QStringLiteral("progress")}));
+        QCOMPARE(outbox.pendingCount(), 0);
+
+        QCOMPARE(problems.requeueAcknowledged(QStringLiteral("zhang.wei")), 1);
+        const QList<OutboxEntry> queued = outbox.peek(10);
+        QCOMPARE(queued.size(), 1);
+        QCOMPARE(queued.first().problem->problemId, mine);
+        QCOMPARE(problems.requeueAcknowledged(QStringLiteral("zhang.wei")), 0); // queued once
     }
 
     // Kiosks: public problems kept; the tallies replaced by the page that ends a pull.
