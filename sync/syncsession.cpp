@@ -1,6 +1,7 @@
 #include "syncsession.h"
 
 #include "blobdownloader.h"
+#include "ledgerrefusal.h"
 #include "media/photostore.h"
 #include "photoupload.h"
 #include "problemmapping.h"
@@ -157,9 +158,11 @@ bool SyncSession::pushOutbox(SyncResult *result)
             // that follows re-converges this device, then the outbox goes out again.
             if (historyChanged())
                 return true;
-            // A decision on a record or revision the server does not know refuses the whole
-            // batch: find it, set it aside with the server's words, and push the rest.
-            if (m_transport.lastCode() == int(grpc::StatusCode::FAILED_PRECONDITION))
+            // A decision on a record or revision the server does not know, or a ledger op its
+            // rules refuse, refuses the whole batch: find it, set it aside with the server's
+            // words, and push the rest.
+            if (m_transport.lastCode() == int(grpc::StatusCode::FAILED_PRECONDITION)
+                || isLedgerRefusal(m_transport.lastProblem().code))
                 return setAsideRefusedReview(current.request, result) && pushOutbox(result);
             return failed(result);
         }
@@ -230,8 +233,12 @@ bool SyncSession::setAsideRefusedReview(const qingshui::v1::PushRequest &refused
         if (historyChanged())
             return true; // the pull re-converges first: nothing is set aside for that
         // Decisions and the ledger's ops are set aside; a record's content never is.
-        if (op.has_upsert_record()
-            || m_transport.lastCode() != int(grpc::StatusCode::FAILED_PRECONDITION))
+        const bool ledgerOp = op.has_problem() || op.has_signoff();
+        const bool final = ledgerOp
+            ? isLedgerRefusal(m_transport.lastProblem().code)
+            : (op.has_review()
+               && m_transport.lastCode() == int(grpc::StatusCode::FAILED_PRECONDITION));
+        if (!final)
             return failed(result);
         const QString why
             = QStringLiteral("the server refused the op: %1").arg(m_transport.lastError());

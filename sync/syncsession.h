@@ -90,6 +90,7 @@ private:
     // A failure found on this side: code (SyncErrorCode) and args for the user, detail for logs.
     static bool failLocally(SyncResult *result, const char *code, const QStringList &args,
                             const QString &detail);
+    // Pushes a refused batch op by op and sets the refused decision or ledger op aside.
     bool setAsideRefusedReview(const qingshui::v1::PushRequest &refused, SyncResult *result);
     // The last push was refused because this device's known mark is of another history.
     bool historyChanged() const;

@@ -62,7 +62,8 @@ bool ProblemRepository::record(const ProblemEvent &event)
         return refuse("problem_unknown", {e.problemId});
     e.baseServerSeq = exists ? q.value(0).toLongLong() : 0;
 
-    if (!q.exec(QStringLiteral("SELECT coalesce(max(local_order), 0) + 1 FROM problem_event"))
+    if (!q.exec(QStringLiteral("SELECT coalesce(max(local_order), 0) + 1 FROM problem_event "
+                               "WHERE local_order > 0"))
         || !q.next()) {
         m_error = q.lastError().text();
         return false;

@@ -41,6 +41,8 @@ CREATE TABLE problem_event (
 ) WITHOUT ROWID;
 CREATE INDEX problem_event_problem ON problem_event(problem_id, server_seq);
 CREATE INDEX problem_event_set_aside ON problem_event(set_aside_at_ms) WHERE set_aside_at_ms > 0;
+-- The next local_order without reading every pulled event (theirs is 0).
+CREATE INDEX problem_event_local ON problem_event(local_order) WHERE local_order > 0;
 
 -- The fold of a problem's events (ProblemLedger::fold). township_code and county_code are the
 -- village code's first 9 and 6 digits: the ledger filters by them.
