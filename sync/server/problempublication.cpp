@@ -1,13 +1,34 @@
 #include "problempublication.h"
 
+#include "domain/category.h"
 #include "domain/problem.h"
 #include "publication.h"
 
 #include "qingshui/v1/ledger.pb.h"
 
 #include <QHash>
+#include <QRegularExpression>
 
 namespace v1 = qingshui::v1;
+
+namespace {
+
+// The category as a work category's identifier ("sanitation", "sanitation.toilet"), else
+// none: the device wrote it, and the kiosks show no text a person typed.
+QString publicCategory(const QString &category)
+{
+    static const QRegularExpression identifier(QStringLiteral("^[a-z_]+(\\.[a-z_]+)*$"));
+    if (!identifier.match(category).hasMatch())
+        return {};
+    const QString top = category.section(QLatin1Char('.'), 0, 0);
+    for (const Category &known : workCategories()) {
+        if (known.id == top)
+            return category;
+    }
+    return {};
+}
+
+} // namespace
 
 ChangeStore::ApplyResult publishProblem(SqlSession &db, BlobStore &blobs, const Problem &problem,
                                         const v1::ProblemEvent &publish, qint64 seq, QString *why,
@@ -53,7 +74,7 @@ ChangeStore::ApplyResult publishProblem(SqlSession &db, BlobStore &blobs, const 
     v1::PublicProblem copy;
     copy.set_problem_id(problem.id.toStdString());
     copy.set_village_code(problem.villageCode.toStdString());
-    copy.set_category(problem.category.toStdString());
+    copy.set_category(publicCategory(problem.category).toStdString());
     copy.set_raised_at_ms(problem.raisedAtMs);
     copy.set_closed_at_ms(problem.closedAtMs);
     for (const QString &sha : std::as_const(before))
