@@ -642,6 +642,7 @@ private slots:
         }
         QVERIFY(copy);
         QCOMPARE(copy->village_code(), std::string(kVillage));
+        QCOMPARE(copy->category(), std::string("sanitation.toilet"));
         QVERIFY(copy->closed_at_ms() >= copy->raised_at_ms());
         QCOMPARE(copy->before_sha256_size(), 1);
         QCOMPARE(copy->after_sha256_size(), 1);
@@ -666,6 +667,66 @@ private slots:
         QCOMPARE(tallyOf("411326"), std::make_pair(raisedHere, 1));
         QCOMPARE(tallyOf("411326105").second, 1);
         QCOMPARE(tallyOf("420322"), std::make_pair(1, 0));
+    }
+
+    // A device's known mark on a problem event or a sign-off is of this history: the server
+    // finds the change's fingerprint there; another fingerprint is another history.
+    void historyMarksOnLedgerChanges()
+    {
+        const std::vector<v1::Change> changes = pullAll(m_county);
+        const auto ledgerChange = std::find_if(changes.rbegin(), changes.rend(), [](const auto &c) {
+            return c.has_problem() || c.has_signoff();
+        });
+        QVERIFY(ledgerChange != changes.rend());
+        const auto pullFrom = [&](quint64 fingerprint) {
+            v1::PullRequest request;
+            request.set_since_server_seq(ledgerChange->server_seq());
+            request.mutable_known()->set_server_seq(ledgerChange->server_seq());
+            request.mutable_known()->set_fingerprint(fingerprint);
+            v1::PullResponse response;
+            grpc::ClientContext context;
+            authorize(&context, m_county.token);
+            const grpc::Status status
+                = v1::Sync::NewStub(m_channel)->Pull(&context, request, &response);
+            return status.ok() ? int(response.epoch_changed()) : -1;
+        };
+        QVERIFY(ledgerChange->fingerprint() != 0);
+        QCOMPARE(pullFrom(ledgerChange->fingerprint()), 0);
+        QCOMPARE(pullFrom(ledgerChange->fingerprint() ^ 1), 1);
+    }
+
+    // --recheck-radius-m is the server's: with 2 km, a re-check 1 km away is on site.
+    void recheckRadiusIsTheServersOption()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("radius.db"));
+        ServerProcess server(path);
+        QVERIFY(server.addUser("ins", "inspector", "411326"));
+        QVERIFY(server.addUser("town", "supervisor", "411326105"));
+        QVERIFY(server.start({QStringLiteral("--recheck-radius-m"), QStringLiteral("2000")}));
+        const std::shared_ptr<grpc::Channel> saved = m_channel;
+        m_channel = channelTo(server.address());
+        Tablet inspector(QStringLiteral("ins")), township(QStringLiteral("town"));
+        QString error;
+        for (Tablet *t : {&inspector, &township})
+            QVERIFY2(logInForToken(m_channel, t->user, t->device, &t->token, &error),
+                     qPrintable(error));
+        const std::string id = uuid();
+        qint64 head = 0;
+        const grpc::Status raised = push(inspector, raise(id, kVillage), &head);
+        const grpc::Status assigned
+            = push(township, assign(id, head, QDateTime::currentMSecsSinceEpoch() + kDayMs), &head);
+        const grpc::Status fixed
+            = push(inspector, problemEvent(id, v1::PROBLEM_ACTION_REPORT_FIX, head), &head);
+        const grpc::Status rechecked
+            = push(township, recheck(id, head, true, kLatitude + kOneKmNorth));
+        m_channel = saved;
+        QVERIFY_OK(raised);
+        QVERIFY_OK(assigned);
+        QVERIFY_OK(fixed);
+        QVERIFY_OK(rechecked);
+        // Not a distance: the server does not start.
+        server.stop();
+        QVERIFY(!server.start({QStringLiteral("--recheck-radius-m"), QStringLiteral("near")}));
     }
 
     // Kiosks push nothing, the ledger included.
