@@ -11,3 +11,9 @@ qs_add_qtest(tst_ledgercsv SOURCES unit/tst_ledgercsv.cpp LIBS qs_reports)
 qs_add_qtest(tst_ledgersync SOURCES integration/tst_ledgersync.cpp
              LIBS qs_sync qs_proto qs_media qs_common)
 add_dependencies(tst_ledgersync qingshui-server)
+# The server decides the ledger: the whole loop, every refusal, concurrency, frozen months,
+# photos and the kiosks' copies, through a real qingshui-server on both backends.
+qs_add_qtest(tst_ledgerserver SOURCES integration/tst_ledgerserver.cpp
+             LIBS qs_proto qs_domain Qt6::Gui Qt6::Sql)
+add_dependencies(tst_ledgerserver qingshui-server)
+qs_on_both_backends(tst_ledgerserver)
