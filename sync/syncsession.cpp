@@ -1,8 +1,10 @@
 #include "syncsession.h"
 
 #include "blobdownloader.h"
+#include "ledgerrefusal.h"
 #include "media/photostore.h"
 #include "photoupload.h"
+#include "problemmapping.h"
 #include "publicphotos.h"
 #include "recordmapping.h"
 #include "storage/outboxrepository.h"
@@ -123,6 +125,10 @@ bool SyncSession::pushOutbox(SyncResult *result)
             op->set_client_seq(entry.clientSeq);
             if (entry.review)
                 toProto(*entry.review, op->mutable_review());
+            else if (entry.problem)
+                toProto(*entry.problem, op->mutable_problem());
+            else if (entry.signoff)
+                toProto(*entry.signoff, op->mutable_signoff());
             else
                 toProto(entry.record, op->mutable_upsert_record());
             batch.lastClientSeq = entry.clientSeq;
@@ -152,9 +158,11 @@ bool SyncSession::pushOutbox(SyncResult *result)
             // that follows re-converges this device, then the outbox goes out again.
             if (historyChanged())
                 return true;
-            // A decision on a record or revision the server does not know refuses the whole
-            // batch: find it, set it aside with the server's words, and push the rest.
-            if (m_transport.lastCode() == int(grpc::StatusCode::FAILED_PRECONDITION))
+            // A decision on a record or revision the server does not know, or a ledger op its
+            // rules refuse, refuses the whole batch: find it, set it aside with the server's
+            // words, and push the rest.
+            if (m_transport.lastCode() == int(grpc::StatusCode::FAILED_PRECONDITION)
+                || isLedgerRefusal(m_transport.lastProblem().code))
                 return setAsideRefusedReview(current.request, result) && pushOutbox(result);
             return failed(result);
         }
@@ -224,18 +232,28 @@ bool SyncSession::setAsideRefusedReview(const qingshui::v1::PushRequest &refused
         }
         if (historyChanged())
             return true; // the pull re-converges first: nothing is set aside for that
-        if (!op.has_review()
-            || m_transport.lastCode() != int(grpc::StatusCode::FAILED_PRECONDITION))
+        // Decisions and the ledger's ops are set aside; a record's content never is.
+        const bool ledgerOp = op.has_problem() || op.has_signoff();
+        const bool final = ledgerOp
+            ? isLedgerRefusal(m_transport.lastProblem().code)
+            : (op.has_review()
+               && m_transport.lastCode() == int(grpc::StatusCode::FAILED_PRECONDITION));
+        if (!final)
             return failed(result);
         const QString why
-            = QStringLiteral("the server refused the decision: %1").arg(m_transport.lastError());
+            = QStringLiteral("the server refused the op: %1").arg(m_transport.lastError());
         const Refusal problem = m_transport.lastProblem();
         if (!outbox.setAside(op.client_seq(), why, problem.code, problem.args)) {
             return failLocally(result, SyncErrorCode::kLocalStore, {outbox.lastError()},
                                QStringLiteral("local store: %1").arg(outbox.lastError()));
         }
-        ++result->reviewsSetAside;
-        qCWarning(lcSync) << "review" << op.review().id().c_str() << "set aside:" << why;
+        if (op.has_review()) {
+            ++result->reviewsSetAside;
+            qCWarning(lcSync) << "review" << op.review().id().c_str() << "set aside:" << why;
+        } else {
+            ++result->ledgerOpsSetAside;
+            qCWarning(lcSync) << "ledger op" << op.op_id().c_str() << "set aside:" << why;
+        }
         return true; // the rest go out in batches again
     }
     return true;
@@ -345,10 +363,28 @@ bool SyncSession::pullChanges(SyncResult *result)
             case qingshui::v1::Change::kPublicWithdrawn:
                 page.withdrawn << QString::fromStdString(change.public_withdrawn().record_id());
                 break;
+            case qingshui::v1::Change::kProblem: {
+                ProblemEvent e = fromProto(change.problem());
+                e.serverSeq = change.server_seq();
+                page.problemEvents << e;
+                break;
+            }
+            case qingshui::v1::Change::kSignoff: {
+                LedgerSignoff s = fromProto(change.signoff());
+                s.serverSeq = change.server_seq();
+                page.signoffs << s;
+                break;
+            }
+            case qingshui::v1::Change::kPublicProblem:
+                page.publicProblems << fromProto(change.public_problem());
+                break;
             default:
                 break; // a kind of change this version does not know: skip it
             }
         }
+        page.endsPull = !response.has_more();
+        for (const auto &tally : response.closure_tallies())
+            page.closureTallies << fromProto(tally);
         if (!pages.apply(page)) {
             return failLocally(result, SyncErrorCode::kLocalStore, {pages.lastError()},
                                QStringLiteral("local store: %1").arg(pages.lastError()));

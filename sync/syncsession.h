@@ -29,6 +29,7 @@ struct SyncResult {
     int photosUploaded = 0; // photos the server now holds that were queued here
     int photosFailed = 0; // photos still queued after an error (result.error says why)
     int reviewsSetAside = 0; // decisions the server refused for good (OutboxRepository)
+    int ledgerOpsSetAside = 0; // ledger events and sign-offs the server refused for good
     int publicPhotosFetched = 0; // read-only: photos of public copies downloaded
     int publicPhotosMissing = 0; // read-only: listed photos not fetched (next sync tries again)
     int publicPhotosRemoved = 0; // read-only: files no public copy lists any more
@@ -89,6 +90,7 @@ private:
     // A failure found on this side: code (SyncErrorCode) and args for the user, detail for logs.
     static bool failLocally(SyncResult *result, const char *code, const QStringList &args,
                             const QString &detail);
+    // Pushes a refused batch op by op and sets the refused decision or ledger op aside.
     bool setAsideRefusedReview(const qingshui::v1::PushRequest &refused, SyncResult *result);
     // The last push was refused because this device's known mark is of another history.
     bool historyChanged() const;

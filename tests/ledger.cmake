@@ -1,5 +1,22 @@
 # The rectification ledger (issue 16): its rules, the server deciding, the devices' side.
 qs_add_qtest(tst_problemledger SOURCES unit/tst_problemledger.cpp LIBS qs_domain)
+# The device's side: storage, fold, outbox, pulled pages.
+qs_add_qtest(tst_problemrepository SOURCES unit/tst_problemrepository.cpp LIBS qs_storage)
+# The supervisor's ledger, the ranking and village coverage over real reference regions.
+qs_add_qtest(tst_ledgerquery SOURCES unit/tst_ledgerquery.cpp LIBS qs_storage)
+# The ledger's CSV read back by python3's csv module.
+qs_add_qtest(tst_ledgercsv SOURCES unit/tst_ledgercsv.cpp LIBS qs_reports)
+# Ledger ops between real devices through a real server: exactly once, scoped, conflicts kept,
+# refusals set aside with their codes.
+qs_add_qtest(tst_ledgersync SOURCES integration/tst_ledgersync.cpp
+             LIBS qs_sync qs_proto qs_media qs_common)
+add_dependencies(tst_ledgersync qingshui-server)
+# The server decides the ledger: the whole loop, every refusal, concurrency, frozen months,
+# photos and the kiosks' copies, through a real qingshui-server on both backends.
+qs_add_qtest(tst_ledgerserver SOURCES integration/tst_ledgerserver.cpp
+             LIBS qs_proto qs_domain Qt6::Gui Qt6::Sql)
+add_dependencies(tst_ledgerserver qingshui-server)
+qs_on_both_backends(tst_ledgerserver)
 # The ledger's loop through the real apps and server (a TLS server, an inspector's tablet, a
 # supervisor's desk and a kiosk, each set up from its invite), driven through the automation
 # hook: raise on the tablet → assign → fix → re-check on site → 销号 → dashboard and kiosk.

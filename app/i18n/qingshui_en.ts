@@ -1999,6 +1999,74 @@
         <translation>The server does not have version %2 of form %1, so it cannot be published</translation>
     </message>
     <message>
+        <source>问题记录缺少字段 %1 或其值不合规</source>
+        <translation>The problem entry lacks %1, or its value is not valid</translation>
+    </message>
+    <message>
+        <source>此账号不能对问题执行此操作（%1）</source>
+        <translation>This account cannot take this step on a problem (%1)</translation>
+    </message>
+    <message>
+        <source>服务器上已有问题 %1</source>
+        <translation>The server already has problem %1</translation>
+    </message>
+    <message>
+        <source>服务器上没有问题 %1</source>
+        <translation>The server does not have problem %1</translation>
+    </message>
+    <message>
+        <source>问题 %1（村 %2）不在此账号的辖区内</source>
+        <translation>Problem %1 (village %2) is outside this account&apos;s jurisdiction</translation>
+    </message>
+    <message>
+        <source>问题 %1 已于 %2 销号，不能再更改</source>
+        <translation>Problem %1 was closed on %2 and cannot be changed</translation>
+    </message>
+    <message>
+        <source>问题 %1 当前状态（%2）下不能执行此操作（%3）</source>
+        <translation>Problem %1 is in state %2: this step (%3) does not fit</translation>
+    </message>
+    <message>
+        <source>问题 %1 尚未复查通过，不能销号</source>
+        <translation>Problem %1 has not passed a re-check, so it cannot be closed</translation>
+    </message>
+    <message>
+        <source>整改期限 %1 已过（服务器时间 %2），请选择以后的日期</source>
+        <translation>The deadline %1 has passed (server time %2): choose a later date</translation>
+    </message>
+    <message>
+        <source>复查地点不在问题现场（距离 %1 米，允许 %2 米）：请到现场复查，或说明原因</source>
+        <translation>The re-check is not on site (%1 m away, %2 m allowed): re-check on site, or give a reason</translation>
+    </message>
+    <message>
+        <source>照片 %1 不属于此问题，不能发布</source>
+        <translation>Photo %1 is not one of this problem&apos;s, so it cannot be published</translation>
+    </message>
+    <message>
+        <source>台账签认缺少字段 %1 或其值不合规</source>
+        <translation>The sign-off lacks %1, or its value is not valid</translation>
+    </message>
+    <message>
+        <source>月份 %1 无效或尚未到来，不能签认</source>
+        <translation>Month %1 is not valid or has not come yet, so it cannot be signed off</translation>
+    </message>
+    <message>
+        <source>此账号不能签认乡镇 %1 的台账（第 %2 级）</source>
+        <translation>This account cannot sign off township %1&apos;s ledger (level %2)</translation>
+    </message>
+    <message>
+        <source>乡镇 %1 %2 的台账已由 %3 于 %4 签认</source>
+        <translation>Township %1&apos;s ledger for %2 was signed off by %3 on %4</translation>
+    </message>
+    <message>
+        <source>乡镇 %1 尚未签认 %2 的台账：县级须在乡镇之后签认</source>
+        <translation>Township %1 has not signed off its ledger for %2 yet: the county signs after the township</translation>
+    </message>
+    <message>
+        <source>还有 %1 个未销号的问题未确认（如 %2）：请逐一确认后再签认</source>
+        <translation>%1 open problems are not acknowledged (e.g. %2): acknowledge each before signing off</translation>
+    </message>
+    <message>
         <source>此账号或此网络的登录失败次数过多，请 %1 分钟后再试</source>
         <translation>Too many failed logins for this account or from this network: please try again in %1 min</translation>
     </message>

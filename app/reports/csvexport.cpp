@@ -1,5 +1,6 @@
 #include "csvexport.h"
 
+#include "csvline.h"
 #include "domain/answertext.h"
 #include "domain/category.h"
 #include "domain/photoreferences.h"
@@ -14,26 +15,6 @@ struct AnswerColumn {
     QString templateId;
     const Question *question; // of the template's newest version in the export
 };
-
-// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
-QString csvField(QString s)
-{
-    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"'))
-        || s.contains(QLatin1Char('\n')) || s.contains(QLatin1Char('\r'))) {
-        s.replace(QLatin1String("\""), QLatin1String("\"\""));
-        return QLatin1Char('"') + s + QLatin1Char('"');
-    }
-    return s;
-}
-
-QByteArray csvLine(const QStringList &fields)
-{
-    QStringList quoted;
-    quoted.reserve(fields.size());
-    for (const QString &f : fields)
-        quoted << csvField(f);
-    return quoted.join(QLatin1Char(',')).toUtf8() + "\r\n";
-}
 
 } // namespace
 
@@ -85,7 +66,7 @@ ExportOutcome exportCsv(QSqlDatabase db, const RecordFilter &filter, const QStri
     ExportFile file(path);
     if (!file.open(&out.error))
         return out;
-    bool written = file.write(QByteArray("\xEF\xBB\xBF") + csvLine(header));
+    bool written = file.write(csvBom() + csvLine(header));
     RecordExportQuery query(db);
     const bool read = written && query.forEach(filter, [&](const ExportRow &row) {
         const Record &r = row.record;

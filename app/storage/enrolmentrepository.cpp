@@ -49,9 +49,16 @@ PendingWork EnrolmentRepository::pendingWork() const
 {
     PendingWork work;
     work.records = countOf(
-        m_db, QStringLiteral("SELECT count(*) FROM outbox WHERE review_id IS NULL"), &m_error);
+        m_db,
+        QStringLiteral(
+            "SELECT count(*) FROM outbox WHERE review_id IS NULL AND record_id IS NOT NULL"),
+        &m_error);
+    // The ledger's ops (no record) are decisions too: a supervisor's or an inspector's steps.
     work.decisions = countOf(
-        m_db, QStringLiteral("SELECT count(*) FROM outbox WHERE review_id IS NOT NULL"), &m_error);
+        m_db,
+        QStringLiteral(
+            "SELECT count(*) FROM outbox WHERE review_id IS NOT NULL OR record_id IS NULL"),
+        &m_error);
     work.photos = countOf(m_db, QStringLiteral("SELECT count(*) FROM blob_outbox"), &m_error);
     return work;
 }

@@ -1,6 +1,8 @@
 #include "outboxrepository.h"
 
 #include "domain/photoreferences.h"
+#include "problemrepository.h"
+#include "sqlproblem.h"
 #include "sqlrecord.h"
 #include "sqlreview.h"
 #include "syncmetarepository.h"
@@ -18,8 +20,11 @@ QList<OutboxEntry> OutboxRepository::peek(int max, qint64 afterClientSeq) const
     QList<OutboxEntry> out;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT o.client_seq, o.op_id, o.review_id IS NOT NULL, %1, %2 "
-                             "FROM outbox o JOIN record r ON r.id = o.record_id "
+    // A ledger op names no record: its event or sign-off is read on its own (they are few).
+    q.prepare(QStringLiteral("SELECT o.client_seq, o.op_id, o.review_id IS NOT NULL, "
+                             "coalesce(o.problem_event_id, ''), coalesce(o.signoff_id, ''), "
+                             "%1, %2 "
+                             "FROM outbox o LEFT JOIN record r ON r.id = o.record_id "
                              "LEFT JOIN review_event e ON e.id = o.review_id "
                              "WHERE o.client_seq > ? ORDER BY o.client_seq LIMIT ?")
                   .arg(QLatin1String(kRecordColumns), QLatin1String(kReviewColumns)));
@@ -27,11 +32,39 @@ QList<OutboxEntry> OutboxRepository::peek(int max, qint64 afterClientSeq) const
     q.addBindValue(max);
     if (!q.exec())
         m_error = q.lastError().text();
-    constexpr int kReviewFirst = 3 + kRecordColumnCount;
+    constexpr int kRecordFirst = 5;
+    constexpr int kReviewFirst = kRecordFirst + kRecordColumnCount;
+    QSqlQuery ledger(m_db);
     while (q.next()) {
-        OutboxEntry entry {q.value(0).toLongLong(), q.value(1).toString(), readRecord(q, 3), {}};
+        OutboxEntry entry {q.value(0).toLongLong(),
+                           q.value(1).toString(),
+                           readRecord(q, kRecordFirst),
+                           {},
+                           {},
+                           {}};
         if (q.value(2).toBool())
             entry.review = readReview(q, kReviewFirst);
+        const QString problemEventId = q.value(3).toString();
+        const QString signoffId = q.value(4).toString();
+        if (!problemEventId.isEmpty()) {
+            ledger.prepare(QStringLiteral("SELECT %1 FROM problem_event e WHERE e.id = ?")
+                               .arg(QLatin1String(kProblemEventColumns)));
+            ledger.addBindValue(problemEventId);
+            if (!ledger.exec() || !ledger.next()) {
+                m_error = QStringLiteral("queued problem event %1 is missing").arg(problemEventId);
+                break; // nothing after it goes out before it
+            }
+            entry.problem = readProblemEvent(ledger);
+        } else if (!signoffId.isEmpty()) {
+            ledger.prepare(QStringLiteral("SELECT %1 FROM ledger_signoff s WHERE s.id = ?")
+                               .arg(QLatin1String(kSignoffColumns)));
+            ledger.addBindValue(signoffId);
+            if (!ledger.exec() || !ledger.next()) {
+                m_error = QStringLiteral("queued sign-off %1 is missing").arg(signoffId);
+                break;
+            }
+            entry.signoff = readSignoff(ledger);
+        }
         out << entry;
     }
     return out;
@@ -103,6 +136,26 @@ bool OutboxRepository::setAside(qint64 clientSeq, const QString &error, const QS
 {
     Transaction tx(m_db);
     QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT coalesce(problem_event_id, ''), coalesce(signoff_id, '') "
+                             "FROM outbox WHERE client_seq = ?"));
+    q.addBindValue(clientSeq);
+    if (!q.exec() || !q.next()) {
+        m_error = QStringLiteral("no op %1 in the outbox").arg(clientSeq);
+        return false;
+    }
+    const QString problemEventId = q.value(0).toString();
+    const QString signoffId = q.value(1).toString();
+    if (!problemEventId.isEmpty() || !signoffId.isEmpty()) {
+        if (!setAsideLedgerOp(problemEventId, signoffId, errorCode, errorArgs))
+            return false;
+        q.prepare(QStringLiteral("DELETE FROM outbox WHERE client_seq = ?"));
+        q.addBindValue(clientSeq);
+        if (!q.exec()) {
+            m_error = q.lastError().text();
+            return false;
+        }
+        return tx.commit();
+    }
     q.prepare(QStringLiteral("INSERT INTO outbox_set_aside (op_id, review_id, record_id, error, "
                              "error_code, error_args, set_aside_at_ms) "
                              "SELECT op_id, review_id, record_id, ?, ?, ?, ? "
@@ -125,6 +178,39 @@ bool OutboxRepository::setAside(qint64 clientSeq, const QString &error, const QS
         return false;
     }
     return tx.commit();
+}
+
+bool OutboxRepository::setAsideLedgerOp(const QString &problemEventId, const QString &signoffId,
+                                        const QString &errorCode, const QStringList &errorArgs)
+{
+    // The row stays where it is, marked: never lost, no longer folded or listed as pending.
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE %1 SET refusal_code = ?, refusal_args = ?, "
+                             "set_aside_at_ms = ? WHERE id = ?")
+                  .arg(problemEventId.isEmpty() ? QLatin1String("ledger_signoff")
+                                                : QLatin1String("problem_event")));
+    q.addBindValue(errorCode.isEmpty() ? QStringLiteral("") : errorCode);
+    q.addBindValue(argsJson(errorArgs));
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(problemEventId.isEmpty() ? signoffId : problemEventId);
+    if (!q.exec() || q.numRowsAffected() != 1) {
+        m_error = QStringLiteral("cannot set ledger op aside: %1").arg(q.lastError().text());
+        return false;
+    }
+    if (problemEventId.isEmpty())
+        return true;
+    q.prepare(QStringLiteral("SELECT problem_id FROM problem_event WHERE id = ?"));
+    q.addBindValue(problemEventId);
+    if (!q.exec() || !q.next()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    ProblemRepository problems(m_db);
+    if (!problems.refold(q.value(0).toString())) {
+        m_error = problems.lastError();
+        return false;
+    }
+    return true;
 }
 
 QList<SetAsideReview> OutboxRepository::setAsideReviews() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/problem.h"
 #include "domain/record.h"
 #include "domain/review.h"
 #include "historymark.h"
@@ -12,8 +13,10 @@
 struct OutboxEntry {
     qint64 clientSeq = 0;
     QString opId;
-    Record record; // the record as it is now in the store
+    Record record; // the record as it is now in the store (empty for a ledger op)
     std::optional<ReviewEvent> review; // set: the op carries this decision, not the record
+    std::optional<ProblemEvent> problem; // set: the op carries this ledger event
+    std::optional<LedgerSignoff> signoff; // set: the op carries this sign-off
 };
 
 // A decision the server refused for good (it does not know the record or revision).
@@ -42,7 +45,8 @@ public:
     // as the device's known mark in the same transaction when it is further.
     bool acknowledge(qint64 ackedClientSeq, const HistoryMark &serverHead = {});
 
-    // Takes a refused decision out of the queue, keeping it and the error for the UI.
+    // Takes a refused decision, ledger event or sign-off out of the queue, keeping it and the
+    // error for the UI (a ledger event's problem is folded again without it).
     bool setAside(qint64 clientSeq, const QString &error, const QString &errorCode = {},
                   const QStringList &errorArgs = {});
     QList<SetAsideReview> setAsideReviews() const;
@@ -50,6 +54,9 @@ public:
     QString lastError() const { return m_error; }
 
 private:
+    bool setAsideLedgerOp(const QString &problemEventId, const QString &signoffId,
+                          const QString &errorCode, const QStringList &errorArgs);
+
     QSqlDatabase m_db;
     mutable QString m_error;
 };

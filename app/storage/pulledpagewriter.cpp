@@ -1,6 +1,8 @@
 #include "pulledpagewriter.h"
 
+#include "problemrepository.h"
 #include "reviewrepository.h"
+#include "sqlproblem.h"
 #include "syncmetarepository.h"
 #include "transaction.h"
 
@@ -15,7 +17,8 @@ bool PulledPageWriter::apply(const PulledPage &page)
     QSet<QString> withLocalEdits;
     QSqlQuery pending(m_db);
     if (!pending.exec(
-            QStringLiteral("SELECT DISTINCT record_id FROM outbox WHERE review_id IS NULL"))) {
+            QStringLiteral("SELECT DISTINCT record_id FROM outbox WHERE review_id IS NULL "
+                           "AND record_id IS NOT NULL"))) {
         m_error = pending.lastError().text();
         return false;
     }
@@ -53,6 +56,8 @@ bool PulledPageWriter::apply(const PulledPage &page)
         if (!removeWithdrawn(recordId))
             return false;
     }
+    if (!storeLedger(page))
+        return false;
     SyncMetaRepository meta(m_db);
     if (!meta.setValue(QLatin1String(SyncMetaRepository::kPullCursor),
                        QString::number(page.nextServerSeq))
@@ -89,6 +94,69 @@ bool PulledPageWriter::removeWithdrawn(const QString &recordId)
         if (!q.exec()) {
             m_error = QStringLiteral("cannot remove withdrawn record %1: %2")
                           .arg(recordId, q.lastError().text());
+            return false;
+        }
+    }
+    return true;
+}
+
+bool PulledPageWriter::storeLedger(const PulledPage &page)
+{
+    ProblemRepository problems(m_db);
+    QStringList touched;
+    for (const ProblemEvent &e : page.problemEvents) {
+        if (!problems.storePulled(e)) {
+            m_error = problems.lastError();
+            return false;
+        }
+        if (!touched.contains(e.problemId))
+            touched << e.problemId;
+    }
+    for (const QString &problemId : std::as_const(touched)) {
+        if (!problems.refold(problemId)) {
+            m_error = problems.lastError();
+            return false;
+        }
+    }
+    for (const LedgerSignoff &s : page.signoffs) {
+        if (!problems.storePulledSignoff(s)) {
+            m_error = problems.lastError();
+            return false;
+        }
+    }
+    QSqlQuery q(m_db);
+    for (const PublicProblem &p : page.publicProblems) {
+        q.prepare(QStringLiteral(
+            "INSERT OR REPLACE INTO public_problem (problem_id, village_code, category, "
+            "raised_at_ms, closed_at_ms, before_photos, after_photos) VALUES (?,?,?,?,?,?,?)"));
+        q.addBindValue(p.problemId);
+        q.addBindValue(notNullText(p.villageCode));
+        q.addBindValue(notNullText(p.category));
+        q.addBindValue(p.raisedAtMs);
+        q.addBindValue(p.closedAtMs);
+        q.addBindValue(joinedList(p.beforePhotos));
+        q.addBindValue(joinedList(p.afterPhotos));
+        if (!q.exec()) {
+            m_error = QStringLiteral("cannot store public problem %1: %2")
+                          .arg(p.problemId, q.lastError().text());
+            return false;
+        }
+    }
+    if (!page.endsPull)
+        return true;
+    if (!q.exec(QStringLiteral("DELETE FROM closure_tally"))) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    q.prepare(
+        QStringLiteral("INSERT INTO closure_tally (unit_code, raised, closed) VALUES (?,?,?)"));
+    for (const ClosureTally &t : page.closureTallies) {
+        q.addBindValue(t.unitCode);
+        q.addBindValue(t.raised);
+        q.addBindValue(t.closed);
+        if (!q.exec()) {
+            m_error = QStringLiteral("cannot store closure tally %1: %2")
+                          .arg(t.unitCode, q.lastError().text());
             return false;
         }
     }

@@ -5,8 +5,10 @@
 
 #include <QSqlDatabase>
 
-// Stores a page pulled from the server: its records, decisions, photo arrivals and
-// withdrawals with the new cursor, in one transaction.
+// Stores a page pulled from the server: its records, decisions, photo arrivals, withdrawals
+// and ledger changes with the new cursor, in one transaction. Each problem a page touches is
+// folded again from its stored events in server order; this device's own events not numbered
+// yet stay applied after them.
 class PulledPageWriter {
 public:
     explicit PulledPageWriter(QSqlDatabase db) : m_db(db), m_records(db) { }
@@ -18,6 +20,7 @@ public:
 
 private:
     bool removeWithdrawn(const QString &recordId);
+    bool storeLedger(const PulledPage &page);
 
     QSqlDatabase m_db;
     QString m_error;

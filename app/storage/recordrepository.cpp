@@ -183,7 +183,8 @@ bool RecordRepository::discardDraft(const QString &id)
     QSqlQuery q(m_db);
     // A draft edited from a revision the server holds (a returned record) stays too.
     q.prepare(QStringLiteral("DELETE FROM record WHERE id = ? AND status = 1 AND server_seq = 0 "
-                             "AND id NOT IN (SELECT record_id FROM outbox)"));
+                             "AND id NOT IN (SELECT record_id FROM outbox "
+                             "WHERE record_id IS NOT NULL)"));
     q.addBindValue(id);
     if (!q.exec()) {
         m_error = q.lastError().text();

@@ -1,6 +1,7 @@
 #include "restorerequeue.h"
 
 #include "bloboutboxrepository.h"
+#include "problemrepository.h"
 #include "reviewrepository.h"
 #include "syncmetarepository.h"
 #include "transaction.h"
@@ -40,7 +41,8 @@ int RestoreRequeue::requeueOwnRevisions(const QString &deviceId, const QString &
     q.prepare(
         QStringLiteral("INSERT OR IGNORE INTO outbox (op_id, record_id, created_at_ms) "
                        "SELECT op_id, id, ? FROM record WHERE author_device_id = ? AND status <> 1 "
-                       "AND id NOT IN (SELECT record_id FROM outbox WHERE review_id IS NULL) "
+                       "AND id NOT IN (SELECT record_id FROM outbox WHERE review_id IS NULL "
+                       "AND record_id IS NOT NULL) "
                        "ORDER BY updated_at_ms"));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(deviceId);
@@ -58,8 +60,16 @@ int RestoreRequeue::requeueOwnRevisions(const QString &deviceId, const QString &
         m_error = reviews.lastError();
         return -1;
     }
+    // The ledger's events and sign-offs after them, counted with the decisions.
+    ProblemRepository ledger(m_db);
+    const int ledgerOps
+        = ledger.requeueAcknowledged(meta.value(QLatin1String(SyncMetaRepository::kAuthUsername)));
+    if (ledgerOps < 0) {
+        m_error = ledger.lastError();
+        return -1;
+    }
     if (decisions)
-        *decisions = decided;
+        *decisions = decided + ledgerOps;
     // A restored server may have lost their photos too: ask about each again (the uploader
     // sends only what the server does not hold).
     BlobOutboxRepository photos(m_db);

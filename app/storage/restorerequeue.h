@@ -11,9 +11,10 @@ public:
 
     // Queues every revision this device submitted again, with its original op id, then the
     // decisions the server had acknowledged from the reviewer logged in here
-    // (ReviewRepository::requeueAcknowledged), and pulls from the start of the new epoch, in
+    // (ReviewRepository::requeueAcknowledged) and the ledger's events and sign-offs
+    // (ProblemRepository::requeueAcknowledged), and pulls from the start of the new epoch, in
     // one transaction. Returns how many revisions were queued (*decisions: how many
-    // decisions), -1 on error.
+    // decisions and ledger ops), -1 on error.
     int requeueOwnRevisions(const QString &deviceId, const QString &newEpoch,
                             int *decisions = nullptr);
 

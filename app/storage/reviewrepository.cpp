@@ -172,7 +172,7 @@ bool ReviewRepository::storePulled(const ReviewEvent &e)
         return true; // publishing changes no status
     q.prepare(QStringLiteral("UPDATE record SET status = ? WHERE id = ? AND server_seq = ? "
                              "AND id NOT IN (SELECT record_id FROM outbox "
-                             "WHERE review_id IS NULL)"));
+                             "WHERE review_id IS NULL AND record_id IS NOT NULL)"));
     q.addBindValue(static_cast<int>(*decided));
     q.addBindValue(e.recordId);
     q.addBindValue(e.recordServerSeq);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "caller.h"
+#include "domain/problemledger.h"
 
 #include <QString>
 #include <QStringList>
@@ -11,9 +12,9 @@ class Op;
 class PullResponse;
 } // namespace qingshui::v1
 
-// The server's change log: record revisions, review events and photo arrivals, all numbered
-// by one monotonic server_seq. Behind an interface so that an SQLite file (the embedded
-// default) and PostgreSQL can both serve it.
+// The server's change log: record revisions, review events, photo arrivals, the ledger's
+// problem events and sign-offs, all numbered by one monotonic server_seq. Behind an interface so
+// that an SQLite file (the embedded default) and PostgreSQL can both serve it.
 class ChangeStore {
 public:
     virtual ~ChangeStore() = default;
@@ -21,7 +22,9 @@ public:
     enum class ApplyResult {
         Applied,
         Forbidden, // an op touches a record outside the caller's jurisdiction
-        UnknownRecord, // a review of a record (revision) the server does not hold
+        UnknownRecord, // a review of a record (revision) the server does not hold; a problem
+                       // or a month in a state the op does not fit (the ledger)
+        Invalid, // a field with a value the ledger's rules do not accept
         Failed, // a storage error
     };
 
@@ -65,6 +68,11 @@ public:
     // it as a public rendition (never an original).
     virtual bool blobVisibleTo(const Caller &caller, const QString &sha256) = 0;
 
+    // How far from where a problem was found a re-check counts as on site
+    // (--recheck-radius-m; domain/problemledger.h).
+    void setRecheckRadiusM(double metres) { m_recheckRadiusM = metres; }
+    double recheckRadiusM() const { return m_recheckRadiusM; }
+
     virtual QString epoch() const = 0;
     // The last server_seq given out: a cursor beyond it belongs to another history.
     virtual qint64 lastSeq() = 0;
@@ -85,4 +93,7 @@ public:
     virtual HistoryCheck checkHistory(const HistoryMark &mark, QString *error) = 0;
     // The last change given out, with its fingerprint ({0, 0} while the log is empty).
     virtual bool head(HistoryMark *out, QString *error) = 0;
+
+private:
+    double m_recheckRadiusM = kDefaultRecheckRadiusM;
 };

@@ -1,7 +1,7 @@
 // qingshui-server: the central sync server, on an embedded SQLite file or on PostgreSQL.
 //   qingshui-server --db FILE|postgresql://… [--blobs DIR] [--listen HOST:PORT] [--tls-cert PEM
 //   --tls-key PEM]
-//                   [--require-invite]
+//                   [--require-invite] [--recheck-radius-m METRES]
 //   qingshui-server user add|list|disable|enable ... / device list|revoke|reassign ...
 //   (admincommands)
 //   qingshui-server invite --user NAME --address HOST:PORT ... / invite list|revoke ID
@@ -137,6 +137,12 @@ int main(int argc, char *argv[])
                       QStringLiteral("Seconds between checks of the database for the health "
                                      "service (grpc.health.v1.Health; default 5)."),
                       QStringLiteral("SECONDS"), QStringLiteral("5")});
+    parser.addOption({QStringLiteral("recheck-radius-m"),
+                      QStringLiteral("Metres from where a problem was found within which a "
+                                     "re-check counts as on site; farther needs a reason "
+                                     "(default %1).")
+                          .arg(kDefaultRecheckRadiusM),
+                      QStringLiteral("METRES"), QString::number(kDefaultRecheckRadiusM)});
     parser.addOption({QStringLiteral("shutdown-grace"),
                       QStringLiteral("Seconds the calls under way get to finish after SIGTERM; "
                                      "the rest are cancelled and tablets retry (default 10)."),
@@ -190,6 +196,12 @@ int main(int argc, char *argv[])
     if (!graceOk || shutdownGraceS < 0)
         return fail("--shutdown-grace wants a number of seconds, got '%s'",
                     parser.value(QStringLiteral("shutdown-grace")));
+    bool radiusOk = false;
+    const double recheckRadiusM
+        = parser.value(QStringLiteral("recheck-radius-m")).toDouble(&radiusOk);
+    if (!radiusOk || recheckRadiusM <= 0)
+        return fail("--recheck-radius-m wants a positive number of metres, got '%s'",
+                    parser.value(QStringLiteral("recheck-radius-m")));
 
     std::shared_ptr<grpc::ServerCredentials> credentials;
     const bool tls
@@ -237,6 +249,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     const std::unique_ptr<ChangeStore> changes = db->changeStore(blobStore);
+    changes->setRecheckRadiusM(recheckRadiusM);
     // One line per call on stdout (calllog.h); the Authenticator names who made it.
     LineWriter callLogOutput(stdout);
     CallIdentities callers;

@@ -39,11 +39,6 @@ private:
         *m_refusal = {QLatin1String(code), args};
         return Result::UnknownRecord; // FAILED_PRECONDITION: the request names a bad state
     }
-    Result failed(const QString &text)
-    {
-        *m_why = text;
-        return Result::Failed;
-    }
     // Runs one statement; false (with *m_why set) when it fails.
     bool run(const QString &sql, const QVariantList &binds, SqlSession::Rows *rows = nullptr)
     {
@@ -62,38 +57,7 @@ private:
 
 Result Publisher::renditionOf(const QString &original, QString *rendition)
 {
-    const std::string sha = original.toStdString();
-    SqlSession::Rows rows;
-    if (!run(QStringLiteral("SELECT 1 FROM blob WHERE sha256 = ?"), {original}, &rows))
-        return Result::Failed;
-    if (rows.rows.isEmpty() || m_blobs.completeSize(sha) < 0)
-        return refuse("publish_photo_not_on_server", {original},
-                      QStringLiteral("photo %1 is not on the server yet: it can be published "
-                                     "once the tablet has sent it")
-                          .arg(original));
-    QFile file(m_blobs.completePath(sha));
-    if (!file.open(QIODevice::ReadOnly))
-        return failed(
-            QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
-    PublicRendition::Failure failure = PublicRendition::Failure::None;
-    QString why;
-    const std::optional<PublicRendition> made
-        = PublicRendition::make(file.readAll(), &failure, &why);
-    if (!made) {
-        if (failure == PublicRendition::Failure::EncodeFailed)
-            return failed(QStringLiteral("photo %1: %2").arg(original, why));
-        return refuse("publish_photo_unusable", {original},
-                      QStringLiteral("photo %1 cannot be made public: %2").arg(original, why));
-    }
-    std::string stored;
-    if (!m_blobs.storeBytes(made->jpeg, &stored, &why))
-        return failed(QStringLiteral("cannot store the rendition of %1: %2").arg(original, why));
-    *rendition = QString::fromStdString(stored);
-    return run(QStringLiteral("INSERT INTO blob (sha256, size, stored_at_ms) VALUES (?,?,?) "
-                              "ON CONFLICT DO NOTHING"),
-               {*rendition, qint64(made->jpeg.size()), QDateTime::currentMSecsSinceEpoch()})
-        ? Result::Applied
-        : Result::Failed;
+    return makePublicRendition(m_db, m_blobs, original, rendition, m_why, m_refusal);
 }
 
 Result Publisher::publish(const v1::ReviewEvent &publish, qint64 seq)
@@ -224,4 +188,52 @@ ChangeStore::ApplyResult publishRevision(SqlSession &db, BlobStore &blobs,
                                          ChangeStore::Refusal *refusal)
 {
     return Publisher(db, blobs, why, refusal).publish(publish, seq);
+}
+
+ChangeStore::ApplyResult makePublicRendition(SqlSession &db, BlobStore &blobs,
+                                             const QString &original, QString *rendition,
+                                             QString *why, ChangeStore::Refusal *refusal)
+{
+    const auto refuse = [&](const char *code, const QString &text) {
+        *why = text;
+        *refusal = {QLatin1String(code), {original}};
+        return Result::UnknownRecord; // FAILED_PRECONDITION: the request names a bad state
+    };
+    const auto failed = [&](const QString &text) {
+        *why = text;
+        return Result::Failed;
+    };
+    const std::string sha = original.toStdString();
+    SqlSession::Rows rows;
+    if (!db.exec(QStringLiteral("SELECT 1 FROM blob WHERE sha256 = ?"), {original}, &rows, why))
+        return Result::Failed;
+    if (rows.rows.isEmpty() || blobs.completeSize(sha) < 0)
+        return refuse("publish_photo_not_on_server",
+                      QStringLiteral("photo %1 is not on the server yet: it can be published "
+                                     "once the tablet has sent it")
+                          .arg(original));
+    QFile file(blobs.completePath(sha));
+    if (!file.open(QIODevice::ReadOnly))
+        return failed(
+            QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+    PublicRendition::Failure failure = PublicRendition::Failure::None;
+    QString error;
+    const std::optional<PublicRendition> made
+        = PublicRendition::make(file.readAll(), &failure, &error);
+    if (!made) {
+        if (failure == PublicRendition::Failure::EncodeFailed)
+            return failed(QStringLiteral("photo %1: %2").arg(original, error));
+        return refuse("publish_photo_unusable",
+                      QStringLiteral("photo %1 cannot be made public: %2").arg(original, error));
+    }
+    std::string stored;
+    if (!blobs.storeBytes(made->jpeg, &stored, &error))
+        return failed(QStringLiteral("cannot store the rendition of %1: %2").arg(original, error));
+    *rendition = QString::fromStdString(stored);
+    return db.exec(QStringLiteral("INSERT INTO blob (sha256, size, stored_at_ms) VALUES (?,?,?) "
+                                  "ON CONFLICT DO NOTHING"),
+                   {*rendition, qint64(made->jpeg.size()), QDateTime::currentMSecsSinceEpoch()},
+                   &rows, why)
+        ? Result::Applied
+        : Result::Failed;
 }

@@ -28,3 +28,11 @@ class ReviewEvent;
 ChangeStore::ApplyResult publishRevision(SqlSession &db, BlobStore &blobs,
                                          const qingshui::v1::ReviewEvent &publish, qint64 seq,
                                          QString *why, ChangeStore::Refusal *refusal);
+
+// The public rendition of one original photo (common/publicrendition.h), made and stored as a
+// blob, *rendition its name: what a public copy lists instead of the original. Refused when
+// the server does not hold the original (publish_photo_not_on_server) or cannot decode it
+// (publish_photo_unusable). Used by record and problem publications alike.
+ChangeStore::ApplyResult makePublicRendition(SqlSession &db, BlobStore &blobs,
+                                             const QString &original, QString *rendition,
+                                             QString *why, ChangeStore::Refusal *refusal);

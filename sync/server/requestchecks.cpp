@@ -109,6 +109,39 @@ grpc::Status checkReview(const Caller &caller, int i, const v1::ReviewEvent &e)
     return grpc::Status::OK;
 }
 
+// The ledger's ops, as far as their shape goes: ids, enums and photo names. Who may take
+// which action, and every rule of the ledger, the store decides (ledgerops.h).
+grpc::Status checkProblem(int i, const v1::ProblemEvent &e)
+{
+    if (!isUuid(e.id()) || !isUuid(e.problem_id()))
+        return invalid(i, isUuid(e.id()) ? "problem.problem_id" : "problem.id",
+                       "problem event id and problem_id must be UUIDs");
+    if (!v1::ProblemAction_IsValid(e.action()) || e.action() == v1::PROBLEM_ACTION_UNSPECIFIED)
+        return invalid(i, "problem.action", "unknown problem action");
+    if (e.base_server_seq() < 0)
+        return invalid(i, "problem.base_server_seq", "base_server_seq must not be negative");
+    if (!v1::ResponsibleKind_IsValid(e.responsible_kind()))
+        return invalid(i, "problem.responsible_kind", "unknown responsible kind");
+    for (const auto *list :
+         {&e.photo_sha256(), &e.published_before_sha256(), &e.published_after_sha256()}) {
+        for (const std::string &sha : *list) {
+            if (!isSha256Hex(sha))
+                return invalid(i, "problem.photo_sha256",
+                               "a photo's name is not 64 lowercase hex digits");
+        }
+    }
+    return grpc::Status::OK;
+}
+
+grpc::Status checkSignoff(int i, const v1::LedgerSignoff &s)
+{
+    if (!isUuid(s.id()))
+        return invalid(i, "signoff.id", "sign-off id is not a UUID");
+    if (!v1::SignoffLevel_IsValid(s.level()) || s.level() == v1::SIGNOFF_LEVEL_UNSPECIFIED)
+        return invalid(i, "signoff.level", "unknown sign-off level");
+    return grpc::Status::OK;
+}
+
 } // namespace
 
 grpc::Status checkPush(const Caller &caller, const v1::PushRequest &request, int maxOps)
@@ -140,6 +173,12 @@ grpc::Status checkPush(const Caller &caller, const v1::PushRequest &request, int
             break;
         case v1::Op::kReview:
             status = checkReview(caller, i, op.review());
+            break;
+        case v1::Op::kProblem:
+            status = checkProblem(i, op.problem());
+            break;
+        case v1::Op::kSignoff:
+            status = checkSignoff(i, op.signoff());
             break;
         default:
             status = invalid(i, "body", "op has no body");

@@ -11,7 +11,7 @@
 
 namespace {
 
-constexpr int kSchemaVersion = 13;
+constexpr int kSchemaVersion = 14;
 
 QStringList statementsOf(const QString &resource)
 {

@@ -2,6 +2,8 @@
 
 #include "changefingerprint.h"
 #include "common/sqlitestatement.h"
+#include "ledgerfeed.h"
+#include "ledgerops.h"
 #include "publication.h"
 #include "publicwithdrawal.h"
 #include "scopecondition.h"
@@ -73,8 +75,10 @@ bool fingerprintAt(QSqlDatabase &db, qint64 seq, qint64 *fingerprint, QString *e
         "SELECT coalesce((SELECT fingerprint FROM record_revision WHERE server_seq = ?), "
         "(SELECT fingerprint FROM review_event WHERE server_seq = ?), "
         "(SELECT fingerprint FROM photos_arrived WHERE server_seq = ?), "
-        "(SELECT fingerprint FROM public_withdrawal WHERE server_seq = ?))"));
-    for (int i = 0; i < 4; ++i)
+        "(SELECT fingerprint FROM public_withdrawal WHERE server_seq = ?), "
+        "(SELECT fingerprint FROM problem_event WHERE server_seq = ?), "
+        "(SELECT fingerprint FROM ledger_signoff WHERE server_seq = ?))"));
+    for (int i = 0; i < 6; ++i)
         q.addBindValue(seq);
     if (!q.exec() || !q.next()) {
         *error = q.lastError().text();
@@ -165,10 +169,22 @@ ChangeStore::ApplyResult SqliteChangeStore::applyBatch(const Caller &caller,
 
     const std::string deviceId = caller.deviceId.toStdString();
     const std::string author = caller.username.toStdString(); // whoever the token names
+    const LedgerContext ledger {
+        QDateTime::currentMSecsSinceEpoch(), recheckRadiusM(),
+        [&](const QString &sha) { return blobHeldBy(caller, sha) || blobVisibleTo(caller, sha); }};
     qint64 highest = 0;
     for (size_t i = 0; i < ops.size(); ++i) {
         const v1::Op &op = *ops[i];
         highest = std::max<qint64>(highest, op.client_seq());
+        if (op.has_problem() || op.has_signoff()) {
+            QString error;
+            SqliteSession session(db);
+            const ApplyResult applied
+                = applyLedgerOp(session, m_blobs, caller, op, ledger, &seq, &error, refusal);
+            if (applied != ApplyResult::Applied)
+                return fail(applied, QStringLiteral("op %1: ").arg(i) + error);
+            continue;
+        }
         const std::string &recordId
             = op.has_upsert_record() ? op.upsert_record().id() : op.review().record_id();
         Head current;
@@ -439,6 +455,12 @@ bool SqliteChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int 
                        a->set_record_server_seq(q.value(2).toLongLong());
                    });
     }
+    // The ledger's changes, and (kiosks) public copies of published problems.
+    SqliteSession session(db);
+    LedgerFeedRows ledger;
+    ok = ok && ledgerChangesSince(session, caller, sinceSeq, pageSize + 1, &ledger, error);
+    for (auto &[seq, change] : ledger)
+        rows.push_back({seq, std::move(change)});
     if (!ok) {
         db.commit();
         return false;
@@ -454,10 +476,14 @@ bool SqliteChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int 
     // The cursor's fingerprint, from the same snapshot: the device sends it back.
     qint64 fingerprint = 0;
     ok = fingerprintAt(db, cursor, &fingerprint, error);
+    const bool hasMore = rows.size() > n;
+    // The page that ends a kiosk's pull brings the closure rates as they are in this snapshot.
+    if (ok && caller.role == Caller::Role::Kiosk && !hasMore)
+        ok = addClosureTallies(session, out, error);
     db.commit();
     if (!ok)
         return false;
-    out->set_has_more(rows.size() > n);
+    out->set_has_more(hasMore);
     out->set_next_server_seq(cursor);
     out->set_next_fingerprint(static_cast<quint64>(fingerprint));
     out->set_server_epoch(m_db.epoch().toStdString());
@@ -504,6 +530,14 @@ bool SqliteChangeStore::blobProved(const Caller &caller, const QString &sha256, 
     q.addBindValue(sha256);
     q.addBindValue(caller.accountId);
     q.addBindValue(now);
+    if (!q.exec())
+        return fail(q.lastError().text());
+
+    // The problem events of this account that named these bytes count them from now on.
+    q.prepare(QStringLiteral("UPDATE problem_event_photo SET proved = 1 "
+                             "WHERE sha256 = ? AND account_id = ? AND proved = 0"));
+    q.addBindValue(sha256);
+    q.addBindValue(caller.accountId);
     if (!q.exec())
         return fail(q.lastError().text());
 
@@ -578,17 +612,27 @@ bool SqliteChangeStore::blobVisibleTo(const Caller &caller, const QString &sha25
         QSqlQuery q(m_db.connection());
         q.prepare(QStringLiteral("SELECT 1 FROM public_photo p JOIN public_record r "
                                  "ON r.record_id = p.record_id WHERE p.rendition_sha256 = ? "
-                                 "LIMIT 1"));
+                                 "UNION ALL SELECT 1 FROM public_problem_photo p "
+                                 "JOIN public_problem r ON r.problem_id = p.problem_id "
+                                 "WHERE p.rendition_sha256 = ? LIMIT 1"));
+        q.addBindValue(sha256);
         q.addBindValue(sha256);
         return q.exec() && q.next();
     }
+    // A revision's photo, or a problem event's whose problem lies in scope now.
     QVariantList binds {sha256};
     const QString scope = scopeCondition(caller, "r.village_code", &binds);
+    binds << sha256;
+    const QString problemScope = scopeCondition(caller, "q.village_code", &binds);
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("SELECT 1 FROM record_photo p JOIN record_revision r "
                              "ON r.server_seq = p.server_seq WHERE p.sha256 = ? "
-                             "AND p.proved = 1 AND %1 LIMIT 1")
-                  .arg(scope));
+                             "AND p.proved = 1 AND %1 "
+                             "UNION ALL SELECT 1 FROM problem_event_photo p "
+                             "JOIN problem_event e ON e.server_seq = p.server_seq "
+                             "JOIN problem q ON q.problem_id = e.problem_id "
+                             "WHERE p.sha256 = ? AND p.proved = 1 AND %2 LIMIT 1")
+                  .arg(scope, problemScope));
     for (const QVariant &b : std::as_const(binds))
         q.addBindValue(b);
     return q.exec() && q.next();

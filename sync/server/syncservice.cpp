@@ -72,6 +72,8 @@ grpc::Status SyncService::push(const Caller &caller, const v1::PushRequest &requ
         return refused(grpc::StatusCode::PERMISSION_DENIED, why, refusal);
     case ChangeStore::ApplyResult::UnknownRecord:
         return refused(grpc::StatusCode::FAILED_PRECONDITION, why, refusal);
+    case ChangeStore::ApplyResult::Invalid:
+        return refused(grpc::StatusCode::INVALID_ARGUMENT, why, refusal);
     case ChangeStore::ApplyResult::Failed:
         qCWarning(lcServer) << "push failed:" << why;
         return refuse(grpc::StatusCode::INTERNAL, "server_error",

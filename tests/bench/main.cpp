@@ -1,6 +1,7 @@
 // qingshui-bench SUITE [--postgres [URL]]: prints one `name value unit` line per figure.
 #include "benchbackend.h"
 #include "kioskbench.h"
+#include "ledgerbench.h"
 #include "loadbench.h"
 #include "loginbench.h"
 #include "reportbench.h"
@@ -15,9 +16,10 @@
 int main(int argc, char *argv[])
 {
     if (argc < 2) {
-        std::fprintf(stderr,
-                     "usage: qingshui-bench store|sync|review|kiosk|load [--postgres [URL]]\n"
-                     "       qingshui-bench logins [--postgres [URL]] [server options]\n");
+        std::fprintf(
+            stderr,
+            "usage: qingshui-bench store|sync|review|ledger|kiosk|load [--postgres [URL]]\n"
+            "       qingshui-bench logins [--postgres [URL]] [server options]\n");
         return 2;
     }
     qputenv("QT_QPA_PLATFORM",
@@ -31,7 +33,9 @@ int main(int argc, char *argv[])
     if (std::strcmp(argv[1], "sync") == 0)
         return runSyncBench();
     if (std::strcmp(argv[1], "review") == 0)
-        return runReviewBench() != 0 ? 1 : runReportBench();
+        return runReviewBench() != 0 || runReportBench() != 0 ? 1 : runLedgerBench();
+    if (std::strcmp(argv[1], "ledger") == 0) // review's ledger figures alone
+        return runLedgerBench();
     if (std::strcmp(argv[1], "kiosk") == 0)
         return runKioskBench(argc, argv);
     if (std::strcmp(argv[1], "logins") == 0)

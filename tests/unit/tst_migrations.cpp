@@ -3,6 +3,7 @@
 #include "storage/bloboutboxrepository.h"
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
+#include "storage/problemrepository.h"
 #include "storage/recordrepository.h"
 #include "storage/searchindex.h"
 #include "storage/syncmetarepository.h"
@@ -196,6 +197,36 @@ private slots:
     // Schema 10 rebuilt record_search with ids that only grow and a high-water mark for the
     // index. A schema 9 store keeps what it had indexed, and what waited still waits: texts
     // never indexed, and one changed after it was indexed.
+    // Schema 16 rebuilds the outbox (a ledger op names no record): the queued ops keep their
+    // numbers, and the next one is numbered after every number ever handed out (the schema 1
+    // store handed out 3 and holds 1 and 2): the server takes client_seq as strictly
+    // increasing per device.
+    void schemaSixteenKeepsTheOutboxNumbers()
+    {
+        QTemporaryDir dir;
+        const QString path = copyOf(QStringLiteral(QS_TEST_DATA_DIR "/store-schema1.db"), dir);
+        Database db;
+        QVERIFY2(db.open(path), qPrintable(db.error()));
+        OutboxRepository outbox(db.connection());
+        const QList<OutboxEntry> before = outbox.peek(10);
+        QCOMPARE(before.size(), 2);
+        QCOMPARE(before.at(0).clientSeq, 1);
+        QCOMPARE(before.at(1).clientSeq, 2);
+        QVERIFY(!before.at(0).record.id.isEmpty());
+
+        ProblemEvent raise;
+        raise.problemId = QStringLiteral("7d0c6f1e-5a43-4c1b-9d0e-2f1f4f1b2a01");
+        raise.villageCode = QStringLiteral("411326105200");
+        raise.category = QStringLiteral("sanitation.toilet");
+        raise.comment = QStringLiteral("厕所粪污外溢");
+        ProblemRepository problems(db.connection());
+        QVERIFY2(problems.record(raise), qPrintable(problems.lastError()));
+        const QList<OutboxEntry> after = outbox.peek(10);
+        QCOMPARE(after.size(), 3);
+        QCOMPARE(after.at(2).clientSeq, 4);
+        QVERIFY(after.at(2).problem);
+    }
+
     void schemaNineKeepsItsSearchIndex()
     {
         QTemporaryDir dir;

@@ -1,6 +1,8 @@
 #include "pgchangestore.h"
 
 #include "changefingerprint.h"
+#include "ledgerfeed.h"
+#include "ledgerops.h"
 #include "pgdatabase.h"
 #include "pgsession.h"
 #include "publication.h"
@@ -49,17 +51,27 @@ bool visibleTo(PgConnection &c, const Caller &caller, const QString &sha256)
         // Exactly the renditions recorded when a copy that exists now was published.
         return c.exec(QStringLiteral("SELECT 1 FROM public_photo p JOIN public_record r "
                                      "ON r.record_id = p.record_id "
+                                     "WHERE p.rendition_sha256 = ? "
+                                     "UNION ALL SELECT 1 FROM public_problem_photo p "
+                                     "JOIN public_problem r ON r.problem_id = p.problem_id "
                                      "WHERE p.rendition_sha256 = ? LIMIT 1"),
-                      {sha256})
+                      {sha256, sha256})
                    .rows()
             == 1;
     }
+    // A revision's photo, or a problem event's whose problem lies in scope now.
     QVariantList binds {sha256};
     const QString scope = scopeCondition(caller, "r.village_code", &binds);
+    binds << sha256;
+    const QString problemScope = scopeCondition(caller, "q.village_code", &binds);
     return c.exec(QStringLiteral("SELECT 1 FROM record_photo p JOIN record_revision r "
                                  "ON r.server_seq = p.server_seq WHERE p.sha256 = ? "
-                                 "AND p.proved = 1 AND %1 LIMIT 1")
-                      .arg(scope),
+                                 "AND p.proved = 1 AND %1 "
+                                 "UNION ALL SELECT 1 FROM problem_event_photo p "
+                                 "JOIN problem_event e ON e.server_seq = p.server_seq "
+                                 "JOIN problem q ON q.problem_id = e.problem_id "
+                                 "WHERE p.sha256 = ? AND p.proved = 1 AND %2 LIMIT 1")
+                      .arg(scope, problemScope),
                   binds)
                .rows()
         == 1;
@@ -97,7 +109,9 @@ QString fingerprintAtSql(const char *seqSql)
                "coalesce((SELECT fingerprint FROM record_revision WHERE server_seq = %1), "
                "(SELECT fingerprint FROM review_event WHERE server_seq = %1), "
                "(SELECT fingerprint FROM photos_arrived WHERE server_seq = %1), "
-               "(SELECT fingerprint FROM public_withdrawal WHERE server_seq = %1))")
+               "(SELECT fingerprint FROM public_withdrawal WHERE server_seq = %1), "
+               "(SELECT fingerprint FROM problem_event WHERE server_seq = %1), "
+               "(SELECT fingerprint FROM ledger_signoff WHERE server_seq = %1))")
         .arg(QLatin1String(seqSql));
 }
 
@@ -204,8 +218,22 @@ ChangeStore::ApplyResult PgChangeStore::applyOps(PgConnection &c, const Caller &
                                                  qint64 deviceClockSkewMs, qint64 *seq,
                                                  QString *why, Refusal *refusal)
 {
+    const LedgerContext ledger {
+        QDateTime::currentMSecsSinceEpoch(), recheckRadiusM(),
+        [&](const QString &sha) { return heldBy(c, caller, sha) || visibleTo(c, caller, sha); }};
     for (size_t i = 0; i < ops.size(); ++i) {
         const v1::Op &op = *ops[i];
+        if (op.has_problem() || op.has_signoff()) {
+            PgSession session(c);
+            QString error;
+            const ApplyResult applied
+                = applyLedgerOp(session, m_blobs, caller, op, ledger, seq, &error, refusal);
+            if (applied != ApplyResult::Applied) {
+                *why = QStringLiteral("op %1: ").arg(i) + error;
+                return applied;
+            }
+            continue;
+        }
         const std::string &recordId
             = op.has_upsert_record() ? op.upsert_record().id() : op.review().record_id();
         const auto where
@@ -450,6 +478,12 @@ bool PgChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int page
                        a->set_record_server_seq(r.value(i, 2).toLongLong());
                    });
     }
+    // The ledger's changes, and (kiosks) public copies of published problems.
+    PgSession session(*c);
+    LedgerFeedRows ledger;
+    ok = ok && ledgerChangesSince(session, caller, sinceSeq, pageSize + 1, &ledger, error);
+    for (auto &[seq, change] : ledger)
+        rows.push_back({seq, std::move(change)});
     if (!ok) {
         c->rollback(); // read only: nothing to keep
         return false;
@@ -465,10 +499,14 @@ bool PgChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int page
     // The cursor's fingerprint, from the same snapshot: the device sends it back.
     qint64 fingerprint = 0;
     ok = fingerprintAt(*c, cursor, &fingerprint, error);
+    const bool hasMore = rows.size() > n;
+    // The page that ends a kiosk's pull brings the closure rates as they are in this snapshot.
+    if (ok && caller.role == Caller::Role::Kiosk && !hasMore)
+        ok = addClosureTallies(session, out, error);
     c->rollback();
     if (!ok)
         return false;
-    out->set_has_more(rows.size() > n);
+    out->set_has_more(hasMore);
     out->set_next_server_seq(cursor);
     out->set_next_fingerprint(static_cast<quint64>(fingerprint));
     out->set_server_epoch(m_db.epoch().toStdString());
@@ -505,6 +543,11 @@ bool PgChangeStore::blobProved(const Caller &caller, const QString &sha256, qint
         r = c->exec(QStringLiteral("INSERT INTO blob_holder (sha256, account_id, proved_at_ms) "
                                    "VALUES (?,?,?) ON CONFLICT DO NOTHING"),
                     {sha256, caller.accountId, now});
+    // The problem events of this account that named these bytes count them from now on.
+    if (r.ok())
+        r = c->exec(QStringLiteral("UPDATE problem_event_photo SET proved = 1 WHERE sha256 = ? "
+                                   "AND account_id = ? AND proved = 0"),
+                    {sha256, caller.accountId});
     // The revisions of this account that waited for these bytes now count them.
     if (r.ok())
         r = c->exec(QStringLiteral("UPDATE record_photo SET proved = 1 WHERE sha256 = ? "

@@ -1,0 +1,214 @@
+// The ledger between real devices and a real qingshui-server process: an event made on one
+// tablet is pushed exactly once, numbered and stamped by the server, and pulled by the
+// supervisor of its county (not by another county's); the supervisor's assignment comes back
+// to the tablet; two tablets reporting a fix offline are both kept, the later flagged; an
+// event the server refuses is set aside with its refusal code, kept, and does not hold back
+// the op after it.
+#include "serverprocess.h"
+#include "storage/outboxrepository.h"
+#include "storage/problemrepository.h"
+#include "syncdevice.h"
+
+#include <QDateTime>
+#include <QTemporaryDir>
+#include <QUuid>
+#include <QtTest>
+
+namespace {
+
+using Device = SyncDevice;
+
+const QString kVillage = QStringLiteral("411326105200"); // 淅川县
+constexpr qint64 kDay = 24 * 3600 * 1000;
+
+QString uuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+ProblemEvent raiseAt(const QString &problemId)
+{
+    ProblemEvent e;
+    e.problemId = problemId;
+    e.action = ProblemAction::Raise;
+    e.villageCode = kVillage;
+    e.category = QStringLiteral("sanitation");
+    e.severity = 2;
+    e.comment = QStringLiteral("户厕粪污外溢");
+    e.point.latitude = 32.9;
+    e.point.longitude = 111.5;
+    return e;
+}
+
+ProblemEvent assignTo(const QString &problemId, qint64 deadlineMs)
+{
+    ProblemEvent e;
+    e.problemId = problemId;
+    e.action = ProblemAction::Assign;
+    e.responsibleKind = ResponsibleKind::Township;
+    e.responsibleCode = kVillage.left(9);
+    e.responsibleName = QStringLiteral("盛湾镇人民政府");
+    e.deadlineMs = deadlineMs;
+    return e;
+}
+
+ProblemEvent fixReport(const QString &problemId, const QString &comment)
+{
+    ProblemEvent e;
+    e.problemId = problemId;
+    e.action = ProblemAction::ReportFix;
+    e.comment = comment;
+    e.point.latitude = 32.9;
+    e.point.longitude = 111.5;
+    return e;
+}
+
+} // namespace
+
+class TestLedgerSync : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<ServerProcess> m_server;
+
+    bool openDevice(Device *device, const QString &user)
+    {
+        QString error;
+        const bool ok = device->open(m_dir.filePath(user + uuid() + ".db"), m_server->address(),
+                                     user, &error);
+        if (!ok)
+            qWarning() << error;
+        return ok;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_server = std::make_unique<ServerProcess>(m_dir.filePath("server.db"));
+        QVERIFY(m_server->addUser("xc-inspector", "inspector", "411326"));
+        QVERIFY(m_server->addUser("xc-inspector2", "inspector", "411326"));
+        QVERIFY(m_server->addUser("xc-supervisor", "supervisor", "411326"));
+        QVERIFY(m_server->addUser("yx-supervisor", "supervisor", "420322"));
+        QVERIFY(m_server->start());
+    }
+
+    void aRaiseGoesOnceAndComesBackAssigned()
+    {
+        Device tablet, supervisor, otherCounty;
+        QVERIFY(openDevice(&tablet, "xc-inspector"));
+        QVERIFY(openDevice(&supervisor, "xc-supervisor"));
+        QVERIFY(openDevice(&otherCounty, "yx-supervisor"));
+        ProblemRepository onTablet(tablet.db.connection());
+        const QString id = uuid();
+        QVERIFY2(onTablet.record(raiseAt(id)), qPrintable(onTablet.lastError()));
+
+        SyncResult result = tablet.sync();
+        QVERIFY2(result.ok, qPrintable(result.error));
+        QCOMPARE(result.pushed, 1);
+        QCOMPARE(OutboxRepository(tablet.db.connection()).pendingCount(), 0);
+        result = tablet.sync(); // nothing left to send: it went exactly once
+        QVERIFY2(result.ok, qPrintable(result.error));
+        QCOMPARE(result.pushed, 0);
+        // Pulled back numbered and stamped by the server.
+        std::optional<Problem> p = onTablet.problem(id);
+        QVERIFY(p);
+        QCOMPARE(p->history.size(), 1);
+        QVERIFY(p->history.first().serverSeq > 0);
+        QCOMPARE(p->history.first().author, QStringLiteral("xc-inspector"));
+        QVERIFY(!p->history.first().ledgerMonth.isEmpty());
+        QCOMPARE(p->raisedBy, QStringLiteral("xc-inspector"));
+
+        // The county's supervisor pulls it and assigns it; another county's sees nothing.
+        QVERIFY(supervisor.sync().ok);
+        ProblemRepository onSupervisor(supervisor.db.connection());
+        QVERIFY(onSupervisor.problem(id));
+        QVERIFY(otherCounty.sync().ok);
+        QVERIFY(!ProblemRepository(otherCounty.db.connection()).problem(id));
+        const qint64 deadline = QDateTime::currentMSecsSinceEpoch() + 30 * kDay;
+        QVERIFY(onSupervisor.record(assignTo(id, deadline)));
+        result = supervisor.sync();
+        QVERIFY2(result.ok, qPrintable(result.error));
+        QCOMPARE(result.pushed, 1);
+
+        QVERIFY(tablet.sync().ok);
+        p = onTablet.problem(id);
+        QCOMPARE(p->deadlineMs, deadline);
+        QCOMPARE(p->responsibleName, QStringLiteral("盛湾镇人民政府"));
+        QCOMPARE(p->history.size(), 2);
+        QCOMPARE(onTablet.toFix({QStringLiteral("411326")}).size(), 1);
+    }
+
+    // Two tablets offline report a fix on one problem: both kept, the later flagged.
+    void twoOfflineFixesAreBothKeptAndFlagged()
+    {
+        Device first, second, supervisor;
+        QVERIFY(openDevice(&first, "xc-inspector"));
+        QVERIFY(openDevice(&second, "xc-inspector2"));
+        QVERIFY(openDevice(&supervisor, "xc-supervisor"));
+        const QString id = uuid();
+        QVERIFY(ProblemRepository(first.db.connection()).record(raiseAt(id)));
+        QVERIFY(first.sync().ok);
+        ProblemRepository onSupervisor(supervisor.db.connection());
+        QVERIFY(supervisor.sync().ok);
+        QVERIFY(onSupervisor.record(assignTo(id, QDateTime::currentMSecsSinceEpoch() + 10 * kDay)));
+        QVERIFY(supervisor.sync().ok);
+        QVERIFY(first.sync().ok);
+        QVERIFY(second.sync().ok);
+
+        // Both based on the assignment; neither has seen the other's.
+        QVERIFY(ProblemRepository(first.db.connection()).record(fixReport(id, "已清运")));
+        QVERIFY(ProblemRepository(second.db.connection()).record(fixReport(id, "已修复盖板")));
+        SyncResult result = first.sync();
+        QVERIFY2(result.ok, qPrintable(result.error));
+        result = second.sync();
+        QVERIFY2(result.ok, qPrintable(result.error));
+        QCOMPARE(result.pushed, 1);
+        QVERIFY(supervisor.sync().ok);
+        const std::optional<Problem> p = onSupervisor.problem(id);
+        QVERIFY(p);
+        QCOMPARE(p->history.size(), 4);
+        QCOMPARE(p->state, ProblemState::ToRecheck);
+        QCOMPARE(p->conflicts, 1);
+        QVERIFY(p->history.last().conflictWithServerSeq > 0);
+    }
+
+    // A deadline already past when the server receives it: refused for good, set aside with
+    // its code and kept; the assignment queued after it still goes.
+    void aRefusedEventIsSetAsideWithItsCode()
+    {
+        Device tablet, supervisor;
+        QVERIFY(openDevice(&tablet, "xc-inspector"));
+        QVERIFY(openDevice(&supervisor, "xc-supervisor"));
+        const QString id = uuid();
+        QVERIFY(ProblemRepository(tablet.db.connection()).record(raiseAt(id)));
+        QVERIFY(tablet.sync().ok);
+        QVERIFY(supervisor.sync().ok);
+
+        ProblemRepository onSupervisor(supervisor.db.connection());
+        const qint64 past = QDateTime::currentMSecsSinceEpoch() - kDay;
+        QVERIFY(onSupervisor.record(assignTo(id, past)));
+        QCOMPARE(onSupervisor.problem(id)->deadlineMs, past); // shown at once, until refused
+        QVERIFY(onSupervisor.record(assignTo(id, QDateTime::currentMSecsSinceEpoch() + 5 * kDay)));
+        const SyncResult result = supervisor.sync();
+        QVERIFY2(result.ok, qPrintable(result.error));
+        QCOMPARE(result.ledgerOpsSetAside, 1);
+        QCOMPARE(OutboxRepository(supervisor.db.connection()).pendingCount(), 0);
+        const QList<SetAsideProblemEvent> aside = onSupervisor.setAside();
+        QCOMPARE(aside.size(), 1);
+        QCOMPARE(aside.first().event.deadlineMs, past);
+        QCOMPARE(aside.first().refusalCode, QStringLiteral("deadline_in_past"));
+        QCOMPARE(aside.first().refusalArgs.first(), QString::number(past));
+        // The valid assignment went through and is what the problem shows.
+        const std::optional<Problem> p = onSupervisor.problem(id);
+        QVERIFY(p->deadlineMs > past);
+        QCOMPARE(p->history.size(), 2);
+        // The next sync does not send the refused one again.
+        const SyncResult again = supervisor.sync();
+        QVERIFY2(again.ok, qPrintable(again.error));
+        QCOMPARE(again.pushed, 0);
+        QCOMPARE(again.ledgerOpsSetAside, 0);
+    }
+};
+
+QTEST_MAIN(TestLedgerSync)
+#include "tst_ledgersync.moc"
