@@ -383,8 +383,10 @@ private:
         case QuestionType::MultiChoice:
             return parseOptions(json, q) && parseProblem(json, q);
         case QuestionType::Text:
-            return readBool(json, QStringLiteral("multiline"), &q->multiline)
-                && readInt(json, QStringLiteral("max_length"), 0, &q->maxLength);
+            if (!readBool(json, QStringLiteral("multiline"), &q->multiline)
+                || !readInt(json, QStringLiteral("max_length"), 0, &q->maxLength))
+                return false;
+            break;
         case QuestionType::Photos:
             if (!readInt(json, QStringLiteral("min"), 0, &q->minPhotos)
                 || !readInt(json, QStringLiteral("max"), 0, &q->maxPhotos))

@@ -54,8 +54,8 @@ QList<LedgerRow> LedgerQuery::page(const LedgerFilter &filter, int offset, int l
     q.prepare(
         QStringLiteral("SELECT p.id, p.village_code, p.category, p.severity, p.state, "
                        "p.responsible_name, p.responsible_code, p.responsible_kind, p.deadline_ms, "
-                       "p.raised_at_ms, p.closed_at_ms, p.description, p.conflicts, p.ledger_month "
-                       "FROM problem p WHERE %1 ORDER BY %2 LIMIT ? OFFSET ?")
+                       "p.raised_at_ms, p.closed_at_ms, p.description, p.conflicts, p.ledger_month, "
+                       "p.recheck_passed FROM problem p WHERE %1 ORDER BY %2 LIMIT ? OFFSET ?")
             .arg(where, order));
     for (const QVariant &v : std::as_const(binds))
         q.addBindValue(v);
@@ -79,6 +79,7 @@ QList<LedgerRow> LedgerQuery::page(const LedgerFilter &filter, int offset, int l
         row.description = q.value(11).toString();
         row.conflicts = q.value(12).toInt();
         row.ledgerMonth = q.value(13).toString();
+        row.recheckPassed = q.value(14).toBool();
         row.overdue
             = row.state != ProblemState::Closed && row.deadlineMs > 0 && now > row.deadlineMs;
         out << row;

@@ -31,6 +31,7 @@ struct LedgerRow {
     QString description;
     int conflicts = 0;
     QString ledgerMonth;
+    bool recheckPassed = false; // 待复查 with a passed re-check: ready for 销号
 };
 
 // A township's line in the ranking (激励先进、鞭策后进).

@@ -211,6 +211,23 @@ QList<Problem> ProblemRepository::listed(const QString &stateCondition,
     return out;
 }
 
+QList<Problem> ProblemRepository::ofRecord(const QString &recordId) const
+{
+    QList<Problem> out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM problem p WHERE p.record_id = ? ORDER BY p.raised_at_ms")
+                  .arg(QLatin1String(kProblemColumns)));
+    q.addBindValue(recordId);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return out;
+    }
+    while (q.next())
+        out << readProblem(q);
+    return out;
+}
+
 int ProblemRepository::counted(const QString &stateCondition, const QStringList &scopeCodes) const
 {
     QVariantList binds;

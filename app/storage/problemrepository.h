@@ -48,6 +48,8 @@ public:
     // nowMs 0: the clock now. Without their history.
     QList<Problem> toFix(const QStringList &scopeCodes, qint64 nowMs = 0) const;
     QList<Problem> toRecheck(const QStringList &scopeCodes, qint64 nowMs = 0) const;
+    // The problems raised on a record (any state), oldest first, without their history.
+    QList<Problem> ofRecord(const QString &recordId) const;
     int countToFix(const QStringList &scopeCodes) const;
     int countToRecheck(const QStringList &scopeCodes) const;
 

@@ -133,7 +133,6 @@ Page {
                 clip: true
                 model: LedgerList
                 delegate: QsProblemDelegate {
-                    required property problemLine line
                     width: list.width
                     onClicked: page.problemOpened(line.id)
                 }

@@ -102,7 +102,9 @@ class TestLedgerJourney : public QObject {
         static const QRegularExpression name(QStringLiteral("^[0-9a-f]{64}\\.jpg$"));
         while (it.hasNext()) {
             const QFileInfo file(it.next());
-            if (name.match(file.fileName()).hasMatch())
+            // photos/ab/abcd….jpg; thumbnails live beside, in a folder of their own
+            if (name.match(file.fileName()).hasMatch()
+                && file.dir().dirName() == file.fileName().left(2))
                 out << file.completeBaseName();
         }
         return out;
@@ -133,6 +135,12 @@ class TestLedgerJourney : public QObject {
                 return app.text(QStringLiteral("syncChip")).startsWith(QStringLiteral("已同步 "));
             },
             QStringLiteral("the sync chip saying all is synced"));
+    }
+    // Selects all of a field's text and types over it.
+    static bool retype(AppDriver &app, const QString &field, const QString &text)
+    {
+        return app.type(AppDriver::named(field), QString()) && app.key(QStringLiteral("Ctrl+A"))
+            && app.key(QStringLiteral("Backspace")) && app.type({}, text);
     }
     static bool sync(AppDriver &app) { return tap(app, "syncButton") && allSent(app); }
     static bool enrolFromTheScreen(AppDriver &app, const QString &code)
@@ -207,6 +215,7 @@ private slots:
         STEP(app, app.waitForProperty(AppDriver::named("ledgerButton"), "text", "整改"));
 
         STEP(app, tap(app, "newRecordButton"));
+        STEP(app, app.waitForShown(AppDriver::named("newRecordPage")));
         STEP(app, app.type(AppDriver::named("villageSearch"), QString::fromUtf8(kVillage).left(2)));
         STEP(app, tap(app, AppDriver::withText(QString::fromUtf8(kVillage), "villageQuickList")));
         const QJsonObject checklist = AppDriver::named("template_sanitation.toilet");
@@ -248,7 +257,8 @@ private slots:
         STEP(app, app.waitForShown(AppDriver::named("problemListPage")));
         const QJsonObject row {{"type", "QsProblemDelegate"}};
         STEP(app, app.waitForShown(row));
-        m_problemId = app.property(row, "line.id").toString();
+        // The row is named by its problem: problem_<id>.
+        m_problemId = app.property(row, "objectName").toString().mid(8);
         QVERIFY(!m_problemId.isEmpty());
         const QString line = rowText(app, m_problemId);
         for (const QString &word : {QString::fromUtf8(kProblem), QStringLiteral("待整改"),

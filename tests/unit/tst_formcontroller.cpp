@@ -5,6 +5,7 @@
 #include "controllers/services.h"
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
+#include "storage/problemrepository.h"
 #include "storage/recordrepository.h"
 #include "storage/templaterepository.h"
 
@@ -71,7 +72,7 @@ private slots:
             = RecordRepository(m_host->database()->connection()).find(form()->recordId());
         QVERIFY(stored.has_value());
         QCOMPARE(stored->status, RecordStatus::Draft);
-        QCOMPARE(stored->templateVersion, 1);
+        QCOMPARE(stored->templateVersion, 2);
         QCOMPARE(OutboxRepository(m_host->database()->connection()).pendingCount(), 0);
     }
 
@@ -132,9 +133,23 @@ private slots:
         QVERIFY(!form()->submit().isEmpty());
         QVERIFY(form()->issues().contains("A6_sanitary"));
         QVERIFY(form()->setAnswer("A6_sanitary", 3));
+        // A1 = no fails the checklist's standard: the form says so before submitting.
+        QCOMPARE(form()->failing().value("A1").toString(), QStringLiteral("该户无无害化卫生厕所"));
+        QVERIFY(form()->raised().isEmpty());
         QCOMPARE(form()->submit(), QString());
         QVERIFY(!form()->editable());
-        QCOMPARE(OutboxRepository(m_host->database()->connection()).pendingCount(), 1);
+        // The record and the problem it raised by itself wait in the outbox.
+        QCOMPARE(OutboxRepository(m_host->database()->connection()).pendingCount(), 2);
+        const QList<Problem> raised
+            = ProblemRepository(m_host->database()->connection()).ofRecord(form()->recordId());
+        QCOMPARE(raised.size(), 1);
+        QCOMPARE(raised.first().questionId, QStringLiteral("A1"));
+        QCOMPARE(raised.first().description, QStringLiteral("该户无无害化卫生厕所"));
+        QCOMPARE(raised.first().villageCode, QStringLiteral("411326105200"));
+        QCOMPARE(raised.first().category, QStringLiteral("sanitation.toilet"));
+        QCOMPARE(raised.first().severity, 2);
+        QCOMPARE(raised.first().point.latitude, goodPoint().value("lat").toDouble());
+        QCOMPARE(form()->raised().value("A1").toBool(), true);
         const auto stored
             = RecordRepository(m_host->database()->connection()).find(form()->recordId());
         QCOMPARE(stored->status, RecordStatus::Submitted);
@@ -204,11 +219,11 @@ private slots:
     {
         QVERIFY(form()->startNew("sanitation.toilet", "411326105200"));
         const QString id = form()->recordId();
-        // A county ships version 2 with a new question; the old draft stays on version 1.
+        // A county ships version 3 with a new question; the old draft stays on version 2.
         QFile v1(":/qingshui/templates/sanitation_toilet.json");
         QVERIFY(v1.open(QIODevice::ReadOnly));
         QJsonObject t = QJsonDocument::fromJson(v1.readAll()).object();
-        t["version"] = 2;
+        t["version"] = 3;
         QJsonArray sections = t["sections"].toArray();
         QJsonObject first = sections.first().toObject();
         QJsonArray questions = first["questions"].toArray();
@@ -229,7 +244,7 @@ private slots:
         QCOMPARE(RecordRepository(m_host->database()->connection())
                      .find(form()->recordId())
                      ->templateVersion,
-                 2);
+                 3);
     }
 };
 

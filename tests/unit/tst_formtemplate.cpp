@@ -214,7 +214,7 @@ private slots:
         QCOMPARE(newestFile.size(), kExpectedIds.size());
         for (auto it = newestFile.cbegin(); it != newestFile.cend(); ++it)
             QCOMPARE(it.value().second, kExpectedVersions.value(it.key(), 1));
-        QCOMPARE(superseded.size(), 2);
+        QCOMPARE(superseded.size(), 5); // appearance v1, pond v1 and v2, sewage v1, toilet v1
         for (const auto &[file, id, version] : std::as_const(superseded)) {
             QCOMPARE(newestFile.value(id).first, file); // the newer one under the plain name
             QVERIFY(version < newestFile.value(id).second);
