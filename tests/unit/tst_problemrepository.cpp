@@ -180,6 +180,7 @@ private slots:
         QCOMPARE(p->lastServerSeq, 3);
         QCOMPARE(p->afterPhotos, fix.photos);
         QCOMPARE(rowsIn(m_db.connection(), "blob_outbox"), 1); // the fix's photo goes too
+        QCOMPARE(OutboxRepository(m_db.connection()).queuedPhotoReferences(), fix.photos);
 
         // The fix comes back numbered, flagged as concurrent with the progress report.
         ProblemEvent back = numbered(fix, 4);
