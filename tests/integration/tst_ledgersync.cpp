@@ -317,6 +317,38 @@ private slots:
         QCOMPARE(again.pushed, 0);
         QCOMPARE(again.ledgerOpsSetAside, 0);
     }
+
+    // The server answers role and scope with PERMISSION_DENIED and a field with
+    // INVALID_ARGUMENT: final too, so set aside with their codes, never blocking the queue.
+    void roleAndFieldRefusalsAreSetAsideToo()
+    {
+        Device tablet;
+        QVERIFY(openDevice(&tablet, "xc-inspector"));
+        ProblemRepository onTablet(tablet.db.connection());
+        const QString id = uuid();
+        QVERIFY(onTablet.record(raiseAt(id)));
+        QVERIFY(tablet.sync().ok);
+        ProblemEvent close; // 销号 is a supervisor's
+        close.problemId = id;
+        close.action = ProblemAction::Close;
+        QVERIFY(onTablet.record(close));
+        ProblemEvent noSeverity = raiseAt(uuid());
+        noSeverity.severity = 0;
+        QVERIFY(onTablet.record(noSeverity));
+        QVERIFY(onTablet.record(fixReport(id, QStringLiteral("已整改"))));
+
+        const SyncResult result = tablet.sync();
+        QVERIFY2(result.ok, qPrintable(result.error));
+        QCOMPARE(result.ledgerOpsSetAside, 2);
+        QCOMPARE(OutboxRepository(tablet.db.connection()).pendingCount(), 0);
+        const QList<SetAsideProblemEvent> aside = onTablet.setAside();
+        QCOMPARE(aside.size(), 2);
+        QCOMPARE(aside.at(0).refusalCode, QStringLiteral("role_cannot_act"));
+        QCOMPARE(aside.at(1).refusalCode, QStringLiteral("problem_event_invalid"));
+        QCOMPARE(aside.at(1).refusalArgs, QStringList {QStringLiteral("severity")});
+        QVERIFY(!onTablet.problem(noSeverity.problemId)); // its Raise refused: off the lists
+        QCOMPARE(onTablet.problem(id)->state, ProblemState::ToRecheck); // the fix went through
+    }
 };
 
 QTEST_MAIN(TestLedgerSync)
