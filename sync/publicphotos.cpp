@@ -14,6 +14,8 @@
 #include <QLoggingCategory>
 #include <QSet>
 
+#include <limits>
+
 Q_DECLARE_LOGGING_CATEGORY(lcSync)
 
 std::optional<QStringList> PublicPhotos::listed(QString *error) const
@@ -38,12 +40,13 @@ std::optional<QStringList> PublicPhotos::listed(QString *error) const
         add(photoReferencesIn(content));
     // The ledger's closed problems a supervisor published: their before and after renditions.
     const PublicProblemQuery problems(m_db);
-    const QList<PublicProblem> published = problems.newestClosedFirst();
-    if (!problems.lastError().isEmpty()) {
+    const std::optional<QList<PublicProblem>> published
+        = problems.latestClosed(std::numeric_limits<int>::max());
+    if (!published) {
         *error = problems.lastError();
         return std::nullopt;
     }
-    for (const PublicProblem &p : published) {
+    for (const PublicProblem &p : *published) {
         add(p.beforePhotos);
         add(p.afterPhotos);
     }

@@ -13,7 +13,7 @@ constexpr qint64 kMsPerDay = 24LL * 3600 * 1000;
 std::optional<VillageVisits> CoverageQuery::village(const QString &villageCode) const
 {
     QSqlQuery q(m_db);
-    // status <> 1 (not a draft): the condition of the partial index record_village_visits.
+    // status <> 1: not a draft (record_village_visits holds the status).
     q.prepare(QStringLiteral("SELECT category, max(created_at_ms) FROM record "
                              "WHERE village_code = ? AND status <> 1 GROUP BY category"));
     q.addBindValue(villageCode);

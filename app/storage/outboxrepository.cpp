@@ -96,6 +96,21 @@ QStringList OutboxRepository::queuedPhotoReferences() const
             }
         }
     }
+    // And the photos of queued ledger events (a Raise's before, a fix's after).
+    if (!q.exec(QStringLiteral("SELECT photos FROM problem_event WHERE id IN "
+                               "(SELECT problem_event_id FROM outbox "
+                               "WHERE problem_event_id IS NOT NULL)"))) {
+        m_error = q.lastError().text();
+        return out;
+    }
+    while (q.next()) {
+        for (const QString &photo : splitList(q.value(0))) {
+            if (!seen.contains(photo)) {
+                seen.insert(photo);
+                out << photo;
+            }
+        }
+    }
     return out;
 }
 

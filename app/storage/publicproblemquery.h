@@ -5,16 +5,19 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <optional>
 
-// What a kiosk's store holds of the ledger (schema 16): the closed problems a supervisor
-// published, newest closed first, and the problems raised and closed per unit as the server
-// counted them at the last pull.
+// What a kiosk's store holds of the ledger (pulled: PulledPageWriter): closed problems'
+// public copies and the closure tallies per county and township, read for its screens.
 class PublicProblemQuery {
 public:
     explicit PublicProblemQuery(QSqlDatabase db) : m_db(db) { }
 
-    QList<PublicProblem> newestClosedFirst() const;
-    QList<ClosureTally> tallies() const; // by unit code
+    // The most recently closed first (ties by id); nullopt on an SQL error (lastError).
+    std::optional<QList<PublicProblem>> latestClosed(int limit) const;
+    // By unit code; nullopt on an SQL error.
+    std::optional<QList<ClosureTally>> tallies() const;
+
     QString lastError() const { return m_error; }
 
 private:

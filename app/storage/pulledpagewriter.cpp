@@ -103,14 +103,17 @@ bool PulledPageWriter::removeWithdrawn(const QString &recordId)
 bool PulledPageWriter::storeLedger(const PulledPage &page)
 {
     ProblemRepository problems(m_db);
-    QStringList touched;
+    QStringList touched; // in the page's order
+    QSet<QString> seen;
     for (const ProblemEvent &e : page.problemEvents) {
         if (!problems.storePulled(e)) {
             m_error = problems.lastError();
             return false;
         }
-        if (!touched.contains(e.problemId))
+        if (!seen.contains(e.problemId)) {
+            seen.insert(e.problemId);
             touched << e.problemId;
+        }
     }
     for (const QString &problemId : std::as_const(touched)) {
         if (!problems.refold(problemId)) {

@@ -5,6 +5,7 @@
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
 #include "storage/problemrepository.h"
+#include "storage/publicproblemquery.h"
 #include "storage/pulledpagewriter.h"
 
 #include <QSqlQuery>
@@ -180,6 +181,7 @@ private slots:
         QCOMPARE(p->lastServerSeq, 3);
         QCOMPARE(p->afterPhotos, fix.photos);
         QCOMPARE(rowsIn(m_db.connection(), "blob_outbox"), 1); // the fix's photo goes too
+        QCOMPARE(OutboxRepository(m_db.connection()).queuedPhotoReferences(), fix.photos);
 
         // The fix comes back numbered, flagged as concurrent with the progress report.
         ProblemEvent back = numbered(fix, 4);
@@ -360,8 +362,17 @@ private slots:
         last.endsPull = true;
         last.closureTallies = {ClosureTally {QStringLiteral("411326"), 11, 5}};
         QVERIFY(pages.apply(last));
-        QCOMPARE(rowsIn(m_db.connection(), "closure_tally"), 1);
-        QCOMPARE(rowsIn(m_db.connection(), "public_problem"), 1);
+        PublicProblemQuery kiosk(m_db.connection());
+        const std::optional<QList<ClosureTally>> tallies = kiosk.tallies();
+        QVERIFY(tallies);
+        QCOMPARE(tallies->size(), 1);
+        QCOMPARE(tallies->first().raised, 11);
+        QCOMPARE(tallies->first().closed, 5);
+        const std::optional<QList<PublicProblem>> shown = kiosk.latestClosed(10);
+        QVERIFY(shown);
+        QCOMPARE(shown->size(), 1);
+        QCOMPARE(shown->first().category, QStringLiteral("water.pond"));
+        QCOMPARE(shown->first().afterPhotos, QStringList {QString(64, QLatin1Char('c'))});
     }
 };
 

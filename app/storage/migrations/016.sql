@@ -126,5 +126,7 @@ ALTER TABLE outbox_v16 RENAME TO outbox;
 CREATE INDEX outbox_record ON outbox(record_id, client_seq);
 
 -- Village coverage (CoverageQuery): each village's last record per category, read from this
--- index alone. Drafts are not visits.
-CREATE INDEX record_village_visits ON record(village_code, category, created_at_ms) WHERE status <> 1;
+-- index alone (drafts, status 1, are not visits: the status is in it). Not a partial index
+-- WHERE status <> 1: the dashboard's and the exports' queries carry that very condition, and
+-- SQLite then read their records through it, in village order (dashboard 90 -> 370 ms).
+CREATE INDEX record_village_visits ON record(village_code, category, created_at_ms, status);
