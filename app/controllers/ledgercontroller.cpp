@@ -19,6 +19,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -326,9 +327,12 @@ QString LedgerController::photoUrl(const QString &sha256) const
 
 QString LedgerController::thumbnailUrl(const QString &sha256) const
 {
-    return m_photos && m_photos->contains(sha256)
-        ? QUrl::fromLocalFile(m_photos->thumbnailPathFor(sha256)).toString()
-        : QString();
+    if (!m_photos || !m_photos->contains(sha256))
+        return {};
+    // A photo that came by sync has no thumbnail here (only an import makes one): the photo.
+    const QString thumbnail = m_photos->thumbnailPathFor(sha256);
+    return QUrl::fromLocalFile(QFileInfo::exists(thumbnail) ? thumbnail : m_photos->pathFor(sha256))
+        .toString();
 }
 
 ProblemEvent LedgerController::newEvent(ProblemAction action) const

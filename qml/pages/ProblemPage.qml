@@ -75,10 +75,13 @@ Page {
                 width: 120
                 height: 120
                 Image {
+                    objectName: "problemPhoto_" + modelData
                     anchors.fill: parent
                     fillMode: Image.PreserveAspectCrop
                     asynchronous: true
-                    source: Ledger.thumbnailUrl(modelData)
+                    sourceSize.width: 240
+                    // Read again when the problem changes (a photo arrived by sync).
+                    source: page.detail.valid ? Ledger.thumbnailUrl(modelData) : ""
                 }
                 Label {
                     anchors.centerIn: parent
@@ -277,7 +280,6 @@ Page {
                         objectName: "assignDeadline"
                         Layout.fillWidth: true
                         placeholderText: qsTr("整改期限，如 2027-01-15")
-                        inputMethodHints: Qt.ImhDate
                     }
                     Button {
                         objectName: "assignButton"

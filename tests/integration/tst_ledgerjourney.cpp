@@ -298,17 +298,24 @@ private slots:
                       QDate::currentDate().addDays(-2).toString(Qt::ISODate)));
         STEP(app, tap(app, "assignButton"));
         STEP(app, app.waitForShown(AppDriver::named("ledgerError")));
+        // The server's words, checked on the desk before anything is stored or sent.
         const QString refused = app.text("ledgerError");
-        QVERIFY2(refused.contains(QStringLiteral("期限")), qPrintable(refused));
+        QVERIFY2(refused.startsWith(QStringLiteral("整改期限"))
+                     && refused.contains(QStringLiteral("已过")),
+                 qPrintable(refused));
         look(app, "supervisor-deadline-refused");
 
-        STEP(app, app.key("Ctrl+A"));
         STEP(app,
-             app.type(AppDriver::named("assignDeadline"),
-                      QDate::currentDate().addDays(7).toString(Qt::ISODate)));
+             retype(app, "assignDeadline", QDate::currentDate().addDays(7).toString(Qt::ISODate)));
         STEP(app, tap(app, "assignButton"));
         STEP(app, app.waitForGone(AppDriver::named("ledgerError")));
-        STEP(app, app.waitForTextContaining(QString::fromUtf8(kVillage)));
+        // The history says to whom, by when; the header chip how long is left.
+        STEP(app,
+             app.waitForTextContaining(
+                 QStringLiteral("%1 · 期限 %2")
+                     .arg(QString::fromUtf8(kVillage),
+                          QDate::currentDate().addDays(7).toString(Qt::ISODate))));
+        STEP(app, app.reveal(AppDriver::named("problemDeadlineChip")));
         STEP(app, app.waitForTextContaining(QStringLiteral("剩 7 天")));
         STEP(app, sync(app));
         look(app, "supervisor-assigned");
