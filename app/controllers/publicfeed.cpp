@@ -114,7 +114,8 @@ QList<PublicProblemCard> PublicFeed::problems() const
     QList<PublicProblemCard> out;
     // A kiosk shows the latest closed; the screen holds a few dozen.
     constexpr int kShown = 60;
-    for (const PublicProblem &p : PublicProblemQuery(m_db).latestClosed(kShown).value_or(QList<PublicProblem> {})) {
+    for (const PublicProblem &p :
+         PublicProblemQuery(m_db).latestClosed(kShown).value_or(QList<PublicProblem> {})) {
         PublicProblemCard card;
         card.problemId = p.problemId;
         const auto form = templates.latest(p.category);
@@ -135,7 +136,8 @@ QList<ClosureRateLine> PublicFeed::closureRates() const
 {
     loaded();
     QHash<QString, ClosureTally> byUnit;
-    for (const ClosureTally &t : PublicProblemQuery(m_db).tallies().value_or(QList<ClosureTally> {}))
+    for (const ClosureTally &t :
+         PublicProblemQuery(m_db).tallies().value_or(QList<ClosureTally> {}))
         byUnit.insert(t.unitCode, t);
     QList<ClosureRateLine> out;
     for (const auto &[code, name] : m_unitNames) {

@@ -51,12 +51,12 @@ QList<LedgerRow> LedgerQuery::page(const LedgerFilter &filter, int offset, int l
     binds << limit << offset;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(
-        QStringLiteral("SELECT p.id, p.village_code, p.category, p.severity, p.state, "
-                       "p.responsible_name, p.responsible_code, p.responsible_kind, p.deadline_ms, "
-                       "p.raised_at_ms, p.closed_at_ms, p.description, p.conflicts, p.ledger_month, "
-                       "p.recheck_passed FROM problem p WHERE %1 ORDER BY %2 LIMIT ? OFFSET ?")
-            .arg(where, order));
+    q.prepare(QStringLiteral(
+                  "SELECT p.id, p.village_code, p.category, p.severity, p.state, "
+                  "p.responsible_name, p.responsible_code, p.responsible_kind, p.deadline_ms, "
+                  "p.raised_at_ms, p.closed_at_ms, p.description, p.conflicts, p.ledger_month, "
+                  "p.recheck_passed FROM problem p WHERE %1 ORDER BY %2 LIMIT ? OFFSET ?")
+                  .arg(where, order));
     for (const QVariant &v : std::as_const(binds))
         q.addBindValue(v);
     if (!q.exec()) {

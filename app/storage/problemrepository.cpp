@@ -216,8 +216,9 @@ QList<Problem> ProblemRepository::ofRecord(const QString &recordId) const
     QList<Problem> out;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM problem p WHERE p.record_id = ? ORDER BY p.raised_at_ms")
-                  .arg(QLatin1String(kProblemColumns)));
+    q.prepare(
+        QStringLiteral("SELECT %1 FROM problem p WHERE p.record_id = ? ORDER BY p.raised_at_ms")
+            .arg(QLatin1String(kProblemColumns)));
     q.addBindValue(recordId);
     if (!q.exec()) {
         m_error = q.lastError().text();
