@@ -281,6 +281,26 @@
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
+    <message>
+        <source>整改与覆盖</source>
+        <translation>Rectification and coverage</translation>
+    </message>
+    <message>
+        <source>未销号问题 %1</source>
+        <translation>Open problems %1</translation>
+    </message>
+    <message>
+        <source>逾期 %1</source>
+        <translation>Overdue %1</translation>
+    </message>
+    <message>
+        <source>已销号 %1</source>
+        <translation>Closed %1</translation>
+    </message>
+    <message>
+        <source>%1 覆盖率 %2%</source>
+        <translation>%1 coverage %2%</translation>
+    </message>
 </context>
 <context>
     <name>EnrolFromInput</name>
@@ -491,6 +511,10 @@
         <source>最多 %1 张照片</source>
         <translation>At most %1 photos</translation>
     </message>
+    <message>
+        <source>没有打开的记录</source>
+        <translation>No record is open</translation>
+    </message>
 </context>
 <context>
     <name>FormPage</name>
@@ -627,6 +651,14 @@
     <message>
         <source>巡查员 · 我的记录 %1 条</source>
         <translation>Inspector · %1 records</translation>
+    </message>
+    <message>
+        <source>整改 %1</source>
+        <translation>Problems %1</translation>
+    </message>
+    <message>
+        <source>整改</source>
+        <translation>Problems</translation>
     </message>
 </context>
 <context>
@@ -809,6 +841,37 @@
     </message>
 </context>
 <context>
+    <name>KioskLedgerPage</name>
+    <message>
+        <source>问题整改 · 销号公示</source>
+        <translation>Problems fixed and closed</translation>
+    </message>
+    <message>
+        <source>发现一项、整改一项、销号一项</source>
+        <translation>Each problem found is fixed, then closed</translation>
+    </message>
+    <message>
+        <source>%1 销号率 %2%（%3/%4）</source>
+        <translation>%1 closed %2% (%3/%4)</translation>
+    </message>
+    <message>
+        <source>整改前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>整改后</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>发现 %1 · 销号 %2</source>
+        <translation>Found %1 · closed %2</translation>
+    </message>
+    <message>
+        <source>暂无公示的整改事项</source>
+        <translation>No closed problems published yet</translation>
+    </message>
+</context>
+<context>
     <name>KioskNavRail</name>
     <message>
         <source>地图</source>
@@ -833,6 +896,14 @@
     <message>
         <source>巡查风采</source>
         <translation>Inspections</translation>
+    </message>
+    <message>
+        <source>整改</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>销号公示</source>
+        <translation>Closed problems</translation>
     </message>
 </context>
 <context>
@@ -919,6 +990,231 @@
     <message>
         <source>清水巡查</source>
         <translation>Qingshui</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerBoardController</name>
+    <message>
+        <source>全部辖区</source>
+        <translation>Whole jurisdiction</translation>
+    </message>
+    <message>
+        <source>全部检查表</source>
+        <translation>All checklists</translation>
+    </message>
+    <message>
+        <source>本机，待同步</source>
+        <translation>this device, not synced yet</translation>
+    </message>
+    <message>
+        <source>乡镇、县级均已签认（%1）</source>
+        <translation>Signed off by the township and the county (%1)</translation>
+    </message>
+    <message>
+        <source>乡镇已签认（%1），待县级签认</source>
+        <translation>Signed off by the township (%1); the county's sign-off is due</translation>
+    </message>
+    <message>
+        <source>本月尚未签认</source>
+        <translation>Not signed off this month</translation>
+    </message>
+    <message>
+        <source>乡镇签认</source>
+        <translation>Sign off for the township</translation>
+    </message>
+    <message>
+        <source>县级签认</source>
+        <translation>Sign off for the county</translation>
+    </message>
+    <message>
+        <source>导出失败：文件夹不存在</source>
+        <translation>Export failed: the folder does not exist</translation>
+    </message>
+    <message>
+        <source>导出失败：%1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <source>已导出 %1 项：%2</source>
+        <translation>Exported %1 problems: %2</translation>
+    </message>
+    <message>
+        <source>未能保存：%1</source>
+        <translation>Could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>已签认 %1 月台账</source>
+        <translation>Signed off the ledger of %1</translation>
+    </message>
+    <message>
+        <source>已签认 %1 月台账，%2 项未销号已知悉，转入下月督办</source>
+        <translation>Signed off the ledger of %1; %2 open problems acknowledged, followed up next month</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerController</name>
+    <message>
+        <source>%1 发现于 %2</source>
+        <translation>Found by %1 on %2</translation>
+    </message>
+    <message>
+        <source>复查通过</source>
+        <translation>Re-check passed</translation>
+    </message>
+    <message>
+        <source>复查未通过</source>
+        <translation>Re-check failed</translation>
+    </message>
+    <message>
+        <source>期限 %1</source>
+        <translation>deadline %1</translation>
+    </message>
+    <message>
+        <source>距问题位置 %1</source>
+        <translation>%1 from the problem</translation>
+    </message>
+    <message>
+        <source>未到现场：%1</source>
+        <translation>Not on site: %1</translation>
+    </message>
+    <message>
+        <source>计入 %1 台账（当月已签认）</source>
+        <translation>Counts in the ledger of %1 (that month was signed off)</translation>
+    </message>
+    <message>
+        <source>与另一台设备的操作同时发生</source>
+        <translation>Made at the same time as another device's step</translation>
+    </message>
+    <message>
+        <source>找不到这条记录</source>
+        <translation>Record not found</translation>
+    </message>
+    <message>
+        <source>找不到这条记录的检查表</source>
+        <translation>The record's checklist is not on this device</translation>
+    </message>
+    <message>
+        <source>没有打开的问题</source>
+        <translation>No problem is open</translation>
+    </message>
+    <message>
+        <source>未能保存：%1</source>
+        <translation>Could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>请先拍摄整改后的照片</source>
+        <translation>Take a photo of the fix first</translation>
+    </message>
+    <message>
+        <source>请填写整改期限（年-月-日）</source>
+        <translation>Enter the deadline (year-month-day)</translation>
+    </message>
+    <message>
+        <source>请写明退回重改的原因</source>
+        <translation>Say why it goes back for rework</translation>
+    </message>
+    <message>
+        <source>请至少选择一张整改前和一张整改后的照片</source>
+        <translation>Choose at least one photo from before and one from after</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <source>‹ 返回</source>
+        <translation>‹ Back</translation>
+    </message>
+    <message>
+        <source>整改台账 · %1 项</source>
+        <translation>Rectification ledger · %1 problems</translation>
+    </message>
+    <message>
+        <source>导出台账 CSV</source>
+        <translation>Export the ledger (CSV)</translation>
+    </message>
+    <message>
+        <source>选择导出文件夹</source>
+        <translation>Choose the export folder</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>待整改</source>
+        <translation>To fix</translation>
+    </message>
+    <message>
+        <source>整改中</source>
+        <translation>Being fixed</translation>
+    </message>
+    <message>
+        <source>待复查</source>
+        <translation>To re-check</translation>
+    </message>
+    <message>
+        <source>已销号</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>退回重改</source>
+        <translation>Back for rework</translation>
+    </message>
+    <message>
+        <source>只看逾期</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>未销号 %1</source>
+        <translation>Open %1</translation>
+    </message>
+    <message>
+        <source>逾期 %1</source>
+        <translation>Overdue %1</translation>
+    </message>
+    <message>
+        <source>已销号 %1</source>
+        <translation>Closed %1</translation>
+    </message>
+    <message>
+        <source>平均 %1 天销号</source>
+        <translation>Closed in %1 days on average</translation>
+    </message>
+    <message>
+        <source>台账中没有符合条件的问题。</source>
+        <translation>No problem in the ledger matches.</translation>
+    </message>
+    <message>
+        <source>乡镇排名（按销号率）</source>
+        <translation>Townships by closure rate</translation>
+    </message>
+    <message>
+        <source>销号率 %1% · 逾期 %2 · 共 %3</source>
+        <translation>closed %1% · overdue %2 · of %3</translation>
+    </message>
+    <message>
+        <source>还没有问题记入台账。</source>
+        <translation>No problems in the ledger yet.</translation>
+    </message>
+    <message>
+        <source>村庄覆盖（%1 天内到访）</source>
+        <translation>Village coverage (visited within %1 days)</translation>
+    </message>
+    <message>
+        <source>%1 · 覆盖率 %2%（%3/%4 村）</source>
+        <translation>%1 · coverage %2% (%3/%4 villages)</translation>
+    </message>
+    <message>
+        <source>未到访：%1</source>
+        <translation>Not visited: %1</translation>
+    </message>
+    <message>
+        <source>月度台账签认 · %1</source>
+        <translation>Monthly sign-off · %1</translation>
+    </message>
+    <message>
+        <source>尚有 %1 项未销号：签认即确认已知悉，转入下月继续督办</source>
+        <translation>%1 problems are still open: signing off acknowledges them; they are followed up next month</translation>
     </message>
 </context>
 <context>
@@ -1218,6 +1514,322 @@
     </message>
 </context>
 <context>
+    <name>ProblemLineBuilder</name>
+    <message>
+        <source>复查通过，待销号</source>
+        <translation>Re-check passed, to be closed</translation>
+    </message>
+    <message>
+        <source>就在附近</source>
+        <translation>Right here</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemListPage</name>
+    <message>
+        <source>‹ 返回</source>
+        <translation>‹ Back</translation>
+    </message>
+    <message>
+        <source>我的整改 · 待办 %1 项</source>
+        <translation>My problems · %1 to do</translation>
+    </message>
+    <message>
+        <source>（逾期 %1 项）</source>
+        <translation> (%1 overdue)</translation>
+    </message>
+    <message>
+        <source>待整改（%1）</source>
+        <translation>To fix (%1)</translation>
+    </message>
+    <message>
+        <source>没有待整改的问题。</source>
+        <translation>Nothing to fix.</translation>
+    </message>
+    <message>
+        <source>待复查（%1）</source>
+        <translation>To re-check (%1)</translation>
+    </message>
+    <message>
+        <source>没有待复查的问题。</source>
+        <translation>Nothing to re-check.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemPage</name>
+    <message>
+        <source>‹ 返回</source>
+        <translation>‹ Back</translation>
+    </message>
+    <message>
+        <source>照片未到</source>
+        <translation>Photo not here yet</translation>
+    </message>
+    <message>
+        <source>严重程度：%1</source>
+        <translation>Severity: %1</translation>
+    </message>
+    <message>
+        <source>责任单位：%1</source>
+        <translation>Responsible: %1</translation>
+    </message>
+    <message>
+        <source>➤ %1</source>
+        <translation>➤ %1</translation>
+    </message>
+    <message>
+        <source>整改前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>整改后</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>整改情况</source>
+        <translation>The fix</translation>
+    </message>
+    <message>
+        <source>做了什么，谁做的</source>
+        <translation>What was done, and by whom</translation>
+    </message>
+    <message>
+        <source>添加整改照片</source>
+        <translation>Add a photo of the fix</translation>
+    </message>
+    <message>
+        <source>开始整改</source>
+        <translation>Work started</translation>
+    </message>
+    <message>
+        <source>报告整改完成</source>
+        <translation>Report the fix</translation>
+    </message>
+    <message>
+        <source>复查</source>
+        <translation>Re-check</translation>
+    </message>
+    <message>
+        <source>没有定位，无法确认是否在现场</source>
+        <translation>No position: cannot tell whether you are on site</translation>
+    </message>
+    <message>
+        <source>距问题位置 %1 米（%2 米内为现场复查）</source>
+        <translation>%1 m from the problem (on site within %2 m)</translation>
+    </message>
+    <message>
+        <source>不在现场复查的原因（必填）</source>
+        <translation>Why the re-check is not on site (required)</translation>
+    </message>
+    <message>
+        <source>复查意见</source>
+        <translation>Re-check notes</translation>
+    </message>
+    <message>
+        <source>复查通过</source>
+        <translation>Re-check passed</translation>
+    </message>
+    <message>
+        <source>复查未通过</source>
+        <translation>Re-check failed</translation>
+    </message>
+    <message>
+        <source>交办</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <source>乡镇人民政府</source>
+        <translation>Township government</translation>
+    </message>
+    <message>
+        <source>村民委员会</source>
+        <translation>Village committee</translation>
+    </message>
+    <message>
+        <source>职能部门</source>
+        <translation>Line department</translation>
+    </message>
+    <message>
+        <source>部门名称（必填），如 生态环境分局</source>
+        <translation>Department (required), e.g. the ecology and environment bureau</translation>
+    </message>
+    <message>
+        <source>责任单位名称（可不填）</source>
+        <translation>Responsible unit's name (optional)</translation>
+    </message>
+    <message>
+        <source>整改期限，如 2027-01-15</source>
+        <translation>Deadline, e.g. 2027-01-15</translation>
+    </message>
+    <message>
+        <source>意见（退回时必填）</source>
+        <translation>Comment (required to send back)</translation>
+    </message>
+    <message>
+        <source>销号</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>退回重改</source>
+        <translation>Back for rework</translation>
+    </message>
+    <message>
+        <source>公开整改前后对比（展示屏只显示勾选的照片，去除文字说明和坐标）</source>
+        <translation>Publish before and after (the exhibition screens show only the ticked photos, without captions or coordinates)</translation>
+    </message>
+    <message>
+        <source>公开</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <source>处理记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source> · 待同步</source>
+        <translation> · not synced yet</translation>
+    </message>
+    <message>
+        <source>选择照片</source>
+        <translation>Choose a photo</translation>
+    </message>
+    <message>
+        <source>图片 (*.jpg *.jpeg *.png *.heic *.webp)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.heic *.webp)</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemWords</name>
+    <message>
+        <source>待整改</source>
+        <translation>To fix</translation>
+    </message>
+    <message>
+        <source>整改中</source>
+        <translation>Being fixed</translation>
+    </message>
+    <message>
+        <source>待复查</source>
+        <translation>To re-check</translation>
+    </message>
+    <message>
+        <source>已销号</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>退回重改</source>
+        <translation>Sent back for rework</translation>
+    </message>
+    <message>
+        <source>发现问题</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>交办</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>开始整改</source>
+        <translation>Work started</translation>
+    </message>
+    <message>
+        <source>报告整改完成</source>
+        <translation>Fix reported</translation>
+    </message>
+    <message>
+        <source>复查</source>
+        <translation>Re-checked</translation>
+    </message>
+    <message>
+        <source>销号</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>公开整改前后对比</source>
+        <translation>Published before and after</translation>
+    </message>
+    <message>
+        <source>严重</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>较重</source>
+        <translation>Serious</translation>
+    </message>
+    <message>
+        <source>一般</source>
+        <translation>Minor</translation>
+    </message>
+    <message>
+        <source>乡镇人民政府</source>
+        <translation>Township government</translation>
+    </message>
+    <message>
+        <source>村民委员会</source>
+        <translation>Village committee</translation>
+    </message>
+    <message>
+        <source>职能部门</source>
+        <translation>Line department</translation>
+    </message>
+    <message>
+        <source>未交办</source>
+        <translation>Not assigned</translation>
+    </message>
+    <message>
+        <source>北</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>东北</source>
+        <translation>NE</translation>
+    </message>
+    <message>
+        <source>东</source>
+        <translation>E</translation>
+    </message>
+    <message>
+        <source>东南</source>
+        <translation>SE</translation>
+    </message>
+    <message>
+        <source>南</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>西南</source>
+        <translation>SW</translation>
+    </message>
+    <message>
+        <source>西</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <source>西北</source>
+        <translation>NW</translation>
+    </message>
+    <message>
+        <source>%1 米</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>%1 公里</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>逾期 %1 天</source>
+        <translation>%1 days overdue</translation>
+    </message>
+    <message>
+        <source>今天到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>剩 %1 天</source>
+        <translation>%1 days left</translation>
+    </message>
+</context>
+<context>
     <name>QsAppHeaderBar</name>
     <message>
         <source>登录</source>
@@ -1327,6 +1939,18 @@
         <source>督导意见：%1</source>
         <translation>Supervisor: %1</translation>
     </message>
+    <message>
+        <source>⚑ 已列入整改台账</source>
+        <translation>⚑ In the rectification ledger</translation>
+    </message>
+    <message>
+        <source>⚑ 不达标：%1（提交时自动列入整改台账）</source>
+        <translation>⚑ Fails the standard: %1 (goes into the rectification ledger when submitted)</translation>
+    </message>
+    <message>
+        <source>发现问题</source>
+        <translation>Raise a problem</translation>
+    </message>
 </context>
 <context>
     <name>QsGpsChip</name>
@@ -1425,6 +2049,21 @@
     </message>
 </context>
 <context>
+    <name>QsProblemDelegate</name>
+    <message>
+        <source>责任单位：%1</source>
+        <translation>Responsible: %1</translation>
+    </message>
+    <message>
+        <source>待同步</source>
+        <translation>Waiting to sync</translation>
+    </message>
+    <message>
+        <source>有冲突</source>
+        <translation>Conflict</translation>
+    </message>
+</context>
+<context>
     <name>QsPublishPanel</name>
     <message>
         <source>勾选可以公开展示的照片（不勾选的照片不会发布）</source>
@@ -1456,6 +2095,45 @@
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>QsRaiseProblemDialog</name>
+    <message>
+        <source>发现问题 · 列入整改台账</source>
+        <translation>Raise a problem · into the rectification ledger</translation>
+    </message>
+    <message>
+        <source>问题描述</source>
+        <translation>What is wrong</translation>
+    </message>
+    <message>
+        <source>例如：化粪池渗漏，污水流入沟渠</source>
+        <translation>e.g. the septic tank leaks into the ditch</translation>
+    </message>
+    <message>
+        <source>严重程度</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>一般</source>
+        <translation>Minor</translation>
+    </message>
+    <message>
+        <source>较重</source>
+        <translation>Serious</translation>
+    </message>
+    <message>
+        <source>严重</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>列入台账</source>
+        <translation>Add to the ledger</translation>
     </message>
 </context>
 <context>
@@ -1699,6 +2377,17 @@
     </message>
 </context>
 <context>
+    <name>RecordProblems</name>
+    <message>
+        <source>问题未能保存：%1</source>
+        <translation>The problem could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>请描述发现的问题</source>
+        <translation>Describe the problem found</translation>
+    </message>
+</context>
+<context>
     <name>RecordViewController</name>
     <message>
         <source>通过</source>
@@ -1782,6 +2471,10 @@
     <message>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>发现问题</source>
+        <translation>Raise a problem</translation>
     </message>
 </context>
 <context>
@@ -2393,6 +3086,10 @@
     <message>
         <source>审核队列 %1 条</source>
         <translation>Review queue: %1 records</translation>
+    </message>
+    <message>
+        <source>整改台账</source>
+        <translation>Rectification ledger</translation>
     </message>
 </context>
 <context>
