@@ -27,8 +27,9 @@ private slots:
         QVERIFY(server.addUser("xc-inspector", "inspector", "411326"));
         QVERIFY(server.start());
         QVERIFY(server.runAdmin({"template", "list", "--db", dir.filePath("server.db")}));
-        // The bundled ones: eleven checklists, two of them also in the version they replaced.
-        QCOMPARE(server.adminOutput().count('\n'), 13);
+        // The bundled ones: eleven checklists and five versions they replaced (appearance v1,
+        // pond v1 and v2, sewage v1, toilet v1).
+        QCOMPARE(server.adminOutput().count('\n'), 16);
 
         const QString store = dir.filePath("tablet.db");
         QString error;
@@ -36,11 +37,11 @@ private slots:
         Database db;
         QVERIFY(db.open(store));
         TemplateRepository templates(db.connection());
-        // The tablet starts with what the app bundles, here none; a sync brings all thirteen.
+        // The tablet starts with what the app bundles, here none; a sync brings all sixteen.
         SyncTransport transport(server.address());
         SyncResult result = SyncSession(db.connection(), transport).run();
         QVERIFY2(result.ok, qPrintable(result.error));
-        QCOMPARE(result.templatesAdded, 13);
+        QCOMPARE(result.templatesAdded, 16);
         QCOMPARE(templates.latest("village_visit.pairing")->version, 1);
 
         // The county adds a question: version 2.

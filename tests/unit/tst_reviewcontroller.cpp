@@ -50,9 +50,10 @@ private slots:
     void init()
     {
         QVERIFY(m_db.open(m_dir.filePath(QUuid::createUuid().toString(QUuid::WithoutBraces))));
-        QFile f(QStringLiteral(QS_TEMPLATES_DIR "/sanitation_toilet.json"));
+        // The versions the records below were filled with.
+        QFile f(QStringLiteral(QS_TEMPLATES_DIR "/sanitation_toilet.v1.json"));
         QVERIFY(f.open(QIODevice::ReadOnly));
-        QFile pond(QStringLiteral(QS_TEMPLATES_DIR "/sanitation_pond.json"));
+        QFile pond(QStringLiteral(QS_TEMPLATES_DIR "/sanitation_pond.v2.json"));
         QVERIFY(pond.open(QIODevice::ReadOnly));
         QVERIFY(
             TemplateRepository(m_db.connection()).storeDefinitions({f.readAll(), pond.readAll()}));
@@ -66,7 +67,7 @@ private slots:
         const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         Record r = pulled(id, 5, R"({"answers":{"C7":"dam"}})");
         r.templateId = "sanitation.pond";
-        r.templateVersion = 2; // the version sanitation_pond.json holds
+        r.templateVersion = 2; // the version sanitation_pond.v2.json holds
         QVERIFY(storePulled(m_db.connection(), r));
         QVERIFY(review.decide(id, "return", "水体类型有误"));
         r.serverSeq = 9;
