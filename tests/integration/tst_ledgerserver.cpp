@@ -620,6 +620,69 @@ private slots:
         QCOMPARE(storedEvents(id), 1);
     }
 
+    // The other refusals, each with its status and code, and nothing stored.
+    void otherRefusalsStoreNothing()
+    {
+        const std::string id = uuid();
+        qint64 head = 0;
+        QVERIFY(raiseAndAssign(id, &head));
+        QVERIFY_OK(push(m_inspector, problemEvent(id, v1::PROBLEM_ACTION_REPORT_FIX, head), &head));
+        const int before = storedEvents(id);
+        const auto refusal = [&](const Tablet &t, const v1::Op &op, grpc::StatusCode status) {
+            const grpc::Status s = push(t, {op});
+            if (s.error_code() != status)
+                qWarning("status %d: %s", int(s.error_code()), s.error_message().c_str());
+            return s.error_code() == status ? refusalOf(s) : v1::Refusal();
+        };
+        const auto failed = grpc::StatusCode::FAILED_PRECONDITION;
+        const auto invalid = grpc::StatusCode::INVALID_ARGUMENT;
+
+        v1::Refusal r
+            = refusal(m_township, opOf(problemEvent(id, v1::PROBLEM_ACTION_CLOSE, head)), failed);
+        QCOMPARE(r.code(), std::string("problem_not_rechecked"));
+        const std::string unknown = uuid();
+        r = refusal(m_inspector, opOf(problemEvent(unknown, v1::PROBLEM_ACTION_PROGRESS, 0)),
+                    failed);
+        QCOMPARE(r.code(), std::string("problem_unknown"));
+        QCOMPARE(argsOf(r), QStringList {QString::fromStdString(unknown)});
+        r = refusal(m_inspector, opOf(raise(id, kVillage)), failed);
+        QCOMPARE(r.code(), std::string("problem_exists"));
+        v1::ProblemEvent noComment = raise(uuid(), kVillage);
+        noComment.clear_comment();
+        r = refusal(m_inspector, opOf(noComment), invalid);
+        QCOMPARE(r.code(), std::string("problem_event_invalid"));
+        QCOMPARE(argsOf(r), QStringList {QStringLiteral("comment")});
+        v1::ProblemEvent badId = raise("not-a-uuid", kVillage);
+        r = refusal(m_inspector, opOf(badId), invalid);
+        QCOMPARE(r.code(), std::string("request_invalid"));
+        QCOMPARE(argsOf(r), QStringList {QStringLiteral("ops[0].problem.problem_id")});
+        v1::ProblemEvent publish = problemEvent(id, v1::PROBLEM_ACTION_PUBLISH, head);
+        r = refusal(m_township, opOf(publish), failed);
+        QCOMPARE(r.code(), std::string("problem_wrong_state")); // not closed yet
+
+        v1::LedgerSignoff month;
+        month.set_id(uuid());
+        month.set_township_code("411326105");
+        month.set_month("2026-13");
+        month.set_level(v1::SIGNOFF_LEVEL_TOWNSHIP);
+        r = refusal(m_township, opOf(month), invalid);
+        QCOMPARE(r.code(), std::string("signoff_month_invalid"));
+        QCOMPARE(storedEvents(id), before);
+        QCOMPARE(serverStoreCount(m_dbPath,
+                                  "SELECT count(*) FROM ledger_signoff "
+                                  "WHERE township_code = '411326105'"),
+                 0);
+
+        // A photo of another problem cannot be published with a closed one.
+        QVERIFY(!m_closedProblem.empty());
+        v1::ProblemEvent foreign
+            = problemEvent(m_closedProblem, v1::PROBLEM_ACTION_PUBLISH, m_closedHead);
+        foreign.add_published_after_sha256(std::string(64, 'a'));
+        r = refusal(m_county, opOf(foreign), failed);
+        QCOMPARE(r.code(), std::string("publish_photo_not_in_problem"));
+        QCOMPARE(serverStoreCount(m_dbPath, "SELECT count(*) FROM public_problem"), 0);
+    }
+
     // A closed problem published: the kiosks get its copy with public renditions (not the
     // originals) and may download those; the closure tallies count every problem.
     void publishedToKiosks()
