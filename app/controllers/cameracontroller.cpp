@@ -1,6 +1,7 @@
 #include "cameracontroller.h"
 
 #include "formcontroller.h"
+#include "ledgercontroller.h"
 #include "media/camerasource.h"
 #include "photoproblemtext.h"
 
@@ -13,7 +14,9 @@ CameraController::CameraController(CameraSource *camera, FormController *form, Q
     connect(m_camera, &PhotoSource::failed, this,
             [this](const PhotoProblem &problem) { setError(PhotoProblemText::describe(problem)); });
     connect(m_camera, &PhotoSource::imageCaptured, this, [this](const QImage &image) {
-        const QString error = m_form->addPhotoFromImage(m_questionId, image);
+        const QString error = m_ledger && m_questionId == QLatin1String(kLedgerEvidence)
+            ? m_ledger->addEvidencePhotoFromImage(image)
+            : m_form->addPhotoFromImage(m_questionId, image);
         setError(error);
         if (error.isEmpty())
             emit photoAdded();

@@ -5,8 +5,10 @@
 
 class CameraSource;
 class FormController;
+class LedgerController;
 
-// The camera page's logic: a viewfinder for a VideoOutput and one shot into a photo question.
+// The camera page's logic: a viewfinder for a VideoOutput and one shot into a photo question
+// (or, for the target kLedgerEvidence, into the evidence of the open problem's next step).
 // Where the device has no camera it says why, and the page offers file import instead.
 class CameraController : public QObject {
     Q_OBJECT
@@ -17,6 +19,10 @@ class CameraController : public QObject {
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
 public:
     CameraController(CameraSource *camera, FormController *form, QObject *parent = nullptr);
+
+    // The capture target that files a shot as the evidence of a ledger step (a fix, a re-check).
+    static constexpr const char *kLedgerEvidence = "ledger.evidence";
+    void setLedger(LedgerController *ledger) { m_ledger = ledger; }
 
     bool available() const;
     QString unavailableReason() const;
@@ -38,6 +44,7 @@ private:
 
     CameraSource *m_camera;
     FormController *m_form;
+    LedgerController *m_ledger = nullptr;
     QString m_questionId;
     QString m_error;
 };

@@ -227,6 +227,7 @@ void ServiceHost::buildInspector(const Options &options)
     connect(m_language.get(), &LanguageController::languageChanged, m_form.get(),
             &FormController::retranslate);
     buildLedger(m_position.get());
+    m_cameraController->setLedger(m_ledger.get()); // a fix or a re-check photographed
     // A problem raised on a form waits in the outbox too.
     connect(m_form.get(), &FormController::problemsChanged, m_ledger.get(),
             &LedgerController::reload);

@@ -159,8 +159,16 @@ Page {
                     RowLayout {
                         spacing: Theme.spacing
                         Button {
+                            objectName: "evidenceCamera"
+                            implicitHeight: Theme.touchTarget
+                            enabled: page.can("report_fix") && CameraControl.available
+                            highlighted: enabled
+                            text: qsTr("拍照")
+                            onClicked: cameraLoader.active = true
+                        }
+                        Button {
                             objectName: "evidenceImport"
-                            text: qsTr("添加整改照片")
+                            text: qsTr("从文件导入")
                             implicitHeight: Theme.touchTarget
                             onClicked: fileDialog.open()
                         }
@@ -400,6 +408,17 @@ Page {
                 }
             }
             Item { Layout.preferredHeight: Theme.spacing }
+        }
+    }
+
+    // The viewfinder exists only while taking photos: no camera is opened otherwise.
+    Loader {
+        id: cameraLoader
+        active: false
+        sourceComponent: CameraDialog {
+            questionId: "ledger.evidence" // CameraController::kLedgerEvidence
+            onClosed: cameraLoader.active = false
+            Component.onCompleted: open()
         }
     }
 
