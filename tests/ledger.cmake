@@ -27,3 +27,17 @@ target_compile_definitions(tst_ledgerjourney PRIVATE
     QS_NMEA_DIR="${PROJECT_SOURCE_DIR}/app/data/nmea")
 add_dependencies(tst_ledgerjourney qingshui qingshui-server)
 set_tests_properties(tst_ledgerjourney PROPERTIES TIMEOUT 600)
+# The ledger's controllers on real stores logged in to a real server: lists, ways, refusals.
+qs_add_qtest(tst_ledgercontroller SOURCES unit/tst_ledgercontroller.cpp support/pulledproblems.h
+             LIBS qs_backend)
+target_compile_definitions(tst_ledgercontroller PRIVATE
+    QS_NMEA_DIR="${PROJECT_SOURCE_DIR}/app/data/nmea")
+add_dependencies(tst_ledgercontroller qingshui-server)
+# The supervisor's board: figures, ranking, coverage, the sign-off's two levels, the CSV.
+qs_add_qtest(tst_ledgerboard SOURCES unit/tst_ledgerboard.cpp support/pulledproblems.h
+             LIBS qs_backend)
+add_dependencies(tst_ledgerboard qingshui-server)
+# The kiosk's ledger: public problems and closure rates as a pull brings them.
+qs_add_qtest(tst_publicledger SOURCES unit/tst_publicledger.cpp LIBS qs_backend)
+target_compile_definitions(tst_publicledger PRIVATE
+    QS_TEMPLATES_DIR="${PROJECT_SOURCE_DIR}/app/data/templates")

@@ -126,10 +126,12 @@ void LedgerBoardController::refresh()
     const QStringList coverageUnits
         = unitCode().isEmpty() ? account.scopes : QStringList {unitCode()};
     const CoverageQuery coverage(m_db);
+    // One list: begin and end of two temporaries read past each other's end.
+    const QList<PairedUnit> pairedUnits = reference.units();
     for (const QString &code : coverageUnits) {
         // A township of a county is read with its county and picked out.
-        const bool township = code.size() == 9 && !reference.units().isEmpty()
-            && std::none_of(reference.units().cbegin(), reference.units().cend(),
+        const bool township = code.size() == 9 && !pairedUnits.isEmpty()
+            && std::none_of(pairedUnits.cbegin(), pairedUnits.cend(),
                             [&](const PairedUnit &u) { return u.code == code; });
         for (const TownshipCoverage &c : coverage.townships(township ? code.left(6) : code, t)) {
             if (township && c.townshipCode != code)

@@ -3,6 +3,7 @@
 #include "domain/geodistance.h"
 #include "domain/problemledger.h"
 #include "problemwords.h"
+#include "storage/problemrepository.h"
 #include "storage/referencedatarepository.h"
 #include "storage/templaterepository.h"
 
@@ -17,7 +18,8 @@ public:
 };
 } // namespace
 
-ProblemLineBuilder::ProblemLineBuilder(QSqlDatabase db) : m_db(db)
+ProblemLineBuilder::ProblemLineBuilder(QSqlDatabase db)
+    : m_db(db), m_unsent(ProblemRepository(db).withUnsentEvents())
 {
     for (const FormTemplate &t : TemplateRepository(db).latestAll())
         m_titles.insert(t.id, t.title.text());
@@ -45,6 +47,7 @@ ProblemLine ProblemLineBuilder::line(const Problem &p, qint64 nowMs, const GeoFi
     line.deadlineText = p.open() ? ProblemWords::deadline(p.deadlineMs, nowMs) : QString();
     line.overdue = p.overdueAt(nowMs);
     line.conflicted = p.conflicts > 0;
+    line.pending = m_unsent.contains(p.id);
     for (const ProblemEvent &e : p.history)
         line.pending = line.pending || e.serverSeq == 0;
     const double metres = ProblemLedger::distanceFromProblemM(p, here);

@@ -5,6 +5,7 @@
 #include "problemline.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 
 // Turns problems into the lines lists show (ProblemLine): the checklist's title, the village's
@@ -21,4 +22,5 @@ private:
     QSqlDatabase m_db;
     QHash<QString, QString> m_titles; // template id → title in the user's language
     mutable QHash<QString, QString> m_villages; // village code → name
+    QSet<QString> m_unsent; // problems with a step not sent yet (lists carry no history)
 };

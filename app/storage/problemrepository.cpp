@@ -265,6 +265,23 @@ int ProblemRepository::countToRecheck(const QStringList &scopeCodes) const
     return counted(QLatin1String(kToRecheckStates), scopeCodes);
 }
 
+QSet<QString> ProblemRepository::withUnsentEvents() const
+{
+    QSet<QString> out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    // Only this device's events have a local_order: the partial index problem_event_local.
+    if (!q.exec(
+            QStringLiteral("SELECT DISTINCT problem_id FROM problem_event "
+                           "WHERE local_order > 0 AND server_seq = 0 AND set_aside_at_ms = 0"))) {
+        m_error = q.lastError().text();
+        return out;
+    }
+    while (q.next())
+        out.insert(q.value(0).toString());
+    return out;
+}
+
 bool ProblemRepository::recordSignoff(const LedgerSignoff &signoff)
 {
     m_refusal = {};

@@ -4,6 +4,7 @@
 #include "domain/problemledger.h"
 
 #include <QList>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QStringList>
 
@@ -52,6 +53,9 @@ public:
     QList<Problem> ofRecord(const QString &recordId) const;
     int countToFix(const QStringList &scopeCodes) const;
     int countToRecheck(const QStringList &scopeCodes) const;
+    // The problems with a step made here that the server has not numbered yet (nor set
+    // aside): lists read without history mark them as waiting to be sent.
+    QSet<QString> withUnsentEvents() const;
 
     // A sign-off made here: stored and queued in one transaction (id and time made when empty).
     bool recordSignoff(const LedgerSignoff &signoff);

@@ -2,11 +2,15 @@
 // the views use them: paging with fetchMore, a filter that resets the rows, a reload, a
 // photo arriving. The tester fails the test on any broken contract (a row count that does not
 // match the signals, data for an invalid index, a role that changes type).
+#include "models/ledgerlistmodel.h"
 #include "models/recordlistmodel.h"
 #include "models/synclogmodel.h"
 #include "models/unitlistmodel.h"
 #include "noterecord.h"
+#include "pulledproblems.h"
 #include "storage/database.h"
+#include "storage/problemrepository.h"
+#include "storage/pulledpagewriter.h"
 #include "storage/recordrepository.h"
 #include "storage/referencedatarepository.h"
 #include "storage/synclogrepository.h"
@@ -103,6 +107,92 @@ private slots:
         QCOMPARE(labels.count(), 1);
         QCOMPARE(model.statusLabels().size(), 7); // all, then the six statuses
         QCOMPARE(model.rowCount(), kEcology + 1);
+    }
+
+    // 整改台账: more than two pages of problems as a sync brings them, filtered by unit,
+    // checklist, state and overdue, paged with fetchMore, read again on reload.
+    void ledgerListPagesFiltersAndReloads()
+    {
+        Database store;
+        QVERIFY(store.open(m_dir.filePath("ledger.db")));
+        QVERIFY(ReferenceDataRepository(store.connection()).loadIfEmpty());
+        PulledProblems pulled;
+        for (int i = 0; i < 60; ++i) { // 丹阳镇, toilets: ten of them overdue
+            const QString id = pulled.raise("411326105200", QStringLiteral("厕所 %1").arg(i));
+            pulled.assign(id, "411326105200", i < 10 ? -1 : 5 + i);
+        }
+        for (int i = 0; i < 45; ++i) { // 金河镇, ponds: five closed
+            const QString id = pulled.raise("411326107200", QStringLiteral("坑塘 %1").arg(i), 10,
+                                            "sanitation.pond");
+            pulled.assign(id, "411326107200", 20);
+            if (i < 5)
+                pulled.close(id);
+        }
+        QVERIFY(PulledPageWriter(store.connection()).apply(pulled.page()));
+
+        LedgerListModel model(store.connection());
+        QCOMPARE(model.count(), 105);
+        QCOMPARE(model.rowCount(), LedgerListModel::kPageSize);
+        {
+            QAbstractItemModelTester tester(&model,
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+            while (model.canFetchMore({}))
+                model.fetchMore({});
+            QCOMPARE(model.rowCount(), 105);
+            // Overdue first.
+            for (int row = 0; row < 10; ++row)
+                QVERIFY(model.data(model.index(row), LedgerListModel::LineRole)
+                            .value<ProblemLine>()
+                            .overdue);
+            QVERIFY(!model.data(model.index(10), LedgerListModel::LineRole)
+                         .value<ProblemLine>()
+                         .overdue);
+        }
+
+        // Each filter resets the rows to what matches (one page or less here).
+        QSignalSpy filters(&model, &LedgerListModel::filterChanged);
+        model.setUnitCode("411326107");
+        {
+            QAbstractItemModelTester tester(&model,
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+            QCOMPARE(model.count(), 45);
+            QCOMPARE(model.rowCount(), 45);
+            model.setState(int(ProblemState::Closed));
+            QCOMPARE(model.count(), 5);
+            for (int row = 0; row < model.rowCount(); ++row)
+                QCOMPARE(model.data(model.index(row), LedgerListModel::LineRole)
+                             .value<ProblemLine>()
+                             .state,
+                         int(ProblemState::Closed));
+            // Overdue only, then the other filters cleared: ten toilets, no pond.
+            model.setOverdueOnly(true);
+            QCOMPARE(model.count(), 0);
+            model.setState(0);
+            model.setUnitCode(QString());
+            model.setCategory("sanitation.toilet");
+            QCOMPARE(model.count(), 10);
+            QCOMPARE(model.rowCount(), 10);
+            QVERIFY(!model.canFetchMore({}));
+            model.setCategory("sanitation.pond");
+            QCOMPARE(model.count(), 0);
+            QCOMPARE(filters.count(), 7);
+        }
+
+        // A problem raised at this desk shows after a reload.
+        model.setCategory(QString());
+        model.setOverdueOnly(false);
+        model.setUnitCode("411326105");
+        QCOMPARE(model.count(), 60);
+        ProblemEvent raise;
+        raise.problemId = uuid();
+        raise.action = ProblemAction::Raise;
+        raise.comment = QStringLiteral("厕屋无门");
+        raise.villageCode = "411326105201";
+        raise.category = "sanitation.toilet";
+        QVERIFY(ProblemRepository(store.connection()).record(raise));
+        QCOMPARE(model.count(), 60);
+        model.reload();
+        QCOMPARE(model.count(), 61);
     }
 
     void unitListHoldsTheSixteenUnits()
