@@ -1012,7 +1012,7 @@
     </message>
     <message>
         <source>乡镇已签认（%1），待县级签认</source>
-        <translation>Signed off by the township (%1); the county's sign-off is due</translation>
+        <translation>Signed off by the township (%1); the county&apos;s sign-off is due</translation>
     </message>
     <message>
         <source>本月尚未签认</source>
@@ -1083,7 +1083,7 @@
     </message>
     <message>
         <source>与另一台设备的操作同时发生</source>
-        <translation>Made at the same time as another device's step</translation>
+        <translation>Made at the same time as another device&apos;s step</translation>
     </message>
     <message>
         <source>找不到这条记录</source>
@@ -1091,7 +1091,7 @@
     </message>
     <message>
         <source>找不到这条记录的检查表</source>
-        <translation>The record's checklist is not on this device</translation>
+        <translation>The record&apos;s checklist is not on this device</translation>
     </message>
     <message>
         <source>没有打开的问题</source>
@@ -1594,10 +1594,6 @@
         <translation>What was done, and by whom</translation>
     </message>
     <message>
-        <source>添加整改照片</source>
-        <translation>Add a photo of the fix</translation>
-    </message>
-    <message>
         <source>开始整改</source>
         <translation>Work started</translation>
     </message>
@@ -1655,7 +1651,7 @@
     </message>
     <message>
         <source>责任单位名称（可不填）</source>
-        <translation>Responsible unit's name (optional)</translation>
+        <translation>Responsible unit&apos;s name (optional)</translation>
     </message>
     <message>
         <source>整改期限，如 2027-01-15</source>
@@ -1696,6 +1692,14 @@
     <message>
         <source>图片 (*.jpg *.jpeg *.png *.heic *.webp)</source>
         <translation>Images (*.jpg *.jpeg *.png *.heic *.webp)</translation>
+    </message>
+    <message>
+        <source>拍照</source>
+        <translation>Take photo</translation>
+    </message>
+    <message>
+        <source>从文件导入</source>
+        <translation>Import from file</translation>
     </message>
 </context>
 <context>
