@@ -21,6 +21,8 @@ TESTS=(
   tst_formvalidation tst_fixaverager tst_gpscapture tst_photostore tst_photoeviction
   tst_photocache tst_dashboard tst_exports tst_reviewstore tst_recorddiff tst_returnnote
   tst_synclog tst_enrolmentrepository
+  # the ledger: its rules, the device's store of it, its queries and CSV, the kiosk's feed
+  tst_problemledger tst_problemrepository tst_ledgerquery tst_ledgercsv tst_publicledger
   # the small libraries: the enrolment code, SQLite statements, public renditions
   tst_enrolmentcode tst_sqlitestatement tst_publicrendition
   # qs_sync: back-off, the probe (a QTcpServer in the test), the kiosk's photo step
