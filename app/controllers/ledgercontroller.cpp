@@ -23,7 +23,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
-#include <QTimeZone>
 #include <QUrl>
 #include <QUuid>
 
@@ -32,7 +31,6 @@ namespace {
 // Ways are worked out again once the tablet has moved this far: a list does not redraw at
 // every fix.
 constexpr double kWayRefreshM = 10;
-constexpr qint64 kChinaOffsetMs = 8 * 3600 * 1000LL;
 
 qint64 now()
 {
@@ -43,29 +41,6 @@ QString when(qint64 ms)
 {
     return ms > 0 ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat)
                   : QString();
-}
-
-QString actionCode(ProblemAction action)
-{
-    switch (action) {
-    case ProblemAction::Assign:
-        return QStringLiteral("assign");
-    case ProblemAction::Progress:
-        return QStringLiteral("progress");
-    case ProblemAction::ReportFix:
-        return QStringLiteral("report_fix");
-    case ProblemAction::Recheck:
-        return QStringLiteral("recheck");
-    case ProblemAction::Close:
-        return QStringLiteral("close");
-    case ProblemAction::Return:
-        return QStringLiteral("return");
-    case ProblemAction::Publish:
-        return QStringLiteral("publish");
-    case ProblemAction::Raise:
-        break;
-    }
-    return QStringLiteral("raise");
 }
 
 } // namespace
@@ -188,8 +163,7 @@ ProblemDetail LedgerController::current() const
                            ? ProblemWords::responsibleKind(e.responsibleKind)
                            : e.responsibleName);
             detail << tr("期限 %1").arg(
-                QDateTime::fromMSecsSinceEpoch(e.deadlineMs + kChinaOffsetMs, QTimeZone::utc())
-                    .toString(QStringLiteral("yyyy-MM-dd")));
+                ProblemLedger::chinaDateOf(e.deadlineMs).toString(QStringLiteral("yyyy-MM-dd")));
         }
         if (e.action == ProblemAction::Recheck) {
             const double metres = ProblemLedger::distanceFromProblemM(p, e.point);
@@ -208,7 +182,7 @@ ProblemDetail LedgerController::current() const
     }
     const DeviceAccount account = EnrolmentRepository(m_db).account();
     for (ProblemAction a : ProblemLedger::allowedActions(p, account.role))
-        d.actions << actionCode(a);
+        d.actions << ProblemLedger::actionName(a);
     return d;
 }
 
@@ -435,9 +409,7 @@ bool LedgerController::assign(int kind, const QString &code, const QString &name
                     e.responsibleName = v->name;
         }
     }
-    // The end of that day on a Chinese calendar.
-    e.deadlineMs = QDateTime(day.addDays(1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch()
-        - kChinaOffsetMs - 1;
+    e.deadlineMs = ProblemLedger::endOfChinaDay(day);
     return store(e);
 }
 

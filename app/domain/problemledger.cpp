@@ -8,7 +8,8 @@
 
 namespace {
 
-constexpr int kChinaUtcOffsetS = 8 * 3600;
+// Shifted by hand: a fixed offset needs no time-zone database (Android lacks some).
+constexpr qint64 kChinaUtcOffsetMs = 8 * 3600 * 1000LL;
 
 bool reviews(AccountRole role)
 {
@@ -38,29 +39,6 @@ QString stateName(ProblemState state)
         return QStringLiteral("closed");
     case ProblemState::Rework:
         return QStringLiteral("rework");
-    }
-    return {};
-}
-
-QString actionName(ProblemAction action)
-{
-    switch (action) {
-    case ProblemAction::Raise:
-        return QStringLiteral("raise");
-    case ProblemAction::Assign:
-        return QStringLiteral("assign");
-    case ProblemAction::Progress:
-        return QStringLiteral("progress");
-    case ProblemAction::ReportFix:
-        return QStringLiteral("report_fix");
-    case ProblemAction::Recheck:
-        return QStringLiteral("recheck");
-    case ProblemAction::Close:
-        return QStringLiteral("close");
-    case ProblemAction::Return:
-        return QStringLiteral("return");
-    case ProblemAction::Publish:
-        return QStringLiteral("publish");
     }
     return {};
 }
@@ -125,6 +103,29 @@ bool LedgerActor::covers(const QString &villageCode) const
 }
 
 namespace ProblemLedger {
+
+QString actionName(ProblemAction action)
+{
+    switch (action) {
+    case ProblemAction::Raise:
+        return QStringLiteral("raise");
+    case ProblemAction::Assign:
+        return QStringLiteral("assign");
+    case ProblemAction::Progress:
+        return QStringLiteral("progress");
+    case ProblemAction::ReportFix:
+        return QStringLiteral("report_fix");
+    case ProblemAction::Recheck:
+        return QStringLiteral("recheck");
+    case ProblemAction::Close:
+        return QStringLiteral("close");
+    case ProblemAction::Return:
+        return QStringLiteral("return");
+    case ProblemAction::Publish:
+        return QStringLiteral("publish");
+    }
+    return {};
+}
 
 double distanceFromProblemM(const Problem &problem, const GeoFix &point)
 {
@@ -304,12 +305,21 @@ QList<ProblemAction> allowedActions(const Problem &problem, AccountRole role)
     return out;
 }
 
+QDate chinaDateOf(qint64 msSinceEpoch)
+{
+    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch + kChinaUtcOffsetMs, QTimeZone::utc())
+        .date();
+}
+
+qint64 endOfChinaDay(const QDate &day)
+{
+    return QDateTime(day.addDays(1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch()
+        - kChinaUtcOffsetMs - 1;
+}
+
 QString monthOf(qint64 msSinceEpoch)
 {
-    // Shifted by hand: a fixed offset needs no time-zone database (Android lacks some).
-    const QDateTime china = QDateTime::fromMSecsSinceEpoch(
-        msSinceEpoch + qint64(kChinaUtcOffsetS) * 1000, QTimeZone::utc());
-    return china.toString(QStringLiteral("yyyy-MM"));
+    return chinaDateOf(msSinceEpoch).toString(QStringLiteral("yyyy-MM"));
 }
 
 QString nextMonth(const QString &month)

@@ -3,6 +3,7 @@
 #include "accountrole.h"
 #include "problem.h"
 
+#include <QDate>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -51,8 +52,17 @@ QList<ProblemAction> allowedActions(const Problem &problem, AccountRole role);
 // Metres between where the problem was found and point; negative when either is unknown.
 double distanceFromProblemM(const Problem &problem, const GeoFix &point);
 
-// The ledger month (YYYY-MM) of a moment, in China Standard Time (UTC+8, no DST): the
-// month a county's office sees on its calendar.
+// An action's stable name: "raise", "assign", "progress", "report_fix", "recheck", "close",
+// "return", "publish" (refusal args, and what the UI offers).
+QString actionName(ProblemAction action);
+
+// The calendar day of a moment in China Standard Time (UTC+8, no DST), and the last
+// millisecond of such a day: what a deadline given as a date means.
+QDate chinaDateOf(qint64 msSinceEpoch);
+qint64 endOfChinaDay(const QDate &day);
+
+// The ledger month (YYYY-MM) of a moment, in China Standard Time: the month a county's office
+// sees on its calendar.
 QString monthOf(qint64 msSinceEpoch);
 QString nextMonth(const QString &month);
 // The first month at or after month that signedMonths (the township's frozen months) lacks.
