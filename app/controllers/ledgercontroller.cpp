@@ -244,19 +244,17 @@ bool LedgerController::raiseOnRecord(const QString &recordId, const QString &que
     return true;
 }
 
-QString LedgerController::addEvidencePhotoFromFile(const QString &pathOrUrl)
+QString LedgerController::addEvidencePhoto(
+    const std::function<std::optional<StoredPhoto>(const PhotoCaption &, PhotoProblem *)> &import)
 {
-    const QUrl url(pathOrUrl);
-    const QString path = url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
     if (!m_current || !m_photos)
         return tr("没有打开的问题");
     const auto village = ReferenceDataRepository(m_db).village(m_current->villageCode);
     PhotoProblem problem;
-    const auto stored = m_photos->importFile(
-        path,
-        PhotoCaption {QDateTime::currentDateTime(), m_position ? m_position->lastFix() : GeoFix(),
-                      village ? village->name : m_current->villageCode},
-        &problem);
+    const auto stored = import(PhotoCaption {QDateTime::currentDateTime(),
+                                             m_position ? m_position->lastFix() : GeoFix(),
+                                             village ? village->name : m_current->villageCode},
+                               &problem);
     if (!stored)
         return PhotoProblemText::describe(problem);
     if (!m_evidence.contains(stored->sha256)) {
@@ -266,24 +264,20 @@ QString LedgerController::addEvidencePhotoFromFile(const QString &pathOrUrl)
     return {};
 }
 
+QString LedgerController::addEvidencePhotoFromFile(const QString &pathOrUrl)
+{
+    const QUrl url(pathOrUrl);
+    const QString path = url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
+    return addEvidencePhoto([&](const PhotoCaption &caption, PhotoProblem *problem) {
+        return m_photos->importFile(path, caption, problem);
+    });
+}
+
 QString LedgerController::addEvidencePhotoFromImage(const QImage &image)
 {
-    if (!m_current || !m_photos)
-        return tr("没有打开的问题");
-    const auto village = ReferenceDataRepository(m_db).village(m_current->villageCode);
-    PhotoProblem problem;
-    const auto stored = m_photos->importImage(
-        image,
-        PhotoCaption {QDateTime::currentDateTime(), m_position ? m_position->lastFix() : GeoFix(),
-                      village ? village->name : m_current->villageCode},
-        &problem);
-    if (!stored)
-        return PhotoProblemText::describe(problem);
-    if (!m_evidence.contains(stored->sha256)) {
-        m_evidence << stored->sha256;
-        emit evidenceChanged();
-    }
-    return {};
+    return addEvidencePhoto([&](const PhotoCaption &caption, PhotoProblem *problem) {
+        return m_photos->importImage(image, caption, problem);
+    });
 }
 
 void LedgerController::removeEvidencePhoto(const QString &sha256)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/problem.h"
+#include "media/photostore.h"
 #include "problemdetail.h"
 #include "problemline.h"
 
@@ -8,10 +9,10 @@
 #include <QObject>
 #include <QQmlEngine>
 #include <QSqlDatabase>
+#include <functional>
 #include <optional>
 
 class PhotoFetcher;
-class PhotoStore;
 class PositionStatus;
 
 // The rectification ledger on a tablet or a supervisor's desk: the inspector's problems to fix
@@ -96,6 +97,10 @@ public slots:
 
 private:
     ProblemEvent newEvent(ProblemAction action) const;
+    // Stamps and stores a photo with `import` and adds it to the evidence; "" or why not.
+    QString addEvidencePhoto(
+        const std::function<std::optional<StoredPhoto>(const PhotoCaption &, PhotoProblem *)>
+            &import);
     bool store(ProblemEvent event);
     bool fail(const QString &message);
     ProblemLine lineOf(const Problem &problem, qint64 nowMs) const;
