@@ -197,8 +197,8 @@ QString LedgerController::wayToCurrent() const
 {
     if (!m_current)
         return {};
-    const ProblemLine line = lineOf(*m_current, now());
-    return line.hasWay ? line.wayText : QString();
+    // Read at every fix while a problem is open: the way alone, not its whole line.
+    return ProblemWords::way(*m_current, m_position ? m_position->lastFix() : GeoFix());
 }
 
 double LedgerController::recheckRadiusM() const

@@ -1,7 +1,5 @@
 #include "problemlinebuilder.h"
 
-#include "domain/geodistance.h"
-#include "domain/problemledger.h"
 #include "problemwords.h"
 #include "storage/problemrepository.h"
 #include "storage/referencedatarepository.h"
@@ -14,7 +12,6 @@ class Words {
     Q_DECLARE_TR_FUNCTIONS(ProblemLineBuilder)
 public:
     static QString rechecked() { return tr("复查通过，待销号"); }
-    static QString nearby() { return tr("就在附近"); }
 };
 } // namespace
 
@@ -50,14 +47,7 @@ ProblemLine ProblemLineBuilder::line(const Problem &p, qint64 nowMs, const GeoFi
     line.pending = m_unsent.contains(p.id);
     for (const ProblemEvent &e : p.history)
         line.pending = line.pending || e.serverSeq == 0;
-    const double metres = ProblemLedger::distanceFromProblemM(p, here);
-    if (metres >= 0) {
-        line.hasWay = true;
-        line.wayText = metres < 5
-            ? Words::nearby()
-            : ProblemWords::direction(initialBearingDegrees(here.latitude, here.longitude,
-                                                            p.point.latitude, p.point.longitude))
-                + QLatin1Char(' ') + ProblemWords::distance(metres);
-    }
+    line.wayText = ProblemWords::way(p, here);
+    line.hasWay = !line.wayText.isEmpty();
     return line;
 }

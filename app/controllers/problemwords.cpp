@@ -1,5 +1,8 @@
 #include "problemwords.h"
 
+#include "domain/geodistance.h"
+#include "domain/problemledger.h"
+
 #include <cmath>
 
 QString ProblemWords::state(ProblemState state)
@@ -84,6 +87,18 @@ QString ProblemWords::distance(double metres)
     if (metres < 1000)
         return tr("%1 米").arg(qRound(metres));
     return tr("%1 公里").arg(metres / 1000.0, 0, 'f', 1);
+}
+
+QString ProblemWords::way(const Problem &problem, const GeoFix &here)
+{
+    const double metres = ProblemLedger::distanceFromProblemM(problem, here);
+    if (metres < 0)
+        return {};
+    if (metres < 5)
+        return tr("就在附近");
+    return direction(initialBearingDegrees(here.latitude, here.longitude, problem.point.latitude,
+                                           problem.point.longitude))
+        + QLatin1Char(' ') + distance(metres);
 }
 
 QString ProblemWords::deadline(qint64 deadlineMs, qint64 nowMs)

@@ -18,6 +18,9 @@ public:
     static QString direction(double bearingDegrees);
     // "350 米" / "2.4 公里"
     static QString distance(double metres);
+    // The way from a fix to where the problem was found: "东北 350 米", "就在附近"; empty when
+    // either point is unknown.
+    static QString way(const Problem &problem, const GeoFix &here);
     // A deadline against now: "剩 3 天", "今天到期", "逾期 2 天"; empty without one.
     static QString deadline(qint64 deadlineMs, qint64 nowMs);
 };

@@ -1519,10 +1519,6 @@
         <source>复查通过，待销号</source>
         <translation>Re-check passed, to be closed</translation>
     </message>
-    <message>
-        <source>就在附近</source>
-        <translation>Right here</translation>
-    </message>
 </context>
 <context>
     <name>ProblemListPage</name>
@@ -1831,6 +1827,10 @@
     <message>
         <source>剩 %1 天</source>
         <translation>%1 days left</translation>
+    </message>
+    <message>
+        <source>就在附近</source>
+        <translation>Right here</translation>
     </message>
 </context>
 <context>
