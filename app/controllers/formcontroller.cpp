@@ -10,7 +10,6 @@
 #include "models/liststatustext.h"
 #include "models/recordlistmodel.h"
 #include "positioning/gpscapture.h"
-#include "storage/enrolmentrepository.h"
 #include "storage/recordrepository.h"
 #include "storage/referencedatarepository.h"
 #include "storage/returnnote.h"
@@ -286,7 +285,7 @@ int FormController::validate()
 
 RecordProblems FormController::recordProblems() const
 {
-    return RecordProblems(m_db, EnrolmentRepository(m_db).account().username);
+    return RecordProblems(m_db);
 }
 
 QVariantMap FormController::failing() const

@@ -138,7 +138,7 @@ private:
     void loadReturnNote();
 
     GeoFix captionFix() const;
-    RecordProblems recordProblems() const; // raised under the account logged in
+    RecordProblems recordProblems() const;
     // Checks the question can take one more photo, imports with `import`, appends the hash.
     QString addPhoto(const QString &questionId,
                      const std::function<std::optional<StoredPhoto>(const PhotoCaption &,

@@ -142,7 +142,8 @@ ProblemDetail LedgerController::current() const
     const Problem &p = *m_current;
     d.valid = true;
     d.line = lineOf(p, now());
-    d.raisedText = tr("%1 发现于 %2").arg(p.raisedBy, when(p.raisedAtMs));
+    d.raisedText = tr("%1 发现于 %2")
+                       .arg(p.raisedBy.isEmpty() ? tr("本机") : p.raisedBy, when(p.raisedAtMs));
     d.recordId = p.recordId;
     d.beforePhotos = p.beforePhotos;
     d.afterPhotos = p.afterPhotos;
@@ -151,7 +152,8 @@ ProblemDetail LedgerController::current() const
         step.actionText = ProblemWords::action(e.action);
         if (e.action == ProblemAction::Recheck)
             step.actionText = e.recheckPassed ? tr("复查通过") : tr("复查未通过");
-        step.author = e.author;
+        // The server names who did it; a step not sent yet is this device's.
+        step.author = e.author.isEmpty() ? tr("本机") : e.author;
         step.whenText = when(e.receivedAtMs > 0 ? e.receivedAtMs : e.createdAtMs);
         step.comment = e.comment;
         step.photos = e.photos;
@@ -233,7 +235,7 @@ bool LedgerController::raiseOnRecord(const QString &recordId, const QString &que
                                     .value(QLatin1String("answers"))
                                     .toObject();
     QString error;
-    RecordProblems problems(m_db, EnrolmentRepository(m_db).account().username);
+    RecordProblems problems(m_db);
     if (!problems.raise(*record, *form, answers, questionId, description, severity, GeoFix(),
                         &error))
         return fail(error);
@@ -311,7 +313,6 @@ ProblemEvent LedgerController::newEvent(ProblemAction action) const
     e.action = action;
     e.baseServerSeq = m_current ? m_current->lastServerSeq : 0;
     e.createdAtMs = now();
-    e.author = EnrolmentRepository(m_db).account().username;
     return e;
 }
 

@@ -91,7 +91,6 @@ bool RecordProblems::raise(const Record &record, const FormTemplate &form,
     e.problemId = newUuid();
     e.action = ProblemAction::Raise;
     e.createdAtMs = QDateTime::currentMSecsSinceEpoch();
-    e.author = m_author;
     e.comment = description.trimmed();
     e.photos = photosOf(form, answers);
     e.point = pointOf(form, answers, fallbackPoint);

@@ -17,7 +17,7 @@
 // photos as the "before" and its GPS point (else the tablet's).
 class RecordProblems {
 public:
-    RecordProblems(QSqlDatabase db, const QString &author) : m_db(db), m_author(author) { }
+    explicit RecordProblems(QSqlDatabase db) : m_db(db) { }
 
     // Question ids of the record a problem was raised on already.
     QSet<QString> raisedOn(const QString &recordId) const;
@@ -38,5 +38,4 @@ public:
 
 private:
     QSqlDatabase m_db;
-    QString m_author;
 };

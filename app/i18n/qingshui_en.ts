@@ -1117,6 +1117,10 @@
         <source>请至少选择一张整改前和一张整改后的照片</source>
         <translation>Choose at least one photo from before and one from after</translation>
     </message>
+    <message>
+        <source>本机</source>
+        <translation>this device</translation>
+    </message>
 </context>
 <context>
     <name>LedgerPage</name>
