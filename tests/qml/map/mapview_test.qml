@@ -5,7 +5,8 @@ import Qingshui.Ui
 
 // The map view as a page makes it: tiles arrive and are the right ones, a drag pans, the wheel
 // zooms around the cursor, a zoom loads the level's tiles, follow-me follows, a tap says
-// where; with a basemap that has no datum it says so and still works as a view.
+// where, a tile the level lacks shows the coarser level's; with a basemap that has no datum
+// it says so and still works as a view.
 Item {
     id: root
     width: 800
@@ -87,6 +88,17 @@ Item {
             image = grabImage(map)
             compare(String(image.pixel(map.width / 2, map.height / 2)),
                     testTiles.colourAt(111.4, 32.9, 10))
+        }
+
+        function test_missingTileShowsTheCoarserLevel() {
+            var map = makeMap(partialBasemap)
+            compare(map.viewport.zoom, 10)
+            allTilesShown(map) // the missing one answered transparent
+            // Under it, the basemap's tile three levels up.
+            var expected = testTiles.colourAt(map.viewport.centerLon, map.viewport.centerLat, 7)
+            tryVerify(function() {
+                return String(grabImage(map).pixel(map.width / 2, map.height / 2)) === expected
+            }, 5000, "the zoom 7 tile under the missing one")
         }
 
         function test_followMe() {
