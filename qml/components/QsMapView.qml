@@ -183,6 +183,7 @@ Item {
         x: at.x
         y: at.y
         Rectangle {
+            objectName: "accuracyCircle"
             visible: positionMark.accuracyPx > 10
             width: 2 * positionMark.accuracyPx
             height: width
@@ -295,6 +296,7 @@ Item {
     }
 
     QsMapScaleBar {
+        objectName: "scaleBar"
         anchors.left: parent.left
         anchors.bottom: parent.bottom
         anchors.margins: Theme.spacing

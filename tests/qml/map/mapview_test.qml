@@ -133,6 +133,46 @@ Item {
             verify(!map.followMe)
         }
 
+        function test_flingKeepsGoing() {
+            var map = makeMap(testBasemap)
+            // A quick flick: the map goes on moving after the finger has left.
+            mousePress(map, 600, 300)
+            for (var i = 1; i <= 8; ++i)
+                mouseMove(map, 600 - 40 * i, 300, 5)
+            mouseRelease(map, 280, 300, Qt.LeftButton, Qt.NoModifier, 5)
+            var released = map.viewport.centerLon
+            tryVerify(function() { return map.viewport.centerLon > released + 0.01 }, 3000,
+                      "the map kept moving east")
+        }
+
+        function test_positionAndScale() {
+            var map = makeMap(testBasemap)
+            map.positionLon = 111.49
+            map.positionLat = 33.14
+            map.positionAccuracyM = 5000
+            map.positionValid = true
+            var circle = findChild(map, "accuracyCircle")
+            verify(circle.visible)
+            // 5 km at zoom 10 and 33.14°N: 152.87 · cos(33.14°) m a pixel.
+            var metresPerPixel = 152.874 * Math.cos(33.14 * Math.PI / 180)
+            verify(Math.abs(circle.width - 2 * 5000 / metresPerPixel) < 0.5, circle.width)
+            map.centerOn(111.49, 33.14, 12)
+            verify(Math.abs(circle.width - 8 * 5000 / metresPerPixel) < 1, circle.width)
+            map.positionAccuracyM = 100 // 3 px: the dot alone
+            verify(!circle.visible)
+            // The scale bar: the longest round length within 120 px (128 m a pixel at 10).
+            map.centerOn(111.49, 33.14, 10)
+            var bar = findChild(map, "scaleBar")
+            compare(bar.metres, 10000)
+            compare(bar.label, "10 公里")
+            map.centerOn(111.49, 33.14, 17) // beyond the basemap's last level + 3: 13
+            compare(map.viewport.zoom, 13)
+            compare(bar.metres, 1000) // 16 m a pixel
+            compare(bar.label, "1 公里")
+            map.positionValid = false
+            verify(!circle.visible)
+        }
+
         function test_tapSaysWhere() {
             var map = makeMap(testBasemap)
             var tapped = createTemporaryObject(spyOn, root, { target: map, signalName: "tappedAt" })
