@@ -228,6 +228,7 @@ Item {
         id: drag
         target: null
         enabled: map.interactive
+        maximumPointCount: 1 // two fingers pinch
         property vector2d previous: Qt.vector2d(0, 0)
         onActiveChanged: {
             if (active) {
