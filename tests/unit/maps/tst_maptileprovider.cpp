@@ -161,6 +161,16 @@ private slots:
         QVERIFY(!refused.valid);
         QCOMPARE(refused.error, QStringLiteral("底图没有注明坐标系（datum），无法把位置画准"));
         QVERIFY(!readBasemapInfo(m_dir.filePath(QStringLiteral("gone"))).valid);
+        // Every code MbtilesFile gives has words of its own.
+        for (const char *code :
+             {"mbtiles_not_found", "mbtiles_not_sqlite", "mbtiles_truncated", "mbtiles_corrupt",
+              "mbtiles_not_mbtiles", "mbtiles_empty", "mbtiles_bad_format", "mbtiles_no_datum",
+              "mbtiles_unknown_datum"}) {
+            const QString words = BasemapText::describe(QString::fromLatin1(code));
+            QVERIFY2(!words.contains(QLatin1String(code)), code);
+            QVERIFY(words.contains(QStringLiteral("底图"))
+                    || words.contains(QStringLiteral("文件")));
+        }
         QCOMPARE(BasemapText::describe(QStringLiteral("mbtiles_from_the_future")),
                  QStringLiteral("底图无法打开（mbtiles_from_the_future）"));
     }
