@@ -40,10 +40,15 @@ Item {
 
     clip: true
 
+    // A new basemap (another file) is shown at its centre; the same one handed again (its
+    // controller's property re-read) leaves the view where the user put it.
+    property string shownPath: ""
     function showBasemap() {
-        if (basemap.valid)
-            viewportObject.centerOn(basemap.centerLon, basemap.centerLat,
-                                    Math.max(basemap.minZoom, basemap.centerZoom))
+        if (!basemap.valid || basemap.path === shownPath)
+            return
+        shownPath = basemap.path
+        viewportObject.centerOn(basemap.centerLon, basemap.centerLat,
+                                Math.max(basemap.minZoom, basemap.centerZoom))
     }
     onBasemapChanged: showBasemap()
     Component.onCompleted: showBasemap()

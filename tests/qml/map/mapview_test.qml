@@ -182,6 +182,19 @@ Item {
             verify(Math.abs(tapped.signalArguments[0][1] - map.viewport.centerLat) < 1e-6)
         }
 
+        function test_newBasemapRecentresTheSameOneDoesNot() {
+            var map = makeMap(noDatumBasemap)
+            map.centerOn(100.0, 30.0, 5)
+            map.basemap = testBasemap // a package arrived: shown at its centre
+            compare(map.viewport.centerLon, 111.49)
+            compare(map.viewport.zoom, 10)
+            allTilesShown(map)
+            map.viewport.panBy(-200, 0)
+            var lon = map.viewport.centerLon
+            map.basemap = testBasemap // the same file handed again
+            compare(map.viewport.centerLon, lon)
+        }
+
         function test_basemapWithoutDatum() {
             var map = makeMap(noDatumBasemap)
             verify(!map.basemap.valid)
