@@ -28,6 +28,8 @@ const QImage &transparentTile()
 
 void TileJob::run()
 {
+    if (m_cancelled->load())
+        return; // nobody waits for it
     emit done(m_provider->tile(m_path, m_z, m_x, m_y));
 }
 
@@ -123,7 +125,7 @@ QQuickImageResponse *MapTileProvider::requestImageResponse(const QString &id, co
             response, [response] { response->deliver(transparentTile()); }, Qt::QueuedConnection);
         return response;
     }
-    auto *job = new TileJob(this, path, z, x, y);
+    auto *job = new TileJob(this, path, z, x, y, response->cancelled());
     QObject::connect(job, &TileJob::done, response, &TileResponse::deliver, Qt::QueuedConnection);
     m_pool.start(job);
     return response;

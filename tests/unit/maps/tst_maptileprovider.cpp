@@ -81,6 +81,31 @@ private slots:
         QCOMPARE(provider.cache().count(), 0);
     }
 
+    void imagesGoneBeforeTheirTiles()
+    {
+        // A fast pan deletes Images whose tiles are still on the pool: the engine cancels and
+        // deletes their responses. Nothing may touch a deleted response (the run under the
+        // sanitizers would say so), and the provider is still answering after.
+        MapTileProvider provider;
+        for (const TestMbtiles::Range &r : tileRangesFor(kTestBasemapBox, 8, 10)) {
+            for (int x = r.x0; x <= r.x1; ++x) {
+                for (int y = r.y0; y <= r.y1; ++y) {
+                    const QString id = MapTileProvider::sourceFor(r.z, x, y, m_path)
+                                           .mid(QStringLiteral("image://basemap/").size());
+                    QQuickImageResponse *response = provider.requestImageResponse(id, {});
+                    response->cancel();
+                    delete response;
+                }
+            }
+        }
+        QCoreApplication::processEvents(); // delivers whatever was queued to the gone ones
+        const auto r = tileRangesFor(kTestBasemapBox, 9, 9).first();
+        QCOMPARE(request(provider, MapTileProvider::sourceFor(9, r.x0, r.y0, m_path))
+                     .pixelColor(3, 3)
+                     .rgb(),
+                 TestMbtiles::colourOf(9, r.x0, r.y0).rgb());
+    }
+
     void fileCutWhileShown()
     {
         // The file is cut short under an open map (a disk failing, a copy over it): every tile
