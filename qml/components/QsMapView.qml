@@ -82,6 +82,8 @@ Item {
     // load after a zoom, and where the view's level lacks a tile.
     Item {
         id: coarsePlane
+        // At the basemap's first levels it would be the view's own level again.
+        visible: coarseGrid.tileZoom < grid.tileZoom
         x: coarseGrid.planeX
         y: coarseGrid.planeY
         scale: coarseGrid.planeScale
