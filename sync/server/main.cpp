@@ -11,6 +11,8 @@
 #include "authenticator.h"
 #include "authservice.h"
 #include "backupcommand.h"
+#include "basemapcatalog.h"
+#include "basemapcommands.h"
 #include "blobservice.h"
 #include "blobstore.h"
 #include "callidentities.h"
@@ -85,6 +87,8 @@ int main(int argc, char *argv[])
         return runBackupCommand(arguments);
     if (arguments.size() > 1 && arguments[1] == QLatin1String("health"))
         return runHealthCommand(arguments);
+    if (arguments.size() > 1 && arguments[1] == QLatin1String("basemap"))
+        return runBasemapCommand(arguments);
     if (arguments.size() > 1
         && QStringList({QStringLiteral("user"), QStringLiteral("device"),
                         QStringLiteral("template"), QStringLiteral("reference")})
@@ -261,7 +265,8 @@ int main(int argc, char *argv[])
     AuthService auth(db->accounts(), db->invites(), authenticator, loginWorkerThreads,
                      tokenTtlS * 1000, requireInvite);
     ReferenceCatalog reference(db->catalog());
-    CatalogService catalog(*changes, templates, reference, authenticator,
+    BasemapCatalog basemaps(db->catalog(), blobStore);
+    CatalogService catalog(*changes, templates, reference, basemaps, authenticator,
                            QStringLiteral(QINGSHUI_VERSION));
     const std::unique_ptr<UploadStore> uploads = db->uploadStore();
     BlobService blobs(blobStore, *changes, *uploads, authenticator);
