@@ -1,0 +1,17 @@
+# Basemaps delivered by sync (issue 17): the server's packages on both backends, the device's
+# fetch (cut, resumed, a full disk, a corrupt package, the newer replacing the older), the
+# controller (import by hand, words for each state).
+qs_add_qtest(tst_basemapserver SOURCES basemaps/tst_basemapserver.cpp
+             LIBS qs_sync qs_proto SQLite::SQLite3 Qt6::Gui)
+add_dependencies(tst_basemapserver qingshui-server)
+qs_on_both_backends(tst_basemapserver)
+
+# The device's fetch; a driver process for the full disk (RLIMIT_FSIZE), as for photos.
+qt_add_executable(basemapfetchdriver basemaps/basemapfetchdriver.cpp)
+target_link_libraries(basemapfetchdriver PRIVATE qs_sync)
+qs_add_qtest(tst_basemapsync SOURCES basemaps/tst_basemapsync.cpp
+             LIBS qs_sync qs_proto SQLite::SQLite3 Qt6::Gui Qt6::Network)
+target_compile_definitions(tst_basemapsync PRIVATE
+    QS_BASEMAPFETCHDRIVER_PATH="$<TARGET_FILE:basemapfetchdriver>")
+add_dependencies(tst_basemapsync basemapfetchdriver qingshui-server)
+qs_on_both_backends(tst_basemapsync)
