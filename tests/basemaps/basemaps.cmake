@@ -15,3 +15,7 @@ target_compile_definitions(tst_basemapsync PRIVATE
     QS_BASEMAPFETCHDRIVER_PATH="$<TARGET_FILE:basemapfetchdriver>")
 add_dependencies(tst_basemapsync basemapfetchdriver qingshui-server)
 qs_on_both_backends(tst_basemapsync)
+
+qs_add_qtest(tst_basemapcontroller SOURCES basemaps/tst_basemapcontroller.cpp
+             LIBS qs_backend SQLite::SQLite3)
+add_dependencies(tst_basemapcontroller qingshui-server)
