@@ -184,7 +184,8 @@ void BasemapController::refresh()
         line.installed = b.installed();
         line.stateText = stateText(b, &line.progress);
         line.current = b.installed() && m_current.valid
-            && m_current.path == pathFor(m_options.directory, b.sha256);
+            && m_current.path
+                == QFileInfo(pathFor(m_options.directory, b.sha256)).absoluteFilePath();
         if (line.current)
             line.stateText = tr("使用中");
         if (!b.installed() && !b.failure.isEmpty()

@@ -13,6 +13,12 @@ const QString kColumns
     = QStringLiteral("sha256, server_id, name, scope_code, datum, size_bytes, added_at_ms, "
                      "offered, installed_at_ms, failure, failure_args");
 
+// Qt binds a null QString as NULL; the text columns are NOT NULL with '' for none.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 } // namespace
 
 QList<StoredBasemap> BasemapRepository::select(const QString &where) const
@@ -76,11 +82,11 @@ bool BasemapRepository::storeOffered(const QList<StoredBasemap> &packages)
     for (const StoredBasemap &b : packages) {
         if (!ok)
             break;
-        q.addBindValue(b.sha256);
+        q.addBindValue(text(b.sha256));
         q.addBindValue(b.serverId);
-        q.addBindValue(b.name);
-        q.addBindValue(b.scopeCode);
-        q.addBindValue(b.datum);
+        q.addBindValue(text(b.name));
+        q.addBindValue(text(b.scopeCode));
+        q.addBindValue(text(b.datum));
         q.addBindValue(b.sizeBytes);
         q.addBindValue(b.addedAtMs);
         ok = q.exec();
@@ -151,7 +157,7 @@ bool BasemapRepository::recordImported(const StoredBasemap &b, QStringList *obso
     Transaction tx(m_db);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT sha256 FROM basemap WHERE server_id = 0 AND sha256 <> ?"));
-    q.addBindValue(b.sha256);
+    q.addBindValue(text(b.sha256));
     bool ok = tx.isOpen() && q.exec();
     QStringList gone;
     while (ok && q.next())
@@ -167,10 +173,10 @@ bool BasemapRepository::recordImported(const StoredBasemap &b, QStringList *obso
             "INSERT INTO basemap (sha256, server_id, name, scope_code, datum, size_bytes, "
             "added_at_ms, installed_at_ms) VALUES (?,0,?,?,?,?,?,?) ON CONFLICT(sha256) "
             "DO UPDATE SET installed_at_ms = excluded.installed_at_ms, failure = ''"));
-        q.addBindValue(b.sha256);
-        q.addBindValue(b.name);
-        q.addBindValue(b.scopeCode);
-        q.addBindValue(b.datum);
+        q.addBindValue(text(b.sha256));
+        q.addBindValue(text(b.name));
+        q.addBindValue(text(b.scopeCode));
+        q.addBindValue(text(b.datum));
         q.addBindValue(b.sizeBytes);
         q.addBindValue(b.addedAtMs);
         q.addBindValue(QDateTime::currentMSecsSinceEpoch());
@@ -189,8 +195,8 @@ bool BasemapRepository::setFailure(const QString &sha256, const QString &code,
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE basemap SET failure = ?, failure_args = ? WHERE sha256 = ?"));
-    q.addBindValue(code);
-    q.addBindValue(args.join(QLatin1Char('\n')));
+    q.addBindValue(text(code));
+    q.addBindValue(text(args.join(QLatin1Char('\n'))));
     q.addBindValue(sha256);
     if (q.exec())
         return true;

@@ -19,7 +19,7 @@ bool checkPackage(const QString &path, MbtilesMetadata *meta, QString *error)
     const MbtilesFile file(path);
     *meta = file.metadata();
     if (!meta->ok) {
-        *error = meta->error;
+        *error = QStringLiteral("%1 [%2]").arg(meta->error, meta->errorCode);
         return false;
     }
     if (meta->datum.isEmpty()) {

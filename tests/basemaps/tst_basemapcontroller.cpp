@@ -9,6 +9,7 @@
 #include "serverprocess.h"
 #include "storage/basemaprepository.h"
 #include "storage/database.h"
+#include "storage/referencedatarepository.h"
 #include "syncsession.h"
 #include "synctransport.h"
 #include "testlogin.h"
@@ -19,6 +20,8 @@
 #include <QTemporaryDir>
 #include <QUrl>
 #include <QtTest>
+
+#include <atomic>
 
 namespace {
 
@@ -152,12 +155,14 @@ private slots:
         QVERIFY2(logInStore(store, server.address(), "town-ins", &error), qPrintable(error));
         Database db;
         QVERIFY(db.open(store));
+        QVERIFY(ReferenceDataRepository(db.connection()).loadIfEmpty()); // as the app does
 
         BasemapController::Options options;
         options.databasePath = store;
+        options.serverAddress = server.address(); // as --server: logInStore names none
         options.directory = dir.filePath("basemaps");
-        qint64 free = 10 * 1024;
-        options.freeBytes = [&free](const QString &) { return free; };
+        std::atomic<qint64> free {10 * 1024}; // read on the fetcher's thread
+        options.freeBytes = [&free](const QString &) { return free.load(); };
         options.marginBytes = 1024;
         BasemapController basemaps(db.connection(), options, nullptr);
 

@@ -25,6 +25,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QUuid>
 #include <QtTest>
 
 namespace v1 = qingshui::v1;
@@ -52,6 +53,12 @@ int callsTo(const QByteArray &output, const QString &method)
     }
     return n;
 }
+// A device id (a UUID) per account, the same at every login.
+std::string deviceOf(const QString &user)
+{
+    return QUuid::createUuidV5(QUuid(), user).toString(QUuid::WithoutBraces).toStdString();
+}
+
 int allCalls(const QByteArray &output)
 {
     int n = 0;
@@ -234,15 +241,19 @@ private slots:
         auto offeredTo = [&](const QString &user, bool asks, QStringList *shas) {
             QByteArray token;
             QString error;
-            if (!logInForToken(channel, user, ("dev-" + user).toStdString(), &token, &error))
+            if (!logInForToken(channel, user, deviceOf(user), &token, &error))
                 return false;
             v1::ReferenceDataRequest request;
-            request.set_known_version(1000); // no regions: only the basemaps
+            request.set_known_version(1); // the server's: no regions, only the basemaps
             request.set_wants_basemaps(asks);
             v1::ReferenceDataResponse response;
             grpc::ClientContext context;
             context.AddMetadata("authorization", "Bearer " + token.toStdString());
-            if (!v1::Catalog::NewStub(channel)->ReferenceData(&context, request, &response).ok())
+            const grpc::Status status
+                = v1::Catalog::NewStub(channel)->ReferenceData(&context, request, &response);
+            if (!status.ok())
+                qWarning("ReferenceData: %s", status.error_message().c_str());
+            if (!status.ok())
                 return false;
             for (const auto &p : response.basemaps())
                 *shas << QString::fromStdString(p.sha256());
@@ -269,7 +280,7 @@ private slots:
         for (const QString &user : {QString("county-sup"), QString("town-ins")}) {
             QByteArray token;
             QString error;
-            QVERIFY(logInForToken(channel, user, ("dev-" + user).toStdString(), &token, &error));
+            QVERIFY(logInForToken(channel, user, deviceOf(user), &token, &error));
             BlobDownloader downloader(channel, token);
             const QString target = site.dir.filePath(user + ".mbtiles");
             QVERIFY2(downloader.download(townSha, target), qPrintable(downloader.lastError()));
@@ -278,7 +289,7 @@ private slots:
         for (const QString &user : {QString("other-ins"), QString("kiosk")}) {
             QByteArray token;
             QString error;
-            QVERIFY(logInForToken(channel, user, ("dev-" + user).toStdString(), &token, &error));
+            QVERIFY(logInForToken(channel, user, deviceOf(user), &token, &error));
             BlobDownloader downloader(channel, token);
             QVERIFY(!downloader.download(countySha, site.dir.filePath(user + ".mbtiles")));
             QCOMPARE(downloader.lastRefusal().code, QString("blob_not_available"));
@@ -291,7 +302,7 @@ private slots:
         QCOMPARE(shas, QStringList {townSha});
         QByteArray token;
         QString error;
-        QVERIFY(logInForToken(channel, "county-sup", "dev-county-sup", &token, &error));
+        QVERIFY(logInForToken(channel, "county-sup", deviceOf("county-sup"), &token, &error));
         BlobDownloader downloader(channel, token);
         QVERIFY(!downloader.download(countySha, site.dir.filePath("again.mbtiles")));
         QCOMPARE(downloader.lastRefusal().code, QString("blob_not_available"));

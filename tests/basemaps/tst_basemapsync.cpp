@@ -158,12 +158,12 @@ private slots:
         TcpProxy proxy("127.0.0.1", quint16(site.server->address().section(':', 1).toUInt()));
         QVERIFY(proxy.start());
         BasemapFetcher::Options options;
-        // Half-way the link drops: the next byte the tablet sends resets both sockets.
-        bool armed = false;
+        // Half-way the link drops: both sockets reset.
+        bool dropped = false;
         options.progress = [&](const QString &, qint64 done, qint64 total) {
-            if (!armed && done >= total / 2) {
-                armed = true;
-                proxy.cutAfter(1);
+            if (!dropped && done >= total / 2) {
+                dropped = true;
+                proxy.cutNow();
             }
         };
         BasemapFetcher::Outcome outcome = site.fetch(options, proxy.address());
@@ -282,7 +282,7 @@ private slots:
 
         const BasemapFetcher::Outcome outcome = site.fetch();
         QCOMPARE(outcome.failed, 1);
-        const StoredBasemap failed = site.repository().toFetch().value(0);
+        const StoredBasemap failed = site.repository().all().value(0);
         QCOMPARE(failed.failure, QString(BasemapFetcher::kChecksum));
         QVERIFY(!QFile::exists(site.fileOf(sha)));
         QVERIFY(!QFile::exists(site.fileOf(sha) + ".part"));
