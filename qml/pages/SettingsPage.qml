@@ -174,6 +174,39 @@ Page {
                 }
             }
 
+            RowLayout {
+                spacing: Theme.spacing
+                Button {
+                    objectName: "settingsSyncButton"
+                    text: qsTr("立即同步")
+                    implicitHeight: Theme.touchTarget
+                    enabled: page.settings.serverAddress !== ""
+                    onClicked: Sync.syncNow()
+                }
+                Button {
+                    objectName: "logOutButton"
+                    text: qsTr("退出登录")
+                    implicitHeight: Theme.touchTarget
+                    enabled: page.settings.username !== ""
+                    onClicked: logOutDialog.open()
+                }
+                Button {
+                    objectName: "changeServerButton"
+                    text: qsTr("更换服务器")
+                    implicitHeight: Theme.touchTarget
+                    enabled: page.settings.serverAddress !== "" && !page.settings.serverOverridden
+                    onClicked: changeServerDialog.open()
+                }
+            }
+            Label {
+                objectName: "settingsError"
+                Layout.fillWidth: true
+                visible: text !== ""
+                text: page.settings.error
+                color: Theme.danger
+                wrapMode: Text.WordWrap
+            }
+
             GroupBox {
                 id: basemapBox
                 objectName: "settingsBasemaps"
@@ -240,39 +273,6 @@ Page {
                         font.pixelSize: Theme.fontSmall
                     }
                 }
-            }
-
-            RowLayout {
-                spacing: Theme.spacing
-                Button {
-                    objectName: "settingsSyncButton"
-                    text: qsTr("立即同步")
-                    implicitHeight: Theme.touchTarget
-                    enabled: page.settings.serverAddress !== ""
-                    onClicked: Sync.syncNow()
-                }
-                Button {
-                    objectName: "logOutButton"
-                    text: qsTr("退出登录")
-                    implicitHeight: Theme.touchTarget
-                    enabled: page.settings.username !== ""
-                    onClicked: logOutDialog.open()
-                }
-                Button {
-                    objectName: "changeServerButton"
-                    text: qsTr("更换服务器")
-                    implicitHeight: Theme.touchTarget
-                    enabled: page.settings.serverAddress !== "" && !page.settings.serverOverridden
-                    onClicked: changeServerDialog.open()
-                }
-            }
-            Label {
-                objectName: "settingsError"
-                Layout.fillWidth: true
-                visible: text !== ""
-                text: page.settings.error
-                color: Theme.danger
-                wrapMode: Text.WordWrap
             }
 
             Label {
