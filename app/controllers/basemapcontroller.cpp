@@ -48,7 +48,7 @@ BasemapController::BasemapController(QSqlDatabase db, Options options, NetworkWa
     connect(m_job.get(), &BasemapFetchJob::progress, this,
             [this](const QString &sha, qint64 done, qint64 total) {
                 m_progress[sha] = {done, total};
-                refresh();
+                buildLines(BasemapRepository(m_db).all()); // the lines only: nothing installed
             });
     connect(m_job.get(), &BasemapFetchJob::finished, this, [this] {
         m_busy = false;
@@ -127,6 +127,9 @@ QString BasemapController::failureText(const QString &code, const QStringList &a
             .arg(bytesArg(args, 1), bytesArg(args, 2));
     if (code == QLatin1String(BasemapFetcher::kInvalid))
         return tr("此底图无法使用：%1").arg(args.value(0));
+    // Retired on the server meanwhile (a newer one came): the next sync lists what replaced it.
+    if (code == QLatin1String("blob_not_available"))
+        return tr("服务器已不再提供此底图（可能已有更新的底图），下次同步时更新");
     return RefusalText::describe(Refusal {code, args});
 }
 
@@ -151,8 +154,7 @@ QString BasemapController::stateText(const StoredBasemap &b, double *progress) c
 
 void BasemapController::refresh()
 {
-    BasemapRepository repository(m_db);
-    const QList<StoredBasemap> all = repository.all();
+    const QList<StoredBasemap> all = BasemapRepository(m_db).all();
     // The newest installed package the map can open; a broken file falls back to the next.
     BasemapInfo current;
     bool found = false;
@@ -174,6 +176,13 @@ void BasemapController::refresh()
     const bool currentChangedNow
         = current.path != m_current.path || current.valid != m_current.valid;
     m_current = current;
+    buildLines(all);
+    if (currentChangedNow)
+        emit currentChanged();
+}
+
+void BasemapController::buildLines(const QList<StoredBasemap> &all)
+{
     QList<BasemapPackageLine> lines;
     for (const StoredBasemap &b : all) {
         BasemapPackageLine line;
@@ -195,8 +204,6 @@ void BasemapController::refresh()
     }
     m_lines = lines;
     emit changed();
-    if (currentChangedNow)
-        emit currentChanged();
 }
 
 bool BasemapController::fail(const QString &message)

@@ -76,6 +76,7 @@ private:
     QString stateText(const StoredBasemap &b, double *progress) const;
     QString failureText(const QString &code, const QStringList &args) const;
     QString scopeText(const QString &code) const;
+    void buildLines(const QList<StoredBasemap> &all);
     bool fail(const QString &message);
 
     QSqlDatabase m_db;
