@@ -292,6 +292,38 @@ private slots:
         QVERIFY(!site.repository().current());
     }
 
+    // Verified bytes the map cannot open (a package made for a newer app): not installed, not
+    // fetched again, and the basemap the map had stays.
+    void aPackageTheMapCannotOpenIsNotInstalled()
+    {
+        Site site;
+        QVERIFY(site.create());
+        const QString older = site.add(100 * 1024, "2025");
+        QVERIFY(site.sync());
+        QCOMPARE(site.fetch().installed, 1);
+        const QString newer = site.add(120 * 1024, "2026");
+        QVERIFY(site.sync());
+        BasemapFetcher::Options options;
+        int opened = 0;
+        options.validate = [&](const QString &path) {
+            ++opened;
+            return path.contains(newer) ? QStringLiteral("底图的瓦片格式无法显示") : QString();
+        };
+        BasemapFetcher::Outcome outcome = site.fetch(options);
+        QCOMPARE(outcome.failed, 1);
+        QCOMPARE(opened, 1);
+        const StoredBasemap refused = site.repository().toFetch().value(0);
+        QCOMPARE(refused.sha256, newer);
+        QCOMPARE(refused.failure, QString(BasemapFetcher::kInvalid));
+        QCOMPARE(refused.failureArgs, QStringList {"底图的瓦片格式无法显示"});
+        QVERIFY(!QFile::exists(site.fileOf(newer)));
+        QCOMPARE(site.repository().current()->sha256, older);
+        QVERIFY(QFile::exists(site.fileOf(older)));
+        outcome = site.fetch(options); // not downloaded again
+        QCOMPARE(outcome.failed, 0);
+        QCOMPARE(opened, 1);
+    }
+
     void aMeteredNetworkWaitsUnlessTheUserAllowsIt()
     {
         Site site;
