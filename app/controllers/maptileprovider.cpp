@@ -88,8 +88,15 @@ QImage MapTileProvider::tile(const QString &path, int z, int x, int y)
     const std::shared_ptr<MbtilesFile> mbtiles = file(path);
     QString error;
     const QByteArray bytes = mbtiles->tile(z, x, y, &error);
-    if (!error.isEmpty() && mbtiles->isOk()) // a file that did not open was logged once
-        qWarning() << "basemap tile" << z << x << y << error;
+    // Logged once per file: a damaged file would otherwise log every tile of every pan (and a
+    // file that did not open was logged when it was opened).
+    if (!error.isEmpty() && mbtiles->isOk()) {
+        QMutexLocker lock(&m_filesMutex);
+        if (!m_damaged.contains(path)) {
+            m_damaged.insert(path);
+            qWarning() << "basemap tile" << z << x << y << error << "(further errors not logged)";
+        }
+    }
     if (!bytes.isEmpty())
         image = QImage::fromData(bytes);
     if (image.isNull())

@@ -4,6 +4,7 @@
 #include "ledgerbench.h"
 #include "loadbench.h"
 #include "loginbench.h"
+#include "mapbench.h"
 #include "reportbench.h"
 #include "reviewbench.h"
 #include "storebench.h"
@@ -19,6 +20,7 @@ int main(int argc, char *argv[])
         std::fprintf(
             stderr,
             "usage: qingshui-bench store|sync|review|ledger|kiosk|load [--postgres [URL]]\n"
+            "       qingshui-bench map [--basemap FILE.mbtiles]\n"
             "       qingshui-bench logins [--postgres [URL]] [server options]\n");
         return 2;
     }
@@ -38,6 +40,8 @@ int main(int argc, char *argv[])
         return runLedgerBench();
     if (std::strcmp(argv[1], "kiosk") == 0)
         return runKioskBench(argc, argv);
+    if (std::strcmp(argv[1], "map") == 0)
+        return runMapBench(argc, argv);
     if (std::strcmp(argv[1], "logins") == 0)
         return runLoginBench(QCoreApplication::arguments().mid(2));
     if (std::strcmp(argv[1], "load") == 0)

@@ -81,6 +81,37 @@ private slots:
         QCOMPARE(provider.cache().count(), 0);
     }
 
+    void fileCutWhileShown()
+    {
+        // The file is cut short under an open map (a disk failing, a copy over it): every tile
+        // asked for is still answered — a tile or a transparent one — and nothing crashes.
+        const QString path = m_dir.filePath(QStringLiteral("cut.mbtiles"));
+        QVERIFY(TestMbtiles().write(path, tileRangesFor(kTestBasemapBox, 8, 10)));
+        MapTileProvider provider;
+        const auto first = tileRangesFor(kTestBasemapBox, 8, 8).first();
+        QCOMPARE(request(provider, MapTileProvider::sourceFor(8, first.x0, first.y0, path))
+                     .pixelColor(0, 0)
+                     .rgb(),
+                 TestMbtiles::colourOf(8, first.x0, first.y0).rgb());
+        QFile file(path);
+        QVERIFY(file.resize(8192));
+        int answered = 0, transparent = 0;
+        for (const TestMbtiles::Range &r : tileRangesFor(kTestBasemapBox, 9, 10)) {
+            for (int x = r.x0; x <= r.x1; ++x) {
+                for (int y = r.y0; y <= r.y1; ++y) {
+                    const QImage tile
+                        = request(provider, MapTileProvider::sourceFor(r.z, x, y, path));
+                    QCOMPARE(tile.size(), QSize(256, 256));
+                    ++answered;
+                    if (tile.pixelColor(0, 0).alpha() == 0)
+                        ++transparent;
+                }
+            }
+        }
+        QVERIFY(answered > 8);
+        QCOMPARE(transparent, answered); // their pages are gone
+    }
+
     void cacheStaysWithinItsBytes()
     {
         MapTileProvider provider;
