@@ -7,6 +7,8 @@
 //   qingshui-server invite --user NAME --address HOST:PORT ... / invite list|revoke ID
 //   qingshui-server backup --db FILE --to FILE (backupcommand)
 //   qingshui-server health --address HOST:PORT [--tls-ca PEM] (healthcommand)
+//   qingshui-server basemap add FILE.mbtiles --scope CODE / basemap list|remove ID
+//   (basemapcommands)
 #include "admincommands.h"
 #include "authenticator.h"
 #include "authservice.h"
@@ -98,7 +100,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Qingshui 清水巡查 sync server. Accounts: qingshui-server user --help; "
-                       "tablets' enrolment codes: qingshui-server invite --help"));
+                       "tablets' enrolment codes: qingshui-server invite --help; offline "
+                       "basemaps: qingshui-server basemap --help"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(

@@ -18,6 +18,16 @@ struct BasemapServer {
         return tiles.write(path, {{8, 207, 208, 102, 103}, {9, 414, 417, 204, 207}});
     }
 
+#ifdef QS_DEMO_BASEMAP
+    // The demo basemap the build makes (app/data/basemaps, the lead's GDAL script) for a scope:
+    // what a journey's server offers its tablets.
+    static bool addDemo(ServerProcess &server, const QString &dbPath, const QString &scope)
+    {
+        return add(server, dbPath, QStringLiteral(QS_DEMO_BASEMAP), scope,
+                   QStringLiteral("演示底图"));
+    }
+#endif
+
     // `qingshui-server basemap add FILE --scope CODE [--name NAME]`; true on exit 0. The
     // command's output (what it added, or why not) is server.adminOutput().
     static bool add(ServerProcess &server, const QString &dbPath, const QString &file,
