@@ -55,6 +55,10 @@ int runBasemapCommand(const QStringList &arguments)
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("add|list|remove"));
     if (!p.parse(arguments))
         return fail(p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        std::printf("%s", qPrintable(p.helpText()));
+        return 0;
+    }
     const QStringList args = p.positionalArguments();
     if (!p.isSet(QStringLiteral("db")))
         return fail(QStringLiteral("--db PATH is required"));
