@@ -50,6 +50,7 @@ void BasemapFetchJob::start(bool metered, bool allowMetered)
 void BasemapFetchJob::run(bool metered, bool allowMetered)
 {
     int installed = 0, failed = 0, waiting = 0;
+    bool stopping = false;
     for (;;) {
         Database db;
         if (db.open(m_options.databasePath, m_options.checkpoints)) {
@@ -73,11 +74,13 @@ void BasemapFetchJob::run(bool metered, bool allowMetered)
                         Qt::QueuedConnection);
                 };
                 BasemapFetcher fetcher(db.connection(), transport.channel(), token.toUtf8(), o);
+                bool started = false;
                 {
                     std::lock_guard lock(m_mutex);
-                    m_fetcher = m_stopping ? nullptr : &fetcher;
+                    started = !m_stopping;
+                    m_fetcher = started ? &fetcher : nullptr;
                 }
-                if (m_fetcher) {
+                if (started) {
                     const BasemapFetcher::Outcome outcome = fetcher.run();
                     installed += outcome.installed;
                     failed += outcome.failed;
@@ -88,7 +91,8 @@ void BasemapFetchJob::run(bool metered, bool allowMetered)
             }
         }
         std::lock_guard lock(m_mutex);
-        if (!m_again || m_stopping) {
+        stopping = m_stopping;
+        if (!m_again || stopping) {
             m_running = false;
             break;
         }
@@ -96,7 +100,7 @@ void BasemapFetchJob::run(bool metered, bool allowMetered)
         metered = m_againMetered;
         allowMetered = m_againAllowMetered;
     }
-    if (!m_stopping) {
+    if (!stopping) {
         QMetaObject::invokeMethod(
             this, [this, installed, failed, waiting] { emit finished(installed, failed, waiting); },
             Qt::QueuedConnection);
