@@ -45,6 +45,8 @@ BasemapController::BasemapController(QSqlDatabase db, Options options, NetworkWa
         return info.valid ? QString() : info.error;
     };
     m_job = std::make_unique<BasemapFetchJob>(job);
+    // A copy cut short by a crash (or the power) is of no use: its room comes back now.
+    QFile::remove(m_options.directory + QStringLiteral("/import.part"));
     connect(m_job.get(), &BasemapFetchJob::progress, this,
             [this](const QString &sha, qint64 done, qint64 total) {
                 m_progress[sha] = {done, total};

@@ -16,6 +16,11 @@ target_compile_definitions(tst_basemapsync PRIVATE
 add_dependencies(tst_basemapsync basemapfetchdriver qingshui-server)
 qs_on_both_backends(tst_basemapsync)
 
+# Importing by hand onto a disk that fills up: a driver process under RLIMIT_FSIZE.
+qt_add_executable(basemapimportdriver basemaps/basemapimportdriver.cpp)
+target_link_libraries(basemapimportdriver PRIVATE qs_backend Qt6::Gui)
 qs_add_qtest(tst_basemapcontroller SOURCES basemaps/tst_basemapcontroller.cpp
              LIBS qs_backend SQLite::SQLite3)
-add_dependencies(tst_basemapcontroller qingshui-server)
+target_compile_definitions(tst_basemapcontroller PRIVATE
+    QS_BASEMAPIMPORTDRIVER_PATH="$<TARGET_FILE:basemapimportdriver>")
+add_dependencies(tst_basemapcontroller basemapimportdriver qingshui-server)

@@ -16,12 +16,16 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QUrl>
 #include <QtTest>
 
 #include <atomic>
+#include <csignal>
+#include <sys/resource.h>
 
 namespace {
 
@@ -140,6 +144,58 @@ private slots:
         QVERIFY2(basemaps.lastError().contains("存储空间不足"), qPrintable(basemaps.lastError()));
         QCOMPARE(basemaps.current().path, before.path);
         QCOMPARE(filesIn(options.directory), filesBefore);
+    }
+
+    // The disk fills up during the copy: a driver process held to a file-size limit. Nothing
+    // half-copied stays, the current basemap is the one imported before, and once there is
+    // room the same file imports.
+    void aDiskThatFillsUpDuringAnImportLosesNothing()
+    {
+        QTemporaryDir dir;
+        const QString store = dir.filePath("tablet.db");
+        const QString folder = dir.filePath("basemaps");
+        const QString small = dir.filePath("small.mbtiles");
+        QVERIFY(BasemapServer::writeFile(small));
+        TestMbtiles big;
+        big.metadata[0].second = "big";
+        // As large as a county's basemap needs to be to outgrow the limit.
+        big.metadata.append({"description", QString(3 * 1024 * 1024, QChar('x'))});
+        const QString large = dir.filePath("large.mbtiles");
+        QVERIFY(BasemapServer::writeFile(large, big));
+        auto runDriver = [&](const QString &file, qint64 limit, QString *out) {
+            QProcess p;
+            if (limit > 0) {
+                p.setChildProcessModifier([limit] {
+                    std::signal(SIGXFSZ, SIG_IGN);
+                    const rlimit l {rlim_t(limit), rlim_t(limit)};
+                    setrlimit(RLIMIT_FSIZE, &l);
+                });
+            }
+            p.setProcessEnvironment(QProcessEnvironment::systemEnvironment());
+            p.start(QStringLiteral(QS_BASEMAPIMPORTDRIVER_PATH), {store, folder, file});
+            if (!p.waitForFinished(60000)) {
+                p.kill();
+                p.waitForFinished();
+                return -1;
+            }
+            *out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+            return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        };
+        QString out;
+        QCOMPARE(runDriver(small, 0, &out), 0); // the store made, a first basemap in place
+        const QString currentPath = QRegularExpression("current (\\S+)").match(out).captured(1);
+        QVERIFY2(QFile::exists(currentPath), qPrintable(out));
+        const QStringList before = filesIn(folder);
+
+        QCOMPARE(runDriver(large, 1024 * 1024, &out), 1);
+        QVERIFY2(out.contains("refused") && out.contains("large.mbtiles")
+                     && out.contains("current " + currentPath),
+                 qPrintable(out));
+        QCOMPARE(filesIn(folder), before); // no half-copied file
+
+        QCOMPARE(runDriver(large, 0, &out), 0);
+        QVERIFY2(out.contains("imported big"), qPrintable(out));
+        QVERIFY(!QFile::exists(currentPath)); // the earlier import replaced
     }
 
     // After a sync the controller fetches what the server offers, on its own thread.
