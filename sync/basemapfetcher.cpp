@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QSet>
 #include <QStorageInfo>
 
 Q_LOGGING_CATEGORY(lcBasemaps, "qs.sync.basemaps")
@@ -64,6 +65,16 @@ BasemapFetcher::Outcome BasemapFetcher::run()
         for (const StoredBasemap &b : wanted)
             fail(b.sha256, QLatin1String(kLocalWrite), {m_options.directory}, &outcome);
         return outcome;
+    }
+    // The part of a package no longer offered (superseded before it came) only takes room.
+    QSet<QString> parts;
+    for (const StoredBasemap &b : wanted)
+        parts << b.sha256 + QStringLiteral(".mbtiles.part");
+    const QStringList found
+        = QDir(m_options.directory).entryList({QStringLiteral("*.mbtiles.part")}, QDir::Files);
+    for (const QString &part : found) {
+        if (!parts.contains(part))
+            QFile::remove(m_options.directory + QLatin1Char('/') + part);
     }
     for (const StoredBasemap &b : wanted) {
         if (m_cancelled)

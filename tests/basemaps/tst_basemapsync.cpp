@@ -193,6 +193,36 @@ private slots:
         QCOMPARE(site.repository().current()->sha256, sha);
     }
 
+    // A package superseded on the server before its download ended: its part only takes room.
+    void thePartOfAPackageSupersededBeforeItCameIsDeleted()
+    {
+        Site site;
+        QVERIFY(site.create());
+        const QString first = site.add(3 * 1024 * 1024, "2025");
+        QVERIFY(site.sync());
+        TcpProxy proxy("127.0.0.1", quint16(site.server->address().section(':', 1).toUInt()));
+        proxy.throttleDown(4 * 1000 * 1000);
+        QVERIFY(proxy.start());
+        BasemapFetcher::Options options;
+        bool dropped = false;
+        options.progress = [&](const QString &, qint64 done, qint64 total) {
+            if (!dropped && done >= total / 3) {
+                dropped = true;
+                proxy.cutNow();
+            }
+        };
+        QCOMPARE(site.fetch(options, proxy.address()).failed, 1);
+        QVERIFY(QFile::exists(site.fileOf(first) + ".part"));
+
+        const QString second = site.add(100 * 1024, "2026");
+        QVERIFY(site.sync());
+        QCOMPARE(site.repository().all().size(), 1); // the first is forgotten
+        QCOMPARE(site.fetch().installed, 1);
+        QVERIFY(!QFile::exists(site.fileOf(first) + ".part"));
+        QCOMPARE(site.repository().current()->sha256, second);
+        QCOMPARE(QDir(site.basemaps).entryList(QDir::Files), QStringList {second + ".mbtiles"});
+    }
+
     void aPackageLargerThanTheFreeDiskIsDeclinedAndTheOlderStays()
     {
         Site site;
