@@ -163,8 +163,12 @@ void BasemapController::refresh()
     for (const StoredBasemap &b : all) {
         if (!b.installed())
             continue;
-        const BasemapInfo info = readBasemapInfo(pathFor(m_options.directory, b.sha256));
+        BasemapInfo info = readBasemapInfo(pathFor(m_options.directory, b.sha256));
         if (info.valid) {
+            // The name the administrator gave the package (basemap add --name) is the one
+            // the tablets show.
+            if (!b.name.isEmpty())
+                info.name = b.name;
             current = info;
             found = true;
             break;

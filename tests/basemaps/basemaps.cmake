@@ -24,3 +24,15 @@ qs_add_qtest(tst_basemapcontroller SOURCES basemaps/tst_basemapcontroller.cpp
 target_compile_definitions(tst_basemapcontroller PRIVATE
     QS_BASEMAPIMPORTDRIVER_PATH="$<TARGET_FILE:basemapimportdriver>")
 add_dependencies(tst_basemapcontroller basemapimportdriver qingshui-server)
+
+# The settings page's 底图 through the real QML, against a real server offering a package.
+qt_add_executable(tst_qml_basemaps basemaps/tst_qml_basemaps.cpp)
+target_include_directories(tst_qml_basemaps PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/support)
+target_link_libraries(tst_qml_basemaps PRIVATE qs_backend qs_backendplugin qs_ui qs_uiplugin
+                      Qt6::QuickTest Qt6::QuickControls2 SQLite::SQLite3)
+target_compile_definitions(tst_qml_basemaps PRIVATE
+    QINGSHUI_SERVER_PATH="$<TARGET_FILE:qingshui-server>")
+add_dependencies(tst_qml_basemaps qingshui-server)
+add_test(NAME tst_qml_basemaps
+         COMMAND tst_qml_basemaps -input ${CMAKE_CURRENT_SOURCE_DIR}/basemaps/qml)
+set_tests_properties(tst_qml_basemaps PROPERTIES ENVIRONMENT "${QS_HEADLESS_ENV}" TIMEOUT 300)
