@@ -1,5 +1,6 @@
 #pragma once
 
+#include "controllers/basemapcontroller.h"
 #include "controllers/cameracontroller.h"
 #include "controllers/dashboardcontroller.h"
 #include "controllers/enrolmentcontroller.h"
@@ -103,6 +104,18 @@ public:
     static SettingsController *create(QQmlEngine *, QJSEngine *)
     {
         return QmlSingletons::handOver(&Services::settings, "Settings");
+    }
+};
+
+struct BasemapsSingleton {
+    Q_GADGET
+    QML_FOREIGN(BasemapController)
+    QML_NAMED_ELEMENT(Basemaps)
+    QML_SINGLETON
+public:
+    static BasemapController *create(QQmlEngine *, QJSEngine *)
+    {
+        return QmlSingletons::handOver(&Services::basemaps, "Basemaps");
     }
 };
 

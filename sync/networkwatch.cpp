@@ -37,3 +37,12 @@ bool NetworkWatch::start()
     });
     return true;
 }
+
+bool NetworkWatch::isMetered()
+{
+    if (m_meteredGiven)
+        return m_meteredForTest;
+    start();
+    const QNetworkInformation *info = QNetworkInformation::instance();
+    return info && info->supports(QNetworkInformation::Feature::Metered) && info->isMetered();
+}

@@ -15,6 +15,16 @@ public:
     // says when the network is back, and the scheduler probes the server instead.
     bool start();
 
+    // The network is metered (mobile data, a hotspot) as far as the system can say: large
+    // downloads (basemaps) wait for another unless the user allows them. Unknown: false.
+    bool isMetered();
+    // Tests: answer isMetered() with this instead of asking the system.
+    void setMeteredForTest(bool metered)
+    {
+        m_meteredForTest = metered;
+        m_meteredGiven = true;
+    }
+
 signals:
     void networkCameBack();
 
@@ -23,4 +33,6 @@ private:
     bool m_started = false;
     bool m_hasBackend = false;
     bool m_down = false;
+    bool m_meteredForTest = false;
+    bool m_meteredGiven = false;
 };

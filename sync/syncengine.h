@@ -84,6 +84,8 @@ public:
     QDateTime nextAttempt() const { return m_scheduler->nextAttempt(); }
     int consecutiveFailures() const { return m_scheduler->consecutiveFailures(); }
     const SyncScheduler &scheduler() const { return *m_scheduler; }
+    // What the system says of the network (metered or not: the basemap fetcher asks).
+    NetworkWatch *network() const { return m_network; }
 
     // The count the UI thread read from the store, shown until the sync thread reports its own.
     void setPendingCount(int count);

@@ -7,6 +7,7 @@
 #include "problemmapping.h"
 #include "publicphotos.h"
 #include "recordmapping.h"
+#include "storage/basemaprepository.h"
 #include "storage/outboxrepository.h"
 #include "storage/pulledpagewriter.h"
 #include "storage/referencedatarepository.h"
@@ -23,6 +24,7 @@
 
 #include <QDateTime>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <future>
@@ -434,9 +436,14 @@ bool SyncSession::fetchReferenceData(SyncResult *result)
     ReferenceDataRepository reference(m_db);
     qingshui::v1::ReferenceDataRequest request;
     request.set_known_version(reference.version());
+    // A kiosk shows no basemap; every other device learns its scope's packages here, in
+    // the call it makes anyway (docs/sync.md, "Basemaps").
+    request.set_wants_basemaps(!m_readOnly);
     qingshui::v1::ReferenceDataResponse response;
     if (!m_transport.referenceData(request, &response))
         return failed(result);
+    if (request.wants_basemaps() && !storeBasemaps(response, result))
+        return false;
     if (response.version() <= request.known_version() || response.units_size() == 0)
         return true;
     QList<PairedUnit> units;
@@ -464,5 +471,32 @@ bool SyncSession::fetchReferenceData(SyncResult *result)
                            QStringLiteral("local store: %1").arg(reference.lastError()));
     }
     result->referenceVersion = response.version();
+    return true;
+}
+
+bool SyncSession::storeBasemaps(const qingshui::v1::ReferenceDataResponse &response,
+                                SyncResult *result)
+{
+    QList<StoredBasemap> offered;
+    for (const auto &p : response.basemaps()) {
+        StoredBasemap b;
+        b.sha256 = QString::fromStdString(p.sha256());
+        b.serverId = p.id();
+        b.name = QString::fromStdString(p.name());
+        b.scopeCode = QString::fromStdString(p.scope_code());
+        b.datum = QString::fromStdString(p.datum());
+        b.sizeBytes = p.size_bytes();
+        b.addedAtMs = p.added_at_ms();
+        // A name that is no SHA-256 would make no file name: the server is wrong, skip it.
+        static const QRegularExpression sha(QStringLiteral("^[0-9a-f]{64}$"));
+        if (b.serverId > 0 && sha.match(b.sha256).hasMatch() && b.sizeBytes > 0)
+            offered << b;
+    }
+    BasemapRepository basemaps(m_db);
+    if (!basemaps.storeOffered(offered)) {
+        return failLocally(result, SyncErrorCode::kLocalStore, {basemaps.lastError()},
+                           QStringLiteral("local store: %1").arg(basemaps.lastError()));
+    }
+    result->basemapsToFetch = int(basemaps.toFetch().size());
     return true;
 }

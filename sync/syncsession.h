@@ -12,6 +12,7 @@
 class SyncTransport;
 namespace qingshui::v1 {
 class PushRequest;
+class ReferenceDataResponse;
 } // namespace qingshui::v1
 
 struct SyncResult {
@@ -33,6 +34,7 @@ struct SyncResult {
     int publicPhotosFetched = 0; // read-only: photos of public copies downloaded
     int publicPhotosMissing = 0; // read-only: listed photos not fetched (next sync tries again)
     int publicPhotosRemoved = 0; // read-only: files no public copy lists any more
+    int basemapsToFetch = 0; // basemap packages offered to this device and not on it yet
     QString error; // what happened, in English, for logs
     Refusal refusal; // what the server said of the failure, when it said it
     // Why it failed, for the user to read worded in their language (SyncErrorText): the
@@ -64,7 +66,8 @@ public:
     bool pullChanges(SyncResult *result);
     // Fetches the checklist template versions this device lacks.
     bool fetchTemplates(SyncResult *result);
-    // Fetches the server's reference regions if they are newer than the device's.
+    // Fetches the server's reference regions if they are newer than the device's, and (not
+    // read-only) the list of basemap packages for this device's scope (BasemapRepository).
     bool fetchReferenceData(SyncResult *result);
 
     // Bytes of photos sent (and on the server already) of those queued at the start.
@@ -90,6 +93,8 @@ private:
     // A failure found on this side: code (SyncErrorCode) and args for the user, detail for logs.
     static bool failLocally(SyncResult *result, const char *code, const QStringList &args,
                             const QString &detail);
+    // The reply's basemap list becomes what this device is offered.
+    bool storeBasemaps(const qingshui::v1::ReferenceDataResponse &response, SyncResult *result);
     // Pushes a refused batch op by op and sets the refused decision or ledger op aside.
     bool setAsideRefusedReview(const qingshui::v1::PushRequest &refused, SyncResult *result);
     // The last push was refused because this device's known mark is of another history.

@@ -1,5 +1,6 @@
 #include "servicehost.h"
 
+#include "controllers/basemapcontroller.h"
 #include "controllers/cameracontroller.h"
 #include "controllers/dashboardcontroller.h"
 #include "controllers/enrolmentcontroller.h"
@@ -197,6 +198,17 @@ void ServiceHost::buildAccount(const Options &options)
             records->reload();
     });
     wireEnrolment(options);
+    // Basemaps come with the sync's reference data; each sync then fetches what is new.
+    BasemapController::Options basemapOptions;
+    basemapOptions.databasePath = options.dbPath;
+    basemapOptions.serverAddress = options.serverAddress;
+    basemapOptions.directory
+        = QFileInfo(options.dbPath).absolutePath() + QStringLiteral("/basemaps");
+    m_basemaps = std::make_unique<BasemapController>(db, basemapOptions, sync->network());
+    connect(sync, &SyncEngine::finished, m_basemaps.get(), [basemaps = m_basemaps.get()] {
+        basemaps->refresh();
+        basemaps->fetch();
+    });
 }
 
 // Inspector: the GPS, the form and the camera that fill a record.
@@ -378,6 +390,7 @@ void ServiceHost::publish()
     s.form = m_form.get();
     s.camera = m_cameraController.get();
     s.ledger = m_ledger.get();
+    s.basemaps = m_basemaps.get();
     s.recordView = m_recordView.get();
     s.revisionView = m_revisionView.get();
     s.review = m_review.get();

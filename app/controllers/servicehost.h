@@ -4,6 +4,7 @@
 #include <QString>
 #include <memory>
 
+class BasemapController;
 class Database;
 class WalCheckpointer;
 class SearchIndexer;
@@ -122,6 +123,7 @@ private:
     std::unique_ptr<FrameSource> m_ownQrFrames;
     std::unique_ptr<EnrolmentController> m_enrolment;
     std::unique_ptr<SettingsController> m_settings;
+    std::unique_ptr<BasemapController> m_basemaps;
     QString m_mode;
     std::unique_ptr<Services> m_services;
 };

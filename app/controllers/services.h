@@ -2,6 +2,7 @@
 
 #include <QString>
 
+class BasemapController;
 class CameraController;
 class DashboardController;
 class EnrolmentController;
@@ -50,6 +51,8 @@ struct Services {
     CameraController *camera = nullptr;
     // Inspector and supervisor: the rectification ledger (problems, their steps)
     LedgerController *ledger = nullptr;
+    // Inspector and supervisor: the basemap the maps show, its packages by sync, importing
+    BasemapController *basemaps = nullptr;
     // Supervisor: review
     RecordViewController *recordView = nullptr; // also the kiosk's record card
     RecordViewController *revisionView = nullptr; // a past revision, read-only (conflicts)

@@ -1,11 +1,13 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import Qingshui.Backend
 import Qingshui.Ui
 
-// 设置: the server and how it is trusted, the account, this device, the last successful sync
-// and the last sync attempts; logging out and changing server. Neither deletes anything:
+// 设置: the server and how it is trusted, the account, this device, the basemaps (packages by
+// sync, their downloads, metered networks, importing a file), the last successful sync and
+// the last sync attempts; logging out and changing server. Neither deletes anything:
 // what waits to be sent is counted in the warning and stays queued.
 Page {
     id: page
@@ -205,6 +207,74 @@ Page {
                 wrapMode: Text.WordWrap
             }
 
+            GroupBox {
+                id: basemapBox
+                objectName: "settingsBasemaps"
+                Layout.fillWidth: true
+                title: qsTr("底图")
+                readonly property BasemapController basemaps: Basemaps
+                Column {
+                    width: parent.width
+                    spacing: Theme.spacing / 2
+                    Row2 {
+                        label: qsTr("地图显示")
+                        valueName: "basemapCurrent"
+                        value: basemapBox.basemaps.current.valid
+                               ? basemapBox.basemaps.current.name + " · "
+                                 + basemapBox.basemaps.current.datum
+                               : basemapBox.basemaps.current.error
+                    }
+                    Repeater {
+                        model: basemapBox.basemaps.packages
+                        delegate: Column {
+                            required property basemapPackageLine modelData
+                            width: parent.width
+                            spacing: 2
+                            Row2 {
+                                label: modelData.name
+                                valueName: "basemapPackage_" + modelData.sha256.substring(0, 8)
+                                value: modelData.scopeText + " · " + modelData.sizeText + " · "
+                                       + modelData.stateText
+                            }
+                            ProgressBar {
+                                width: parent.width
+                                visible: !modelData.installed && modelData.progress > 0
+                                value: modelData.progress
+                            }
+                        }
+                    }
+                    Label {
+                        visible: basemapBox.basemaps.packages.length === 0
+                        width: parent.width
+                        wrapMode: Text.Wrap
+                        text: qsTr("服务器尚未为本辖区提供底图。管理员用 qingshui-server basemap add 添加后，下次同步时自动下载。")
+                        color: Theme.textSecondary
+                        font.pixelSize: Theme.fontSmall
+                    }
+                    Switch {
+                        objectName: "basemapAllowMetered"
+                        text: qsTr("允许用移动数据下载底图")
+                        checked: basemapBox.basemaps.allowMetered
+                        onToggled: basemapBox.basemaps.allowMetered = checked
+                    }
+                    Button {
+                        objectName: "basemapImportButton"
+                        text: qsTr("导入底图文件…")
+                        implicitHeight: Theme.touchTarget
+                        onClicked: basemapDialog.open()
+                    }
+                    Label {
+                        objectName: "basemapError"
+                        visible: text !== ""
+                        width: parent.width
+                        wrapMode: Text.Wrap
+                        text: basemapBox.basemaps.lastError
+                        color: Theme.danger
+                        font.pixelSize: Theme.fontSmall
+                    }
+                }
+            }
+
             Label {
                 text: qsTr("同步记录（最近 50 次）")
                 font.pixelSize: Theme.fontTitle
@@ -329,5 +399,13 @@ Page {
                         .arg(page.settings.serverAddress)
         }
         onAccepted: page.settings.changeServer()
+    }
+
+    FileDialog {
+        id: basemapDialog
+        objectName: "basemapFileDialog"
+        title: qsTr("选择底图文件")
+        nameFilters: [qsTr("MBTiles 底图 (*.mbtiles)")]
+        onAccepted: Basemaps.importFile(selectedFile)
     }
 }

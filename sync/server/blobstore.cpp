@@ -116,3 +116,43 @@ bool BlobStore::storeBytes(const QByteArray &bytes, std::string *sha256, QString
     return p.finish(bytes.size(), *sha256, completePath(*sha256), error)
         == PartialBlob::Outcome::Stored;
 }
+
+bool BlobStore::storeFile(const QString &path, std::string *sha256, qint64 *size, QString *error)
+{
+    QFile in(path);
+    if (!in.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read %1: %2").arg(path, in.errorString());
+        return false;
+    }
+    // Named by a random part only until the hash is known: nothing else writes to it.
+    const QString name = newPartialName(std::string(64, '0'));
+    PartialBlob p(partialPath(name));
+    if (!p.open(error))
+        return false;
+    Sha256 hash;
+    QByteArray piece(1024 * 1024, Qt::Uninitialized);
+    qint64 offset = 0;
+    for (;;) {
+        const qint64 n = in.read(piece.data(), piece.size());
+        if (n < 0) {
+            *error = QStringLiteral("cannot read %1: %2").arg(path, in.errorString());
+            removePartial(name);
+            return false;
+        }
+        if (n == 0)
+            break;
+        hash.add(piece.constData(), size_t(n));
+        if (!p.writeAt(offset, piece.constData(), size_t(n), error)) {
+            removePartial(name);
+            return false;
+        }
+        offset += n;
+    }
+    *sha256 = hash.hexDigest();
+    *size = offset;
+    if (completeSize(*sha256) == offset) {
+        removePartial(name);
+        return true;
+    }
+    return p.finish(offset, *sha256, completePath(*sha256), error) == PartialBlob::Outcome::Stored;
+}

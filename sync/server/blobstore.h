@@ -52,6 +52,9 @@ public:
     // upload ends: written to a partial of its own, the hash checked, fsynced and linked into
     // place. A blob that is complete already is left as it is. *sha256 gets its name.
     bool storeBytes(const QByteArray &bytes, std::string *sha256, QString *error);
+    // The same for a file the administrator gives (a basemap package, of any size): copied
+    // in 1 MB pieces, hashed as it is read. *size gets its size.
+    bool storeFile(const QString &path, std::string *sha256, qint64 *size, QString *error);
 
 private:
     QString m_root;

@@ -1,5 +1,6 @@
 #include "catalogservice.h"
 
+#include "basemapcatalog.h"
 #include "changestore.h"
 #include "rawunary.h"
 #include "referencecatalog.h"
@@ -55,12 +56,15 @@ grpc::ServerUnaryReactor *CatalogService::ReferenceData(grpc::CallbackServerCont
 {
     return answerRaw<v1::ReferenceDataRequest, v1::ReferenceDataResponse>(
         context, request, response, &m_authenticator,
-        [this](const Caller &, const v1::ReferenceDataRequest &req,
+        [this](const Caller &caller, const v1::ReferenceDataRequest &req,
                v1::ReferenceDataResponse *resp) {
             QString error;
             if (!m_reference.fill(req.known_version(), resp, &error))
                 return refuse(grpc::StatusCode::INTERNAL, "server_error",
                               "cannot read the reference data");
+            if (req.wants_basemaps() && !m_basemaps.fill(caller, resp, &error))
+                return refuse(grpc::StatusCode::INTERNAL, "server_error",
+                              "cannot read the basemap packages");
             return grpc::Status::OK;
         });
 }

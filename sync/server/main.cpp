@@ -7,10 +7,14 @@
 //   qingshui-server invite --user NAME --address HOST:PORT ... / invite list|revoke ID
 //   qingshui-server backup --db FILE --to FILE (backupcommand)
 //   qingshui-server health --address HOST:PORT [--tls-ca PEM] (healthcommand)
+//   qingshui-server basemap add FILE.mbtiles --scope CODE / basemap list|remove ID
+//   (basemapcommands)
 #include "admincommands.h"
 #include "authenticator.h"
 #include "authservice.h"
 #include "backupcommand.h"
+#include "basemapcatalog.h"
+#include "basemapcommands.h"
 #include "blobservice.h"
 #include "blobstore.h"
 #include "callidentities.h"
@@ -85,6 +89,8 @@ int main(int argc, char *argv[])
         return runBackupCommand(arguments);
     if (arguments.size() > 1 && arguments[1] == QLatin1String("health"))
         return runHealthCommand(arguments);
+    if (arguments.size() > 1 && arguments[1] == QLatin1String("basemap"))
+        return runBasemapCommand(arguments);
     if (arguments.size() > 1
         && QStringList({QStringLiteral("user"), QStringLiteral("device"),
                         QStringLiteral("template"), QStringLiteral("reference")})
@@ -94,7 +100,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Qingshui 清水巡查 sync server. Accounts: qingshui-server user --help; "
-                       "tablets' enrolment codes: qingshui-server invite --help"));
+                       "tablets' enrolment codes: qingshui-server invite --help; offline "
+                       "basemaps: qingshui-server basemap --help"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(
@@ -261,7 +268,8 @@ int main(int argc, char *argv[])
     AuthService auth(db->accounts(), db->invites(), authenticator, loginWorkerThreads,
                      tokenTtlS * 1000, requireInvite);
     ReferenceCatalog reference(db->catalog());
-    CatalogService catalog(*changes, templates, reference, authenticator,
+    BasemapCatalog basemaps(db->catalog(), blobStore);
+    CatalogService catalog(*changes, templates, reference, basemaps, authenticator,
                            QStringLiteral(QINGSHUI_VERSION));
     const std::unique_ptr<UploadStore> uploads = db->uploadStore();
     BlobService blobs(blobStore, *changes, *uploads, authenticator);

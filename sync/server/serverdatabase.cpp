@@ -11,7 +11,7 @@
 
 namespace {
 
-constexpr int kSchemaVersion = 14;
+constexpr int kSchemaVersion = 15;
 
 QStringList statementsOf(const QString &resource)
 {

@@ -1,5 +1,7 @@
 #include "sqlitecatalogstore.h"
 
+#include "caller.h"
+#include "scopecondition.h"
 #include "serverdatabase.h"
 
 #include <QSqlError>
@@ -86,5 +88,105 @@ bool SqliteCatalogStore::reference(int version, Reference *out, QString *error)
         return false;
     }
     *out = {q.value(0).toByteArray(), q.value(1).toByteArray(), q.value(2).toByteArray()};
+    return true;
+}
+
+namespace {
+
+const QString kBasemapColumns = QStringLiteral(
+    "id, sha256, size_bytes, name, scope_code, datum, added_at_ms, retired_at_ms, retired_why");
+
+CatalogStore::Basemap basemapOf(const QSqlQuery &q)
+{
+    return {q.value(0).toLongLong(), q.value(1).toString(),   q.value(2).toLongLong(),
+            q.value(3).toString(),   q.value(4).toString(),   q.value(5).toString(),
+            q.value(6).toLongLong(), q.value(7).toLongLong(), q.value(8).toString()};
+}
+
+} // namespace
+
+bool SqliteCatalogStore::addBasemap(const Basemap &b, qint64 *id, QString *error)
+{
+    std::lock_guard lock(m_db.writeMutex());
+    QSqlDatabase db = m_db.connection();
+    if (!db.transaction()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE basemap SET retired_at_ms = ?, retired_why = 'superseded' "
+                             "WHERE retired_at_ms = 0 AND scope_code = ?"));
+    q.addBindValue(b.addedAtMs);
+    q.addBindValue(b.scopeCode);
+    bool ok = q.exec();
+    if (ok) {
+        q.prepare(QStringLiteral("INSERT INTO basemap (sha256, size_bytes, name, scope_code, "
+                                 "datum, added_at_ms) VALUES (?,?,?,?,?,?)"));
+        q.addBindValue(b.sha256);
+        q.addBindValue(b.sizeBytes);
+        q.addBindValue(b.name);
+        q.addBindValue(b.scopeCode);
+        q.addBindValue(b.datum);
+        q.addBindValue(b.addedAtMs);
+        ok = q.exec();
+    }
+    if (!ok || !db.commit()) {
+        *error = ok ? db.lastError().text() : q.lastError().text();
+        db.rollback();
+        return false;
+    }
+    *id = q.lastInsertId().toLongLong();
+    return true;
+}
+
+bool SqliteCatalogStore::basemaps(QList<Basemap> *out, QString *error)
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT %1 FROM basemap ORDER BY id").arg(kBasemapColumns))) {
+        *error = q.lastError().text();
+        return false;
+    }
+    while (q.next())
+        *out << basemapOf(q);
+    return true;
+}
+
+bool SqliteCatalogStore::removeBasemap(qint64 id, qint64 atMs, QString *error)
+{
+    std::lock_guard lock(m_db.writeMutex());
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("UPDATE basemap SET retired_at_ms = ?, retired_why = 'removed' "
+                             "WHERE id = ? AND retired_at_ms = 0"));
+    q.addBindValue(atMs);
+    q.addBindValue(id);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    if (q.numRowsAffected() != 1) {
+        *error = QStringLiteral("no current basemap %1").arg(id);
+        return false;
+    }
+    return true;
+}
+
+bool SqliteCatalogStore::basemapsFor(const Caller &caller, QList<Basemap> *out, QString *error)
+{
+    QVariantList binds;
+    const QString scope = basemapScopeCondition(caller, "scope_code", &binds);
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM basemap WHERE retired_at_ms = 0 AND %2 "
+                             "ORDER BY added_at_ms DESC, id DESC")
+                  .arg(kBasemapColumns, scope));
+    for (const QVariant &b : std::as_const(binds))
+        q.addBindValue(b);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    while (q.next())
+        *out << basemapOf(q);
     return true;
 }

@@ -56,6 +56,13 @@ public:
     // Cuts all connections once this many more bytes have gone client→server.
     void cutAfter(qint64 bytes) { m_cutAt = m_clientToServer.load() + bytes; }
     qint64 clientToServerBytes() const { return m_clientToServer.load(); }
+    // Cuts every connection now (a download cut in the middle: little goes client→server
+    // then, so counting bytes that way would not find the moment).
+    void cutNow()
+    {
+        QMetaObject::invokeMethod(
+            this, [this] { cutAll(); }, Qt::BlockingQueuedConnection);
+    }
     // Server→client at most this many bytes a second from now on (0: as fast as it comes).
     // Call it before the connections it should slow down are made.
     void throttleDown(qint64 bytesPerSecond) { m_downRate = bytesPerSecond; }

@@ -41,6 +41,7 @@ QStringList built(const Services &s)
                                                    {"form", s.form},
                                                    {"camera", s.camera},
                                                    {"ledger", s.ledger},
+                                                   {"basemaps", s.basemaps},
                                                    {"recordView", s.recordView},
                                                    {"revisionView", s.revisionView},
                                                    {"review", s.review},
@@ -69,8 +70,8 @@ private slots:
     {
         QTest::addColumn<QString>("mode");
         QTest::addColumn<QStringList>("expected");
-        const QStringList account {"sync",     "language", "login",     "enrolment",
-                                   "settings", "records",  "inspector", "villagePicker"};
+        const QStringList account {"sync",    "language",  "login",         "enrolment", "settings",
+                                   "records", "inspector", "villagePicker", "basemaps"};
         QTest::newRow("inspector")
             << "inspector" << account + QStringList {"position", "gps", "form", "camera", "ledger"};
         QTest::newRow("supervisor")

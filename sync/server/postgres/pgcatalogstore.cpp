@@ -1,6 +1,8 @@
 #include "pgcatalogstore.h"
 
+#include "caller.h"
 #include "pgdatabase.h"
+#include "scopecondition.h"
 
 bool PgCatalogStore::addTemplate(const Template &t, qint64 atMs, QByteArray *stored, QString *error)
 {
@@ -71,5 +73,95 @@ bool PgCatalogStore::reference(int version, Reference *out, QString *error)
         return false;
     }
     *out = {r.value(0, 0).toByteArray(), r.value(0, 1).toByteArray(), r.value(0, 2).toByteArray()};
+    return true;
+}
+
+namespace {
+
+const QString kBasemapColumns = QStringLiteral(
+    "id, sha256, size_bytes, name, scope_code, datum, added_at_ms, retired_at_ms, retired_why");
+
+QList<CatalogStore::Basemap> basemapsOf(const PgResult &r)
+{
+    QList<CatalogStore::Basemap> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out << CatalogStore::Basemap {
+            r.value(i, 0).toLongLong(), r.value(i, 1).toString(),   r.value(i, 2).toLongLong(),
+            r.value(i, 3).toString(),   r.value(i, 4).toString(),   r.value(i, 5).toString(),
+            r.value(i, 6).toLongLong(), r.value(i, 7).toLongLong(), r.value(i, 8).toString()};
+    return out;
+}
+
+} // namespace
+
+bool PgCatalogStore::addBasemap(const Basemap &b, qint64 *id, QString *error)
+{
+    PgPool::Lease c = m_db.pool().lease();
+    PgResult r = c->begin();
+    if (r.ok())
+        r = c->exec(QStringLiteral("UPDATE basemap SET retired_at_ms = ?, "
+                                   "retired_why = 'superseded' "
+                                   "WHERE retired_at_ms = 0 AND scope_code = ?"),
+                    {b.addedAtMs, b.scopeCode});
+    if (r.ok())
+        r = c->exec(QStringLiteral("INSERT INTO basemap (sha256, size_bytes, name, scope_code, "
+                                   "datum, added_at_ms) VALUES (?,?,?,?,?,?) RETURNING id"),
+                    {b.sha256, b.sizeBytes, b.name, b.scopeCode, b.datum, b.addedAtMs});
+    if (!r.ok() || r.rows() != 1) {
+        *error = r.error();
+        c->rollback();
+        return false;
+    }
+    *id = r.value(0, 0).toLongLong();
+    r = c->commit();
+    if (!r.ok()) {
+        *error = r.error();
+        c->rollback();
+        return false;
+    }
+    return true;
+}
+
+bool PgCatalogStore::basemaps(QList<Basemap> *out, QString *error)
+{
+    PgPool::Lease c = m_db.pool().lease();
+    const PgResult r
+        = c->exec(QStringLiteral("SELECT %1 FROM basemap ORDER BY id").arg(kBasemapColumns));
+    if (!r.ok()) {
+        *error = r.error();
+        return false;
+    }
+    *out << basemapsOf(r);
+    return true;
+}
+
+bool PgCatalogStore::removeBasemap(qint64 id, qint64 atMs, QString *error)
+{
+    PgPool::Lease c = m_db.pool().lease();
+    const PgResult r = c->exec(QStringLiteral("UPDATE basemap SET retired_at_ms = ?, "
+                                              "retired_why = 'removed' "
+                                              "WHERE id = ? AND retired_at_ms = 0 RETURNING id"),
+                               {atMs, id});
+    if (!r.ok() || r.rows() != 1) {
+        *error = r.ok() ? QStringLiteral("no current basemap %1").arg(id) : r.error();
+        return false;
+    }
+    return true;
+}
+
+bool PgCatalogStore::basemapsFor(const Caller &caller, QList<Basemap> *out, QString *error)
+{
+    QVariantList binds;
+    const QString scope = basemapScopeCondition(caller, "scope_code", &binds);
+    PgPool::Lease c = m_db.pool().lease();
+    const PgResult r = c->exec(QStringLiteral("SELECT %1 FROM basemap WHERE retired_at_ms = 0 "
+                                              "AND %2 ORDER BY added_at_ms DESC, id DESC")
+                                   .arg(kBasemapColumns, scope),
+                               binds);
+    if (!r.ok()) {
+        *error = r.error();
+        return false;
+    }
+    *out << basemapsOf(r);
     return true;
 }

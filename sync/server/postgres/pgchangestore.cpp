@@ -64,14 +64,19 @@ bool visibleTo(PgConnection &c, const Caller &caller, const QString &sha256)
     const QString scope = scopeCondition(caller, "r.village_code", &binds);
     binds << sha256;
     const QString problemScope = scopeCondition(caller, "q.village_code", &binds);
+    // Or a current basemap package whose scope meets the caller's.
+    binds << sha256;
+    const QString basemapScope = basemapScopeCondition(caller, "scope_code", &binds);
     return c.exec(QStringLiteral("SELECT 1 FROM record_photo p JOIN record_revision r "
                                  "ON r.server_seq = p.server_seq WHERE p.sha256 = ? "
                                  "AND p.proved = 1 AND %1 "
                                  "UNION ALL SELECT 1 FROM problem_event_photo p "
                                  "JOIN problem_event e ON e.server_seq = p.server_seq "
                                  "JOIN problem q ON q.problem_id = e.problem_id "
-                                 "WHERE p.sha256 = ? AND p.proved = 1 AND %2 LIMIT 1")
-                      .arg(scope, problemScope),
+                                 "WHERE p.sha256 = ? AND p.proved = 1 AND %2 "
+                                 "UNION ALL SELECT 1 FROM basemap WHERE sha256 = ? "
+                                 "AND retired_at_ms = 0 AND %3 LIMIT 1")
+                      .arg(scope, problemScope, basemapScope),
                   binds)
                .rows()
         == 1;
