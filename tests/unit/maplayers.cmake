@@ -1,0 +1,3 @@
+# What the map shows (issue 17, layers): the store's markers, and the controller that hands
+# them to the pages.
+qs_add_qtest(tst_mapmarkerquery SOURCES unit/tst_mapmarkerquery.cpp LIBS qs_storage)
