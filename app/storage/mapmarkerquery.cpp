@@ -269,9 +269,9 @@ std::optional<QStringList> MapMarkerQuery::recordIdsInBox(const RecordFilter &fi
 {
     QVariantList binds;
     const QString where = recordFilterWhere(filter, &binds);
-    const double west = box.left(), east = box.right();
-    const double south = std::min(box.top(), box.bottom());
-    const double north = std::max(box.top(), box.bottom());
+    // Drawn from any corner: a box given east to west or north to south is the same box.
+    const QRectF b = box.normalized();
+    const double west = b.left(), east = b.right(), south = b.top(), north = b.bottom();
     QStringList out;
     const bool ok = scan(where, binds, [&](const Located &row) {
         if (row.lon >= west && row.lon <= east && row.lat >= south && row.lat <= north)

@@ -237,6 +237,9 @@ private slots:
         const auto ids = query.recordIdsInBox(RecordFilter(), box);
         QVERIFY2(ids, qPrintable(query.lastError()));
         QCOMPARE(*ids, (QStringList {insideDraft, onTheEdge, inside}));
+        // Drawn from the north-east corner: the same box.
+        const QRectF backwards(QPointF(111.6, 33.1), QPointF(111.5, 33.0));
+        QCOMPARE(*query.recordIdsInBox(RecordFilter(), backwards), *ids);
         RecordFilter submitted;
         submitted.statuses = {ListStatus::Pending};
         QCOMPARE(*query.recordIdsInBox(submitted, box), (QStringList {onTheEdge, inside}));
