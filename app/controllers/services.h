@@ -15,6 +15,7 @@ class LedgerController;
 class LedgerListModel;
 class LanguageController;
 class LoginController;
+class MapLayerController;
 class PhotoFetchController;
 class PositionStatus;
 class PublicFeed;
@@ -50,6 +51,8 @@ struct Services {
     CameraController *camera = nullptr;
     // Inspector and supervisor: the rectification ledger (problems, their steps)
     LedgerController *ledger = nullptr;
+    // Inspector and supervisor: what the map shows (records, villages, ponds, problems)
+    MapLayerController *mapLayers = nullptr;
     // Supervisor: review
     RecordViewController *recordView = nullptr; // also the kiosk's record card
     RecordViewController *revisionView = nullptr; // a past revision, read-only (conflicts)

@@ -41,6 +41,7 @@ QStringList built(const Services &s)
                                                    {"form", s.form},
                                                    {"camera", s.camera},
                                                    {"ledger", s.ledger},
+                                                   {"mapLayers", s.mapLayers},
                                                    {"recordView", s.recordView},
                                                    {"revisionView", s.revisionView},
                                                    {"review", s.review},
@@ -72,11 +73,12 @@ private slots:
         const QStringList account {"sync",     "language", "login",     "enrolment",
                                    "settings", "records",  "inspector", "villagePicker"};
         QTest::newRow("inspector")
-            << "inspector" << account + QStringList {"position", "gps", "form", "camera", "ledger"};
+            << "inspector"
+            << account + QStringList {"position", "gps", "form", "camera", "ledger", "mapLayers"};
         QTest::newRow("supervisor")
-            << "supervisor"
-            << account + QStringList {"ledger",    "recordView", "revisionView", "review",
-                                      "dashboard", "photos",     "ledgerList",   "ledgerBoard"};
+            << "supervisor" << account + QStringList {"ledger",       "mapLayers",  "recordView",
+                                                      "revisionView", "review",     "dashboard",
+                                                      "photos",       "ledgerList", "ledgerBoard"};
         QTest::newRow("kiosk") << "kiosk"
                                << QStringList {"sync",  "language", "login",   "recordView",
                                                "units", "kiosk",    "figures", "publicFeed"};
