@@ -4,6 +4,7 @@
 #include "ledgerbench.h"
 #include "loadbench.h"
 #include "loginbench.h"
+#include "mapmarkerbench.h"
 #include "reportbench.h"
 #include "reviewbench.h"
 #include "storebench.h"
@@ -16,10 +17,10 @@
 int main(int argc, char *argv[])
 {
     if (argc < 2) {
-        std::fprintf(
-            stderr,
-            "usage: qingshui-bench store|sync|review|ledger|kiosk|load [--postgres [URL]]\n"
-            "       qingshui-bench logins [--postgres [URL]] [server options]\n");
+        std::fprintf(stderr,
+                     "usage: qingshui-bench store|sync|review|ledger|map-markers|kiosk|load "
+                     "[--postgres [URL]]\n"
+                     "       qingshui-bench logins [--postgres [URL]] [server options]\n");
         return 2;
     }
     qputenv("QT_QPA_PLATFORM",
@@ -36,6 +37,8 @@ int main(int argc, char *argv[])
         return runReviewBench() != 0 || runReportBench() != 0 ? 1 : runLedgerBench();
     if (std::strcmp(argv[1], "ledger") == 0) // review's ledger figures alone
         return runLedgerBench();
+    if (std::strcmp(argv[1], "map-markers") == 0)
+        return runMapMarkerBench();
     if (std::strcmp(argv[1], "kiosk") == 0)
         return runKioskBench(argc, argv);
     if (std::strcmp(argv[1], "logins") == 0)
