@@ -148,5 +148,5 @@ QVariant MapTileGrid::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> MapTileGrid::roleNames() const
 {
-    return {{SourceRole, "source"}, {TileXRole, "tileX"}, {TileYRole, "tileY"}};
+    return {{SourceRole, "tileSource"}, {TileXRole, "tileX"}, {TileYRole, "tileY"}};
 }

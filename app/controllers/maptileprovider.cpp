@@ -88,7 +88,7 @@ QImage MapTileProvider::tile(const QString &path, int z, int x, int y)
     const std::shared_ptr<MbtilesFile> mbtiles = file(path);
     QString error;
     const QByteArray bytes = mbtiles->tile(z, x, y, &error);
-    if (!error.isEmpty())
+    if (!error.isEmpty() && mbtiles->isOk()) // a file that did not open was logged once
         qWarning() << "basemap tile" << z << x << y << error;
     if (!bytes.isEmpty())
         image = QImage::fromData(bytes);

@@ -89,11 +89,12 @@ Item {
                 maxZoom: map.basemap.maxZoom
             }
             delegate: Image {
-                required property string source
+                required property string tileSource
                 required property int tileX
                 required property int tileY
                 x: tileX
                 y: tileY
+                source: tileSource
                 // A hair more than a tile hides the seams of a fractional scale.
                 width: 256.5
                 height: 256.5
