@@ -72,6 +72,7 @@ Item {
             waitForRendering(map)
             mouseClick(findChild(page, "selectMode"))
             compare(page.selecting, true)
+            waitForRendering(root)
             compare(findChild(page, "boxArea").enabled, true)
             // The three households' corner, not the pond (111.500) nor the sewage (111.530).
             drawBox(111.475, 33.128, 111.492, 33.137)
@@ -80,6 +81,7 @@ Item {
                 waitForRendering(root)
                 grabImage(root).save(screenshotDir + "/map-supervisor-1280x800.png")
             }
+            waitForRendering(root) // the selection bar laid out above the map
             mouseClick(findChild(page, "bulkApprove"))
             compare(page.bulkError, "")
             compare(page.selecting, false)
@@ -90,6 +92,7 @@ Item {
 
         function test_4_theSelectionAloneIsExported() {
             mouseClick(findChild(page, "selectMode"))
+            waitForRendering(root)
             drawBox(111.495, 33.135, 111.535, 33.165) // the pond and the sewage record
             compare(page.selectedCount, 2)
             verify(page.exportSelectedInto("csv", exportFolderUrl))
