@@ -34,6 +34,12 @@ Item {
     // The filtered records inside the box just drawn (WGS-84 corners), newest first.
     signal boxSelected(var recordIds)
 
+    // The last box drawn stays outlined while selecting (the map stands still meanwhile).
+    function clearBox() {
+        boxArea.hasBox = false
+    }
+    onDrawingBoxChanged: clearBox()
+
     function showCard(id, kind) {
         var c = layers.card(id, kind)
         card = c.found ? c : null
@@ -146,21 +152,24 @@ Item {
         property point from
         property point to
         property bool dragging: false
+        property bool hasBox: false
         onPressed: (mouse) => {
             from = Qt.point(mouse.x, mouse.y)
             to = from
             dragging = true
+            hasBox = false
         }
         onPositionChanged: (mouse) => to = Qt.point(mouse.x, mouse.y)
         onReleased: (mouse) => {
             dragging = false
             to = Qt.point(mouse.x, mouse.y)
-            if (Math.abs(to.x - from.x) > 4 && Math.abs(to.y - from.y) > 4)
+            hasBox = Math.abs(to.x - from.x) > 4 && Math.abs(to.y - from.y) > 4
+            if (hasBox)
                 view.selectBox(from.x, from.y, to.x, to.y)
         }
         Rectangle {
             objectName: "selectionBox"
-            visible: boxArea.dragging
+            visible: boxArea.dragging || boxArea.hasBox
             x: Math.min(boxArea.from.x, boxArea.to.x)
             y: Math.min(boxArea.from.y, boxArea.to.y)
             width: Math.abs(boxArea.to.x - boxArea.from.x)

@@ -93,7 +93,10 @@ Page {
     // Ticks on rows the new filter hides would approve what the supervisor cannot see.
     Connections {
         target: page.records
-        function onFilterChanged() { page.selected = ({}) }
+        function onFilterChanged() {
+            page.selected = ({})
+            queueMap.clearBox()
+        }
     }
 
     background: Rectangle { color: Theme.background }
@@ -205,7 +208,10 @@ Page {
                     enabled: page.selectedCount > 0
                     Layout.preferredHeight: Theme.touchTarget
                     text: qsTr("清空所选")
-                    onClicked: page.selected = ({})
+                    onClicked: {
+                        page.selected = ({})
+                        queueMap.clearBox()
+                    }
                 }
                 Label {
                     objectName: "bulkError"
@@ -228,6 +234,7 @@ Page {
                         objectName: "exportSelected_" + modelData.kind
                         Layout.preferredHeight: Theme.touchTarget
                         text: modelData.text
+                        font.capitalization: Font.MixedCase
                         enabled: page.selectedCount > 0 && !Dashboard.exporting
                         onClicked: {
                             page.pendingExport = modelData.kind

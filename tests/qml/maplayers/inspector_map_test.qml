@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtTest
 import Qingshui.Backend
 import Qingshui.Ui
@@ -11,6 +12,9 @@ Item {
     id: root
     width: 1280
     height: 800
+    // As the windows set them (InspectorApp, SupervisorApp).
+    Material.primary: Theme.primary
+    Material.accent: Theme.primary
 
     StackView {
         id: stack
@@ -159,6 +163,7 @@ Item {
             verify(Form.open(Records.recordIdAt(0)))
             Records.statusFilter = 0
             stack.push(formPage)
+            tryCompare(stack, "busy", false)
             var form = stack.currentItem
             tryVerify(function() { return findChild(form, "gpsMap_location") !== null })
             var fixMap = findChild(form, "gpsMap_location")

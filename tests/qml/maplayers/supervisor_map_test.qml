@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtTest
 import Qingshui.Backend
 import Qingshui.Ui
@@ -11,6 +12,9 @@ Item {
     id: root
     width: 1280
     height: 800
+    // As the windows set them (InspectorApp, SupervisorApp).
+    Material.primary: Theme.primary
+    Material.accent: Theme.primary
 
     ReviewQueuePage {
         id: page
@@ -77,6 +81,7 @@ Item {
             // The three households' corner, not the pond (111.500) nor the sewage (111.530).
             drawBox(111.475, 33.128, 111.492, 33.137)
             compare(page.selectedCount, 2) // the third household is the tablet's draft
+            verify(findChild(page, "selectionBox").visible) // what was drawn stays outlined
             if (screenshotDir !== "") {
                 waitForRendering(root)
                 grabImage(root).save(screenshotDir + "/map-supervisor-1280x800.png")
@@ -85,6 +90,7 @@ Item {
             mouseClick(findChild(page, "bulkApprove"))
             compare(page.bulkError, "")
             compare(page.selecting, false)
+            compare(findChild(page, "selectionBox").visible, false)
             Records.statusFilter = 5 // 已通过
             compare(MapLayers.records.count, 2)
             Records.clearFilters()
