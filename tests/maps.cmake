@@ -8,6 +8,8 @@ qs_add_qtest(tst_mbtilesfile SOURCES unit/maps/tst_mbtilesfile.cpp
              LIBS qs_common qs_domain SQLite::SQLite3 Qt6::Concurrent Qt6::Gui)
 qs_add_qtest(tst_maptileprovider SOURCES unit/maps/tst_maptileprovider.cpp
              LIBS qs_backend qs_common SQLite::SQLite3)
+qs_add_qtest(tst_mapviewport SOURCES unit/maps/tst_mapviewport.cpp LIBS qs_backend)
+qs_add_qtest(tst_mappointlayer SOURCES unit/maps/tst_mappointlayer.cpp LIBS qs_backend)
 
 qt_add_executable(tst_qml_map qml/map/tst_qml_map.cpp)
 target_include_directories(tst_qml_map PRIVATE support unit/maps)

@@ -5,9 +5,11 @@
 
 #include "domain/problem.h"
 #include "domain/record.h"
+#include "domain/webmercator.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
-#include <QPainterPath>
+#include <QQuickWindow>
 
 #include <cmath>
 
@@ -108,6 +110,7 @@ void MapPointLayer::viewportMoved()
 void MapPointLayer::recluster()
 {
     m_clusters.clear();
+    m_drawnAt.clear();
     m_clusteredZoom = -1;
     if (m_viewport && m_markers && m_viewport->width() > 0) {
         const QRectF box = m_viewport->geoBox();
@@ -116,65 +119,117 @@ void MapPointLayer::recluster()
         m_clusteredBox = box.adjusted(-box.width(), -box.height(), box.width(), box.height());
         m_clusteredZoom = int(std::floor(m_viewport->zoom()));
         m_clusters = m_markers->clusterer().clusters(m_clusteredZoom, m_clusteredBox);
+        const ChinaDatum datum = m_viewport->chinaDatum();
+        m_drawnAt.resize(m_clusters.size());
+        for (qsizetype i = 0; i < m_clusters.size(); ++i) {
+            const QPointF drawn = fromWgs84(datum, m_clusters[i].lon, m_clusters[i].lat);
+            m_drawnAt[i] = WebMercator::worldPixel(drawn.x(), drawn.y(), 0);
+        }
     }
     emit clustered();
     update();
 }
 
+QPointF MapPointLayer::screenPoint(qsizetype cluster, QPointF centre, double scale) const
+{
+    return m_drawnAt.at(cluster) * scale - centre;
+}
+
+const QImage &MapPointLayer::sprite(const MapMarker &m, qreal dpr)
+{
+    const quint64 key = (quint64(m.kind) << 32) | quint32(m.status);
+    auto found = m_sprites.constFind(key);
+    if (found != m_sprites.constEnd() && found->devicePixelRatio() == dpr)
+        return *found;
+    const int side = int(2 * (kDotRadius + 4));
+    QImage image(QSize(side, side) * dpr, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(dpr);
+    image.fill(Qt::transparent);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QPointF at(side / 2.0, side / 2.0);
+    switch (m.kind) {
+    case MapMarker::Kind::Record:
+        p.setPen(QPen(Qt::white, 2));
+        p.setBrush(recordColour(m.status));
+        p.drawEllipse(at, kDotRadius, kDotRadius);
+        break;
+    case MapMarker::Kind::Problem:
+        p.setPen(QPen(Qt::white, 2));
+        p.setBrush(problemColour(m.status));
+        p.drawRect(
+            QRectF(at.x() - kDotRadius, at.y() - kDotRadius, 2 * kDotRadius, 2 * kDotRadius));
+        break;
+    case MapMarker::Kind::Pond:
+        p.setPen(QPen(Qt::white, 2));
+        p.setBrush(QColor(0x0b6e99));
+        p.drawEllipse(at, kDotRadius, kDotRadius);
+        break;
+    case MapMarker::Kind::Village:
+        p.setPen(QPen(QColor(0x5a6b75), 3));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(at, kDotRadius + 1.5, kDotRadius + 1.5);
+        break;
+    }
+    p.end();
+    return *m_sprites.insert(key, image);
+}
+
+const QImage &MapPointLayer::clusterSprite(int radius, qreal dpr)
+{
+    const quint64 key = (quint64(0xff) << 32) | quint32(radius);
+    auto found = m_sprites.constFind(key);
+    if (found != m_sprites.constEnd() && found->devicePixelRatio() == dpr)
+        return *found;
+    const int side = 2 * radius + 4;
+    QImage image(QSize(side, side) * dpr, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(dpr);
+    image.fill(Qt::transparent);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(Qt::white, 2));
+    p.setBrush(QColor(11, 110, 153, 220));
+    p.drawEllipse(QPointF(side / 2.0, side / 2.0), radius, radius);
+    p.end();
+    return *m_sprites.insert(key, image);
+}
+
 void MapPointLayer::paint(QPainter *painter)
 {
-    if (!m_viewport || !m_markers)
+    if (!m_viewport || !m_markers || m_drawnAt.size() != m_clusters.size())
         return;
     const QList<MapMarker> &markers = m_markers->markers();
     const QRectF visible = boundingRect().adjusted(-40, -40, 40, 40);
-    painter->setRenderHint(QPainter::Antialiasing);
+    const qreal dpr = window() ? window()->effectiveDevicePixelRatio() : 1.0;
+    const double zoom = m_viewport->zoom();
+    const double scale = std::exp2(zoom);
+    const QPointF centre = m_viewport->centerWorldPixel(zoom)
+        - QPointF(m_viewport->width() / 2, m_viewport->height() / 2);
     QFont font = painter->font();
     font.setPixelSize(13);
     painter->setFont(font);
-    for (const MarkerCluster &c : std::as_const(m_clusters)) {
-        const QPointF at = m_viewport->toScreen(c.lon, c.lat);
+    for (qsizetype i = 0; i < m_clusters.size(); ++i) {
+        const QPointF at = screenPoint(i, centre, scale);
         if (!visible.contains(at))
             continue;
+        const MarkerCluster &c = m_clusters.at(i);
         if (c.count > 1) {
-            const double r = clusterRadius(c.count);
-            painter->setPen(QPen(Qt::white, 2));
-            painter->setBrush(QColor(11, 110, 153, 220));
-            painter->drawEllipse(at, r, r);
+            const int r = int(clusterRadius(c.count));
+            const QImage &disc = clusterSprite(r, dpr);
+            const double half = (2 * r + 4) / 2.0;
+            painter->drawImage(at - QPointF(half, half), disc);
             painter->setPen(Qt::white);
             painter->drawText(QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r), Qt::AlignCenter,
                               QString::number(c.count));
             continue;
         }
         const MapMarker &m = markers.at(c.markerIndex);
-        switch (m.kind) {
-        case MapMarker::Kind::Record:
-            painter->setPen(QPen(Qt::white, 2));
-            painter->setBrush(recordColour(m.status));
-            painter->drawEllipse(at, kDotRadius, kDotRadius);
-            break;
-        case MapMarker::Kind::Problem:
-            painter->setPen(QPen(Qt::white, 2));
-            painter->setBrush(problemColour(m.status));
-            painter->drawRect(
-                QRectF(at.x() - kDotRadius, at.y() - kDotRadius, 2 * kDotRadius, 2 * kDotRadius));
-            break;
-        case MapMarker::Kind::Pond:
-            painter->setPen(QPen(Qt::white, 2));
-            painter->setBrush(QColor(0x0b6e99));
-            painter->drawEllipse(at, kDotRadius, kDotRadius);
-            break;
-        case MapMarker::Kind::Village:
-            painter->setPen(QPen(QColor(0x5a6b75), 3));
-            painter->setBrush(Qt::NoBrush);
-            painter->drawEllipse(at, kDotRadius + 2, kDotRadius + 2);
-            break;
-        }
+        const double half = kDotRadius + 4;
+        painter->drawImage(at - QPointF(half, half), sprite(m, dpr));
         if (m_showLabels && !m.label.isEmpty()) {
             const QPointF textAt = at + QPointF(kDotRadius + 4, 5);
-            painter->setPen(QPen(Qt::white, 3));
-            QPainterPath path;
-            path.addText(textAt, font, m.label);
-            painter->strokePath(path, QPen(QColor(255, 255, 255, 220), 3));
+            const QRectF box = QFontMetricsF(font).boundingRect(m.label).translated(textAt);
+            painter->fillRect(box.adjusted(-2, 0, 2, 0), QColor(255, 255, 255, 200));
             painter->setPen(QColor(0x1b2a33));
             painter->drawText(textAt, m.label);
         }
@@ -186,10 +241,14 @@ bool MapPointLayer::tapAt(double x, double y)
     if (!m_viewport || !m_markers)
         return false;
     const QPointF tap(x, y);
+    const double scale = std::exp2(m_viewport->zoom());
+    const QPointF centre = m_viewport->centerWorldPixel(m_viewport->zoom())
+        - QPointF(m_viewport->width() / 2, m_viewport->height() / 2);
     const MarkerCluster *nearest = nullptr;
     double best = 0;
-    for (const MarkerCluster &c : std::as_const(m_clusters)) {
-        const QPointF d = m_viewport->toScreen(c.lon, c.lat) - tap;
+    for (qsizetype i = 0; i < m_clusters.size() && i < m_drawnAt.size(); ++i) {
+        const MarkerCluster &c = m_clusters.at(i);
+        const QPointF d = screenPoint(i, centre, scale) - tap;
         const double distance = std::hypot(d.x(), d.y());
         const double reach
             = c.count > 1 ? std::max(kTapRadius, clusterRadius(c.count)) : kTapRadius;

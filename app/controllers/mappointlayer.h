@@ -5,6 +5,8 @@
 
 #include "domain/pointclusterer.h"
 
+#include <QHash>
+#include <QImage>
 #include <QPointer>
 #include <QQuickPaintedItem>
 #include <QtQml/qqmlregistration.h>
@@ -49,6 +51,16 @@ signals:
 private:
     void viewportMoved();
     void recluster();
+    // Where each cluster is drawn on the world's pixel grid at zoom 0 (the datum applied once
+    // per clustering), so that a pan only scales and shifts.
+    QList<QPointF> m_drawnAt;
+    // Where a cluster is on screen now.
+    QPointF screenPoint(qsizetype cluster, QPointF centre, double scale) const;
+    // A marker's dot, drawn once per colour and kind and then copied (far cheaper than an
+    // antialiased ellipse per marker per frame).
+    const QImage &sprite(const MapMarker &marker, qreal dpr);
+    const QImage &clusterSprite(int radius, qreal dpr);
+    QHash<quint64, QImage> m_sprites;
 
     QPointer<MapViewport> m_viewport;
     QPointer<MapMarkerSet> m_markers;

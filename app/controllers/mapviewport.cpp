@@ -13,6 +13,11 @@ MapViewport::MapViewport(QObject *parent) : QObject(parent)
 {
 }
 
+void MapViewport::classBegin()
+{
+    MapTileProvider::of(qmlEngine(this), true);
+}
+
 void MapViewport::componentComplete()
 {
     MapTileProvider::of(qmlEngine(this), true);

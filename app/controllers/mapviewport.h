@@ -11,8 +11,10 @@
 // What part of the world a map view shows: its centre (WGS-84, as fixes are), its zoom (Web
 // Mercator, fractional) and its size in pixels, over a basemap drawn in `datum`. Everything
 // that draws on the map converts through it, so a WGS-84 fix lands where the basemap draws
-// that place, whatever the basemap's datum. In componentComplete it gives its engine the
-// `basemap` tile provider if the engine has none, so every engine that makes a map can draw it.
+// that place, whatever the basemap's datum. When QML makes it (classBegin, before any tile
+// Image of its view completes and asks for its tile; componentComplete again) it gives its
+// engine the `basemap` tile provider if the engine has none, so every engine that makes a map
+// can draw it.
 class MapViewport : public QObject, public QQmlParserStatus {
     Q_OBJECT
     QML_ELEMENT
@@ -67,7 +69,7 @@ public:
     // The centre's place on the basemap's world pixel grid at a zoom (the tile layer's anchor).
     QPointF centerWorldPixel(double zoom) const;
 
-    void classBegin() override { }
+    void classBegin() override;
     void componentComplete() override;
 
 signals:

@@ -2,8 +2,7 @@
 
 #include "webmercator.h"
 
-#include <QHash>
-
+#include <QtAlgorithms>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -41,26 +40,36 @@ QList<MarkerCluster> PointClusterer::clusters(int zoom, const QRectF &box, doubl
         int first = -1;
     };
     std::vector<Sum> sums;
-    QHash<quint64, int> cellIndex;
     auto from = std::lower_bound(m_byX.begin(), m_byX.end(), topLeft.x(),
                                  [this](int i, double x) { return m_unitX[i] < x; });
-    for (auto it = from; it != m_byX.end() && m_unitX[*it] <= bottomRight.x(); ++it) {
+    auto to = std::upper_bound(from, m_byX.end(), bottomRight.x(),
+                               [this](double x, int i) { return x < m_unitX[i]; });
+    // Cells by an open-addressing table (linear probing) sized for every marker in the
+    // slice: a QHash's node per cell costs more than the clustering itself.
+    size_t capacity = 16;
+    while (capacity < size_t(to - from) * 2)
+        capacity *= 2;
+    constexpr quint64 kEmpty = ~quint64(0);
+    std::vector<quint64> keys(capacity, kEmpty);
+    std::vector<int> cellSlots(capacity, -1);
+    const int shift = 64 - int(qCountTrailingZeroBits(quint64(capacity)));
+    for (auto it = from; it != to; ++it) {
         const int i = *it;
         const double y = m_unitY[i];
         if (y < topLeft.y() || y > bottomRight.y())
             continue;
         const auto cx = quint64(m_unitX[i] / cell), cy = quint64(y / cell);
         const quint64 key = (cx << 32) | cy;
-        auto found = cellIndex.constFind(key);
-        int slot;
-        if (found == cellIndex.constEnd()) {
-            slot = int(sums.size());
-            cellIndex.insert(key, slot);
+        size_t h = size_t((key * 0x9E3779B97F4A7C15ull) >> shift);
+        while (keys[h] != key && keys[h] != kEmpty)
+            h = (h + 1) & (capacity - 1);
+        if (keys[h] == kEmpty) {
+            keys[h] = key;
+            cellSlots[h] = int(sums.size());
             sums.push_back({});
             sums.back().first = i;
-        } else {
-            slot = *found;
         }
+        const int slot = cellSlots[h];
         Sum &s = sums[size_t(slot)];
         const MapMarker &m = m_markers.at(i);
         s.lon += m.lon;

@@ -4,6 +4,7 @@
 #include "ledgerbench.h"
 #include "loadbench.h"
 #include "loginbench.h"
+#include "mapbench.h"
 #include "mapmarkerbench.h"
 #include "reportbench.h"
 #include "reviewbench.h"
@@ -17,10 +18,12 @@
 int main(int argc, char *argv[])
 {
     if (argc < 2) {
-        std::fprintf(stderr,
-                     "usage: qingshui-bench store|sync|review|ledger|map-markers|kiosk|load "
-                     "[--postgres [URL]]\n"
-                     "       qingshui-bench logins [--postgres [URL]] [server options]\n");
+        std::fprintf(
+            stderr,
+            "usage: qingshui-bench store|sync|review|ledger|kiosk|load [--postgres [URL]]\n"
+            "       qingshui-bench map [--basemap FILE.mbtiles]\n"
+            "       qingshui-bench map-markers\n"
+            "       qingshui-bench logins [--postgres [URL]] [server options]\n");
         return 2;
     }
     qputenv("QT_QPA_PLATFORM",
@@ -41,6 +44,8 @@ int main(int argc, char *argv[])
         return runMapMarkerBench();
     if (std::strcmp(argv[1], "kiosk") == 0)
         return runKioskBench(argc, argv);
+    if (std::strcmp(argv[1], "map") == 0)
+        return runMapBench(argc, argv);
     if (std::strcmp(argv[1], "logins") == 0)
         return runLoginBench(QCoreApplication::arguments().mid(2));
     if (std::strcmp(argv[1], "load") == 0)
