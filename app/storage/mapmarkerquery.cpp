@@ -88,14 +88,16 @@ MapMarkerQuery::MapMarkerQuery(QSqlDatabase db) : m_db(db)
     }
 }
 
-bool MapMarkerQuery::scan(const QString &where, const QVariantList &binds,
+bool MapMarkerQuery::scan(const QString &where, const QVariantList &binds, Order order,
                           const std::function<void(const Located &)> &visit) const
 {
     SqliteStatement q(m_db,
                       QStringLiteral("SELECT r.id, r.template_id, r.status, r.sync_state, "
-                                     "r.village_code, r.updated_at_ms, r.content FROM record r%1 "
-                                     "ORDER BY r.updated_at_ms DESC, r.id")
-                          .arg(where)
+                                     "r.village_code, r.updated_at_ms, r.content FROM record r%1%2")
+                          .arg(where,
+                               order == Order::Newest
+                                   ? QStringLiteral(" ORDER BY r.updated_at_ms DESC, r.id")
+                                   : QString())
                           .toUtf8()
                           .constData());
     q.bindAll(binds);
@@ -152,7 +154,7 @@ std::optional<QList<MapMarker>> MapMarkerQuery::records(const RecordFilter &filt
     QVariantList binds;
     const QString where = recordFilterWhere(filter, &binds);
     QList<MapMarker> out;
-    const bool ok = scan(where, binds, [&](const Located &row) {
+    const bool ok = scan(where, binds, Order::Any, [&](const Located &row) {
         out.append({row.id, row.lon, row.lat, MapMarker::Kind::Record, row.listStatus, {}});
     });
     if (!ok)
@@ -171,7 +173,7 @@ std::optional<QList<MapMarker>> MapMarkerQuery::ponds(const RecordFilter &filter
         + QStringLiteral("r.template_id = 'sanitation.pond'");
     QList<MapMarker> out;
     QSet<QString> seen; // village code + number: newest first, so the first is the pond's
-    const bool ok = scan(where, binds, [&](const Located &row) {
+    const bool ok = scan(where, binds, Order::Newest, [&](const Located &row) {
         if (!row.pondNumber.isEmpty()) {
             const QString key = row.villageCode + QLatin1Char('/') + row.pondNumber;
             if (seen.contains(key))
@@ -246,7 +248,7 @@ std::optional<VillageMarkers> MapMarkerQuery::villages(const QStringList &townsh
     QHash<QString, std::pair<QList<double>, QList<double>>> fixes; // village -> lons, lats
     const QString where
         = QStringLiteral(" WHERE (") + inTownships.join(QLatin1String(" OR ")) + QLatin1Char(')');
-    if (!scan(where, binds, [&](const Located &row) {
+    if (!scan(where, binds, Order::Any, [&](const Located &row) {
             auto &f = fixes[row.villageCode];
             f.first << row.lon;
             f.second << row.lat;
@@ -273,7 +275,7 @@ std::optional<QStringList> MapMarkerQuery::recordIdsInBox(const RecordFilter &fi
     const QRectF b = box.normalized();
     const double west = b.left(), east = b.right(), south = b.top(), north = b.bottom();
     QStringList out;
-    const bool ok = scan(where, binds, [&](const Located &row) {
+    const bool ok = scan(where, binds, Order::Newest, [&](const Located &row) {
         if (row.lon >= west && row.lon <= east && row.lat >= south && row.lat <= north)
             out << row.id;
     });

@@ -29,7 +29,8 @@ class MapMarkerQuery {
 public:
     explicit MapMarkerQuery(QSqlDatabase db);
 
-    // The filter's records that have a point; status = the record's ListStatus.
+    // The filter's records that have a point, in no particular order; status = the record's
+    // ListStatus.
     std::optional<QList<MapMarker>> records(const RecordFilter &filter) const;
     // The ponds (sanitation.pond records) at the filter's places, whatever their records'
     // states: one marker per pond number and village (its newest record), label = the number
@@ -59,8 +60,10 @@ private:
         double lat = 0;
         QString pondNumber; // C1 of a pond record
     };
-    // Every record the SQL selects that has a point, in the statement's order.
-    bool scan(const QString &where, const QVariantList &binds,
+    // Every record the SQL selects that has a point: newest first when ordered, else in the
+    // table's order (sorting 100,000 rows took half the time of drawing them).
+    enum class Order { Newest, Any };
+    bool scan(const QString &where, const QVariantList &binds, Order order,
               const std::function<void(const Located &)> &visit) const;
 
     QSqlDatabase m_db;

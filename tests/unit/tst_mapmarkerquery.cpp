@@ -121,7 +121,6 @@ private slots:
         const auto all = query.records(RecordFilter());
         QVERIFY2(all, qPrintable(query.lastError()));
         QCOMPARE(all->size(), 4);
-        QCOMPARE(all->first().id, sewage); // newest first
         QCOMPARE(byId(*all, toilet)->lat, 33.01);
         QCOMPARE(byId(*all, toilet)->lon, 111.51);
         QCOMPARE(byId(*all, toilet)->status, int(ListStatus::Pending));
