@@ -64,6 +64,15 @@ void MapTileGrid::setMaxZoom(int zoom)
     update();
 }
 
+void MapTileGrid::setLevelsBelow(int levels)
+{
+    if (levels == m_levelsBelow)
+        return;
+    m_levelsBelow = levels;
+    emit sourceChanged();
+    update();
+}
+
 void MapTileGrid::update()
 {
     if (!m_viewport || m_path.isEmpty() || m_viewport->width() <= 0 || m_viewport->height() <= 0) {
@@ -75,8 +84,8 @@ void MapTileGrid::update()
         return;
     }
     const double zoom = m_viewport->zoom();
-    const int tileZoom
-        = std::clamp(int(std::lround(zoom)), m_minZoom, std::max(m_minZoom, m_maxZoom));
+    const int tileZoom = std::clamp(int(std::lround(zoom)) - m_levelsBelow, m_minZoom,
+                                    std::max(m_minZoom, m_maxZoom));
     const double scale = std::exp2(zoom - tileZoom);
     const QPointF centre = m_viewport->centerWorldPixel(tileZoom);
     const double halfW = m_viewport->width() / 2 / scale, halfH = m_viewport->height() / 2 / scale;

@@ -20,6 +20,9 @@ class MapTileGrid : public QAbstractListModel {
     Q_PROPERTY(QString path READ path WRITE setPath NOTIFY sourceChanged)
     Q_PROPERTY(int minZoom READ minZoom WRITE setMinZoom NOTIFY sourceChanged)
     Q_PROPERTY(int maxZoom READ maxZoom WRITE setMaxZoom NOTIFY sourceChanged)
+    // Levels below the viewport's: a coarse grid of few tiles under the view's own shows what
+    // the basemap has while the view's tiles load (after a zoom) or where its level lacks one.
+    Q_PROPERTY(int levelsBelow READ levelsBelow WRITE setLevelsBelow NOTIFY sourceChanged)
     Q_PROPERTY(int tileZoom READ tileZoom NOTIFY planeChanged)
     Q_PROPERTY(double planeX READ planeX NOTIFY planeChanged)
     Q_PROPERTY(double planeY READ planeY NOTIFY planeChanged)
@@ -37,6 +40,8 @@ public:
     void setMinZoom(int zoom);
     int maxZoom() const { return m_maxZoom; }
     void setMaxZoom(int zoom);
+    int levelsBelow() const { return m_levelsBelow; }
+    void setLevelsBelow(int levels);
     int tileZoom() const { return m_tileZoom; }
     double planeX() const { return m_planeX; }
     double planeY() const { return m_planeY; }
@@ -64,6 +69,7 @@ private:
     QString m_path;
     int m_minZoom = 0;
     int m_maxZoom = 0;
+    int m_levelsBelow = 0;
     int m_tileZoom = -1;
     int m_originX = 0;
     int m_originY = 0;

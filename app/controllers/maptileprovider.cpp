@@ -28,6 +28,8 @@ const QImage &transparentTile()
 
 void TileJob::run()
 {
+    if (m_cancelled->load())
+        return; // nobody waits for it
     emit done(m_provider->tile(m_path, m_z, m_x, m_y));
 }
 
@@ -88,8 +90,15 @@ QImage MapTileProvider::tile(const QString &path, int z, int x, int y)
     const std::shared_ptr<MbtilesFile> mbtiles = file(path);
     QString error;
     const QByteArray bytes = mbtiles->tile(z, x, y, &error);
-    if (!error.isEmpty() && mbtiles->isOk()) // a file that did not open was logged once
-        qWarning() << "basemap tile" << z << x << y << error;
+    // Logged once per file: a damaged file would otherwise log every tile of every pan (and a
+    // file that did not open was logged when it was opened).
+    if (!error.isEmpty() && mbtiles->isOk()) {
+        QMutexLocker lock(&m_filesMutex);
+        if (!m_damaged.contains(path)) {
+            m_damaged.insert(path);
+            qWarning() << "basemap tile" << z << x << y << error << "(further errors not logged)";
+        }
+    }
     if (!bytes.isEmpty())
         image = QImage::fromData(bytes);
     if (image.isNull())
@@ -116,7 +125,7 @@ QQuickImageResponse *MapTileProvider::requestImageResponse(const QString &id, co
             response, [response] { response->deliver(transparentTile()); }, Qt::QueuedConnection);
         return response;
     }
-    auto *job = new TileJob(this, path, z, x, y);
+    auto *job = new TileJob(this, path, z, x, y, response->cancelled());
     QObject::connect(job, &TileJob::done, response, &TileResponse::deliver, Qt::QueuedConnection);
     m_pool.start(job);
     return response;

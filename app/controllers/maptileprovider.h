@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QQuickAsyncImageProvider>
+#include <QSet>
 #include <QThreadPool>
 
 #include <memory>
@@ -46,4 +47,5 @@ private:
     QThreadPool m_pool;
     QMutex m_filesMutex;
     QHash<QString, std::shared_ptr<MbtilesFile>> m_files; // open files, a few at most
+    QSet<QString> m_damaged; // files whose tile read failed, logged once
 };

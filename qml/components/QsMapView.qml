@@ -40,10 +40,15 @@ Item {
 
     clip: true
 
+    // A new basemap (another file) is shown at its centre; the same one handed again (its
+    // controller's property re-read) leaves the view where the user put it.
+    property string shownPath: ""
     function showBasemap() {
-        if (basemap.valid)
-            viewportObject.centerOn(basemap.centerLon, basemap.centerLat,
-                                    Math.max(basemap.minZoom, basemap.centerZoom))
+        if (!basemap.valid || basemap.path === shownPath)
+            return
+        shownPath = basemap.path
+        viewportObject.centerOn(basemap.centerLon, basemap.centerLat,
+                                Math.max(basemap.minZoom, basemap.centerZoom))
     }
     onBasemapChanged: showBasemap()
     Component.onCompleted: showBasemap()
@@ -71,6 +76,41 @@ Item {
     Rectangle {
         anchors.fill: parent
         color: "#e9eef0"
+    }
+
+    // What the basemap has, three levels coarser, under the view's own tiles: shown while they
+    // load after a zoom, and where the view's level lacks a tile.
+    Item {
+        id: coarsePlane
+        // At the basemap's first levels it would be the view's own level again.
+        visible: coarseGrid.tileZoom < grid.tileZoom
+        x: coarseGrid.planeX
+        y: coarseGrid.planeY
+        scale: coarseGrid.planeScale
+        transformOrigin: Item.TopLeft
+        Repeater {
+            model: MapTileGrid {
+                id: coarseGrid
+                viewport: viewportObject
+                path: map.basemap.valid ? map.basemap.path : ""
+                minZoom: map.basemap.minZoom
+                maxZoom: map.basemap.maxZoom
+                levelsBelow: 3
+            }
+            delegate: Image {
+                required property string tileSource
+                required property int tileX
+                required property int tileY
+                x: tileX
+                y: tileY
+                width: 256.5
+                height: 256.5
+                source: tileSource
+                asynchronous: true
+                cache: false
+                smooth: true
+            }
+        }
     }
 
     Item {
@@ -150,6 +190,7 @@ Item {
         x: at.x
         y: at.y
         Rectangle {
+            objectName: "accuracyCircle"
             visible: positionMark.accuracyPx > 10
             width: 2 * positionMark.accuracyPx
             height: width
@@ -194,6 +235,7 @@ Item {
         id: drag
         target: null
         enabled: map.interactive
+        maximumPointCount: 1 // two fingers pinch
         property vector2d previous: Qt.vector2d(0, 0)
         onActiveChanged: {
             if (active) {
@@ -262,6 +304,7 @@ Item {
     }
 
     QsMapScaleBar {
+        objectName: "scaleBar"
         anchors.left: parent.left
         anchors.bottom: parent.bottom
         anchors.margins: Theme.spacing

@@ -21,7 +21,7 @@ int main(int argc, char *argv[])
         std::fprintf(
             stderr,
             "usage: qingshui-bench store|sync|review|ledger|kiosk|load [--postgres [URL]]\n"
-            "       qingshui-bench map [--basemap FILE.mbtiles]\n"
+            "       qingshui-bench map [--basemap FILE.mbtiles] [--screenshot FILE.png]\n"
             "       qingshui-bench map-markers\n"
             "       qingshui-bench logins [--postgres [URL]] [server options]\n");
         return 2;

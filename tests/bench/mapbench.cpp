@@ -137,10 +137,12 @@ Window {
 
 int runMapBench(int argc, char *argv[])
 {
-    QString basemapPath;
+    QString basemapPath, screenshotPath;
     for (int i = 2; i + 1 < argc; i += 2) {
         if (std::strcmp(argv[i], "--basemap") == 0) {
             basemapPath = QString::fromLocal8Bit(argv[i + 1]);
+        } else if (std::strcmp(argv[i], "--screenshot") == 0) {
+            screenshotPath = QString::fromLocal8Bit(argv[i + 1]); // the first full screen
         } else {
             std::fprintf(stderr, "qingshui-bench map: unknown option %s\n", argv[i]);
             return 2;
@@ -222,6 +224,8 @@ int runMapBench(int argc, char *argv[])
     }
     renderOneFrame(window);
     const double firstPaintMs = double(firstPaint.nsecsElapsed()) / 1e6;
+    if (!screenshotPath.isEmpty())
+        window->grabWindow().save(screenshotPath);
 
     // Panning across zoom levels: at each of zooms 9–13 a circle of 40 drags of 60 px, from
     // the panBy to the frame on screen (clustering, painting, tiles already decoded or not).

@@ -44,6 +44,21 @@ public slots:
         if (!noDatum.write(bad, tileRangesFor(kTestBasemapBox, 8, 8)))
             qFatal("cannot write the test basemap");
         m_noDatum = readBasemapInfo(bad);
+        // Zoom 7 whole, zoom 10 only its westmost column: the centre's tile of zoom 10 is
+        // missing.
+        TestMbtiles partial;
+        for (auto &pair : partial.metadata) {
+            if (pair.first == u"minzoom")
+                pair.second = QStringLiteral("7");
+        }
+        QList<TestMbtiles::Range> ranges = tileRangesFor(kTestBasemapBox, 7, 7);
+        TestMbtiles::Range column = tileRangesFor(kTestBasemapBox, 10, 10).first();
+        column.x1 = column.x0;
+        ranges.append(column);
+        const QString partialPath = m_dir.filePath(QStringLiteral("partial.mbtiles"));
+        if (!partial.write(partialPath, ranges))
+            qFatal("cannot write the test basemap");
+        m_partial = readBasemapInfo(partialPath);
     }
 
     void qmlEngineAvailable(QQmlEngine *engine)
@@ -53,6 +68,8 @@ public slots:
                                                   QVariant::fromValue(m_basemap));
         engine->rootContext()->setContextProperty(QStringLiteral("noDatumBasemap"),
                                                   QVariant::fromValue(m_noDatum));
+        engine->rootContext()->setContextProperty(QStringLiteral("partialBasemap"),
+                                                  QVariant::fromValue(m_partial));
         engine->rootContext()->setContextProperty(QStringLiteral("testTiles"), &m_tiles);
     }
 
@@ -60,6 +77,7 @@ private:
     QTemporaryDir m_dir;
     BasemapInfo m_basemap;
     BasemapInfo m_noDatum;
+    BasemapInfo m_partial;
     TestTiles m_tiles;
 };
 

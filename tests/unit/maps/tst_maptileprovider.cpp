@@ -81,6 +81,62 @@ private slots:
         QCOMPARE(provider.cache().count(), 0);
     }
 
+    void imagesGoneBeforeTheirTiles()
+    {
+        // A fast pan deletes Images whose tiles are still on the pool: the engine cancels and
+        // deletes their responses. Nothing may touch a deleted response (the run under the
+        // sanitizers would say so), and the provider is still answering after.
+        MapTileProvider provider;
+        for (const TestMbtiles::Range &r : tileRangesFor(kTestBasemapBox, 8, 10)) {
+            for (int x = r.x0; x <= r.x1; ++x) {
+                for (int y = r.y0; y <= r.y1; ++y) {
+                    const QString id = MapTileProvider::sourceFor(r.z, x, y, m_path)
+                                           .mid(QStringLiteral("image://basemap/").size());
+                    QQuickImageResponse *response = provider.requestImageResponse(id, {});
+                    response->cancel();
+                    delete response;
+                }
+            }
+        }
+        QCoreApplication::processEvents(); // delivers whatever was queued to the gone ones
+        const auto r = tileRangesFor(kTestBasemapBox, 9, 9).first();
+        QCOMPARE(request(provider, MapTileProvider::sourceFor(9, r.x0, r.y0, m_path))
+                     .pixelColor(3, 3)
+                     .rgb(),
+                 TestMbtiles::colourOf(9, r.x0, r.y0).rgb());
+    }
+
+    void fileCutWhileShown()
+    {
+        // The file is cut short under an open map (a disk failing, a copy over it): every tile
+        // asked for is still answered — a tile or a transparent one — and nothing crashes.
+        const QString path = m_dir.filePath(QStringLiteral("cut.mbtiles"));
+        QVERIFY(TestMbtiles().write(path, tileRangesFor(kTestBasemapBox, 8, 10)));
+        MapTileProvider provider;
+        const auto first = tileRangesFor(kTestBasemapBox, 8, 8).first();
+        QCOMPARE(request(provider, MapTileProvider::sourceFor(8, first.x0, first.y0, path))
+                     .pixelColor(0, 0)
+                     .rgb(),
+                 TestMbtiles::colourOf(8, first.x0, first.y0).rgb());
+        QFile file(path);
+        QVERIFY(file.resize(8192));
+        int answered = 0, transparent = 0;
+        for (const TestMbtiles::Range &r : tileRangesFor(kTestBasemapBox, 9, 10)) {
+            for (int x = r.x0; x <= r.x1; ++x) {
+                for (int y = r.y0; y <= r.y1; ++y) {
+                    const QImage tile
+                        = request(provider, MapTileProvider::sourceFor(r.z, x, y, path));
+                    QCOMPARE(tile.size(), QSize(256, 256));
+                    ++answered;
+                    if (tile.pixelColor(0, 0).alpha() == 0)
+                        ++transparent;
+                }
+            }
+        }
+        QVERIFY(answered > 8);
+        QCOMPARE(transparent, answered); // their pages are gone
+    }
+
     void cacheStaysWithinItsBytes()
     {
         MapTileProvider provider;
@@ -130,6 +186,16 @@ private slots:
         QVERIFY(!refused.valid);
         QCOMPARE(refused.error, QStringLiteral("底图没有注明坐标系（datum），无法把位置画准"));
         QVERIFY(!readBasemapInfo(m_dir.filePath(QStringLiteral("gone"))).valid);
+        // Every code MbtilesFile gives has words of its own.
+        for (const char *code :
+             {"mbtiles_not_found", "mbtiles_not_sqlite", "mbtiles_truncated", "mbtiles_corrupt",
+              "mbtiles_not_mbtiles", "mbtiles_empty", "mbtiles_bad_format", "mbtiles_no_datum",
+              "mbtiles_unknown_datum"}) {
+            const QString words = BasemapText::describe(QString::fromLatin1(code));
+            QVERIFY2(!words.contains(QLatin1String(code)), code);
+            QVERIFY(words.contains(QStringLiteral("底图"))
+                    || words.contains(QStringLiteral("文件")));
+        }
         QCOMPARE(BasemapText::describe(QStringLiteral("mbtiles_from_the_future")),
                  QStringLiteral("底图无法打开（mbtiles_from_the_future）"));
     }
