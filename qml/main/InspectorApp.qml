@@ -94,7 +94,11 @@ ApplicationWindow {
             basemap: window.basemap
             onDone: {
                 Records.reload()
-                stack.pop(null)
+                // Opened from the map: back to the map; otherwise to the list.
+                if (stack.depth > 1 && stack.get(stack.depth - 2) instanceof MapPage)
+                    stack.pop()
+                else
+                    stack.pop(null)
             }
         }
     }

@@ -30,6 +30,11 @@ Item {
         }
     }
 
+    Component {
+        id: inspectorWindow
+        InspectorApp { basemap: testBasemap }
+    }
+
     SignalSpy { id: recordOpened; signalName: "recordOpened" }
     SignalSpy { id: problemOpened; signalName: "problemOpened" }
 
@@ -182,6 +187,35 @@ Item {
                 grabImage(root).save(screenshotDir + "/map-form-gps-1280x800.png")
             }
             stack.pop()
+        }
+
+        // The window's 地图 button opens the map; a record opened from it goes back to it.
+        function test_9_theWindowsMapAndBack() {
+            var window = createTemporaryObject(inspectorWindow, root)
+            window.width = 1280
+            window.height = 800
+            window.visible = true
+            tryVerify(function() { return window.contentItem.width === 1280 })
+            var appStack = findChild(window.contentItem, "inspectorStack")
+            tryVerify(function() { return appStack.currentItem instanceof RecordListPage })
+            mouseClick(findChild(window.header, "mapButton"))
+            tryCompare(appStack, "busy", false)
+            verify(appStack.currentItem instanceof MapPage)
+            var mapPage = appStack.currentItem
+            verify(mapPage.basemap.valid)
+            var layersMap = mapPage.layersView.map
+            layersMap.centerOn(111.530, 33.160, 15)
+            waitForRendering(layersMap)
+            var p = layersMap.viewport.toScreen(111.530, 33.160)
+            mouseClick(layersMap, p.x, p.y)
+            verify(mapPage.layersView.card !== null)
+            mouseClick(findChild(mapPage, "mapCardOpen"))
+            tryCompare(appStack, "busy", false)
+            verify(appStack.currentItem instanceof FormPage)
+            appStack.currentItem.done()
+            tryCompare(appStack, "busy", false)
+            verify(appStack.currentItem instanceof MapPage)
+            window.visible = false
         }
     }
 }

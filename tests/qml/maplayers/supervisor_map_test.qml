@@ -22,6 +22,11 @@ Item {
         basemap: testBasemap
     }
 
+    Component {
+        id: supervisorWindow
+        SupervisorApp { basemap: testBasemap }
+    }
+
     TestCase {
         name: "SupervisorMap"
         when: windowShown
@@ -108,6 +113,24 @@ Item {
             var lines = testFiles.read(exportFolderUrl, files[0]).trim().split("\n")
             compare(lines.length, 3) // the header and the two selected
             page.stopSelecting()
+        }
+
+        // 在地图上查看 on the dashboard shows its selection (the queue's filter) on the map.
+        function test_5_theDashboardsSelectionOnTheMap() {
+            var window = createTemporaryObject(supervisorWindow, root)
+            window.width = 1280
+            window.height = 800
+            window.visible = true
+            var appStack = findChild(window.contentItem, "supervisorStack")
+            tryVerify(function() { return appStack.currentItem instanceof ReviewQueuePage })
+            compare(appStack.currentItem.showingMap, false)
+            var dashboard = findChild(window, "dashboardPage")
+            verify(dashboard)
+            dashboard.mapRequested() // its 在地图上查看 (the page itself needs Qt Charts' QApplication)
+            compare(appStack.currentItem.showingMap, true)
+            verify(appStack.currentItem.basemap.valid)
+            compare(findChild(appStack.currentItem, "reviewMap").visible, true)
+            window.visible = false
         }
     }
 }
