@@ -193,14 +193,15 @@ std::optional<QList<MapMarker>> MapMarkerQuery::problems(const QStringList &scop
     const QString scope = problemScopeCondition(scopeCodes, &binds);
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT p.id, p.state, p.longitude, p.latitude FROM problem p "
-                             "WHERE %1 AND p.latitude IS NOT NULL AND p.longitude IS NOT NULL "
-                             "AND (p.state IN (1, 2, 5) OR (p.state = 3 AND p.recheck_passed = 0)) "
-                             "ORDER BY p.raised_at_ms, p.id")
-                  .arg(scope));
+    const bool prepared = q.prepare(
+        QStringLiteral("SELECT p.id, p.state, p.longitude, p.latitude FROM problem p "
+                       "WHERE %1 AND p.latitude IS NOT NULL AND p.longitude IS NOT NULL "
+                       "AND (p.state IN (1, 2, 5) OR (p.state = 3 AND p.recheck_passed = 0)) "
+                       "ORDER BY p.raised_at_ms, p.id")
+            .arg(scope));
     for (const QVariant &b : std::as_const(binds))
         q.addBindValue(b);
-    if (!q.exec()) {
+    if (!prepared || !q.exec()) {
         m_error = QStringLiteral("cannot read the problems' points: %1").arg(q.lastError().text());
         return std::nullopt;
     }
@@ -233,12 +234,13 @@ std::optional<VillageMarkers> MapMarkerQuery::villages(const QStringList &townsh
         binds << township + QLatin1String("000") << township + QLatin1String("999");
     }
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT code, name FROM village WHERE township_code IN (%1) "
-                             "ORDER BY code")
-                  .arg(marks.join(QLatin1Char(','))));
+    const bool prepared
+        = q.prepare(QStringLiteral("SELECT code, name FROM village WHERE township_code IN (%1) "
+                                   "ORDER BY code")
+                        .arg(marks.join(QLatin1Char(','))));
     for (const QVariant &b : std::as_const(names))
         q.addBindValue(b);
-    if (!q.exec()) {
+    if (!prepared || !q.exec()) {
         m_error = QStringLiteral("cannot read the villages: %1").arg(q.lastError().text());
         return std::nullopt;
     }

@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QUuid>
 #include <QtTest>
@@ -225,6 +226,22 @@ private slots:
         QCOMPARE(layers()->recordsInBox(111.5, 33.0, 111.6, 33.1), QStringList {m_toilet});
         QCOMPARE(layers()->recordsInBox(100, 20, 101, 21), QStringList());
         queue->clearFilters();
+    }
+
+    void aLayerThatCannotBeReadSaysSoAndTheOthersStay()
+    {
+        layers()->setActive(true);
+        QVERIFY(QSqlQuery(db()).exec("ALTER TABLE problem RENAME TO problem_gone"));
+        layers()->reload();
+        QCOMPARE(layers()->problems()->count(), 0);
+        QVERIFY2(layers()->error().startsWith(QStringLiteral("地图图层读取失败")),
+                 qPrintable(layers()->error()));
+        QCOMPARE(layers()->records()->count(), 4);
+        QCOMPARE(layers()->ponds()->count(), 1);
+        QVERIFY(QSqlQuery(db()).exec("ALTER TABLE problem_gone RENAME TO problem"));
+        layers()->reload();
+        QCOMPARE(layers()->error(), QString());
+        QCOMPARE(layers()->problems()->count(), 1);
     }
 };
 
