@@ -12,6 +12,7 @@
 #include "controllers/ledgerboardcontroller.h"
 #include "controllers/ledgercontroller.h"
 #include "controllers/logincontroller.h"
+#include "controllers/maplayercontroller.h"
 #include "controllers/photofetchcontroller.h"
 #include "controllers/positionstatus.h"
 #include "controllers/publicfeed.h"
@@ -260,6 +261,18 @@ public:
     static LedgerListModel *create(QQmlEngine *, QJSEngine *)
     {
         return QmlSingletons::handOver(&Services::ledgerList, "LedgerList");
+    }
+};
+
+struct MapLayersSingleton {
+    Q_GADGET
+    QML_FOREIGN(MapLayerController)
+    QML_NAMED_ELEMENT(MapLayers)
+    QML_SINGLETON
+public:
+    static MapLayerController *create(QQmlEngine *, QJSEngine *)
+    {
+        return QmlSingletons::handOver(&Services::mapLayers, "MapLayers");
     }
 };
 

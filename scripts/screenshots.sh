@@ -29,4 +29,8 @@ shoot "$T/tst_qml_returned" -input tests/qml/returned/returned_test.qml
 shoot "$T/tst_qml_review" -input tests/qml/review/review_photos_test.qml
 shoot "$T/tst_qml_reviewflags" -input tests/qml/flags/reviewflags_test.qml
 shoot "$T/tst_qml_dashboard" -input tests/qml/dashboard/dashboardpage_test.qml
+# The map (issue 17): the tablet's at 1280×800 and 800×1280 with the form's GPS question, and
+# the supervisor's queue on a map with a drawn selection.
+shoot "$T/tst_qml_maplayers" -input tests/qml/maplayers/inspector_map_test.qml
+shoot "$T/tst_qml_maplayers" -input tests/qml/maplayers/supervisor_map_test.qml
 ls -l "$OUT"

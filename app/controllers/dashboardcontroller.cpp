@@ -131,6 +131,22 @@ QList<IndicatorLine> DashboardController::indicators() const
 
 bool DashboardController::exportTo(const QString &kind, const QUrl &folder)
 {
+    return startExport(kind, folder, m_queue->filter());
+}
+
+bool DashboardController::exportRecordsTo(const QString &kind, const QUrl &folder,
+                                          const QStringList &recordIds)
+{
+    RecordFilter filter = m_queue->filter();
+    if (recordIds.isEmpty())
+        return false; // an empty selection is no selection: not the whole queue
+    filter.recordIds = recordIds;
+    return startExport(kind, folder, filter);
+}
+
+bool DashboardController::startExport(const QString &kind, const QUrl &folder,
+                                      const RecordFilter &filter)
+{
     if (m_exportThread)
         return false;
     const QString dir = folder.isLocalFile() ? folder.toLocalFile() : folder.toString();
@@ -138,7 +154,6 @@ bool DashboardController::exportTo(const QString &kind, const QUrl &folder)
     const QString ext = kind == QLatin1String("photos") ? QStringLiteral("zip") : kind;
     // Named in the UI's language: "Qingshui_csv_…" in English.
     const QString path = QDir(dir).filePath(tr("清水巡查_%1_%2.%3").arg(kind, stamp, ext));
-    const RecordFilter filter = m_queue->filter();
     const QString storePath = m_db.databaseName();
     const QString photoRoot = m_photoRoot;
     // Kept by the thread: the fetcher may end first (the app closing), the wait then ends.

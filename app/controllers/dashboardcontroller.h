@@ -73,6 +73,9 @@ public:
     // how it went (exportMessage; exportProgress while a ZIP waits for photos). False, with
     // nothing started, while another one runs.
     Q_INVOKABLE bool exportTo(const QString &kind, const QUrl &folder);
+    // The same for a selection drawn on the map: only these records of the queue's filter.
+    Q_INVOKABLE bool exportRecordsTo(const QString &kind, const QUrl &folder,
+                                     const QStringList &recordIds);
 
 signals:
     void figuresChanged();
@@ -81,6 +84,7 @@ signals:
     void exportProgressChanged();
 
 private:
+    bool startExport(const QString &kind, const QUrl &folder, const RecordFilter &filter);
     void finishExport(const QString &kind, const ExportOutcome &out);
     // On the export's thread: fetches what the selection lacks, then writes the ZIP.
     ExportOutcome exportPhotos(QSqlDatabase db, const RecordFilter &filter,

@@ -12,6 +12,7 @@
 #include "controllers/ledgerboardcontroller.h"
 #include "controllers/ledgercontroller.h"
 #include "controllers/logincontroller.h"
+#include "controllers/maplayercontroller.h"
 #include "controllers/photofetchcontroller.h"
 #include "controllers/positionstatus.h"
 #include "controllers/recordviewcontroller.h"
@@ -243,6 +244,23 @@ void ServiceHost::buildInspector(const Options &options)
     // A problem raised on a form waits in the outbox too.
     connect(m_form.get(), &FormController::problemsChanged, m_ledger.get(),
             &LedgerController::reload);
+    buildMapLayers();
+    MapLayerController *layers = m_mapLayers.get();
+    connect(m_form.get(), &FormController::submitted, layers, &MapLayerController::reload);
+    connect(m_form.get(), &FormController::discarded, layers, &MapLayerController::reload);
+}
+
+// The map's layers: read again after a sync that changed the store and after a step taken
+// here; while no map is shown they only note it (MapLayerController::active).
+void ServiceHost::buildMapLayers()
+{
+    m_mapLayers = std::make_unique<MapLayerController>(m_db->connection());
+    MapLayerController *layers = m_mapLayers.get();
+    connect(m_sync.get(), &SyncEngine::finished, layers, [layers](bool, int pushed, int pulled) {
+        if (pushed > 0 || pulled > 0)
+            layers->reload();
+    });
+    connect(m_ledger.get(), &LedgerController::recorded, layers, &MapLayerController::reload);
 }
 
 // The rectification ledger: a step waits in the outbox and goes with the next sync; a pull
@@ -315,6 +333,13 @@ void ServiceHost::buildSupervisor(const Options &options)
     connect(m_review.get(), &ReviewController::decided, m_settings.get(),
             &SettingsController::refresh);
     buildLedger(nullptr); // a desk has no GPS
+    // The supervisor's map shows the queue's filter, which is also the dashboard's selection.
+    buildMapLayers();
+    MapLayerController *layers = m_mapLayers.get();
+    layers->setFilter(records->filter());
+    connect(records, &RecordListModel::filterChanged, layers,
+            [records, layers] { layers->setFilter(records->filter()); });
+    connect(m_review.get(), &ReviewController::decided, layers, &MapLayerController::reload);
     m_ledger->setPhotoFetcher(fetcher);
     // 整改台账: the filtered list and its board, read again after a sync or a step.
     m_ledgerList = std::make_unique<LedgerListModel>(db);
@@ -391,6 +416,7 @@ void ServiceHost::publish()
     s.camera = m_cameraController.get();
     s.ledger = m_ledger.get();
     s.basemaps = m_basemaps.get();
+    s.mapLayers = m_mapLayers.get();
     s.recordView = m_recordView.get();
     s.revisionView = m_revisionView.get();
     s.review = m_review.get();

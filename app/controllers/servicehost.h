@@ -29,6 +29,7 @@ class LedgerController;
 class LedgerListModel;
 class LanguageController;
 class LoginController;
+class MapLayerController;
 class PositionProvider;
 class PositionStatus;
 class RecordListModel;
@@ -83,6 +84,7 @@ private:
     void buildSupervisor(const Options &options);
     void buildKiosk(const Options &options);
     void buildLedger(PositionStatus *position); // the inspector's and the supervisor's
+    void buildMapLayers(); // the inspector's and the supervisor's, after their lists
     void publish();
     void wireEnrolment(const Options &options);
     void checkAccountMode();
@@ -114,6 +116,7 @@ private:
     std::unique_ptr<LedgerController> m_ledger;
     std::unique_ptr<LedgerListModel> m_ledgerList;
     std::unique_ptr<LedgerBoardController> m_ledgerBoard;
+    std::unique_ptr<MapLayerController> m_mapLayers;
     std::unique_ptr<KioskController> m_kiosk;
     std::unique_ptr<FiguresController> m_figures;
     std::unique_ptr<PublicFeed> m_publicFeed;

@@ -16,6 +16,7 @@ class LedgerController;
 class LedgerListModel;
 class LanguageController;
 class LoginController;
+class MapLayerController;
 class PhotoFetchController;
 class PositionStatus;
 class PublicFeed;
@@ -53,6 +54,8 @@ struct Services {
     LedgerController *ledger = nullptr;
     // Inspector and supervisor: the basemap the maps show, its packages by sync, importing
     BasemapController *basemaps = nullptr;
+    // Inspector and supervisor: what the map shows (records, villages, ponds, problems)
+    MapLayerController *mapLayers = nullptr;
     // Supervisor: review
     RecordViewController *recordView = nullptr; // also the kiosk's record card
     RecordViewController *revisionView = nullptr; // a past revision, read-only (conflicts)

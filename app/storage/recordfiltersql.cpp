@@ -2,6 +2,8 @@
 
 #include "searchindex.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QStringList>
 
 QString recordFilterWhere(const RecordFilter &f, QVariantList *binds)
@@ -59,6 +61,12 @@ QString recordFilterWhere(const RecordFilter &f, QVariantList *binds)
     const QString search = f.search.trimmed();
     if (!search.isEmpty()) {
         where << SearchIndex::condition(search, binds);
+    }
+    if (!f.recordIds.isEmpty()) {
+        // One bind however many: a selection may hold more records than SQLite has variables.
+        where << QStringLiteral("r.id IN (SELECT value FROM json_each(?))");
+        *binds << QString::fromUtf8(
+            QJsonDocument(QJsonArray::fromStringList(f.recordIds)).toJson(QJsonDocument::Compact));
     }
     return where.isEmpty() ? QString()
                            : QStringLiteral(" WHERE ") + where.join(QLatin1String(" AND "));

@@ -18,12 +18,14 @@ QsHeaderBar {
     // The live fix for the GPS chip; none (the supervisor's desk): no chip.
     property PositionStatus gps: null
     property bool showsDashboard: false
+    property bool showsMap: false // 地图
     // The rectification ledger's button: its words (e.g. "整改 3"); empty: no button.
     property string ledgerText: ""
     property bool ledgerAlert: false // something is overdue
 
     signal loginRequested()
     signal dashboardRequested()
+    signal mapRequested()
     signal ledgerRequested()
     signal syncRequested()
     signal settingsRequested()
@@ -62,6 +64,12 @@ QsHeaderBar {
         text: bar.ledgerText
         palette.buttonText: bar.ledgerAlert ? "#ffd8d0" : "white"
         onClicked: bar.ledgerRequested()
+    }
+    HeaderButton {
+        objectName: "mapButton"
+        visible: bar.showsMap
+        text: qsTr("地图")
+        onClicked: bar.mapRequested()
     }
     HeaderButton {
         objectName: "dashboardButton"

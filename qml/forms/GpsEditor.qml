@@ -5,9 +5,12 @@ import Qingshui.Backend
 import Qingshui.Ui
 
 // A GPS point: shows the live fix, captures by averaging fixes that pass the template's
-// accuracy gate, and lets a poor fix through only with a stated reason.
+// accuracy gate, and lets a poor fix through only with a stated reason. The fix taken shows
+// on a small map (the basemap the form page passes), with its accuracy circle.
 QsEditorBase {
     id: editor
+
+    property basemapInfo basemap
 
     readonly property GpsCapture gps: Gps
     readonly property FormController form: Form
@@ -40,6 +43,14 @@ QsEditorBase {
         }
     }
 
+    readonly property bool hasPoint: value !== undefined && value !== null
+                                     && value.lat !== undefined && value.lon !== undefined
+    function showPoint() {
+        if (hasPoint && fixMap.width > 0)
+            fixMap.centerOn(value.lon, value.lat, 16)
+    }
+    onValueChanged: showPoint()
+
     Connections {
         target: editor.gps
         enabled: editor.capturing
@@ -61,6 +72,24 @@ QsEditorBase {
             font.pixelSize: Theme.fontBody
             color: Theme.textPrimary
             wrapMode: Text.WordWrap
+        }
+        // Where the fix is: still (the form scrolls under the finger), centred on it.
+        QsMapView {
+            id: fixMap
+            objectName: "gpsMap_" + editor.question.id
+            Layout.fillWidth: true
+            Layout.preferredHeight: 200
+            visible: editor.hasPoint
+            clip: true
+            basemap: editor.basemap
+            interactive: false
+            positionValid: editor.hasPoint
+            positionLon: editor.hasPoint ? editor.value.lon : 0
+            positionLat: editor.hasPoint ? editor.value.lat : 0
+            positionAccuracyM: editor.hasPoint && editor.value.accuracy_m !== undefined
+                               && editor.value.accuracy_m !== null ? editor.value.accuracy_m : NaN
+            onWidthChanged: editor.showPoint()
+            onVisibleChanged: editor.showPoint()
         }
         Label {
             Layout.fillWidth: true

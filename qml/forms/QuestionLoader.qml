@@ -9,6 +9,8 @@ Loader {
     id: loader
     required property var modelData
     required property FormController form
+    // What the GPS question's small map draws under its fix.
+    property basemapInfo basemap
 
     readonly property var question: modelData
     // The inspector asks to raise a problem on this question (the page opens the dialog).
@@ -36,6 +38,13 @@ Loader {
     Component { id: text; TextEditor { question: loader.question; value: loader.form.answers[loader.question.id]; issue: loader.form.issues[loader.question.id] || ""; reviewComment: loader.form.questionComments[loader.question.id] || ""; editable: loader.form.editable; onAnswer: (v) => loader.form.setAnswer(loader.question.id, v) } }
     Component { id: gps; GpsEditor { question: loader.question; value: loader.form.answers[loader.question.id]; issue: loader.form.issues[loader.question.id] || ""; reviewComment: loader.form.questionComments[loader.question.id] || ""; editable: loader.form.editable; onAnswer: (v) => loader.form.setAnswer(loader.question.id, v) } }
     Component { id: photos; PhotosEditor { question: loader.question; value: loader.form.answers[loader.question.id]; issue: loader.form.issues[loader.question.id] || ""; reviewComment: loader.form.questionComments[loader.question.id] || ""; editable: loader.form.editable; onAnswer: (v) => loader.form.setAnswer(loader.question.id, v) } }
+
+    Binding {
+        when: loader.item !== null && loader.question.type === "gps"
+        target: loader.item
+        property: "basemap"
+        value: loader.basemap
+    }
 
     // The ledger's marks, the same for every editor.
     Binding {

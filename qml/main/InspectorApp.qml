@@ -12,6 +12,9 @@ ApplicationWindow {
     Material.primary: Theme.primary
     Material.accent: Theme.primary
 
+    // The basemap the map and the form's GPS question draw (invalid: none installed yet).
+    property basemapInfo basemap: Basemaps.current
+
     header: QsAppHeaderBar {
         title: qsTr("清水巡查")
         subtitle: qsTr("巡查员 · 我的记录 %1 条").arg(Records.count)
@@ -22,6 +25,11 @@ ApplicationWindow {
         language: Language.language
         ledgerText: Ledger.openCount > 0 ? qsTr("整改 %1").arg(Ledger.openCount) : qsTr("整改")
         ledgerAlert: Ledger.overdueCount > 0
+        showsMap: true
+        onMapRequested: {
+            if (!(stack.currentItem instanceof MapPage))
+                stack.push(mapPage)
+        }
         onLedgerRequested: {
             if (!(stack.currentItem instanceof ProblemListPage))
                 stack.push(problemListPage)
@@ -83,9 +91,14 @@ ApplicationWindow {
     Component {
         id: formPage
         FormPage {
+            basemap: window.basemap
             onDone: {
                 Records.reload()
-                stack.pop(null)
+                // Opened from the map: back to the map; otherwise to the list.
+                if (stack.depth > 1 && stack.get(stack.depth - 2) instanceof MapPage)
+                    stack.pop()
+                else
+                    stack.pop(null)
             }
         }
     }
@@ -94,6 +107,21 @@ ApplicationWindow {
         id: problemListPage
         ProblemListPage {
             onClosed: stack.pop()
+            onProblemOpened: (problemId) => {
+                if (Ledger.open(problemId))
+                    stack.push(problemPage)
+            }
+        }
+    }
+    Component {
+        id: mapPage
+        MapPage {
+            basemap: window.basemap
+            onClosed: stack.pop()
+            onRecordOpened: (recordId) => {
+                if (Form.open(recordId))
+                    stack.push(formPage)
+            }
             onProblemOpened: (problemId) => {
                 if (Ledger.open(problemId))
                     stack.push(problemPage)

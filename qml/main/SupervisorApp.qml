@@ -12,6 +12,17 @@ ApplicationWindow {
     Material.primary: Theme.primary
     Material.accent: Theme.primary
 
+    // The basemap the queue's map draws (invalid: none installed yet).
+    property basemapInfo basemap: Basemaps.current
+
+    // The queue's filter (the dashboard's selection) on the map.
+    function showQueueMap() {
+        dashboardPage.close()
+        stack.pop(null)
+        if (stack.currentItem instanceof ReviewQueuePage)
+            stack.currentItem.showingMap = true
+    }
+
     header: QsAppHeaderBar {
         title: qsTr("清水巡查 · 督导审核")
         subtitle: qsTr("审核队列 %1 条").arg(Records.count)
@@ -67,9 +78,14 @@ ApplicationWindow {
     Component {
         id: queuePage
         ReviewQueuePage {
+            basemap: window.basemap
             onRecordOpened: (recordId) => {
                 if (RecordView.open(recordId))
                     stack.push(recordViewPage)
+            }
+            onProblemOpened: (problemId) => {
+                if (Ledger.open(problemId))
+                    stack.push(problemPage)
             }
         }
     }
@@ -97,6 +113,9 @@ ApplicationWindow {
         }
     }
 
-    DashboardPage { id: dashboardPage }
+    DashboardPage {
+        id: dashboardPage
+        onMapRequested: window.showQueueMap()
+    }
     QsLoginDialog { id: loginDialog; login: Login }
 }

@@ -21,6 +21,9 @@ Popup {
     readonly property var dashboard: Dashboard
     property string pendingExport: ""
 
+    // 在地图上查看: the same selection on the review queue's map.
+    signal mapRequested()
+
     // What the export buttons call once a folder is chosen (tests call it directly).
     function exportInto(kind, folder) {
         return dashboard.exportTo(kind, folder)
@@ -52,6 +55,14 @@ Popup {
             Layout.fillWidth: true
             title: qsTr("统计看板")
             subtitle: qsTr("当前筛选下的记录 %1 条（不含草稿）").arg(page.dashboard.total)
+            ToolButton {
+                objectName: "dashboardMapButton"
+                text: qsTr("在地图上查看")
+                font.pixelSize: Theme.fontBody
+                implicitHeight: Theme.touchTarget
+                palette.buttonText: "white"
+                onClicked: page.mapRequested()
+            }
             ToolButton {
                 objectName: "dashboardCloseButton"
                 text: qsTr("返回")

@@ -11,6 +11,8 @@ Page {
     objectName: "formPage"
 
     readonly property FormController form: Form
+    // The basemap the GPS questions' small maps draw (the window passes the one installed).
+    property basemapInfo basemap
     property string submitError: ""
 
     signal done()
@@ -199,6 +201,7 @@ Page {
                                 delegate: QuestionLoader {
                                     Layout.fillWidth: true
                                     form: page.form
+                                    basemap: page.basemap
                                     onRaiseRequested: (questionId, failingText) =>
                                         raiseDialog.openFor(questionId, failingText)
                                 }

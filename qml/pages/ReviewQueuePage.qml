@@ -1,18 +1,26 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import Qingshui.Backend
 import Qingshui.Ui
 
 // The supervisor's review queue: the records of their jurisdiction, narrowed by place,
-// category, status, inspector and date, searched in full text, newest first, page by page.
+// category, status, inspector and date, searched in full text, newest first, page by page —
+// or the same filter on a map (地图), where a box drawn while selecting ticks the records inside
+// it for 批量通过 or an export of just those.
 Page {
     id: page
     objectName: "reviewQueuePage"
 
     readonly property RecordListModel records: Records
+    // The basemap the map draws (the window passes the one installed; invalid: none yet).
+    property basemapInfo basemap
+    // The map instead of the list (the filter, the selection and its actions are the same).
+    property bool showingMap: false
 
     signal recordOpened(string recordId)
+    signal problemOpened(string problemId)
     readonly property alias setAsideBanner: setAsideBanner
 
     // Bulk approval: while selecting, a tap on a row ticks it instead of opening it.
@@ -36,6 +44,18 @@ Page {
             next[records.recordIdAt(i)] = true
         selected = Object.keys(next).length === selectedCount ? ({}) : next
     }
+    // A box drawn on the map: its records join the ticked ones.
+    function selectRecords(ids) {
+        var next = Object.assign({}, selected)
+        for (var i = 0; i < ids.length; ++i)
+            next[ids[i]] = true
+        selected = next
+    }
+    // What the export buttons of the selection call once a folder is chosen (tests call it).
+    function exportSelectedInto(kind, folder) {
+        return Dashboard.exportRecordsTo(kind, folder, Object.keys(selected))
+    }
+    property string pendingExport: ""
     function stopSelecting() {
         selecting = false
         selected = ({})
@@ -64,10 +84,19 @@ Page {
         objectName: "bulkConfirm"
     }
 
+    FolderDialog {
+        id: folderDialog
+        title: qsTr("选择导出文件夹")
+        onAccepted: page.exportSelectedInto(page.pendingExport, selectedFolder)
+    }
+
     // Ticks on rows the new filter hides would approve what the supervisor cannot see.
     Connections {
         target: page.records
-        function onFilterChanged() { page.selected = ({}) }
+        function onFilterChanged() {
+            page.selected = ({})
+            queueMap.clearBox()
+        }
     }
 
     background: Rectangle { color: Theme.background }
@@ -120,6 +149,12 @@ Page {
             color: Theme.textSecondary
         }
         Button {
+            objectName: "mapMode"
+            Layout.preferredHeight: Theme.touchTarget
+            text: page.showingMap ? qsTr("列表") : qsTr("地图")
+            onClicked: page.showingMap = !page.showingMap
+        }
+        Button {
             objectName: "selectMode"
             Layout.preferredHeight: Theme.touchTarget
             text: page.selecting ? qsTr("取消选择") : qsTr("选择")
@@ -162,16 +197,50 @@ Page {
                 spacing: Theme.spacing
                 Button {
                     objectName: "selectAllPage"
+                    visible: !page.showingMap
                     Layout.preferredHeight: Theme.touchTarget
                     text: qsTr("全选本页")
                     onClicked: page.selectAllLoaded()
                 }
+                Button {
+                    objectName: "clearSelection"
+                    visible: page.showingMap
+                    enabled: page.selectedCount > 0
+                    Layout.preferredHeight: Theme.touchTarget
+                    text: qsTr("清空所选")
+                    onClicked: {
+                        page.selected = ({})
+                        queueMap.clearBox()
+                    }
+                }
                 Label {
                     objectName: "bulkError"
                     Layout.fillWidth: true
-                    text: page.bulkError
-                    color: Theme.danger
+                    text: page.bulkError !== "" ? page.bulkError
+                          : Dashboard.exporting ? qsTr("正在导出…")
+                          : Dashboard.exportMessage !== "" ? Dashboard.exportMessage
+                          : page.showingMap ? qsTr("在地图上拖动，框选其中的记录") : ""
+                    color: page.bulkError !== "" ? Theme.danger : Theme.textSecondary
                     wrapMode: Text.Wrap
+                }
+                Repeater {
+                    model: [
+                        { kind: "csv", text: qsTr("导出所选 CSV") },
+                        { kind: "geojson", text: qsTr("GeoJSON") },
+                        { kind: "photos", text: qsTr("照片 ZIP") }
+                    ]
+                    delegate: Button {
+                        required property var modelData
+                        objectName: "exportSelected_" + modelData.kind
+                        Layout.preferredHeight: Theme.touchTarget
+                        text: modelData.text
+                        font.capitalization: Font.MixedCase
+                        enabled: page.selectedCount > 0 && !Dashboard.exporting
+                        onClicked: {
+                            page.pendingExport = modelData.kind
+                            folderDialog.open()
+                        }
+                    }
                 }
                 QsBigButton {
                     objectName: "bulkApprove"
@@ -185,9 +254,25 @@ Page {
         }
     }
 
+    MapLayersView {
+        id: queueMap
+        objectName: "reviewMap"
+        anchors.top: above.bottom
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        visible: page.showingMap
+        basemap: page.basemap
+        drawingBox: page.selecting
+        onRecordOpened: (recordId) => page.recordOpened(recordId)
+        onProblemOpened: (problemId) => page.problemOpened(problemId)
+        onBoxSelected: (ids) => page.selectRecords(ids)
+    }
+
     ListView {
         id: list
         objectName: "reviewList"
+        visible: !page.showingMap
         anchors.top: above.bottom
         anchors.left: parent.left
         anchors.right: parent.right
@@ -225,7 +310,7 @@ Page {
     QsEmptyState {
         anchors.centerIn: parent
         width: parent.width * 0.7
-        visible: list.count === 0
+        visible: list.count === 0 && !page.showingMap
         text: Sync.serverAddress === ""
               ? qsTr("未连接服务器，暂无已同步的记录。")
               : page.records.count === 0 && page.records.search === "" && page.records.unitCode === ""

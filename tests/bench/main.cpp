@@ -5,6 +5,7 @@
 #include "loadbench.h"
 #include "loginbench.h"
 #include "mapbench.h"
+#include "mapmarkerbench.h"
 #include "reportbench.h"
 #include "reviewbench.h"
 #include "storebench.h"
@@ -21,6 +22,7 @@ int main(int argc, char *argv[])
             stderr,
             "usage: qingshui-bench store|sync|review|ledger|kiosk|load [--postgres [URL]]\n"
             "       qingshui-bench map [--basemap FILE.mbtiles] [--screenshot FILE.png]\n"
+            "       qingshui-bench map-markers\n"
             "       qingshui-bench logins [--postgres [URL]] [server options]\n");
         return 2;
     }
@@ -38,6 +40,8 @@ int main(int argc, char *argv[])
         return runReviewBench() != 0 || runReportBench() != 0 ? 1 : runLedgerBench();
     if (std::strcmp(argv[1], "ledger") == 0) // review's ledger figures alone
         return runLedgerBench();
+    if (std::strcmp(argv[1], "map-markers") == 0)
+        return runMapMarkerBench();
     if (std::strcmp(argv[1], "kiosk") == 0)
         return runKioskBench(argc, argv);
     if (std::strcmp(argv[1], "map") == 0)

@@ -77,6 +77,20 @@ private slots:
         QCOMPARE(records.count(f), 1);
     }
 
+    void bySelectedIds()
+    {
+        // A selection drawn on the supervisor's map narrows the other filters further.
+        RecordRepository records(m_db.connection());
+        RecordFilter all;
+        const QList<Record> some = records.query(all, 10);
+        QCOMPARE(some.size(), 5);
+        RecordFilter f;
+        f.recordIds = {some.at(0).id, some.at(2).id, uuid()};
+        QCOMPARE(records.count(f), 2);
+        f.category = some.at(0).category;
+        QCOMPARE(records.count(f), some.at(0).category == some.at(2).category ? 2 : 1);
+    }
+
     void byTownship()
     {
         RecordRepository records(m_db.connection());

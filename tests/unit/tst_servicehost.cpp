@@ -42,6 +42,7 @@ QStringList built(const Services &s)
                                                    {"camera", s.camera},
                                                    {"ledger", s.ledger},
                                                    {"basemaps", s.basemaps},
+                                                   {"mapLayers", s.mapLayers},
                                                    {"recordView", s.recordView},
                                                    {"revisionView", s.revisionView},
                                                    {"review", s.review},
@@ -73,11 +74,12 @@ private slots:
         const QStringList account {"sync",    "language",  "login",         "enrolment", "settings",
                                    "records", "inspector", "villagePicker", "basemaps"};
         QTest::newRow("inspector")
-            << "inspector" << account + QStringList {"position", "gps", "form", "camera", "ledger"};
+            << "inspector"
+            << account + QStringList {"position", "gps", "form", "camera", "ledger", "mapLayers"};
         QTest::newRow("supervisor")
-            << "supervisor"
-            << account + QStringList {"ledger",    "recordView", "revisionView", "review",
-                                      "dashboard", "photos",     "ledgerList",   "ledgerBoard"};
+            << "supervisor" << account + QStringList {"ledger",       "mapLayers",  "recordView",
+                                                      "revisionView", "review",     "dashboard",
+                                                      "photos",       "ledgerList", "ledgerBoard"};
         QTest::newRow("kiosk") << "kiosk"
                                << QStringList {"sync",  "language", "login",   "recordView",
                                                "units", "kiosk",    "figures", "publicFeed"};
