@@ -18,3 +18,14 @@ target_link_libraries(tst_qml_map PRIVATE qs_backend qs_backendplugin qs_ui qs_u
 add_test(NAME tst_qml_map
          COMMAND tst_qml_map -input ${CMAKE_CURRENT_SOURCE_DIR}/qml/map/mapview_test.qml)
 set_tests_properties(tst_qml_map PROPERTIES ENVIRONMENT "${QS_HEADLESS_ENV}" TIMEOUT 300)
+
+# The journey (issue 17): the demo basemap registered with `qingshui-server basemap add`, brought
+# to the inspector's tablet and the supervisor's desk by sync; a record on the tablet's map,
+# its card, then approved from a box drawn on the supervisor's map; real apps, real server.
+qs_add_qtest(tst_mapjourney SOURCES integration/tst_mapjourney.cpp support/appdriver.h
+             support/enrolmentserver.h support/basemapserver.h LIBS Qt6::Network Qt6::Gui)
+target_include_directories(tst_mapjourney PRIVATE ${SQLite3_INCLUDE_DIRS})
+target_link_libraries(tst_mapjourney PRIVATE SQLite::SQLite3)
+target_compile_definitions(tst_mapjourney PRIVATE QS_NMEA_DIR="${PROJECT_SOURCE_DIR}/app/data/nmea")
+add_dependencies(tst_mapjourney qingshui qingshui-server)
+set_tests_properties(tst_mapjourney PROPERTIES TIMEOUT 600)

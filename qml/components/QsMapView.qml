@@ -323,13 +323,15 @@ Item {
     }
 
     RoundButton {
+        objectName: "followMeButton"
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: Theme.spacing
         anchors.bottomMargin: Theme.spacing + 24
         width: Theme.touchTarget + 8
         height: width
-        visible: map.positionValid
+        // A still map (the form's GPS answer) has nothing to follow.
+        visible: map.positionValid && map.interactive
         checkable: true
         checked: map.followMe
         text: "◎"

@@ -130,6 +130,12 @@ public:
     // A finger held down (press), moved, let go (release): press-and-hold, drags.
     bool press(const QJsonObject &target) { return run(QStringLiteral("press"), target); }
     bool release(const QJsonObject &target) { return run(QStringLiteral("release"), target); }
+    // A finger at a point of the window where no item names the place (on a map): x, y in
+    // the window's coordinates, as find() gives an item's.
+    bool pressAt(double x, double y) { return at(QStringLiteral("press"), x, y); }
+    bool moveTo(double x, double y) { return at(QStringLiteral("move"), x, y); }
+    bool releaseAt(double x, double y) { return at(QStringLiteral("release"), x, y); }
+    bool clickAt(double x, double y) { return at(QStringLiteral("click"), x, y); }
     // Scrolls the target into view, as a swipe would.
     bool reveal(const QJsonObject &target) { return run(QStringLiteral("reveal"), target); }
     // Taps the target (which focuses it), then types: keys for Latin text, an input
@@ -295,6 +301,10 @@ private:
     QString socketPath() const { return m_dir.filePath(QStringLiteral("automation.sock")); }
     QString logPath() const { return m_dir.filePath(QStringLiteral("app.log")); }
 
+    bool at(const QString &command, double x, double y)
+    {
+        return run(command, {}, {{QStringLiteral("x"), x}, {QStringLiteral("y"), y}});
+    }
     bool run(const QString &command, const QJsonObject &target, QJsonObject fields = {})
     {
         fields.insert(QStringLiteral("cmd"), command);
