@@ -22,6 +22,13 @@ for account in "demo-inspector inspector" "demo-supervisor supervisor" "demo-kio
     >/dev/null 2>&1 || true
 done
 
+# The demo basemap (drawn by the build from the repository's data) for 淅川县, once: the
+# tablet and the desk download it at their first sync, as they would a county's own.
+if ! "$SERVER" basemap list --db "$DATA/server.db" 2>/dev/null | grep -q "演示底图"; then
+  "$SERVER" basemap add "$BUILD_DIR/basemaps/qingshui-demo.mbtiles" --scope 411326 \
+    --name "淅川县演示底图" --db "$DATA/server.db" >/dev/null
+fi
+
 "$SERVER" --db "$DATA/server.db" --listen 127.0.0.1:0 \
   >"$DATA/server.log" 2>&1 &
 SERVER_PID=$!

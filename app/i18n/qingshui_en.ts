@@ -48,6 +48,140 @@
     </message>
 </context>
 <context>
+    <name>BasemapController</name>
+    <message>
+        <source>手动导入</source>
+        <translation>Imported by hand</translation>
+    </message>
+    <message>
+        <source>等待 Wi-Fi 等不计流量的网络再下载（%1）；可在下方允许使用移动数据</source>
+        <translation>Waiting for Wi-Fi or another unmetered network to download (%1); mobile data can be allowed below</translation>
+    </message>
+    <message>
+        <source>存储空间不足：需要 %1，只有 %2 可用。请腾出空间，下次同步时再下载</source>
+        <translation>Not enough storage: %1 needed, only %2 free. Free some space; it downloads at the next sync</translation>
+    </message>
+    <message>
+        <source>存储空间已满：已下载的 %1 保留，腾出空间后继续下载</source>
+        <translation>Storage is full: the %1 downloaded so far is kept, and the download goes on once there is space</translation>
+    </message>
+    <message>
+        <source>下载的底图与校验值不符，已丢弃，下次同步时重新下载</source>
+        <translation>The downloaded basemap did not match its checksum and was discarded; it downloads again at the next sync</translation>
+    </message>
+    <message>
+        <source>无法写入底图文件夹：%1</source>
+        <translation>Cannot write to the basemap folder: %1</translation>
+    </message>
+    <message>
+        <source>下载已暂停：已下载 %1，共 %2，下次继续</source>
+        <translation>Download paused: %1 of %2 downloaded; it goes on next time</translation>
+    </message>
+    <message>
+        <source>下载中断：已下载 %1，共 %2，下次同步时从断点继续</source>
+        <translation>Download cut off: %1 of %2 downloaded; it resumes from there at the next sync</translation>
+    </message>
+    <message>
+        <source>此底图无法使用：%1</source>
+        <translation>This basemap cannot be used: %1</translation>
+    </message>
+    <message>
+        <source>服务器已不再提供此底图（可能已有更新的底图），下次同步时更新</source>
+        <translation>The server no longer offers this basemap (a newer one may have replaced it); updated at the next sync</translation>
+    </message>
+    <message>
+        <source>已下载</source>
+        <translation>Downloaded</translation>
+    </message>
+    <message>
+        <source>正在下载 %1%</source>
+        <translation>Downloading %1%</translation>
+    </message>
+    <message>
+        <source>排队下载</source>
+        <translation>Queued for download</translation>
+    </message>
+    <message>
+        <source>等待下次同步时下载</source>
+        <translation>Downloads at the next sync</translation>
+    </message>
+    <message>
+        <source>还没有底图：同步后会自动下载本辖区的底图，也可以在设置中导入 MBTiles 文件</source>
+        <translation>No basemap yet: your area's basemap downloads by itself after a sync, or import an MBTiles file in Settings</translation>
+    </message>
+    <message>
+        <source>使用中</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>找不到文件 %1</source>
+        <translation>File %1 not found</translation>
+    </message>
+    <message>
+        <source>无法导入 %1：%2</source>
+        <translation>Cannot import %1: %2</translation>
+    </message>
+    <message>
+        <source>存储空间不足：导入 %1 需要 %2，只有 %3 可用</source>
+        <translation>Not enough storage: importing %1 needs %2, only %3 free</translation>
+    </message>
+    <message>
+        <source>无法复制 %1：%2</source>
+        <translation>Cannot copy %1: %2</translation>
+    </message>
+    <message>
+        <source>无法复制 %1</source>
+        <translation>Cannot copy %1</translation>
+    </message>
+    <message>
+        <source>无法保存底图：%1</source>
+        <translation>Cannot save the basemap: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BasemapText</name>
+    <message>
+        <source>找不到底图文件</source>
+        <translation>The basemap file cannot be found</translation>
+    </message>
+    <message>
+        <source>此文件不是底图（MBTiles）文件</source>
+        <translation>This file is not a basemap (MBTiles) file</translation>
+    </message>
+    <message>
+        <source>底图文件不完整（可能下载或复制时中断），请重新获取</source>
+        <translation>The basemap file is incomplete (a download or copy was cut short); get it again</translation>
+    </message>
+    <message>
+        <source>底图文件已损坏，请重新获取</source>
+        <translation>The basemap file is damaged; get it again</translation>
+    </message>
+    <message>
+        <source>此数据库不是底图（MBTiles）文件</source>
+        <translation>This database is not a basemap (MBTiles) file</translation>
+    </message>
+    <message>
+        <source>底图文件中没有瓦片</source>
+        <translation>The basemap file has no tiles</translation>
+    </message>
+    <message>
+        <source>底图的瓦片格式无法显示（需要 PNG 或 JPEG 栅格瓦片）</source>
+        <translation>The basemap's tile format cannot be shown (PNG or JPEG raster tiles are needed)</translation>
+    </message>
+    <message>
+        <source>底图没有注明坐标系（datum），无法把位置画准</source>
+        <translation>The basemap does not state its datum, so positions cannot be drawn accurately</translation>
+    </message>
+    <message>
+        <source>底图的坐标系无法识别（应为 WGS-84、CGCS2000 或 GCJ-02）</source>
+        <translation>The basemap's datum is not recognised (it should be WGS-84, CGCS2000 or GCJ-02)</translation>
+    </message>
+    <message>
+        <source>底图无法打开（%1）</source>
+        <translation>The basemap cannot be opened (%1)</translation>
+    </message>
+</context>
+<context>
     <name>CameraDialog</name>
     <message>
         <source>取消</source>
@@ -300,6 +434,10 @@
     <message>
         <source>%1 覆盖率 %2%</source>
         <translation>%1 coverage %2%</translation>
+    </message>
+    <message>
+        <source>在地图上查看</source>
+        <translation>Show on the map</translation>
     </message>
 </context>
 <context>
@@ -1260,6 +1398,79 @@
     </message>
 </context>
 <context>
+    <name>MapLayerController</name>
+    <message>
+        <source>地图图层读取失败：%1</source>
+        <translation>A map layer could not be read: %1</translation>
+    </message>
+    <message>
+        <source>坑塘（未编号）</source>
+        <translation>Pond (not numbered)</translation>
+    </message>
+    <message>
+        <source>坑塘 %1</source>
+        <translation>Pond %1</translation>
+    </message>
+    <message>
+        <source>发现于 %1</source>
+        <translation>found %1</translation>
+    </message>
+    <message>
+        <source>%1 条记录</source>
+        <translation>%1 records</translation>
+    </message>
+</context>
+<context>
+    <name>MapLayersView</name>
+    <message>
+        <source>记录 %1</source>
+        <translation>Records %1</translation>
+    </message>
+    <message>
+        <source>村庄 %1</source>
+        <translation>Villages %1</translation>
+    </message>
+    <message>
+        <source>坑塘 %1</source>
+        <translation>Pond %1</translation>
+    </message>
+    <message>
+        <source>待整改问题 %1</source>
+        <translation>Problems to fix %1</translation>
+    </message>
+    <message>
+        <source>另有 %1 个村尚无定位记录，未标出</source>
+        <translation>%1 more villages have no located record and are not shown</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>MapPage</name>
+    <message>
+        <source>‹ 返回</source>
+        <translation>‹ Back</translation>
+    </message>
+    <message>
+        <source>地图</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>底图：%1</source>
+        <translation>Basemap: %1</translation>
+    </message>
+    <message>
+        <source>尚无底图（同步后自动下载）</source>
+        <translation>No basemap yet (downloads after a sync)</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+</context>
+<context>
     <name>NewRecordPage</name>
     <message>
         <source>‹ 返回</source>
@@ -1855,6 +2066,10 @@
         <source>设置</source>
         <translation>Settings</translation>
     </message>
+    <message>
+        <source>地图</source>
+        <translation>Map</translation>
+    </message>
 </context>
 <context>
     <name>QsConflictBanner</name>
@@ -2012,6 +2227,28 @@
     <message>
         <source>登录</source>
         <translation>Log in</translation>
+    </message>
+</context>
+<context>
+    <name>QsMapScaleBar</name>
+    <message>
+        <source>%1 公里</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>%1 米</source>
+        <translation>%1 m</translation>
+    </message>
+</context>
+<context>
+    <name>QsMapView</name>
+    <message>
+        <source>没有底图：地图上只画出各点的位置</source>
+        <translation>No basemap: the map shows only where the points are</translation>
+    </message>
+    <message>
+        <source>跟随我的位置</source>
+        <translation>Follow my position</translation>
     </message>
 </context>
 <context>
@@ -2934,6 +3171,42 @@
         <source>批量通过 (%1)</source>
         <translation>Approve selected (%1)</translation>
     </message>
+    <message>
+        <source>选择导出文件夹</source>
+        <translation>Choose an export folder</translation>
+    </message>
+    <message>
+        <source>列表</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>地图</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>清空所选</source>
+        <translation>Clear selection</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>在地图上拖动，框选其中的记录</source>
+        <translation>Drag on the map to select the records in a box</translation>
+    </message>
+    <message>
+        <source>导出所选 CSV</source>
+        <translation>Export selected CSV</translation>
+    </message>
+    <message>
+        <source>GeoJSON</source>
+        <translation>GeoJSON</translation>
+    </message>
+    <message>
+        <source>照片 ZIP</source>
+        <translation>Photos ZIP</translation>
+    </message>
 </context>
 <context>
     <name>SettingsController</name>
@@ -3079,6 +3352,34 @@
     <message>
         <source>它们会留在本机，不会删除；以 %2 重新登录后会发送到 %1（在此之前其他账号不能登录本机）。</source>
         <translation>They stay on this device and are not deleted; they are sent to %1 once %2 logs in again (until then no other account can log in on this device).</translation>
+    </message>
+    <message>
+        <source>底图</source>
+        <translation>Basemap</translation>
+    </message>
+    <message>
+        <source>地图显示</source>
+        <translation>Map shows</translation>
+    </message>
+    <message>
+        <source>服务器尚未为本辖区提供底图。管理员用 qingshui-server basemap add 添加后，下次同步时自动下载。</source>
+        <translation>The server offers no basemap for your area yet. Once an administrator adds one with qingshui-server basemap add, it downloads at the next sync.</translation>
+    </message>
+    <message>
+        <source>允许用移动数据下载底图</source>
+        <translation>Allow downloading basemaps over mobile data</translation>
+    </message>
+    <message>
+        <source>导入底图文件…</source>
+        <translation>Import a basemap file…</translation>
+    </message>
+    <message>
+        <source>选择底图文件</source>
+        <translation>Choose a basemap file</translation>
+    </message>
+    <message>
+        <source>MBTiles 底图 (*.mbtiles)</source>
+        <translation>MBTiles basemaps (*.mbtiles)</translation>
     </message>
 </context>
 <context>
