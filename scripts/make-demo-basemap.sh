@@ -7,15 +7,18 @@
 #   - the reservoir: app/data/kiosk/reservoir_outline.csv (schematic, ±5 km).
 # Each zoom is drawn at its own resolution, so lines stay one pixel wide at every zoom, then the
 # zooms are merged into one file whose metadata declares its datum (WGS-84).
-# Usage: make-demo-basemap.sh OUT.mbtiles [MINZOOM MAXZOOM]   (default zooms 7 to 12)
+# Zooms 7 to 12 cover the 16 units; 13 and 14 only the demo's corner of 淅川县 (its county
+# seat, 丹阳镇), where the demo records and the tests' GPS logs are.
+# Usage: make-demo-basemap.sh OUT.mbtiles
 set -euo pipefail
-out=${1:?usage: make-demo-basemap.sh OUT.mbtiles [MINZOOM MAXZOOM]}
-minzoom=${2:-7}
-maxzoom=${3:-12}
+out=${1:?usage: make-demo-basemap.sh OUT.mbtiles}
+minzoom=7
+maxzoom=14
 here=$(cd "$(dirname "$0")" && pwd)
 data="$here/../app/data/basemaps"
 layers="$here/demo_basemap_layers.py"
 box=(109.4 31.3 112.4 34.2) # west south east north
+detail=(111.35 32.95 111.75 33.25) # zooms above 12
 mkdir -p "$(dirname "$out")"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -23,7 +26,9 @@ export GDAL_PAM_ENABLED=NO CPL_LOG=/dev/null
 
 parts=()
 for ((z = minzoom; z <= maxzoom; z++)); do
-    read -r minx maxy maxx miny width height < <(python3 "$layers" grid "$z" "${box[@]}")
+    area=("${box[@]}")
+    ((z > 12)) && area=("${detail[@]}")
+    read -r minx maxy maxx miny width height < <(python3 "$layers" grid "$z" "${area[@]}")
     python3 "$layers" places "$z" "$work"
     tif="$work/z$z.tif"
     gdal_create -q -of GTiff -outsize "$width" "$height" -bands 3 -ot Byte \

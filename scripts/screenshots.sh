@@ -23,6 +23,7 @@ shoot "$T/tst_journey"
 # The rectification ledger's loop (ledger-NN-*.png): a failing answer raises a problem, the
 # supervisor assigns it, the tablet fixes and re-checks it on site, 销号, the kiosk's before/after.
 shoot "$T/tst_ledgerjourney"
+shoot "$T/tst_mapjourney"
 # Pages the loop does not reach, each from the test that sets them up.
 shoot "$T/tst_qml_enrolment" -input tests/enrolment/tst_connect_server.qml
 shoot "$T/tst_qml_returned" -input tests/qml/returned/returned_test.qml
