@@ -33,6 +33,10 @@ TESTS=(
   tst_formcontroller tst_validationtext tst_positionstatus tst_syncwording
   tst_reviewcontroller tst_reviewflags tst_refusaltext tst_figures tst_pairingmap
   tst_systemdnotifier tst_listmodels
+  # the map: Web Mercator, datums, clustering, MBTiles files (bad ones made for real), the tile
+  # provider's threads and cache, the viewport, the point layer, the layers' query and controller
+  tst_webmercator tst_chinadatum tst_pointclusterer tst_mbtilesfile tst_maptileprovider
+  tst_mapviewport tst_mappointlayer tst_mapmarkerquery tst_maplayercontroller
 )
 
 if [ ! -f "$BUILD_DIR/build.ninja" ]; then
