@@ -20,7 +20,7 @@ qs_on_both_backends(tst_ledgerserver)
 # The ledger's loop through the real apps and server (a TLS server, an inspector's tablet, a
 # supervisor's desk and a kiosk, each set up from its invite), driven through the automation
 # hook: raise on the tablet → assign → fix → re-check on site → 销号 → dashboard and kiosk.
-qs_add_qtest(tst_ledgerjourney SOURCES integration/tst_ledgerjourney.cpp support/appdriver.h
+qs_add_qtest(tst_ledgerjourney SOURCES integration/tst_ledgerjourney.cpp support/appdriver.h support/journeysteps.h
              support/enrolmentserver.h support/testcertificate.h
              LIBS Qt6::Network Qt6::Gui)
 target_compile_definitions(tst_ledgerjourney PRIVATE

@@ -22,7 +22,7 @@ set_tests_properties(tst_qml_map PROPERTIES ENVIRONMENT "${QS_HEADLESS_ENV}" TIM
 # The journey (issue 17): the demo basemap registered with `qingshui-server basemap add`, brought
 # to the inspector's tablet and the supervisor's desk by sync; a record on the tablet's map,
 # its card, then approved from a box drawn on the supervisor's map; real apps, real server.
-qs_add_qtest(tst_mapjourney SOURCES integration/tst_mapjourney.cpp support/appdriver.h
+qs_add_qtest(tst_mapjourney SOURCES integration/tst_mapjourney.cpp support/appdriver.h support/journeysteps.h
              support/enrolmentserver.h support/basemapserver.h LIBS Qt6::Network Qt6::Gui)
 target_include_directories(tst_mapjourney PRIVATE ${SQLite3_INCLUDE_DIRS})
 target_link_libraries(tst_mapjourney PRIVATE SQLite::SQLite3)

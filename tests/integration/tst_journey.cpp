@@ -29,6 +29,7 @@
 // what was on screen.
 #include "appdriver.h"
 #include "enrolmentserver.h"
+#include "journeysteps.h"
 
 #include <QCryptographicHash>
 #include <QDirIterator>
@@ -38,6 +39,8 @@
 #include <QSettings>
 #include <QtTest>
 #include <memory>
+
+using namespace JourneySteps;
 
 // A step of the walk: a failed one ends it, with what was on screen and the app's log.
 #define STEP(app, expr) QVERIFY2((expr), qPrintable((app).error()))
@@ -139,7 +142,7 @@ class TestJourney : public QObject {
     QString m_recordId;
     QString m_inspectorDevice; // the tablet's device id, as its settings page shows it
     bool m_broken = false;
-    int m_looks = 0;
+    JourneySteps::Looks m_looks {QStringLiteral("journey")};
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
     // Each device's store in a folder of its own: the photos beside it are its own.
@@ -171,34 +174,6 @@ class TestJourney : public QObject {
         return out;
     }
 
-    // With QS_SCREENSHOT_DIR=DIR (the project's one switch for screenshots), the window as the
-    // user sees it now, as DIR/journey-NN-step.png.
-    void look(AppDriver &app, const QString &step)
-    {
-        const QString dir = qEnvironmentVariable("QS_SCREENSHOT_DIR");
-        if (!dir.isEmpty())
-            app.grab(QStringLiteral("%1/journey-%2-%3.png")
-                         .arg(dir)
-                         .arg(++m_looks, 2, 10, QLatin1Char('0'))
-                         .arg(step));
-    }
-
-    static bool tap(AppDriver &app, const QJsonObject &target)
-    {
-        return app.waitForShown(target) && app.reveal(target) && app.click(target);
-    }
-    static bool tap(AppDriver &app, const QString &name)
-    {
-        return tap(app, AppDriver::named(name));
-    }
-
-    // Selects all of a field's text and types over it.
-    static bool retype(AppDriver &app, const QString &field, const QString &text)
-    {
-        return app.type(AppDriver::named(field), QString()) && app.key(QStringLiteral("Ctrl+A"))
-            && app.key(QStringLiteral("Backspace")) && app.type({}, text);
-    }
-
     // The texts of the list's rows (record delegates) on screen.
     static QStringList rowTexts(AppDriver &app)
     {
@@ -213,29 +188,6 @@ class TestJourney : public QObject {
     {
         return app.waitFor([&] { return rowTexts(app).contains(text); },
                            QStringLiteral("a list row showing \"%1\"").arg(text));
-    }
-
-    // The sync chip says everything went out: "已同步 HH:mm", nothing waiting.
-    static bool allSent(AppDriver &app)
-    {
-        return app.waitFor(
-            [&] {
-                return app.text(QStringLiteral("syncChip")).startsWith(QStringLiteral("已同步 "));
-            },
-            QStringLiteral("the sync chip saying all is synced"));
-    }
-
-    // 连接服务器 on a fresh device: the code typed, then the password.
-    static bool enrolFromTheScreen(AppDriver &app, const QString &code)
-    {
-        return app.waitForShown(AppDriver::named(QStringLiteral("connectServerPage")))
-            && app.waitForText(QStringLiteral("连接服务器"))
-            && app.type(AppDriver::named(QStringLiteral("codeField")), code)
-            && tap(app, QStringLiteral("codeNextButton"))
-            && app.waitForShown(AppDriver::named(QStringLiteral("enrolPassword")))
-            && app.type(AppDriver::named(QStringLiteral("enrolPassword")),
-                        QString::fromLatin1(ServerProcess::kPassword))
-            && tap(app, QStringLiteral("enrolButton"));
     }
 
     // The file an Image shows, from its source URL.
@@ -300,7 +252,7 @@ private slots:
         STEP(app, app.waitForProperty(AppDriver::named("loginButton"), "text", kInspector));
         QVERIFY(app.isShown(AppDriver::named("inspectorStack")));
         QVERIFY(!app.showsText("连接服务器"));
-        look(app, "inspector-enrolled");
+        m_looks.take(app, "inspector-enrolled");
 
         // A new record: the village by typing part of its name, then the checklist.
         STEP(app, tap(app, "newRecordButton"));
@@ -370,7 +322,7 @@ private slots:
         m_otherSha = shas.at(1);
         QVERIFY(hasGround(inspectorPhoto(m_photoSha), kPublishedGround));
         QVERIFY(hasGround(inspectorPhoto(m_otherSha), kPrivateGround));
-        look(app, "inspector-photos");
+        m_looks.take(app, "inspector-photos");
 
         // The GPS from the replayed log: captured, with the accuracy shown.
         STEP(app, tap(app, "gpsCapture_location"));
@@ -379,7 +331,7 @@ private slots:
         const QString point = app.text(gps);
         QVERIFY2(point.contains(kLatitude) && point.contains(kLongitude), qPrintable(point));
         QVERIFY2(point.contains(QStringLiteral("±8.0 米")), qPrintable(point));
-        look(app, "inspector-gps");
+        m_looks.take(app, "inspector-gps");
 
         // Submitted, then synced: the row says so.
         STEP(app, tap(app, "submitFormButton"));
@@ -388,7 +340,7 @@ private slots:
         STEP(app, tap(app, "syncButton"));
         STEP(app, allSent(app));
         STEP(app, waitForRow(app, "已同步"));
-        look(app, "inspector-synced");
+        m_looks.take(app, "inspector-synced");
 
         // 设置: the server the invite named, trusted by the certificate it named; the account.
         STEP(app, tap(app, "settingsButton"));
@@ -399,7 +351,7 @@ private slots:
         QCOMPARE(app.text("settingsUser"), QString::fromLatin1(kInspector));
         m_inspectorDevice = app.text("settingsDeviceId");
         QVERIFY(!m_inspectorDevice.isEmpty());
-        look(app, "inspector-settings");
+        m_looks.take(app, "inspector-settings");
         STEP(app, tap(app, "settingsBack"));
         STEP(app, app.waitForShown(AppDriver::named("recordListPage")));
     }
@@ -452,7 +404,7 @@ private slots:
         QVERIFY2(point.contains(kLatitude) && point.contains(kLongitude)
                      && point.contains(QStringLiteral("±8.0 米")),
                  qPrintable(point));
-        look(app, "supervisor-record");
+        m_looks.take(app, "supervisor-record");
 
         // Returned with a comment on one question only.
         STEP(app, tap(app, "decideReturn"));
@@ -460,7 +412,7 @@ private slots:
         const QJsonObject comment = AppDriver::named("questionComment", "answer_D4_count");
         STEP(app, app.reveal(comment));
         STEP(app, app.type(comment, QString::fromUtf8(kReturnComment)));
-        look(app, "supervisor-returning");
+        m_looks.take(app, "supervisor-returning");
         STEP(app, tap(app, "confirmReturnFooter"));
         STEP(app, app.waitForShown(AppDriver::named("historyEntry")));
         STEP(app, app.waitForText("已退回"));
@@ -484,7 +436,7 @@ private slots:
         QCOMPARE(app.text(comment), QStringLiteral("督导意见：%1").arg(kReturnComment));
         // Only there.
         QCOMPARE(app.find(QJsonObject {{"name", "questionCommentText"}}).size(), 1);
-        look(app, "inspector-returned");
+        m_looks.take(app, "inspector-returned");
 
         STEP(app, app.reveal(AppDriver::named("number_D4_count")));
         STEP(app, retype(app, "number_D4_count", "4"));
@@ -523,7 +475,7 @@ private slots:
                 ++diffRows;
         }
         QCOMPARE(diffRows, 1);
-        look(app, "supervisor-diff");
+        m_looks.take(app, "supervisor-diff");
 
         // The photos are still here: approving asks nothing more.
         for (const QString &sha : {m_photoSha, m_otherSha}) {
@@ -543,7 +495,7 @@ private slots:
         STEP(app, tap(app, "publishButton"));
         STEP(app, app.waitForShown(AppDriver::named("publishDone")));
         QVERIFY(!app.isShown(AppDriver::named("publishError")));
-        look(app, "supervisor-published");
+        m_looks.take(app, "supervisor-published");
         STEP(app, tap(app, "syncButton"));
         STEP(app, allSent(app));
 
@@ -598,7 +550,7 @@ private slots:
         const QJsonObject cardPhoto = AppDriver::named("cardPhoto", "galleryCard_" + m_recordId);
         STEP(app, app.waitForProperty(cardPhoto, "status", "Ready"));
         const QString cardFile = shownFile(app, cardPhoto); // the same rendition, below
-        look(app, "kiosk-gallery");
+        m_looks.take(app, "kiosk-gallery");
         STEP(app, app.waitForText(QString::fromUtf8(kChecklist)));
         STEP(app, app.waitForTextContaining("淅川县"));
         collect();
@@ -631,7 +583,7 @@ private slots:
         const QStringList metadata = jpegMetadata(rendition);
         QVERIFY2(metadata.isEmpty(), qPrintable(metadata.join(", ")));
         QVERIFY(app.showsText(QString::fromUtf8(kChecklist)));
-        look(app, "kiosk-record");
+        m_looks.take(app, "kiosk-record");
         collect();
 
         STEP(app, tap(app, "recordBack"));
@@ -643,7 +595,7 @@ private slots:
         STEP(app, tap(app, QStringLiteral("unit_%1").arg(kCounty)));
         STEP(app, app.waitForShown(AppDriver::named("unitDetail")));
         STEP(app, app.waitForShown(AppDriver::named("unitCard_" + m_recordId)));
-        look(app, "kiosk-county");
+        m_looks.take(app, "kiosk-county");
         collect();
         STEP(app, tap(app, "closeDetail"));
         STEP(app, tap(app, "navAchievements"));

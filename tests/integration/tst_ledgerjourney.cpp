@@ -19,6 +19,7 @@
 //                 public renditions of both photos (never the originals) and 淅川县's closure rate
 #include "appdriver.h"
 #include "enrolmentserver.h"
+#include "journeysteps.h"
 
 #include <QCryptographicHash>
 #include <QDate>
@@ -28,6 +29,8 @@
 #include <QSettings>
 #include <QtTest>
 #include <memory>
+
+using namespace JourneySteps;
 
 #define STEP(app, expr) QVERIFY2((expr), qPrintable((app).error()))
 
@@ -81,7 +84,7 @@ class TestLedgerJourney : public QObject {
     QString m_problemId;
     QString m_beforeSha, m_afterSha; // the inspector's stamped photos, as its store keeps them
     bool m_broken = false;
-    int m_looks = 0;
+    JourneySteps::Looks m_looks {QStringLiteral("ledger")};
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
     QString storeOf(const QString &device) const
@@ -110,49 +113,6 @@ class TestLedgerJourney : public QObject {
         return out;
     }
 
-    void look(AppDriver &app, const QString &step)
-    {
-        const QString dir = qEnvironmentVariable("QS_SCREENSHOT_DIR");
-        if (!dir.isEmpty())
-            app.grab(QStringLiteral("%1/ledger-%2-%3.png")
-                         .arg(dir)
-                         .arg(++m_looks, 2, 10, QLatin1Char('0'))
-                         .arg(step));
-    }
-
-    static bool tap(AppDriver &app, const QJsonObject &target)
-    {
-        return app.waitForShown(target) && app.reveal(target) && app.click(target);
-    }
-    static bool tap(AppDriver &app, const QString &name)
-    {
-        return tap(app, AppDriver::named(name));
-    }
-    static bool allSent(AppDriver &app)
-    {
-        return app.waitFor(
-            [&] {
-                return app.text(QStringLiteral("syncChip")).startsWith(QStringLiteral("已同步 "));
-            },
-            QStringLiteral("the sync chip saying all is synced"));
-    }
-    // Selects all of a field's text and types over it.
-    static bool retype(AppDriver &app, const QString &field, const QString &text)
-    {
-        return app.type(AppDriver::named(field), QString()) && app.key(QStringLiteral("Ctrl+A"))
-            && app.key(QStringLiteral("Backspace")) && app.type({}, text);
-    }
-    static bool sync(AppDriver &app) { return tap(app, "syncButton") && allSent(app); }
-    static bool enrolFromTheScreen(AppDriver &app, const QString &code)
-    {
-        return app.waitForShown(AppDriver::named(QStringLiteral("connectServerPage")))
-            && app.type(AppDriver::named(QStringLiteral("codeField")), code)
-            && tap(app, QStringLiteral("codeNextButton"))
-            && app.waitForShown(AppDriver::named(QStringLiteral("enrolPassword")))
-            && app.type(AppDriver::named(QStringLiteral("enrolPassword")),
-                        QString::fromLatin1(ServerProcess::kPassword))
-            && tap(app, QStringLiteral("enrolButton"));
-    }
     // Imports a gallery photo through a page's file dialog (no camera here).
     bool importPhoto(AppDriver &app, const QString &button, const QString &within,
                      const QString &file)
@@ -245,7 +205,7 @@ private slots:
         m_beforeSha = photoShas("inspector").constFirst();
         STEP(app, tap(app, "gpsCapture_location"));
         STEP(app, app.waitForShown(AppDriver::named("gpsValue_location")));
-        look(app, "inspector-failing-answer");
+        m_looks.take(app, "inspector-failing-answer");
 
         STEP(app, tap(app, "submitFormButton"));
         STEP(app, app.waitForShown(AppDriver::named("recordListPage")));
@@ -264,7 +224,7 @@ private slots:
         for (const QString &word : {QString::fromUtf8(kProblem), QStringLiteral("待整改"),
                                     QStringLiteral("未交办"), QString::fromUtf8(kVillage)})
             QVERIFY2(line.contains(word), qPrintable(line));
-        look(app, "inspector-my-problems");
+        m_looks.take(app, "inspector-my-problems");
         STEP(app, tap(app, "problemListBack"));
     }
 
@@ -303,7 +263,7 @@ private slots:
         QVERIFY2(refused.startsWith(QStringLiteral("整改期限"))
                      && refused.contains(QStringLiteral("已过")),
                  qPrintable(refused));
-        look(app, "supervisor-deadline-refused");
+        m_looks.take(app, "supervisor-deadline-refused");
 
         STEP(app,
              retype(app, "assignDeadline", QDate::currentDate().addDays(7).toString(Qt::ISODate)));
@@ -318,7 +278,7 @@ private slots:
         STEP(app, app.reveal(AppDriver::named("problemDeadlineChip")));
         STEP(app, app.waitForTextContaining(QStringLiteral("剩 7 天")));
         STEP(app, sync(app));
-        look(app, "supervisor-assigned");
+        m_looks.take(app, "supervisor-assigned");
     }
 
     // 4: the inspector fixes it and re-checks it on site.
@@ -336,7 +296,7 @@ private slots:
         // The way there, from the replayed fix: it is where the record was taken.
         QVERIFY2(app.isShown(AppDriver::named("problemWay", "problem_" + m_problemId)),
                  qPrintable(line));
-        look(app, "inspector-assigned");
+        m_looks.take(app, "inspector-assigned");
 
         STEP(app, tap(app, problemRow(m_problemId)));
         STEP(app, app.waitForShown(AppDriver::named("fixPanel")));
@@ -361,7 +321,7 @@ private slots:
         STEP(app, tap(app, "recheckPassButton"));
         STEP(app,
              app.waitForProperty(AppDriver::named("problemState"), "text", "复查通过，待销号"));
-        look(app, "inspector-rechecked");
+        m_looks.take(app, "inspector-rechecked");
         STEP(app, sync(app));
         STEP(app, tap(app, "problemBack"));
     }
@@ -385,7 +345,7 @@ private slots:
         STEP(app, tap(app, "publishProblemButton"));
         STEP(app, app.waitForGone(AppDriver::named("publishProblemPanel")));
         STEP(app, sync(app));
-        look(app, "supervisor-closed");
+        m_looks.take(app, "supervisor-closed");
 
         STEP(app, tap(app, "problemBack"));
         STEP(app, app.waitForShown(AppDriver::named("ledgerPage")));
@@ -395,7 +355,7 @@ private slots:
         STEP(app, app.waitForShown(AppDriver::named("ranking_411326105")));
         const QString rank = app.text(AppDriver::named("rankingRate", "ranking_411326105"));
         QVERIFY2(rank.contains(QStringLiteral("100%")), qPrintable(rank));
-        look(app, "supervisor-ledger");
+        m_looks.take(app, "supervisor-ledger");
 
         QVERIFY2(app.stop(), qPrintable(app.error() + app.log()));
         QVERIFY2(m_inspector->stop(), qPrintable(m_inspector->error() + m_inspector->log()));
@@ -438,7 +398,7 @@ private slots:
         QVERIFY(!QFileInfo::exists(photoOf("kiosk", m_afterSha)));
         const QString rate = app.text(AppDriver::named("closureRate_411326"));
         QVERIFY2(rate.contains(QStringLiteral("100%")), qPrintable(rate));
-        look(app, "kiosk-ledger");
+        m_looks.take(app, "kiosk-ledger");
         for (const AppDriver::ScreenText &t : app.texts(true)) {
             QVERIFY2(!t.text.contains(QString::fromLatin1(kInspector))
                          && !t.text.contains(QStringLiteral("已新建三格式化粪池户厕")),

@@ -18,11 +18,14 @@
 #include "appdriver.h"
 #include "basemapserver.h"
 #include "enrolmentserver.h"
+#include "journeysteps.h"
 
 #include <QCryptographicHash>
 #include <QDirIterator>
 #include <QtTest>
 #include <memory>
+
+using namespace JourneySteps;
 
 #define STEP(app, expr) QVERIFY2((expr), qPrintable((app).error()))
 
@@ -53,7 +56,7 @@ class TestMapJourney : public QObject {
     QString m_inspectorCode, m_supervisorCode;
     std::unique_ptr<AppDriver> m_inspector, m_supervisor;
     bool m_broken = false;
-    int m_looks = 0;
+    JourneySteps::Looks m_looks {QStringLiteral("mapjourney")};
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
     QString storeOf(const QString &device) const
@@ -72,43 +75,6 @@ class TestMapJourney : public QObject {
         return out;
     }
 
-    void look(AppDriver &app, const QString &step)
-    {
-        const QString dir = qEnvironmentVariable("QS_SCREENSHOT_DIR");
-        if (!dir.isEmpty())
-            app.grab(QStringLiteral("%1/mapjourney-%2-%3.png")
-                         .arg(dir)
-                         .arg(++m_looks, 2, 10, QLatin1Char('0'))
-                         .arg(step));
-    }
-
-    static bool tap(AppDriver &app, const QJsonObject &target)
-    {
-        return app.waitForShown(target) && app.reveal(target) && app.click(target);
-    }
-    static bool tap(AppDriver &app, const QString &name)
-    {
-        return tap(app, AppDriver::named(name));
-    }
-    static bool allSent(AppDriver &app)
-    {
-        return app.waitFor(
-            [&] {
-                return app.text(QStringLiteral("syncChip")).startsWith(QStringLiteral("已同步 "));
-            },
-            QStringLiteral("the sync chip saying all is synced"));
-    }
-    static bool sync(AppDriver &app) { return tap(app, "syncButton") && allSent(app); }
-    static bool enrolFromTheScreen(AppDriver &app, const QString &code)
-    {
-        return app.waitForShown(AppDriver::named(QStringLiteral("connectServerPage")))
-            && app.type(AppDriver::named(QStringLiteral("codeField")), code)
-            && tap(app, QStringLiteral("codeNextButton"))
-            && app.waitForShown(AppDriver::named(QStringLiteral("enrolPassword")))
-            && app.type(AppDriver::named(QStringLiteral("enrolPassword")),
-                        QString::fromLatin1(ServerProcess::kPassword))
-            && tap(app, QStringLiteral("enrolButton"));
-    }
     // 设置 → 底图 says the demo basemap is in use (it came by sync), then back.
     static bool basemapInUse(AppDriver &app, const QString &back)
     {
@@ -232,7 +198,7 @@ private slots:
         // Follow-me centres the map on the tablet's fix: where the record was taken.
         STEP(app, tap(app, "followMeButton"));
         STEP(app, tilesDrawn(app, "layersMap"));
-        look(app, "inspector-map");
+        m_looks.take(app, "inspector-map");
         const QPointF centre = centreOf(app, "layersMap");
         STEP(app, app.clickAt(centre.x(), centre.y()));
         STEP(app, app.waitForShown(AppDriver::named("mapCard")));
@@ -241,7 +207,7 @@ private slots:
                  [&] { return app.text("mapCardTitle").contains(QString::fromUtf8(kChecklist)); },
                  "the record's card"));
         STEP(app, app.waitForTextContaining(QString::fromUtf8(kVillage)));
-        look(app, "inspector-card");
+        m_looks.take(app, "inspector-card");
         STEP(app, tap(app, "mapCardOpen"));
         STEP(app, app.waitForShown(AppDriver::named("formPage")));
         STEP(app, app.waitForText(QString::fromUtf8(kChecklist)));
@@ -272,7 +238,7 @@ private slots:
         STEP(app, app.moveTo(centre.x() + 80, centre.y() + 80));
         STEP(app, app.releaseAt(centre.x() + 80, centre.y() + 80));
         STEP(app, app.waitForProperty(AppDriver::named("bulkApprove"), "text", "批量通过 (1)"));
-        look(app, "supervisor-box");
+        m_looks.take(app, "supervisor-box");
         STEP(app, tap(app, "bulkApprove"));
         STEP(app, app.waitForGone(AppDriver::named("selectionBar")));
         STEP(app, sync(app));
@@ -284,7 +250,7 @@ private slots:
         STEP(app, app.clickAt(centreNow.x(), centreNow.y()));
         STEP(app, app.waitForShown(AppDriver::named("mapCard")));
         STEP(app, cardSays(app, QStringLiteral("已通过 · ")));
-        look(app, "supervisor-approved");
+        m_looks.take(app, "supervisor-approved");
     }
 
     // 4: the inspector's map says the record was approved.
@@ -306,7 +272,7 @@ private slots:
         STEP(app, app.clickAt(centre.x(), centre.y()));
         STEP(app, app.waitForShown(AppDriver::named("mapCard")));
         STEP(app, cardSays(app, QStringLiteral("已通过 · ")));
-        look(app, "inspector-approved");
+        m_looks.take(app, "inspector-approved");
     }
 };
 
