@@ -1,4 +1,5 @@
 #include "kioskbench.h"
+#include "framewait.h"
 
 #include "benchstats.h"
 #include "controllers/figurescontroller.h"
@@ -81,23 +82,6 @@ QQuickItem *findVisualItem(QQuickItem *item, const QString &name)
 QQuickItem *findItem(QQuickWindow *window, const QString &name)
 {
     return findVisualItem(window->contentItem(), name);
-}
-
-// Asks for a frame and waits until it is on screen (or 2 s, counted as a missed frame).
-bool renderOneFrame(QQuickWindow *window)
-{
-    QEventLoop loop;
-    QTimer timeout;
-    timeout.setSingleShot(true);
-    QObject::connect(&timeout, &QTimer::timeout, &loop, [&loop] { loop.exit(1); });
-    const auto swapped = QObject::connect(
-        window, &QQuickWindow::frameSwapped, &loop, [&loop] { loop.exit(0); },
-        Qt::QueuedConnection);
-    window->update();
-    timeout.start(2000);
-    const int rc = loop.exec();
-    QObject::disconnect(swapped);
-    return rc == 0;
 }
 
 } // namespace

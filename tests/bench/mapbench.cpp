@@ -1,4 +1,5 @@
 #include "mapbench.h"
+#include "framewait.h"
 
 #include "benchstats.h"
 #include "controllers/basemapreader.h"
@@ -48,22 +49,6 @@ double residentBytes()
         std::fclose(f);
     }
     return double(resident) * double(sysconf(_SC_PAGESIZE));
-}
-
-bool renderOneFrame(QQuickWindow *window)
-{
-    QEventLoop loop;
-    QTimer timeout;
-    timeout.setSingleShot(true);
-    QObject::connect(&timeout, &QTimer::timeout, &loop, [&loop] { loop.exit(1); });
-    const auto swapped = QObject::connect(
-        window, &QQuickWindow::frameSwapped, &loop, [&loop] { loop.exit(0); },
-        Qt::QueuedConnection);
-    window->update();
-    timeout.start(2000);
-    const int rc = loop.exec();
-    QObject::disconnect(swapped);
-    return rc == 0;
 }
 
 // Every tile of zooms 8–13 over the box: about 600 tiles, written in a few seconds.
