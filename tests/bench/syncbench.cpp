@@ -3,6 +3,7 @@
 #include "benchstats.h"
 #include "blobbench.h"
 #include "photofetchbench.h"
+#include "rawsqlitebench.h"
 #include "serverprocess.h"
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
@@ -51,6 +52,9 @@ QByteArray content(int i)
 
 int runSyncBench()
 {
+    // The hardware's limit first, so that every figure below reads against it.
+    const double raw = rawSqliteInsertsPerSecond();
+    printFigure("sqlite_raw_insert_per_s", raw, "rows/s");
     QTemporaryDir dir;
     ServerProcess server(dir.filePath(QStringLiteral("server.db")));
     if (!server.start()
@@ -113,6 +117,7 @@ int runSyncBench()
             return 1;
         }
         printFigure("push_records_per_s", kRecords / s, "records/s");
+        printFigure("push_to_raw_sqlite_ratio", raw > 0 ? kRecords / s / raw : 0, "x");
     }
     // Pull into an empty device store.
     {
@@ -130,6 +135,7 @@ int runSyncBench()
             return 1;
         }
         printFigure("pull_records_per_s", kRecords / s, "records/s");
+        printFigure("pull_to_raw_sqlite_ratio", raw > 0 ? kRecords / s / raw : 0, "x");
         // What the pulled pages left to the checkpointer's thread: copying the log back.
         QElapsedTimer c;
         c.start();
