@@ -19,7 +19,7 @@ constexpr qint64 kPhotoBytes = 2 * 1024 * 1024;
 } // namespace
 
 bool runBlobUploadBench(const QString &serverAddress, const QByteArray &token,
-                        const QString &workDir)
+                        const QString &workDir, double *mbPerS)
 {
     // Random bytes: nothing compresses or repeats, and every run's photos are new.
     QList<BlobFile> photos;
@@ -55,6 +55,9 @@ bool runBlobUploadBench(const QString &serverAddress, const QByteArray &token,
         std::fprintf(stderr, "blob upload failed: %s\n", qPrintable(result.error));
         return false;
     }
-    printFigure("blob_upload_mb_per_s", kPhotos * kPhotoBytes / 1048576.0 / s, "MB/s");
+    const double figure = kPhotos * kPhotoBytes / 1048576.0 / s;
+    printFigure("blob_upload_mb_per_s", figure, "MB/s");
+    if (mbPerS)
+        *mbPerS = figure;
     return true;
 }

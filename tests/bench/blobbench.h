@@ -8,4 +8,4 @@
 // server). Prints blob_upload_mb_per_s. QS_BLOB_CHUNK_KB and QS_BLOB_STREAMS override the
 // uploader's chunk size and parallel streams, for tuning.
 bool runBlobUploadBench(const QString &serverAddress, const QByteArray &token,
-                        const QString &workDir);
+                        const QString &workDir, double *mbPerS = nullptr);

@@ -10,6 +10,7 @@
 #include "storage/recordrepository.h"
 #include "storage/syncmetarepository.h"
 #include "storage/walcheckpointer.h"
+#include "syncfigures.h"
 #include "syncsession.h"
 #include "synctransport.h"
 #include "testlogin.h"
@@ -53,7 +54,8 @@ QByteArray content(int i)
 int runSyncBench()
 {
     // The hardware's limit first, so that every figure below reads against it.
-    const double raw = rawSqliteInsertsPerSecond();
+    SyncFigures figures;
+    const double raw = figures.rawSqliteInsertsPerS = rawSqliteInsertsPerSecond();
     printFigure("sqlite_raw_insert_per_s", raw, "rows/s");
     QTemporaryDir dir;
     ServerProcess server(dir.filePath(QStringLiteral("server.db")));
@@ -116,6 +118,7 @@ int runSyncBench()
             std::fprintf(stderr, "push failed: %s\n", qPrintable(result.error));
             return 1;
         }
+        figures.pushRecordsPerS = kRecords / s;
         printFigure("push_records_per_s", kRecords / s, "records/s");
         printFigure("push_to_raw_sqlite_ratio", raw > 0 ? kRecords / s / raw : 0, "x");
     }
@@ -134,6 +137,7 @@ int runSyncBench()
             std::fprintf(stderr, "pull failed: %s (%d)\n", qPrintable(result.error), result.pulled);
             return 1;
         }
+        figures.pullRecordsPerS = kRecords / s;
         printFigure("pull_records_per_s", kRecords / s, "records/s");
         printFigure("pull_to_raw_sqlite_ratio", raw > 0 ? kRecords / s / raw : 0, "x");
         // What the pulled pages left to the checkpointer's thread: copying the log back.
@@ -156,14 +160,15 @@ int runSyncBench()
                 return 1;
             }
         }
-        printFigure("noop_sync_ms", percentile(ms, 50), "ms");
+        figures.noopSyncMs = percentile(ms, 50);
+        printFigure("noop_sync_ms", figures.noopSyncMs, "ms");
     }
     // Photos: 50 × 2 MB through the Blobs service.
     if (!runBlobUploadBench(server.address(),
                             SyncMetaRepository(inspector.connection())
                                 .value(QLatin1String(SyncMetaRepository::kAuthToken))
                                 .toUtf8(),
-                            dir.filePath(QStringLiteral("photos"))))
+                            dir.filePath(QStringLiteral("photos")), &figures.blobUploadMBPerS))
         return 1;
     // A supervisor's photos: fetched after the pull, and the first one a record view shows.
     if (!runPhotoFetchBench(server, dir.path()))
