@@ -16,8 +16,8 @@ Q_LOGGING_CATEGORY(lcAuth, "qs.server.auth")
 namespace v1 = qingshui::v1;
 
 AuthService::AuthService(AccountStore &accounts, InviteStore &invites,
-                         const Authenticator &authenticator, LoginWorkers &workers,
-                         qint64 tokenTtlMs, bool requireInvite)
+                         const Authenticator &authenticator, WorkerPool &workers, qint64 tokenTtlMs,
+                         bool requireInvite)
     : m_accounts(accounts)
     , m_authenticator(authenticator)
     , m_workers(workers)

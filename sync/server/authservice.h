@@ -12,12 +12,12 @@ struct Account;
 class AccountStore;
 class Authenticator;
 class InviteStore;
-class LoginWorkers;
+class WorkerPool;
 
 // Login, Enrol (a one-time invite enrols the device) and WhoAmI. Login enrols a new device
 // too, unless the server requires invites (--require-invite): then only a device enrolled
 // for the account logs in again (its token expired, or it logged out). Both calls are
-// throttled by one record of failures (GuessThrottle), and both run on LoginWorkers' threads:
+// throttled by one record of failures (GuessThrottle), and both run on a WorkerPool's threads:
 // at most that many Argon2id checks at once, a short queue, server_busy beyond it.
 class AuthService final
     : public qingshui::v1::Auth::WithRawCallbackMethod_Login<
@@ -27,7 +27,7 @@ public:
     // requireInvite: Login refuses a device that no invite (or earlier login) enrolled for
     // the account.
     AuthService(AccountStore &accounts, InviteStore &invites, const Authenticator &authenticator,
-                LoginWorkers &workers, qint64 tokenTtlMs, bool requireInvite);
+                WorkerPool &workers, qint64 tokenTtlMs, bool requireInvite);
 
     grpc::ServerUnaryReactor *Login(grpc::CallbackServerContext *context,
                                     const grpc::ByteBuffer *request,
@@ -50,7 +50,7 @@ public:
 private:
     AccountStore &m_accounts;
     const Authenticator &m_authenticator;
-    LoginWorkers &m_workers;
+    WorkerPool &m_workers;
     qint64 m_tokenTtlMs;
     bool m_requireInvite;
     GuessThrottle m_throttle;

@@ -94,7 +94,7 @@ grpc::ServerUnaryReactor *BlobService::BlobStatus(grpc::CallbackServerContext *c
 grpc::ServerReadReactor<grpc::ByteBuffer> *
 BlobService::UploadBlob(grpc::CallbackServerContext *context, grpc::ByteBuffer *response)
 {
-    auto *upload = new BlobUpload(m_blobs, m_changes, m_uploads, response);
+    auto *upload = new BlobUpload(m_blobs, m_changes, m_uploads, m_diskWork, response);
     Caller caller;
     const grpc::Status authenticated = m_authenticator.authenticate(*context, &caller);
     upload->start(authenticated, caller);

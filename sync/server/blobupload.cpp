@@ -7,6 +7,7 @@
 #include "partialblob.h"
 #include "rawmessage.h"
 #include "refusalstatus.h"
+#include "workerpool.h"
 
 #include <QLoggingCategory>
 
@@ -52,6 +53,13 @@ void BlobUpload::OnReadDone(bool ok)
                                  "the upload sent no chunk", {"chunk"}));
         return answer(grpc::Status::OK);
     }
+    // No read is outstanding until store() starts one, and the call cannot end (OnDone)
+    // before it calls Finish: the reactor outlives the job.
+    m_diskWork.run([this] { store(); });
+}
+
+void BlobUpload::store()
+{
     grpc::Status status = parseRaw(&m_in, &m_chunk);
     m_in.Clear();
     if (status.ok())

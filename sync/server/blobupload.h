@@ -13,18 +13,25 @@
 class BlobStore;
 class ChangeStore;
 class PartialBlob;
+class WorkerPool;
 
 // One UploadBlob call: the caller's device's own upload of one blob. Each chunk is written
 // under the partial's lock at the offset the database holds for this device's upload, and
 // counted there, so that any server process behind the same address can take the next one.
 // The last byte triggers the hash check and the link into place; the call ends there.
+// Chunks are stored on `diskWork`'s threads: one at a time per call (the next is read only
+// once the last is stored), while gRPC's few callback threads go on serving other calls.
 // Bytes of a blob the server holds already are still received in full from an account that
 // has not sent them before: that is how it proves it holds them (docs/sync.md).
 class BlobUpload final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
 public:
-    BlobUpload(BlobStore &blobs, ChangeStore &changes, UploadStore &uploads,
+    BlobUpload(BlobStore &blobs, ChangeStore &changes, UploadStore &uploads, WorkerPool &diskWork,
                grpc::ByteBuffer *response)
-        : m_blobs(blobs), m_changes(changes), m_uploads(uploads), m_response(response)
+        : m_blobs(blobs)
+        , m_changes(changes)
+        , m_uploads(uploads)
+        , m_diskWork(diskWork)
+        , m_response(response)
     {
     }
 
@@ -35,6 +42,8 @@ public:
     void OnDone() override { delete this; }
 
 private:
+    // On a disk worker: stores the chunk read, then reads the next or ends the call.
+    void store();
     grpc::Status take(const qingshui::v1::BlobChunk &chunk);
     grpc::Status first(const qingshui::v1::BlobChunk &chunk);
     grpc::Status append(const qingshui::v1::BlobChunk &chunk);
@@ -45,6 +54,7 @@ private:
     BlobStore &m_blobs;
     ChangeStore &m_changes;
     UploadStore &m_uploads;
+    WorkerPool &m_diskWork;
     grpc::ByteBuffer *m_response;
     Caller m_caller;
     UploadStore::Owner m_owner;

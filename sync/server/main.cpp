@@ -26,7 +26,6 @@
 #include "healthwatch.h"
 #include "invitecommands.h"
 #include "linewriter.h"
-#include "loginworkers.h"
 #include "loopback.h"
 #include "referencecatalog.h"
 #include "serverbackend.h"
@@ -34,6 +33,7 @@
 #include "templatecatalog.h"
 #include "uploadstore.h"
 #include "uploadsweep.h"
+#include "workerpool.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -50,6 +50,9 @@
 #include <thread>
 
 namespace {
+
+// Threads that store photo chunks (WorkerPool): a tablet sends four photos at once.
+constexpr int kBlobDiskThreads = 8;
 
 bool readFile(const QString &path, std::string *out)
 {
@@ -264,7 +267,7 @@ int main(int argc, char *argv[])
     SyncService sync(*changes, authenticator);
     const bool requireInvite = parser.isSet(QStringLiteral("require-invite"));
     // Declared before the server: it outlives the calls it answers.
-    LoginWorkers loginWorkerThreads(loginWorkers, loginQueue);
+    WorkerPool loginWorkerThreads(loginWorkers, loginQueue);
     AuthService auth(db->accounts(), db->invites(), authenticator, loginWorkerThreads,
                      tokenTtlS * 1000, requireInvite);
     ReferenceCatalog reference(db->catalog());
@@ -272,7 +275,10 @@ int main(int argc, char *argv[])
     CatalogService catalog(*changes, templates, reference, basemaps, authenticator,
                            QStringLiteral(QINGSHUI_VERSION));
     const std::unique_ptr<UploadStore> uploads = db->uploadStore();
-    BlobService blobs(blobStore, *changes, *uploads, authenticator);
+    // Photo chunks wait on the disk (writes, the last one's hash and fsyncs): enough threads
+    // that the uploads of several tablets overlap their waits.
+    WorkerPool blobDiskThreads(kBlobDiskThreads, 0);
+    BlobService blobs(blobStore, *changes, *uploads, authenticator, blobDiskThreads);
 
     grpc::EnableDefaultHealthCheckService(true); // grpc.health.v1.Health, kept by HealthWatch
     grpc::ServerBuilder builder;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "loginworkers.h"
 #include "refusalstatus.h"
+#include "workerpool.h"
 
 #include <grpcpp/server_context.h>
 #include <grpcpp/support/proto_buffer_reader.h>
@@ -16,7 +16,7 @@
 // its answer serialised there. When no worker or place in the queue is free the call is
 // refused at once: RESOURCE_EXHAUSTED, server_busy, with the seconds after which to try again.
 template<typename Request, typename Response, typename Handler>
-grpc::ServerUnaryReactor *answerQueued(LoginWorkers &workers, grpc::CallbackServerContext *context,
+grpc::ServerUnaryReactor *answerQueued(WorkerPool &workers, grpc::CallbackServerContext *context,
                                        const grpc::ByteBuffer *rawRequest,
                                        grpc::ByteBuffer *rawResponse, Handler handle)
 {

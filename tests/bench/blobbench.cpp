@@ -2,13 +2,18 @@
 
 #include "benchstats.h"
 #include "blobuploader.h"
+#include "serverprocess.h"
+#include "storage/database.h"
+#include "storage/syncmetarepository.h"
 #include "synctransport.h"
+#include "testlogin.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <cstdio>
 
 namespace {
@@ -60,4 +65,28 @@ bool runBlobUploadBench(const QString &serverAddress, const QByteArray &token,
     if (mbPerS)
         *mbPerS = figure;
     return true;
+}
+
+int runBlobSuite()
+{
+    QTemporaryDir dir;
+    ServerProcess server(dir.filePath(QStringLiteral("server.db")));
+    const QString store = dir.filePath(QStringLiteral("inspector.db"));
+    QString error;
+    if (!server.start()
+        || !server.addUser(QStringLiteral("inspector"), QStringLiteral("inspector"),
+                           QStringLiteral("411326"))
+        || !logInStore(store, server.address(), QStringLiteral("inspector"), &error)) {
+        std::fprintf(stderr, "server or login failed: %s %s\n", qPrintable(server.adminOutput()),
+                     qPrintable(error));
+        return 1;
+    }
+    Database db;
+    if (!db.open(store))
+        return 1;
+    const QByteArray token = SyncMetaRepository(db.connection())
+                                 .value(QLatin1String(SyncMetaRepository::kAuthToken))
+                                 .toUtf8();
+    return runBlobUploadBench(server.address(), token, dir.filePath(QStringLiteral("photos"))) ? 0
+                                                                                               : 1;
 }

@@ -9,3 +9,6 @@
 // uploader's chunk size and parallel streams, for tuning.
 bool runBlobUploadBench(const QString &serverAddress, const QByteArray &token,
                         const QString &workDir, double *mbPerS = nullptr);
+
+// Suite `blobs`: blob_upload_mb_per_s alone, against a server of its own (for profiling).
+int runBlobSuite();

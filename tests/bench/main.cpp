@@ -1,5 +1,6 @@
 // qingshui-bench SUITE [--postgres [URL]]: prints one `name value unit` line per figure.
 #include "benchbackend.h"
+#include "blobbench.h"
 #include "kioskbench.h"
 #include "ledgerbench.h"
 #include "loadbench.h"
@@ -20,7 +21,7 @@ int main(int argc, char *argv[])
     if (argc < 2) {
         std::fprintf(
             stderr,
-            "usage: qingshui-bench store|sync|review|ledger|kiosk|load [--postgres [URL]]\n"
+            "usage: qingshui-bench store|sync|blobs|review|ledger|kiosk|load [--postgres [URL]]\n"
             "       qingshui-bench map [--basemap FILE.mbtiles] [--screenshot FILE.png]\n"
             "       qingshui-bench map-markers\n"
             "       qingshui-bench logins [--postgres [URL]] [server options]\n");
@@ -38,6 +39,8 @@ int main(int argc, char *argv[])
         return runSyncBench();
     if (std::strcmp(argv[1], "review") == 0)
         return runReviewBench() != 0 || runReportBench() != 0 ? 1 : runLedgerBench();
+    if (std::strcmp(argv[1], "blobs") == 0) // sync's photo upload alone
+        return runBlobSuite();
     if (std::strcmp(argv[1], "ledger") == 0) // review's ledger figures alone
         return runLedgerBench();
     if (std::strcmp(argv[1], "map-markers") == 0)

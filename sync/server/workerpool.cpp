@@ -1,4 +1,4 @@
-#include "loginworkers.h"
+#include "workerpool.h"
 
 #include <algorithm>
 
@@ -11,7 +11,7 @@ int threadsOr(int threads)
 
 } // namespace
 
-LoginWorkers::LoginWorkers(int threads, int queueLength)
+WorkerPool::WorkerPool(int threads, int queueLength)
     : m_queueLength(queueLength >= 0 ? queueLength : kQueuePerThread * threadsOr(threads))
 {
     threads = threadsOr(threads);
@@ -20,7 +20,7 @@ LoginWorkers::LoginWorkers(int threads, int queueLength)
         m_threads.emplace_back([this] { work(); });
 }
 
-LoginWorkers::~LoginWorkers()
+WorkerPool::~WorkerPool()
 {
     {
         const std::lock_guard lock(m_mutex);
@@ -31,7 +31,7 @@ LoginWorkers::~LoginWorkers()
         thread.join();
 }
 
-bool LoginWorkers::tryRun(std::function<void()> job)
+bool WorkerPool::tryRun(std::function<void()> job)
 {
     {
         const std::lock_guard lock(m_mutex);
@@ -44,7 +44,16 @@ bool LoginWorkers::tryRun(std::function<void()> job)
     return true;
 }
 
-void LoginWorkers::work()
+void WorkerPool::run(std::function<void()> job)
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_queue.push_back(std::move(job));
+    }
+    m_wake.notify_one();
+}
+
+void WorkerPool::work()
 {
     std::unique_lock lock(m_mutex);
     for (;;) {
