@@ -7,6 +7,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace {
 
 const QString kColumns
@@ -68,8 +70,34 @@ std::optional<StoredBasemap> BasemapRepository::current() const
     return installed.first();
 }
 
+bool BasemapRepository::offersExactly(const QList<StoredBasemap> &packages) const
+{
+    // What storeOffered would leave: these offered, as they are, and nothing else kept that
+    // is neither offered nor installed.
+    auto same = [](const StoredBasemap &a, const StoredBasemap &b) {
+        return a.sha256 == b.sha256 && a.serverId == b.serverId && a.name == b.name
+            && a.scopeCode == b.scopeCode && a.datum == b.datum && a.sizeBytes == b.sizeBytes
+            && a.addedAtMs == b.addedAtMs;
+    };
+    m_error.clear();
+    const QList<StoredBasemap> offered = select(QStringLiteral("WHERE offered = 1"));
+    if (!m_error.isEmpty() || offered.size() != packages.size())
+        return false;
+    for (const StoredBasemap &p : packages) {
+        if (std::none_of(offered.begin(), offered.end(),
+                         [&](const StoredBasemap &o) { return same(o, p); }))
+            return false;
+    }
+    return select(QStringLiteral("WHERE offered = 0 AND installed_at_ms = 0 AND server_id > 0"))
+               .isEmpty()
+        && m_error.isEmpty();
+}
+
 bool BasemapRepository::storeOffered(const QList<StoredBasemap> &packages)
 {
+    // The same list as last time (most syncs): nothing is written, no commit.
+    if (offersExactly(packages))
+        return true;
     Transaction tx(m_db);
     QSqlQuery q(m_db);
     bool ok = tx.isOpen() && q.exec(QStringLiteral("UPDATE basemap SET offered = 0"));
