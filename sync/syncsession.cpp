@@ -78,6 +78,8 @@ SyncResult SyncSession::run()
 
 bool SyncSession::useStoredToken(SyncResult *result)
 {
+    if (m_tokenRead)
+        return true; // each step asks; the store is read once per session
     const QString token
         = SyncMetaRepository(m_db).value(QLatin1String(SyncMetaRepository::kAuthToken));
     if (token.isEmpty()) {
@@ -86,6 +88,7 @@ bool SyncSession::useStoredToken(SyncResult *result)
                            QStringLiteral("not logged in: no token in the store"));
     }
     m_transport.setToken(token.toUtf8());
+    m_tokenRead = true;
     return true;
 }
 
@@ -111,13 +114,15 @@ bool SyncSession::pushOutbox(SyncResult *result)
     if (!useStoredToken(result))
         return false;
     OutboxRepository outbox(m_db);
+    SyncProgress progress;
+    progress.recordsTotal = outbox.pendingCount();
+    if (m_progress)
+        m_progress(progress);
+    // Nothing to send: no call, and not even the outbox's read (a join of three tables).
+    if (progress.recordsTotal == 0)
+        return true;
     SyncMetaRepository meta(m_db);
     const std::string deviceId = meta.deviceId().toStdString();
-    SyncProgress progress;
-    if (m_progress) {
-        progress.recordsTotal = outbox.pendingCount();
-        m_progress(progress);
-    }
     // The next batch is read and the last acknowledgement written while the server stores
     // the batch in flight: the device's work and the server's overlap. Only one push is in
     // flight at a time, and only what the server acknowledged leaves the outbox.
@@ -323,11 +328,12 @@ bool SyncSession::pullChanges(SyncResult *result)
         *catalog.mutable_reference() = referenceQuestion();
     }
     for (;;) {
+        StoredCursor stored {meta.pullCursor(), meta.serverEpoch(), meta.historyMark()};
         qingshui::v1::PullRequest request;
-        request.set_since_server_seq(meta.pullCursor());
+        request.set_since_server_seq(stored.cursor);
         request.set_page_size(kPullPage);
-        request.set_known_epoch(meta.serverEpoch().toStdString());
-        setMark(meta.historyMark(), request.mutable_known());
+        request.set_known_epoch(stored.epoch.toStdString());
+        setMark(stored.mark, request.mutable_known());
         if (m_askCatalog)
             *request.mutable_catalog() = catalog;
         qingshui::v1::PullResponse response;
@@ -403,7 +409,7 @@ bool SyncSession::pullChanges(SyncResult *result)
         page.endsPull = !response.has_more();
         for (const auto &tally : response.closure_tallies())
             page.closureTallies << fromProto(tally);
-        if (!changesNothing(page) && !pages.apply(page)) {
+        if (!changesNothing(page, stored) && !pages.apply(page)) {
             return failLocally(result, SyncErrorCode::kLocalStore, {pages.lastError()},
                                QStringLiteral("local store: %1").arg(pages.lastError()));
         }
@@ -425,31 +431,29 @@ bool SyncSession::pullChanges(SyncResult *result)
     }
 }
 
-bool SyncSession::changesNothing(const PulledPage &page) const
+bool SyncSession::changesNothing(const PulledPage &page, const StoredCursor &stored) const
 {
     if (!page.records.isEmpty() || !page.reviews.isEmpty() || !page.photosArrived.isEmpty()
         || !page.withdrawn.isEmpty() || !page.problemEvents.isEmpty() || !page.signoffs.isEmpty()
         || !page.publicProblems.isEmpty())
         return false;
-    const SyncMetaRepository meta(m_db);
-    const HistoryMark known = meta.historyMark();
     const HistoryMark kept
-        = HistoryMark::further(known, {page.nextServerSeq, page.nextFingerprint});
-    if (page.nextServerSeq != meta.pullCursor() || page.epoch != meta.serverEpoch()
-        || kept.serverSeq != known.serverSeq || kept.fingerprint != known.fingerprint)
+        = HistoryMark::further(stored.mark, {page.nextServerSeq, page.nextFingerprint});
+    if (page.nextServerSeq != stored.cursor || page.epoch != stored.epoch
+        || kept.serverSeq != stored.mark.serverSeq || kept.fingerprint != stored.mark.fingerprint)
         return false;
     if (!page.endsPull)
         return true;
     // The last page replaces the closure tallies (kiosks): unchanged only if they are equal.
-    const std::optional<QList<ClosureTally>> stored = PublicProblemQuery(m_db).tallies();
-    if (!stored || stored->size() != page.closureTallies.size())
+    const std::optional<QList<ClosureTally>> tallies = PublicProblemQuery(m_db).tallies();
+    if (!tallies || tallies->size() != page.closureTallies.size())
         return false;
     QList<ClosureTally> pulled = page.closureTallies;
     std::sort(pulled.begin(), pulled.end(),
               [](const ClosureTally &a, const ClosureTally &b) { return a.unitCode < b.unitCode; });
     for (qsizetype i = 0; i < pulled.size(); ++i) {
         const ClosureTally &a = pulled.at(i);
-        const ClosureTally &b = stored->at(i);
+        const ClosureTally &b = tallies->at(i);
         if (a.unitCode != b.unitCode || a.raised != b.raised || a.closed != b.closed)
             return false;
     }

@@ -2,6 +2,7 @@
 
 #include "blobuploader.h"
 #include "refusal.h"
+#include "storage/historymark.h"
 #include "syncprogress.h"
 
 #include <QDateTime>
@@ -113,9 +114,15 @@ private:
                             SyncResult *result);
     // The reply's basemap list becomes what this device is offered.
     bool storeBasemaps(const qingshui::v1::ReferenceDataResponse &response, SyncResult *result);
+    // Where the store's pull stood when the page was asked for.
+    struct StoredCursor {
+        qint64 cursor = 0;
+        QString epoch;
+        HistoryMark mark;
+    };
     // The page brings nothing the store does not hold: storing it would only rewrite the
     // same cursor (a commit, an fsync) on every sync with nothing to do.
-    bool changesNothing(const PulledPage &page) const;
+    bool changesNothing(const PulledPage &page, const StoredCursor &stored) const;
     // Pushes a refused batch op by op and sets the refused decision or ledger op aside.
     bool setAsideRefusedReview(const qingshui::v1::PushRequest &refused, SyncResult *result);
     // The last push was refused because this device's known mark is of another history.
@@ -126,6 +133,7 @@ private:
     bool m_epochChanged = false;
     bool m_readOnly = false;
     bool m_askCatalog = false;
+    bool m_tokenRead = false;
     bool m_catalogAnswered = false;
     BlobUploader::Progress m_photoProgress;
     ProgressCallback m_progress;

@@ -80,17 +80,20 @@ bool BasemapRepository::offersExactly(const QList<StoredBasemap> &packages) cons
             && a.addedAtMs == b.addedAtMs;
     };
     m_error.clear();
-    const QList<StoredBasemap> offered = select(QStringLiteral("WHERE offered = 1"));
-    if (!m_error.isEmpty() || offered.size() != packages.size())
+    const QList<StoredBasemap> known = select({}); // one read: a few rows at most
+    if (!m_error.isEmpty())
         return false;
-    for (const StoredBasemap &p : packages) {
-        if (std::none_of(offered.begin(), offered.end(),
-                         [&](const StoredBasemap &o) { return same(o, p); }))
+    qsizetype offered = 0;
+    for (const StoredBasemap &k : known) {
+        if (!k.offered && !k.installed() && !k.imported())
+            return false; // storeOffered would forget it
+        if (k.offered
+            && std::none_of(packages.begin(), packages.end(),
+                            [&](const StoredBasemap &p) { return same(k, p); }))
             return false;
+        offered += k.offered ? 1 : 0;
     }
-    return select(QStringLiteral("WHERE offered = 0 AND installed_at_ms = 0 AND server_id > 0"))
-               .isEmpty()
-        && m_error.isEmpty();
+    return offered == packages.size();
 }
 
 bool BasemapRepository::storeOffered(const QList<StoredBasemap> &packages)
