@@ -62,15 +62,21 @@ QString callsOf(ServerProcess &server, SyncTransport &transport, const std::func
     return methods.join(' ');
 }
 
-// PRAGMA data_version as another connection sees it: it moves when the store's file changed.
-qint64 dataVersion(const QString &store)
-{
-    Database other;
-    if (!other.open(store))
-        return -1;
-    QSqlQuery q(other.connection());
-    return q.exec("PRAGMA data_version") && q.next() ? q.value(0).toLongLong() : -1;
-}
+// Another connection to a store: PRAGMA data_version, read twice on the same connection,
+// differs when some other connection committed a change in between.
+class CommitWatch {
+public:
+    explicit CommitWatch(const QString &store) { m_ok = m_db.open(store); }
+    qint64 dataVersion()
+    {
+        QSqlQuery q(m_db.connection());
+        return m_ok && q.exec("PRAGMA data_version") && q.next() ? q.value(0).toLongLong() : -1;
+    }
+
+private:
+    Database m_db;
+    bool m_ok = false;
+};
 
 struct Site {
     QTemporaryDir dir;
@@ -153,8 +159,8 @@ private slots:
         QVERIFY(TemplateRepository(db.connection()).latest("village_visit.pairing").has_value());
         QCOMPARE(ReferenceDataRepository(db.connection()).version(), 1);
 
-        const QString store = db.connection().databaseName();
-        const qint64 before = dataVersion(store);
+        CommitWatch watch(db.connection().databaseName());
+        const qint64 before = watch.dataVersion();
         QVERIFY(before >= 0);
         calls = callsOf(*site.server, transport,
                         [&] { result = SyncSession(db.connection(), transport).run(); });
@@ -163,7 +169,7 @@ private slots:
         QCOMPARE(result.pulled, 0);
         QCOMPARE(result.templatesAdded, 0);
         QCOMPARE(result.referenceVersion, 0);
-        QCOMPARE(dataVersion(store), before); // no commit touched the store
+        QCOMPARE(watch.dataVersion(), before); // no commit touched the store
     }
 
     void aChangedCatalogueComesInThatSameCall()
@@ -183,11 +189,15 @@ private slots:
         QVERIFY2(BasemapServer::add(*site.server, site.dbPath, file, "411326100"),
                  qPrintable(site.server->adminOutput()));
 
+        CommitWatch watch(db.connection().databaseName());
+        const qint64 beforeChange = watch.dataVersion();
+        QVERIFY(beforeChange >= 0);
         SyncResult result;
         const QString calls = callsOf(*site.server, transport, [&] {
             result = SyncSession(db.connection(), transport).run();
         });
         QVERIFY2(result.ok, qPrintable(result.error));
+        QVERIFY(watch.dataVersion() != beforeChange); // the watch sees what is stored
         QCOMPARE(calls, kPull);
         QCOMPARE(result.templatesAdded, 1);
         QCOMPARE(TemplateRepository(db.connection()).latest("village_visit.pairing")->version, 2);
@@ -197,15 +207,14 @@ private slots:
         QCOMPARE(BasemapRepository(db.connection()).toFetch().size(), 1);
 
         // Offered still, unchanged: one call, nothing written.
-        const QString store = db.connection().databaseName();
-        const qint64 before = dataVersion(store);
+        const qint64 before = watch.dataVersion();
         const QString again = callsOf(*site.server, transport, [&] {
             result = SyncSession(db.connection(), transport).run();
         });
         QVERIFY2(result.ok, qPrintable(result.error));
         QCOMPARE(again, kPull);
         QCOMPARE(result.basemapsToFetch, 1);
-        QCOMPARE(dataVersion(store), before);
+        QCOMPARE(watch.dataVersion(), before);
     }
 
     // A kiosk (read-only) gains the same: one call, nothing written.
@@ -223,13 +232,14 @@ private slots:
             return session.run();
         };
         QVERIFY(sync().ok);
-        const QString store = db.connection().databaseName();
-        const qint64 before = dataVersion(store);
+        CommitWatch watch(db.connection().databaseName());
+        const qint64 before = watch.dataVersion();
+        QVERIFY(before >= 0);
         SyncResult result;
         const QString calls = callsOf(*site.server, transport, [&] { result = sync(); });
         QVERIFY2(result.ok, qPrintable(result.error));
         QCOMPARE(calls, kPull);
-        QCOMPARE(dataVersion(store), before);
+        QCOMPARE(watch.dataVersion(), before);
     }
 
     // Old tablets keep their calls: a pull that asks nothing gets no catalogue, and
