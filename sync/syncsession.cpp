@@ -9,6 +9,7 @@
 #include "recordmapping.h"
 #include "storage/basemaprepository.h"
 #include "storage/outboxrepository.h"
+#include "storage/publicproblemquery.h"
 #include "storage/pulledpagewriter.h"
 #include "storage/referencedatarepository.h"
 #include "storage/restorerequeue.h"
@@ -49,10 +50,16 @@ HistoryMark markOf(const qingshui::v1::HistoryMark &mark)
 SyncResult SyncSession::run()
 {
     SyncResult result;
+    m_askCatalog = true;
+    m_catalogAnswered = false;
+    // The catalogue comes with the pull; a server that did not answer it is asked apart.
+    auto catalogue = [this, &result] {
+        return m_catalogAnswered || (fetchTemplates(&result) && fetchReferenceData(&result));
+    };
     if (m_readOnly) {
         // Pulls only: an epoch change has nothing of this device's to queue again.
         result.ok = pullChanges(&result) && (!m_epochChanged || pullChanges(&result))
-            && fetchPublicPhotos(&result) && fetchTemplates(&result) && fetchReferenceData(&result);
+            && fetchPublicPhotos(&result) && catalogue();
         if (!result.ok)
             qCWarning(lcSync) << "read-only sync failed:" << result.error;
         return result;
@@ -62,7 +69,7 @@ SyncResult SyncSession::run()
     // new history from its start (once: a second change in one sync waits for the next).
     if (result.ok && m_epochChanged)
         result.ok = pushOutbox(&result) && uploadPhotos(&result) && pullChanges(&result);
-    result.ok = result.ok && fetchTemplates(&result) && fetchReferenceData(&result);
+    result.ok = result.ok && catalogue();
     result.ok = result.ok && result.photosFailed == 0; // the pull ran; the error stays shown
     if (!result.ok)
         qCWarning(lcSync) << "sync failed:" << result.error;
@@ -71,6 +78,8 @@ SyncResult SyncSession::run()
 
 bool SyncSession::useStoredToken(SyncResult *result)
 {
+    if (m_tokenRead)
+        return true; // each step asks; the store is read once per session
     const QString token
         = SyncMetaRepository(m_db).value(QLatin1String(SyncMetaRepository::kAuthToken));
     if (token.isEmpty()) {
@@ -79,6 +88,7 @@ bool SyncSession::useStoredToken(SyncResult *result)
                            QStringLiteral("not logged in: no token in the store"));
     }
     m_transport.setToken(token.toUtf8());
+    m_tokenRead = true;
     return true;
 }
 
@@ -104,13 +114,15 @@ bool SyncSession::pushOutbox(SyncResult *result)
     if (!useStoredToken(result))
         return false;
     OutboxRepository outbox(m_db);
+    SyncProgress progress;
+    progress.recordsTotal = outbox.pendingCount();
+    if (m_progress)
+        m_progress(progress);
+    // Nothing to send: no call, and not even the outbox's read (a join of three tables).
+    if (progress.recordsTotal == 0)
+        return true;
     SyncMetaRepository meta(m_db);
     const std::string deviceId = meta.deviceId().toStdString();
-    SyncProgress progress;
-    if (m_progress) {
-        progress.recordsTotal = outbox.pendingCount();
-        m_progress(progress);
-    }
     // The next batch is read and the last acknowledgement written while the server stores
     // the batch in flight: the device's work and the server's overlap. Only one push is in
     // flight at a time, and only what the server acknowledged leaves the outbox.
@@ -308,12 +320,22 @@ bool SyncSession::pullChanges(SyncResult *result)
         return false;
     SyncMetaRepository meta(m_db);
     PulledPageWriter pages(m_db);
+    // The same questions on every page (the transport's read-ahead asks the next page alike);
+    // the page that ends the pull answers them.
+    qingshui::v1::CatalogQuestions catalog;
+    if (m_askCatalog) {
+        *catalog.mutable_templates() = templatesQuestion();
+        *catalog.mutable_reference() = referenceQuestion();
+    }
     for (;;) {
+        StoredCursor stored {meta.pullCursor(), meta.serverEpoch(), meta.historyMark()};
         qingshui::v1::PullRequest request;
-        request.set_since_server_seq(meta.pullCursor());
+        request.set_since_server_seq(stored.cursor);
         request.set_page_size(kPullPage);
-        request.set_known_epoch(meta.serverEpoch().toStdString());
-        setMark(meta.historyMark(), request.mutable_known());
+        request.set_known_epoch(stored.epoch.toStdString());
+        setMark(stored.mark, request.mutable_known());
+        if (m_askCatalog)
+            *request.mutable_catalog() = catalog;
         qingshui::v1::PullResponse response;
         if (!m_transport.pull(request, &response))
             return failed(result);
@@ -387,9 +409,15 @@ bool SyncSession::pullChanges(SyncResult *result)
         page.endsPull = !response.has_more();
         for (const auto &tally : response.closure_tallies())
             page.closureTallies << fromProto(tally);
-        if (!pages.apply(page)) {
+        if (!changesNothing(page, stored) && !pages.apply(page)) {
             return failLocally(result, SyncErrorCode::kLocalStore, {pages.lastError()},
                                QStringLiteral("local store: %1").arg(pages.lastError()));
+        }
+        if (!response.has_more() && response.has_catalog()) {
+            if (!storeTemplates(response.catalog().templates(), result)
+                || !storeReferenceData(catalog.reference(), response.catalog().reference(), result))
+                return false;
+            m_catalogAnswered = true;
         }
         result->pulled += response.changes_size();
         if (m_progress) {
@@ -403,25 +431,75 @@ bool SyncSession::pullChanges(SyncResult *result)
     }
 }
 
-bool SyncSession::fetchTemplates(SyncResult *result)
+bool SyncSession::changesNothing(const PulledPage &page, const StoredCursor &stored) const
 {
-    TemplateRepository templates(m_db);
+    if (!page.records.isEmpty() || !page.reviews.isEmpty() || !page.photosArrived.isEmpty()
+        || !page.withdrawn.isEmpty() || !page.problemEvents.isEmpty() || !page.signoffs.isEmpty()
+        || !page.publicProblems.isEmpty())
+        return false;
+    const HistoryMark kept
+        = HistoryMark::further(stored.mark, {page.nextServerSeq, page.nextFingerprint});
+    if (page.nextServerSeq != stored.cursor || page.epoch != stored.epoch
+        || kept.serverSeq != stored.mark.serverSeq || kept.fingerprint != stored.mark.fingerprint)
+        return false;
+    if (!page.endsPull)
+        return true;
+    // The last page replaces the closure tallies (kiosks): unchanged only if they are equal.
+    const std::optional<QList<ClosureTally>> tallies = PublicProblemQuery(m_db).tallies();
+    if (!tallies || tallies->size() != page.closureTallies.size())
+        return false;
+    QList<ClosureTally> pulled = page.closureTallies;
+    std::sort(pulled.begin(), pulled.end(),
+              [](const ClosureTally &a, const ClosureTally &b) { return a.unitCode < b.unitCode; });
+    for (qsizetype i = 0; i < pulled.size(); ++i) {
+        const ClosureTally &a = pulled.at(i);
+        const ClosureTally &b = tallies->at(i);
+        if (a.unitCode != b.unitCode || a.raised != b.raised || a.closed != b.closed)
+            return false;
+    }
+    return true;
+}
+
+qingshui::v1::ListTemplatesRequest SyncSession::templatesQuestion() const
+{
     qingshui::v1::ListTemplatesRequest request;
-    const QHash<QString, int> known = templates.knownVersions();
+    const QHash<QString, int> known = TemplateRepository(m_db).knownVersions();
     for (auto it = known.begin(); it != known.end(); ++it) {
         qingshui::v1::TemplateVersion *k = request.add_known();
         k->set_id(it.key().toStdString());
         k->set_version(it.value());
     }
+    return request;
+}
+
+qingshui::v1::ReferenceDataRequest SyncSession::referenceQuestion() const
+{
+    qingshui::v1::ReferenceDataRequest request;
+    request.set_known_version(ReferenceDataRepository(m_db).version());
+    // A kiosk shows no basemap; every other device learns its scope's packages here, in
+    // what it asks anyway (docs/sync.md, "Basemaps").
+    request.set_wants_basemaps(!m_readOnly);
+    return request;
+}
+
+bool SyncSession::fetchTemplates(SyncResult *result)
+{
     qingshui::v1::ListTemplatesResponse response;
-    if (!m_transport.listTemplates(request, &response))
+    if (!m_transport.listTemplates(templatesQuestion(), &response))
         return failed(result);
+    return storeTemplates(response, result);
+}
+
+bool SyncSession::storeTemplates(const qingshui::v1::ListTemplatesResponse &response,
+                                 SyncResult *result)
+{
     if (response.definitions_size() == 0)
         return true;
     QList<QByteArray> definitions;
     for (const std::string &d : response.definitions())
         definitions << QByteArray::fromStdString(d);
     // Each must parse as a template, or none is stored and the sync says why.
+    TemplateRepository templates(m_db);
     if (!templates.storeDefinitions(definitions)) {
         return failLocally(
             result, SyncErrorCode::kBadCatalogue, {templates.lastError()},
@@ -433,15 +511,17 @@ bool SyncSession::fetchTemplates(SyncResult *result)
 
 bool SyncSession::fetchReferenceData(SyncResult *result)
 {
-    ReferenceDataRepository reference(m_db);
-    qingshui::v1::ReferenceDataRequest request;
-    request.set_known_version(reference.version());
-    // A kiosk shows no basemap; every other device learns its scope's packages here, in
-    // the call it makes anyway (docs/sync.md, "Basemaps").
-    request.set_wants_basemaps(!m_readOnly);
+    const qingshui::v1::ReferenceDataRequest request = referenceQuestion();
     qingshui::v1::ReferenceDataResponse response;
     if (!m_transport.referenceData(request, &response))
         return failed(result);
+    return storeReferenceData(request, response, result);
+}
+
+bool SyncSession::storeReferenceData(const qingshui::v1::ReferenceDataRequest &request,
+                                     const qingshui::v1::ReferenceDataResponse &response,
+                                     SyncResult *result)
+{
     if (request.wants_basemaps() && !storeBasemaps(response, result))
         return false;
     if (response.version() <= request.known_version() || response.units_size() == 0)
@@ -466,6 +546,7 @@ bool SyncSession::fetchReferenceData(SyncResult *result)
     for (const auto &v : response.villages())
         villages << Village {QString::fromStdString(v.code()), QString::fromStdString(v.name()),
                              QString::fromStdString(v.township_code())};
+    ReferenceDataRepository reference(m_db);
     if (!reference.replaceAll(units, townships, villages, response.version())) {
         return failLocally(result, SyncErrorCode::kLocalStore, {reference.lastError()},
                            QStringLiteral("local store: %1").arg(reference.lastError()));

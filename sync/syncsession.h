@@ -2,6 +2,7 @@
 
 #include "blobuploader.h"
 #include "refusal.h"
+#include "storage/historymark.h"
 #include "syncprogress.h"
 
 #include <QDateTime>
@@ -11,9 +12,14 @@
 
 class SyncTransport;
 namespace qingshui::v1 {
+class CatalogQuestions;
+class ListTemplatesRequest;
+class ListTemplatesResponse;
 class PushRequest;
+class ReferenceDataRequest;
 class ReferenceDataResponse;
 } // namespace qingshui::v1
+struct PulledPage;
 
 struct SyncResult {
     bool ok = false;
@@ -44,7 +50,10 @@ struct SyncResult {
 
 // One sync of a local store: push the whole outbox, send the photos it refers to (records
 // are accepted before their photos: "photos pending" until these arrive), pull every page
-// since the cursor, then fetch new checklist templates and reference regions.
+// since the cursor, asking with it for new checklist templates, reference regions and the
+// basemap list (PullRequest.catalog); a server that did not answer them (older than issue 18)
+// is asked with ListTemplates and ReferenceData. With nothing to send or fetch that is one
+// call, and nothing is written to the store.
 // If the server's history changed (restored from a backup), queue this device's own
 // revisions again, push them and pull from the start. Blocking; run it on the thread that
 // owns the connection.
@@ -64,6 +73,9 @@ public:
     // its own is counted in photosFailed and the sync goes on to pull.
     bool uploadPhotos(SyncResult *result);
     bool pullChanges(SyncResult *result);
+    // run() sets it: the pull asks for the catalogue too (answered: catalogAnswered()).
+    void setAskCatalog(bool ask) { m_askCatalog = ask; }
+    bool catalogAnswered() const { return m_catalogAnswered; }
     // Fetches the checklist template versions this device lacks.
     bool fetchTemplates(SyncResult *result);
     // Fetches the server's reference regions if they are newer than the device's, and (not
@@ -93,8 +105,24 @@ private:
     // A failure found on this side: code (SyncErrorCode) and args for the user, detail for logs.
     static bool failLocally(SyncResult *result, const char *code, const QStringList &args,
                             const QString &detail);
+    // The questions the catalogue calls (or the pull) ask, and what their answers bring.
+    qingshui::v1::ListTemplatesRequest templatesQuestion() const;
+    qingshui::v1::ReferenceDataRequest referenceQuestion() const;
+    bool storeTemplates(const qingshui::v1::ListTemplatesResponse &response, SyncResult *result);
+    bool storeReferenceData(const qingshui::v1::ReferenceDataRequest &request,
+                            const qingshui::v1::ReferenceDataResponse &response,
+                            SyncResult *result);
     // The reply's basemap list becomes what this device is offered.
     bool storeBasemaps(const qingshui::v1::ReferenceDataResponse &response, SyncResult *result);
+    // Where the store's pull stood when the page was asked for.
+    struct StoredCursor {
+        qint64 cursor = 0;
+        QString epoch;
+        HistoryMark mark;
+    };
+    // The page brings nothing the store does not hold: storing it would only rewrite the
+    // same cursor (a commit, an fsync) on every sync with nothing to do.
+    bool changesNothing(const PulledPage &page, const StoredCursor &stored) const;
     // Pushes a refused batch op by op and sets the refused decision or ledger op aside.
     bool setAsideRefusedReview(const qingshui::v1::PushRequest &refused, SyncResult *result);
     // The last push was refused because this device's known mark is of another history.
@@ -104,6 +132,9 @@ private:
     SyncTransport &m_transport;
     bool m_epochChanged = false;
     bool m_readOnly = false;
+    bool m_askCatalog = false;
+    bool m_tokenRead = false;
+    bool m_catalogAnswered = false;
     BlobUploader::Progress m_photoProgress;
     ProgressCallback m_progress;
     std::function<qint64()> m_clock = [] { return QDateTime::currentMSecsSinceEpoch(); };

@@ -7,6 +7,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace {
 
 const QString kColumns
@@ -68,8 +70,37 @@ std::optional<StoredBasemap> BasemapRepository::current() const
     return installed.first();
 }
 
+bool BasemapRepository::offersExactly(const QList<StoredBasemap> &packages) const
+{
+    // What storeOffered would leave: these offered, as they are, and nothing else kept that
+    // is neither offered nor installed.
+    auto same = [](const StoredBasemap &a, const StoredBasemap &b) {
+        return a.sha256 == b.sha256 && a.serverId == b.serverId && a.name == b.name
+            && a.scopeCode == b.scopeCode && a.datum == b.datum && a.sizeBytes == b.sizeBytes
+            && a.addedAtMs == b.addedAtMs;
+    };
+    m_error.clear();
+    const QList<StoredBasemap> known = select({}); // one read: a few rows at most
+    if (!m_error.isEmpty())
+        return false;
+    qsizetype offered = 0;
+    for (const StoredBasemap &k : known) {
+        if (!k.offered && !k.installed() && !k.imported())
+            return false; // storeOffered would forget it
+        if (k.offered
+            && std::none_of(packages.begin(), packages.end(),
+                            [&](const StoredBasemap &p) { return same(k, p); }))
+            return false;
+        offered += k.offered ? 1 : 0;
+    }
+    return offered == packages.size();
+}
+
 bool BasemapRepository::storeOffered(const QList<StoredBasemap> &packages)
 {
+    // The same list as last time (most syncs): nothing is written, no commit.
+    if (offersExactly(packages))
+        return true;
     Transaction tx(m_db);
     QSqlQuery q(m_db);
     bool ok = tx.isOpen() && q.exec(QStringLiteral("UPDATE basemap SET offered = 0"));

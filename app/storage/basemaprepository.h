@@ -35,8 +35,11 @@ public:
 
     // The server's whole list for this device (the reference-data reply): what it names is
     // offered, the rest no longer is; a package never installed and no longer offered is
-    // forgotten. Installed packages stay until a newer one is installed.
+    // forgotten. Installed packages stay until a newer one is installed. The same list as
+    // stored writes nothing.
     bool storeOffered(const QList<StoredBasemap> &packages);
+    // The store holds exactly this list as offered: storing it would change nothing.
+    bool offersExactly(const QList<StoredBasemap> &packages) const;
     // Offered, not installed: what to fetch, newest first.
     QList<StoredBasemap> toFetch() const;
     // Everything known, newest first.

@@ -1,11 +1,8 @@
 #include "catalogservice.h"
 
-#include "basemapcatalog.h"
+#include "catalogreplies.h"
 #include "changestore.h"
 #include "rawunary.h"
-#include "referencecatalog.h"
-#include "refusalstatus.h"
-#include "templatecatalog.h"
 
 #include <QDateTime>
 
@@ -33,21 +30,7 @@ grpc::ServerUnaryReactor *CatalogService::ListTemplates(grpc::CallbackServerCont
     return answerRaw<v1::ListTemplatesRequest, v1::ListTemplatesResponse>(
         context, request, response, &m_authenticator,
         [this](const Caller &, const v1::ListTemplatesRequest &req,
-               v1::ListTemplatesResponse *resp) {
-            QHash<QString, int> known;
-            for (const auto &k : req.known()) {
-                int &v = known[QString::fromStdString(k.id())];
-                v = std::max(v, k.version());
-            }
-            QString error;
-            const QList<QByteArray> definitions = m_templates.newerThan(known, &error);
-            if (!error.isEmpty())
-                return refuse(grpc::StatusCode::INTERNAL, "server_error",
-                              "cannot read the templates");
-            for (const QByteArray &d : definitions)
-                resp->add_definitions(d.constData(), static_cast<size_t>(d.size()));
-            return grpc::Status::OK;
-        });
+               v1::ListTemplatesResponse *resp) { return m_replies.templates(req, resp); });
 }
 
 grpc::ServerUnaryReactor *CatalogService::ReferenceData(grpc::CallbackServerContext *context,
@@ -57,14 +40,5 @@ grpc::ServerUnaryReactor *CatalogService::ReferenceData(grpc::CallbackServerCont
     return answerRaw<v1::ReferenceDataRequest, v1::ReferenceDataResponse>(
         context, request, response, &m_authenticator,
         [this](const Caller &caller, const v1::ReferenceDataRequest &req,
-               v1::ReferenceDataResponse *resp) {
-            QString error;
-            if (!m_reference.fill(req.known_version(), resp, &error))
-                return refuse(grpc::StatusCode::INTERNAL, "server_error",
-                              "cannot read the reference data");
-            if (req.wants_basemaps() && !m_basemaps.fill(caller, resp, &error))
-                return refuse(grpc::StatusCode::INTERNAL, "server_error",
-                              "cannot read the basemap packages");
-            return grpc::Status::OK;
-        });
+               v1::ReferenceDataResponse *resp) { return m_replies.reference(caller, req, resp); });
 }

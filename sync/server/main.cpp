@@ -19,6 +19,7 @@
 #include "blobstore.h"
 #include "callidentities.h"
 #include "calllog.h"
+#include "catalogreplies.h"
 #include "catalogservice.h"
 #include "changestore.h"
 #include "healthcommand.h"
@@ -157,6 +158,12 @@ int main(int argc, char *argv[])
                       QStringLiteral("Seconds the calls under way get to finish after SIGTERM; "
                                      "the rest are cancelled and tablets retry (default 10)."),
                       QStringLiteral("SECONDS"), QStringLiteral("10")});
+    // Hidden: for the tests that a device still syncs with a server older than issue 18.
+    QCommandLineOption pullWithoutCatalog(
+        QStringLiteral("pull-without-catalog"),
+        QStringLiteral("Pull ignores the catalogue questions, as servers before issue 18."));
+    pullWithoutCatalog.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(pullWithoutCatalog);
     parser.process(app);
 
     if (!parser.positionalArguments().isEmpty())
@@ -264,15 +271,20 @@ int main(int argc, char *argv[])
     LineWriter callLogOutput(stdout);
     CallIdentities callers;
     Authenticator authenticator(db->accounts(), &callers);
-    SyncService sync(*changes, authenticator);
+    ReferenceCatalog reference(db->catalog());
+    BasemapCatalog basemaps(db->catalog(), blobStore);
+    CatalogReplies catalogReplies(templates, reference, basemaps);
+    // --pull-without-catalog: Pull answers as before issue 18 (tests of new devices against
+    // older servers).
+    SyncService sync(*changes, authenticator,
+                     parser.isSet(QStringLiteral("pull-without-catalog")) ? nullptr
+                                                                          : &catalogReplies);
     const bool requireInvite = parser.isSet(QStringLiteral("require-invite"));
     // Declared before the server: it outlives the calls it answers.
     WorkerPool loginWorkerThreads(loginWorkers, loginQueue);
     AuthService auth(db->accounts(), db->invites(), authenticator, loginWorkerThreads,
                      tokenTtlS * 1000, requireInvite);
-    ReferenceCatalog reference(db->catalog());
-    BasemapCatalog basemaps(db->catalog(), blobStore);
-    CatalogService catalog(*changes, templates, reference, basemaps, authenticator,
+    CatalogService catalog(*changes, catalogReplies, authenticator,
                            QStringLiteral(QINGSHUI_VERSION));
     const std::unique_ptr<UploadStore> uploads = db->uploadStore();
     // Photo chunks wait on the disk (writes, the last one's hash and fsyncs): enough threads

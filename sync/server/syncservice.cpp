@@ -1,5 +1,6 @@
 #include "syncservice.h"
 
+#include "catalogreplies.h"
 #include "changestore.h"
 #include "rawunary.h"
 #include "refusalstatus.h"
@@ -126,6 +127,18 @@ grpc::Status SyncService::pull(const Caller &caller, const v1::PullRequest &requ
         qCWarning(lcServer) << "pull failed:" << error;
         return refuse(grpc::StatusCode::INTERNAL, "server_error",
                       "the server could not read its changes");
+    }
+    // The catalogue rides on the page that ends the pull: a sync with nothing to do is this
+    // one call. Unanswered (a read error), the device asks ListTemplates and ReferenceData,
+    // which say what failed; the changes still go out.
+    if (m_catalog && request.has_catalog() && !response->has_more()) {
+        if (grpc::Status status
+            = m_catalog->answer(caller, request.catalog(), response->mutable_catalog());
+            !status.ok()) {
+            qCWarning(lcServer) << "pull: catalogue not answered:"
+                                << status.error_message().c_str();
+            response->clear_catalog();
+        }
     }
     return grpc::Status::OK;
 }

@@ -320,15 +320,16 @@ private slots:
         Database db;
         QVERIFY(db.open(store));
         SyncTransport transport(site.server->address());
-        const QString reference = "/qingshui.v1.Catalog/ReferenceData";
+        // The packages come with the pull's page (issue 18; ReferenceData for older servers).
+        const QString pull = "/qingshui.v1.Sync/Pull";
         int calls = 0;
-        auto syncAndCount = [&](int referenceCalls) {
+        auto syncAndCount = [&](int pullCalls) {
             const int before = allCalls(site.server->standardOutput());
             const SyncResult result = SyncSession(db.connection(), transport).run();
             QVERIFY2(result.ok, qPrintable(result.error));
-            // ReferenceData is a sync's last call: once it is logged, all of them are.
-            QTRY_COMPARE_WITH_TIMEOUT(callsTo(site.server->standardOutput(100), reference),
-                                      referenceCalls, 10000);
+            // The pull is this sync's last call: once it is logged, all of them are.
+            QTRY_COMPARE_WITH_TIMEOUT(callsTo(site.server->standardOutput(100), pull), pullCalls,
+                                      10000);
             calls = allCalls(site.server->standardOutput()) - before;
         };
         syncAndCount(1); // the first sync brings what the store lacked

@@ -15,6 +15,8 @@
 #include "synctransport.h"
 #include "testlogin.h"
 
+#include "qingshui/v1/catalog.pb.h"
+
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -47,6 +49,35 @@ QByteArray content(int i)
                                                {QStringLiteral("accuracy_m"), 4.5}}},
                                  {QStringLiteral("note"), note}}}})
         .toJson(QJsonDocument::Compact);
+}
+
+// The server's output once a ServerInfo asked now is logged: a call's line is queued before
+// its answer goes out, so every call answered before it is in the output then. Empty: the
+// line never came.
+QByteArray settledCallLog(ServerProcess &server, SyncTransport &transport)
+{
+    const QByteArray marker = "\"method\":\"/qingshui.v1.Catalog/ServerInfo\"";
+    const qsizetype before = server.standardOutput().count(marker);
+    qingshui::v1::ServerInfoResponse info;
+    if (!transport.serverInfo(&info))
+        return {};
+    for (int wait = 0; wait < 100 && server.standardOutput().count(marker) == before; ++wait)
+        server.standardOutput(100);
+    return server.standardOutput().count(marker) > before ? server.standardOutput() : QByteArray();
+}
+
+// The calls one sync makes, counted in the server's call log.
+int callsOfOneSync(ServerProcess &server, QSqlDatabase db, SyncTransport &transport)
+{
+    const QByteArray before = settledCallLog(server, transport);
+    SyncSession(db, transport).run();
+    const QByteArray after = settledCallLog(server, transport);
+    if (before.isEmpty() || after.isEmpty())
+        return -1;
+    int calls = 0;
+    for (const QByteArray &line : after.mid(before.size()).split('\n'))
+        calls += line.startsWith('{') && line.contains("\"method\":") ? 1 : 0;
+    return calls - 1; // not the ServerInfo
 }
 
 } // namespace
@@ -162,6 +193,12 @@ int runSyncBench()
         }
         figures.noopSyncMs = percentile(ms, 50);
         printFigure("noop_sync_ms", figures.noopSyncMs, "ms");
+        const int calls = callsOfOneSync(server, inspector.connection(), transport);
+        if (calls < 0) {
+            std::fprintf(stderr, "the server's call log did not show the sync's calls\n");
+            return 1;
+        }
+        printFigure("noop_sync_calls", calls, "calls");
     }
     // Photos: 50 × 2 MB through the Blobs service.
     if (!runBlobUploadBench(server.address(),
