@@ -18,55 +18,57 @@
 QList<OutboxEntry> OutboxRepository::peek(int max, qint64 afterClientSeq) const
 {
     QList<OutboxEntry> out;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    // A ledger op names no record: its event or sign-off is read on its own (they are few).
-    q.prepare(QStringLiteral("SELECT o.client_seq, o.op_id, o.review_id IS NOT NULL, "
-                             "coalesce(o.problem_event_id, ''), coalesce(o.signoff_id, ''), "
-                             "%1, %2 "
-                             "FROM outbox o LEFT JOIN record r ON r.id = o.record_id "
-                             "LEFT JOIN review_event e ON e.id = o.review_id "
-                             "WHERE o.client_seq > ? ORDER BY o.client_seq LIMIT ?")
-                  .arg(QLatin1String(kRecordColumns), QLatin1String(kReviewColumns)));
-    q.addBindValue(afterClientSeq);
-    q.addBindValue(max);
-    if (!q.exec())
-        m_error = q.lastError().text();
+    // Read straight from SQLite: a push reads its records 2,000 at a time, and QSqlQuery
+    // would cache every column of every row as a QVariant first. A decision or a ledger op
+    // names no record: its event or sign-off is read on its own (they are few).
+    const QByteArray sql
+        = QStringLiteral("SELECT o.client_seq, o.op_id, coalesce(o.review_id, ''), "
+                         "coalesce(o.problem_event_id, ''), coalesce(o.signoff_id, ''), %1 "
+                         "FROM outbox o LEFT JOIN record r ON r.id = o.record_id "
+                         "WHERE o.client_seq > ? ORDER BY o.client_seq LIMIT ?")
+              .arg(QLatin1String(kRecordColumns))
+              .toUtf8();
+    SqliteStatement q(m_db, sql.constData());
+    q.bind(1, afterClientSeq);
+    q.bind(2, max);
     constexpr int kRecordFirst = 5;
-    constexpr int kReviewFirst = kRecordFirst + kRecordColumnCount;
-    QSqlQuery ledger(m_db);
-    while (q.next()) {
-        OutboxEntry entry {q.value(0).toLongLong(),
-                           q.value(1).toString(),
-                           readRecord(q, kRecordFirst),
-                           {},
-                           {},
-                           {}};
-        if (q.value(2).toBool())
-            entry.review = readReview(q, kReviewFirst);
-        const QString problemEventId = q.value(3).toString();
-        const QString signoffId = q.value(4).toString();
-        if (!problemEventId.isEmpty()) {
-            ledger.prepare(QStringLiteral("SELECT %1 FROM problem_event e WHERE e.id = ?")
-                               .arg(QLatin1String(kProblemEventColumns)));
-            ledger.addBindValue(problemEventId);
-            if (!ledger.exec() || !ledger.next()) {
-                m_error = QStringLiteral("queued problem event %1 is missing").arg(problemEventId);
+    QSqlQuery other(m_db);
+    auto readOther = [&](const char *columns, const char *byId, const QString &id) {
+        other.prepare(
+            QStringLiteral("SELECT %1 FROM %2").arg(QLatin1String(columns), QLatin1String(byId)));
+        other.addBindValue(id);
+        return other.exec() && other.next();
+    };
+    while (q.step()) {
+        OutboxEntry entry {
+            q.columnInt64(0), q.columnText(1), readRecord(q, kRecordFirst), {}, {}, {}};
+        const QString reviewId = q.columnText(2);
+        const QString problemEventId = q.columnText(3);
+        const QString signoffId = q.columnText(4);
+        if (!reviewId.isEmpty()) {
+            if (!readOther(kReviewColumns, "review_event e WHERE e.id = ?", reviewId)) {
+                m_error = QStringLiteral("queued decision %1 is missing").arg(reviewId);
                 break; // nothing after it goes out before it
             }
-            entry.problem = readProblemEvent(ledger);
+            entry.review = readReview(other);
+        } else if (!problemEventId.isEmpty()) {
+            if (!readOther(kProblemEventColumns, "problem_event e WHERE e.id = ?",
+                           problemEventId)) {
+                m_error = QStringLiteral("queued problem event %1 is missing").arg(problemEventId);
+                break;
+            }
+            entry.problem = readProblemEvent(other);
         } else if (!signoffId.isEmpty()) {
-            ledger.prepare(QStringLiteral("SELECT %1 FROM ledger_signoff s WHERE s.id = ?")
-                               .arg(QLatin1String(kSignoffColumns)));
-            ledger.addBindValue(signoffId);
-            if (!ledger.exec() || !ledger.next()) {
+            if (!readOther(kSignoffColumns, "ledger_signoff s WHERE s.id = ?", signoffId)) {
                 m_error = QStringLiteral("queued sign-off %1 is missing").arg(signoffId);
                 break;
             }
-            entry.signoff = readSignoff(ledger);
+            entry.signoff = readSignoff(other);
         }
         out << entry;
     }
+    if (q.hasError())
+        m_error = q.error();
     return out;
 }
 

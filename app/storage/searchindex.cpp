@@ -2,23 +2,12 @@
 
 #include "sqllike.h"
 
+#include "common/sqlitestatement.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace SearchIndex {
-
-namespace {
-
-bool run(QSqlQuery &q, QString *error)
-{
-    if (q.exec())
-        return true;
-    if (error)
-        *error = q.lastError().text();
-    return false;
-}
-
-} // namespace
 
 int indexPending(QSqlDatabase db, int batch, QString *error)
 {
@@ -34,64 +23,84 @@ int indexPending(QSqlDatabase db, int batch, QString *error)
         QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
         return -1;
     };
+    // Through SqliteStatement, the texts stay UTF-8 from the read to the index: QSqlQuery
+    // turned each into UTF-16 and back, and bound it by placeholder name (a tenth of the
+    // indexer's time).
+    auto failed = [&](const SqliteStatement &statement) {
+        if (!statement.hasError())
+            return false;
+        if (error)
+            *error = statement.error();
+        return true;
+    };
     struct Row {
-        QVariant id; // null: the pending text was deleted (its trigger dropped it already)
-        QString recordId;
-        QString text;
+        qint64 id = 0; // 0: the pending text was deleted (its trigger dropped it already)
+        QByteArray recordId;
+        QByteArray text; // UTF-8
     };
     QList<Row> rows;
-    auto read = [&](QSqlQuery &select) {
-        while (select.next())
-            rows << Row {select.value(0), select.value(1).toString(), select.value(2).toString()};
-        select.finish();
+    auto read = [&](SqliteStatement &select) {
+        while (select.step())
+            rows << Row {select.columnInt64(0), select.columnBlob(1), select.columnBlob(2)};
+        return !failed(select);
     };
-    // Texts stored since the last run first: they sit above the high-water mark.
-    q.prepare(QStringLiteral("SELECT id, record_id, text FROM record_search "
-                             "WHERE id > (SELECT indexed_through FROM search_progress) "
-                             "ORDER BY id LIMIT ?"));
-    q.addBindValue(batch);
-    if (!run(q, error))
-        return fail();
-    read(q);
+    {
+        // Texts stored since the last run first: they sit above the high-water mark.
+        SqliteStatement fresh(db,
+                              "SELECT id, record_id, text FROM record_search "
+                              "WHERE id > (SELECT indexed_through FROM search_progress) "
+                              "ORDER BY id LIMIT ?");
+        fresh.bind(1, batch);
+        if (!read(fresh))
+            return fail();
+    }
     const qsizetype fresh = rows.size();
     if (fresh < batch) {
-        q.prepare(QStringLiteral("SELECT s.id, p.record_id, s.text FROM search_pending p "
-                                 "LEFT JOIN record_search s ON s.record_id = p.record_id LIMIT ?"));
-        q.addBindValue(batch - int(fresh));
-        if (!run(q, error))
+        // Ids start at 1 (AUTOINCREMENT): 0 stands for a text deleted since.
+        SqliteStatement changed(db,
+                                "SELECT coalesce(s.id, 0), p.record_id, coalesce(s.text, '') "
+                                "FROM search_pending p "
+                                "LEFT JOIN record_search s ON s.record_id = p.record_id LIMIT ?");
+        changed.bind(1, batch - int(fresh));
+        if (!read(changed))
             return fail();
-        read(q);
     }
 
-    QSqlQuery drop(db), add(db), done(db), mark(db);
-    drop.prepare(QStringLiteral("DELETE FROM record_fts WHERE rowid = ?"));
-    add.prepare(QStringLiteral("INSERT INTO record_fts (rowid, text) VALUES (?, ?)"));
-    done.prepare(QStringLiteral("DELETE FROM search_pending WHERE record_id = ?"));
+    SqliteStatement drop(db, "DELETE FROM record_fts WHERE rowid = ?");
+    SqliteStatement add(db, "INSERT INTO record_fts (rowid, text) VALUES (?, ?)");
+    SqliteStatement done(db, "DELETE FROM search_pending WHERE record_id = ?");
+    auto run = [&](SqliteStatement &statement) {
+        statement.step();
+        const bool ok = !failed(statement);
+        statement.reset();
+        return ok;
+    };
     for (qsizetype i = 0; i < rows.size(); ++i) {
         const Row &row = rows.at(i);
         const bool changedText = i >= fresh;
-        if (!row.id.isNull()) {
+        if (row.id != 0) {
             // A row above the mark has never been indexed (ids are not reused).
             if (changedText) {
-                drop.addBindValue(row.id);
-                if (!run(drop, error))
+                drop.bind(1, row.id);
+                if (!run(drop))
                     return fail();
             }
-            add.addBindValue(row.id);
-            add.addBindValue(row.text);
-            if (!run(add, error))
+            add.bind(1, row.id);
+            add.bindText(2, std::string_view(row.text.constData(), size_t(row.text.size())));
+            if (!run(add))
                 return fail();
         }
         if (changedText) {
-            done.addBindValue(row.recordId);
-            if (!run(done, error))
+            done.bindText(1,
+                          std::string_view(row.recordId.constData(), size_t(row.recordId.size())));
+            if (!run(done))
                 return fail();
         }
     }
     if (fresh > 0) {
-        mark.prepare(QStringLiteral("UPDATE search_progress SET indexed_through = ?"));
-        mark.addBindValue(rows.at(fresh - 1).id);
-        if (!run(mark, error))
+        SqliteStatement mark(db, "UPDATE search_progress SET indexed_through = ?");
+        mark.bind(1, rows.at(fresh - 1).id);
+        if (!run(mark))
             return fail();
     }
     if (!q.exec(QStringLiteral("COMMIT"))) {

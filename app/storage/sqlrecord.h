@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/sqlitestatement.h"
 #include "domain/record.h"
 
 #include <QSqlQuery>
@@ -39,5 +40,29 @@ inline Record readRecord(const QSqlQuery &q, int first = 0)
     r.conflictWith = q.value(first + 14).toLongLong();
     r.author = q.value(first + 15).toString();
     r.deviceClockSkewMs = q.value(first + 16).toLongLong();
+    return r;
+}
+
+// The same from a SqliteStatement (the push reads its batches of 2,000 this way).
+inline Record readRecord(const SqliteStatement &q, int first = 0)
+{
+    Record r;
+    r.id = q.columnText(first + 0);
+    r.templateId = q.columnText(first + 1);
+    r.templateVersion = int(q.columnInt64(first + 2));
+    r.category = q.columnText(first + 3);
+    r.villageCode = q.columnText(first + 4);
+    r.status = static_cast<RecordStatus>(q.columnInt64(first + 5));
+    r.createdAtMs = q.columnInt64(first + 6);
+    r.updatedAtMs = q.columnInt64(first + 7);
+    r.content = q.columnBlob(first + 8);
+    r.authorDeviceId = q.columnText(first + 9);
+    r.syncState = static_cast<SyncState>(q.columnInt64(first + 10));
+    r.serverSeq = q.columnInt64(first + 11);
+    r.opId = q.columnText(first + 12);
+    r.photosPending = q.columnInt64(first + 13) != 0;
+    r.conflictWith = q.columnInt64(first + 14);
+    r.author = q.columnText(first + 15);
+    r.deviceClockSkewMs = q.columnInt64(first + 16);
     return r;
 }

@@ -90,6 +90,74 @@ bool fingerprintAt(QSqlDatabase &db, qint64 seq, qint64 *fingerprint, QString *e
     return true;
 }
 
+struct ChangeRow {
+    qint64 seq;
+    v1::Change change;
+};
+
+// The revisions of a pull page: most of its rows, so read straight from SQLite
+// (SqliteStatement) rather than through QSqlQuery, which caches each of the 18 columns of
+// every row as a QVariant (UTF-16 text converted back to UTF-8 for the reply).
+bool readRevisions(QSqlDatabase &db, const QString &scope, const QVariantList &scopeBinds,
+                   qint64 sinceSeq, int limit, std::vector<ChangeRow> *rows, QString *error)
+{
+    const QByteArray sql
+        = QStringLiteral(
+              "SELECT r.server_seq, r.record_id, r.template_id, r.template_version, r.category, "
+              "r.village_code, r.status, r.created_at_ms, r.updated_at_ms, r.content, "
+              "r.author_device_id, r.base_server_seq, r.conflict_with, "
+              "EXISTS (SELECT 1 FROM record_photo p WHERE p.server_seq = r.server_seq "
+              "AND p.proved = 0), "
+              "(SELECT group_concat(p.sha256) FROM record_photo p "
+              "WHERE p.server_seq = r.server_seq), r.author, r.device_clock_skew_ms, "
+              "r.fingerprint "
+              "FROM record_revision r WHERE r.server_seq > ? AND %1 "
+              "ORDER BY r.server_seq LIMIT ?")
+              .arg(scope)
+              .toUtf8();
+    SqliteStatement q(db, sql.constData());
+    q.bind(1, sinceSeq);
+    int pos = 2;
+    for (const QVariant &code : scopeBinds) // scope codes (scopecondition.h)
+        q.bindText(pos++, code.toString());
+    q.bind(pos, limit);
+    const auto text = [&q](int col) { return q.columnText(col).toStdString(); };
+    while (q.step()) {
+        ChangeRow row {q.columnInt64(0), {}};
+        v1::Change &c = row.change;
+        c.set_server_seq(row.seq);
+        v1::Record *r = c.mutable_record();
+        r->set_id(text(1));
+        r->set_template_id(text(2));
+        r->set_template_version(int(q.columnInt64(3)));
+        r->set_category(text(4));
+        r->set_village_code(text(5));
+        r->set_status(static_cast<v1::RecordStatus>(q.columnInt64(6)));
+        r->set_created_at_ms(q.columnInt64(7));
+        r->set_updated_at_ms(q.columnInt64(8));
+        const QByteArray content = q.columnBlob(9);
+        r->set_content(content.constData(), static_cast<size_t>(content.size()));
+        r->set_author_device_id(text(10));
+        r->set_base_server_seq(q.columnInt64(11));
+        c.set_conflict_with_server_seq(q.columnInt64(12));
+        c.set_photos_pending(q.columnInt64(13) != 0);
+        const QString photos = q.columnText(14);
+        if (!photos.isEmpty()) {
+            for (const QString &sha : photos.split(QLatin1Char(',')))
+                r->add_photo_sha256(sha.toStdString());
+        }
+        r->set_author(text(15));
+        c.set_device_clock_skew_ms(q.columnInt64(16));
+        c.set_fingerprint(static_cast<quint64>(q.columnInt64(17)));
+        rows->push_back(std::move(row));
+    }
+    if (q.hasError()) {
+        *error = q.error();
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 ChangeStore::HistoryCheck SqliteChangeStore::checkHistory(const HistoryMark &mark, QString *error)
@@ -354,11 +422,7 @@ bool SqliteChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int 
         *error = db.lastError().text();
         return false;
     }
-    struct Row {
-        qint64 seq;
-        v1::Change change;
-    };
-    std::vector<Row> rows;
+    std::vector<ChangeRow> rows;
     auto run = [&](const QString &sql, const QVariantList &binds,
                    const std::function<void(const QSqlQuery &, v1::Change *)> &read) {
         QSqlQuery q(db);
@@ -373,7 +437,7 @@ bool SqliteChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int 
             return false;
         }
         while (q.next()) {
-            Row row {q.value(0).toLongLong(), {}};
+            ChangeRow row {q.value(0).toLongLong(), {}};
             row.change.set_server_seq(row.seq);
             read(q, &row.change);
             rows.push_back(std::move(row));
@@ -398,44 +462,7 @@ bool SqliteChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int 
     } else {
         QVariantList binds;
         const QString scope = scopeCondition(caller, "village_code", &binds);
-        ok = run(
-            QStringLiteral(
-                "SELECT r.server_seq, r.record_id, r.template_id, r.template_version, r.category, "
-                "r.village_code, r.status, r.created_at_ms, r.updated_at_ms, r.content, "
-                "r.author_device_id, r.base_server_seq, r.conflict_with, "
-                "EXISTS (SELECT 1 FROM record_photo p WHERE p.server_seq = r.server_seq "
-                "AND p.proved = 0), "
-                "(SELECT group_concat(p.sha256) FROM record_photo p "
-                "WHERE p.server_seq = r.server_seq), r.author, r.device_clock_skew_ms, "
-                "r.fingerprint "
-                "FROM record_revision r WHERE r.server_seq > ? AND %1 "
-                "ORDER BY r.server_seq LIMIT ?")
-                .arg(scope),
-            binds, [](const QSqlQuery &q, v1::Change *c) {
-                v1::Record *r = c->mutable_record();
-                r->set_id(utf8(q.value(1)));
-                r->set_template_id(utf8(q.value(2)));
-                r->set_template_version(q.value(3).toInt());
-                r->set_category(utf8(q.value(4)));
-                r->set_village_code(utf8(q.value(5)));
-                r->set_status(static_cast<v1::RecordStatus>(q.value(6).toInt()));
-                r->set_created_at_ms(q.value(7).toLongLong());
-                r->set_updated_at_ms(q.value(8).toLongLong());
-                const QByteArray content = q.value(9).toByteArray();
-                r->set_content(content.constData(), static_cast<size_t>(content.size()));
-                r->set_author_device_id(utf8(q.value(10)));
-                r->set_base_server_seq(q.value(11).toLongLong());
-                c->set_conflict_with_server_seq(q.value(12).toLongLong());
-                c->set_photos_pending(q.value(13).toBool());
-                const QString photos = q.value(14).toString();
-                if (!photos.isEmpty()) {
-                    for (const QString &sha : photos.split(QLatin1Char(',')))
-                        r->add_photo_sha256(sha.toStdString());
-                }
-                r->set_author(utf8(q.value(15)));
-                c->set_device_clock_skew_ms(q.value(16).toLongLong());
-                c->set_fingerprint(static_cast<quint64>(q.value(17).toLongLong()));
-            });
+        ok = readRevisions(db, scope, binds, sinceSeq, pageSize + 1, &rows, error);
         ok = ok
             && run(QStringLiteral("SELECT server_seq, event FROM review_event WHERE server_seq > ? "
                                   "AND %1 ORDER BY server_seq LIMIT ?")
@@ -466,7 +493,8 @@ bool SqliteChangeStore::changesSince(const Caller &caller, qint64 sinceSeq, int 
         return false;
     }
 
-    std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.seq < b.seq; });
+    std::sort(rows.begin(), rows.end(),
+              [](const ChangeRow &a, const ChangeRow &b) { return a.seq < b.seq; });
     qint64 cursor = sinceSeq;
     const size_t n = std::min(rows.size(), static_cast<size_t>(pageSize));
     for (size_t i = 0; i < n; ++i) {

@@ -1,6 +1,7 @@
 // qingshui-bench SUITE [--postgres [URL]]: prints one `name value unit` line per figure.
 #include "benchbackend.h"
 #include "blobbench.h"
+#include "initialsyncbench.h"
 #include "kioskbench.h"
 #include "ledgerbench.h"
 #include "loadbench.h"
@@ -24,6 +25,7 @@ int main(int argc, char *argv[])
             "usage: qingshui-bench store|sync|blobs|review|ledger|kiosk|load [--postgres [URL]]\n"
             "       qingshui-bench map [--basemap FILE.mbtiles] [--screenshot FILE.png]\n"
             "       qingshui-bench map-markers\n"
+            "       qingshui-bench initial-sync [--records N]\n"
             "       qingshui-bench logins [--postgres [URL]] [server options]\n");
         return 2;
     }
@@ -37,6 +39,8 @@ int main(int argc, char *argv[])
         return runStoreBench();
     if (std::strcmp(argv[1], "sync") == 0)
         return runSyncBench();
+    if (std::strcmp(argv[1], "initial-sync") == 0)
+        return runInitialSyncBench(argc, argv);
     if (std::strcmp(argv[1], "review") == 0)
         return runReviewBench() != 0 || runReportBench() != 0 ? 1 : runLedgerBench();
     if (std::strcmp(argv[1], "blobs") == 0) // sync's photo upload alone

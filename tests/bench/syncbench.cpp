@@ -4,12 +4,14 @@
 #include "blobbench.h"
 #include "photofetchbench.h"
 #include "rawsqlitebench.h"
+#include "searchablepull.h"
 #include "serverprocess.h"
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
 #include "storage/recordrepository.h"
 #include "storage/syncmetarepository.h"
 #include "storage/walcheckpointer.h"
+#include "syncbenchrecord.h"
 #include "syncfigures.h"
 #include "syncsession.h"
 #include "synctransport.h"
@@ -18,8 +20,6 @@
 #include "qingshui/v1/catalog.pb.h"
 
 #include <QElapsedTimer>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QUuid>
@@ -32,23 +32,6 @@ constexpr int kRecords = 10000;
 QString uuid()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-// About 1 KB of content, like the PouchDB peer's documents.
-QByteArray content(int i)
-{
-    const QString note = QStringLiteral("note-%1-").arg(i).repeated(80).left(700);
-    return QJsonDocument(
-               QJsonObject {
-                   {QStringLiteral("answers"),
-                    QJsonObject {{QStringLiteral("A1"), i % 2 == 0},
-                                 {QStringLiteral("A6_checked"), i % 50},
-                                 {QStringLiteral("location"),
-                                  QJsonObject {{QStringLiteral("lat"), 33.1 + (i % 1000) / 1e4},
-                                               {QStringLiteral("lon"), 111.4 + (i % 777) / 1e4},
-                                               {QStringLiteral("accuracy_m"), 4.5}}},
-                                 {QStringLiteral("note"), note}}}})
-        .toJson(QJsonDocument::Compact);
 }
 
 // The server's output once a ServerInfo asked now is logged: a call's line is queued before
@@ -103,6 +86,8 @@ int runSyncBench()
     if (!logInStore(dir.filePath(QStringLiteral("inspector.db")), server.address(),
                     QStringLiteral("inspector"), &loginError)
         || !logInStore(dir.filePath(QStringLiteral("fresh.db")), server.address(),
+                       QStringLiteral("supervisor"), &loginError)
+        || !logInStore(dir.filePath(QStringLiteral("searchable.db")), server.address(),
                        QStringLiteral("supervisor"), &loginError)) {
         std::fprintf(stderr, "login failed: %s\n", qPrintable(loginError));
         return 1;
@@ -117,17 +102,18 @@ int runSyncBench()
         return 1;
     }
     WalCheckpointer inspectorCheckpoints(inspectorPath);
+    const QString lastRecordId = uuid(); // the probe of the pull-to-searchable figure
     {
         RecordRepository records(inspector.connection());
         const QString device = SyncMetaRepository(inspector.connection()).deviceId();
         for (int i = 0; i < kRecords; ++i) {
             Record r;
-            r.id = uuid();
+            r.id = i == kRecords - 1 ? lastRecordId : uuid();
             r.templateId = QStringLiteral("sanitation.toilet");
             r.category = QStringLiteral("sanitation");
             r.villageCode = QStringLiteral("411326105200");
             r.createdAtMs = r.updatedAtMs = 1700000000000 + i;
-            r.content = content(i);
+            r.content = syncBenchContent(i);
             r.authorDeviceId = device;
             if (!records.submit(r, uuid())) {
                 std::fprintf(stderr, "%s\n", qPrintable(records.lastError()));
@@ -176,6 +162,28 @@ int runSyncBench()
         c.start();
         QSqlQuery(fresh.connection()).exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
         printFigure("pull_checkpoint_ms", c.nsecsElapsed() / 1e6, "ms");
+    }
+    // Pull until a supervisor can search it: stored, indexed, checkpointed (searchablepull.h).
+    {
+        SearchablePull pull;
+        QString error;
+        // Only the last record's note holds its own number after "note-".
+        if (!pullToSearchable(dir.filePath(QStringLiteral("searchable.db")), transport,
+                              QStringLiteral("note-%1-").arg(kRecords - 1), lastRecordId, &pull,
+                              &error)
+            || pull.pulled != kRecords) {
+            std::fprintf(stderr, "pull to searchable failed: %s (%d)\n", qPrintable(error),
+                         pull.pulled);
+            return 1;
+        }
+        std::fprintf(stderr,
+                     "  pull to searchable: pull %.0f ms, index %.0f ms, checkpoint %.0f ms\n",
+                     pull.pullSeconds * 1e3, pull.indexSeconds * 1e3, pull.checkpointSeconds * 1e3);
+        figures.pullToSearchableRecordsPerS = kRecords / pull.seconds;
+        printFigure("pull_to_searchable_records_per_s", figures.pullToSearchableRecordsPerS,
+                    "records/s");
+        printFigure("pull_to_searchable_to_raw_sqlite_ratio",
+                    raw > 0 ? figures.pullToSearchableRecordsPerS / raw : 0, "x");
     }
     // A sync with nothing to do: push an empty outbox, pull an empty page.
     {
