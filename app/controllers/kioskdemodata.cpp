@@ -126,6 +126,11 @@ QString storeRendition(const PhotoStore &photos, const QString &stampedPath)
 
 } // namespace
 
+QImage demoScene(const QString &category, int variant)
+{
+    return drawScene(category, variant);
+}
+
 PublicCopy addPublicCopy(QSqlDatabase db, PhotoStore &photos, const QString &unitCode,
                          const QString &category, qint64 updatedAtMs, int listed, int unlisted)
 {
@@ -187,21 +192,37 @@ PublicCopy addPublicCopy(QSqlDatabase db, PhotoStore &photos, const QString &uni
     return copy;
 }
 
-int seedIfEmpty(QSqlDatabase db, PhotoStore &photos)
+QList<DemoCopy> demoCopies(qint64 nowMs)
 {
-    if (RecordRepository(db).count() > 0)
-        return 0;
     static const char *const units[]
         = {"411326", "411323", "420381", "420322", "420302", "410324", "420381450", "411381"};
     static const char *const categories[]
         = {"village_visit", "sanitation", "ecology", "project_progress"};
     const qint64 day = 24LL * 3600 * 1000;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QList<DemoCopy> out;
+    for (int i = 0; i < 24; ++i)
+        out.append({QLatin1String(units[i % 8]), QLatin1String(categories[(i + i / 8) % 4]),
+                    nowMs - i * day, 1 + i % 3});
+    return out;
+}
+
+DemoForm demoForm(const QString &category)
+{
+    for (const Kind &k : kinds()) {
+        if (QLatin1String(k.category) == category)
+            return {QLatin1String(k.templateId), QLatin1String(k.photoQuestion), k.answers};
+    }
+    return {};
+}
+
+int seedIfEmpty(QSqlDatabase db, PhotoStore &photos)
+{
+    if (RecordRepository(db).count() > 0)
+        return 0;
     int added = 0;
-    for (int i = 0; i < 24; ++i) {
+    for (const DemoCopy &c : demoCopies(QDateTime::currentMSecsSinceEpoch())) {
         const PublicCopy copy
-            = addPublicCopy(db, photos, QLatin1String(units[i % 8]),
-                            QLatin1String(categories[(i + i / 8) % 4]), now - i * day, 1 + i % 3);
+            = addPublicCopy(db, photos, c.unitCode, c.category, c.updatedAtMs, c.photos);
         added += copy.recordId.isEmpty() ? 0 : 1;
     }
     return added;

@@ -4,22 +4,28 @@
 #include "benchstats.h"
 #include "controllers/figurescontroller.h"
 #include "controllers/languagecontroller.h"
+#include "controllers/publicfeed.h"
 #include "controllers/servicehost.h"
 #include "controllers/services.h"
-#include "publicrecordseed.h"
+#include "kioskdemofeed.h"
 #include "storage/database.h"
+#include "syncengine.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QMutex>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QSet>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QUrl>
 #include <cstdio>
 #include <cstring>
 #include <unistd.h>
@@ -44,26 +50,28 @@ double residentBytes()
     return double(resident) * double(sysconf(_SC_PAGESIZE));
 }
 
-// A handful of public records in every category, over several units (武当山特区 too), for
-// the gallery and the counts to show, until the feed part's kiosk demo data exists.
-bool seedFeed(QSqlDatabase db, QString *error)
+// One sync of the kiosk's app (its SyncEngine, as its timer or the admin panel starts one),
+// waited for; a sync it started by itself may finish first.
+bool syncApp(SyncEngine *engine)
 {
-    const char *villages[] = {"411326", "420381450", "420381100", "420322", "411323", "429021"};
-    const char *categories[] = {"village_visit", "sanitation", "ecology", "project_progress"};
-    for (const char *prefix : villages) {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("SELECT min(code) FROM village WHERE code LIKE ?"));
-        q.addBindValue(QLatin1String(prefix) + QLatin1Char('%'));
-        if (!q.exec() || !q.next() || q.value(0).isNull()) {
-            *error = QStringLiteral("no village under %1").arg(QLatin1String(prefix));
+    QSignalSpy finished(engine, &SyncEngine::finished);
+    engine->syncNow();
+    while (finished.isEmpty() || engine->state() == SyncEngine::Syncing) {
+        if (!finished.wait(120000))
             return false;
-        }
-        for (const char *category : categories) {
-            if (!seedPublicRecords(db, q.value(0).toString(), QLatin1String(category), 2, error))
-                return false;
-        }
     }
-    return true;
+    return finished.last().at(0).toBool();
+}
+
+// The published photos on the kiosk: listed by its copies and downloaded.
+int photosOnKiosk(const PublicFeed &feed)
+{
+    int n = 0;
+    for (const PublicRecord &r : feed.records()) {
+        for (const QString &url : r.photoUrls)
+            n += QFileInfo::exists(QUrl(url).toLocalFile()) ? 1 : 0;
+    }
+    return n;
 }
 
 // Searched through the visual tree: items a Repeater or a view made have no QObject parent,
@@ -77,6 +85,21 @@ QQuickItem *findVisualItem(QQuickItem *item, const QString &name)
             return found;
     }
     return nullptr;
+}
+
+// The published photos the screen has shown: every visible, loaded Image (a gallery tile, a
+// unit's card, a record view) whose source is in the kiosk's photo folder, by file name.
+void notePhotosShown(QQuickItem *item, const QString &photoRoot, QSet<QString> *shown)
+{
+    if (!item->isVisible())
+        return;
+    if (item->inherits("QQuickImageBase") && item->property("status").toInt() == 1) {
+        const QString file = item->property("source").toUrl().toLocalFile();
+        if (file.startsWith(photoRoot))
+            shown->insert(QFileInfo(file).fileName());
+    }
+    for (QQuickItem *child : item->childItems())
+        notePhotosShown(child, photoRoot, shown);
 }
 
 QQuickItem *findItem(QQuickWindow *window, const QString &name)
@@ -109,19 +132,36 @@ int runKioskBench(int argc, char *argv[])
 
     QQuickStyle::setStyle(QStringLiteral("Material"));
     QTemporaryDir dir;
+    // The demo's copies and photos, published on a real server; the kiosk logs in and its
+    // own sync brings them (the server stays up: a kiosk syncs now and then all day).
+    KioskDemoFeed demo;
+    const QString store = dir.filePath(QStringLiteral("kiosk/store.db"));
+    if (!demo.publish(dir.filePath(QStringLiteral("demo"))) || !demo.logInKiosk(store)) {
+        std::fprintf(stderr, "qingshui-bench kiosk: the demo copies: %s\n",
+                     qPrintable(demo.error()));
+        return 1;
+    }
     ServiceHost host;
-    if (!host.start({QStringLiteral("kiosk"), dir.filePath(QStringLiteral("store.db")), QString(),
-                     QString(), false, QStringLiteral("zh_CN")})) {
+    if (!host.start({QStringLiteral("kiosk"), store, demo.address(), QString(), false,
+                     QStringLiteral("zh_CN")})) {
         std::fprintf(stderr, "qingshui-bench kiosk: %s\n", qPrintable(host.error()));
         return 1;
     }
-    QString error;
-    if (!seedFeed(host.database()->connection(), &error)) {
-        std::fprintf(stderr, "qingshui-bench kiosk: seeding the feed: %s\n", qPrintable(error));
+    if (!syncApp(host.services()->sync)) {
+        std::fprintf(stderr, "qingshui-bench kiosk: the kiosk's sync failed: %s\n",
+                     qPrintable(host.services()->sync->lastError()));
+        return 1;
+    }
+    const PublicFeed &feed = *host.services()->publicFeed;
+    const int copies = feed.count();
+    const int photos = photosOnKiosk(feed);
+    if (copies != demo.copiesPublished() || photos != demo.photosPublished()) {
+        std::fprintf(stderr,
+                     "qingshui-bench kiosk: the kiosk holds %d of %d copies, %d of %d photos\n",
+                     copies, demo.copiesPublished(), photos, demo.photosPublished());
         return 1;
     }
     Services::setInstance(host.services());
-    host.services()->figures->refresh(); // counted after the seed
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));
@@ -176,6 +216,8 @@ int runKioskBench(int argc, char *argv[])
     QPointingDevice *touchScreen = QTest::createTouchDevice();
     int attractFailures = 0, skippedTouches = 0, touches = 0, missedFrames = 0;
     double rssAfterWarmUp = 0;
+    const QString photoRoot = QFileInfo(store).absolutePath() + QStringLiteral("/photos/");
+    QSet<QString> photosShown;
     QElapsedTimer wall;
     wall.start();
     for (int cycle = 0; cycle < cycles; ++cycle) {
@@ -203,6 +245,7 @@ int runKioskBench(int argc, char *argv[])
         }
         if (!renderOneFrame(window))
             ++missedFrames;
+        notePhotosShown(window->contentItem(), photoRoot, &photosShown);
     }
     const double seconds = double(wall.elapsed()) / 1000.0;
     const double rssAtEnd = residentBytes();
@@ -212,6 +255,10 @@ int runKioskBench(int argc, char *argv[])
         frames = frameMs;
     }
 
+    // What the soak had to show, brought by the kiosk's sync, and what it did show.
+    printFigure("kiosk_public_copies", copies, "copies");
+    printFigure("kiosk_public_photos", photos, "photos");
+    printFigure("kiosk_photos_shown", photosShown.size(), "photos");
     printFigure("kiosk_cycles", cycles, "cycles");
     printFigure("kiosk_touches", touches, "touches");
     printFigure("kiosk_touches_skipped", skippedTouches, "touches"); // target not in the QML

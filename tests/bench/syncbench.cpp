@@ -2,6 +2,7 @@
 
 #include "benchstats.h"
 #include "blobbench.h"
+#include "peerratios.h"
 #include "photofetchbench.h"
 #include "rawsqlitebench.h"
 #include "searchablepull.h"
@@ -218,5 +219,6 @@ int runSyncBench()
     // A supervisor's photos: fetched after the pull, and the first one a record view shows.
     if (!runPhotoFetchBench(server, dir.path()))
         return 1;
+    printPeerRatios(figures);
     return 0;
 }
