@@ -51,14 +51,8 @@ bool pushShare(SyncTransport &transport, const QString &storePath, int from, int
         for (int sliceFrom = from; sliceFrom < to; sliceFrom += kSlice) {
             const int sliceTo = std::min(to, sliceFrom + kSlice);
             for (int i = sliceFrom; i < sliceTo; ++i) {
-                Record r;
-                r.id = i == to - 1 && !lastRecordId.isEmpty() ? lastRecordId : uuid();
-                r.templateId = QStringLiteral("sanitation.toilet");
-                r.category = QStringLiteral("sanitation");
-                r.villageCode = QStringLiteral("411326105200");
-                r.createdAtMs = r.updatedAtMs = 1700000000000 + i;
-                r.content = syncBenchContent(i);
-                r.authorDeviceId = device;
+                const Record r = syncBenchRecord(
+                    i, i == to - 1 && !lastRecordId.isEmpty() ? lastRecordId : uuid(), device);
                 if (!records.submit(r, uuid())) {
                     std::fprintf(stderr, "%s\n", qPrintable(records.lastError()));
                     return false;

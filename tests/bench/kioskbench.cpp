@@ -8,6 +8,7 @@
 #include "controllers/servicehost.h"
 #include "controllers/services.h"
 #include "kioskdemofeed.h"
+#include "quickitems.h"
 #include "storage/database.h"
 #include "syncengine.h"
 
@@ -72,19 +73,6 @@ int photosOnKiosk(const PublicFeed &feed)
             n += QFileInfo::exists(QUrl(url).toLocalFile()) ? 1 : 0;
     }
     return n;
-}
-
-// Searched through the visual tree: items a Repeater or a view made have no QObject parent,
-// so QObject::findChild misses them (the navigation buttons, the unit markers).
-QQuickItem *findVisualItem(QQuickItem *item, const QString &name)
-{
-    if (item->objectName() == name)
-        return item;
-    for (QQuickItem *child : item->childItems()) {
-        if (QQuickItem *found = findVisualItem(child, name))
-            return found;
-    }
-    return nullptr;
 }
 
 // The published photos the screen has shown: every visible, loaded Image (a gallery tile, a

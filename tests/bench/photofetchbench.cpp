@@ -6,6 +6,7 @@
 #include "controllers/services.h"
 #include "media/photostore.h"
 #include "photofetcher.h"
+#include "quickitems.h"
 #include "serverprocess.h"
 #include "storage/syncmetarepository.h"
 #include "syncdevice.h"
@@ -96,35 +97,6 @@ bool submitWithPhotos(SyncDevice &tablet, const QList<QByteArray> &photos, QStri
     return sent.ok && sent.photosUploaded == photos.size();
 }
 
-QQuickItem *findVisualItem(QQuickItem *item, const QString &name)
-{
-    if (item->objectName() == name)
-        return item;
-    for (QQuickItem *child : item->childItems()) {
-        if (QQuickItem *found = findVisualItem(child, name))
-            return found;
-    }
-    return nullptr;
-}
-
-// Spins the event loop until done() or the bound passes; checks every millisecond.
-bool waitUntil(const std::function<bool()> &done, int boundMs = 60000)
-{
-    QElapsedTimer t;
-    t.start();
-    QEventLoop loop;
-    QTimer tick;
-    tick.setInterval(1);
-    QObject::connect(&tick, &QTimer::timeout, &loop, [&] {
-        if (done() || t.elapsed() > boundMs)
-            loop.quit();
-    });
-    tick.start();
-    if (!done())
-        loop.exec();
-    return done();
-}
-
 bool fetchBench(ServerProcess &server, const QString &workDir)
 {
     SyncDevice tablet, supervisor;
@@ -159,7 +131,8 @@ bool fetchBench(ServerProcess &server, const QString &workDir)
     QElapsedTimer t;
     t.start();
     fetcher.refill(); // as after every pull of the app
-    const bool all = waitUntil([&] { return arrived == kFetchPhotos || fetcher.failed() > 0; });
+    const bool all
+        = waitUntil([&] { return arrived == kFetchPhotos || fetcher.failed() > 0; }, 60000);
     const double s = t.nsecsElapsed() / 1e9;
     if (!all || arrived != kFetchPhotos) {
         std::fprintf(stderr, "photo fetch bench: %d of %d arrived\n", arrived, kFetchPhotos);
@@ -249,12 +222,14 @@ bool firstPhotoBench(ServerProcess &server, const QString &workDir)
         loader->setProperty("active", true);
         const QString name = QStringLiteral("photo_") + shas.at(i);
         QQuickItem *image = nullptr;
-        const bool ready = waitUntil([&] {
-            auto *page = loader->property("item").value<QQuickItem *>();
-            image = page ? findVisualItem(page, name) : nullptr;
-            return image && image->isVisible()
-                && image->property("status").toInt() == 1; // Image.Ready
-        });
+        const bool ready = waitUntil(
+            [&] {
+                auto *page = loader->property("item").value<QQuickItem *>();
+                image = page ? findVisualItem(page, name) : nullptr;
+                return image && image->isVisible()
+                    && image->property("status").toInt() == 1; // Image.Ready
+            },
+            60000);
         // Shown: the next frame with it is on screen.
         const int before = frames;
         window->update();

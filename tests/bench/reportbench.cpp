@@ -9,6 +9,7 @@
 #include "media/photostore.h"
 #include "models/recordlistmodel.h"
 #include "notifyclock.h"
+#include "quickitems.h"
 #include "reports/csvexport.h"
 #include "reports/geojsonexport.h"
 #include "reports/photozipexport.h"
@@ -199,30 +200,6 @@ void benchDashboard(Database &db)
     run("dashboard_county_ms", county);
 }
 
-// Runs the event loop until ready() holds or timeoutMs pass; whether it held.
-bool waitUntil(const std::function<bool()> &ready, int timeoutMs = 10000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!ready()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-    }
-    return true;
-}
-
-QQuickItem *findVisualItem(QQuickItem *item, const QString &name)
-{
-    if (item->objectName() == name)
-        return item;
-    for (QQuickItem *child : item->childItems()) {
-        if (QQuickItem *found = findVisualItem(child, name))
-            return found;
-    }
-    return nullptr;
-}
-
 // What a supervisor waits for when narrowing the queue with the dashboard open: from the
 // filter change (Records.unitCode, as the filter bar sets it) to the chart's bars being set,
 // through the real DashboardPage.qml on the app's services (ServiceHost, supervisor face,
@@ -260,10 +237,12 @@ bool benchDashboardToChart(const QString &dbPath)
     QObject *page = root->property("page").value<QObject *>();
     QMetaObject::invokeMethod(page, "open");
     QQuickItem *chart = nullptr;
-    if (!waitUntil([&] {
-            chart = findVisualItem(window->contentItem(), QStringLiteral("dashboardChart"));
-            return page->property("opened").toBool() && chart;
-        })) {
+    if (!waitUntil(
+            [&] {
+                chart = findVisualItem(window->contentItem(), QStringLiteral("dashboardChart"));
+                return page->property("opened").toBool() && chart;
+            },
+            10000)) {
         std::fprintf(stderr, "dashboard chart bench: the page or its chart never showed\n");
         return false;
     }
@@ -281,9 +260,12 @@ bool benchDashboardToChart(const QString &dbPath)
     for (int i = 0; i <= 2 * kDashboardRuns; ++i) {
         bars.start();
         queue->setUnitCode(units.at(i % units.size()));
-        if (!waitUntil([&] {
-                return bars.lastNs() >= 0 && chart->property("barSetCount").toInt() == categories;
-            })) {
+        if (!waitUntil(
+                [&] {
+                    return bars.lastNs() >= 0
+                        && chart->property("barSetCount").toInt() == categories;
+                },
+                10000)) {
             std::fprintf(stderr, "dashboard chart bench: the chart was never set\n");
             return false;
         }

@@ -108,14 +108,7 @@ int runSyncBench()
         RecordRepository records(inspector.connection());
         const QString device = SyncMetaRepository(inspector.connection()).deviceId();
         for (int i = 0; i < kRecords; ++i) {
-            Record r;
-            r.id = i == kRecords - 1 ? lastRecordId : uuid();
-            r.templateId = QStringLiteral("sanitation.toilet");
-            r.category = QStringLiteral("sanitation");
-            r.villageCode = QStringLiteral("411326105200");
-            r.createdAtMs = r.updatedAtMs = 1700000000000 + i;
-            r.content = syncBenchContent(i);
-            r.authorDeviceId = device;
+            const Record r = syncBenchRecord(i, i == kRecords - 1 ? lastRecordId : uuid(), device);
             if (!records.submit(r, uuid())) {
                 std::fprintf(stderr, "%s\n", qPrintable(records.lastError()));
                 return 1;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/record.h"
+
 #include <QByteArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,4 +24,18 @@ inline QByteArray syncBenchContent(int i)
                                                {QStringLiteral("accuracy_m"), 4.5}}},
                                  {QStringLiteral("note"), note}}}})
         .toJson(QJsonDocument::Compact);
+}
+
+// The sync suites' i-th record, submitted by `device` as a toilet check in one village.
+inline Record syncBenchRecord(int i, const QString &id, const QString &device)
+{
+    Record r;
+    r.id = id;
+    r.templateId = QStringLiteral("sanitation.toilet");
+    r.category = QStringLiteral("sanitation");
+    r.villageCode = QStringLiteral("411326105200");
+    r.createdAtMs = r.updatedAtMs = 1700000000000 + i;
+    r.content = syncBenchContent(i);
+    r.authorDeviceId = device;
+    return r;
 }
