@@ -2,6 +2,7 @@
 
 #include "benchstats.h"
 #include "blobbench.h"
+#include "callsduring.h"
 #include "peerratios.h"
 #include "photofetchbench.h"
 #include "rawsqlitebench.h"
@@ -18,8 +19,6 @@
 #include "synctransport.h"
 #include "testlogin.h"
 
-#include "qingshui/v1/catalog.pb.h"
-
 #include <QElapsedTimer>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -35,33 +34,13 @@ QString uuid()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-// The server's output once a ServerInfo asked now is logged: a call's line is queued before
-// its answer goes out, so every call answered before it is in the output then. Empty: the
-// line never came.
-QByteArray settledCallLog(ServerProcess &server, SyncTransport &transport)
-{
-    const QByteArray marker = "\"method\":\"/qingshui.v1.Catalog/ServerInfo\"";
-    const qsizetype before = server.standardOutput().count(marker);
-    qingshui::v1::ServerInfoResponse info;
-    if (!transport.serverInfo(&info))
-        return {};
-    for (int wait = 0; wait < 100 && server.standardOutput().count(marker) == before; ++wait)
-        server.standardOutput(100);
-    return server.standardOutput().count(marker) > before ? server.standardOutput() : QByteArray();
-}
-
-// The calls one sync makes, counted in the server's call log.
+// The calls one sync makes, counted in the server's call log; -1 if it could not be read.
 int callsOfOneSync(ServerProcess &server, QSqlDatabase db, SyncTransport &transport)
 {
-    const QByteArray before = settledCallLog(server, transport);
-    SyncSession(db, transport).run();
-    const QByteArray after = settledCallLog(server, transport);
-    if (before.isEmpty() || after.isEmpty())
-        return -1;
-    int calls = 0;
-    for (const QByteArray &line : after.mid(before.size()).split('\n'))
-        calls += line.startsWith('{') && line.contains("\"method\":") ? 1 : 0;
-    return calls - 1; // not the ServerInfo
+    bool settled = false;
+    const QStringList methods = methodsCalledDuring(
+        server, transport, [&] { SyncSession(db, transport).run(); }, &settled);
+    return settled ? int(methods.size()) : -1;
 }
 
 } // namespace

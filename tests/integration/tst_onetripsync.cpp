@@ -6,6 +6,7 @@
 // against a server that does not answer (--pull-without-catalog, as before issue 18) falls
 // back to them.
 #include "basemapserver.h"
+#include "callsduring.h"
 #include "serverprocess.h"
 #include "storage/basemaprepository.h"
 #include "storage/database.h"
@@ -32,34 +33,10 @@ namespace v1 = qingshui::v1;
 
 namespace {
 
-const QString kServerInfo = QStringLiteral("/qingshui.v1.Catalog/ServerInfo");
-
-// The server's output once a ServerInfo asked now is logged. A call's line is queued before
-// its answer goes out, so every call answered before it is in the output then.
-QByteArray settledOutput(ServerProcess &server, SyncTransport &transport)
-{
-    const QByteArray marker = "\"method\":\"" + kServerInfo.toUtf8() + '"';
-    const qsizetype before = server.standardOutput().count(marker);
-    v1::ServerInfoResponse info;
-    if (!transport.serverInfo(&info))
-        return {};
-    for (int wait = 0; wait < 100 && server.standardOutput().count(marker) == before; ++wait)
-        server.standardOutput(100);
-    return server.standardOutput();
-}
-
 // The methods a piece of work called, in order, from the server's call log, space separated.
 QString callsOf(ServerProcess &server, SyncTransport &transport, const std::function<void()> &work)
 {
-    const qsizetype start = settledOutput(server, transport).size();
-    work();
-    QStringList methods;
-    for (const QByteArray &line : settledOutput(server, transport).mid(start).split('\n')) {
-        if (line.startsWith('{'))
-            methods << QJsonDocument::fromJson(line).object().value("method").toString();
-    }
-    methods.removeAll(kServerInfo);
-    return methods.join(' ');
+    return methodsCalledDuring(server, transport, work).join(' ');
 }
 
 // Another connection to a store: PRAGMA data_version, read twice on the same connection,
