@@ -10,6 +10,12 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+namespace {
+
+constexpr qint64 kSeqsPerCheckpoint = 20000; // twenty full pages, ≈ 30 MB of log
+
+} // namespace
+
 bool PulledPageWriter::apply(const PulledPage &page)
 {
     Transaction tx(m_db);
@@ -70,6 +76,15 @@ bool PulledPageWriter::apply(const PulledPage &page)
         m_error = QStringLiteral("cannot commit the pulled page");
         return false;
     }
+    // A long pull writes without a pause, so the WalCheckpointer's checkpoint is always
+    // behind the log's end and the log never starts over (8.5 GB of log for a 1.8 GB store
+    // after a million records). Each time the pull passes another kSeqsPerCheckpoint
+    // numbers, the writer checkpoints between two of its transactions, so that the next one
+    // can restart the log. PASSIVE: it never waits; the page is committed whatever it says.
+    const qint64 from
+        = page.records.isEmpty() ? page.nextServerSeq : page.records.first().serverSeq;
+    if (from / kSeqsPerCheckpoint != page.nextServerSeq / kSeqsPerCheckpoint)
+        QSqlQuery(m_db).exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
     return true;
 }
 
