@@ -81,9 +81,10 @@ bool PulledPageWriter::apply(const PulledPage &page)
     // after a million records). Each time the pull passes another kSeqsPerCheckpoint
     // numbers, the writer checkpoints between two of its transactions, so that the next one
     // can restart the log. PASSIVE: it never waits; the page is committed whatever it says.
-    const qint64 from
-        = page.records.isEmpty() ? page.nextServerSeq : page.records.first().serverSeq;
-    if (from / kSeqsPerCheckpoint != page.nextServerSeq / kSeqsPerCheckpoint)
+    // (The numbers the page's records take up, through its cursor, hold a multiple of it.)
+    const qint64 before
+        = page.records.isEmpty() ? page.nextServerSeq : page.records.first().serverSeq - 1;
+    if (before / kSeqsPerCheckpoint != page.nextServerSeq / kSeqsPerCheckpoint)
         QSqlQuery(m_db).exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
     return true;
 }
