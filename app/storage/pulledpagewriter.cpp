@@ -10,12 +10,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-namespace {
-
-constexpr qint64 kSeqsPerCheckpoint = 20000; // twenty full pages, ≈ 30 MB of log
-
-} // namespace
-
 bool PulledPageWriter::apply(const PulledPage &page)
 {
     Transaction tx(m_db);
@@ -76,16 +70,17 @@ bool PulledPageWriter::apply(const PulledPage &page)
         m_error = QStringLiteral("cannot commit the pulled page");
         return false;
     }
-    // A long pull writes without a pause, so the WalCheckpointer's checkpoint is always
-    // behind the log's end and the log never starts over (8.5 GB of log for a 1.8 GB store
-    // after a million records). Each time the pull passes another kSeqsPerCheckpoint
-    // numbers, the writer checkpoints between two of its transactions, so that the next one
-    // can restart the log. PASSIVE: it never waits; the page is committed whatever it says.
-    // (The numbers the page's records take up, through its cursor, hold a multiple of it.)
-    const qint64 before
-        = page.records.isEmpty() ? page.nextServerSeq : page.records.first().serverSeq - 1;
-    if (before / kSeqsPerCheckpoint != page.nextServerSeq / kSeqsPerCheckpoint)
+    // A long pull writes without a pause, so the WalCheckpointer's checkpoint on its own
+    // connection is always behind the log's end and SQLite never starts the log over (18.7 GB
+    // of log for a 3.7 GB store after a million records). Every kRowsPerCheckpoint rows the
+    // writer copies the log back itself, between two of its transactions, so that the next
+    // one starts the log over (and truncates the file to Database::kWalSizeLimitBytes).
+    // PASSIVE: it never waits for a reader; the page is committed whatever it says.
+    m_rowsSinceCheckpoint += page.records.size() + page.reviews.size();
+    if (m_rowsSinceCheckpoint >= kRowsPerCheckpoint) {
         QSqlQuery(m_db).exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+        m_rowsSinceCheckpoint = 0;
+    }
     return true;
 }
 

@@ -25,4 +25,8 @@ private:
     QSqlDatabase m_db;
     QString m_error;
     RecordWriter m_records; // kept across pages: its statements stay prepared
+
+    // Twenty full pages: 50–160 MB of log, depending on how many index pages a record touches.
+    static constexpr qsizetype kRowsPerCheckpoint = 20000;
+    qsizetype m_rowsSinceCheckpoint = 0;
 };
