@@ -6,6 +6,7 @@
 #include "controllers/recordproblems.h"
 #include "controllers/validationtext.h"
 #include "domain/formvalidation.h"
+#include "domain/timeorderedid.h"
 #include "media/photostore.h"
 #include "models/liststatustext.h"
 #include "models/recordlistmodel.h"
@@ -19,13 +20,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrl>
-#include <QUuid>
 
 namespace {
 
 QString newUuid()
 {
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return TimeOrderedId::create();
 }
 
 QJsonObject fixToJson(const GeoFix &fix)

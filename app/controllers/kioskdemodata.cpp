@@ -1,6 +1,7 @@
 #include "kioskdemodata.h"
 
 #include "common/publicrendition.h"
+#include "domain/timeorderedid.h"
 #include "media/photostore.h"
 #include "storage/pulledpagewriter.h"
 #include "storage/recordrepository.h"
@@ -21,7 +22,6 @@
 #include <QPainterPath>
 #include <QSaveFile>
 #include <QTemporaryDir>
-#include <QUuid>
 
 namespace KioskDemoData {
 
@@ -168,7 +168,7 @@ PublicCopy addPublicCopy(QSqlDatabase db, PhotoStore &photos, const QString &uni
     answers.insert(QLatin1String(kind->photoQuestion),
                    QJsonArray::fromStringList(copy.listedPhotos));
     Record r;
-    r.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    r.id = TimeOrderedId::create();
     r.templateId = QLatin1String(kind->templateId);
     // The checklist's version as it is now (a public copy keeps the version it was filled with).
     const std::optional<FormTemplate> current = TemplateRepository(db).latest(r.templateId);

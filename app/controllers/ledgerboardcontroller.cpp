@@ -2,6 +2,7 @@
 
 #include "controllers/refusaltext.h"
 #include "domain/problemledger.h"
+#include "domain/timeorderedid.h"
 #include "models/ledgerlistmodel.h"
 #include "refusal.h"
 #include "reports/ledgercsv.h"
@@ -15,7 +16,6 @@
 #include <QDateTime>
 #include <QDir>
 #include <QLocale>
-#include <QUuid>
 
 namespace {
 
@@ -215,7 +215,7 @@ QString LedgerBoardController::signOff(const QString &townshipCode, const QStrin
             open << row.id;
     }
     LedgerSignoff s;
-    s.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    s.id = TimeOrderedId::create();
     s.townshipCode = townshipCode;
     s.month = month;
     s.level = *level;

@@ -8,6 +8,7 @@
 #include "controllers/refusaltext.h"
 #include "domain/geodistance.h"
 #include "domain/problemledger.h"
+#include "domain/timeorderedid.h"
 #include "media/photostore.h"
 #include "photofetcher.h"
 #include "refusal.h"
@@ -24,7 +25,6 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QUrl>
-#include <QUuid>
 
 namespace {
 
@@ -308,7 +308,7 @@ QString LedgerController::thumbnailUrl(const QString &sha256) const
 ProblemEvent LedgerController::newEvent(ProblemAction action) const
 {
     ProblemEvent e;
-    e.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    e.id = TimeOrderedId::create();
     e.problemId = m_current ? m_current->id : QString();
     e.action = action;
     e.baseServerSeq = m_current ? m_current->lastServerSeq : 0;

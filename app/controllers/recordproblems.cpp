@@ -2,18 +2,18 @@
 
 #include "domain/formvalidation.h"
 #include "domain/problemledger.h"
+#include "domain/timeorderedid.h"
 #include "storage/problemrepository.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
-#include <QUuid>
 
 namespace {
 
 QString newUuid()
 {
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return TimeOrderedId::create();
 }
 
 class Words {

@@ -1,12 +1,12 @@
 #include "demodata.h"
 
+#include "domain/timeorderedid.h"
 #include "recordrepository.h"
 #include "templaterepository.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QUuid>
 
 namespace DemoData {
 
@@ -91,7 +91,7 @@ int seedIfEmpty(QSqlDatabase db, const QString &deviceId)
     int added = 0;
     for (const Sample &s : samples) {
         Record r;
-        r.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        r.id = TimeOrderedId::create();
         r.templateId = QString::fromLatin1(s.templateId);
         // Filled with the checklist as it is now, as a new record would be.
         const std::optional<FormTemplate> current = TemplateRepository(db).latest(r.templateId);
@@ -102,9 +102,8 @@ int seedIfEmpty(QSqlDatabase db, const QString &deviceId)
         r.content = QJsonDocument(QJsonObject {{QStringLiteral("answers"), s.answers}})
                         .toJson(QJsonDocument::Compact);
         r.authorDeviceId = deviceId;
-        const bool ok = s.submitted
-            ? records.submit(r, QUuid::createUuid().toString(QUuid::WithoutBraces))
-            : records.saveDraft(r);
+        const bool ok
+            = s.submitted ? records.submit(r, TimeOrderedId::create()) : records.saveDraft(r);
         added += ok ? 1 : 0;
     }
     return added;

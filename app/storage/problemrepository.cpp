@@ -1,19 +1,19 @@
 #include "problemrepository.h"
 
 #include "bloboutboxrepository.h"
+#include "domain/timeorderedid.h"
 #include "problemscopesql.h"
 #include "sqlproblem.h"
 #include "transaction.h"
 
 #include <QDateTime>
 #include <QSqlError>
-#include <QUuid>
 
 namespace {
 
 QString newId()
 {
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return TimeOrderedId::create();
 }
 
 // 待整改, 整改中, 退回重改; 待复查 not yet passed on re-check.

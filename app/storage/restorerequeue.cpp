@@ -7,11 +7,11 @@
 #include "transaction.h"
 
 #include "domain/record.h"
+#include "domain/timeorderedid.h"
 
 #include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 int RestoreRequeue::requeueOwnRevisions(const QString &deviceId, const QString &newEpoch,
                                         int *decisions)
@@ -31,7 +31,7 @@ int RestoreRequeue::requeueOwnRevisions(const QString &deviceId, const QString &
     }
     q.prepare(QStringLiteral("UPDATE record SET op_id = ? WHERE id = ?"));
     for (const QString &id : std::as_const(withoutOp)) {
-        q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        q.addBindValue(TimeOrderedId::create());
         q.addBindValue(id);
         if (!q.exec()) {
             m_error = q.lastError().text();

@@ -5,11 +5,11 @@
 #include "transaction.h"
 
 #include "domain/record.h"
+#include "domain/timeorderedid.h"
 
 #include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 #include <optional>
 
@@ -95,7 +95,7 @@ bool ReviewRepository::write(ReviewEvent e)
             QStringLiteral("record %1: only an approved record can be published").arg(e.recordId));
     }
     if (e.id.isEmpty())
-        e.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        e.id = TimeOrderedId::create();
     if (e.createdAtMs == 0)
         e.createdAtMs = QDateTime::currentMSecsSinceEpoch();
 
@@ -107,7 +107,7 @@ bool ReviewRepository::write(ReviewEvent e)
     }
     q.prepare(QStringLiteral(
         "INSERT INTO outbox (op_id, record_id, review_id, created_at_ms) VALUES (?,?,?,?)"));
-    q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+    q.addBindValue(TimeOrderedId::create());
     q.addBindValue(e.recordId);
     q.addBindValue(e.id);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
@@ -146,7 +146,7 @@ int ReviewRepository::requeueAcknowledged(const QString &reviewer)
         "INSERT INTO outbox (op_id, record_id, review_id, created_at_ms) VALUES (?,?,?,?)"));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const auto &[reviewId, recordId] : std::as_const(decisions)) {
-        q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        q.addBindValue(TimeOrderedId::create());
         q.addBindValue(recordId);
         q.addBindValue(reviewId);
         q.addBindValue(now);

@@ -17,7 +17,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
-#include <QUuid>
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -26,11 +25,6 @@
 namespace {
 
 constexpr int kTablets = 10; // the county's inspectors, each pushing its share
-
-QString uuid()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
 
 // One inspector's tablet: records [from, to) submitted as the form does, pushed through the
 // server, then its store deleted (the disk holds the server and the supervisor only).
@@ -52,8 +46,9 @@ bool pushShare(SyncTransport &transport, const QString &storePath, int from, int
             const int sliceTo = std::min(to, sliceFrom + kSlice);
             for (int i = sliceFrom; i < sliceTo; ++i) {
                 const Record r = syncBenchRecord(
-                    i, i == to - 1 && !lastRecordId.isEmpty() ? lastRecordId : uuid(), device);
-                if (!records.submit(r, uuid())) {
+                    i, i == to - 1 && !lastRecordId.isEmpty() ? lastRecordId : syncBenchRecordId(i),
+                    device);
+                if (!records.submit(r, TimeOrderedId::create())) {
                     std::fprintf(stderr, "%s\n", qPrintable(records.lastError()));
                     return false;
                 }
@@ -97,7 +92,7 @@ int runInitialSyncBench(int argc, char *argv[])
         return 1;
     }
     SyncTransport transport(server.address());
-    const QString lastRecordId = uuid(); // the last record pushed: the search's probe
+    const QString lastRecordId = syncBenchRecordId(records - 1); // the last pushed: the probe
     QElapsedTimer seeding;
     seeding.start();
     for (int t = 0; t < kTablets; ++t) {

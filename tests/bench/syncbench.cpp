@@ -22,17 +22,11 @@
 #include <QElapsedTimer>
 #include <QSqlQuery>
 #include <QTemporaryDir>
-#include <QUuid>
 #include <cstdio>
 
 namespace {
 
 constexpr int kRecords = 10000;
-
-QString uuid()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
 
 // The calls one sync makes, counted in the server's call log; -1 if it could not be read.
 int callsOfOneSync(ServerProcess &server, QSqlDatabase db, SyncTransport &transport)
@@ -82,13 +76,14 @@ int runSyncBench()
         return 1;
     }
     WalCheckpointer inspectorCheckpoints(inspectorPath);
-    const QString lastRecordId = uuid(); // the probe of the pull-to-searchable figure
+    const QString lastRecordId = syncBenchRecordId(kRecords - 1); // the pull-to-searchable probe
     {
         RecordRepository records(inspector.connection());
         const QString device = SyncMetaRepository(inspector.connection()).deviceId();
         for (int i = 0; i < kRecords; ++i) {
-            const Record r = syncBenchRecord(i, i == kRecords - 1 ? lastRecordId : uuid(), device);
-            if (!records.submit(r, uuid())) {
+            const Record r = syncBenchRecord(
+                i, i == kRecords - 1 ? lastRecordId : syncBenchRecordId(i), device);
+            if (!records.submit(r, TimeOrderedId::create())) {
                 std::fprintf(stderr, "%s\n", qPrintable(records.lastError()));
                 return 1;
             }

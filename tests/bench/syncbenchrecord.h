@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/record.h"
+#include "domain/timeorderedid.h"
 
 #include <QByteArray>
 #include <QJsonDocument>
@@ -26,6 +27,18 @@ inline QByteArray syncBenchContent(int i)
         .toJson(QJsonDocument::Compact);
 }
 
+// When the sync suites' i-th record was captured: one a millisecond.
+inline qint64 syncBenchCaptureMs(int i)
+{
+    return 1700000000000 + i;
+}
+
+// The i-th record's id, made as the form makes one: time-ordered, at its capture time.
+inline QString syncBenchRecordId(int i)
+{
+    return TimeOrderedId::createAt(syncBenchCaptureMs(i));
+}
+
 // The sync suites' i-th record, submitted by `device` as a toilet check in one village.
 inline Record syncBenchRecord(int i, const QString &id, const QString &device)
 {
@@ -34,7 +47,7 @@ inline Record syncBenchRecord(int i, const QString &id, const QString &device)
     r.templateId = QStringLiteral("sanitation.toilet");
     r.category = QStringLiteral("sanitation");
     r.villageCode = QStringLiteral("411326105200");
-    r.createdAtMs = r.updatedAtMs = 1700000000000 + i;
+    r.createdAtMs = r.updatedAtMs = syncBenchCaptureMs(i);
     r.content = syncBenchContent(i);
     r.authorDeviceId = device;
     return r;

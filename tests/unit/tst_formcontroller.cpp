@@ -65,6 +65,8 @@ private slots:
     {
         QVERIFY(form()->startNew("sanitation.toilet", "411326105200"));
         QVERIFY(!form()->recordId().isEmpty());
+        // Time-ordered (UUID version 7), so that stores append to their id indexes.
+        QCOMPARE(form()->recordId().at(14), QLatin1Char('7'));
         QCOMPARE(form()->title(), QStringLiteral("厕所革命"));
         QCOMPARE(form()->partnerDistrict(), QStringLiteral("朝阳区"));
         QVERIFY(form()->editable());
