@@ -6,6 +6,7 @@
 #include "syncmetarepository.h"
 #include "transaction.h"
 
+#include <QFileInfo>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -72,15 +73,13 @@ bool PulledPageWriter::apply(const PulledPage &page)
     }
     // A long pull writes without a pause, so the WalCheckpointer's checkpoint on its own
     // connection is always behind the log's end and SQLite never starts the log over (18.7 GB
-    // of log for a 3.7 GB store after a million records). Every kRowsPerCheckpoint rows the
-    // writer copies the log back itself, between two of its transactions, so that the next
-    // one starts the log over (and truncates the file to Database::kWalSizeLimitBytes).
-    // PASSIVE: it never waits for a reader; the page is committed whatever it says.
-    m_rowsSinceCheckpoint += page.records.size() + page.reviews.size();
-    if (m_rowsSinceCheckpoint >= kRowsPerCheckpoint) {
+    // of log for a 3.7 GB store after a million records). Once the log passes
+    // kLogBytesBeforeCheckpoint, the writer copies it back itself, between two of its
+    // transactions, so that the next one starts it over (and truncates the file to
+    // Database::kWalSizeLimitBytes). PASSIVE: it never waits for a reader; the page is
+    // committed whatever it says.
+    if (QFileInfo(m_db.databaseName() + QLatin1String("-wal")).size() > kLogBytesBeforeCheckpoint)
         QSqlQuery(m_db).exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
-        m_rowsSinceCheckpoint = 0;
-    }
     return true;
 }
 

@@ -26,7 +26,6 @@ private:
     QString m_error;
     RecordWriter m_records; // kept across pages: its statements stay prepared
 
-    // Twenty full pages: 50–160 MB of log, depending on how many index pages a record touches.
-    static constexpr qsizetype kRowsPerCheckpoint = 20000;
-    qsizetype m_rowsSinceCheckpoint = 0;
+    // A long pull's log is copied back at this size (a page of 1,000 records writes 2–15 MB).
+    static constexpr qint64 kLogBytesBeforeCheckpoint = 256 * 1024 * 1024;
 };
