@@ -157,11 +157,6 @@ void ServiceHost::buildCommon(const Options &options)
     m_sync->setServerAddress(
         EnrolmentRepository(db).server().overriddenBy(options.serverAddress).address);
     m_sync->setPendingCount(OutboxRepository(db).pendingCount());
-    // The index follows a pull page by page (on its own thread) instead of at its next tick.
-    connect(m_sync.get(), &SyncEngine::progressChanged, this, [this] {
-        if (m_sync->stage() == SyncEngine::Pulling)
-            m_searchIndexer->wake();
-    });
     m_login = std::make_unique<LoginController>(options.dbPath, options.serverAddress);
     connect(m_login.get(), &LoginController::loggedInNow, m_sync.get(), &SyncEngine::syncNow);
     connect(m_login.get(), &LoginController::loggedInNow, this, &ServiceHost::checkAccountMode);

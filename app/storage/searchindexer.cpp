@@ -8,19 +8,19 @@
 #include <QThread>
 #include <QTimer>
 
-#include <atomic>
-
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
+namespace {
+
 // Lives on the indexer's thread and owns that thread's connection.
-class SearchIndexWorker : public QObject {
+class IndexWorker : public QObject {
 public:
-    explicit SearchIndexWorker(const QString &path) : m_path(path)
+    explicit IndexWorker(const QString &path) : m_path(path)
     {
         static QAtomicInt counter;
         m_name = QStringLiteral("qs-search-index-%1").arg(counter.fetchAndAddRelaxed(1));
     }
-    ~SearchIndexWorker() override
+    ~IndexWorker() override
     {
         if (QSqlDatabase::contains(m_name)) {
             QSqlDatabase::database(m_name, false).close();
@@ -48,19 +48,18 @@ public:
             qCWarning(lcStore) << "search index:" << error;
     }
 
-    // Set while a woken catch-up waits in the thread's queue.
-    std::atomic<bool> woken {false};
-
 private:
     QString m_path;
     QString m_name;
 };
 
+} // namespace
+
 SearchIndexer::SearchIndexer(const QString &databasePath, int intervalMs, QObject *parent)
     : QObject(parent), m_thread(new QThread(this))
 {
     m_thread->setObjectName(QStringLiteral("qs-search-index"));
-    auto *worker = m_worker = new SearchIndexWorker(databasePath);
+    auto *worker = new IndexWorker(databasePath);
     auto *timer = new QTimer(worker);
     timer->setInterval(intervalMs);
     worker->moveToThread(m_thread);
@@ -68,19 +67,6 @@ SearchIndexer::SearchIndexer(const QString &databasePath, int intervalMs, QObjec
     connect(m_thread, &QThread::started, timer, qOverload<>(&QTimer::start));
     connect(m_thread, &QThread::finished, worker, &QObject::deleteLater);
     m_thread->start(QThread::LowPriority);
-}
-
-void SearchIndexer::wake()
-{
-    if (m_worker->woken.exchange(true))
-        return;
-    QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker] {
-            worker->woken = false;
-            worker->catchUp();
-        },
-        Qt::QueuedConnection);
 }
 
 SearchIndexer::~SearchIndexer()

@@ -38,17 +38,10 @@ bool pullToSearchable(const QString &storePath, SyncTransport &transport, const 
         return false;
     }
     WalCheckpointer checkpoints(storePath);
-    // As in the app (ServiceHost): the indexer follows the pull page by page on its own thread.
-    SearchIndexer indexer(storePath);
     QElapsedTimer clock;
     clock.start();
     SyncResult result;
-    SyncSession session(db.connection(), transport);
-    session.setProgressCallback([&indexer](const SyncProgress &progress) {
-        if (progress.stage == SyncProgress::Pulling)
-            indexer.wake();
-    });
-    if (!session.pullChanges(&result)) {
+    if (!SyncSession(db.connection(), transport).pullChanges(&result)) {
         *error = QStringLiteral("pull failed: %1").arg(result.error);
         return false;
     }

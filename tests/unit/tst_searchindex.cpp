@@ -280,21 +280,6 @@ private slots:
         QCOMPARE(found(QStringLiteral("排污口")), ids(stored));
         QCOMPARE(found(QStringLiteral("第1199号")).size(), 1);
     }
-
-    // A pull wakes the indexer after each page it stores, so the index follows the pull
-    // instead of waiting for the next tick (here an hour away).
-    void wokenIndexerCatchesUpWithoutItsTick()
-    {
-        RecordRepository records(m_db.connection());
-        SearchIndexer indexer(m_db.path(), 3600 * 1000);
-        for (int i = 0; i < 3; ++i)
-            QVERIFY(records.submit(make(QStringLiteral("唤醒 第%1页").arg(i)), uuid()));
-        QCOMPARE(SearchIndex::pendingCount(m_db.connection()), 3);
-        indexer.wake();
-        indexer.wake(); // while the first waits: one catch-up
-        QTRY_COMPARE_WITH_TIMEOUT(SearchIndex::pendingCount(m_db.connection()), 0, 60000);
-        QCOMPARE(found(QStringLiteral("唤醒")).size(), 3);
-    }
 };
 
 QTEST_GUILESS_MAIN(TestSearchIndex)
