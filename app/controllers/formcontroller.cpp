@@ -23,11 +23,6 @@
 
 namespace {
 
-QString newUuid()
-{
-    return TimeOrderedId::create();
-}
-
 QJsonObject fixToJson(const GeoFix &fix)
 {
     auto number = [](double v) { return std::isnan(v) ? QJsonValue() : QJsonValue(v); };
@@ -104,7 +99,7 @@ bool FormController::startNew(const QString &templateId, const QString &villageC
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     Record r;
-    r.id = newUuid();
+    r.id = TimeOrderedId::create();
     r.templateId = formTemplate->id;
     r.templateVersion = formTemplate->version;
     r.category = formTemplate->category;
@@ -335,7 +330,7 @@ QString FormController::submit()
     RecordRepository records(m_db);
     Record r = m_record;
     r.updatedAtMs = QDateTime::currentMSecsSinceEpoch();
-    if (!records.submit(r, newUuid()))
+    if (!records.submit(r, TimeOrderedId::create()))
         return tr("提交失败：%1").arg(records.lastError());
     m_record = *records.find(r.id);
     loadReturnNote(); // resubmitted: the return is answered

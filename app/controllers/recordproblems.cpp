@@ -11,11 +11,6 @@
 
 namespace {
 
-QString newUuid()
-{
-    return TimeOrderedId::create();
-}
-
 class Words {
     Q_DECLARE_TR_FUNCTIONS(RecordProblems)
 public:
@@ -87,8 +82,8 @@ bool RecordProblems::raise(const Record &record, const FormTemplate &form,
         return false;
     }
     ProblemEvent e;
-    e.id = newUuid();
-    e.problemId = newUuid();
+    e.id = TimeOrderedId::create();
+    e.problemId = TimeOrderedId::create();
     e.action = ProblemAction::Raise;
     e.createdAtMs = QDateTime::currentMSecsSinceEpoch();
     e.comment = description.trimmed();

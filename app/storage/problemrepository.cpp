@@ -11,11 +11,6 @@
 
 namespace {
 
-QString newId()
-{
-    return TimeOrderedId::create();
-}
-
 // 待整改, 整改中, 退回重改; 待复查 not yet passed on re-check.
 const char *const kToFixStates = "p.state IN (1, 2, 5)";
 const char *const kToRecheckStates = "p.state = 3 AND p.recheck_passed = 0";
@@ -37,7 +32,7 @@ bool ProblemRepository::record(const ProblemEvent &event)
     if (e.problemId.isEmpty())
         return refuse("problem_event_invalid", {QStringLiteral("problem_id")});
     if (e.id.isEmpty())
-        e.id = newId();
+        e.id = TimeOrderedId::create();
     if (e.createdAtMs == 0)
         e.createdAtMs = QDateTime::currentMSecsSinceEpoch();
     // The server names the author and numbers the event.
@@ -76,7 +71,7 @@ bool ProblemRepository::record(const ProblemEvent &event)
     }
     q.prepare(QStringLiteral(
         "INSERT INTO outbox (op_id, problem_event_id, created_at_ms) VALUES (?,?,?)"));
-    q.addBindValue(newId());
+    q.addBindValue(TimeOrderedId::create());
     q.addBindValue(e.id);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!q.exec()) {
@@ -290,7 +285,7 @@ bool ProblemRepository::recordSignoff(const LedgerSignoff &signoff)
     if (s.townshipCode.size() != 9)
         return refuse("signoff_invalid", {QStringLiteral("township_code")});
     if (s.id.isEmpty())
-        s.id = newId();
+        s.id = TimeOrderedId::create();
     if (s.createdAtMs == 0)
         s.createdAtMs = QDateTime::currentMSecsSinceEpoch();
     s.signer.clear();
@@ -304,7 +299,7 @@ bool ProblemRepository::recordSignoff(const LedgerSignoff &signoff)
     }
     q.prepare(
         QStringLiteral("INSERT INTO outbox (op_id, signoff_id, created_at_ms) VALUES (?,?,?)"));
-    q.addBindValue(newId());
+    q.addBindValue(TimeOrderedId::create());
     q.addBindValue(s.id);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!q.exec()) {
@@ -408,7 +403,7 @@ int ProblemRepository::requeueAcknowledged(const QString &user)
     for (const Queued &op : std::as_const(ops)) {
         q.prepare(QStringLiteral("INSERT INTO outbox (op_id, %1, created_at_ms) VALUES (?,?,?)")
                       .arg(QLatin1String(op.column)));
-        q.addBindValue(newId());
+        q.addBindValue(TimeOrderedId::create());
         q.addBindValue(op.id);
         q.addBindValue(now);
         if (!q.exec()) {

@@ -91,8 +91,9 @@ int runSyncBench()
     }
 
     // A tablet's records are submitted over days, and their log was copied back long before
-    // the sync: so here, before the clock. Otherwise the WalCheckpointer's tick copies the
-    // 10,000 submits' log during the push in some runs and not in others (45k against 60k).
+    // the sync: so here, before the clock. Without it the same build's push read 35-42k in
+    // some runs and 50-60k in others, likely as the WalCheckpointer's tick copied the 10,000
+    // submits' log during the push or not.
     QSqlQuery(inspector.connection()).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
 
     SyncTransport transport(server.address());
