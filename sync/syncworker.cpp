@@ -29,7 +29,8 @@ bool SyncWorker::openStore(SyncReport *report)
     if (m_db)
         return true;
     auto db = std::make_unique<Database>();
-    if (!db->open(m_databasePath, m_checkpoints)) {
+    // Without the search index: the pull must not hold its file's write lock (Database.h).
+    if (!db->open(m_databasePath, m_checkpoints, Database::StoreOnly)) {
         report->outcome = SyncReport::Failed;
         report->error = QStringLiteral("local store: %1").arg(db->error());
         report->errorCode = QLatin1String(SyncErrorCode::kLocalStore);

@@ -54,7 +54,8 @@ Q_LOGGING_CATEGORY(lcHost, "qs.host")
 
 namespace {
 
-// Renames a store that will not open (and its -wal/-shm) to <db>.corrupt-<UTC time>.
+// Renames a store that will not open (and its -wal/-shm, and its search index's files) to
+// <db>.corrupt-<UTC time>.
 bool moveStoreAside(const QString &dbPath)
 {
     const QString aside = dbPath + QStringLiteral(".corrupt-")
@@ -63,7 +64,7 @@ bool moveStoreAside(const QString &dbPath)
         qCCritical(lcHost) << "the kiosk's store" << dbPath << "will not open and cannot be moved";
         return false;
     }
-    for (const char *suffix : {"-wal", "-shm"})
+    for (const char *suffix : {"-wal", "-shm", "-search", "-search-wal", "-search-shm"})
         QFile::rename(dbPath + QLatin1String(suffix), aside + QLatin1String(suffix));
     qCWarning(lcHost).noquote() << "the kiosk's store" << dbPath << "will not open; kept it as"
                                 << aside
@@ -157,6 +158,11 @@ void ServiceHost::buildCommon(const Options &options)
     m_sync->setServerAddress(
         EnrolmentRepository(db).server().overriddenBy(options.serverAddress).address);
     m_sync->setPendingCount(OutboxRepository(db).pendingCount());
+    // The index follows a pull page by page (on its own thread) instead of at its next tick.
+    connect(m_sync.get(), &SyncEngine::progressChanged, this, [this] {
+        if (m_sync->stage() == SyncEngine::Pulling)
+            m_searchIndexer->wake();
+    });
     m_login = std::make_unique<LoginController>(options.dbPath, options.serverAddress);
     connect(m_login.get(), &LoginController::loggedInNow, m_sync.get(), &SyncEngine::syncNow);
     connect(m_login.get(), &LoginController::loggedInNow, this, &ServiceHost::checkAccountMode);

@@ -1,5 +1,6 @@
 #include "database.h"
 
+#include "searchindexfile.h"
 #include "transaction.h"
 
 #include <QAtomicInt>
@@ -64,7 +65,7 @@ int Database::latestSchemaVersion()
     return v;
 }
 
-bool Database::open(const QString &path, Checkpoints checkpoints)
+bool Database::open(const QString &path, Checkpoints checkpoints, SearchIndexUse searchIndex)
 {
     static QAtomicInt counter;
     close();
@@ -93,7 +94,10 @@ bool Database::open(const QString &path, Checkpoints checkpoints)
     if (checkpoints == ManualCheckpoints
         && !exec(db, QStringLiteral("PRAGMA wal_autocheckpoint=0"), &m_error))
         return false;
-    return migrate();
+    if (!migrate())
+        return false;
+    // The full-text index's own file: searches join it to the store.
+    return searchIndex == StoreOnly || SearchIndexFile::attach(db, path, &m_error);
 }
 
 void Database::close()

@@ -3,7 +3,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
-// Opens the device's local SQLite store (WAL) and migrates it by PRAGMA user_version.
+// Opens the device's local SQLite store (WAL), migrates it by PRAGMA user_version and
+// attaches the full-text index's file beside it (SearchIndexFile).
 // One Database per thread: Qt SQL connections must stay on the thread that opened them.
 class Database {
 public:
@@ -17,9 +18,17 @@ public:
         ManualCheckpoints, // a WalCheckpointer does it on another thread
     };
 
+    enum SearchIndexUse {
+        WithSearchIndex, // searches or indexes: the index's file is attached as "search"
+        // Only writes the store (the sync thread). Every BEGIN IMMEDIATE takes the write lock
+        // of each attached file too: with the index attached, a pull would stop the indexer.
+        StoreOnly,
+    };
+
     // Opens (creating if needed) and migrates to the newest schema. False with error() set
     // on failure; the file is then left as it was (each migration step is one transaction).
-    bool open(const QString &path, Checkpoints checkpoints = AutomaticCheckpoints);
+    bool open(const QString &path, Checkpoints checkpoints = AutomaticCheckpoints,
+              SearchIndexUse searchIndex = WithSearchIndex);
     void close();
 
     QSqlDatabase connection() const { return QSqlDatabase::database(m_name, false); }

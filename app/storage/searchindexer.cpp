@@ -1,65 +1,65 @@
 #include "searchindexer.h"
 
+#include "database.h"
 #include "searchindex.h"
 
-#include <QAtomicInt>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QThread>
 #include <QTimer>
 
+#include <atomic>
+
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
-namespace {
-
 // Lives on the indexer's thread and owns that thread's connection.
-class IndexWorker : public QObject {
+class SearchIndexWorker : public QObject {
 public:
-    explicit IndexWorker(const QString &path) : m_path(path)
-    {
-        static QAtomicInt counter;
-        m_name = QStringLiteral("qs-search-index-%1").arg(counter.fetchAndAddRelaxed(1));
-    }
-    ~IndexWorker() override
-    {
-        if (QSqlDatabase::contains(m_name)) {
-            QSqlDatabase::database(m_name, false).close();
-            QSqlDatabase::removeDatabase(m_name);
-        }
-    }
+    explicit SearchIndexWorker(const QString &path) : m_path(path) { }
 
     void catchUp()
     {
-        if (!QSqlDatabase::contains(m_name)) {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-            db.setDatabaseName(m_path);
-            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-            db.open();
+        // Opened here, on the thread that uses it; the store is migrated by then.
+        if (!m_db.connection().isOpen() && !m_db.open(m_path)) {
+            qCWarning(lcStore) << "search index:" << m_db.error();
+            return;
         }
-        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        QSqlDatabase db = m_db.connection();
         QString error;
         int indexed = 0;
         do {
             indexed = SearchIndex::indexPending(db, SearchIndexer::kBatch, &error);
+            m_indexedSinceCheck = m_indexedSinceCheck || indexed > 0;
         } while (indexed == SearchIndexer::kBatch
                  && !QThread::currentThread()->isInterruptionRequested());
-        // A busy store is tried again at the next tick; searches stay exact meanwhile.
-        if (indexed < 0)
+        // A busy index is tried again at the next tick; searches stay exact meanwhile.
+        if (indexed < 0) {
             qCWarning(lcStore) << "search index:" << error;
+            return;
+        }
+        // Caught up: is the index mostly entries of changed or deleted texts? (Counted only
+        // after new entries came, not at every idle tick.)
+        if (m_indexedSinceCheck) {
+            m_indexedSinceCheck = false;
+            if (!SearchIndex::clearIfMostlyStale(db, &error))
+                qCWarning(lcStore) << "search index:" << error;
+        }
     }
+
+    // Set while a woken catch-up waits in the thread's queue.
+    std::atomic<bool> woken {false};
 
 private:
     QString m_path;
-    QString m_name;
+    Database m_db;
+    bool m_indexedSinceCheck = false;
 };
-
-} // namespace
 
 SearchIndexer::SearchIndexer(const QString &databasePath, int intervalMs, QObject *parent)
     : QObject(parent), m_thread(new QThread(this))
 {
     m_thread->setObjectName(QStringLiteral("qs-search-index"));
-    auto *worker = new IndexWorker(databasePath);
+    auto *worker = m_worker = new SearchIndexWorker(databasePath);
     auto *timer = new QTimer(worker);
     timer->setInterval(intervalMs);
     worker->moveToThread(m_thread);
@@ -67,6 +67,19 @@ SearchIndexer::SearchIndexer(const QString &databasePath, int intervalMs, QObjec
     connect(m_thread, &QThread::started, timer, qOverload<>(&QTimer::start));
     connect(m_thread, &QThread::finished, worker, &QObject::deleteLater);
     m_thread->start(QThread::LowPriority);
+}
+
+void SearchIndexer::wake()
+{
+    if (m_worker->woken.exchange(true))
+        return;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker] {
+            worker->woken = false;
+            worker->catchUp();
+        },
+        Qt::QueuedConnection);
 }
 
 SearchIndexer::~SearchIndexer()

@@ -4,6 +4,7 @@
 #include <QString>
 
 class QThread;
+class SearchIndexWorker;
 
 // Keeps the full-text index (SearchIndex) caught up on a thread and connection of its own, so
 // that neither a save nor a pulled page pays for its trigrams (about 700 per record). Every
@@ -15,8 +16,14 @@ public:
                            QObject *parent = nullptr);
     ~SearchIndexer() override;
 
+    // Catches up now instead of at the next tick: a pulled page has just been stored, and the
+    // index follows the pull on this thread while the sync thread fetches the next page.
+    // Callable from any thread; wakes that come while a catch-up waits to start are one.
+    void wake();
+
     static constexpr int kBatch = 500;
 
 private:
     QThread *m_thread;
+    SearchIndexWorker *m_worker; // lives on m_thread
 };

@@ -14,12 +14,13 @@
 namespace {
 
 // A PASSIVE checkpoint leaves frames behind while another checkpoint (the WalCheckpointer's)
-// runs: ask again until the whole log is in the store.
-bool checkpointWholeLog(QSqlDatabase db)
+// runs: ask again until the whole log is in the file (`schema`: the store, or the index).
+bool checkpointWholeLog(QSqlDatabase db, const char *schema)
 {
     for (;;) {
         QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")) || !q.next())
+        if (!q.exec(QStringLiteral("PRAGMA %1.wal_checkpoint(PASSIVE)").arg(QLatin1String(schema)))
+            || !q.next())
             return false;
         const bool busy = q.value(0).toInt() != 0;
         if (!busy && q.value(1).toInt() == q.value(2).toInt())
@@ -32,21 +33,32 @@ bool checkpointWholeLog(QSqlDatabase db)
 bool pullToSearchable(const QString &storePath, SyncTransport &transport, const QString &probeText,
                       const QString &probeRecordId, SearchablePull *out, QString *error)
 {
-    Database db;
-    if (!db.open(storePath, Database::ManualCheckpoints)) {
-        *error = db.error();
+    // As in the app: the sync thread's connection writes the store only; the UI's searches.
+    Database sync, db;
+    if (!sync.open(storePath, Database::ManualCheckpoints, Database::StoreOnly)
+        || !db.open(storePath, Database::ManualCheckpoints)) {
+        *error = sync.error() + db.error();
         return false;
     }
     WalCheckpointer checkpoints(storePath);
+    // As in the app (ServiceHost): the indexer follows the pull page by page on its own thread.
+    SearchIndexer indexer(storePath);
     QElapsedTimer clock;
     clock.start();
     SyncResult result;
-    if (!SyncSession(db.connection(), transport).pullChanges(&result)) {
+    SyncSession session(sync.connection(), transport);
+    session.setProgressCallback([&indexer](const SyncProgress &progress) {
+        if (progress.stage == SyncProgress::Pulling)
+            indexer.wake();
+    });
+    if (!session.pullChanges(&result)) {
         *error = QStringLiteral("pull failed: %1").arg(result.error);
         return false;
     }
     out->pulled = result.pulled;
     out->pullSeconds = clock.nsecsElapsed() / 1e9;
+    // What the indexer has left, indexed here as it would be there (one lock: the two take
+    // turns).
     int indexed = 0;
     while ((indexed = SearchIndex::indexPending(db.connection(), SearchIndexer::kBatch, error))
            > 0) { }
@@ -56,7 +68,8 @@ bool pullToSearchable(const QString &storePath, SyncTransport &transport, const 
     }
     const double indexedAt = clock.nsecsElapsed() / 1e9;
     out->indexSeconds = indexedAt - out->pullSeconds;
-    if (!checkpointWholeLog(db.connection())) {
+    if (!checkpointWholeLog(db.connection(), "main")
+        || !checkpointWholeLog(db.connection(), "search")) {
         *error = QStringLiteral("checkpoint failed");
         return false;
     }

@@ -11,13 +11,14 @@ struct SearchablePull {
     int pulled = 0;
     double seconds = 0; // the three phases below, on one clock
     double pullSeconds = 0;
-    double indexSeconds = 0; // what the pages left to the index (SearchIndex::indexPending)
+    double indexSeconds = 0; // what the index had left when the pull ended
     double checkpointSeconds = 0;
 };
 
 // Pulls everything the server holds into the logged-in empty store at storePath (opened as
-// the app's sync thread opens it, a WalCheckpointer beside it), indexes what is pending as
-// the app's SearchIndexer does, checkpoints; then, off the clock, runs the review search for
+// the app's sync thread opens it, a WalCheckpointer beside it) while a SearchIndexer indexes
+// page by page, as in the app; then indexes what is left, checkpoints the store and the
+// index's file; then, off the clock, runs the review search for
 // probeText (a text only the record probeRecordId holds) and fails unless it finds exactly
 // that record.
 bool pullToSearchable(const QString &storePath, SyncTransport &transport, const QString &probeText,

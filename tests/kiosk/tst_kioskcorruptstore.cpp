@@ -30,11 +30,13 @@ bool write(const QString &path, const QByteArray &bytes)
 QStringList setAside(const QString &dbPath)
 {
     const QFileInfo info(dbPath);
-    // (its -wal and -shm, when the failed open made them, are moved beside it)
+    // (its -wal and -shm, when the failed open made them, and its search index's files are
+    // moved beside it)
     QStringList out = QDir(info.absolutePath())
                           .entryList({info.fileName() + ".corrupt-*"}, QDir::Files, QDir::Name);
-    out.removeIf(
-        [](const QString &name) { return name.endsWith("-wal") || name.endsWith("-shm"); });
+    out.removeIf([](const QString &name) {
+        return name.endsWith("-wal") || name.endsWith("-shm") || name.endsWith("-search");
+    });
     return out;
 }
 

@@ -1,11 +1,13 @@
 // Full-text search on a real store: found by substring in Chinese and English, exact before
-// and after the index catches up, nothing stale after an edit or a discard.
+// and after the index catches up, nothing stale after an edit or a discard; the index in a
+// file of its own, filled beside a writer, and built again when it is not the store's.
 #include "searchindexcheck.h"
 #include "storage/database.h"
 #include "storage/recordrepository.h"
 #include "storage/referencedatarepository.h"
 #include "storage/searchindex.h"
 #include "storage/searchindexer.h"
+#include "storage/searchindexfile.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -167,18 +169,22 @@ private slots:
         QCOMPARE(SearchIndex::pendingCount(m_db.connection()), 0);
     }
 
-    void discardedDraftLeavesTheIndex()
+    void discardedDraftIsNeverFoundItsEntryIsStale()
     {
+        indexAll();
         RecordRepository records(m_db.connection());
         QCOMPARE(found(QStringLiteral("垃圾已清运")), ids({m_pond}));
+        const qint64 staleBefore = SearchIndex::staleEntries(m_db.connection());
         QVERIFY(records.discardDraft(m_pond));
         QCOMPARE(found(QStringLiteral("垃圾已清运")), QStringList());
         QCOMPARE(found(QStringLiteral("垃圾")), QStringList());
+        // The index only adds: the entry stays, joined to no text, and is counted.
         QSqlQuery q(m_db.connection());
-        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM record_fts WHERE record_fts MATCH "
-                                      "'\"垃圾已清运\"'")));
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM search.record_fts WHERE record_fts "
+                                      "MATCH '\"垃圾已清运\"'")));
         QVERIFY(q.next());
-        QCOMPARE(q.value(0).toInt(), 0);
+        QCOMPARE(q.value(0).toInt(), 1);
+        QCOMPARE(SearchIndex::staleEntries(m_db.connection()), staleBefore + 1);
     }
 
     void textEditedBeforeItsFirstIndexingIsIndexedOnceAsEdited()
@@ -203,12 +209,12 @@ private slots:
 
     void indexMatchesTheTextItIndexed()
     {
-        // After catching up, the index holds exactly one entry per search text, the same text.
+        // After catching up, every search text is in the index under its own row id.
         indexAll();
         const SearchIndexCheck index = checkSearchIndex(m_db.connection());
         QVERIFY(index.texts > 0);
-        QCOMPARE(index.entries, index.texts);
-        QCOMPARE(index.entriesMatchingTheirText, index.texts);
+        QCOMPARE(index.indexed, index.texts);
+        QCOMPARE(index.foundByTheirText, index.texts);
     }
 
     // A search pages through its matches by their own copy of the sort key: the pages must
@@ -279,6 +285,188 @@ private slots:
         }
         QCOMPARE(found(QStringLiteral("排污口")), ids(stored));
         QCOMPARE(found(QStringLiteral("第1199号")).size(), 1);
+    }
+
+    // A pull wakes the indexer after each page it stores, so the index follows the pull
+    // instead of waiting for the next tick (here an hour away).
+    void wokenIndexerCatchesUpWithoutItsTick()
+    {
+        RecordRepository records(m_db.connection());
+        SearchIndexer indexer(m_db.path(), 3600 * 1000);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(records.submit(make(QStringLiteral("唤醒 第%1页").arg(i)), uuid()));
+        QCOMPARE(SearchIndex::pendingCount(m_db.connection()), 3);
+        indexer.wake();
+        indexer.wake(); // while the first waits: one catch-up
+        QTRY_COMPARE_WITH_TIMEOUT(SearchIndex::pendingCount(m_db.connection()), 0, 60000);
+        QCOMPARE(found(QStringLiteral("唤醒")).size(), 3);
+    }
+
+    // The index has a file and a write lock of its own: it is filled while another connection
+    // (a pull, page after page) holds the store's.
+    void indexesWhileAnotherConnectionHoldsTheStoresWriteLock()
+    {
+        indexAll();
+        Record r = make(QStringLiteral("并发索引 排口巡查"));
+        QVERIFY(RecordRepository(m_db.connection()).submit(r, uuid()));
+        Database writer;
+        // As the sync thread opens it: the store only.
+        QVERIFY(writer.open(m_db.path(), Database::AutomaticCheckpoints, Database::StoreOnly));
+        QSqlQuery hold(writer.connection());
+        QVERIFY(hold.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        QString error;
+        const int n = SearchIndex::indexPending(m_db.connection(), 10, &error);
+        QCOMPARE(error, QString());
+        QCOMPARE(n, 1);
+        QVERIFY(hold.exec(QStringLiteral("ROLLBACK")));
+        QCOMPARE(SearchIndex::pendingCount(m_db.connection()), 0);
+        QCOMPARE(found(QStringLiteral("并发索引")), ids({r.id}));
+    }
+
+    // An index file beside a store it was not built for is emptied and built again: trusted,
+    // its entries would find that store's records by another store's texts.
+    void indexFileOfAnotherStoreIsBuiltAgain()
+    {
+        QTemporaryDir dir;
+        const QString a = dir.filePath(QStringLiteral("a.db")),
+                      b = dir.filePath(QStringLiteral("b.db"));
+        for (const QString &path : {a, b}) {
+            Database db;
+            QVERIFY(db.open(path));
+            QVERIFY(ReferenceDataRepository(db.connection()).loadIfEmpty());
+            const QString note
+                = path == a ? QStringLiteral("甲库 化粪池满溢") : QStringLiteral("乙库 垃圾清运");
+            QVERIFY(RecordRepository(db.connection()).submit(make(note), uuid()));
+            QString error;
+            while (SearchIndex::indexPending(db.connection(), 10, &error) > 0) { }
+            QCOMPARE(error, QString());
+        }
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QFile::remove(SearchIndexFile::pathFor(b) + QLatin1String(suffix));
+        QVERIFY(QFile::copy(SearchIndexFile::pathFor(a), SearchIndexFile::pathFor(b)));
+        Database db;
+        QVERIFY(db.open(b));
+        QCOMPARE(SearchIndex::pendingCount(db.connection()), 1);
+        RecordFilter f;
+        f.search = QStringLiteral("化粪池满溢");
+        QCOMPARE(RecordRepository(db.connection()).count(f), 0);
+        f.search = QStringLiteral("垃圾清运");
+        QCOMPARE(RecordRepository(db.connection()).count(f), 1);
+    }
+
+    // A store copied back from a backup hands out row ids again that its index already holds
+    // for other texts: an index ahead of the store is built again.
+    void restoredStoreGetsItsIndexBuiltAgain()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("d.db"));
+        const QString backup = dir.filePath(QStringLiteral("d.backup"));
+        auto searchIn = [](Database &db, const QString &text) {
+            RecordFilter f;
+            f.search = text;
+            return RecordRepository(db.connection()).count(f);
+        };
+        {
+            Database db;
+            QVERIFY(db.open(path));
+            QVERIFY(ReferenceDataRepository(db.connection()).loadIfEmpty());
+            QVERIFY(RecordRepository(db.connection())
+                        .submit(make(QStringLiteral("备份前 第一条")), uuid()));
+        }
+        QVERIFY(QFile::copy(path, backup));
+        {
+            Database db;
+            QVERIFY(db.open(path));
+            QVERIFY(RecordRepository(db.connection())
+                        .submit(make(QStringLiteral("备份后 旧文本")), uuid()));
+            QString error;
+            while (SearchIndex::indexPending(db.connection(), 10, &error) > 0) { }
+            QCOMPARE(searchIn(db, QStringLiteral("旧文本")), 1);
+        }
+        QVERIFY(QFile::remove(path));
+        QVERIFY(QFile::copy(backup, path));
+        Database db;
+        QVERIFY(db.open(path));
+        QCOMPARE(SearchIndex::pendingCount(db.connection()), 1);
+        // Stored under the row id the index held for 旧文本.
+        QVERIFY(RecordRepository(db.connection())
+                    .submit(make(QStringLiteral("恢复后 新文本")), uuid()));
+        QString error;
+        while (SearchIndex::indexPending(db.connection(), 10, &error) > 0) { }
+        QCOMPARE(error, QString());
+        QCOMPARE(searchIn(db, QStringLiteral("旧文本")), 0);
+        QCOMPARE(searchIn(db, QStringLiteral("恢复后 新文本")), 1);
+    }
+
+    void unreadableIndexFileIsReplaced()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("c.db"));
+        {
+            Database db;
+            QVERIFY(db.open(path));
+            QVERIFY(ReferenceDataRepository(db.connection()).loadIfEmpty());
+            QVERIFY(RecordRepository(db.connection())
+                        .submit(make(QStringLiteral("损坏索引 检查井")), uuid()));
+        }
+        QFile junk(SearchIndexFile::pathFor(path));
+        QVERIFY(junk.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QVERIFY(junk.write(QByteArray(8192, 'x')) == 8192);
+        junk.close();
+        Database db;
+        QVERIFY2(db.open(path), qPrintable(db.error()));
+        QCOMPARE(SearchIndex::pendingCount(db.connection()), 1);
+        QString error;
+        QCOMPARE(SearchIndex::indexPending(db.connection(), 10, &error), 1);
+        RecordFilter f;
+        f.search = QStringLiteral("检查井");
+        QCOMPARE(RecordRepository(db.connection()).count(f), 1);
+    }
+
+    // Every edit leaves the entry of the text before it: once such entries outnumber both the
+    // live ones and kStaleEntriesBeforeClearing, the indexer empties the index and builds it
+    // again.
+    void mostlyStaleIndexIsBuiltAgain()
+    {
+        QTemporaryDir dir;
+        Database db;
+        QVERIFY(db.open(dir.filePath(QStringLiteral("e.db"))));
+        QVERIFY(ReferenceDataRepository(db.connection()).loadIfEmpty());
+        RecordRepository records(db.connection());
+        Record r = make(QStringLiteral("反复修改 第0稿"));
+        QString error;
+        for (int edit = 0; edit <= SearchIndex::kStaleEntriesBeforeClearing; ++edit) {
+            r.content
+                = QJsonDocument(
+                      QJsonObject {
+                          {"answers",
+                           QJsonObject {{"note", QStringLiteral("反复修改 第%1稿").arg(edit)}}}})
+                      .toJson();
+            QVERIFY(records.saveDraft(r));
+            QCOMPARE(SearchIndex::indexPending(db.connection(), 10, &error), 1);
+        }
+        QCOMPARE(SearchIndex::staleEntries(db.connection()),
+                 SearchIndex::kStaleEntriesBeforeClearing);
+        QVERIFY(SearchIndex::clearIfMostlyStale(db.connection(), &error)); // not yet
+        QCOMPARE(SearchIndex::staleEntries(db.connection()),
+                 SearchIndex::kStaleEntriesBeforeClearing);
+        r.content
+            = QJsonDocument(QJsonObject {{"answers", QJsonObject {{"note", "反复修改 定稿"}}}})
+                  .toJson();
+        QVERIFY(records.saveDraft(r));
+        {
+            SearchIndexer indexer(db.path(), 10);
+            QTRY_VERIFY_WITH_TIMEOUT(SearchIndex::staleEntries(db.connection()) == 0
+                                         && SearchIndex::pendingCount(db.connection()) == 0,
+                                     60000);
+        }
+        const SearchIndexCheck index = checkSearchIndex(db.connection());
+        QCOMPARE(index.foundByTheirText, index.texts);
+        RecordFilter f;
+        f.search = QStringLiteral("反复修改 定稿");
+        QCOMPARE(records.count(f), 1);
+        f.search = QStringLiteral("第1000稿");
+        QCOMPARE(records.count(f), 0);
     }
 };
 
