@@ -23,8 +23,8 @@ TESTS=(
   tst_synclog tst_enrolmentrepository
   # the ledger: its rules, the device's store of it, its queries and CSV, the kiosk's feed
   tst_problemledger tst_problemrepository tst_ledgerquery tst_ledgercsv tst_publicledger
-  # the small libraries: the enrolment code, SQLite statements, public renditions
-  tst_enrolmentcode tst_sqlitestatement tst_publicrendition
+  # the small libraries: the enrolment code, SQLite statements, public renditions, ids
+  tst_enrolmentcode tst_sqlitestatement tst_publicrendition tst_timeorderedid
   # qs_sync: back-off, the probe (a QTcpServer in the test), the kiosk's photo step
   tst_backoffpolicy tst_serverprobe tst_publicphotos
   # qs_server's classes in-process: blob files, the guess throttle, public copies, the call log
