@@ -41,7 +41,7 @@ int indexPending(QSqlDatabase db, int batch, QString *error)
     qint64 last = 0;
     while (fresh.step()) {
         last = fresh.columnInt64(0);
-        const QByteArray text = fresh.columnBlob(1);
+        const QByteArray text = foldAsciiCase(fresh.columnBlob(1));
         add.bind(1, last);
         add.bindText(2, std::string_view(text.constData(), size_t(text.size())));
         add.step();
@@ -114,31 +114,57 @@ bool clearIfMostlyStale(QSqlDatabase db, QString *error)
     return SearchIndexFile::clear(db, error ? error : &ignored);
 }
 
-QString phraseQuery(const QString &text)
+QByteArray foldAsciiCase(QByteArray utf8)
 {
-    QString quoted = text;
-    quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
+    // ASCII bytes never occur inside a multi-byte UTF-8 sequence.
+    for (char &c : utf8) {
+        if (c >= 'A' && c <= 'Z')
+            c = char(c - 'A' + 'a');
+    }
+    return utf8;
 }
+
+QString indexQuery(const QString &text)
+{
+    QString phrase = QString::fromUtf8(foldAsciiCase(text.toUtf8()));
+    phrase.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + phrase + QLatin1Char('"');
+}
+
+namespace {
+
+// `column` holds `search`, as LIKE compares (ASCII case folded). A search without ASCII
+// letters has no case to fold: instr() finds it by bytes, several times faster than LIKE.
+QString holds(const char *column, const QString &search, QVariantList *binds)
+{
+    const bool hasAsciiLetter = std::any_of(
+        search.begin(), search.end(), [](QChar c) { return c.unicode() < 128 && c.isLetter(); });
+    if (hasAsciiLetter) {
+        *binds << likeContains(search);
+        return QStringLiteral("%1 LIKE ? ESCAPE '\\'").arg(QLatin1String(column));
+    }
+    *binds << search;
+    return QStringLiteral("instr(%1, ?) > 0").arg(QLatin1String(column));
+}
+
+} // namespace
 
 QString matches(const QString &search, QVariantList *binds)
 {
-    // LIKE folds ASCII case only; the trigram tokenizer folds all of Unicode. Records can
-    // differ between the two paths only in non-ASCII letters with case (none in Chinese).
     if (search.toUcs4().size() < 3) {
-        *binds << likeContains(search);
-        return QStringLiteral("SELECT record_id, updated_at_ms FROM record_search "
-                              "WHERE text LIKE ? ESCAPE '\\'");
+        const QString where = holds("text", search, binds);
+        return QStringLiteral("SELECT record_id, updated_at_ms FROM record_search WHERE ") + where;
     }
     // Indexed texts through the index, texts above its high-water mark by reading them: each
     // record comes once. An entry whose row id is gone (its text changed, its record went)
-    // joins nothing.
-    *binds << phraseQuery(search) << likeContains(search);
+    // joins nothing. Both paths fold ASCII case only.
+    *binds << indexQuery(search);
     return QStringLiteral("SELECT s.record_id, s.updated_at_ms FROM search.record_fts f "
                           "JOIN record_search s ON s.id = f.rowid WHERE record_fts MATCH ? "
                           "UNION ALL SELECT record_id, updated_at_ms FROM record_search "
                           "WHERE id > (SELECT indexed_through FROM search.search_progress) "
-                          "AND text LIKE ? ESCAPE '\\'");
+                          "AND ")
+        + holds("text", search, binds);
 }
 
 QString condition(const QString &search, QVariantList *binds)

@@ -35,7 +35,11 @@ QString matches(const QString &search, QVariantList *binds);
 // The same as a WHERE condition on `r.id` (the record table as r).
 QString condition(const QString &search, QVariantList *binds);
 
-// The FTS5 query for a literal substring: one quoted phrase.
-QString phraseQuery(const QString &text);
+// The index's query for a literal substring of three characters or more: one quoted phrase,
+// ASCII case folded as the indexed texts are.
+QString indexQuery(const QString &text);
+
+// The text as the index holds it: ASCII letters in lower case (as LIKE compares them).
+QByteArray foldAsciiCase(QByteArray utf8);
 
 } // namespace SearchIndex

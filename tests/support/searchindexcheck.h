@@ -6,7 +6,7 @@
 #include <QSqlQuery>
 
 // What the full-text index holds against the search texts it has indexed: each text at or
-// below its high-water mark is found, by the whole of itself, under its own row id.
+// below its high-water mark is found, by all of its trigrams, under its own row id.
 struct SearchIndexCheck {
     int texts = -1;
     int indexed = -1; // texts at or below the high-water mark
@@ -29,7 +29,7 @@ inline SearchIndexCheck checkSearchIndex(QSqlDatabase db)
         QSqlQuery match(db);
         match.prepare(QStringLiteral(
             "SELECT count(*) FROM search.record_fts WHERE record_fts MATCH ? AND rowid = ?"));
-        match.addBindValue(SearchIndex::phraseQuery(q.value(1).toString()));
+        match.addBindValue(SearchIndex::indexQuery(q.value(1).toString()));
         match.addBindValue(q.value(0));
         if (match.exec() && match.next() && match.value(0).toInt() == 1)
             ++c.foundByTheirText;

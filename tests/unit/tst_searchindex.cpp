@@ -137,6 +137,20 @@ private slots:
         });
     }
 
+    // The index knows which trigrams a text has, not where: a text holding every trigram of a
+    // search but not the search in one piece is not found.
+    void trigramsApartAreNoMatch()
+    {
+        indexAll();
+        Record r = make(QStringLiteral("管段ABC与DEF之间渗漏"));
+        QVERIFY(RecordRepository(m_db.connection()).submit(r, uuid()));
+        checkBoth([&] {
+            QCOMPARE(found(QStringLiteral("abcdef")), QStringList());
+            QCOMPARE(found(QStringLiteral("ABC与DEF")), ids({r.id}));
+            QCOMPARE(found(QStringLiteral("c与d")), ids({r.id}));
+        });
+    }
+
     void placeNamesAreSearchedToo()
     {
         // 淅川县 丹阳镇 九重村 (411326105200): the village names lead every search text.
@@ -180,8 +194,10 @@ private slots:
         QCOMPARE(found(QStringLiteral("垃圾")), QStringList());
         // The index only adds: the entry stays, joined to no text, and is counted.
         QSqlQuery q(m_db.connection());
-        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM search.record_fts WHERE record_fts "
-                                      "MATCH '\"垃圾已清运\"'")));
+        q.prepare(
+            QStringLiteral("SELECT count(*) FROM search.record_fts WHERE record_fts MATCH ?"));
+        q.addBindValue(SearchIndex::indexQuery(QStringLiteral("垃圾已清运")));
+        QVERIFY(q.exec());
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 1);
         QCOMPARE(SearchIndex::staleEntries(m_db.connection()), staleBefore + 1);
