@@ -3,11 +3,13 @@
 #include "database.h"
 #include "searchindex.h"
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <atomic>
 
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
@@ -27,20 +29,26 @@ public:
         QSqlDatabase db = m_db.connection();
         QString error;
         int indexed = 0;
+        int indexedNow = 0;
         do {
             indexed = SearchIndex::indexPending(db, SearchIndexer::kBatch, &error);
-            m_indexedSinceCheck = m_indexedSinceCheck || indexed > 0;
+            indexedNow += std::max(indexed, 0);
         } while (indexed == SearchIndexer::kBatch
                  && !QThread::currentThread()->isInterruptionRequested());
+        m_indexedSinceCheck = m_indexedSinceCheck || indexedNow > 0;
         // A busy index is tried again at the next tick; searches stay exact meanwhile.
         if (indexed < 0) {
             qCWarning(lcStore) << "search index:" << error;
             return;
         }
-        // Caught up: is the index mostly entries of changed or deleted texts? (Counted only
-        // after new entries came, not at every idle tick.)
-        if (m_indexedSinceCheck) {
+        // Is the index mostly entries of changed or deleted texts? Counting the live ones reads
+        // every search text's row id: only once idle again after new entries came (not during
+        // a pull, page after page), and at most every kMinutesBetweenChecks.
+        if (m_indexedSinceCheck && indexedNow == 0
+            && (!m_sinceCheck.isValid()
+                || m_sinceCheck.hasExpired(kMinutesBetweenChecks * 60000))) {
             m_indexedSinceCheck = false;
+            m_sinceCheck.start();
             if (!SearchIndex::clearIfMostlyStale(db, &error))
                 qCWarning(lcStore) << "search index:" << error;
         }
@@ -53,6 +61,8 @@ private:
     QString m_path;
     Database m_db;
     bool m_indexedSinceCheck = false;
+    QElapsedTimer m_sinceCheck;
+    static constexpr int kMinutesBetweenChecks = 10;
 };
 
 SearchIndexer::SearchIndexer(const QString &databasePath, int intervalMs, QObject *parent)
