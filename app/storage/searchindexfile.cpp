@@ -5,6 +5,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+#include <initializer_list>
+
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
 namespace {
@@ -30,6 +33,13 @@ bool exec(QSqlDatabase db, const QString &sql, QString *error)
     *error = QStringLiteral("%1: %2").arg(sql.left(60), q.lastError().text());
     t_unreadable = isUnreadable(q.lastError());
     return false;
+}
+
+// Runs the statements in order; stops at the first that fails.
+bool execAll(QSqlDatabase db, std::initializer_list<const char *> statements, QString *error)
+{
+    return std::all_of(statements.begin(), statements.end(),
+                       [&](const char *sql) { return exec(db, QLatin1String(sql), error); });
 }
 
 bool attachFile(QSqlDatabase db, const QString &file, QString *error)
@@ -96,34 +106,22 @@ bool prepareTables(QSqlDatabase db, QString *error)
     // indexing (a third; FTS5 still merges a level once it holds 16 segments). Without the
     // positions (detail=none) it filled three times as fast, but every search then had to
     // read the texts it named: searches a third slower.
-    if (!exec(db,
-              QStringLiteral("CREATE TABLE IF NOT EXISTS search.search_progress ("
-                             "store_id TEXT NOT NULL, indexed_through INTEGER NOT NULL, "
-                             "entries INTEGER NOT NULL)"),
-              error)
-        || !exec(db,
-                 QStringLiteral("CREATE VIRTUAL TABLE IF NOT EXISTS search.record_fts USING "
-                                "fts5(text, tokenize = 'trigram case_sensitive 1', "
-                                "content = '')"),
+    if (!execAll(db,
+                 {"CREATE TABLE IF NOT EXISTS search.search_progress (store_id TEXT NOT NULL, "
+                  "indexed_through INTEGER NOT NULL, entries INTEGER NOT NULL)",
+                  "CREATE VIRTUAL TABLE IF NOT EXISTS search.record_fts USING fts5(text, "
+                  "tokenize = 'trigram case_sensitive 1', content = '')"},
                  error)
         || !belongsToStore(db, &belongs, error))
         return rollback(db);
-    if (!belongs) {
-        if (!exec(db, QStringLiteral("DELETE FROM search.search_progress"), error)
-            || !exec(
-                db,
-                QStringLiteral("INSERT INTO search.record_fts (record_fts) VALUES ('delete-all')"),
-                error)
-            || !exec(db,
-                     QStringLiteral("INSERT INTO search.record_fts (record_fts, rank) "
-                                    "VALUES ('automerge', 0)"),
-                     error)
-            || !exec(db,
-                     QStringLiteral("INSERT INTO search.search_progress "
-                                    "SELECT id, 0, 0 FROM main.store_identity"),
-                     error))
-            return rollback(db);
-    }
+    if (!belongs
+        && !execAll(db,
+                    {"DELETE FROM search.search_progress",
+                     "INSERT INTO search.record_fts (record_fts) VALUES ('delete-all')",
+                     "INSERT INTO search.record_fts (record_fts, rank) VALUES ('automerge', 0)",
+                     "INSERT INTO search.search_progress SELECT id, 0, 0 FROM main.store_identity"},
+                    error))
+        return rollback(db);
     return exec(db, QStringLiteral("COMMIT"), error) || rollback(db);
 }
 
@@ -161,14 +159,9 @@ bool attach(QSqlDatabase db, const QString &storePath, QString *error)
 bool clear(QSqlDatabase db, QString *error)
 {
     // The write to this file first, so that the lock is taken before anything is read.
-    if (!exec(db, QStringLiteral("BEGIN"), error)
-        || !exec(db,
-                 QStringLiteral("UPDATE search.search_progress SET indexed_through = 0, "
-                                "entries = 0"),
-                 error)
-        || !exec(db,
-                 QStringLiteral("INSERT INTO search.record_fts (record_fts) VALUES "
-                                "('delete-all')"),
+    if (!execAll(db,
+                 {"BEGIN", "UPDATE search.search_progress SET indexed_through = 0, entries = 0",
+                  "INSERT INTO search.record_fts (record_fts) VALUES ('delete-all')"},
                  error))
         return rollback(db);
     return exec(db, QStringLiteral("COMMIT"), error) || rollback(db);
