@@ -158,10 +158,13 @@ void ServiceHost::buildCommon(const Options &options)
     m_sync->setServerAddress(
         EnrolmentRepository(db).server().overriddenBy(options.serverAddress).address);
     m_sync->setPendingCount(OutboxRepository(db).pendingCount());
-    // The index follows a pull page by page (on its own thread) instead of at its next tick.
+    // The index and the log's copy into the store follow a pull page by page (each on its own
+    // thread) instead of at their next tick: what is left once the pull ends is one page's.
     connect(m_sync.get(), &SyncEngine::progressChanged, this, [this] {
-        if (m_sync->stage() == SyncEngine::Pulling)
+        if (m_sync->stage() == SyncEngine::Pulling) {
             m_searchIndexer->wake();
+            m_checkpointer->wake();
+        }
     });
     m_login = std::make_unique<LoginController>(options.dbPath, options.serverAddress);
     connect(m_login.get(), &LoginController::loggedInNow, m_sync.get(), &SyncEngine::syncNow);

@@ -8,9 +8,9 @@
 #include <QThread>
 #include <QTimer>
 
-Q_DECLARE_LOGGING_CATEGORY(lcStore)
+#include <atomic>
 
-namespace {
+Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
 // Lives on the checkpoint thread and owns that thread's connection.
 class CheckpointWorker : public QObject {
@@ -42,18 +42,19 @@ public:
             qCWarning(lcStore) << "checkpoint failed:" << q.lastError().text();
     }
 
+    // Set while a woken checkpoint waits in the thread's queue.
+    std::atomic<bool> woken {false};
+
 private:
     QString m_path;
     QString m_name;
 };
 
-} // namespace
-
 WalCheckpointer::WalCheckpointer(const QString &databasePath, int intervalMs, QObject *parent)
     : QObject(parent), m_thread(new QThread(this))
 {
     m_thread->setObjectName(QStringLiteral("qs-checkpoint"));
-    auto *worker = new CheckpointWorker(databasePath);
+    auto *worker = m_worker = new CheckpointWorker(databasePath);
     auto *timer = new QTimer(worker);
     timer->setInterval(intervalMs);
     worker->moveToThread(m_thread);
@@ -61,6 +62,19 @@ WalCheckpointer::WalCheckpointer(const QString &databasePath, int intervalMs, QO
     connect(m_thread, &QThread::started, timer, qOverload<>(&QTimer::start));
     connect(m_thread, &QThread::finished, worker, &QObject::deleteLater);
     m_thread->start(QThread::LowPriority);
+}
+
+void WalCheckpointer::wake()
+{
+    if (m_worker->woken.exchange(true))
+        return;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker] {
+            worker->woken = false;
+            worker->checkpoint();
+        },
+        Qt::QueuedConnection);
 }
 
 WalCheckpointer::~WalCheckpointer()

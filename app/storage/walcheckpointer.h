@@ -4,6 +4,7 @@
 #include <QString>
 
 class QThread;
+class CheckpointWorker;
 
 // Copies the write-ahead log back into the store on a thread of its own, every few seconds,
 // so that a save on the UI thread never pays for a checkpoint (SQLite would otherwise run
@@ -16,6 +17,13 @@ public:
                              QObject *parent = nullptr);
     ~WalCheckpointer() override;
 
+    // Copies back now instead of at the next tick: a pulled page has just been committed, and
+    // its frames go to the store while the sync thread stores the next page (the pull then
+    // leaves one page's log behind, not the whole pull's). Callable from any thread; wakes
+    // that come while a checkpoint waits to start are one.
+    void wake();
+
 private:
     QThread *m_thread;
+    CheckpointWorker *m_worker; // lives on m_thread
 };

@@ -41,15 +41,18 @@ bool pullToSearchable(const QString &storePath, SyncTransport &transport, const 
         return false;
     }
     WalCheckpointer checkpoints(storePath);
-    // As in the app (ServiceHost): the indexer follows the pull page by page on its own thread.
+    // As in the app (ServiceHost): the indexer and the checkpointer follow the pull page by
+    // page, each on its own thread.
     SearchIndexer indexer(storePath);
     QElapsedTimer clock;
     clock.start();
     SyncResult result;
     SyncSession session(sync.connection(), transport);
-    session.setProgressCallback([&indexer](const SyncProgress &progress) {
-        if (progress.stage == SyncProgress::Pulling)
+    session.setProgressCallback([&indexer, &checkpoints](const SyncProgress &progress) {
+        if (progress.stage == SyncProgress::Pulling) {
             indexer.wake();
+            checkpoints.wake();
+        }
     });
     if (!session.pullChanges(&result)) {
         *error = QStringLiteral("pull failed: %1").arg(result.error);

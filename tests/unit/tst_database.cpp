@@ -88,6 +88,32 @@ private slots:
         QCOMPARE(q.value(0).toInt(), 3000);
     }
 
+    // A pull wakes the checkpointer after each page it stores, so the log is copied back
+    // while the next page is written, not at the next tick (here an hour away).
+    void wokenCheckpointerCopiesWithoutItsTick()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("pull.db");
+        Database db;
+        QVERIFY(db.open(path, Database::ManualCheckpoints));
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec("CREATE TABLE blob_test (b BLOB)"));
+        QVERIFY(db.connection().transaction());
+        q.prepare("INSERT INTO blob_test VALUES (?)");
+        for (int i = 0; i < 3000; ++i) {
+            q.addBindValue(QByteArray(1024, 'p'));
+            QVERIFY(q.exec());
+        }
+        QVERIFY(db.connection().commit());
+        QVERIFY(QFileInfo(path).size() < 512 * 1024);
+        WalCheckpointer checkpointer(path, 3600 * 1000);
+        checkpointer.wake();
+        checkpointer.wake(); // while the first waits: one checkpoint
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(path).size() > 2 * 1024 * 1024, 10000);
+        QVERIFY(q.exec("SELECT count(*) FROM blob_test") && q.next());
+        QCOMPARE(q.value(0).toInt(), 3000);
+    }
+
     // A sync that writes tens of megabytes between two checkpoints leaves no file that size.
     void theWalShrinksBackAfterABigWrite()
     {
