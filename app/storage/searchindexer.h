@@ -21,7 +21,7 @@ public:
     // Callable from any thread; wakes that come while a catch-up waits to start are one.
     void wake();
 
-    static constexpr int kBatch = 500;
+    static constexpr int kBatch = 5000;
 
 private:
     QThread *m_thread;

@@ -19,8 +19,8 @@ bool isUnreadable(const QSqlError &e)
     return code == QLatin1String("26") || code == QLatin1String("11");
 }
 
-// The tables' layout in the file (its user_version).
-constexpr int kLayout = 1;
+// The tables' layout in the file (its user_version). 2: the 16 MB hash below.
+constexpr int kLayout = 2;
 
 // Set by the last failed statement: whether the file itself is bad.
 thread_local bool t_unreadable = false;
@@ -94,7 +94,9 @@ bool prepareTables(QSqlDatabase db, QString *error)
         t_unreadable = isUnreadable(version.lastError());
         return rollback(db);
     }
-    if (version.value(0).toInt() != kLayout
+    const int layout = version.value(0).toInt();
+    version.finish(); // a statement still open on the file would keep its tables locked
+    if (layout != kLayout
         && (!exec(db, QStringLiteral("DROP TABLE IF EXISTS search.record_fts"), error)
             || !exec(db, QStringLiteral("DROP TABLE IF EXISTS search.search_progress"), error)
             || !exec(db, QStringLiteral("PRAGMA search.user_version = %1").arg(kLayout), error)))
@@ -102,8 +104,10 @@ bool prepareTables(QSqlDatabase db, QString *error)
     bool belongs = false;
     // Cheaper to fill than a default trigram table, as exact to search: contentless (the text
     // is in record_search already: a fifth faster), ASCII case folded by the indexer as LIKE
-    // folds it, not all of Unicode by the tokenizer (a tenth), and no automatic merges while
-    // indexing (a third; FTS5 still merges a level once it holds 16 segments). Without the
+    // folds it, not all of Unicode by the tokenizer (a tenth), no automatic merges while
+    // indexing (a third; FTS5 still merges a level once it holds 16 segments), and batches
+    // gathered in a 16 MB hash, not 1 MB, before they are written as a segment: fewer, larger
+    // segments to merge (a sixth, with SearchIndexer's larger batches). Without the
     // positions (detail=none) it filled three times as fast, but every search then had to
     // read the texts it named: searches a third slower.
     if (!execAll(db,
@@ -115,12 +119,14 @@ bool prepareTables(QSqlDatabase db, QString *error)
         || !belongsToStore(db, &belongs, error))
         return rollback(db);
     if (!belongs
-        && !execAll(db,
-                    {"DELETE FROM search.search_progress",
-                     "INSERT INTO search.record_fts (record_fts) VALUES ('delete-all')",
-                     "INSERT INTO search.record_fts (record_fts, rank) VALUES ('automerge', 0)",
-                     "INSERT INTO search.search_progress SELECT id, 0, 0 FROM main.store_identity"},
-                    error))
+        && !execAll(
+            db,
+            {"DELETE FROM search.search_progress",
+             "INSERT INTO search.record_fts (record_fts) VALUES ('delete-all')",
+             "INSERT INTO search.record_fts (record_fts, rank) VALUES ('automerge', 0)",
+             "INSERT INTO search.record_fts (record_fts, rank) VALUES ('hashsize', 16777216)",
+             "INSERT INTO search.search_progress SELECT id, 0, 0 FROM main.store_identity"},
+            error))
         return rollback(db);
     return exec(db, QStringLiteral("COMMIT"), error) || rollback(db);
 }

@@ -11,6 +11,7 @@
 #include "storage/database.h"
 #include "storage/recordrepository.h"
 #include "storage/referencedatarepository.h"
+#include "storage/searchindexfile.h"
 #include "storage/syncmetarepository.h"
 #include "storage/walcheckpointer.h"
 
@@ -327,12 +328,16 @@ std::pair<qint64, qint64> cachedPages(const QStringList &paths)
 }
 
 // Warm: the store as the bench left it, in the OS cache. Cold: before each run the store's
-// files (db, -wal, -shm) are dropped from the cache, as on a tablet after a reboot (the
-// app's binary and Qt's libraries stay cached: only the store is cold).
+// files (db, -wal, -shm, and its search index's three) are dropped from the cache, as on a
+// tablet after a reboot (the app's binary and Qt's libraries stay cached: only the store is
+// cold).
 void benchStartup(const QString &dbPath, bool cold)
 {
-    const QStringList storeFiles
-        = {dbPath, dbPath + QStringLiteral("-wal"), dbPath + QStringLiteral("-shm")};
+    QStringList storeFiles;
+    for (const QString &file : {dbPath, SearchIndexFile::pathFor(dbPath)}) {
+        for (const char *suffix : {"", "-wal", "-shm"})
+            storeFiles << file + QLatin1String(suffix);
+    }
     QList<double> wall;
     QList<double> rss;
     QList<double> cachedPct;

@@ -414,6 +414,47 @@ private slots:
         QCOMPARE(searchIn(db, QStringLiteral("恢复后 新文本")), 1);
     }
 
+    // A file of an older layout (user_version 1: FTS5's default 1 MB hash) is built again in
+    // this one; searches stay exact meanwhile.
+    void indexFileOfAnOlderLayoutIsBuiltAgain()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("e.db"));
+        auto hashSize = [](Database &db) {
+            QSqlQuery q(db.connection());
+            return q.exec(QStringLiteral(
+                       "SELECT v FROM search.record_fts_config WHERE k = 'hashsize'"))
+                    && q.next()
+                ? q.value(0).toInt()
+                : 0;
+        };
+        {
+            Database db;
+            QVERIFY(db.open(path));
+            QVERIFY(ReferenceDataRepository(db.connection()).loadIfEmpty());
+            QVERIFY(RecordRepository(db.connection())
+                        .submit(make(QStringLiteral("旧版索引 排水沟")), uuid()));
+            QString error;
+            while (SearchIndex::indexPending(db.connection(), 10, &error) > 0) { }
+            QCOMPARE(SearchIndex::pendingCount(db.connection()), 0);
+            QCOMPARE(hashSize(db), 16 * 1024 * 1024);
+            QSqlQuery q(db.connection());
+            QVERIFY(q.exec(
+                QStringLiteral("DELETE FROM search.record_fts_config WHERE k = 'hashsize'")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA search.user_version = 1")));
+        }
+        Database db;
+        QVERIFY2(db.open(path), qPrintable(db.error()));
+        QCOMPARE(SearchIndex::pendingCount(db.connection()), 1);
+        QCOMPARE(hashSize(db), 16 * 1024 * 1024);
+        RecordFilter f;
+        f.search = QStringLiteral("排水沟");
+        QCOMPARE(RecordRepository(db.connection()).count(f), 1);
+        QString error;
+        QCOMPARE(SearchIndex::indexPending(db.connection(), 10, &error), 1);
+        QCOMPARE(RecordRepository(db.connection()).count(f), 1);
+    }
+
     void unreadableIndexFileIsReplaced()
     {
         QTemporaryDir dir;
