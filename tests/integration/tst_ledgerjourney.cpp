@@ -23,6 +23,7 @@
 
 #include <QCryptographicHash>
 #include <QDate>
+#include <QDateTime>
 #include <QDirIterator>
 #include <QImage>
 #include <QPainter>
@@ -41,6 +42,13 @@ constexpr auto kSupervisor = "xc-supervisor";
 constexpr auto kVillage = "九重村民委员会"; // 淅川县 丹阳镇
 constexpr auto kChecklist = "厕所革命";
 constexpr auto kProblem = "该户无无害化卫生厕所"; // the template's words for A1 = no
+
+// Today in China Standard Time (UTC+8), the calendar a deadline is given in and counted
+// against ("剩 7 天"): this machine's own date is a day behind from 16:00 UTC.
+QDate chinaToday()
+{
+    return QDateTime::currentDateTimeUtc().addSecs(8 * 3600).date();
+}
 
 QByteArray fileBytes(const QString &path)
 {
@@ -255,7 +263,7 @@ private slots:
         STEP(app, tap(app, AppDriver::withText("村民委员会")));
         STEP(app,
              app.type(AppDriver::named("assignDeadline"),
-                      QDate::currentDate().addDays(-2).toString(Qt::ISODate)));
+                      chinaToday().addDays(-2).toString(Qt::ISODate)));
         STEP(app, tap(app, "assignButton"));
         STEP(app, app.waitForShown(AppDriver::named("ledgerError")));
         // The server's words, checked on the desk before anything is stored or sent.
@@ -265,16 +273,14 @@ private slots:
                  qPrintable(refused));
         m_looks.take(app, "supervisor-deadline-refused");
 
-        STEP(app,
-             retype(app, "assignDeadline", QDate::currentDate().addDays(7).toString(Qt::ISODate)));
+        STEP(app, retype(app, "assignDeadline", chinaToday().addDays(7).toString(Qt::ISODate)));
         STEP(app, tap(app, "assignButton"));
         STEP(app, app.waitForGone(AppDriver::named("ledgerError")));
         // The history says to whom, by when; the header chip how long is left.
         STEP(app,
-             app.waitForTextContaining(
-                 QStringLiteral("%1 · 期限 %2")
-                     .arg(QString::fromUtf8(kVillage),
-                          QDate::currentDate().addDays(7).toString(Qt::ISODate))));
+             app.waitForTextContaining(QStringLiteral("%1 · 期限 %2")
+                                           .arg(QString::fromUtf8(kVillage),
+                                                chinaToday().addDays(7).toString(Qt::ISODate))));
         STEP(app, app.reveal(AppDriver::named("problemDeadlineChip")));
         STEP(app, app.waitForTextContaining(QStringLiteral("剩 7 天")));
         STEP(app, sync(app));
