@@ -75,6 +75,11 @@ void SyncEngine::refreshPending()
     QMetaObject::invokeMethod(m_worker, &SyncWorker::count, Qt::QueuedConnection);
 }
 
+void SyncEngine::refreshPendingRecords()
+{
+    QMetaObject::invokeMethod(m_worker, &SyncWorker::countRecords, Qt::QueuedConnection);
+}
+
 void SyncEngine::start()
 {
     if (m_running) {
@@ -159,7 +164,8 @@ void SyncEngine::onFinished(const SyncReport &report)
 
 void SyncEngine::onCounted(const SyncReport &report)
 {
-    setPending(report.pendingCount, report.pendingPhotoBytes);
+    setPending(report.pendingCount,
+               report.pendingPhotoBytes < 0 ? m_pendingPhotoBytes : report.pendingPhotoBytes);
 }
 
 void SyncEngine::onProbeDue()

@@ -100,6 +100,9 @@ public slots:
     void requestSync();
     // Counts again what waits (records and photo bytes), on the sync thread.
     void refreshPending();
+    // Counts again the records that wait, on the sync thread; the photo bytes stay as they
+    // were (reading them reads every queued record: not at start, beside the first frame).
+    void refreshPendingRecords();
 
 signals:
     void stateChanged();

@@ -164,6 +164,16 @@ void SyncWorker::count()
     emit counted(report);
 }
 
+void SyncWorker::countRecords()
+{
+    SyncReport report;
+    if (!openStore(&report))
+        return;
+    report.pendingCount = OutboxRepository(m_db->connection()).pendingCount();
+    report.pendingPhotoBytes = -1;
+    emit counted(report);
+}
+
 void SyncWorker::probe(int timeoutMs)
 {
     const QString address = m_db

@@ -29,6 +29,8 @@ public slots:
     void run();
     // Counts what waits, without syncing.
     void count();
+    // Counts the records that wait only; the report's photo bytes are -1 (not counted).
+    void countRecords();
     // Whether the server's address takes a TCP connection.
     void probe(int timeoutMs);
 

@@ -217,7 +217,7 @@ DemoForm demoForm(const QString &category)
 
 int seedIfEmpty(QSqlDatabase db, PhotoStore &photos)
 {
-    if (RecordRepository(db).count() > 0)
+    if (RecordRepository(db).hasAny())
         return 0;
     int added = 0;
     for (const DemoCopy &c : demoCopies(QDateTime::currentMSecsSinceEpoch())) {

@@ -157,7 +157,10 @@ void ServiceHost::buildCommon(const Options &options)
     m_sync = std::make_unique<SyncEngine>(syncOptions);
     m_sync->setServerAddress(
         EnrolmentRepository(db).server().overriddenBy(options.serverAddress).address);
-    m_sync->setPendingCount(OutboxRepository(db).pendingCount());
+    // The records waiting to be sent are counted on the sync thread, beside the first frame:
+    // on a cold store that count read half of the pages the UI thread read before its first
+    // frame (853 of 1,704 with 70,666 queued).
+    m_sync->refreshPendingRecords();
     // The index and the log's copy into the store follow a pull page by page (each on its own
     // thread) instead of at their next tick: what is left once the pull ends is one page's.
     connect(m_sync.get(), &SyncEngine::progressChanged, this, [this] {

@@ -36,7 +36,7 @@ struct Sample {
 int seedIfEmpty(QSqlDatabase db, const QString &deviceId)
 {
     RecordRepository records(db);
-    if (records.count() > 0)
+    if (records.hasAny())
         return 0;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 hour = 3600 * 1000;

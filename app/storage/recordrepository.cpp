@@ -127,23 +127,41 @@ QList<Record> RecordRepository::query(const RecordFilter &filter, int limit, int
     return out;
 }
 
+namespace {
+
+// The filter's matches as a FROM clause: a search alone through the index, without reading
+// the records; anything else over the records.
+QString matchesOf(const RecordFilter &filter, QVariantList *binds)
+{
+    const QString search = filter.search.trimmed();
+    if (!search.isEmpty() && searchesOnly(filter))
+        return QStringLiteral("(%1)").arg(SearchIndex::matches(search, binds));
+    return QStringLiteral("record r%1").arg(recordFilterWhere(filter, binds));
+}
+
+} // namespace
+
 int RecordRepository::count(const RecordFilter &filter) const
 {
     QVariantList binds;
-    QString sql;
-    const QString search = filter.search.trimmed();
-    if (!search.isEmpty() && searchesOnly(filter)) {
-        // A search alone: its matches are counted without reading their records.
-        sql = QStringLiteral("SELECT count(*) FROM (%1)").arg(SearchIndex::matches(search, &binds));
-    } else {
-        sql = QStringLiteral("SELECT count(*) FROM record r%1")
-                  .arg(recordFilterWhere(filter, &binds));
-    }
+    const QString sql = QStringLiteral("SELECT count(*) FROM %1").arg(matchesOf(filter, &binds));
     QSqlQuery q(m_db);
     q.prepare(sql);
     for (const QVariant &b : std::as_const(binds))
         q.addBindValue(b);
     return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
+bool RecordRepository::hasAny(const RecordFilter &filter) const
+{
+    QVariantList binds;
+    const QString sql
+        = QStringLiteral("SELECT EXISTS (SELECT 1 FROM %1)").arg(matchesOf(filter, &binds));
+    QSqlQuery q(m_db);
+    q.prepare(sql);
+    for (const QVariant &b : std::as_const(binds))
+        q.addBindValue(b);
+    return q.exec() && q.next() && q.value(0).toBool();
 }
 
 QStringList RecordRepository::authors() const

@@ -434,9 +434,20 @@ private slots:
         options.photoDirectory = photos;
         SyncEngine engine(options);
         QSignalSpy counted(&engine, &SyncEngine::pendingCountChanged);
+        // At start only the records are counted (the photo bytes read every queued record).
+        engine.refreshPendingRecords();
+        QVERIFY(counted.wait(kWait));
+        QCOMPARE(engine.pendingCount(), 3);
+        QCOMPARE(engine.pendingPhotoBytes(), qint64(0));
         engine.refreshPending();
         QVERIFY(counted.wait(kWait));
         QCOMPARE(engine.pendingCount(), 3);
+        QCOMPARE(engine.pendingPhotoBytes(), qint64(12345));
+        // A records-only count keeps the photo bytes counted before.
+        QCOMPARE(queueRecords(store, 1), QString());
+        engine.refreshPendingRecords();
+        QVERIFY(counted.wait(kWait));
+        QCOMPARE(engine.pendingCount(), 4);
         QCOMPARE(engine.pendingPhotoBytes(), qint64(12345));
         QSignalSpy finished(&engine, &SyncEngine::finished);
         engine.syncNow();

@@ -57,6 +57,23 @@ private slots:
         QCOMPARE(queued.first().record.id, r.id);
     }
 
+    // Whether anything matches, as count() > 0 says, for a filter and for a search alone.
+    void hasAnyAgreesWithCount()
+    {
+        RecordRepository records(m_db.connection());
+        QVERIFY(!records.hasAny());
+        QVERIFY(records.submit(sampleRecord(), uuid()));
+        RecordFilter elsewhere;
+        elsewhere.villageCode = QStringLiteral("420322100201");
+        RecordFilter search, missing;
+        search.search = QStringLiteral("户厕 抽查");
+        missing.search = QStringLiteral("化粪池");
+        for (const RecordFilter &f : {RecordFilter(), elsewhere, search, missing})
+            QCOMPARE(records.hasAny(f), records.count(f) > 0);
+        QVERIFY(records.hasAny() && records.hasAny(search));
+        QVERIFY(!records.hasAny(elsewhere) && !records.hasAny(missing));
+    }
+
     void draftsStayOutOfTheOutbox()
     {
         RecordRepository records(m_db.connection());
