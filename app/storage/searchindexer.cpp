@@ -7,19 +7,17 @@
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QThread>
-#include <QTimer>
 
 #include <algorithm>
-#include <atomic>
 
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
 // Lives on the indexer's thread and owns that thread's connection.
-class SearchIndexWorker : public QObject {
+class SearchIndexWork : public ThreadWork {
 public:
-    explicit SearchIndexWorker(const QString &path) : m_path(path) { }
+    explicit SearchIndexWork(const QString &path) : m_path(path) { }
 
-    void catchUp()
+    void run() override
     {
         // Opened here, on the thread that uses it; the store is migrated by then.
         if (!m_db.connection().isOpen() && !m_db.open(m_path)) {
@@ -54,9 +52,6 @@ public:
         }
     }
 
-    // Set while a woken catch-up waits in the thread's queue.
-    std::atomic<bool> woken {false};
-
 private:
     QString m_path;
     Database m_db;
@@ -65,36 +60,7 @@ private:
     static constexpr int kMinutesBetweenChecks = 10;
 };
 
-SearchIndexer::SearchIndexer(const QString &databasePath, int intervalMs, QObject *parent)
-    : QObject(parent), m_thread(new QThread(this))
+SearchIndexer::SearchIndexer(const QString &databasePath, int intervalMs)
+    : m_thread(QStringLiteral("qs-search-index"), new SearchIndexWork(databasePath), intervalMs)
 {
-    m_thread->setObjectName(QStringLiteral("qs-search-index"));
-    auto *worker = m_worker = new SearchIndexWorker(databasePath);
-    auto *timer = new QTimer(worker);
-    timer->setInterval(intervalMs);
-    worker->moveToThread(m_thread);
-    connect(timer, &QTimer::timeout, worker, [worker] { worker->catchUp(); });
-    connect(m_thread, &QThread::started, timer, qOverload<>(&QTimer::start));
-    connect(m_thread, &QThread::finished, worker, &QObject::deleteLater);
-    m_thread->start(QThread::LowPriority);
-}
-
-void SearchIndexer::wake()
-{
-    if (m_worker->woken.exchange(true))
-        return;
-    QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker] {
-            worker->woken = false;
-            worker->catchUp();
-        },
-        Qt::QueuedConnection);
-}
-
-SearchIndexer::~SearchIndexer()
-{
-    m_thread->requestInterruption();
-    m_thread->quit();
-    m_thread->wait();
 }
