@@ -1,6 +1,6 @@
 #include "syncworker.h"
 
-#include "pendingphotos.h"
+#include "photoupload.h"
 #include "serverprobe.h"
 #include "storage/outboxrepository.h"
 #include "storage/synclogrepository.h"
@@ -44,7 +44,11 @@ bool SyncWorker::openStore(SyncReport *report)
 void SyncWorker::addPending(SyncReport *report)
 {
     report->pendingCount = OutboxRepository(m_db->connection()).pendingCount();
-    report->pendingPhotoBytes = pendingPhotoBytes(m_db->connection(), m_photoDirectory);
+    // What the blob outbox still holds: photos of records already pushed count until they
+    // are on the server too.
+    report->pendingPhotoBytes = m_photoDirectory.isEmpty()
+        ? 0
+        : PhotoUpload(m_db->connection(), m_photoDirectory).pendingBytes();
 }
 
 void SyncWorker::run()

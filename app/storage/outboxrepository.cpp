@@ -1,6 +1,5 @@
 #include "outboxrepository.h"
 
-#include "domain/photoreferences.h"
 #include "problemrepository.h"
 #include "sqlproblem.h"
 #include "sqlrecord.h"
@@ -11,7 +10,6 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -77,43 +75,6 @@ int OutboxRepository::pendingCount() const
     QSqlQuery q(m_db);
     return q.exec(QStringLiteral("SELECT count(*) FROM outbox")) && q.next() ? q.value(0).toInt()
                                                                              : 0;
-}
-
-QStringList OutboxRepository::queuedPhotoReferences() const
-{
-    QStringList out;
-    QSet<QString> seen;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT content FROM record WHERE id IN "
-                               "(SELECT record_id FROM outbox WHERE review_id IS NULL)"))) {
-        m_error = q.lastError().text();
-        return out;
-    }
-    while (q.next()) {
-        for (const QString &photo : photoReferencesIn(q.value(0).toByteArray())) {
-            if (!seen.contains(photo)) {
-                seen.insert(photo);
-                out << photo;
-            }
-        }
-    }
-    // And the photos of queued ledger events (a Raise's before, a fix's after).
-    if (!q.exec(QStringLiteral("SELECT photos FROM problem_event WHERE id IN "
-                               "(SELECT problem_event_id FROM outbox "
-                               "WHERE problem_event_id IS NOT NULL)"))) {
-        m_error = q.lastError().text();
-        return out;
-    }
-    while (q.next()) {
-        for (const QString &photo : splitList(q.value(0))) {
-            if (!seen.contains(photo)) {
-                seen.insert(photo);
-                out << photo;
-            }
-        }
-    }
-    return out;
 }
 
 bool OutboxRepository::acknowledge(qint64 ackedClientSeq, const HistoryMark &serverHead)

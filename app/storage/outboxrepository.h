@@ -37,9 +37,6 @@ public:
     // The oldest entries queued after afterClientSeq, at most max of them.
     QList<OutboxEntry> peek(int max, qint64 afterClientSeq = 0) const;
     int pendingCount() const;
-    // The photos the queued records (domain/photoreferences.h) and ledger events refer to,
-    // each once.
-    QStringList queuedPhotoReferences() const;
     // The server holds everything up to ackedClientSeq: drop those entries and mark their
     // records synced, in one transaction.
     // serverHead: where the server's history stood once it held them (PushResponse.head), kept

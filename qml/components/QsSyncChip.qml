@@ -36,7 +36,8 @@ QsChip {
     }
 
     tint: engine.state === SyncEngine.Error ? Theme.danger
-        : engine.pendingCount > 0 || engine.state === SyncEngine.Offline ? Theme.warning
+        : engine.pendingCount > 0 || engine.pendingPhotoBytes > 0
+          || engine.state === SyncEngine.Offline ? Theme.warning
         : Theme.accent
     text: {
         if (syncing) {

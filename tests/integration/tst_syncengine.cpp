@@ -1,6 +1,7 @@
 // The sync engine as the app runs it: its worker thread, its scheduler and a real
 // qingshui-server process on loopback. Intervals are made small so that the scheduler's
 // timers fire within a test; nothing here measures or asserts how long anything took.
+#include "common/sha256.h"
 #include "media/photostore.h"
 #include "serverprocess.h"
 #include "storage/database.h"
@@ -410,18 +411,25 @@ private slots:
         QCOMPARE(catalog.size(), 1);
     }
 
-    void pendingPhotoBytesAreTheQueuedRecordsPhotos()
+    void pendingPhotoBytesAreThePhotosNotYetOnTheServer()
     {
         QTemporaryDir dir;
         const QString store = dir.filePath("device.db");
         const QString photos = dir.filePath("photos");
-        const QString sha = QStringLiteral("5f").repeated(32);
-        const QString path = PhotoStore(photos).pathFor(sha);
-        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QByteArray(12345, 'j'));
-        file.close();
+        // A photo file named by its SHA-256, as the camera stores it.
+        auto writePhoto = [&](const QByteArray &bytes, const QString &name = {}) {
+            Sha256 hash;
+            hash.add(bytes.constData(), size_t(bytes.size()));
+            const QString sha = name.isEmpty() ? QString::fromStdString(hash.hexDigest()) : name;
+            const QString path = PhotoStore(photos).pathFor(sha);
+            QDir().mkpath(QFileInfo(path).absolutePath());
+            QFile file(path);
+            if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+                return QString();
+            return sha;
+        };
+        const QString sha = writePhoto(QByteArray(12345, 'j'));
+        QVERIFY(!sha.isEmpty());
         // Two records name the same photo, one names a photo the device does not have.
         QCOMPARE(queueRecords(store, 2, "411326105200", sha), QString());
         QCOMPARE(queueRecords(store, 1, "411326105200", QStringLiteral("0e").repeated(32)),
@@ -434,7 +442,7 @@ private slots:
         options.photoDirectory = photos;
         SyncEngine engine(options);
         QSignalSpy counted(&engine, &SyncEngine::pendingCountChanged);
-        // At start only the records are counted (the photo bytes read every queued record).
+        // At start only the records are counted.
         engine.refreshPendingRecords();
         QVERIFY(counted.wait(kWait));
         QCOMPARE(engine.pendingCount(), 3);
@@ -454,6 +462,16 @@ private slots:
         QVERIFY(finished.wait(kWait));
         QCOMPARE(engine.pendingCount(), 0);
         QCOMPARE(engine.pendingPhotoBytes(), qint64(0));
+
+        // A photo the server refuses (its file no longer matches its name) still waits after
+        // its record went: the chip must not read "all sent" while it is on the tablet only.
+        const QString corrupt = QStringLiteral("5f").repeated(32);
+        QCOMPARE(writePhoto(QByteArray(777, 'k'), corrupt), corrupt);
+        QCOMPARE(queueRecords(store, 1, "411326105200", corrupt), QString());
+        engine.syncNow();
+        QVERIFY(finished.wait(kWait));
+        QCOMPARE(engine.pendingCount(), 0);
+        QCOMPARE(engine.pendingPhotoBytes(), qint64(777));
     }
 };
 

@@ -2,6 +2,7 @@
 // transaction; pulled events re-fold their problem in server order with this device's pending
 // ones on top; the lists sort overdue first; a refused event is set aside, kept, and no longer
 // folded; ledger ops travel through the outbox.
+#include "storage/bloboutboxrepository.h"
 #include "storage/database.h"
 #include "storage/outboxrepository.h"
 #include "storage/problemrepository.h"
@@ -180,8 +181,7 @@ private slots:
                                         ProblemAction::Progress, ProblemAction::ReportFix}));
         QCOMPARE(p->lastServerSeq, 3);
         QCOMPARE(p->afterPhotos, fix.photos);
-        QCOMPARE(rowsIn(m_db.connection(), "blob_outbox"), 1); // the fix's photo goes too
-        QCOMPARE(OutboxRepository(m_db.connection()).queuedPhotoReferences(), fix.photos);
+        QCOMPARE(BlobOutboxRepository(m_db.connection()).pending(), fix.photos); // its photo too
 
         // The fix comes back numbered, flagged as concurrent with the progress report.
         ProblemEvent back = numbered(fix, 4);
