@@ -27,7 +27,7 @@ int main(int argc, char *argv[])
             "usage: qingshui-bench store|sync|blobs|review|ledger|kiosk|load [--postgres [URL]]\n"
             "       qingshui-bench map [--basemap FILE.mbtiles] [--screenshot FILE.png]\n"
             "       qingshui-bench map-markers\n"
-            "       qingshui-bench initial-sync [--records N]\n"
+            "       qingshui-bench initial-sync [--records N] [--runs N]\n"
             "       qingshui-bench logins [--postgres [URL]] [server options]\n");
         return 2;
     }
