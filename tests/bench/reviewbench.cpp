@@ -6,6 +6,7 @@
 #include "storage/pulledpagewriter.h"
 #include "storage/referencedatarepository.h"
 #include "storage/searchindex.h"
+#include "storage/searchindexer.h"
 #include "storage/walcheckpointer.h"
 #include "storebench.h"
 
@@ -143,7 +144,10 @@ int runReviewBench()
     index.start();
     QString error;
     int indexed = 0;
-    for (int n; (n = SearchIndex::indexPending(db.connection(), 500, &error)) > 0;)
+    const int batch = qEnvironmentVariableIntValue("QS_REVIEW_BATCH") > 0
+        ? qEnvironmentVariableIntValue("QS_REVIEW_BATCH")
+        : SearchIndexer::kBatch;
+    for (int n; (n = SearchIndex::indexPending(db.connection(), batch, &error)) > 0;)
         indexed += n;
     if (!error.isEmpty()) {
         std::fprintf(stderr, "indexing failed: %s\n", qPrintable(error));
