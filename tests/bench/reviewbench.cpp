@@ -139,15 +139,14 @@ int runReviewBench()
     std::fprintf(stderr, "pulled %d records into the store in %.1f s\n", kRecords,
                  fill.elapsed() / 1000.0);
 
-    // The background indexer's work, done here in one go, as fast as it goes.
+    // The background indexer's work, done here in one go, as fast as it goes, in its batches
+    // (their size shapes the index's segments, hence the searches below).
     QElapsedTimer index;
     index.start();
     QString error;
     int indexed = 0;
-    const int batch = qEnvironmentVariableIntValue("QS_REVIEW_BATCH") > 0
-        ? qEnvironmentVariableIntValue("QS_REVIEW_BATCH")
-        : SearchIndexer::kBatch;
-    for (int n; (n = SearchIndex::indexPending(db.connection(), batch, &error)) > 0;)
+    for (int n;
+         (n = SearchIndex::indexPending(db.connection(), SearchIndexer::kBatch, &error)) > 0;)
         indexed += n;
     if (!error.isEmpty()) {
         std::fprintf(stderr, "indexing failed: %s\n", qPrintable(error));

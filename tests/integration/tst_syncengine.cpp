@@ -1,7 +1,6 @@
 // The sync engine as the app runs it: its worker thread, its scheduler and a real
 // qingshui-server process on loopback. Intervals are made small so that the scheduler's
 // timers fire within a test; nothing here measures or asserts how long anything took.
-#include "common/sha256.h"
 #include "media/photostore.h"
 #include "serverprocess.h"
 #include "storage/database.h"
@@ -9,6 +8,7 @@
 #include "storage/recordrepository.h"
 #include "storage/syncmetarepository.h"
 #include "storage/templaterepository.h"
+#include "syncdevice.h"
 #include "syncengine.h"
 #include "syncreport.h"
 #include "syncsession.h"
@@ -418,9 +418,7 @@ private slots:
         const QString photos = dir.filePath("photos");
         // A photo file named by its SHA-256, as the camera stores it.
         auto writePhoto = [&](const QByteArray &bytes, const QString &name = {}) {
-            Sha256 hash;
-            hash.add(bytes.constData(), size_t(bytes.size()));
-            const QString sha = name.isEmpty() ? QString::fromStdString(hash.hexDigest()) : name;
+            const QString sha = name.isEmpty() ? shaOf(bytes) : name;
             const QString path = PhotoStore(photos).pathFor(sha);
             QDir().mkpath(QFileInfo(path).absolutePath());
             QFile file(path);
